@@ -1,0 +1,82 @@
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Validation;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>Saves, publishes, retires and imports definition versions.</summary>
+public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator validator, DefinitionCache cache, TimeProvider clock)
+{
+    /// <summary>
+    /// Validates and saves a definition as the draft of its next version (an existing draft is replaced).
+    /// Returns the stored record. Throws <see cref="DefinitionInvalidException"/> listing every problem.
+    /// </summary>
+    public async Task<DefinitionRecord> SaveDraftAsync(WorkflowDefinitionModel model, string? user, string? source = null, CancellationToken ct = default)
+    {
+        validator.EnsureValid(model);
+        var latest = await store.FindLatestAsync(model.DefinitionId, ct);
+        var now = clock.GetUtcNow();
+        DefinitionRecord record;
+        if (latest is { Status: DefinitionStatus.Draft })
+        {
+            record = latest;
+            cache.Evict(record.DefinitionId, record.Version);
+        }
+        else
+        {
+            record = new DefinitionRecord
+            {
+                Id = Guid.CreateVersion7(),
+                DefinitionId = model.DefinitionId,
+                Version = (latest?.Version ?? 0) + 1,
+                Status = DefinitionStatus.Draft,
+                CreatedAt = now,
+            };
+        }
+        record.Name = model.Name;
+        record.Json = DefinitionJson.Serialize(model);
+        record.ContentHash = DefinitionJson.ContentHash(model);
+        record.Source = source;
+        record.CreatedBy = user;
+        await store.SaveDefinitionAsync(record, ct);
+        return record;
+    }
+
+    /// <summary>Publishes the latest draft (validating it again); earlier published versions are retired.</summary>
+    public async Task<DefinitionRecord> PublishAsync(string definitionId, CancellationToken ct = default)
+    {
+        var latest = await store.FindLatestAsync(definitionId, ct)
+                     ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' does not exist.");
+        if (latest.Status != DefinitionStatus.Draft)
+            throw new WorkflowStateException($"Workflow definition '{definitionId}' has no draft to publish (version {latest.Version} is {latest.Status}).");
+        validator.EnsureValid(DefinitionJson.Parse(latest.Json));
+        await store.PublishAsync(latest.Id, clock.GetUtcNow(), ct);
+        cache.Evict(definitionId, latest.Version);
+        return (await store.FindDefinitionAsync(definitionId, latest.Version, ct))!;
+    }
+
+    /// <summary>Retires a published version: its instances run on, new ones cannot start on it.</summary>
+    public async Task<DefinitionRecord> RetireAsync(string definitionId, int version, CancellationToken ct = default)
+    {
+        var record = await store.FindDefinitionAsync(definitionId, version, ct)
+                     ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' version {version} does not exist.");
+        if (record.Status != DefinitionStatus.Published)
+            throw new WorkflowStateException($"Version {version} is {record.Status}; only a published version can be retired.");
+        await store.SetDefinitionStatusAsync(record.Id, DefinitionStatus.Retired, clock.GetUtcNow(), ct);
+        return (await store.FindDefinitionAsync(definitionId, version, ct))!;
+    }
+
+    /// <summary>
+    /// Imports a definition file: when its content differs from the latest stored version it becomes a new
+    /// published version; when it is the same nothing happens. Returns the record and whether it was new.
+    /// </summary>
+    public async Task<(DefinitionRecord Record, bool Created)> ImportAsync(WorkflowDefinitionModel model, string source, CancellationToken ct = default)
+    {
+        var hash = DefinitionJson.ContentHash(model);
+        var versions = await store.ListDefinitionVersionsAsync(model.DefinitionId, ct);
+        var same = versions.FirstOrDefault(v => v.ContentHash == hash && v.Status != DefinitionStatus.Draft);
+        if (same is not null) return (same, false);
+        await SaveDraftAsync(model, "system", source, ct);
+        return (await PublishAsync(model.DefinitionId, ct), true);
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>Engine limits and timings (section <c>Engine</c>).</summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Engine";
+
+    /// <summary>Steps one burst may execute before it is stopped with an incident.</summary>
+    [Range(10, 1_000_000)] public int MaxStepsPerBurst { get; set; } = 10_000;
+
+    /// <summary>How long a node may hold an instance or timer it claimed before another node may take it.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")] public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Timers claimed per batch; each batch is committed in one transaction.</summary>
+    [Range(1, 10_000)] public int TimerBatchSize { get; set; } = 500;
+
+    /// <summary>How often the engine sweep (due timers, interrupted instances) runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")] public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts when a commit meets a concurrent change of the same instance.</summary>
+    [Range(1, 20)] public int ConflictRetries { get; set; } = 3;
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>Checks values against declared variable types.</summary>
+public static class VariableTypes
+{
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+        { "any", "string", "number", "boolean", "object", "array", "datetime" };
+
+    public static bool Matches(string type, JsonNode value) => type switch
+    {
+        "string" => value.GetValueKind() == JsonValueKind.String,
+        "number" => value.GetValueKind() == JsonValueKind.Number,
+        "boolean" => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
+        "object" => value is JsonObject,
+        "array" => value is JsonArray,
+        "datetime" => value is JsonValue v && v.TryGetValue<string>(out var s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => true,
+    };
+}
+
+/// <summary>Validates task form data against the task's form fields.</summary>
+public static class FormValidator
+{
+    /// <summary>Largest text value a form field accepts unless the field sets its own limit.</summary>
+    public const int DefaultMaxLength = 10_000;
+
+    /// <summary>Returns the cleaned data (only declared fields); throws <see cref="WorkflowInputException"/> listing every problem.</summary>
+    public static JsonObject Validate(IReadOnlyList<FormField> form, JsonObject? data)
+    {
+        data ??= [];
+        var errors = new List<string>();
+        var cleaned = new JsonObject();
+        foreach (var field in form)
+        {
+            data.TryGetPropertyValue(field.Name, out var value);
+            var label = field.Label ?? field.Name;
+            if (value is null || (value is JsonValue sv && sv.TryGetValue<string>(out var str) && string.IsNullOrWhiteSpace(str)))
+            {
+                if (field.Required) errors.Add($"Field '{label}' is required.");
+                continue;
+            }
+            var kind = value.GetValueKind();
+            switch (field.Type)
+            {
+                case "number" when kind != JsonValueKind.Number:
+                    errors.Add($"Field '{label}' must be a number."); continue;
+                case "boolean" when kind is not (JsonValueKind.True or JsonValueKind.False):
+                    errors.Add($"Field '{label}' must be true or false."); continue;
+                case "date" or "datetime" when kind != JsonValueKind.String
+                    || !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _):
+                    errors.Add($"Field '{label}' must be a date."); continue;
+                case "select" when kind != JsonValueKind.String || field.Options is { Count: > 0 } && !field.Options.Contains(value.GetValue<string>()):
+                    errors.Add($"Field '{label}' must be one of: {string.Join(", ", field.Options ?? [])}."); continue;
+                case "text" or "textarea" when kind != JsonValueKind.String:
+                    errors.Add($"Field '{label}' must be text."); continue;
+            }
+            if (kind == JsonValueKind.String && value.GetValue<string>().Length > (field.MaxLength ?? DefaultMaxLength))
+            {
+                errors.Add($"Field '{label}' is longer than {field.MaxLength ?? DefaultMaxLength} characters.");
+                continue;
+            }
+            cleaned[field.Name] = value.DeepClone();
+        }
+        var unknown = data.Select(p => p.Key).Where(k => form.All(f => f.Name != k)).ToList();
+        if (unknown.Count > 0 && form.Count > 0) errors.Add($"Unknown field(s): {string.Join(", ", unknown)}.");
+        else if (form.Count == 0)
+            foreach (var (k, v) in data) cleaned[k] = v?.DeepClone();
+        if (errors.Count > 0) throw new WorkflowInputException(errors);
+        return cleaned;
+    }
+}

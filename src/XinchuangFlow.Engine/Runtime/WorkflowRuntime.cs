@@ -1,0 +1,605 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Activities;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>How to start an instance.</summary>
+public sealed record StartRequest(
+    string DefinitionId,
+    JsonObject? Input = null,
+    int? Version = null,
+    string? CorrelationId = null,
+    string? User = null,
+    bool Dispatch = false);
+
+/// <summary>
+/// The interpreter. Every public operation is one or more bursts; each burst is committed in one store
+/// transaction (timer batches group several bursts into one transaction).
+/// </summary>
+public sealed class WorkflowRuntime
+{
+    private readonly ILogger _log;
+
+    public WorkflowRuntime(IWorkflowStore store, ActivityRegistry registry, IExpressionEvaluator expressions,
+        TimeProvider clock, DefinitionCache definitions, EngineOptions? options = null, ILogger<WorkflowRuntime>? log = null)
+    {
+        Store = store;
+        Registry = registry;
+        Expressions = expressions;
+        Clock = clock;
+        Definitions = definitions;
+        Options = options ?? new EngineOptions();
+        _log = (ILogger?)log ?? NullLogger.Instance;
+    }
+
+    public IWorkflowStore Store { get; }
+    public ActivityRegistry Registry { get; }
+    public IExpressionEvaluator Expressions { get; }
+    public TimeProvider Clock { get; }
+    public DefinitionCache Definitions { get; }
+    public EngineOptions Options { get; }
+
+    // ---------------------------------------------------------------- start
+
+    /// <summary>
+    /// Starts an instance of the latest published version (or <see cref="StartRequest.Version"/>) and runs it to
+    /// its first wait in one transaction. With <see cref="StartRequest.Dispatch"/> it is only accepted (committed
+    /// as Running) and the engine sweep runs it.
+    /// </summary>
+    public async Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken ct = default)
+    {
+        var record = request.Version is { } v
+            ? await Store.FindDefinitionAsync(request.DefinitionId, v, ct)
+            : await Store.FindLatestPublishedAsync(request.DefinitionId, ct);
+        if (record is null)
+            throw new WorkflowNotFoundException(request.Version is null
+                ? $"Workflow definition '{request.DefinitionId}' has no published version."
+                : $"Workflow definition '{request.DefinitionId}' version {request.Version} does not exist.");
+        if (record.Status != DefinitionStatus.Published)
+            throw new WorkflowStateException($"Workflow definition '{request.DefinitionId}' version {record.Version} is {record.Status}; only a published version can start instances.");
+        var def = await Definitions.GetAsync(record.DefinitionId, record.Version, ct);
+        var instance = NewInstance(def, request.Input ?? [], request.CorrelationId, request.User, null, null);
+        var burst = new Burst(this, instance, def, isNew: true, request.User);
+        burst.Journal(JournalKind.InstanceStarted, null, null, null, Clock.GetUtcNow(), new JsonObject { ["version"] = def.Version });
+
+        if (request.Dispatch)
+        {
+            // Accepted only: the lease is already expired, so the next sweep on any node runs it.
+            instance.LeaseUntil = Clock.GetUtcNow();
+            await CommitAsync([burst], ct);
+            return instance;
+        }
+        await RunAsync(burst, ct);
+        await CommitAndFollowUpAsync(burst, ct);
+        return instance;
+    }
+
+    private WorkflowInstance NewInstance(CompiledDefinition def, JsonObject input, string? correlationId, string? user, Guid? parent, Guid? parentBookmark)
+    {
+        var errors = new List<string>();
+        var vars = new JsonObject();
+        foreach (var variable in def.Model.Variables)
+        {
+            var value = input.TryGetPropertyValue(variable.Name, out var given) ? given?.DeepClone() : variable.Default?.DeepClone();
+            if (value is not null && !VariableTypes.Matches(variable.Type, value))
+                errors.Add($"Input '{variable.Name}' must be of type {variable.Type}.");
+            vars[variable.Name] = value;
+        }
+        if (errors.Count > 0) throw new WorkflowInputException(errors);
+        var start = def.Model.Activities.FirstOrDefault(a => Registry.FindDescriptor(a.Type)?.IsStart == true)
+                    ?? throw new WorkflowStateException($"Workflow definition '{def.DefinitionId}' v{def.Version} has no Start activity.");
+        var now = Clock.GetUtcNow();
+        return new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(),
+            DefinitionId = def.DefinitionId,
+            DefinitionVersion = def.Version,
+            Status = WorkflowStatus.Running,
+            CorrelationId = correlationId,
+            Input = (JsonObject)input.DeepClone(),
+            Variables = vars,
+            Queue = [new WorkItem(start.Id)],
+            ParentInstanceId = parent,
+            ParentBookmarkId = parentBookmark,
+            CreatedBy = user,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    internal async Task<Guid> CreateChildAsync(Burst parent, string activityId, string definitionId, JsonObject input, bool wait)
+    {
+        var record = await Store.FindLatestPublishedAsync(definitionId)
+                     ?? throw new WorkflowStateException($"Sub-workflow '{definitionId}' has no published version.");
+        var def = await Definitions.GetAsync(definitionId, record.Version);
+        Bookmark? bookmark = null;
+        var childId = Guid.CreateVersion7();
+        if (wait) bookmark = parent.CreateBookmark(activityId, BookmarkKind.SubWorkflow, childId.ToString());
+        var child = NewInstance(def, input, parent.Instance.CorrelationId, parent.User, parent.Instance.Id, bookmark?.Id);
+        child.Id = childId;
+        child.LeaseUntil = Clock.GetUtcNow() + Options.Lease;
+        var childBurst = new Burst(this, child, def, isNew: true, parent.User);
+        childBurst.Journal(JournalKind.InstanceStarted, null, null, null, Clock.GetUtcNow(),
+            new JsonObject { ["version"] = def.Version, ["parent"] = parent.Instance.Id.ToString() });
+        parent.Changes.Children.Add(childBurst.Changes);
+        parent.ChildrenToRun.Add(child);
+        return childId;
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /// <summary>
+    /// Completes a human task with an outcome and form data, and runs the instance to its next wait.
+    /// Exactly one of several concurrent completions wins; the others get <see cref="TaskAlreadyCompletedException"/>.
+    /// </summary>
+    public async Task<WorkflowInstance> CompleteTaskAsync(Guid taskId, string outcome, JsonObject? data, string? user, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await Store.FindTaskAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
+            if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
+            if (!task.Outcomes.Contains(outcome, StringComparer.Ordinal))
+                throw new WorkflowInputException($"Outcome '{outcome}' is not one of this task's outcomes: {string.Join(", ", task.Outcomes)}.");
+            var cleaned = FormValidator.Validate(task.Form, data);
+
+            var instance = await Store.LoadInstanceAsync(task.InstanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {task.InstanceId} does not exist.");
+            var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId) ?? throw new TaskAlreadyCompletedException(taskId);
+            if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running))
+                throw new WorkflowStateException($"Instance {instance.Id} is {instance.Status}; its tasks cannot be completed.");
+
+            var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            var burst = new Burst(this, instance, def, isNew: false, user);
+            var now = Clock.GetUtcNow();
+            task.Status = HumanTaskStatus.Completed;
+            task.Outcome = outcome;
+            task.Data = cleaned;
+            task.CompletedBy = user;
+            task.CompletedAt = now;
+            burst.Changes.CompletedTask = task;
+            burst.Journal(JournalKind.TaskCompleted, task.ActivityId, "xf.UserTask", outcome, task.CreatedAt,
+                new JsonObject { ["taskId"] = task.Id.ToString(), ["data"] = cleaned.DeepClone() }, user);
+            await ResumeAsync(burst, bookmark, outcome, cleaned, ct);
+            try
+            {
+                await CommitAndFollowUpAsync(burst, ct);
+                return instance;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Options.ConflictRetries)
+            {
+                // Another burst changed the instance (e.g. a timer on a parallel path): reload and try again;
+                // the next attempt reports "already completed" if that burst was a completion of this task.
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- signals
+
+    /// <summary>Resumes every bookmark waiting for <paramref name="signal"/> (of one instance, or all). Returns how many.</summary>
+    public async Task<int> SignalAsync(string signal, Guid? instanceId, JsonNode? payload, string? user, CancellationToken ct = default)
+    {
+        if (instanceId is { } id && await Store.LoadInstanceAsync(id, ct) is null)
+            throw new WorkflowNotFoundException($"Instance {id} does not exist.");
+        var bookmarks = await Store.FindSignalBookmarksAsync(signal, instanceId, ct);
+        var resumed = 0;
+        foreach (var group in bookmarks.GroupBy(b => b.InstanceId))
+        {
+            resumed += await WithConflictRetryAsync(group.Key, user, async burst =>
+            {
+                var n = 0;
+                foreach (var b in group)
+                {
+                    var live = burst.Instance.Bookmarks.FirstOrDefault(x => x.Id == b.Id);
+                    if (live is null) continue;
+                    await ResumeAsync(burst, live, null, payload, ct);
+                    n++;
+                }
+                return n;
+            }, ct);
+        }
+        return resumed;
+    }
+
+    private async Task<int> WithConflictRetryAsync(Guid instanceId, string? user, Func<Burst, Task<int>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = await Store.LoadInstanceAsync(instanceId, ct);
+            if (instance is null || instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running)) return 0;
+            var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            var burst = new Burst(this, instance, def, isNew: false, user);
+            var n = await work(burst);
+            if (n == 0) return 0;
+            try
+            {
+                await CommitAndFollowUpAsync(burst, ct);
+                return n;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Options.ConflictRetries) { }
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    /// <summary>
+    /// Fires every due timer: claims them in batches (atomically, so each fires once across nodes), runs each
+    /// instance's burst in memory and commits a batch in one transaction. Returns the number fired.
+    /// </summary>
+    public async Task<int> DrainTimersAsync(CancellationToken ct = default)
+    {
+        var fired = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var now = Clock.GetUtcNow();
+            var claimed = await Store.ClaimDueTimersAsync(now, Options.TimerBatchSize, now + Options.Lease, ct);
+            if (claimed.Count == 0) break;
+            fired += await FireBatchAsync(claimed, ct);
+            if (claimed.Count < Options.TimerBatchSize) break;
+        }
+        return fired;
+    }
+
+    private async Task<int> FireBatchAsync(IReadOnlyList<TimerEntry> timers, CancellationToken ct)
+    {
+        var byInstance = timers.GroupBy(t => t.InstanceId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.DueAt).ToList());
+        var instances = await Store.LoadInstancesAsync(byInstance.Keys.ToList(), ct);
+        var bursts = new List<Burst>(instances.Count);
+        foreach (var instance in instances)
+        {
+            var burst = await FireInstanceTimersAsync(instance, byInstance[instance.Id], ct);
+            if (burst is not null) bursts.Add(burst);
+        }
+        try
+        {
+            await CommitAsync(bursts, ct);
+            foreach (var b in bursts) await FollowUpAsync(b, ct);
+            return timers.Count;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // One instance in the batch changed meanwhile: fall back to one transaction per instance.
+            var count = 0;
+            foreach (var (instanceId, list) in byInstance)
+            {
+                try
+                {
+                    count += await WithConflictRetryAsync(instanceId, null, async burst =>
+                    {
+                        var b = await FireInstanceTimersAsync(burst.Instance, list, ct, burst);
+                        return b is null ? 0 : list.Count;
+                    }, ct);
+                }
+                catch (ConcurrencyConflictException ex)
+                {
+                    // The claim lease runs out and the timer is fired by a later sweep.
+                    _log.LogWarning(ex, "Timers of instance {InstanceId} were not fired this round", instanceId);
+                }
+            }
+            return count;
+        }
+    }
+
+    private async Task<Burst?> FireInstanceTimersAsync(WorkflowInstance instance, List<TimerEntry> timers, CancellationToken ct, Burst? burst = null)
+    {
+        if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running)) return null;
+        if (burst is null)
+        {
+            var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            burst = new Burst(this, instance, def, isNew: false, null);
+        }
+        var any = false;
+        foreach (var timer in timers)
+        {
+            var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == timer.BookmarkId);
+            if (bookmark is null) { burst.Changes.RemovedTimers.Add(timer.BookmarkId); any = true; continue; }
+            await ResumeAsync(burst, bookmark, null, new JsonObject { ["dueAt"] = timer.DueAt.ToString("O") }, ct);
+            any = true;
+            if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running)) break;
+        }
+        return any ? burst : null;
+    }
+
+    // ---------------------------------------------------------------- faults, cancel, recovery, migration
+
+    /// <summary>Resolves the open incidents and runs the failed activity again.</summary>
+    public async Task<WorkflowInstance> RetryAsync(Guid instanceId, string? user, CancellationToken ct = default)
+    {
+        var instance = await Store.LoadInstanceAsync(instanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        if (instance.Status != WorkflowStatus.Faulted)
+            throw new WorkflowStateException($"Instance {instanceId} is {instance.Status}; only a faulted instance can be retried.");
+        var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var burst = new Burst(this, instance, def, isNew: false, user);
+        foreach (var incident in await Store.GetIncidentsAsync(instanceId, ct))
+            if (incident.ResolvedAt is null) burst.Changes.ResolvedIncidents.Add(incident.Id);
+        instance.Status = WorkflowStatus.Running;
+        burst.Journal(JournalKind.Retried, instance.Queue.FirstOrDefault()?.ActivityId, null, null, Clock.GetUtcNow());
+        await RunAsync(burst, ct);
+        await CommitAndFollowUpAsync(burst, ct);
+        return instance;
+    }
+
+    /// <summary>Cancels an instance: its waits are removed, its open tasks cancelled.</summary>
+    public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? user, CancellationToken ct = default)
+    {
+        var instance = await Store.LoadInstanceAsync(instanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            throw new WorkflowStateException($"Instance {instanceId} is already {instance.Status}.");
+        var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var burst = new Burst(this, instance, def, isNew: false, user);
+        foreach (var b in instance.Bookmarks.ToList()) burst.RemoveBookmark(b, cancel: true);
+        foreach (var incident in await Store.GetIncidentsAsync(instanceId, ct))
+            if (incident.ResolvedAt is null) burst.Changes.ResolvedIncidents.Add(incident.Id);
+        instance.Queue.Clear();
+        instance.Status = WorkflowStatus.Cancelled;
+        instance.FinishedAt = Clock.GetUtcNow();
+        burst.Journal(JournalKind.InstanceCancelled, null, null, null, Clock.GetUtcNow());
+        await CommitAsync([burst], ct);
+        return instance;
+    }
+
+    /// <summary>
+    /// Finds instances a crashed node left mid-burst (Running with an expired lease) and runs them on, and
+    /// resumes parents whose sub-workflow finished while the parent's resume was lost. Returns how many.
+    /// </summary>
+    public async Task<int> RecoverAsync(CancellationToken ct = default)
+    {
+        var now = Clock.GetUtcNow();
+        var ids = await Store.ClaimInterruptedAsync(now, now + Options.Lease, 200, ct);
+        var count = 0;
+        foreach (var id in ids)
+        {
+            var instance = await Store.LoadInstanceAsync(id, ct);
+            if (instance is null || instance.Status != WorkflowStatus.Running) continue;
+            var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            var burst = new Burst(this, instance, def, isNew: false, null);
+            try
+            {
+                await RunAsync(burst, ct);
+                await CommitAndFollowUpAsync(burst, ct);
+                count++;
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                _log.LogInformation(ex, "Instance {InstanceId} was taken by another node during recovery", id);
+            }
+        }
+        foreach (var (child, parent, bookmark) in await Store.FindOrphanedChildCompletionsAsync(200, ct))
+        {
+            if (await ResumeParentAsync(child, parent, bookmark, ct)) count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Moves a running instance to another version of its definition. Every activity it waits on (or failed
+    /// in) must exist in the target version with the same type.
+    /// </summary>
+    public async Task<WorkflowInstance> MigrateAsync(Guid instanceId, int toVersion, string? user, CancellationToken ct = default)
+    {
+        var instance = await Store.LoadInstanceAsync(instanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            throw new WorkflowStateException($"Instance {instanceId} is {instance.Status} and cannot be migrated.");
+        var from = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var record = await Store.FindDefinitionAsync(instance.DefinitionId, toVersion, ct)
+                     ?? throw new WorkflowNotFoundException($"Workflow definition '{instance.DefinitionId}' version {toVersion} does not exist.");
+        if (record.Status == DefinitionStatus.Draft)
+            throw new WorkflowStateException($"Version {toVersion} is a draft; publish it first.");
+        var to = await Definitions.GetAsync(instance.DefinitionId, toVersion, ct);
+        var problems = new List<string>();
+        foreach (var activityId in instance.Bookmarks.Select(b => b.ActivityId).Concat(instance.Queue.Select(q => q.ActivityId)).Distinct())
+        {
+            var old = from.Find(activityId);
+            var now = to.Find(activityId);
+            if (now is null) problems.Add($"Activity '{activityId}' the instance waits on does not exist in version {toVersion}.");
+            else if (old is not null && old.Type != now.Type) problems.Add($"Activity '{activityId}' is {old.Type} in version {from.Version} but {now.Type} in version {toVersion}.");
+        }
+        if (problems.Count > 0) throw new WorkflowInputException(problems);
+        var burst = new Burst(this, instance, to, isNew: false, user);
+        var previous = instance.DefinitionVersion;
+        instance.DefinitionVersion = toVersion;
+        foreach (var variable in to.Model.Variables)
+            if (!instance.Variables.ContainsKey(variable.Name)) instance.Variables[variable.Name] = variable.Default?.DeepClone();
+        burst.Journal(JournalKind.InstanceMigrated, null, null, null, Clock.GetUtcNow(), new JsonObject { ["from"] = previous, ["to"] = toVersion });
+        await CommitAsync([burst], ct);
+        return instance;
+    }
+
+    // ---------------------------------------------------------------- the interpreter
+
+    private async Task ResumeAsync(Burst burst, Bookmark bookmark, string? outcome, JsonNode? payload, CancellationToken ct)
+    {
+        var instance = burst.Instance;
+        burst.RemoveBookmark(bookmark, cancel: false);
+        var model = burst.Definition.Find(bookmark.ActivityId);
+        if (model is null)
+        {
+            Fault(burst, new WorkItem(bookmark.ActivityId), bookmark.ActivityId, "?", new InvalidOperationException($"Activity '{bookmark.ActivityId}' no longer exists in this version."));
+            return;
+        }
+        var activity = Registry.Get(model.Type);
+        var descriptor = Registry.FindDescriptor(model.Type)!;
+        instance.Status = WorkflowStatus.Running;
+        var started = Clock.GetUtcNow();
+        var ctx = new ActivityContext(burst, model, descriptor, null);
+        ActivityResult result;
+        burst.PendingJournalData = [];
+        try
+        {
+            result = await activity.ResumeAsync(ctx, new ResumeStimulus(bookmark, outcome, payload, burst.User));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fault(burst, new WorkItem(model.Id), model.Id, model.Type, ex);
+            return;
+        }
+        Apply(burst, model, result, started, JournalKind.ActivityResumed);
+        await RunAsync(burst, ct);
+    }
+
+    private async Task RunAsync(Burst burst, CancellationToken ct)
+    {
+        var instance = burst.Instance;
+        if (instance.Status == WorkflowStatus.Faulted) return;
+        instance.Status = WorkflowStatus.Running;
+        var steps = 0;
+        while (instance.Queue.Count > 0 && instance.Status == WorkflowStatus.Running)
+        {
+            ct.ThrowIfCancellationRequested();
+            var item = instance.Queue[0];
+            instance.Queue.RemoveAt(0);
+            var model = burst.Definition.Find(item.ActivityId);
+            if (model is null)
+            {
+                Fault(burst, item, item.ActivityId, "?", new InvalidOperationException($"Activity '{item.ActivityId}' does not exist in this version."));
+                break;
+            }
+            if (++steps > Options.MaxStepsPerBurst)
+            {
+                Fault(burst, item, model.Id, model.Type, new InvalidOperationException(
+                    $"The burst executed more than {Options.MaxStepsPerBurst} steps without waiting; the flow probably loops."));
+                break;
+            }
+            var activity = Registry.Find(model.Type);
+            var descriptor = Registry.FindDescriptor(model.Type);
+            if (activity is null || descriptor is null)
+            {
+                Fault(burst, item, model.Id, model.Type, new InvalidOperationException($"Unknown activity type '{model.Type}'."));
+                break;
+            }
+            var started = Clock.GetUtcNow();
+            burst.PendingJournalData = [];
+            ActivityResult result;
+            try
+            {
+                result = await activity.ExecuteAsync(new ActivityContext(burst, model, descriptor, item.FromActivityId));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fault(burst, item, model.Id, model.Type, ex);
+                break;
+            }
+            Apply(burst, model, result, started, JournalKind.ActivityExecuted);
+        }
+        if (instance.Status == WorkflowStatus.Running && instance.Queue.Count == 0)
+        {
+            instance.LeaseUntil = null;
+            if (instance.Bookmarks.Count == 0) Finish(burst);
+            else instance.Status = WorkflowStatus.Waiting;
+        }
+    }
+
+    private void Apply(Burst burst, Definitions.ActivityModel model, ActivityResult result, DateTimeOffset started, JournalKind kind)
+    {
+        var data = burst.PendingJournalData;
+        switch (result)
+        {
+            case ActivityResult.Completed done:
+                burst.Journal(kind, model.Id, model.Type, done.Outcomes.Count == 0 ? null : string.Join(",", done.Outcomes), started, data);
+                foreach (var outcome in done.Outcomes)
+                    foreach (var target in burst.Definition.Targets(model.Id, outcome))
+                        burst.Instance.Queue.Add(new WorkItem(target, model.Id));
+                break;
+            case ActivityResult.Waiting:
+                burst.Journal(JournalKind.ActivityWaiting, model.Id, model.Type, null, started, data);
+                break;
+            case ActivityResult.Terminate:
+                burst.Journal(kind, model.Id, model.Type, "terminate", started, data);
+                foreach (var b in burst.Instance.Bookmarks.ToList()) burst.RemoveBookmark(b, cancel: true);
+                burst.Instance.Queue.Clear();
+                break;
+        }
+    }
+
+    private void Finish(Burst burst)
+    {
+        burst.Instance.Status = WorkflowStatus.Finished;
+        burst.Instance.FinishedAt = Clock.GetUtcNow();
+        burst.Journal(JournalKind.InstanceFinished, null, null, null, Clock.GetUtcNow());
+    }
+
+    private void Fault(Burst burst, WorkItem item, string activityId, string activityType, Exception ex)
+    {
+        var instance = burst.Instance;
+        instance.Status = WorkflowStatus.Faulted;
+        instance.LeaseUntil = null;
+        instance.Queue.Insert(0, item);
+        var message = ex is ActivityInputException ? ex.Message : $"Activity '{activityId}' ({activityType}) failed: {ex.Message}";
+        var incident = new Incident
+        {
+            Id = Guid.CreateVersion7(),
+            InstanceId = instance.Id,
+            ActivityId = activityId,
+            ActivityType = activityType,
+            Message = message,
+            ExceptionType = ex.GetType().Name,
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        burst.Changes.AddedIncidents.Add(incident);
+        burst.Journal(JournalKind.Incident, activityId, activityType, null, Clock.GetUtcNow(), new JsonObject { ["message"] = message });
+        _log.LogWarning("Incident on instance {InstanceId} at {ActivityId}: {Message}", instance.Id, activityId, message);
+    }
+
+    // ---------------------------------------------------------------- commits and follow-ups
+
+    private async Task CommitAsync(IReadOnlyList<Burst> bursts, CancellationToken ct)
+    {
+        if (bursts.Count == 0) return;
+        var now = Clock.GetUtcNow();
+        var changes = new List<BurstChanges>(bursts.Count);
+        foreach (var b in bursts)
+        {
+            Stamp(b.Changes, now);
+            changes.Add(b.Changes);
+        }
+        await Store.CommitAsync(changes, ct);
+    }
+
+    private static void Stamp(BurstChanges changes, DateTimeOffset now)
+    {
+        changes.Instance.UpdatedAt = now;
+        changes.Instance.Version = changes.ExpectedVersion + 1;
+        foreach (var child in changes.Children) Stamp(child, now);
+    }
+
+    private async Task CommitAndFollowUpAsync(Burst burst, CancellationToken ct)
+    {
+        await CommitAsync([burst], ct);
+        await FollowUpAsync(burst, ct);
+    }
+
+    /// <summary>After a commit: run the children it created, and resume the parent of a finished child.</summary>
+    private async Task FollowUpAsync(Burst burst, CancellationToken ct)
+    {
+        foreach (var child in burst.ChildrenToRun)
+        {
+            var def = await Definitions.GetAsync(child.DefinitionId, child.DefinitionVersion, ct);
+            var childBurst = new Burst(this, child, def, isNew: false, burst.User);
+            await RunAsync(childBurst, ct);
+            await CommitAndFollowUpAsync(childBurst, ct);
+        }
+        var instance = burst.Instance;
+        if (instance is { Status: WorkflowStatus.Finished, ParentInstanceId: { } parent, ParentBookmarkId: { } bookmark })
+            await ResumeParentAsync(instance.Id, parent, bookmark, ct);
+    }
+
+    private async Task<bool> ResumeParentAsync(Guid childId, Guid parentId, Guid bookmarkId, CancellationToken ct)
+    {
+        var child = await Store.LoadInstanceAsync(childId, ct);
+        if (child is null) return false;
+        var payload = new JsonObject
+        {
+            ["instanceId"] = child.Id.ToString(),
+            ["status"] = child.Status.ToString(),
+            ["variables"] = child.Variables.DeepClone(),
+        };
+        return await WithConflictRetryAsync(parentId, null, async burst =>
+        {
+            var b = burst.Instance.Bookmarks.FirstOrDefault(x => x.Id == bookmarkId);
+            if (b is null) return 0;
+            await ResumeAsync(burst, b, null, payload, ct);
+            return 1;
+        }, ct) > 0;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Activities.Builtin;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Engine.Validation;
+using XinchuangFlow.Infrastructure.Expressions;
+using XinchuangFlow.Infrastructure.Hosting;
+using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Infrastructure.Scheduling;
+
+namespace XinchuangFlow.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the engine with its EF Core store, Jint expressions, Quartz wake-ups and start-up
+    /// migration/import. <paramref name="withScheduler"/> false leaves Quartz out (tools, some tests).
+    /// </summary>
+    public static IHostApplicationBuilder AddXinchuangFlowInfrastructure(this IHostApplicationBuilder builder, bool withScheduler = true)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IHostEnvironment>((o, env) => o.ConnectionString = NormaliseConnectionString(o.Provider, config.GetConnectionString("Default"), env.ContentRootPath))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExpressionOptions>().BindConfiguration(ExpressionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkflowFilesOptions>().BindConfiguration(WorkflowFilesOptions.SectionName);
+
+        services.AddPooledDbContextFactory<XfDbContext>((sp, b) =>
+        {
+            var o = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            DatabaseOptions.Configure(b, o.Provider, o.ConnectionString);
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        foreach (var activity in BuiltinActivities.All()) services.AddSingleton(activity);
+        services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
+        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<IOptions<ExpressionOptions>>().Value));
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<DefinitionService>();
+        services.AddSingleton(sp => new WorkflowRuntime(
+            sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowRuntime>>()));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+
+        if (withScheduler) AddScheduler(builder);
+        return builder;
+    }
+
+    private static void AddScheduler(IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = config.GetValue<DatabaseProvider?>($"{DatabaseOptions.SectionName}:Provider") ?? DatabaseProvider.Sqlite;
+        var connection = NormaliseConnectionString(provider, config.GetConnectionString("Default"), builder.Environment.ContentRootPath);
+        var sweep = config.GetValue<TimeSpan?>($"{EngineOptions.SectionName}:SweepInterval") ?? TimeSpan.FromSeconds(1);
+        builder.Services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.ProvisionSchema();
+                switch (provider)
+                {
+                    case DatabaseProvider.Sqlite:
+                        // Quartz cannot cluster on SQLite; a single node owns the embedded database anyway.
+                        store.UseSqlite(connection);
+                        break;
+                    case DatabaseProvider.PostgreSql:
+                        store.UsePostgres(connection);
+                        store.UseClustering();
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(connection);
+                        store.UseClustering();
+                        break;
+                }
+            });
+            q.AddJob<EngineSweepJob>(j => j.WithIdentity(EngineSweepJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(EngineSweepJob.Key).WithIdentity("engine-sweep-trigger", "xinchuangflow")
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep).RepeatForever()));
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    /// <summary>Fills in the SQLite default (a file under the content root's data folder) and makes its path absolute.</summary>
+    public static string NormaliseConnectionString(DatabaseProvider provider, string? connectionString, string contentRoot)
+    {
+        if (provider != DatabaseProvider.Sqlite)
+            return connectionString ?? throw new InvalidOperationException($"ConnectionStrings:Default is required for {provider}.");
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/xinchuangflow.db" : connectionString);
+        if (csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        if (csb.DataSource != ":memory:") Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        csb.Pooling = true;
+        return csb.ToString();
+    }
+}

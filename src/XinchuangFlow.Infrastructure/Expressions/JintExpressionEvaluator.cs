@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+using Jint;
+using Jint.Native;
+using Jint.Native.Json;
+using Jint.Runtime;
+using XinchuangFlow.Engine.Abstractions;
+
+namespace XinchuangFlow.Infrastructure.Expressions;
+
+/// <summary>Sandbox limits for expressions (section <c>Expressions</c>).</summary>
+public sealed class ExpressionOptions
+{
+    public const string SectionName = "Expressions";
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
+    [Range(100, 10_000_000)] public int MaxStatements { get; set; } = 10_000;
+    [Range(1_000_000, 512_000_000)] public long MemoryLimitBytes { get; set; } = 16_000_000;
+    [Range(8, 1000)] public int MaxRecursion { get; set; } = 64;
+    [Range(16, 100_000)] public int MaxExpressionLength { get; set; } = 4_000;
+}
+
+/// <summary>
+/// Jint-based evaluator. Scripts get <c>vars</c>, <c>input</c>, <c>last</c>, <c>now</c> (ISO text), <c>instanceId</c>
+/// and <c>activityId</c> as plain JSON values; there is no CLR access, no <c>eval</c>/<c>Function</c> and hard
+/// limits on time, statements, memory and recursion.
+/// </summary>
+public sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpressionEvaluator
+{
+    private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> _scripts = new(StringComparer.Ordinal);
+
+    public JintExpressionEvaluator() : this(new ExpressionOptions()) { }
+
+    public JsonNode? Evaluate(string expression, ExpressionScope scope)
+    {
+        var script = Prepare(expression);
+        var engine = new Jint.Engine(o =>
+        {
+            o.Strict = true;
+            o.TimeoutInterval(options.Timeout);
+            o.MaxStatements(options.MaxStatements);
+            o.LimitMemory(options.MemoryLimitBytes);
+            o.LimitRecursion(options.MaxRecursion);
+            o.DisableStringCompilation();
+            o.TimeZone = TimeZoneInfo.Utc;
+            o.Culture = System.Globalization.CultureInfo.InvariantCulture;
+        });
+        try
+        {
+            var parser = new JsonParser(engine);
+            engine.SetValue("vars", parser.Parse(scope.Variables.ToJsonString()));
+            engine.SetValue("input", parser.Parse(scope.Input.ToJsonString()));
+            engine.SetValue("last", scope.Last is null ? JsValue.Null : parser.Parse(scope.Last.ToJsonString()));
+            engine.SetValue("now", scope.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
+            engine.SetValue("instanceId", scope.InstanceId.ToString());
+            engine.SetValue("activityId", scope.ActivityId);
+            var result = engine.Evaluate(script);
+            if (result.IsUndefined() || result.IsNull()) return null;
+            if (result is Jint.Native.Function.Function) throw new ExpressionException("The expression returned a function, not a value.");
+            var json = new JsonSerializer(engine).Serialize(result);
+            return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
+        }
+        catch (ExpressionException) { throw; }
+        catch (JavaScriptException ex) { throw new ExpressionException($"Script error: {ex.Message}", ex); }
+        catch (TimeoutException ex) { throw new ExpressionException($"The expression ran longer than {options.Timeout.TotalMilliseconds:0} ms.", ex); }
+        catch (StatementsCountOverflowException ex) { throw new ExpressionException($"The expression ran more than {options.MaxStatements} statements.", ex); }
+        catch (MemoryLimitExceededException ex) { throw new ExpressionException("The expression used too much memory.", ex); }
+        catch (RecursionDepthOverflowException ex) { throw new ExpressionException("The expression recursed too deeply.", ex); }
+        catch (JintException ex) { throw new ExpressionException($"The expression failed: {ex.Message}", ex); }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ExpressionException($"The expression failed: {ex.Message}", ex);
+        }
+    }
+
+    public string? Check(string expression)
+    {
+        try
+        {
+            Prepare(expression);
+            return null;
+        }
+        catch (ExpressionException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private Prepared<Acornima.Ast.Script> Prepare(string expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression)) throw new ExpressionException("The expression is empty.");
+        if (expression.Length > options.MaxExpressionLength)
+            throw new ExpressionException($"The expression is longer than {options.MaxExpressionLength} characters.");
+        if (_scripts.TryGetValue(expression, out var cached)) return cached;
+        try
+        {
+            var prepared = Jint.Engine.PrepareScript(expression, options: new ScriptPreparationOptions { ParsingOptions = new ScriptParsingOptions { Tolerant = false } });
+            if (_scripts.Count < 10_000) _scripts[expression] = prepared;
+            return prepared;
+        }
+        catch (Exception ex) when (ex is Acornima.ParseErrorException or Acornima.SyntaxErrorException or JintException)
+        {
+            throw new ExpressionException($"Syntax error: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Engine.Validation;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Infrastructure.Hosting;
+
+/// <summary>Where shipped workflow definitions are read from at start-up (section <c>Workflows</c>).</summary>
+public sealed class WorkflowFilesOptions
+{
+    public const string SectionName = "Workflows";
+    /// <summary>Folder of <c>*.json</c> definitions; relative paths are resolved from the content root, then its parents.</summary>
+    public string Folder { get; set; } = "workflows";
+    public bool ImportOnStart { get; set; } = true;
+}
+
+/// <summary>
+/// Start-up work that must finish before requests are served: apply migrations, then import the shipped
+/// definitions (a file becomes a new published version only when its content changed).
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<XfDbContext> factory,
+    IOptions<DatabaseOptions> db,
+    IOptions<WorkflowFilesOptions> files,
+    DefinitionService definitions,
+    IHostEnvironment env,
+    ILogger<DatabaseInitializer> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using (var context = await factory.CreateDbContextAsync(ct))
+        {
+            if (db.Value.Provider == DatabaseProvider.Sqlite)
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (db.Value.MigrateOnStart)
+                await context.Database.MigrateAsync(ct);
+        }
+        if (files.Value.ImportOnStart) await ImportAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Imports every definition file; a broken file is logged and skipped, never half-imported.</summary>
+    public async Task<int> ImportAsync(CancellationToken ct)
+    {
+        var folder = ResolveFolder(files.Value.Folder, env.ContentRootPath);
+        if (folder is null)
+        {
+            log.LogWarning("Workflow folder '{Folder}' was not found; no definitions imported", files.Value.Folder);
+            return 0;
+        }
+        var created = 0;
+        foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var model = DefinitionJson.Parse(await File.ReadAllTextAsync(path, ct));
+                var (record, isNew) = await definitions.ImportAsync(model, Path.GetFileName(path), ct);
+                if (isNew)
+                {
+                    created++;
+                    log.LogInformation("Imported {File} as {DefinitionId} v{Version}", Path.GetFileName(path), record.DefinitionId, record.Version);
+                }
+            }
+            catch (Exception ex) when (ex is DefinitionFormatException or DefinitionInvalidException or WorkflowStateException)
+            {
+                log.LogError("Workflow file {File} was not imported: {Message}", path, ex.Message);
+            }
+        }
+        return created;
+    }
+
+    public static string? ResolveFolder(string folder, string contentRoot)
+    {
+        if (Path.IsPathRooted(folder)) return Directory.Exists(folder) ? folder : null;
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, folder);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace XinchuangFlow.Infrastructure.Persistence;
+
+/// <summary>A platform user (Identity). Roles say what they may do; scope fields say over what.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    /// <summary>4-digit city code for municipal coordinators and city-scoped staff.</summary>
+    public string? CityCode { get; set; }
+    /// <summary>Enterprise the user works for (enterprise roles).</summary>
+    public Guid? EnterpriseId { get; set; }
+    /// <summary>Procurement unit the user belongs to.</summary>
+    public Guid? ProcurementUnitId { get; set; }
+}

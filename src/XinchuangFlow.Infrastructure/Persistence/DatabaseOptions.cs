@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace XinchuangFlow.Infrastructure.Persistence;
+
+/// <summary>Supported database providers.</summary>
+public enum DatabaseProvider { Sqlite, PostgreSql, SqlServer }
+
+/// <summary>Which database to use (section <c>Database</c>; the connection string is <c>ConnectionStrings:Default</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Filled from <c>ConnectionStrings:Default</c>.</summary>
+    [Required] public string ConnectionString { get; set; } = "";
+
+    /// <summary>Configures a DbContext for the chosen provider, with the provider's migrations assembly.</summary>
+    public static void Configure(DbContextOptionsBuilder b, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                b.UseSqlite(connectionString, o => o.MigrationsAssembly("XinchuangFlow.Migrations.Sqlite"));
+                b.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.PostgreSql:
+                b.UseNpgsql(connectionString, o => o.MigrationsAssembly("XinchuangFlow.Migrations.PostgreSql"));
+                break;
+            case DatabaseProvider.SqlServer:
+                b.UseSqlServer(connectionString, o => o.MigrationsAssembly("XinchuangFlow.Migrations.SqlServer"));
+                break;
+        }
+    }
+}
+
+/// <summary>Per-connection SQLite settings: WAL-friendly sync level, a busy timeout and foreign keys.</summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

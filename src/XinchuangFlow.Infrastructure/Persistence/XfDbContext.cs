@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Infrastructure.Persistence;
+
+/// <summary>The one DbContext of the platform: engine tables, Identity, and (later) the domain.</summary>
+public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; store UTC ticks there. Other providers keep timestamptz.
+        if (Database.IsSqlite())
+        {
+            b.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            b.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        var jsonObject = new ValueConverter<JsonObject?, string?>(
+            v => v == null ? null : v.ToJsonString(DefinitionJson.Compact),
+            s => s == null ? null : JsonNode.Parse(s, null, default) as JsonObject);
+        var jsonObjectComparer = new ValueComparer<JsonObject?>(
+            (a, c) => JsonNode.DeepEquals(a, c), v => v == null ? 0 : v.ToJsonString(DefinitionJson.Compact).GetHashCode(), v => v == null ? null : (JsonObject)v.DeepClone());
+
+        b.Entity<DefinitionRecord>(e =>
+        {
+            e.ToTable("xf_workflow_definitions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DefinitionId).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(400);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.DefinitionId, x.Version }).IsUnique();
+        });
+        b.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("xf_workflow_instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DefinitionId).HasMaxLength(100).IsRequired();
+            e.Property(x => x.CorrelationId).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.Status, x.LeaseUntil });
+            e.HasIndex(x => new { x.DefinitionId, x.Status });
+            e.HasIndex(x => x.CorrelationId);
+            e.HasIndex(x => x.ParentInstanceId);
+            e.HasIndex(x => x.LeaseToken);
+        });
+        b.Entity<Bookmark>(e =>
+        {
+            e.ToTable("xf_bookmarks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => new { x.Kind, x.Key });
+        });
+        b.Entity<HumanTask>(e =>
+        {
+            e.ToTable("xf_tasks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(500);
+            e.Property(x => x.AssigneeUser).HasMaxLength(256);
+            e.Property(x => x.AssigneeRole).HasMaxLength(100);
+            e.Property(x => x.ClaimedBy).HasMaxLength(256);
+            e.Property(x => x.CompletedBy).HasMaxLength(256);
+            e.Property(x => x.Outcome).HasMaxLength(100);
+            // The status is the guard against double completion: an update only applies while it is unchanged.
+            e.Property(x => x.Status).IsConcurrencyToken();
+            e.Property(x => x.Outcomes).HasConversion(
+                v => JsonSerializer.Serialize(v, DefinitionJson.Compact),
+                s => JsonSerializer.Deserialize<List<string>>(s, DefinitionJson.Compact) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
+            e.Property(x => x.Form).HasConversion(
+                v => JsonSerializer.Serialize(v, DefinitionJson.Compact),
+                s => JsonSerializer.Deserialize<List<FormField>>(s, DefinitionJson.Compact) ?? new List<FormField>(),
+                new ValueComparer<List<FormField>>((a, c) => JsonSerializer.Serialize(a, DefinitionJson.Compact) == JsonSerializer.Serialize(c, DefinitionJson.Compact),
+                    v => v.Count, v => v.ToList()));
+            e.Property(x => x.Data).HasConversion(jsonObject, jsonObjectComparer);
+            e.HasIndex(x => new { x.Status, x.AssigneeUser });
+            e.HasIndex(x => new { x.Status, x.AssigneeRole });
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<TimerRow>(e =>
+        {
+            e.ToTable("xf_timers");
+            e.HasKey(x => x.BookmarkId);
+            e.HasIndex(x => x.DueAt);
+            e.HasIndex(x => x.LockToken);
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<JournalEntry>(e =>
+        {
+            e.ToTable("xf_journal");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedOnAdd();
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.ActivityType).HasMaxLength(100);
+            e.Property(x => x.Outcome).HasMaxLength(200);
+            e.Property(x => x.User).HasMaxLength(256);
+            e.Property(x => x.Data).HasConversion(jsonObject, jsonObjectComparer);
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<Incident>(e =>
+        {
+            e.ToTable("xf_incidents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.ActivityType).HasMaxLength(100);
+            e.Property(x => x.ExceptionType).HasMaxLength(200);
+            e.Property(x => x.Resolution).HasMaxLength(100);
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("xf_notifications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.ToUser).HasMaxLength(256);
+            e.Property(x => x.ToRole).HasMaxLength(100);
+            e.Property(x => x.Channel).HasMaxLength(50);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => x.DeliveredAt);
+        });
+    }
+}
+
+/// <summary>DateTimeOffset ⇄ UTC ticks, so SQLite can index, compare and order times.</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));
