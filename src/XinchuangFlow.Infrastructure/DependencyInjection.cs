@@ -41,6 +41,8 @@ public static class DependencyInjection
         {
             var o = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             DatabaseOptions.Configure(b, o.Provider, o.ConnectionString);
+            // Extra interceptors (diagnostics, tests counting commits) come from DI.
+            b.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
 
         services.TryAddSingleton(TimeProvider.System);

@@ -314,6 +314,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<XfDbContext> factory) : IW
         var rows = await (from c in db.Instances.AsNoTracking()
                           where c.Status == WorkflowStatus.Finished && c.ParentBookmarkId != null
                           join b in db.Bookmarks.AsNoTracking() on c.ParentBookmarkId equals b.Id
+                          orderby c.Id
                           select new { Child = c.Id, Parent = b.InstanceId, Bookmark = b.Id }).Take(max).ToListAsync(ct);
         return rows.Select(r => (r.Child, r.Parent, r.Bookmark)).ToList();
     }

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace XinchuangFlow.Web.Components;
+
+/// <summary>UI strings: Simplified Chinese by default, English when the UI culture is English.</summary>
+public static class Texts
+{
+    private static readonly Dictionary<string, (string Zh, string En)> All = new()
+    {
+        ["AppName"] = ("信创服务保障平台", "XinchuangFlow service guarantee"),
+        ["Home"] = ("首页", "Home"),
+        ["Workflows"] = ("流程定义", "Workflow definitions"),
+        ["Instances"] = ("流程实例", "Workflow instances"),
+        ["Login"] = ("登录", "Sign in"),
+        ["Logout"] = ("退出", "Sign out"),
+        ["Email"] = ("邮箱", "E-mail"),
+        ["Password"] = ("密码", "Password"),
+        ["LoginInvalid"] = ("邮箱或密码不正确。", "Wrong e-mail or password."),
+        ["LoginLocked"] = ("失败次数过多，账户已临时锁定。", "Too many failed attempts; the account is locked for a while."),
+        ["Welcome"] = ("欢迎使用信创产品服务保障平台", "Welcome to the Xinchuang service-guarantee platform"),
+        ["Definition"] = ("流程", "Definition"),
+        ["Version"] = ("版本", "Version"),
+        ["Status"] = ("状态", "Status"),
+        ["Name"] = ("名称", "Name"),
+        ["PublishedAt"] = ("发布时间", "Published"),
+        ["Created"] = ("创建时间", "Created"),
+        ["Draft"] = ("草稿", "Draft"),
+        ["Published"] = ("已发布", "Published"),
+        ["Retired"] = ("已停用", "Retired"),
+        ["Running"] = ("运行中", "Running"),
+        ["Waiting"] = ("等待中", "Waiting"),
+        ["Finished"] = ("已完成", "Finished"),
+        ["Faulted"] = ("故障", "Faulted"),
+        ["Cancelled"] = ("已取消", "Cancelled"),
+        ["Language"] = ("English", "中文"),
+        ["Activities"] = ("活动类型", "Activity types"),
+        ["None"] = ("暂无数据", "Nothing yet"),
+    };
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Get(string key) =>
+        All.TryGetValue(key, out var t) ? (IsEnglish ? t.En : t.Zh) : key;
+
+    /// <summary>The culture the language link switches to.</summary>
+    public static string OtherCulture => IsEnglish ? "zh-CN" : "en";
+}

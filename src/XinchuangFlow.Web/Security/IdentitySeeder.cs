@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using XinchuangFlow.Infrastructure.Hosting;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Web.Security;
+
+/// <summary>Seed settings (section <c>Seed</c>).</summary>
+public sealed class SeedOptions
+{
+    public const string SectionName = "Seed";
+    public bool DemoData { get; set; } = true;
+    public string AdminEmail { get; set; } = "admin@xinchuang.local";
+    public string AdminPassword { get; set; } = "";
+}
+
+/// <summary>Creates the roles and, with demo data on, the administrator and one demo user per role.</summary>
+public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptions> options, ILogger<IdentitySeeder> log) : IHostedService
+{
+    public const string DemoPassword = "Demo#2026xf";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        // Migrations must have run; the initializer is registered before this service and runs first.
+        _ = services.GetRequiredService<DatabaseInitializer>();
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        if (!options.Value.DemoData) return;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await EnsureUserAsync(users, options.Value.AdminEmail, options.Value.AdminPassword, "数据局管理员", Roles.DataBureauAdmin);
+        await EnsureUserAsync(users, "dispatcher@xinchuang.local", DemoPassword, "调度员（演示）", Roles.Dispatcher);
+        await EnsureUserAsync(users, "tech@xinchuang.local", DemoPassword, "技术工程师（演示）", Roles.Technician);
+        await EnsureUserAsync(users, "unit@xinchuang.local", DemoPassword, "采购单位用户（演示）", Roles.ProcurementUser);
+    }
+
+    private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role)
+    {
+        if (await users.FindByNameAsync(email) is not null) return;
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            log.LogError("Demo user {Email} was not created: {Errors}", email, string.Join("; ", result.Errors.Select(e => e.Description)));
+            return;
+        }
+        await users.AddToRoleAsync(user, role);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,19 @@
+namespace XinchuangFlow.Web.Security;
+
+/// <summary>The platform roles (SEC-1). Names are stable identifiers; the UI shows Chinese labels.</summary>
+public static class Roles
+{
+    public const string DataBureauAdmin = "DataBureauAdmin";
+    public const string IntranetSupervisor = "IntranetSupervisor";
+    public const string MunicipalCoordinator = "MunicipalCoordinator";
+    public const string EnterpriseManager = "EnterpriseManager";
+    public const string Dispatcher = "Dispatcher";
+    public const string Technician = "Technician";
+    public const string ProcurementUser = "ProcurementUser";
+
+    public static readonly IReadOnlyList<string> All =
+        [DataBureauAdmin, IntranetSupervisor, MunicipalCoordinator, EnterpriseManager, Dispatcher, Technician, ProcurementUser];
+
+    /// <summary>Policy for managing definitions and operating on instances (retry, cancel, migrate).</summary>
+    public const string WorkflowAdminPolicy = "WorkflowAdmin";
+}
