@@ -87,6 +87,9 @@ public static class WebSetup
             o.SupportedCultures = o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        // Chinese text goes out as UTF-8 characters, not numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return builder;
@@ -102,6 +105,18 @@ public static class WebSetup
     public static WebApplication UseXinchuangFlowWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
+        var maxBody = app.Configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
+        app.Use(async (http, next) =>
+        {
+            // Kestrel enforces the limit on the wire; this also covers hosts without Kestrel and answers early.
+            if (http.Request.ContentLength > maxBody)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await http.Response.WriteAsJsonAsync(new { title = $"The request body is larger than {maxBody} bytes." });
+                return;
+            }
+            await next(http);
+        });
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace XinchuangFlow.Web.Tests;
+
+/// <summary>What an external script sees: the REST API end to end, with real tokens and a real database.</summary>
+public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private const string Admin = "admin@xinchuang.local";
+    private const string AdminPassword = "Admin#2026xf";
+    private const string DemoPassword = "Demo#2026xf";
+
+    private async Task<HttpClient> LoginAsync(string email, string password)
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static string ApprovalFlow(string id) => $$"""
+    {
+      "schemaVersion": 1, "definitionId": "{{id}}", "name": "审批",
+      "variables": [ { "name": "amount", "type": "number", "default": 0 }, { "name": "review", "type": "object" } ],
+      "activities": [
+        { "id": "start", "type": "xf.Start" },
+        { "id": "review", "type": "xf.UserTask", "inputs": { "title": { "expr": "'金额 ' + vars.amount" }, "role": "Dispatcher",
+          "outcomes": ["同意", "驳回"], "resultVariable": "review",
+          "form": [ { "name": "comment", "type": "text", "required": true } ] } },
+        { "id": "end", "type": "xf.End" }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "review" } },
+        { "source": { "activity": "review", "port": "同意" }, "target": { "activity": "end" } },
+        { "source": { "activity": "review", "port": "驳回" }, "target": { "activity": "end" } }
+      ]
+    }
+    """;
+
+    [Fact]
+    public async Task Script_ImportPublishStartCompleteFinish()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+
+        var created = await api.PostAsync("/api/workflow-definitions", Json(ApprovalFlow("api-approval")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var draft = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(1, draft["version"]!.GetValue<int>());
+        Assert.Equal("Draft", draft["status"]!.GetValue<string>());
+
+        var published = await api.PostAsync("/api/workflow-definitions/api-approval/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("Published", (await published.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+
+        var exported = await api.GetStringAsync("/api/workflow-definitions/api-approval");
+        Assert.Contains("\"xf.UserTask\"", exported);
+
+        var start = await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "api-approval", input = new { amount = 1200 } });
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var instanceId = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        var tasks = await api.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}&status=Open");
+        var task = Assert.Single(tasks!)!;
+        Assert.Equal("金额 1200", task["title"]!.GetValue<string>());
+        var taskId = task["id"]!.GetValue<string>();
+
+        var badOutcome = await api.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "也许", data = new { comment = "x" } });
+        Assert.Equal(HttpStatusCode.BadRequest, badOutcome.StatusCode);
+        var badData = await api.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "同意", data = new { } });
+        Assert.Equal(HttpStatusCode.BadRequest, badData.StatusCode);
+        Assert.Contains("comment", await badData.Content.ReadAsStringAsync());
+
+        var done = await api.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "同意", data = new { comment = "可以" } });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var again = await api.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "同意", data = new { comment = "可以" } });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already-completed", await again.Content.ReadAsStringAsync());
+
+        var instance = (await api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{instanceId}"))!;
+        Assert.Equal("Finished", instance["status"]!.GetValue<string>());
+        Assert.Equal("可以", instance["variables"]!["review"]!["comment"]!.GetValue<string>());
+        var journal = instance["journal"]!.AsArray();
+        Assert.Contains(journal, j => j!["kind"]!.GetValue<string>() == "TaskCompleted" && j["user"]!.GetValue<string>() == Admin);
+    }
+
+    [Fact]
+    public async Task CreateDefinition_Invalid_400ListsEveryProblemWithActivity()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        var broken = ApprovalFlow("api-broken").Replace("xf.End", "xf.Finish").Replace("'金额 ' + vars.amount", "'金额 ' +");
+        var response = await api.PostAsync("/api/workflow-definitions", Json(broken));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var errors = body["errors"]!.AsArray();
+        Assert.Contains(errors, e => e!["code"]!.GetValue<string>() == "unknown-type" && e["activityId"]!.GetValue<string>() == "end");
+        Assert.Contains(errors, e => e!["code"]!.GetValue<string>() == "bad-expression" && e["activityId"]!.GetValue<string>() == "review");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/workflow-definitions/api-broken")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{ \"definitionId\": ")]
+    [InlineData("")]
+    [InlineData("[]")]
+    public async Task CreateDefinition_Malformed_400(string body)
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        var response = await api.PostAsync("/api/workflow-definitions", Json(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateDefinition_Oversized_413()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        var huge = ApprovalFlow("api-huge").Replace("\"审批\"", "\"" + new string('x', 300_000) + "\"");
+        var response = await api.PostAsync("/api/workflow-definitions", Json(huge));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Scope_NonAdminsCannotManageDefinitionsOrTouchOthersTasks()
+    {
+        var admin = await LoginAsync(Admin, AdminPassword);
+        (await admin.PostAsync("/api/workflow-definitions?publish=true", Json(ApprovalFlow("api-scope")))).EnsureSuccessStatusCode();
+        var start = await admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "api-scope" });
+        var instanceId = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var taskId = (await admin.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}"))![0]!["id"]!.GetValue<string>();
+
+        var tech = await LoginAsync("tech@xinchuang.local", DemoPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.PostAsync("/api/workflow-definitions", Json(ApprovalFlow("api-tech")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "同意", data = new { comment = "x" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/api/tasks/{taskId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/api/workflow-instances/{instanceId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.GetAsync("/api/tasks?role=Dispatcher")).StatusCode);
+        Assert.DoesNotContain(await tech.GetFromJsonAsync<JsonArray>("/api/tasks") ?? [], t => t!["id"]!.GetValue<string>() == taskId);
+
+        var dispatcher = await LoginAsync("dispatcher@xinchuang.local", DemoPassword);
+        Assert.Contains(await dispatcher.GetFromJsonAsync<JsonArray>("/api/tasks?status=Open") ?? [], t => t!["id"]!.GetValue<string>() == taskId);
+        var done = await dispatcher.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "驳回", data = new { comment = "资料不全" } });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_Gets401_AndSelfRegistrationIsClosed()
+    {
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/workflow-definitions", Json("{}"))).StatusCode);
+        var register = await client.PostAsJsonAsync("/api/auth/register", new { email = "evil@example.com", password = "Evil#12345" });
+        Assert.Equal(HttpStatusCode.NotFound, register.StatusCode);
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "evil@example.com", password = "Evil#12345" });
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi()
+    {
+        var doc = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/workflow-definitions", doc);
+        Assert.Contains("/api/workflow-instances/{id}/signals/{name}", doc);
+        Assert.Contains("/api/tasks/{id}/complete", doc);
+        Assert.Contains("/api/activity-descriptors", doc);
+    }
+
+    [Fact]
+    public async Task ActivityDescriptors_ServedWithChineseNames()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        var descriptors = (await api.GetFromJsonAsync<JsonArray>("/api/activity-descriptors"))!;
+        var task = descriptors.Single(d => d!["type"]!.GetValue<string>() == "xf.UserTask")!;
+        Assert.Equal("人工任务", task["displayNameZh"]!.GetValue<string>());
+        Assert.True(task["isWaiting"]!.GetValue<bool>());
+        Assert.Contains(task["inputs"]!.AsArray(), i => i!["name"]!.GetValue<string>() == "assignee");
+    }
+
+    [Fact]
+    public async Task ShippedWorkflows_ImportedAtStartup()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        var list = (await api.GetFromJsonAsync<JsonArray>("/api/workflow-definitions"))!;
+        var demo = list.Single(d => d!["definitionId"]!.GetValue<string>() == "demo-acceptance")!;
+        Assert.Equal("Published", demo["status"]!.GetValue<string>());
+        Assert.Equal("demo-acceptance.json", demo["source"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Health_Healthy()
+    {
+        Assert.Equal("Healthy", await factory.CreateClient().GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task LoginPage_ChineseByDefault_EnglishOnRequest()
+    {
+        var client = factory.CreateClient();
+        var zh = await client.GetStringAsync("/login");
+        Assert.Contains("信创服务保障平台", zh);
+        Assert.Contains("lang=\"zh-CN\"", zh);
+        var en = await client.GetStringAsync("/login?culture=en");
+        Assert.Contains("Sign in", en);
+        Assert.DoesNotContain("https://", zh.Replace("https://localhost", ""));
+    }
+}
