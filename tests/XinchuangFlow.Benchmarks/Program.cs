@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+using XinchuangFlow.Benchmarks;
+using XinchuangFlow.Infrastructure.Persistence;
+
+// PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
+// the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
+// Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only]
+var n = Arg("--n", 10_000);
+var timers = Arg("--timers", 10_000);
+var sqliteOnly = args.Contains("--sqlite-only");
+var pg = Environment.GetEnvironmentVariable("XF_TEST_POSTGRES");
+
+var report = new StringBuilder();
+void Line(string s) { Console.WriteLine(s); report.AppendLine(s); }
+
+Line($"# XinchuangFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Line($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Line($"N = {n} instances, {timers} timers; one client, sequential; commits counted by an EF Core interceptor");
+Line("");
+Line("| database | workload | system | ops/s | ms/op | commits/op | vs raw EF | vs WorkflowCore |");
+Line("|---|---|---|---:|---:|---:|---:|---:|");
+
+var wfc = await WorkflowCorePeer.RunAsync(n);
+var providers = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+if (!sqliteOnly && !string.IsNullOrEmpty(pg)) providers.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(pg)));
+else if (!sqliteOnly) Line("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
+
+foreach (var (provider, newDb) in providers)
+{
+    var raw = await RawEfBaseline.RunAsync(provider, await newDb(), n);
+    var engine = await EngineWorkloads.RunAsync(provider, await newDb(), n);
+    Row(provider, "W1 start → task", engine.W1, raw.W1, wfc.W1);
+    Row(provider, "W2 complete task → end", engine.W2, raw.W2, wfc.W2);
+    var w4 = await EngineWorkloads.RunTimersAsync(provider, await newDb(), timers);
+    Line($"| {provider} | W4 {timers} timers due at once | XinchuangFlow | {timers / w4.Drain.TotalSeconds:0} | drained in {w4.Drain.TotalSeconds:0.00} s | {w4.CommitsPerTimer:0.000} | p50 lateness {w4.P50.TotalMilliseconds:0} ms | p99 lateness {w4.P99.TotalMilliseconds:0} ms |");
+}
+Line("");
+Line($"WorkflowCore 3.22 (in-memory provider, same flow with a WaitFor event as the human task): W1 {wfc.W1.OpsPerSecond:0} ops/s, W2 {wfc.W2.OpsPerSecond:0} ops/s.");
+
+var output = Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts");
+Directory.CreateDirectory(output);
+File.WriteAllText(Path.Combine(output, "xinchuangflow-benchmark.md"), report.ToString());
+Console.WriteLine($"written to {Path.Combine(output, "xinchuangflow-benchmark.md")}");
+return;
+
+void Row(DatabaseProvider p, string workload, Measurement engine, Measurement raw, Measurement peer) =>
+    Line($"| {p} | {workload} | XinchuangFlow | {engine.OpsPerSecond:0} | {engine.MsPerOp:0.000} | {engine.CommitsPerOp:0.00} | **{engine.OpsPerSecond / raw.OpsPerSecond:0.00}×** | **{engine.OpsPerSecond / peer.OpsPerSecond:0.00}×** |\n" +
+         $"| {p} | {workload} | raw EF Core baseline | {raw.OpsPerSecond:0} | {raw.MsPerOp:0.000} | {raw.CommitsPerOp:0.00} | 1.00× | |");
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+namespace XinchuangFlow.Benchmarks
+{
+    public sealed record Measurement(int Ops, TimeSpan Elapsed, int Commits)
+    {
+        public double OpsPerSecond => Ops / Elapsed.TotalSeconds;
+        public double MsPerOp => Elapsed.TotalMilliseconds / Ops;
+        public double CommitsPerOp => (double)Commits / Ops;
+    }
+
+    public sealed record Pair(Measurement W1, Measurement W2);
+
+    public sealed record TimerResult(TimeSpan Drain, TimeSpan P50, TimeSpan P99, double CommitsPerTimer);
+
+    internal static class Clock
+    {
+        public static async Task<TimeSpan> TimeAsync(Func<Task> work)
+        {
+            var sw = Stopwatch.StartNew();
+            await work();
+            return sw.Elapsed;
+        }
+    }
+}
