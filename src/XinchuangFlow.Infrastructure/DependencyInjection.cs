@@ -48,7 +48,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         foreach (var activity in BuiltinActivities.All()) services.AddSingleton(activity);
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
-        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<IWorkflowStore>(sp => new EfWorkflowStore(
+            sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.GroupCommitWriters));
         services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<IOptions<ExpressionOptions>>().Value));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<DefinitionValidator>();

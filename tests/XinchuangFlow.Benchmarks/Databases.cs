@@ -23,20 +23,22 @@ internal static class Databases
     }
 }
 
-/// <summary>Counts commits: each SaveChanges, and each statement run outside a transaction (ExecuteUpdate claims).</summary>
-public sealed class CommitCounter : SaveChangesInterceptor, IDbCommandInterceptor
+/// <summary>Counts commits: committed transactions (explicit and SaveChanges' own) and statements run outside one.</summary>
+public sealed class CommitCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
     public int Commits;
 
-    public ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Commits);
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (command.Transaction is null) Interlocked.Increment(ref Commits);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref Commits);
-        return ValueTask.FromResult(result);
-    }
+
 }

@@ -79,7 +79,7 @@ internal static class EngineWorkloads
         return host;
     }
 
-    public static async Task<Pair> RunAsync(DatabaseProvider provider, string cs, int n)
+    public static async Task<Pair> RunAsync(DatabaseProvider provider, string cs, int n, int clients)
     {
         var counter = new CommitCounter();
         using var host = await StartHostAsync(provider, cs, TimeProvider.System, counter);
@@ -97,12 +97,8 @@ internal static class EngineWorkloads
             await runtime.CompleteTaskAsync(t.Id, "ok", null, "bench");
         }
 
-        var ids = new List<Guid>(n);
         counter.Commits = 0;
-        var w1 = await Clock.TimeAsync(async () =>
-        {
-            for (var i = 0; i < n; i++) ids.Add((await runtime.StartAsync(new StartRequest("five-step"))).Id);
-        });
+        var w1 = await Clock.ParallelAsync(n, clients, _ => runtime.StartAsync(new StartRequest("five-step")));
         var c1 = counter.Commits;
 
         var tasks = new List<Guid>(n);
@@ -113,10 +109,7 @@ internal static class EngineWorkloads
             if (page.Count < 1000) break;
         }
         counter.Commits = 0;
-        var w2 = await Clock.TimeAsync(async () =>
-        {
-            foreach (var id in tasks) await runtime.CompleteTaskAsync(id, "ok", null, "bench");
-        });
+        var w2 = await Clock.ParallelAsync(tasks.Count, clients, i => runtime.CompleteTaskAsync(tasks[i], "ok", null, "bench"));
         var c2 = counter.Commits;
         var finished = (await store.ListInstancesAsync(new InstanceQuery("five-step", WorkflowStatus.Finished, Take: 1000))).Count;
         if (finished == 0 || tasks.Count != n) throw new InvalidOperationException($"benchmark run is wrong: {tasks.Count} tasks for {n} instances");

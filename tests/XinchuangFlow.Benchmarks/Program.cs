@@ -9,6 +9,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 var n = Arg("--n", 10_000);
 var timers = Arg("--timers", 10_000);
 var sqliteOnly = args.Contains("--sqlite-only");
+var clientCounts = new[] { 1, Arg("--clients", 8) };
 var pg = Environment.GetEnvironmentVariable("XF_TEST_POSTGRES");
 
 var report = new StringBuilder();
@@ -16,10 +17,10 @@ void Line(string s) { Console.WriteLine(s); report.AppendLine(s); }
 
 Line($"# XinchuangFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Line($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-Line($"N = {n} instances, {timers} timers; one client, sequential; commits counted by an EF Core interceptor");
+Line($"N = {n} instances, {timers} timers; 1 client (sequential) and {clientCounts[1]} concurrent clients; commits counted by an EF Core interceptor");
 Line("");
-Line("| database | workload | system | ops/s | ms/op | commits/op | vs raw EF | vs WorkflowCore |");
-Line("|---|---|---|---:|---:|---:|---:|---:|");
+Line("| database | clients | workload | system | ops/s | ms/op | commits/op | vs raw EF | vs WorkflowCore |");
+Line("|---|---:|---|---|---:|---:|---:|---:|---:|");
 
 var wfc = await WorkflowCorePeer.RunAsync(n);
 var providers = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
@@ -28,12 +29,15 @@ else if (!sqliteOnly) Line("(PostgreSQL skipped: XF_TEST_POSTGRES not set — ru
 
 foreach (var (provider, newDb) in providers)
 {
-    var raw = await RawEfBaseline.RunAsync(provider, await newDb(), n);
-    var engine = await EngineWorkloads.RunAsync(provider, await newDb(), n);
-    Row(provider, "W1 start → task", engine.W1, raw.W1, wfc.W1);
-    Row(provider, "W2 complete task → end", engine.W2, raw.W2, wfc.W2);
+    foreach (var clients in clientCounts)
+    {
+        var raw = await RawEfBaseline.RunAsync(provider, await newDb(), n, clients);
+        var engine = await EngineWorkloads.RunAsync(provider, await newDb(), n, clients);
+        Row(provider, clients, "W1 start → task", engine.W1, raw.W1, wfc.W1);
+        Row(provider, clients, "W2 complete task → end", engine.W2, raw.W2, wfc.W2);
+    }
     var w4 = await EngineWorkloads.RunTimersAsync(provider, await newDb(), timers);
-    Line($"| {provider} | W4 {timers} timers due at once | XinchuangFlow | {timers / w4.Drain.TotalSeconds:0} | drained in {w4.Drain.TotalSeconds:0.00} s | {w4.CommitsPerTimer:0.000} | p50 lateness {w4.P50.TotalMilliseconds:0} ms | p99 lateness {w4.P99.TotalMilliseconds:0} ms |");
+    Line($"| {provider} | 1 | W4 {timers} timers due at once | XinchuangFlow | {timers / w4.Drain.TotalSeconds:0} | drained in {w4.Drain.TotalSeconds:0.00} s | {w4.CommitsPerTimer:0.000} | p50 lateness {w4.P50.TotalMilliseconds:0} ms | p99 lateness {w4.P99.TotalMilliseconds:0} ms |");
 }
 Line("");
 Line($"WorkflowCore 3.22 (in-memory provider, same flow with a WaitFor event as the human task): W1 {wfc.W1.OpsPerSecond:0} ops/s, W2 {wfc.W2.OpsPerSecond:0} ops/s.");
@@ -44,9 +48,9 @@ File.WriteAllText(Path.Combine(output, "xinchuangflow-benchmark.md"), report.ToS
 Console.WriteLine($"written to {Path.Combine(output, "xinchuangflow-benchmark.md")}");
 return;
 
-void Row(DatabaseProvider p, string workload, Measurement engine, Measurement raw, Measurement peer) =>
-    Line($"| {p} | {workload} | XinchuangFlow | {engine.OpsPerSecond:0} | {engine.MsPerOp:0.000} | {engine.CommitsPerOp:0.00} | **{engine.OpsPerSecond / raw.OpsPerSecond:0.00}×** | **{engine.OpsPerSecond / peer.OpsPerSecond:0.00}×** |\n" +
-         $"| {p} | {workload} | raw EF Core baseline | {raw.OpsPerSecond:0} | {raw.MsPerOp:0.000} | {raw.CommitsPerOp:0.00} | 1.00× | |");
+void Row(DatabaseProvider p, int clients, string workload, Measurement engine, Measurement raw, Measurement peer) =>
+    Line($"| {p} | {clients} | {workload} | XinchuangFlow | {engine.OpsPerSecond:0} | {engine.MsPerOp:0.000} | {engine.CommitsPerOp:0.00} | **{engine.OpsPerSecond / raw.OpsPerSecond:0.00}×** | **{engine.OpsPerSecond / peer.OpsPerSecond:0.00}×** |\n" +
+         $"| {p} | {clients} | {workload} | raw EF Core baseline | {raw.OpsPerSecond:0} | {raw.MsPerOp:0.000} | {raw.CommitsPerOp:0.00} | 1.00× | |");
 
 int Arg(string name, int fallback)
 {
@@ -69,6 +73,17 @@ namespace XinchuangFlow.Benchmarks
 
     internal static class Clock
     {
+        /// <summary>Runs op(0..n-1) with <paramref name="clients"/> concurrent callers taking the next index.</summary>
+        public static Task<TimeSpan> ParallelAsync(int n, int clients, Func<int, Task> op) => TimeAsync(async () =>
+        {
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < n) await op(i);
+            })));
+        });
+
         public static async Task<TimeSpan> TimeAsync(Func<Task> work)
         {
             var sw = Stopwatch.StartNew();

@@ -14,7 +14,7 @@ namespace XinchuangFlow.Benchmarks;
 /// </summary>
 internal static class RawEfBaseline
 {
-    public static async Task<Pair> RunAsync(DatabaseProvider provider, string cs, int n)
+    public static async Task<Pair> RunAsync(DatabaseProvider provider, string cs, int n, int clients)
     {
         var counter = new CommitCounter();
         // The same host and migrations as the engine, so the schema and connection settings are identical.
@@ -64,12 +64,12 @@ internal static class RawEfBaseline
 
         for (var i = 0; i < 300; i++) await CompleteAsync(await StartAsync());
 
-        var tasks = new List<Guid>(n);
+        var tasks = new Guid[n];
         counter.Commits = 0;
-        var w1 = await Clock.TimeAsync(async () => { for (var i = 0; i < n; i++) tasks.Add(await StartAsync()); });
+        var w1 = await Clock.ParallelAsync(n, clients, async i => tasks[i] = await StartAsync());
         var c1 = counter.Commits;
         counter.Commits = 0;
-        var w2 = await Clock.TimeAsync(async () => { foreach (var t in tasks) await CompleteAsync(t); });
+        var w2 = await Clock.ParallelAsync(n, clients, i => CompleteAsync(tasks[i]));
         return new Pair(new Measurement(n, w1, c1), new Measurement(n, w2, counter.Commits));
     }
 }

@@ -8,6 +8,27 @@ namespace XinchuangFlow.Engine.Runtime;
 public sealed class DefinitionCache(IWorkflowStore store)
 {
     private readonly ConcurrentDictionary<(string, int), CompiledDefinition> _cache = new();
+    private readonly ConcurrentDictionary<string, (DefinitionRecord Record, long Until)> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long the answer to "which version is the latest published" is reused. Publishing or retiring on this
+    /// node forgets it at once; another node's publish is seen within this time.
+    /// </summary>
+    public TimeSpan LatestPublishedTtl { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The latest published version, cached for <see cref="LatestPublishedTtl"/>.</summary>
+    public async Task<DefinitionRecord?> GetLatestPublishedAsync(string definitionId, CancellationToken ct = default)
+    {
+        var now = Environment.TickCount64;
+        if (_latest.TryGetValue(definitionId, out var hit) && hit.Until > now) return hit.Record;
+        var record = await store.FindLatestPublishedAsync(definitionId, ct);
+        if (record is not null) _latest[definitionId] = (record, now + (long)LatestPublishedTtl.TotalMilliseconds);
+        else _latest.TryRemove(definitionId, out _);
+        return record;
+    }
+
+    /// <summary>Forgets the cached latest published version (after a publish or retire).</summary>
+    public void EvictLatest(string definitionId) => _latest.TryRemove(definitionId, out _);
 
     public async Task<CompiledDefinition> GetAsync(string definitionId, int version, CancellationToken ct = default)
     {

@@ -52,6 +52,7 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
         validator.EnsureValid(DefinitionJson.Parse(latest.Json));
         await store.PublishAsync(latest.Id, clock.GetUtcNow(), ct);
         cache.Evict(definitionId, latest.Version);
+        cache.EvictLatest(definitionId);
         return (await store.FindDefinitionAsync(definitionId, latest.Version, ct))!;
     }
 
@@ -63,6 +64,7 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
         if (record.Status != DefinitionStatus.Published)
             throw new WorkflowStateException($"Version {version} is {record.Status}; only a published version can be retired.");
         await store.SetDefinitionStatusAsync(record.Id, DefinitionStatus.Retired, clock.GetUtcNow(), ct);
+        cache.EvictLatest(definitionId);
         return (await store.FindDefinitionAsync(definitionId, version, ct))!;
     }
 

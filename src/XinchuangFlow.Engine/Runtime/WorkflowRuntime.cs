@@ -53,7 +53,7 @@ public sealed class WorkflowRuntime
     {
         var record = request.Version is { } v
             ? await Store.FindDefinitionAsync(request.DefinitionId, v, ct)
-            : await Store.FindLatestPublishedAsync(request.DefinitionId, ct);
+            : await Definitions.GetLatestPublishedAsync(request.DefinitionId, ct);
         if (record is null)
             throw new WorkflowNotFoundException(request.Version is null
                 ? $"Workflow definition '{request.DefinitionId}' has no published version."
@@ -112,7 +112,7 @@ public sealed class WorkflowRuntime
 
     internal async Task<Guid> CreateChildAsync(Burst parent, string activityId, string definitionId, JsonObject input, bool wait)
     {
-        var record = await Store.FindLatestPublishedAsync(definitionId)
+        var record = await Definitions.GetLatestPublishedAsync(definitionId)
                      ?? throw new WorkflowStateException($"Sub-workflow '{definitionId}' has no published version.");
         var def = await Definitions.GetAsync(definitionId, record.Version);
         Bookmark? bookmark = null;
@@ -229,19 +229,33 @@ public sealed class WorkflowRuntime
     /// </summary>
     public async Task<int> DrainTimersAsync(CancellationToken ct = default)
     {
+        // Pipelined: while one batch is being committed, the next is claimed beforehand and run in memory, so
+        // reading and interpreting overlap with writing.
+        var batchSize = Options.TimerBatchSize;
+        var claimed = await ClaimAsync(batchSize, ct);
+        if (claimed.Count == 0) return 0;
+        var prepared = await PrepareTimerBatchAsync(claimed, ct);
         var fired = 0;
-        while (!ct.IsCancellationRequested)
+        while (true)
         {
-            var now = Clock.GetUtcNow();
-            var claimed = await Store.ClaimDueTimersAsync(now, Options.TimerBatchSize, now + Options.Lease, ct);
-            if (claimed.Count == 0) break;
-            fired += await FireBatchAsync(claimed, ct);
-            if (claimed.Count < Options.TimerBatchSize) break;
+            var next = claimed.Count == batchSize && !ct.IsCancellationRequested ? await ClaimAsync(batchSize, ct) : [];
+            var commit = CommitTimerBatchAsync(prepared, ct);
+            var nextPrepared = next.Count > 0 ? await PrepareTimerBatchAsync(next, ct) : null;
+            fired += await commit;
+            if (nextPrepared is null) return fired;
+            (claimed, prepared) = (next, nextPrepared);
         }
-        return fired;
     }
 
-    private async Task<int> FireBatchAsync(IReadOnlyList<TimerEntry> timers, CancellationToken ct)
+    private async Task<IReadOnlyList<TimerEntry>> ClaimAsync(int max, CancellationToken ct)
+    {
+        var now = Clock.GetUtcNow();
+        return await Store.ClaimDueTimersAsync(now, max, now + Options.Lease, ct);
+    }
+
+    private sealed record TimerBatch(Dictionary<Guid, List<TimerEntry>> ByInstance, List<Burst> Bursts, int Count);
+
+    private async Task<TimerBatch> PrepareTimerBatchAsync(IReadOnlyList<TimerEntry> timers, CancellationToken ct)
     {
         var byInstance = timers.GroupBy(t => t.InstanceId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.DueAt).ToList());
         var instances = await Store.LoadInstancesAsync(byInstance.Keys.ToList(), ct);
@@ -251,21 +265,27 @@ public sealed class WorkflowRuntime
             var burst = await FireInstanceTimersAsync(instance, byInstance[instance.Id], ct);
             if (burst is not null) bursts.Add(burst);
         }
+        return new TimerBatch(byInstance, bursts, timers.Count);
+    }
+
+    private async Task<int> CommitTimerBatchAsync(TimerBatch batch, CancellationToken ct)
+    {
+        var (byInstance, bursts, count) = batch;
         try
         {
             await CommitAsync(bursts, ct);
             foreach (var b in bursts) await FollowUpAsync(b, ct);
-            return timers.Count;
+            return count;
         }
         catch (ConcurrencyConflictException)
         {
             // One instance in the batch changed meanwhile: fall back to one transaction per instance.
-            var count = 0;
+            var fired = 0;
             foreach (var (instanceId, list) in byInstance)
             {
                 try
                 {
-                    count += await WithConflictRetryAsync(instanceId, null, async burst =>
+                    fired += await WithConflictRetryAsync(instanceId, null, async burst =>
                     {
                         var b = await FireInstanceTimersAsync(burst.Instance, list, ct, burst);
                         return b is null ? 0 : list.Count;
@@ -277,7 +297,7 @@ public sealed class WorkflowRuntime
                     _log.LogWarning(ex, "Timers of instance {InstanceId} were not fired this round", instanceId);
                 }
             }
-            return count;
+            return fired;
         }
     }
 

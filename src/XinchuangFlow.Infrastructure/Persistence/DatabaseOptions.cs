@@ -18,6 +18,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Writers that group concurrent burst commits into shared transactions (0 = no grouping). SQLite has one
+    /// writer at a time anyway, so one is right there; a server database may use a few.
+    /// </summary>
+    [Range(0, 64)] public int GroupCommitWriters { get; set; } = 1;
+
     /// <summary>Filled from <c>ConnectionStrings:Default</c>.</summary>
     [Required] public string ConnectionString { get; set; } = "";
 

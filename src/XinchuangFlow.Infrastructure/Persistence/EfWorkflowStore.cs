@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
@@ -8,8 +10,24 @@ using XinchuangFlow.Engine.Runtime;
 namespace XinchuangFlow.Infrastructure.Persistence;
 
 /// <summary>EF Core implementation of the engine store; each commit is one SaveChanges, hence one transaction.</summary>
-public sealed class EfWorkflowStore(IDbContextFactory<XfDbContext> factory) : IWorkflowStore
+public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
 {
+    private readonly IDbContextFactory<XfDbContext> factory;
+    private readonly GroupCommitter? _group;
+
+    /// <param name="factory">Context factory.</param>
+    /// <param name="groupCommitWriters">0 writes every commit on the caller's task; more lets concurrent commits share transactions.</param>
+    public EfWorkflowStore(IDbContextFactory<XfDbContext> factory, int groupCommitWriters = 0)
+    {
+        this.factory = factory;
+        if (groupCommitWriters > 0) _group = new GroupCommitter(WriteAsync, groupCommitWriters, maxBursts: 500);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_group is not null) await _group.DisposeAsync();
+    }
+
     // ------------------------------------------------------------ definitions
 
     public async Task<DefinitionRecord?> FindDefinitionAsync(string definitionId, int version, CancellationToken ct = default)
@@ -156,69 +174,81 @@ public sealed class EfWorkflowStore(IDbContextFactory<XfDbContext> factory) : IW
 
     // ------------------------------------------------------------ the burst commit
 
-    public async Task CommitAsync(IReadOnlyList<BurstChanges> bursts, CancellationToken ct = default)
+    /// <summary>
+    /// What a burst can change on an instance row. Identity, input, parentage and creation data never change, so
+    /// they are not rewritten (and their indexes are not touched).
+    /// </summary>
+    private static readonly string[] InstanceColumns =
+        [nameof(InstanceRow.DefinitionVersion), nameof(InstanceRow.Status), nameof(InstanceRow.Variables), nameof(InstanceRow.ActivityState),
+         nameof(InstanceRow.Queue), nameof(InstanceRow.UpdatedAt), nameof(InstanceRow.FinishedAt), nameof(InstanceRow.Version),
+         nameof(InstanceRow.LeaseUntil), nameof(InstanceRow.LeaseToken)];
+
+    private static readonly string[] CompletedTaskColumns =
+        [nameof(HumanTask.Status), nameof(HumanTask.Outcome), nameof(HumanTask.Data), nameof(HumanTask.CompletedBy), nameof(HumanTask.CompletedAt)];
+
+    /// <summary>
+    /// Writes the bursts in one transaction with batched SQL: guarded updates first (the completed task must
+    /// still be open, each instance must still have the expected version), then multi-row inserts and deletes.
+    /// Any failed guard rolls everything back.
+    /// </summary>
+    public Task CommitAsync(IReadOnlyList<BurstChanges> bursts, CancellationToken ct = default)
     {
-        if (bursts.Count == 0) return;
+        if (bursts.Count == 0) return Task.CompletedTask;
+        return _group is null ? WriteAsync(bursts, ct) : _group.CommitAsync(bursts);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<BurstChanges> bursts, CancellationToken ct)
+    {
+        var all = new List<BurstChanges>(bursts.Count);
+        void Flatten(BurstChanges c) { all.Add(c); foreach (var child in c.Children) Flatten(child); }
+        foreach (var b in bursts) Flatten(b);
+
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var completedTasks = new HashSet<Guid>();
-        foreach (var burst in bursts) Stage(db, burst, completedTasks);
+        var plan = new SqlPlan(db);
+        foreach (var c in all)
+            if (c.CompletedTask is { } task)
+                plan.UpdateGuarded(task, CompletedTaskColumns, (nameof(HumanTask.Status), HumanTaskStatus.Open), () => new TaskAlreadyCompletedException(task.Id));
+        foreach (var c in all.Where(c => !c.IsNew))
+            plan.UpdateGuarded(ToRow(c.Instance), InstanceColumns, (nameof(InstanceRow.Version), c.ExpectedVersion),
+                () => new ConcurrencyConflictException($"Instance {c.Instance.Id} was changed by another request or node; nothing was saved."));
+        plan.Insert(all.Where(c => c.IsNew).Select(c => ToRow(c.Instance)).ToList());
+        plan.DeleteWhereIn<Bookmark>(all.SelectMany(c => c.RemovedBookmarks).Cast<object>().ToList());
+        plan.DeleteWhereIn<TimerRow>(all.SelectMany(c => c.RemovedTimers).Cast<object>().ToList());
+        plan.UpdateWhereIn<HumanTask>(all.SelectMany(c => c.CancelledTasks).Cast<object>().ToList(),
+            [(nameof(HumanTask.Status), HumanTaskStatus.Cancelled)], (nameof(HumanTask.Status), HumanTaskStatus.Open));
+        foreach (var c in all.Where(c => c.ResolvedIncidents.Count > 0))
+            plan.UpdateWhereIn<Incident>(c.ResolvedIncidents.Cast<object>().ToList(),
+                [(nameof(Incident.ResolvedAt), c.Instance.UpdatedAt), (nameof(Incident.Resolution), c.Instance.Status == WorkflowStatus.Cancelled ? "cancelled" : "retried")]);
+        plan.Insert(all.SelectMany(c => c.AddedBookmarks).ToList());
+        plan.Insert(all.SelectMany(c => c.AddedTasks).ToList());
+        plan.Insert(all.SelectMany(c => c.AddedTimers).Select(t => new TimerRow { BookmarkId = t.BookmarkId, InstanceId = t.InstanceId, DueAt = t.DueAt }).ToList());
+        plan.Insert(all.SelectMany(c => c.Journal).ToList());
+        plan.Insert(all.SelectMany(c => c.AddedIncidents).ToList());
+        plan.Insert(all.SelectMany(c => c.Notifications).ToList());
+
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await plan.ExecuteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
+            await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException ex)
+        catch (DbException ex) when (IsDuplicateKey(ex))
         {
-            var task = ex.Entries.Select(e => e.Entity).OfType<HumanTask>().FirstOrDefault(t => completedTasks.Contains(t.Id));
-            if (task is not null) throw new TaskAlreadyCompletedException(task.Id);
-            throw new ConcurrencyConflictException("The instance was changed by another request or node; nothing was saved.", ex);
+            await tx.RollbackAsync(CancellationToken.None);
+            throw new ConcurrencyConflictException("The instance was created or changed concurrently; nothing was saved.", ex);
+        }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            throw;
         }
     }
 
-    private static void Stage(XfDbContext db, BurstChanges c, HashSet<Guid> completedTasks)
-    {
-        var row = ToRow(c.Instance);
-        if (c.IsNew) db.Instances.Add(row);
-        else
-        {
-            var entry = db.Instances.Attach(row);
-            entry.State = EntityState.Modified;
-            entry.Property(x => x.Version).OriginalValue = c.ExpectedVersion;
-        }
-        foreach (var b in c.AddedBookmarks) db.Bookmarks.Add(b);
-        foreach (var id in c.RemovedBookmarks) db.Bookmarks.Remove(new Bookmark { Id = id });
-        foreach (var t in c.AddedTasks) db.Tasks.Add(t);
-        if (c.CompletedTask is { } done)
-        {
-            completedTasks.Add(done.Id);
-            var e = db.Tasks.Attach(done);
-            e.State = EntityState.Modified;
-            e.Property(x => x.Status).OriginalValue = HumanTaskStatus.Open;
-        }
-        foreach (var id in c.CancelledTasks)
-        {
-            var stub = new HumanTask { Id = id, Status = HumanTaskStatus.Open };
-            var e = db.Tasks.Attach(stub);
-            stub.Status = HumanTaskStatus.Cancelled;
-            e.Property(x => x.Status).IsModified = true;
-        }
-        foreach (var t in c.AddedTimers)
-            db.Timers.Add(new TimerRow { BookmarkId = t.BookmarkId, InstanceId = t.InstanceId, DueAt = t.DueAt });
-        foreach (var bookmarkId in c.RemovedTimers) db.Timers.Remove(new TimerRow { BookmarkId = bookmarkId });
-        foreach (var j in c.Journal) db.Journal.Add(j);
-        foreach (var i in c.AddedIncidents) db.Incidents.Add(i);
-        foreach (var id in c.ResolvedIncidents)
-        {
-            var stub = new Incident { Id = id };
-            var e = db.Incidents.Attach(stub);
-            stub.ResolvedAt = c.Instance.UpdatedAt;
-            stub.Resolution = c.Instance.Status == WorkflowStatus.Cancelled ? "cancelled" : "retried";
-            e.Property(x => x.ResolvedAt).IsModified = true;
-            e.Property(x => x.Resolution).IsModified = true;
-        }
-        foreach (var n in c.Notifications) db.Notifications.Add(n);
-        foreach (var child in c.Children) Stage(db, child, completedTasks);
-    }
+    private static bool IsDuplicateKey(DbException ex) =>
+        ex.SqlState == "23505"                                              // PostgreSQL unique_violation
+        || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } // SQLITE_CONSTRAINT
+        || ex.GetType().Name == "SqlException" && ex.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase);
 
     // ------------------------------------------------------------ queries
 
@@ -283,7 +313,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<XfDbContext> factory) : IW
         await db.Timers
             .Where(t => candidates.Contains(t.BookmarkId) && (t.LockedUntil == null || t.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LockedUntil, leaseUntil).SetProperty(t => t.LockToken, token), ct);
-        return await db.Timers.AsNoTracking().Where(t => t.LockToken == token)
+        return await db.Timers.AsNoTracking().Where(t => candidates.Contains(t.BookmarkId) && t.LockToken == token)
             .Select(t => new TimerEntry { Id = t.BookmarkId, BookmarkId = t.BookmarkId, InstanceId = t.InstanceId, DueAt = t.DueAt })
             .ToListAsync(ct);
     }
@@ -305,7 +335,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<XfDbContext> factory) : IW
         await db.Instances
             .Where(i => candidates.Contains(i.Id) && i.Status == WorkflowStatus.Running && (i.LeaseUntil == null || i.LeaseUntil <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, leaseUntil).SetProperty(i => i.LeaseToken, token), ct);
-        return await db.Instances.AsNoTracking().Where(i => i.LeaseToken == token).Select(i => i.Id).ToListAsync(ct);
+        return await db.Instances.AsNoTracking().Where(i => candidates.Contains(i.Id) && i.LeaseToken == token).Select(i => i.Id).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<(Guid Child, Guid Parent, Guid Bookmark)>> FindOrphanedChildCompletionsAsync(int max, CancellationToken ct = default)

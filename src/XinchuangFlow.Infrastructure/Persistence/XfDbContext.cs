@@ -63,8 +63,8 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasIndex(x => new { x.Status, x.LeaseUntil });
             e.HasIndex(x => new { x.DefinitionId, x.Status });
             e.HasIndex(x => x.CorrelationId);
-            e.HasIndex(x => x.ParentInstanceId);
-            e.HasIndex(x => x.LeaseToken);
+            // Only sub-workflow children have a parent bookmark: the recovery sweep finds them through this index.
+            e.HasIndex(x => x.ParentBookmarkId);
         });
         b.Entity<Bookmark>(e =>
         {
@@ -108,8 +108,6 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.ToTable("xf_timers");
             e.HasKey(x => x.BookmarkId);
             e.HasIndex(x => x.DueAt);
-            e.HasIndex(x => x.LockToken);
-            e.HasIndex(x => x.InstanceId);
         });
         b.Entity<JournalEntry>(e =>
         {

@@ -3,31 +3,30 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace XinchuangFlow.Infrastructure.Tests.Support;
 
-/// <summary>Counts SaveChanges calls (each is one atomic write) and committed transactions.</summary>
-public sealed class CommitCounter : SaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>
+/// Counts commits seen by EF Core: committed transactions (explicit ones and SaveChanges' own) plus statements
+/// that ran outside any transaction (each of those commits by itself).
+/// </summary>
+public sealed class CommitCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
-    public int SaveChanges;
-    public int Transactions;
+    private int _transactions;
+    private int _autocommits;
 
-    public void Reset() { SaveChanges = 0; Transactions = 0; }
+    public int Total => Volatile.Read(ref _transactions) + Volatile.Read(ref _autocommits);
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public void Reset() { _transactions = 0; _autocommits = 0; }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref SaveChanges);
+        if (command.Transaction is null) Interlocked.Increment(ref _autocommits);
         return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Interlocked.Increment(ref SaveChanges);
-        return result;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref Transactions);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _transactions);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref Transactions);
+        Interlocked.Increment(ref _transactions);
         return Task.CompletedTask;
     }
 }

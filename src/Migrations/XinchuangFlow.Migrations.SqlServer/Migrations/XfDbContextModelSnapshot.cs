@@ -617,9 +617,7 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("ParentBookmarkId");
 
                     b.HasIndex("DefinitionId", "Status");
 
@@ -649,10 +647,6 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.HasKey("BookmarkId");
 
                     b.HasIndex("DueAt");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("LockToken");
 
                     b.ToTable("xf_timers", (string)null);
                 });

@@ -604,9 +604,7 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("ParentBookmarkId");
 
                     b.HasIndex("DefinitionId", "Status");
 
@@ -636,10 +634,6 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.HasKey("BookmarkId");
 
                     b.HasIndex("DueAt");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("LockToken");
 
                     b.ToTable("xf_timers", (string)null);
                 });

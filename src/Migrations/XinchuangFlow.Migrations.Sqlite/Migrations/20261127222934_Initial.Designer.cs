@@ -11,7 +11,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(XfDbContext))]
-    [Migration("20261127215601_Initial")]
+    [Migration("20261127222934_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -607,9 +607,7 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("ParentBookmarkId");
 
                     b.HasIndex("DefinitionId", "Status");
 
@@ -639,10 +637,6 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.HasKey("BookmarkId");
 
                     b.HasIndex("DueAt");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("LockToken");
 
                     b.ToTable("xf_timers", (string)null);
                 });

@@ -418,16 +418,6 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_xf_timers_InstanceId",
-                table: "xf_timers",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_xf_timers_LockToken",
-                table: "xf_timers",
-                column: "LockToken");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_xf_workflow_definitions_DefinitionId_Version",
                 table: "xf_workflow_definitions",
                 columns: new[] { "DefinitionId", "Version" },
@@ -444,14 +434,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                 columns: new[] { "DefinitionId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_xf_workflow_instances_LeaseToken",
+                name: "IX_xf_workflow_instances_ParentBookmarkId",
                 table: "xf_workflow_instances",
-                column: "LeaseToken");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_xf_workflow_instances_ParentInstanceId",
-                table: "xf_workflow_instances",
-                column: "ParentInstanceId");
+                column: "ParentBookmarkId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_xf_workflow_instances_Status_LeaseUntil",

@@ -419,16 +419,6 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_xf_timers_InstanceId",
-                table: "xf_timers",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_xf_timers_LockToken",
-                table: "xf_timers",
-                column: "LockToken");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_xf_workflow_definitions_DefinitionId_Version",
                 table: "xf_workflow_definitions",
                 columns: new[] { "DefinitionId", "Version" },
@@ -445,14 +435,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                 columns: new[] { "DefinitionId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_xf_workflow_instances_LeaseToken",
+                name: "IX_xf_workflow_instances_ParentBookmarkId",
                 table: "xf_workflow_instances",
-                column: "LeaseToken");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_xf_workflow_instances_ParentInstanceId",
-                table: "xf_workflow_instances",
-                column: "ParentInstanceId");
+                column: "ParentBookmarkId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_xf_workflow_instances_Status_LeaseUntil",
