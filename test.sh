@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test: starts a throwaway PostgreSQL cluster on a loopback port for the provider tests (installing
+# Runs every test: installs Chromium and CJK fonts for the browser tests when missing, starts a throwaway PostgreSQL cluster on a loopback port for the provider tests (installing
 # PostgreSQL with apt-get when missing), runs `dotnet test` on the solution, stops the cluster, and prints one
 # closing line "N passed, N failed, N skipped". Usage: ./test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Browser tests drive Debian's Chromium through Playwright; Chinese glyphs in screenshots need Noto CJK.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  echo "test.sh: installing chromium and fonts-noto-cjk" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
 LOG="$(mktemp /tmp/xf-test.XXXXXX.log)"
 set +e
 scripts/with-postgres.sh dotnet test XinchuangFlow.sln "$@" 2>&1 | tee "$LOG"

@@ -49,7 +49,7 @@ public static class DependencyInjection
         foreach (var activity in BuiltinActivities.All()) services.AddSingleton(activity);
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<IWorkflowStore>(sp => new EfWorkflowStore(
-            sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.GroupCommitWriters));
+            sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveGroupCommitWriters));
         services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<IOptions<ExpressionOptions>>().Value));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<DefinitionValidator>();
@@ -102,6 +102,13 @@ public static class DependencyInjection
     /// <summary>Fills in the SQLite default (a file under the content root's data folder) and makes its path absolute.</summary>
     public static string NormaliseConnectionString(DatabaseProvider provider, string? connectionString, string contentRoot)
     {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var pg = new Npgsql.NpgsqlConnectionStringBuilder(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Default is required for PostgreSql."));
+            // The engine repeats a few statement shapes thousands of times: let Npgsql prepare them on the server.
+            if (pg.MaxAutoPrepare == 0) pg.MaxAutoPrepare = 64;
+            return pg.ToString();
+        }
         if (provider != DatabaseProvider.Sqlite)
             return connectionString ?? throw new InvalidOperationException($"ConnectionStrings:Default is required for {provider}.");
         var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/xinchuangflow.db" : connectionString);

@@ -163,6 +163,31 @@ public abstract class EngineContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GroupCommit_ConcurrentBurstsShareTransactions_AndAFailedGuardOnlyFailsItsOwnCaller()
+    {
+        var h = await StartAsync();
+        await h.PublishAsync(TwoAutoStepsThenTask());
+        h.Commits.Reset();
+        var started = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => h.Runtime.StartAsync(new StartRequest("five-step", new JsonObject { ["a"] = i })))));
+        Assert.Equal(40, started.Select(i => i.Id).Distinct().Count());
+        Assert.True(h.Commits.Total < 40, $"{h.Commits.Total} commits for 40 concurrent starts: none were grouped");
+        foreach (var i in started) Assert.Equal(WorkflowStatus.Waiting, (await h.InstanceAsync(i.Id)).Status);
+
+        // Twenty completions at once, one task completed twice: its second completion fails alone.
+        var tasks = new List<HumanTask>();
+        foreach (var i in started.Take(20)) tasks.Add(await h.OpenTaskAsync(i.Id));
+        var attempts = tasks.Select(t => (t.Id, "agent")).Append((tasks[0].Id, "rival")).ToList();
+        var results = await Task.WhenAll(attempts.Select(a => Task.Run(async () =>
+        {
+            try { await h.Runtime.CompleteTaskAsync(a.Item1, "approve", new JsonObject { ["comment"] = a.Item2 }, a.Item2); return "ok"; }
+            catch (TaskAlreadyCompletedException) { return "already"; }
+        })));
+        Assert.Equal(20, results.Count(r => r == "ok"));
+        Assert.Equal(1, results.Count(r => r == "already"));
+        foreach (var t in tasks) Assert.Equal(WorkflowStatus.Finished, (await h.InstanceAsync(t.InstanceId)).Status);
+    }
+
+    [Fact]
     public async Task CompleteTask_AlreadyCompleted_ClearError()
     {
         var h = await StartAsync();

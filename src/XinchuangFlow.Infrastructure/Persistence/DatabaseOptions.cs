@@ -19,10 +19,13 @@ public sealed class DatabaseOptions
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>
-    /// Writers that group concurrent burst commits into shared transactions (0 = no grouping). SQLite has one
-    /// writer at a time anyway, so one is right there; a server database may use a few.
+    /// Writers that group concurrent burst commits into shared transactions (0 = no grouping; empty = 1 on
+    /// SQLite, which has one writer at a time anyway, and 4 on a database server, which commits in parallel).
     /// </summary>
-    [Range(0, 64)] public int GroupCommitWriters { get; set; } = 1;
+    [Range(0, 64)] public int? GroupCommitWriters { get; set; }
+
+    /// <summary>The writer count in effect.</summary>
+    public int EffectiveGroupCommitWriters => GroupCommitWriters ?? (Provider == DatabaseProvider.Sqlite ? 1 : 4);
 
     /// <summary>Filled from <c>ConnectionStrings:Default</c>.</summary>
     [Required] public string ConnectionString { get; set; } = "";

@@ -1,0 +1,104 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Web.Components.Pages.Instances;
+
+namespace XinchuangFlow.Web.Tests.Components;
+
+/// <summary>The instance page acting on a real engine: incidents shown, retry and cancel work.</summary>
+public sealed class InstanceDetailTests : IAsyncLifetime
+{
+    // Fails until 02:00 UTC: stands in for a back-end that is down and comes back.
+    private const string Flow = """
+    {
+      "schemaVersion": 1, "definitionId": "ui-flaky", "name": "UI flaky",
+      "variables": [],
+      "activities": [
+        { "id": "start", "type": "xf.Start" },
+        { "id": "check", "type": "xf.Decision", "inputs": { "condition": { "expr": "(function(){ if (Date.parse(now) < Date.parse('2026-03-02T02:00:00Z')) throw new Error('接口不可用'); return true; })()" } } },
+        { "id": "handle", "type": "xf.UserTask", "inputs": { "title": "人工处理", "role": "Dispatcher", "outcomes": ["ok"] } },
+        { "id": "end", "type": "xf.End" }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "check" } },
+        { "source": { "activity": "check", "port": "true" }, "target": { "activity": "handle" } },
+        { "source": { "activity": "check", "port": "false" }, "target": { "activity": "end" } },
+        { "source": { "activity": "handle", "port": "ok" }, "target": { "activity": "end" } }
+      ]
+    }
+    """;
+
+    private EngineHost _engine = null!;
+    private readonly BunitContext _ctx = new();
+
+    public async Task InitializeAsync()
+    {
+        _engine = await EngineHost.StartAsync();
+        await _engine.PublishAsync(Flow);
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o =>
+        {
+            o.PopoverOptions.CheckForPopoverProvider = false;
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        _ctx.Services.AddSingleton(_engine.Store);
+        _ctx.Services.AddSingleton(_engine.Runtime);
+        _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _engine.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FaultedInstance_ShowsIncident_RetryAfterRecoveryContinuesToTask()
+    {
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-flaky"));
+        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
+
+        var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, instance.Id));
+        cut.WaitForAssertion(() => Assert.Contains("接口不可用", cut.Find("[data-testid=incidents]").TextContent));
+        Assert.Contains("故障", cut.Find("[data-testid=status]").TextContent);
+
+        _engine.Clock.Advance(TimeSpan.FromHours(2));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=retry]").Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("人工处理", cut.Find("[data-testid=tasks]").TextContent));
+        Assert.Contains("已处理", cut.Find("[data-testid=incidents]").TextContent);
+        Assert.Contains("等待中", cut.Find("[data-testid=status]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=retry]"));
+        Assert.Equal(WorkflowStatus.Waiting, (await _engine.Store.LoadInstanceAsync(instance.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Cancel_AfterConfirmation_CancelsInstanceAndItsTask()
+    {
+        _engine.Clock.Advance(TimeSpan.FromHours(2));
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-flaky"));
+        var dialogs = _ctx.Render<MudDialogProvider>();
+        var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, instance.Id));
+        cut.WaitForAssertion(() => Assert.Contains("人工处理", cut.Find("[data-testid=tasks]").TextContent));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=cancel]").Click());
+        dialogs.WaitForAssertion(() => Assert.Contains("确定取消此实例", dialogs.Markup));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Contains("确定")).Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("已取消", cut.Find("[data-testid=status]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=cancel]"));
+        var task = Assert.Single(await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: instance.Id)));
+        Assert.Equal(HumanTaskStatus.Cancelled, task.Status);
+        Assert.Contains("实例取消", cut.Find("[data-testid=journal]").TextContent);
+    }
+
+    [Fact]
+    public void UnknownInstance_SaysSo()
+    {
+        var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, Guid.NewGuid()));
+        cut.WaitForAssertion(() => Assert.Contains("未找到该实例", cut.Markup));
+    }
+}
