@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
-using XinchuangFlow.Infrastructure;
+using XinchuangFlow.Infrastructure.Hosting;
 using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Benchmarks;
@@ -62,17 +62,8 @@ internal static class EngineWorkloads
 
     public static async Task<IHost> StartHostAsync(DatabaseProvider provider, string cs, TimeProvider clock, CommitCounter counter, Action<IServiceCollection>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Default"] = cs,
-            ["Workflows:ImportOnStart"] = "false",
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(clock);
+        var builder = EngineHostBuilder.Create(provider, cs, clock, logLevel: LogLevel.None);
         builder.Services.AddSingleton<IInterceptor>(counter);
-        builder.AddXinchuangFlowInfrastructure(withScheduler: false);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -91,6 +91,80 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task Signals_Migrate_Cancel_ThroughTheApi()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        const string v1 = """
+        { "schemaVersion": 1, "definitionId": "api-signal", "name": "等待到场",
+          "variables": [ { "name": "arrival", "type": "object" } ],
+          "activities": [
+            { "id": "start", "type": "xf.Start" },
+            { "id": "arrive", "type": "xf.Signal", "inputs": { "signal": "checked-in", "resultVariable": "arrival" } },
+            { "id": "end", "type": "xf.End" } ],
+          "connections": [
+            { "source": { "activity": "start", "port": "done" }, "target": { "activity": "arrive" } },
+            { "source": { "activity": "arrive", "port": "done" }, "target": { "activity": "end" } } ] }
+        """;
+        (await api.PostAsync("/api/workflow-definitions?publish=true", Json(v1))).EnsureSuccessStatusCode();
+        var first = await StartAsync(api, "api-signal");
+        var second = await StartAsync(api, "api-signal");
+
+        // Version 2 adds a step after the signal; the running instance is moved onto it.
+        const string v2 = """
+        { "schemaVersion": 1, "definitionId": "api-signal", "name": "等待到场",
+          "variables": [ { "name": "arrival", "type": "object" } ],
+          "activities": [
+            { "id": "start", "type": "xf.Start" },
+            { "id": "arrive", "type": "xf.Signal", "inputs": { "signal": "checked-in", "resultVariable": "arrival" } },
+            { "id": "note", "type": "xf.SetVariable", "inputs": { "variable": "arrival", "value": "v2" } },
+            { "id": "end", "type": "xf.End" } ],
+          "connections": [
+            { "source": { "activity": "start", "port": "done" }, "target": { "activity": "arrive" } },
+            { "source": { "activity": "arrive", "port": "done" }, "target": { "activity": "note" } },
+            { "source": { "activity": "note", "port": "done" }, "target": { "activity": "end" } } ] }
+        """;
+        var published = await api.PostAsync("/api/workflow-definitions?publish=true", Json(v2));
+        Assert.Equal(2, (await published.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>());
+        var migrated = await api.PostAsJsonAsync($"/api/workflow-instances/{first}/migrate", new { toVersion = 2 });
+        Assert.Equal(HttpStatusCode.OK, migrated.StatusCode);
+        var badVersion = await api.PostAsJsonAsync($"/api/workflow-instances/{first}/migrate", new { toVersion = 9 });
+        Assert.Equal(HttpStatusCode.NotFound, badVersion.StatusCode);
+
+        var signal = await api.PostAsync($"/api/workflow-instances/{first}/signals/checked-in", Json("{\"lat\": 22.8}"));
+        Assert.Equal(1, (await signal.Content.ReadFromJsonAsync<JsonObject>())!["resumed"]!.GetValue<int>());
+        var done = (await api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{first}"))!;
+        Assert.Equal("Finished", done["status"]!.GetValue<string>());
+        Assert.Equal("v2", done["variables"]!["arrival"]!.GetValue<string>());
+        var badPayload = await api.PostAsync($"/api/workflow-instances/{second}/signals/checked-in", Json("{ nope"));
+        Assert.Equal(HttpStatusCode.BadRequest, badPayload.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/workflow-instances/{second}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync($"/api/workflow-instances/{second}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync($"/api/workflow-instances/{second}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/workflow-instances/{Guid.NewGuid()}/cancel", null)).StatusCode);
+    }
+
+    private static async Task<string> StartAsync(HttpClient api, string definitionId)
+    {
+        var response = await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task StartInstance_UnknownDefinitionOrWrongInputType_ClearErrors()
+    {
+        var api = await LoginAsync(Admin, AdminPassword);
+        var unknown = await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "no-such-flow" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("no-such-flow", await unknown.Content.ReadAsStringAsync());
+        (await api.PostAsync("/api/workflow-definitions?publish=true", Json(ApprovalFlow("api-typed")))).EnsureSuccessStatusCode();
+        var wrongType = await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "api-typed", input = new { amount = "lots" } });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("amount", await wrongType.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task CreateDefinition_Invalid_400ListsEveryProblemWithActivity()
     {
         var api = await LoginAsync(Admin, AdminPassword);

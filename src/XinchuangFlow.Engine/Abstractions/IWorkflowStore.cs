@@ -54,6 +54,8 @@ public interface IWorkflowStore
     Task<WorkflowInstance?> LoadInstanceAsync(Guid id, CancellationToken ct = default);
     Task<IReadOnlyList<WorkflowInstance>> LoadInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default);
+    /// <summary>How many instances match (Skip and Take are ignored).</summary>
+    Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct = default);
 
     /// <summary>
     /// Writes the bursts in one transaction. Throws <see cref="ConcurrencyConflictException"/> when an instance's

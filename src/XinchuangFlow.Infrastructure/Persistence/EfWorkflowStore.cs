@@ -118,13 +118,24 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         return rows.Select(r => ToModel(r, bookmarks[r.Id].ToList())).ToList();
     }
 
-    public async Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default)
+    private static IQueryable<InstanceRow> Filter(XfDbContext db, InstanceQuery query)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
         var q = db.Instances.AsNoTracking();
         if (query.DefinitionId is not null) q = q.Where(i => i.DefinitionId == query.DefinitionId);
         if (query.Status is { } s) q = q.Where(i => i.Status == s);
-        return await q.OrderByDescending(i => i.Id).Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 1000))
+        return q;
+    }
+
+    public async Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Filter(db, query).CountAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Filter(db, query).OrderByDescending(i => i.Id).Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 1000))
             .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(ct);
     }

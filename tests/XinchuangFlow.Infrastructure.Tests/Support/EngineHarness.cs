@@ -35,28 +35,17 @@ public sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> StartAsync(DatabaseProvider provider, string connectionString, FakeTimeProvider clock,
         bool scheduler = false, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Testing",
-            ContentRootPath = AppContext.BaseDirectory,
-        });
         var config = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Default"] = connectionString,
-            ["Workflows:ImportOnStart"] = "false",
             ["Engine:SweepInterval"] = "00:00:00.200",
             ["Engine:Lease"] = "00:00:30",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        var builder = EngineHostBuilder.Create(provider, connectionString, clock, scheduler, config);
         builder.Services.AddSingleton<CommitCounter>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<CommitCounter>());
         builder.Services.AddSingleton<FlakySwitch>();
         builder.Services.AddSingleton<IActivity>(sp => new FlakyActivity(sp.GetRequiredService<FlakySwitch>()));
-        builder.AddXinchuangFlowInfrastructure(withScheduler: scheduler);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

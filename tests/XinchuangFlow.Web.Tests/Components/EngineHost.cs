@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
-using XinchuangFlow.Infrastructure;
+using XinchuangFlow.Infrastructure.Hosting;
+using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Web.Tests.Components;
 
@@ -25,16 +26,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         var h = new EngineHost();
         Directory.CreateDirectory(h._folder);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = h._folder });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(h._folder, "ui.db")}",
-            ["Workflows:ImportOnStart"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(h.Clock);
-        builder.AddXinchuangFlowInfrastructure(withScheduler: false);
+        var builder = EngineHostBuilder.Create(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(h._folder, "ui.db")}", h.Clock);
         h._host = builder.Build();
         await h._host.StartAsync();
         return h;
