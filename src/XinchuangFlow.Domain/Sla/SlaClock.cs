@@ -1,0 +1,100 @@
+namespace XinchuangFlow.Domain.Sla;
+
+/// <summary>The three clocks of a ticket (SLA-1).</summary>
+public enum ClockKind { Response, OnSite, Resolution }
+
+/// <summary>Where a clock is in its life.</summary>
+public enum ClockState { NotStarted, Running, Paused, Stopped }
+
+/// <summary>
+/// One SLA clock. It keeps the running time consumed so far (measured on its calendar), so a change of target or
+/// calendar policy applies to what is left and never loses paused time (SLA-3). Operations are pure functions of the
+/// times passed in; the clock never reads a wall clock.
+/// </summary>
+public sealed class SlaClock
+{
+    public ClockKind Kind { get; init; }
+    public ClockState State { get; private set; } = ClockState.NotStarted;
+    /// <summary>Running time allowed (on the calendar).</summary>
+    public TimeSpan Target { get; private set; }
+    /// <summary>Why the target is what it is (the rule that produced it).</summary>
+    public string? TargetReason { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? StoppedAt { get; private set; }
+    /// <summary>Running time consumed up to <see cref="RunningSince"/> (or in total once stopped).</summary>
+    public TimeSpan Consumed { get; private set; }
+    /// <summary>When the current running segment began; null while paused, stopped or not started.</summary>
+    public DateTimeOffset? RunningSince { get; private set; }
+    public DateTimeOffset? PausedSince { get; private set; }
+    /// <summary>Wall-clock time spent paused (waiting on the user, for example).</summary>
+    public TimeSpan PausedTotal { get; private set; }
+
+    public void Start(DateTimeOffset at, TimeSpan target, string? reason = null)
+    {
+        if (State != ClockState.NotStarted) throw new InvalidOperationException($"The {Kind} clock has already started.");
+        if (target <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(target), "An SLA target must be positive.");
+        State = ClockState.Running;
+        StartedAt = RunningSince = at;
+        Target = target;
+        TargetReason = reason;
+    }
+
+    public void Pause(DateTimeOffset at, WorkingCalendar calendar)
+    {
+        if (State != ClockState.Running) return; // pausing a paused or stopped clock changes nothing
+        Consumed += calendar.Between(RunningSince!.Value, at);
+        RunningSince = null;
+        PausedSince = at;
+        State = ClockState.Paused;
+    }
+
+    public void Resume(DateTimeOffset at)
+    {
+        if (State != ClockState.Paused) return;
+        PausedTotal += at > PausedSince!.Value ? at - PausedSince.Value : TimeSpan.Zero;
+        PausedSince = null;
+        RunningSince = at;
+        State = ClockState.Running;
+    }
+
+    public void Stop(DateTimeOffset at, WorkingCalendar calendar)
+    {
+        if (State is ClockState.NotStarted or ClockState.Stopped) return;
+        if (State == ClockState.Paused) Resume(at);
+        Consumed += calendar.Between(RunningSince!.Value, at);
+        RunningSince = null;
+        StoppedAt = at;
+        State = ClockState.Stopped;
+    }
+
+    /// <summary>A new policy changes the target; consumed and paused time are kept.</summary>
+    public void ChangeTarget(TimeSpan target, string? reason)
+    {
+        if (target <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(target), "An SLA target must be positive.");
+        Target = target;
+        TargetReason = reason;
+    }
+
+    /// <summary>Running time used by <paramref name="at"/>.</summary>
+    public TimeSpan Elapsed(DateTimeOffset at, WorkingCalendar calendar) =>
+        State == ClockState.Running ? Consumed + calendar.Between(RunningSince!.Value, at) : Consumed;
+
+    /// <summary>The deadline while running (null when paused, stopped or not started).</summary>
+    public DateTimeOffset? Deadline(WorkingCalendar calendar) =>
+        State == ClockState.Running ? calendar.Add(RunningSince!.Value, Target > Consumed ? Target - Consumed : TimeSpan.Zero) : null;
+
+    /// <summary>The moment a share of the target is reached (e.g. 0.8 for an 80 % warning), while running.</summary>
+    public DateTimeOffset? MomentAt(double share, WorkingCalendar calendar)
+    {
+        if (State != ClockState.Running) return null;
+        var due = TimeSpan.FromTicks((long)(Target.Ticks * share));
+        return calendar.Add(RunningSince!.Value, due > Consumed ? due - Consumed : TimeSpan.Zero);
+    }
+
+    /// <summary>Share of the target used at <paramref name="at"/> (1.0 = deadline).</summary>
+    public double Share(DateTimeOffset at, WorkingCalendar calendar) =>
+        State == ClockState.NotStarted ? 0 : Elapsed(at, calendar).Ticks / (double)Target.Ticks;
+
+    /// <summary>Breached: more running time used than the target (judged at stop, or now while running).</summary>
+    public bool Breached(DateTimeOffset at, WorkingCalendar calendar) => State != ClockState.NotStarted && Elapsed(at, calendar) > Target;
+}
