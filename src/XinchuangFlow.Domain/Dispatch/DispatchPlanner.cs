@@ -1,0 +1,145 @@
+using XinchuangFlow.Domain.Network;
+
+namespace XinchuangFlow.Domain.Dispatch;
+
+/// <summary>What is to be dispatched.</summary>
+public sealed record DispatchRequest(
+    string TicketNo,
+    string CountyCode,
+    string ProductCategory,
+    string Grade,
+    Guid? ResponsibleIntegratorId,
+    DateTimeOffset At);
+
+/// <summary>How close a service point is to the requester.</summary>
+public enum Proximity { SameCounty = 0, SameCity = 1, OtherCity = 2 }
+
+/// <summary>One technician that was considered and why it was not chosen (both languages).</summary>
+public sealed record Rejection(Guid TechnicianId, string Technician, string Code, string ReasonZh, string ReasonEn);
+
+/// <summary>The outcome of dispatch with its explanation (DSP-3, BEY-3).</summary>
+public sealed record DispatchDecision(
+    Technician? Chosen,
+    ServicePoint? ServicePoint,
+    Proximity? Proximity,
+    double? DistanceKm,
+    string RuleZh,
+    string RuleEn,
+    IReadOnlyList<Rejection> Rejected,
+    IReadOnlyList<string> RankingZh)
+{
+    public bool Dispatched => Chosen is not null;
+}
+
+/// <summary>The data dispatch reads: the network, certificates and how much open work each technician has.</summary>
+public sealed record NetworkSnapshot(
+    IReadOnlyList<Enterprise> Enterprises,
+    IReadOnlyList<ServicePoint> ServicePoints,
+    IReadOnlyList<Technician> Technicians,
+    IReadOnlyList<Certificate> Certificates,
+    IReadOnlyDictionary<Guid, int> OpenWorkload);
+
+/// <summary>
+/// Chooses a technician (DSP-2): the responsible integrator's technicians (every active integrator's when none is
+/// named); each must be active, hold a valid certificate for the product category (持证上岗) and a capability level
+/// at least what the grade needs; then same county, then same city, then nearest other city, then lowest open
+/// workload. Suspended or removed enterprises never receive work. A pure function of its inputs.
+/// </summary>
+public sealed class DispatchPlanner(GuangxiDivisions divisions)
+{
+    /// <summary>Capability level each grade needs (a regional default; local rules may change it).</summary>
+    public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { ["P1"] = 3, ["P2"] = 2, ["P3"] = 1, ["P4"] = 1 };
+
+    public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network)
+    {
+        var requesterCity = divisions.CityOf(request.CountyCode) ?? throw new ArgumentException($"Unknown division code {request.CountyCode}.");
+        var enterprises = network.Enterprises.ToDictionary(e => e.Id);
+        var points = network.ServicePoints.ToDictionary(p => p.Id);
+        var day = DateOnly.FromDateTime(request.At.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var required = RequiredLevel.GetValueOrDefault(request.Grade, 1);
+        var rejected = new List<Rejection>();
+
+        if (request.ResponsibleIntegratorId is { } rid && enterprises.TryGetValue(rid, out var responsible) && responsible.Status != ShortlistStatus.Active)
+        {
+            var status = responsible.Status == ShortlistStatus.Suspended ? ("已暂停", "suspended") : ("已移出名录", "removed from the shortlist");
+            return new DispatchDecision(null, null, null, null,
+                $"责任集成商{responsible.Name}{status.Item1}，不能派单，转市级统筹单位协调。",
+                $"The responsible integrator {responsible.Name} is {status.Item2}; it cannot receive work; escalate to the municipal coordinator.",
+                rejected, []);
+        }
+
+        var pool = request.ResponsibleIntegratorId is { } id
+            ? network.Technicians.Where(t => t.EnterpriseId == id)
+            : network.Technicians.Where(t => enterprises.TryGetValue(t.EnterpriseId, out var e) && e.Kind == EnterpriseKind.Integrator);
+
+        var eligible = new List<(Technician T, ServicePoint P, Proximity Prox, double Km, int Load)>();
+        foreach (var t in pool.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            void Reject(string code, string zh, string en) => rejected.Add(new Rejection(t.Id, t.Name, code, zh, en));
+            if (!enterprises.TryGetValue(t.EnterpriseId, out var enterprise) || enterprise.Status != ShortlistStatus.Active)
+            {
+                Reject("enterprise-inactive", $"所属企业{enterprise?.Name}未在有效名录中", $"their enterprise {enterprise?.Name} is not active");
+                continue;
+            }
+            if (!t.Active) { Reject("inactive", "人员已停用", "not active"); continue; }
+            var certificates = network.Certificates.Where(c => c.TechnicianId == t.Id && string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (certificates.Count == 0)
+            {
+                Reject("no-certificate", $"无“{request.ProductCategory}”类证书", $"no certificate for {request.ProductCategory}");
+                continue;
+            }
+            if (!certificates.Any(c => c.ValidOn(day)))
+            {
+                var last = certificates.Max(c => c.ValidUntil);
+                Reject("certificate-expired", $"“{request.ProductCategory}”证书已于{last:yyyy-MM-dd}过期", $"certificate for {request.ProductCategory} expired on {last:yyyy-MM-dd}");
+                continue;
+            }
+            if (t.CapabilityLevel < required)
+            {
+                Reject("level-too-low", $"能力等级{t.CapabilityLevel}低于{request.Grade}要求的{required}级", $"level {t.CapabilityLevel} is below the {required} that {request.Grade} needs");
+                continue;
+            }
+            if (!points.TryGetValue(t.ServicePointId, out var point) || divisions.Find(point.CountyCode) is null)
+            {
+                Reject("no-service-point", "所属服务网点不存在或区县代码无效", "their service point is missing or has an unknown county");
+                continue;
+            }
+            var prox = point.CountyCode == request.CountyCode ? Proximity.SameCounty
+                : divisions.SameCity(point.CountyCode, request.CountyCode) ? Proximity.SameCity : Proximity.OtherCity;
+            var km = prox == Proximity.OtherCity ? divisions.DistanceKm(requesterCity.Code, point.CountyCode) : 0;
+            eligible.Add((t, point, prox, km, network.OpenWorkload.GetValueOrDefault(t.Id)));
+        }
+
+        var ranked = eligible.OrderBy(e => e.Prox).ThenBy(e => Math.Round(e.Km)).ThenBy(e => e.Load).ThenBy(e => e.T.Name, StringComparer.Ordinal).ToList();
+        var ranking = ranked.Select(e => $"{e.T.Name}：{ProximityZh(e.Prox, e.P, e.Km)}，在办{e.Load}单").ToList();
+        if (ranked.Count == 0)
+            return new DispatchDecision(null, null, null, null,
+                $"没有符合条件的工程师（需“{request.ProductCategory}”有效证书、能力等级≥{required}），转人工派单。",
+                $"No technician qualifies (valid {request.ProductCategory} certificate, level ≥ {required}); dispatch manually.",
+                rejected, ranking);
+
+        var best = ranked[0];
+        foreach (var other in ranked.Skip(1))
+            rejected.Add(new Rejection(other.T.Id, other.T.Name, "ranked-lower",
+                $"排序靠后：{ProximityZh(other.Prox, other.P, other.Km)}，在办{other.Load}单",
+                $"ranked lower: {ProximityEn(other.Prox, other.Km)}, {other.Load} open"));
+        return new DispatchDecision(best.T, best.P, best.Prox, best.Km,
+            $"按“同区县→同市→最近外市→在办最少”规则选中{best.T.Name}（{ProximityZh(best.Prox, best.P, best.Km)}，在办{best.Load}单）。",
+            $"Chose {best.T.Name} by same county → same city → nearest other city → lowest workload ({ProximityEn(best.Prox, best.Km)}, {best.Load} open).",
+            rejected, ranking);
+    }
+
+    private string ProximityZh(Proximity p, ServicePoint point, double km) => p switch
+    {
+        Proximity.SameCounty => "同区县",
+        Proximity.SameCity => "同市",
+        _ => $"外市（{divisions.CityOf(point.CountyCode)?.Name}，约{km:0}公里）",
+    };
+
+    private static string ProximityEn(Proximity p, double km) => p switch
+    {
+        Proximity.SameCounty => "same county",
+        Proximity.SameCity => "same city",
+        _ => $"other city, about {km:0} km",
+    };
+}

@@ -1,0 +1,126 @@
+using XinchuangFlow.Domain.Dispatch;
+using XinchuangFlow.Domain.Network;
+
+namespace XinchuangFlow.Domain.Tests;
+
+public class DispatchPlannerTests
+{
+    private static readonly GuangxiDivisions G = GuangxiDivisions.Shipped;
+    private static string County(string name) => G.Counties.Single(c => c.Name == name).Code;
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8));
+    private readonly DispatchPlanner _planner = new(G);
+
+    private readonly Enterprise _integrator = new(Guid.NewGuid(), "桂信集成", EnterpriseKind.Integrator, ShortlistStatus.Active);
+    private readonly Enterprise _suspended = new(Guid.NewGuid(), "停业集成", EnterpriseKind.Integrator, ShortlistStatus.Suspended);
+    private readonly Enterprise _vendor = new(Guid.NewGuid(), "国产终端厂商", EnterpriseKind.ProductVendor, ShortlistStatus.Active);
+    private readonly List<ServicePoint> _points = [];
+    private readonly List<Technician> _techs = [];
+    private readonly List<Certificate> _certs = [];
+    private readonly Dictionary<Guid, int> _load = [];
+
+    private Technician Tech(Enterprise e, string name, string county, int level, int load, DateOnly? certUntil = null, string category = "终端")
+    {
+        var point = new ServicePoint(Guid.NewGuid(), e.Id, $"{county}网点", ServicePointKind.OwnOutlet, County(county));
+        var t = new Technician(Guid.NewGuid(), e.Id, point.Id, name, name + "@example", level);
+        _points.Add(point);
+        _techs.Add(t);
+        _certs.Add(new Certificate(t.Id, category, new DateOnly(2025, 1, 1), certUntil ?? new DateOnly(2027, 12, 31)));
+        _load[t.Id] = load;
+        return t;
+    }
+
+    private NetworkSnapshot Network() => new([_integrator, _suspended, _vendor], _points, _techs, _certs, _load);
+
+    private DispatchDecision Plan(string county, string grade = "P2", Guid? responsible = null, string category = "终端") =>
+        _planner.Plan(new DispatchRequest("GX-1", County(county), category, grade, responsible ?? _integrator.Id, Now), Network());
+
+    private void StandardTeam()
+    {
+        Tech(_integrator, "一级张", "青秀区", level: 1, load: 0);                               // same county, level too low for P2
+        Tech(_integrator, "过期李", "青秀区", level: 3, load: 0, certUntil: new DateOnly(2026, 6, 30)); // certificate expired
+        Tech(_integrator, "横州王", "横州市", level: 2, load: 5);
+        Tech(_integrator, "横州赵", "横州市", level: 3, load: 1);
+        Tech(_integrator, "钦州陈", "钦南区", level: 3, load: 0);
+        Tech(_integrator, "桂林刘", "荔浦市", level: 3, load: 0);
+    }
+
+    [Fact]
+    public void SameCityLowestWorkload_Chosen_EveryRejectionExplained()
+    {
+        StandardTeam();
+        var d = Plan("青秀区");
+        Assert.True(d.Dispatched);
+        Assert.Equal("横州赵", d.Chosen!.Name);
+        Assert.Equal(Proximity.SameCity, d.Proximity);
+        Assert.Contains("横州赵", d.RuleZh);
+        Assert.Equal("level-too-low", d.Rejected.Single(r => r.Technician == "一级张").Code);
+        Assert.Equal("certificate-expired", d.Rejected.Single(r => r.Technician == "过期李").Code);
+        Assert.Contains("2026-06-30", d.Rejected.Single(r => r.Technician == "过期李").ReasonZh);
+        Assert.Equal(["横州赵", "横州王", "钦州陈", "桂林刘"], d.RankingZh.Select(r => r.Split('：')[0]));
+        Assert.All(d.Rejected.Where(r => r.Code == "ranked-lower"), r => Assert.False(string.IsNullOrWhiteSpace(r.ReasonEn)));
+    }
+
+    [Fact]
+    public void SameCountyBeatsSameCity_EvenWithMoreWork()
+    {
+        StandardTeam();
+        Tech(_integrator, "青秀孙", "青秀区", level: 2, load: 9);
+        Assert.Equal("青秀孙", Plan("青秀区").Chosen!.Name);
+    }
+
+    [Fact]
+    public void NoOneInTheCity_NearestOtherCityChosen()
+    {
+        StandardTeam();
+        var d = Plan("港口区");   // 防城港市: 钦州 is the nearest city with a qualified technician
+        Assert.Equal("钦州陈", d.Chosen!.Name);
+        Assert.Equal(Proximity.OtherCity, d.Proximity);
+        Assert.InRange(d.DistanceKm!.Value, 10, 80);
+    }
+
+    [Fact]
+    public void ExpiredCertificateNeverChosen_EvenWhenOnlyCandidate()
+    {
+        Tech(_integrator, "过期李", "青秀区", level: 3, load: 0, certUntil: new DateOnly(2026, 11, 26));
+        var d = Plan("青秀区");
+        Assert.False(d.Dispatched);
+        Assert.Contains("转人工派单", d.RuleZh);
+        Assert.Equal("certificate-expired", Assert.Single(d.Rejected).Code);
+    }
+
+    [Fact]
+    public void CertificateValidOnTheDay_LastDayCounts()
+    {
+        Tech(_integrator, "末日周", "青秀区", level: 3, load: 0, certUntil: new DateOnly(2026, 11, 27));
+        Assert.Equal("末日周", Plan("青秀区").Chosen!.Name);
+    }
+
+    [Fact]
+    public void SuspendedEnterprise_NeverReceivesWork()
+    {
+        Tech(_suspended, "停业吴", "青秀区", level: 3, load: 0);
+        var named = Plan("青秀区", responsible: _suspended.Id);
+        Assert.False(named.Dispatched);
+        Assert.Contains("已暂停", named.RuleZh);
+
+        // With no responsible integrator named, every active integrator is considered and the suspended one is not.
+        Tech(_integrator, "横州赵", "横州市", level: 3, load: 0);
+        Tech(_vendor, "厂商郑", "青秀区", level: 3, load: 0);
+        var open = _planner.Plan(new DispatchRequest("GX-2", County("青秀区"), "终端", "P2", null, Now), Network());
+        Assert.Equal("横州赵", open.Chosen!.Name);
+        Assert.Equal("enterprise-inactive", open.Rejected.Single(r => r.Technician == "停业吴").Code);
+        Assert.DoesNotContain(open.Rejected, r => r.Technician == "厂商郑");   // vendors support integrators; they are not dispatched to
+    }
+
+    [Fact]
+    public void GradeSetsTheLevelNeeded()
+    {
+        Tech(_integrator, "二级钱", "青秀区", level: 2, load: 0);
+        Assert.True(Plan("青秀区", grade: "P2").Dispatched);
+        var p1 = Plan("青秀区", grade: "P1");
+        Assert.False(p1.Dispatched);
+        Assert.Equal("level-too-low", Assert.Single(p1.Rejected).Code);
+        Assert.Equal("no-certificate", Assert.Single(Plan("青秀区", category: "数据库").Rejected).Code);
+    }
+}
