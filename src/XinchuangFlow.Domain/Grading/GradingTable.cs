@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace XinchuangFlow.Domain.Grading;
+
+/// <summary>How many people a problem stops: one user, a department, or the whole unit.</summary>
+public static class Impacts
+{
+    public const string Single = "single";
+    public const string Department = "department";
+    public const string Unit = "unit";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Single, Department, Unit };
+}
+
+/// <summary>What grading reads from a ticket.</summary>
+public sealed record GradingInput(string ProductCategory, string Impact, string Description);
+
+/// <summary>A row of the grading table.</summary>
+public sealed class GradingRow
+{
+    public string Id { get; set; } = "";
+    public string Grade { get; set; } = "";
+    public List<string>? Categories { get; set; }
+    public List<string>? Impacts { get; set; }
+    public List<string>? KeywordsAny { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>The grade, the row that decided it and why (BEY-3).</summary>
+public sealed record GradingResult(string Grade, string RowId, string ExplanationZh, string ExplanationEn, IReadOnlyList<string> MatchedKeywords);
+
+/// <summary>
+/// Automatic grading P1–P4 (DSP-1) as a decision table: rows are tried in order and the first whose conditions all
+/// hold decides. Tables are data (shipped in <c>workflows/rules/grading.json</c>), so a city can override them.
+/// </summary>
+public sealed class GradingTable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly HashSet<string> Grades = ["P1", "P2", "P3", "P4"];
+
+    public GradingTable(IReadOnlyList<GradingRow> rows)
+    {
+        var problems = new List<string>();
+        if (rows.Count == 0) problems.Add("the table has no rows");
+        foreach (var r in rows)
+        {
+            if (string.IsNullOrWhiteSpace(r.Id)) problems.Add("a row has no id");
+            if (!Grades.Contains(r.Grade)) problems.Add($"row '{r.Id}': grade '{r.Grade}' is not P1–P4");
+            foreach (var i in r.Impacts ?? []) if (!Impacts.All.Contains(i)) problems.Add($"row '{r.Id}': unknown impact '{i}'");
+        }
+        foreach (var dup in rows.GroupBy(r => r.Id).Where(g => g.Count() > 1)) problems.Add($"row id '{dup.Key}' is used twice");
+        if (rows.Count > 0 && !IsCatchAll(rows[^1])) problems.Add("the last row must match everything, so every ticket gets a grade");
+        if (problems.Count > 0) throw new InvalidDataException("Grading table: " + string.Join("; ", problems) + ".");
+        Rows = rows;
+    }
+
+    public IReadOnlyList<GradingRow> Rows { get; }
+
+    private static bool IsCatchAll(GradingRow r) => r.Categories is not { Count: > 0 } && r.Impacts is not { Count: > 0 } && r.KeywordsAny is not { Count: > 0 };
+
+    public static GradingTable Parse(string json)
+    {
+        var doc = JsonSerializer.Deserialize<TableDocument>(json, Json) ?? throw new InvalidDataException("Grading table: empty document.");
+        return new GradingTable(doc.Rows ?? []);
+    }
+
+    public GradingResult Grade(GradingInput input)
+    {
+        foreach (var row in Rows)
+        {
+            if (row.Categories is { Count: > 0 } cats && !cats.Contains(input.ProductCategory, StringComparer.OrdinalIgnoreCase)) continue;
+            if (row.Impacts is { Count: > 0 } impacts && !impacts.Contains(input.Impact, StringComparer.OrdinalIgnoreCase)) continue;
+            var matched = row.KeywordsAny?.Where(k => input.Description.Contains(k, StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
+            if (row.KeywordsAny is { Count: > 0 } && matched.Count == 0) continue;
+            var because = new List<string>();
+            var becauseEn = new List<string>();
+            if (row.Categories is { Count: > 0 }) { because.Add($"产品类别为{input.ProductCategory}"); becauseEn.Add($"category {input.ProductCategory}"); }
+            if (row.Impacts is { Count: > 0 }) { because.Add($"影响范围为{input.Impact}"); becauseEn.Add($"impact {input.Impact}"); }
+            if (matched.Count > 0) { because.Add($"描述含关键词“{string.Join("、", matched)}”"); becauseEn.Add($"description mentions {string.Join(", ", matched)}"); }
+            var reasonZh = because.Count == 0 ? "未命中其他规则，按默认" : string.Join("，", because);
+            var reasonEn = becauseEn.Count == 0 ? "no other row matched; default" : string.Join("; ", becauseEn);
+            return new GradingResult(row.Grade, row.Id, $"定级{row.Grade}（规则 {row.Id}）：{reasonZh}。", $"Graded {row.Grade} by row {row.Id}: {reasonEn}.", matched);
+        }
+        throw new InvalidOperationException("The grading table has no catch-all row.");
+    }
+
+    private sealed class TableDocument
+    {
+        public int SchemaVersion { get; set; }
+        public string? Table { get; set; }
+        public List<GradingRow>? Rows { get; set; }
+    }
+}
