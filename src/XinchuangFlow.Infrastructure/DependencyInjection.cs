@@ -58,6 +58,9 @@ public static class DependencyInjection
             sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowRuntime>>()));
+        services.AddSingleton(XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped);
+        services.AddSingleton<XinchuangFlow.Domain.Network.INetworkRepository, EfNetworkRepository>();
+        services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
 

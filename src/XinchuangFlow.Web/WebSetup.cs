@@ -40,7 +40,8 @@ public static class WebSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<XfDbContext>();
+            .AddEntityFrameworkStores<XfDbContext>()
+            .AddClaimsPrincipalFactory<XfClaimsFactory>();
         // Identity's stores want a scoped context; it comes from the same pooled factory the engine uses.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContext());
         services.ConfigureApplicationCookie(o =>
@@ -136,6 +137,7 @@ public static class WebSetup
             .RequireRateLimiting("login")
             .WithTags("Auth");
         app.MapWorkflowApi();
+        app.MapNetworkApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -31,14 +31,6 @@ public sealed record DispatchDecision(
     public bool Dispatched => Chosen is not null;
 }
 
-/// <summary>The data dispatch reads: the network, certificates and how much open work each technician has.</summary>
-public sealed record NetworkSnapshot(
-    IReadOnlyList<Enterprise> Enterprises,
-    IReadOnlyList<ServicePoint> ServicePoints,
-    IReadOnlyList<Technician> Technicians,
-    IReadOnlyList<Certificate> Certificates,
-    IReadOnlyDictionary<Guid, int> OpenWorkload);
-
 /// <summary>
 /// Chooses a technician (DSP-2): the responsible integrator's technicians (every active integrator's when none is
 /// named); each must be active, hold a valid certificate for the product category (持证上岗) and a capability level

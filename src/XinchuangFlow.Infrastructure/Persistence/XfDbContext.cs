@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
@@ -21,6 +22,10 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
+    public DbSet<Technician> Technicians => Set<Technician>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -142,6 +147,45 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.Subject).HasMaxLength(500);
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.DeliveredAt);
+        });
+
+        // The service network (NET-2, NET-3). Enums are stored as text so exports and SQL reads stay legible.
+        b.Entity<Enterprise>(e =>
+        {
+            e.ToTable("xf_enterprises");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        b.Entity<ServicePoint>(e =>
+        {
+            e.ToTable("xf_service_points");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.CountyCode).HasMaxLength(6).IsRequired();
+            e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
+            e.HasIndex(x => new { x.EnterpriseId, x.CountyCode });
+        });
+        b.Entity<Technician>(e =>
+        {
+            e.ToTable("xf_technicians");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(100).IsRequired();
+            e.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+            e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
+            e.HasOne<ServicePoint>().WithMany().HasForeignKey(x => x.ServicePointId);
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.HasIndex(x => x.EnterpriseId);
+        });
+        b.Entity<Certificate>(e =>
+        {
+            e.ToTable("xf_certificates");
+            e.HasKey(x => new { x.TechnicianId, x.ProductCategory, x.ValidFrom });
+            e.Property(x => x.ProductCategory).HasMaxLength(30);
+            e.HasOne<Technician>().WithMany().HasForeignKey(x => x.TechnicianId);
         });
     }
 }

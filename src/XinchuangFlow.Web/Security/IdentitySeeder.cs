@@ -29,17 +29,24 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
         if (!options.Value.DemoData) return;
+        var seeded = await services.GetRequiredService<DemoNetworkSeeder>().SeedAsync(ct);
+        if (seeded > 0) log.LogInformation("Demo network seeded with {Technicians} technicians", seeded);
+        var firstIntegrator = (await services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>().EnterprisesAsync(ct))
+            .FirstOrDefault(e => e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.Integrator && e.Status == XinchuangFlow.Domain.Network.ShortlistStatus.Active);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         await EnsureUserAsync(users, options.Value.AdminEmail, options.Value.AdminPassword, "数据局管理员", Roles.DataBureauAdmin);
         await EnsureUserAsync(users, "dispatcher@xinchuang.local", DemoPassword, "调度员（演示）", Roles.Dispatcher);
         await EnsureUserAsync(users, "tech@xinchuang.local", DemoPassword, "技术工程师（演示）", Roles.Technician);
         await EnsureUserAsync(users, "unit@xinchuang.local", DemoPassword, "采购单位用户（演示）", Roles.ProcurementUser);
+        await EnsureUserAsync(users, "manager@xinchuang.local", DemoPassword, "企业服务经理（演示）", Roles.EnterpriseManager, u => u.EnterpriseId = firstIntegrator?.Id);
+        await EnsureUserAsync(users, "nanning@xinchuang.local", DemoPassword, "南宁市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = "4501");
     }
 
-    private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role)
+    private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role, Action<AppUser>? scope = null)
     {
         if (await users.FindByNameAsync(email) is not null) return;
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        scope?.Invoke(user);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Infrastructure.Hosting;
+
+/// <summary>
+/// A believable demo network, the same on every machine (fixed random seed): integrators covering most but not all
+/// counties, one suspended integrator, product vendors, technicians at every point with certificates — some of them
+/// expired. Runs only on an empty network.
+/// </summary>
+public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, TimeProvider clock)
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "韦", "覃", "蒙", "莫", "梁", "农", "陆", "蓝"];
+    private static readonly string[] Given = ["伟", "芳", "强", "敏", "磊", "静", "勇", "婷", "杰", "娟", "涛", "琳", "斌", "燕", "波", "霞"];
+
+    /// <summary>Seeds when the network is empty; returns how many technicians were created.</summary>
+    public async Task<int> SeedAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Enterprises.AnyAsync(ct)) return 0;
+        var random = new Random(20240904);   // the plan's date: the same demo everywhere
+        var divisions = GuangxiDivisions.Shipped;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var categories = ProductCategories.Names.Keys.ToArray();
+
+        var integrators = new (string Name, ShortlistStatus Status, double Coverage)[]
+        {
+            ("广西桂信科技集成有限公司", ShortlistStatus.Active, 0.92),
+            ("南宁八桂数智服务有限公司", ShortlistStatus.Active, 0.75),
+            ("柳州信创系统集成有限公司", ShortlistStatus.Active, 0.55),
+            ("北部湾云链信息技术有限公司", ShortlistStatus.Suspended, 0.40),
+        };
+        var vendors = new[] { "统信终端设备厂商（演示）", "麒麟软件服务中心（演示）", "达梦数据库华南服务部（演示）" };
+        var technicianNo = 0;
+        foreach (var (name, status, coverage) in integrators)
+        {
+            var enterprise = new Enterprise(Guid.CreateVersion7(), name, EnterpriseKind.Integrator, status);
+            db.Enterprises.Add(enterprise);
+            foreach (var county in divisions.Counties)
+            {
+                // Every city seat is covered; other counties by the enterprise's coverage share.
+                var isSeat = divisions.CountiesOf(county.ParentCode)[0].Code == county.Code;
+                if (!isSeat && random.NextDouble() > coverage) continue;
+                var kind = random.NextDouble() switch { < 0.6 => ServicePointKind.OwnOutlet, < 0.85 => ServicePointKind.SharedResource, _ => ServicePointKind.OutsourcedRepair };
+                var point = new ServicePoint(Guid.CreateVersion7(), enterprise.Id, $"{county.Name}服务网点", kind, county.Code);
+                db.ServicePoints.Add(point);
+                var staff = isSeat ? 3 : 1 + random.Next(2);
+                for (var i = 0; i < staff; i++)
+                {
+                    technicianNo++;
+                    var personName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(2) == 0 ? "" : Given[random.Next(Given.Length)]);
+                    var tech = new Technician(Guid.CreateVersion7(), enterprise.Id, point.Id, personName, $"tech{technicianNo:0000}@demo.xinchuang.local",
+                        CapabilityLevel: 1 + random.Next(3), Active: random.NextDouble() > 0.03);
+                    db.Technicians.Add(tech);
+                    foreach (var category in categories.OrderBy(_ => random.Next()).Take(2 + random.Next(4)))
+                    {
+                        // About one certificate in eight has lapsed, so dispatch has something to refuse.
+                        var expired = random.NextDouble() < 0.125;
+                        var until = expired ? today.AddDays(-random.Next(1, 200)) : today.AddDays(random.Next(60, 900));
+                        db.Certificates.Add(new Certificate(tech.Id, category, until.AddYears(-2), until));
+                    }
+                }
+            }
+        }
+        foreach (var name in vendors)
+            db.Enterprises.Add(new Enterprise(Guid.CreateVersion7(), name, EnterpriseKind.ProductVendor, ShortlistStatus.Active));
+        await db.SaveChangesAsync(ct);
+        return technicianNo;
+    }
+}
