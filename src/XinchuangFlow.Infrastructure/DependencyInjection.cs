@@ -74,8 +74,14 @@ public static class DependencyInjection
         var provider = config.GetValue<DatabaseProvider?>($"{DatabaseOptions.SectionName}:Provider") ?? DatabaseProvider.Sqlite;
         var connection = NormaliseConnectionString(provider, config.GetConnectionString("Default"), builder.Environment.ContentRootPath);
         var sweep = config.GetValue<TimeSpan?>($"{EngineOptions.SectionName}:SweepInterval") ?? TimeSpan.FromSeconds(1);
-        builder.Services.AddQuartz(q =>
+        // Nodes of one cluster share the scheduler name; each gets its own generated instance id.
+        var schedulerName = config.GetValue<string>($"{EngineOptions.SectionName}:SchedulerName") ?? "XinchuangFlow";
+        // A named scheduler: its clock is its own and does not replace the engine's TimeProvider in the container.
+        builder.Services.AddQuartz(schedulerName, q =>
         {
+            // Quartz only wakes the engine, on the real clock; the engine judges what is due by its own TimeProvider.
+            q.UseTimeProvider(TimeProvider.System);
+            q.ConfigureScheduler(o => o.GenerateInstanceId = provider != DatabaseProvider.Sqlite);
             q.UsePersistentStore(store =>
             {
                 store.ProvisionSchema();
@@ -99,7 +105,7 @@ public static class DependencyInjection
             q.AddTrigger(t => t.ForJob(EngineSweepJob.Key).WithIdentity("engine-sweep-trigger", "xinchuangflow")
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep).RepeatForever()));
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddQuartzHostedService(schedulerName, o => o.WaitForJobsToComplete = true);
     }
 
     /// <summary>Fills in the SQLite default (a file under the content root's data folder) and makes its path absolute.</summary>

@@ -39,6 +39,8 @@ public sealed class EngineHarness : IAsyncDisposable
         {
             ["Engine:SweepInterval"] = "00:00:00.200",
             ["Engine:Lease"] = "00:00:30",
+            // Test classes run in parallel in one process: each host gets its own scheduler.
+            ["Engine:SchedulerName"] = "test-" + Guid.NewGuid().ToString("N"),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var builder = EngineHostBuilder.Create(provider, connectionString, clock, scheduler, config);
