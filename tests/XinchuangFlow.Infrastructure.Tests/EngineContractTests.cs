@@ -383,6 +383,60 @@ public abstract class EngineContractTests : IAsyncLifetime
         Assert.Empty(await h.Store.ListTasksAsync(new TaskQuery(AssigneeUser: "li@example", Roles: ["Dispatcher"], Status: HumanTaskStatus.Open)));
     }
 
+    // ------------------------------------------------------------------ domain writes inside the burst
+
+    [Fact]
+    public async Task StagedInsert_CommitsWithTheBurst_InOneTransaction()
+    {
+        var h = await StartAsync();
+        await h.PublishAsync(new FlowBuilder("staged").Act("start", "xf.Start").Act("add", "test.AddEnterprise", new JsonObject { ["name"] = "甲方集成" })
+            .Task("review", "Dispatcher", "ok").Act("end", "xf.End").Chain("start", "add", "review").Link("review", "ok", "end"));
+        h.Commits.Reset();
+        var i = await h.Runtime.StartAsync(new StartRequest("staged"));
+        Assert.Equal(1, h.Commits.Total);
+        Assert.Equal(WorkflowStatus.Waiting, i.Status);
+        var network = h.Services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>();
+        Assert.Single(await network.EnterprisesAsync(), e => e.Name == "甲方集成");
+    }
+
+    [Fact]
+    public async Task StagedUpdate_GuardFails_NothingOfTheBurstIsSaved()
+    {
+        var h = await StartAsync();
+        var network = h.Services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>();
+        var interference = h.Services.GetRequiredService<Interference>();
+        await h.PublishAsync(new FlowBuilder("guarded").Act("start", "xf.Start").Act("add", "test.AddEnterprise", new JsonObject { ["name"] = "乙方集成" })
+            .Task("decide", "Dispatcher", "suspend").Act("suspend", "test.SuspendEnterprise", new JsonObject { ["name"] = "乙方集成" })
+            .Task("after", "Dispatcher", "ok").Act("end", "xf.End")
+            .Chain("start", "add", "decide").Link("decide", "suspend", "suspend").Chain("suspend", "after").Link("after", "ok", "end"));
+        var i = await h.Runtime.StartAsync(new StartRequest("guarded"));
+        var task = await h.OpenTaskAsync(i.Id, "decide");
+
+        // Another node removes the enterprise from the shortlist between every read and write of the step.
+        var factory = h.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.XfDbContext>>();
+        var flip = XinchuangFlow.Domain.Network.ShortlistStatus.Removed;
+        interference.BetweenReadAndWrite = async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var e = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Enterprises, x => x.Name == "乙方集成");
+            db.Entry(e).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            db.Enterprises.Update(e with { Status = flip });
+            flip = flip == XinchuangFlow.Domain.Network.ShortlistStatus.Removed ? XinchuangFlow.Domain.Network.ShortlistStatus.Active : XinchuangFlow.Domain.Network.ShortlistStatus.Removed;
+            await db.SaveChangesAsync();
+        };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => h.Runtime.CompleteTaskAsync(task.Id, "suspend", null, "u"));
+        Assert.Equal(3, interference.Runs);                               // tried again from fresh state, then gave up
+        Assert.Equal(HumanTaskStatus.Open, (await h.Store.FindTaskAsync(task.Id))!.Status);
+        Assert.Empty(await h.Store.ListTasksAsync(new TaskQuery(InstanceId: i.Id)).ContinueWith(t => t.Result.Where(x => x.ActivityId == "after").ToList()));
+        Assert.NotEqual(XinchuangFlow.Domain.Network.ShortlistStatus.Suspended, (await network.EnterprisesAsync()).Single(e => e.Name == "乙方集成").Status);
+
+        // Without interference the same step goes through.
+        interference.BetweenReadAndWrite = null;
+        await h.Runtime.CompleteTaskAsync(task.Id, "suspend", null, "u");
+        Assert.Equal(XinchuangFlow.Domain.Network.ShortlistStatus.Suspended, (await network.EnterprisesAsync()).Single(e => e.Name == "乙方集成").Status);
+        await h.OpenTaskAsync(i.Id, "after");
+    }
+
     // ------------------------------------------------------------------ ENG-6 / ENG-9 incidents
 
     [Fact]

@@ -150,6 +150,16 @@ public sealed class ActivityContext
         Instance.Queue.RemoveAll(w => activityIds.Contains(w.ActivityId));
     }
 
+    /// <summary>Inserts a domain row in this burst's transaction.</summary>
+    public void StageInsert(object entity) => _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Insert));
+
+    /// <summary>
+    /// Updates a domain row in this burst's transaction, only if <paramref name="guardProperty"/> still has
+    /// <paramref name="expectedValue"/> (typically a version number the caller read).
+    /// </summary>
+    public void StageUpdate(object entity, string guardProperty, object? expectedValue) =>
+        _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
+
     /// <summary>Adds detail to this activity's journal line.</summary>
     public void JournalData(string key, JsonNode? value) => _burst.PendingJournalData[key] = value;
 }

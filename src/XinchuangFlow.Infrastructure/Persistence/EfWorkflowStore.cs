@@ -222,7 +222,12 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         foreach (var c in all.Where(c => !c.IsNew))
             plan.UpdateGuarded(ToRow(c.Instance), InstanceColumns, (nameof(InstanceRow.Version), c.ExpectedVersion),
                 () => new ConcurrencyConflictException($"Instance {c.Instance.Id} was changed by another request or node; nothing was saved."));
+        foreach (var w in all.SelectMany(c => c.Writes).Where(w => w.Kind == StagedWriteKind.Update))
+            plan.UpdateGuarded(w.Entity.GetType(), w.Entity, plan.NonKeyProperties(w.Entity.GetType()), (w.GuardProperty!, w.GuardValue),
+                () => new ConcurrencyConflictException($"A {w.Entity.GetType().Name} this step changes was changed by someone else; nothing was saved."));
         plan.Insert(all.Where(c => c.IsNew).Select(c => ToRow(c.Instance)).ToList());
+        foreach (var group in all.SelectMany(c => c.Writes).Where(w => w.Kind == StagedWriteKind.Insert).GroupBy(w => w.Entity.GetType()))
+            plan.Insert(group.Key, group.Select(w => w.Entity).ToList());
         plan.DeleteWhereIn<Bookmark>(all.SelectMany(c => c.RemovedBookmarks).Cast<object>().ToList());
         plan.DeleteWhereIn<TimerRow>(all.SelectMany(c => c.RemovedTimers).Cast<object>().ToList());
         plan.UpdateWhereIn<HumanTask>(all.SelectMany(c => c.CancelledTasks).Cast<object>().ToList(),

@@ -48,6 +48,9 @@ public sealed class EngineHarness : IAsyncDisposable
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<CommitCounter>());
         builder.Services.AddSingleton<FlakySwitch>();
         builder.Services.AddSingleton<IActivity>(sp => new FlakyActivity(sp.GetRequiredService<FlakySwitch>()));
+        builder.Services.AddSingleton<Interference>();
+        builder.Services.AddSingleton<IActivity, AddEnterpriseActivity>();
+        builder.Services.AddSingleton<IActivity, SuspendEnterpriseActivity>();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
