@@ -71,7 +71,17 @@ public static class Texts
         ["InstanceFinished"] = ("实例完成", "Instance finished"),
         ["InstanceCancelled"] = ("实例取消", "Instance cancelled"),
         ["InstanceMigrated"] = ("版本迁移", "Migrated"),
+        ["Role.DataBureauAdmin"] = ("数据局管理员", "Data Bureau administrator"),
+        ["Role.IntranetSupervisor"] = ("内网办监督员", "Intranet Office supervisor"),
+        ["Role.MunicipalCoordinator"] = ("市级统筹协调单位", "Municipal coordinator"),
+        ["Role.EnterpriseManager"] = ("企业服务经理", "Enterprise service manager"),
+        ["Role.Dispatcher"] = ("调度员", "Dispatcher"),
+        ["Role.Technician"] = ("服务工程师", "Technician"),
+        ["Role.ProcurementUser"] = ("采购单位用户", "Procurement-unit user"),
     };
+
+    /// <summary>A role's display name; an unknown role shows as it is.</summary>
+    public static string Role(string role) => All.ContainsKey("Role." + role) ? Get("Role." + role) : role;
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 

@@ -69,6 +69,7 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         await cut.InvokeAsync(() => cut.Find("[data-testid=retry]").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("人工处理", cut.Find("[data-testid=tasks]").TextContent));
+        Assert.Contains("调度员", cut.Find("[data-testid=tasks]").TextContent);   // the role in Chinese, not its key
         Assert.Contains("已处理", cut.Find("[data-testid=incidents]").TextContent);
         Assert.Contains("等待中", cut.Find("[data-testid=status]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=retry]"));
