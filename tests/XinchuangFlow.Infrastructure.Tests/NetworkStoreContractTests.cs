@@ -8,7 +8,7 @@ using XinchuangFlow.Infrastructure.Tests.Support;
 namespace XinchuangFlow.Infrastructure.Tests;
 
 /// <summary>The service network stored and read back on each provider, and dispatch planned on it.</summary>
-public abstract class NetworkStoreContractTests : IAsyncLifetime
+public abstract partial class NetworkStoreContractTests : IAsyncLifetime
 {
     private EngineHarness _h = null!;
     protected abstract ITestDatabases Databases { get; }
@@ -52,6 +52,69 @@ public abstract class NetworkStoreContractTests : IAsyncLifetime
         var byEnterprise = await network.TechniciansAsync(suspended.Id);
         Assert.All(byEnterprise, t => Assert.Equal(suspended.Id, t.EnterpriseId));
         Assert.All(await network.CertificatesAsync(suspended.Id), c => Assert.Contains(byEnterprise, t => t.Id == c.TechnicianId));
+    }
+}
+
+public abstract partial class NetworkStoreContractTests
+{
+    private static FlowBuilder IntakeFlow() => new FlowBuilder("intake")
+        .Var("countyCode", "string").Var("productCategory", "string").Var("impact", "string").Var("description", "string")
+        .Var("integratorId", "string").Var("grading", "object").Var("dispatch", "object")
+        .Act("start", "xf.Start")
+        .Act("grade", "xf.ticket.Grade", new System.Text.Json.Nodes.JsonObject
+        {
+            ["productCategory"] = FlowBuilder.Expr("vars.productCategory"), ["impact"] = FlowBuilder.Expr("vars.impact"),
+            ["description"] = FlowBuilder.Expr("vars.description"), ["resultVariable"] = "grading",
+        })
+        .Act("dispatch", "xf.ticket.Dispatch", new System.Text.Json.Nodes.JsonObject
+        {
+            ["countyCode"] = FlowBuilder.Expr("vars.countyCode"), ["productCategory"] = FlowBuilder.Expr("vars.productCategory"),
+            ["grade"] = FlowBuilder.Expr("vars.grading.grade"), ["integratorId"] = FlowBuilder.Expr("vars.integratorId"), ["resultVariable"] = "dispatch",
+        })
+        .Act("accept", "xf.UserTask", new System.Text.Json.Nodes.JsonObject
+        {
+            ["title"] = FlowBuilder.Expr("'接单：' + vars.description"), ["assignee"] = FlowBuilder.Expr("vars.dispatch.technicianUser"), ["outcomes"] = FlowBuilder.Arr("接单"),
+        })
+        .Task("manual", "Dispatcher", "已派单")
+        .Act("end", "xf.End")
+        .Chain("start", "grade", "dispatch").Link("dispatch", "dispatched", "accept").Link("dispatch", "manual", "manual")
+        .Link("accept", "接单", "end").Link("manual", "已派单", "end");
+
+    [Fact]
+    public async Task IntakeFlow_GradesDispatchesAndAssignsTheTaskToTheChosenTechnician()
+    {
+        await _h.Services.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
+        await _h.PublishAsync(IntakeFlow());
+        var county = GuangxiDivisions.Shipped.Counties.Single(c => c.Name == "青秀区").Code;
+        var i = await _h.Runtime.StartAsync(new XinchuangFlow.Engine.Runtime.StartRequest("intake", new System.Text.Json.Nodes.JsonObject
+        {
+            ["countyCode"] = county, ["productCategory"] = "terminal", ["impact"] = "single", ["description"] = "统信UOS开机后黑屏",
+        }));
+        var state = await _h.InstanceAsync(i.Id);
+        Assert.Equal("P3", state.Variables["grading"]!["grade"]!.GetValue<string>());
+        Assert.True(state.Variables["dispatch"]!["dispatched"]!.GetValue<bool>());
+        var user = state.Variables["dispatch"]!["technicianUser"]!.GetValue<string>();
+        var task = await _h.OpenTaskAsync(i.Id, "accept");
+        Assert.Equal(user, task.AssigneeUser);
+        Assert.Equal("接单：统信UOS开机后黑屏", task.Title);
+
+        var snapshot = await _h.Services.GetRequiredService<INetworkRepository>().SnapshotAsync();
+        var tech = snapshot.Technicians.Single(t => t.UserName == user);
+        Assert.Equal(ShortlistStatus.Active, snapshot.Enterprises.Single(e => e.Id == tech.EnterpriseId).Status);
+        Assert.Contains(snapshot.Certificates, c => c.TechnicianId == tech.Id && c.ProductCategory == "terminal" && c.ValidOn(new DateOnly(2026, 11, 27)));
+        Assert.Contains("定级P3", (await _h.Store.GetJournalAsync(i.Id)).Single(j => j.ActivityId == "grade" && j.Kind == XinchuangFlow.Engine.Runtime.JournalKind.ActivityExecuted).Data!["explanation"]!.GetValue<string>());
+
+        // The open task now counts as that technician's workload.
+        Assert.Equal(1, (await _h.Services.GetRequiredService<INetworkRepository>().SnapshotAsync()).OpenWorkload[tech.Id]);
+
+        // The suspended integrator, named as responsible, cannot take it: a dispatcher decides.
+        var suspended = snapshot.Enterprises.Single(e => e.Status == ShortlistStatus.Suspended);
+        var j2 = await _h.Runtime.StartAsync(new XinchuangFlow.Engine.Runtime.StartRequest("intake", new System.Text.Json.Nodes.JsonObject
+        {
+            ["countyCode"] = county, ["productCategory"] = "terminal", ["impact"] = "single", ["description"] = "无法打印", ["integratorId"] = suspended.Id.ToString(),
+        }));
+        await _h.OpenTaskAsync(j2.Id, "manual");
+        Assert.Contains("已暂停", (await _h.InstanceAsync(j2.Id)).Variables["dispatch"]!["ruleZh"]!.GetValue<string>());
     }
 }
 

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Dispatch;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Domain.Activities;
+
+/// <summary>Palette category of the service-guarantee activities.</summary>
+public static class DomainCategories
+{
+    public const string Ticket = "工单";
+}
+
+/// <summary>
+/// Grades a request P1–P4 with the grading table (DSP-1) and stores the grade and its explanation in variables.
+/// </summary>
+[Activity("xf.ticket.Grade", DomainCategories.Ticket, "自动定级", "Grade automatically",
+    DescriptionZh = "按定级规则表（产品类别、影响范围、关键词）定级，结果和依据写入变量。",
+    DescriptionEn = "Grades by the grading table (category, impact, keywords); grade and reason go to variables.")]
+public sealed class GradeActivity(GradingTable table) : IActivity
+{
+    public ActivitySpec Spec { get; } = new(
+        [
+            new InputDescriptor("productCategory", InputKind.String, "产品类别", "Product category", Required: true),
+            new InputDescriptor("impact", InputKind.String, "影响范围", "Impact", Required: true),
+            new InputDescriptor("description", InputKind.Text, "问题描述", "Description", Required: true),
+            new InputDescriptor("resultVariable", InputKind.VariableName, "结果存入变量", "Store result in", Required: true, ExpressionAllowed: false),
+        ],
+        ["done"]);
+
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var impact = context.GetString("impact") ?? "";
+        if (!Impacts.All.Contains(impact))
+            throw new ActivityInputException(context.Activity.Id, "impact", $"'{impact}' is not one of {string.Join(", ", Impacts.All)}");
+        var result = table.Grade(new GradingInput(context.GetString("productCategory") ?? "", impact, context.GetString("description") ?? ""));
+        context.SetVariable(context.GetString("resultVariable")!, new JsonObject
+        {
+            ["grade"] = result.Grade,
+            ["row"] = result.RowId,
+            ["explanationZh"] = result.ExplanationZh,
+            ["explanationEn"] = result.ExplanationEn,
+        });
+        context.JournalData("grade", result.Grade);
+        context.JournalData("explanation", result.ExplanationZh);
+        return ValueTask.FromResult(ActivityResult.Done("done"));
+    }
+}
+
+/// <summary>
+/// Chooses the technician (DSP-2) and stores the decision with its explanation (DSP-3, BEY-3). Outcome
+/// "dispatched" when someone qualifies, "manual" when a dispatcher has to decide.
+/// </summary>
+[Activity("xf.ticket.Dispatch", DomainCategories.Ticket, "自动派单", "Dispatch automatically",
+    DescriptionZh = "按持证、能力等级、同区县→同市→最近外市→在办最少的规则选择工程师；无人符合时走 manual。",
+    DescriptionEn = "Chooses a certified technician: level, same county → same city → nearest city → workload; 'manual' when nobody qualifies.")]
+public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner planner) : IActivity
+{
+    public ActivitySpec Spec { get; } = new(
+        [
+            new InputDescriptor("ticketNo", InputKind.String, "工单编号", "Ticket number"),
+            new InputDescriptor("countyCode", InputKind.String, "区县代码", "County code", Required: true),
+            new InputDescriptor("productCategory", InputKind.String, "产品类别", "Product category", Required: true),
+            new InputDescriptor("grade", InputKind.String, "等级", "Grade", Required: true),
+            new InputDescriptor("integratorId", InputKind.String, "责任集成商", "Responsible integrator"),
+            new InputDescriptor("resultVariable", InputKind.VariableName, "结果存入变量", "Store result in", Required: true, ExpressionAllowed: false),
+        ],
+        ["dispatched", "manual"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var integrator = context.GetString("integratorId");
+        Guid? integratorId = null;
+        if (!string.IsNullOrWhiteSpace(integrator))
+            integratorId = Guid.TryParse(integrator, out var g) ? g : throw new ActivityInputException(context.Activity.Id, "integratorId", $"'{integrator}' is not an id");
+        var request = new DispatchRequest(context.GetString("ticketNo") ?? context.Instance.Id.ToString(), context.GetString("countyCode") ?? "",
+            context.GetString("productCategory") ?? "", context.GetString("grade") ?? "", integratorId, context.Now);
+        DispatchDecision decision;
+        try
+        {
+            decision = planner.Plan(request, await network.SnapshotAsync());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ActivityInputException(context.Activity.Id, "countyCode", ex.Message, ex);
+        }
+        context.SetVariable(context.GetString("resultVariable")!, new JsonObject
+        {
+            ["dispatched"] = decision.Dispatched,
+            ["technicianId"] = decision.Chosen?.Id.ToString(),
+            ["technicianName"] = decision.Chosen?.Name,
+            ["technicianUser"] = decision.Chosen?.UserName,
+            ["servicePointId"] = decision.ServicePoint?.Id.ToString(),
+            ["servicePointCounty"] = decision.ServicePoint?.CountyCode,
+            ["enterpriseId"] = decision.Chosen?.EnterpriseId.ToString(),
+            ["proximity"] = decision.Proximity?.ToString(),
+            ["ruleZh"] = decision.RuleZh,
+            ["ruleEn"] = decision.RuleEn,
+            ["rejected"] = new JsonArray(decision.Rejected.Select(r => (JsonNode)new JsonObject
+            {
+                ["technician"] = r.Technician, ["code"] = r.Code, ["reasonZh"] = r.ReasonZh, ["reasonEn"] = r.ReasonEn,
+            }).ToArray()),
+        });
+        context.JournalData("explanation", decision.RuleZh);
+        return ActivityResult.Done(decision.Dispatched ? "dispatched" : "manual");
+    }
+}
+
+/// <summary>The domain's activities, registered like the generic ones.</summary>
+public static class DomainActivities
+{
+    public static readonly Type[] Types = [typeof(GradeActivity), typeof(DispatchActivity)];
+}
