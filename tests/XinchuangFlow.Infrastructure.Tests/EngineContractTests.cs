@@ -26,11 +26,7 @@ public abstract class EngineContractTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var h in _harnesses) await h.DisposeAsync();
-        switch (Databases)
-        {
-            case IAsyncDisposable a: await a.DisposeAsync(); break;
-            case IDisposable d: d.Dispose(); break;
-        }
+        await Databases.DisposeAsync();
     }
 
     protected async Task<EngineHarness> StartAsync(bool scheduler = false, Action<IServiceCollection>? configure = null, FakeTimeProvider? clock = null)

@@ -19,11 +19,7 @@ public abstract partial class NetworkStoreContractTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _h.DisposeAsync();
-        switch (Databases)
-        {
-            case IAsyncDisposable a: await a.DisposeAsync(); break;
-            case IDisposable d: d.Dispose(); break;
-        }
+        await Databases.DisposeAsync();
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -13,15 +12,7 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     private const string AdminPassword = "Admin#2026xf";
     private const string DemoPassword = "Demo#2026xf";
 
-    private async Task<HttpClient> LoginAsync(string email, string password)
-    {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> LoginAsync(string email, string password) => factory.LoginAsync(email, password);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

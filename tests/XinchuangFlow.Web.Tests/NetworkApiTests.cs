@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -8,15 +7,7 @@ namespace XinchuangFlow.Web.Tests;
 /// <summary>Reference data and the seeded service network through the API, with enterprise scoping.</summary>
 public class NetworkApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private async Task<HttpClient> LoginAsync(string email, string password = "Demo#2026xf")
-    {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> LoginAsync(string email, string password = "Demo#2026xf") => factory.LoginAsync(email, password);
 
     private Task<HttpClient> AdminAsync() => LoginAsync("admin@xinchuang.local", "Admin#2026xf");
 

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace XinchuangFlow.Web.Tests;
 
 /// <summary>The real app on a throwaway SQLite file, with the shipped workflows imported and demo users seeded.</summary>
-public sealed class WebAppFactory : WebApplicationFactory<Program>
+public class WebAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "xf-web-" + Guid.NewGuid().ToString("N"));
 
@@ -16,8 +19,22 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "web.db")}");
         builder.UseSetting("Engine:Scheduler", "false");
-        builder.UseSetting("Limits:LoginPermitsPerMinute", "1000");
+        builder.UseSetting("Limits:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:MaxRequestBodyBytes", "200000");
+    }
+
+    /// <summary>Generous by default so tests are not throttled; the rate-limit test lowers it.</summary>
+    protected virtual int LoginPermitsPerMinute => 1000;
+
+    /// <summary>A client carrying a bearer token for <paramref name="email"/>.</summary>
+    public async Task<HttpClient> LoginAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     protected override void Dispose(bool disposing)

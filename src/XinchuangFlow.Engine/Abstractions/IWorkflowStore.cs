@@ -79,9 +79,6 @@ public interface IWorkflowStore
     /// </summary>
     Task<IReadOnlyList<TimerEntry>> ClaimDueTimersAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken ct = default);
 
-    /// <summary>The earliest unclaimed due time, for sleeping until it.</summary>
-    Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken ct = default);
-
     /// <summary>
     /// Claims instances left in <see cref="WorkflowStatus.Running"/> whose lease expired (a crashed node), and
     /// child instances finished while their parent still waits.

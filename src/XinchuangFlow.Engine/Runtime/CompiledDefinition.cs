@@ -30,9 +30,6 @@ public sealed class CompiledDefinition
 
     public ActivityModel? Find(string activityId) => _activities.GetValueOrDefault(activityId);
 
-    public ActivityModel Get(string activityId) =>
-        Find(activityId) ?? throw new InvalidOperationException($"Activity '{activityId}' is not in {DefinitionId} v{Version}.");
-
     /// <summary>Targets reached from an activity's outcome port.</summary>
     public IReadOnlyList<string> Targets(string activityId, string outcome) =>
         _outgoing.TryGetValue((activityId, outcome), out var t) ? t : None;

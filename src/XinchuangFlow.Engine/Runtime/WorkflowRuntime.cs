@@ -180,9 +180,10 @@ public sealed class WorkflowRuntime
     /// <summary>Resumes every bookmark waiting for <paramref name="signal"/> (of one instance, or all). Returns how many.</summary>
     public async Task<int> SignalAsync(string signal, Guid? instanceId, JsonNode? payload, string? user, CancellationToken ct = default)
     {
-        if (instanceId is { } id && await Store.LoadInstanceAsync(id, ct) is null)
-            throw new WorkflowNotFoundException($"Instance {id} does not exist.");
         var bookmarks = await Store.FindSignalBookmarksAsync(signal, instanceId, ct);
+        // Only when nothing waits is it worth a read to tell "no such instance" from "not waiting for this".
+        if (bookmarks.Count == 0 && instanceId is { } id && await Store.LoadInstanceAsync(id, ct) is null)
+            throw new WorkflowNotFoundException($"Instance {id} does not exist.");
         var resumed = 0;
         foreach (var group in bookmarks.GroupBy(b => b.InstanceId))
         {

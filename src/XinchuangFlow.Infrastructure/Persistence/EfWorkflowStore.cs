@@ -334,12 +334,6 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             .ToListAsync(ct);
     }
 
-    public async Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Timers.AsNoTracking().OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
-    }
-
     public async Task<IReadOnlyList<Guid>> ClaimInterruptedAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -5,13 +5,13 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Infrastructure.Tests.Support;
 
 /// <summary>Creates a fresh, empty database for one test.</summary>
-public interface ITestDatabases
+public interface ITestDatabases : IAsyncDisposable
 {
     DatabaseProvider Provider { get; }
     Task<string> CreateAsync();
 }
 
-public sealed class SqliteDatabases : ITestDatabases, IDisposable
+public sealed class SqliteDatabases : ITestDatabases
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "xf-tests", Guid.NewGuid().ToString("N"));
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -22,10 +22,11 @@ public sealed class SqliteDatabases : ITestDatabases, IDisposable
         return Task.FromResult($"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")}");
     }
 
-    public void Dispose()
+    public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        return ValueTask.CompletedTask;
     }
 }
 
@@ -33,7 +34,7 @@ public sealed class SqliteDatabases : ITestDatabases, IDisposable
 /// A database per test on the PostgreSQL server named by XF_TEST_POSTGRES (the test script starts a throwaway
 /// cluster and sets it). Without it the PostgreSQL tests fail with a message saying how to run them.
 /// </summary>
-public sealed class PostgreSqlDatabases : ITestDatabases, IAsyncDisposable
+public sealed class PostgreSqlDatabases : ITestDatabases
 {
     private readonly List<string> _created = [];
     public DatabaseProvider Provider => DatabaseProvider.PostgreSql;
