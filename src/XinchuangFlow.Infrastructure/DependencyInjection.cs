@@ -62,7 +62,12 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Domain.Network.INetworkRepository, EfNetworkRepository>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton(sp => new XinchuangFlow.Domain.Dispatch.DispatchPlanner(sp.GetRequiredService<XinchuangFlow.Domain.Network.GuangxiDivisions>()));
-        services.AddSingleton(sp => LoadGradingTable(sp.GetRequiredService<IOptions<WorkflowFilesOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton<EfRuleStore>();
+        services.AddSingleton<XinchuangFlow.Domain.Rules.IRuleSource>(sp => sp.GetRequiredService<EfRuleStore>());
+        services.AddSingleton<XinchuangFlow.Domain.Rules.RuleBook>();
+        services.AddSingleton<XinchuangFlow.Domain.Tickets.ITicketRepository, EfTicketRepository>();
+        services.AddSingleton<XinchuangFlow.Domain.Activities.CaseSession>();
+        services.AddSingleton<XinchuangFlow.Infrastructure.Tickets.TicketService>();
         foreach (var type in XinchuangFlow.Domain.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
@@ -109,15 +114,6 @@ public static class DependencyInjection
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(schedulerName, o => o.WaitForJobsToComplete = true);
-    }
-
-    /// <summary>The regional grading table shipped in <c>workflows/rules/grading.json</c>; a broken file stops start-up with the reason.</summary>
-    private static XinchuangFlow.Domain.Grading.GradingTable LoadGradingTable(WorkflowFilesOptions files, IHostEnvironment env)
-    {
-        var folder = DatabaseInitializer.ResolveFolder(files.Folder, env.ContentRootPath)
-                     ?? throw new InvalidOperationException($"Workflow folder '{files.Folder}' was not found; it holds rules/grading.json.");
-        var path = Path.Combine(folder, "rules", "grading.json");
-        return XinchuangFlow.Domain.Grading.GradingTable.Parse(File.ReadAllText(path));
     }
 
     /// <summary>Fills in the SQLite default (a file under the content root's data folder) and makes its path absolute.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using XinchuangFlow.Domain.Dispatch;
 using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
@@ -19,7 +20,7 @@ public static class DomainCategories
 [Activity("xf.ticket.Grade", DomainCategories.Ticket, "自动定级", "Grade automatically",
     DescriptionZh = "按定级规则表（产品类别、影响范围、关键词）定级，结果和依据写入变量。",
     DescriptionEn = "Grades by the grading table (category, impact, keywords); grade and reason go to variables.")]
-public sealed class GradeActivity(GradingTable table) : IActivity
+public sealed class GradeActivity(CaseSession cases) : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
@@ -30,12 +31,21 @@ public sealed class GradeActivity(GradingTable table) : IActivity
         ],
         ["done"]);
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var impact = context.GetString("impact") ?? "";
         if (!Impacts.All.Contains(impact))
             throw new ActivityInputException(context.Activity.Id, "impact", $"'{impact}' is not one of {string.Join(", ", Impacts.All)}");
+        var ticket = await cases.TryTicketAsync(context);
+        var (table, set) = await cases.Rules.GradingAsync(ticket?.CityCode);
         var result = table.Grade(new GradingInput(context.GetString("productCategory") ?? "", impact, context.GetString("description") ?? ""));
+        if (ticket is not null)
+        {
+            ticket.Grade = result.Grade;
+            ticket.GradeExplanation = result.ExplanationZh;
+            CaseSession.SetStatus(context, ticket, TicketStatus.Graded, result.ExplanationZh,
+                new JsonObject { ["grade"] = result.Grade, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}" }, "graded");
+        }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject
         {
             ["grade"] = result.Grade,
@@ -45,7 +55,7 @@ public sealed class GradeActivity(GradingTable table) : IActivity
         });
         context.JournalData("grade", result.Grade);
         context.JournalData("explanation", result.ExplanationZh);
-        return ValueTask.FromResult(ActivityResult.Done("done"));
+        return ActivityResult.Done("done");
     }
 }
 
@@ -56,7 +66,7 @@ public sealed class GradeActivity(GradingTable table) : IActivity
 [Activity("xf.ticket.Dispatch", DomainCategories.Ticket, "自动派单", "Dispatch automatically",
     DescriptionZh = "按持证、能力等级、同区县→同市→最近外市→在办最少的规则选择工程师；无人符合时走 manual。",
     DescriptionEn = "Chooses a certified technician: level, same county → same city → nearest city → workload; 'manual' when nobody qualifies.")]
-public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner planner) : IActivity
+public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner planner, CaseSession cases) : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
@@ -77,14 +87,33 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
             integratorId = Guid.TryParse(integrator, out var g) ? g : throw new ActivityInputException(context.Activity.Id, "integratorId", $"'{integrator}' is not an id");
         var request = new DispatchRequest(context.GetString("ticketNo") ?? context.Instance.Id.ToString(), context.GetString("countyCode") ?? "",
             context.GetString("productCategory") ?? "", context.GetString("grade") ?? "", integratorId, context.Now);
+        var ticket = await cases.TryTicketAsync(context);
+        var (dispatchRules, _) = await cases.Rules.DispatchAsync(ticket?.CityCode ?? cases.Divisions.CityOf(request.CountyCode)?.Code);
         DispatchDecision decision;
         try
         {
-            decision = planner.Plan(request, await network.SnapshotAsync());
+            decision = planner.Plan(request, await network.SnapshotAsync(), dispatchRules.RequiredLevel);
         }
         catch (ArgumentException ex)
         {
             throw new ActivityInputException(context.Activity.Id, "countyCode", ex.Message, ex);
+        }
+        var explanation = Explain(decision);
+        if (ticket is not null)
+        {
+            ticket.DispatchExplanation = explanation.ToJsonString();
+            if (decision.Chosen is { } chosen)
+            {
+                ticket.TechnicianId = chosen.Id;
+                ticket.TechnicianUser = chosen.UserName;
+                ticket.TechnicianName = chosen.Name;
+                ticket.ServicePointId = decision.ServicePoint!.Id;
+                ticket.ServicePointCounty = decision.ServicePoint.CountyCode;
+                ticket.IntegratorId ??= chosen.EnterpriseId;
+                CaseSession.SetStatus(context, ticket, TicketStatus.Dispatched, decision.RuleZh, explanation, "dispatched");
+            }
+            else
+                CaseSession.Event(context, ticket.Id, "ticket", "dispatch-manual", ticket.Status, ticket.Status, decision.RuleZh, explanation);
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject
         {
@@ -106,10 +135,34 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
         context.JournalData("explanation", decision.RuleZh);
         return ActivityResult.Done(decision.Dispatched ? "dispatched" : "manual");
     }
+
+    /// <summary>The stored explanation of a decision (DSP-3): rule, chosen technician, ranking and every rejection.</summary>
+    public static JsonObject Explain(DispatchDecision decision) => new()
+    {
+        ["ruleZh"] = decision.RuleZh,
+        ["ruleEn"] = decision.RuleEn,
+        ["technician"] = decision.Chosen?.Name,
+        ["technicianUser"] = decision.Chosen?.UserName,
+        ["servicePoint"] = decision.ServicePoint?.Name,
+        ["proximity"] = decision.Proximity?.ToString(),
+        ["distanceKm"] = decision.DistanceKm,
+        ["ranking"] = new JsonArray(decision.RankingZh.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
+        ["rejected"] = new JsonArray(decision.Rejected.Select(r => (JsonNode)new JsonObject
+        {
+            ["technician"] = r.Technician, ["code"] = r.Code, ["reasonZh"] = r.ReasonZh, ["reasonEn"] = r.ReasonEn,
+        }).ToArray()),
+    };
 }
 
 /// <summary>The domain's activities, registered like the generic ones.</summary>
 public static class DomainActivities
 {
-    public static readonly Type[] Types = [typeof(GradeActivity), typeof(DispatchActivity)];
+    public static readonly Type[] Types =
+    [
+        typeof(RegisterActivity), typeof(GradeActivity), typeof(OverrideGradeActivity), typeof(DispatchActivity), typeof(AssignActivity),
+        typeof(StartClockActivity), typeof(PauseClockActivity), typeof(ResumeClockActivity), typeof(StopClockActivity), typeof(EscalateActivity),
+        typeof(SetTicketStatusActivity), typeof(CheckInActivity), typeof(ResolveActivity), typeof(FeedbackActivity), typeof(ReopenActivity),
+        typeof(CloseActivity), typeof(RequestVendorSupportActivity),
+        typeof(FileComplaintActivity), typeof(ComplaintStepActivity),
+    ];
 }

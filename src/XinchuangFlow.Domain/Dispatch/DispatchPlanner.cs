@@ -42,13 +42,13 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
     /// <summary>Capability level each grade needs (a regional default; local rules may change it).</summary>
     public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { ["P1"] = 3, ["P2"] = 2, ["P3"] = 1, ["P4"] = 1 };
 
-    public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network)
+    public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network, IReadOnlyDictionary<string, int>? requiredLevels = null)
     {
         var requesterCity = divisions.CityOf(request.CountyCode) ?? throw new ArgumentException($"Unknown division code {request.CountyCode}.");
         var enterprises = network.Enterprises.ToDictionary(e => e.Id);
         var points = network.ServicePoints.ToDictionary(p => p.Id);
         var day = DateOnly.FromDateTime(request.At.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var required = RequiredLevel.GetValueOrDefault(request.Grade, 1);
+        var required = (requiredLevels ?? RequiredLevel).GetValueOrDefault(request.Grade, 1);
         var rejected = new List<Rejection>();
 
         if (request.ResponsibleIntegratorId is { } rid && enterprises.TryGetValue(rid, out var responsible) && responsible.Status != ShortlistStatus.Active)

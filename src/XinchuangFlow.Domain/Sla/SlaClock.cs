@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace XinchuangFlow.Domain.Sla;
 
 /// <summary>The three clocks of a ticket (SLA-1).</summary>
@@ -14,19 +16,28 @@ public enum ClockState { NotStarted, Running, Paused, Stopped }
 public sealed class SlaClock
 {
     public ClockKind Kind { get; init; }
+    [JsonInclude]
     public ClockState State { get; private set; } = ClockState.NotStarted;
     /// <summary>Running time allowed (on the calendar).</summary>
+    [JsonInclude]
     public TimeSpan Target { get; private set; }
     /// <summary>Why the target is what it is (the rule that produced it).</summary>
+    [JsonInclude]
     public string? TargetReason { get; private set; }
+    [JsonInclude]
     public DateTimeOffset? StartedAt { get; private set; }
+    [JsonInclude]
     public DateTimeOffset? StoppedAt { get; private set; }
     /// <summary>Running time consumed up to <see cref="RunningSince"/> (or in total once stopped).</summary>
+    [JsonInclude]
     public TimeSpan Consumed { get; private set; }
     /// <summary>When the current running segment began; null while paused, stopped or not started.</summary>
+    [JsonInclude]
     public DateTimeOffset? RunningSince { get; private set; }
+    [JsonInclude]
     public DateTimeOffset? PausedSince { get; private set; }
     /// <summary>Wall-clock time spent paused (waiting on the user, for example).</summary>
+    [JsonInclude]
     public TimeSpan PausedTotal { get; private set; }
 
     public void Start(DateTimeOffset at, TimeSpan target, string? reason = null)
@@ -65,6 +76,22 @@ public sealed class SlaClock
         RunningSince = null;
         StoppedAt = at;
         State = ClockState.Stopped;
+    }
+
+    /// <summary>Escalation levels (percent of target) already notified for this clock: each fires once (FLOW-3).</summary>
+    [JsonInclude]
+    public List<int> Escalated { get; private set; } = [];
+
+    /// <summary>
+    /// A stopped clock runs again (a reopened ticket): consumed time is kept, the stopped interval counts as paused.
+    /// </summary>
+    public void Reopen(DateTimeOffset at)
+    {
+        if (State != ClockState.Stopped) return;
+        PausedTotal += at > StoppedAt!.Value ? at - StoppedAt.Value : TimeSpan.Zero;
+        StoppedAt = null;
+        RunningSince = at;
+        State = ClockState.Running;
     }
 
     /// <summary>A new policy changes the target; consumed and paused time are kept.</summary>

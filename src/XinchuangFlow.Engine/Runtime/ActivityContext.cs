@@ -160,6 +160,21 @@ public sealed class ActivityContext
     public void StageUpdate(object entity, string guardProperty, object? expectedValue) =>
         _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
 
+    /// <summary>Scratch shared by every activity of the current burst; empty at the start of each burst.</summary>
+    public IDictionary<string, object> BurstItems => _burst.Items;
+
+    /// <summary>
+    /// Wakes the branches of this same instance that wait on signal <paramref name="signal"/> (an <c>xf.Signal</c> or a
+    /// domain activity's signal bookmark). They resume within this burst, after the current activity; returns how many.
+    /// </summary>
+    public int RaiseLocalSignal(string signal, JsonNode? payload = null)
+    {
+        var waiting = Instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Signal && b.Key == signal
+            && !_burst.LocalResumes.Any(r => r.Bookmark.Id == b.Id)).ToList();
+        foreach (var b in waiting) _burst.LocalResumes.Add((b, payload?.DeepClone()));
+        return waiting.Count;
+    }
+
     /// <summary>Adds detail to this activity's journal line.</summary>
     public void JournalData(string key, JsonNode? value) => _burst.PendingJournalData[key] = value;
 }

@@ -22,6 +22,10 @@ internal sealed class Burst
     public JsonObject PendingJournalData { get; set; } = [];
     /// <summary>Child instances to run once this burst is committed.</summary>
     public List<WorkflowInstance> ChildrenToRun { get; } = [];
+    /// <summary>Scratch shared by the activities of this burst (e.g. a domain row loaded once and staged once).</summary>
+    public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+    /// <summary>Signal bookmarks of this instance that an activity raised locally; resumed before the burst ends.</summary>
+    public List<(Bookmark Bookmark, System.Text.Json.Nodes.JsonNode? Payload)> LocalResumes { get; } = [];
 
     public DateTimeOffset Now => Runtime.Clock.GetUtcNow();
 

@@ -24,6 +24,8 @@ public sealed class BurstChanges
     /// <summary>The task this burst completed; the commit fails unless it is still open.</summary>
     public HumanTask? CompletedTask { get; set; }
     public List<Guid> CancelledTasks { get; } = [];
+    /// <summary>Open tasks moved to another user (an amendment such as a re-dispatch).</summary>
+    public List<(Guid TaskId, string AssigneeUser)> ReassignedTasks { get; } = [];
     public List<TimerEntry> AddedTimers { get; } = [];
     /// <summary>Timers removed, by bookmark id.</summary>
     public List<Guid> RemovedTimers { get; } = [];

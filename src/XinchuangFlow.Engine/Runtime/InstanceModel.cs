@@ -112,7 +112,7 @@ public sealed class TimerEntry
 }
 
 /// <summary>Kinds of journal entries.</summary>
-public enum JournalKind { InstanceStarted, ActivityExecuted, ActivityWaiting, ActivityResumed, VariableChanged, TaskCompleted, Incident, InstanceFinished, InstanceCancelled, InstanceMigrated, Retried }
+public enum JournalKind { InstanceStarted, ActivityExecuted, ActivityWaiting, ActivityResumed, VariableChanged, TaskCompleted, Incident, InstanceFinished, InstanceCancelled, InstanceMigrated, Retried, Amended }
 
 /// <summary>One line of an instance's journal.</summary>
 public sealed class JournalEntry

@@ -203,6 +203,20 @@ public sealed class WorkflowRuntime
         return resumed;
     }
 
+    /// <summary>
+    /// Changes a waiting instance outside its flow (a re-dispatch, for example) in one transaction with the
+    /// instance: <paramref name="amend"/> may set variables, move open tasks and stage domain rows; it returns false
+    /// to abandon. It runs again on a concurrency conflict, so it must only depend on what it reads. Returns false
+    /// when the instance is not waiting or running, or <paramref name="amend"/> abandoned.
+    /// </summary>
+    public async Task<bool> AmendAsync(Guid instanceId, string? user, string reason, Func<InstanceAmendment, Task<bool>> amend, CancellationToken ct = default) =>
+        await WithConflictRetryAsync(instanceId, user, async burst =>
+        {
+            if (!await amend(new InstanceAmendment(burst))) return 0;
+            burst.Journal(JournalKind.Amended, null, null, null, Clock.GetUtcNow(), new JsonObject { ["reason"] = reason });
+            return 1;
+        }, ct) > 0;
+
     private async Task<int> WithConflictRetryAsync(Guid instanceId, string? user, Func<Burst, Task<int>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -456,6 +470,7 @@ public sealed class WorkflowRuntime
             return;
         }
         Apply(burst, model, result, started, JournalKind.ActivityResumed);
+        await ResumeLocalSignalsAsync(burst, ct);
         await RunAsync(burst, ct);
     }
 
@@ -502,6 +517,7 @@ public sealed class WorkflowRuntime
                 break;
             }
             Apply(burst, model, result, started, JournalKind.ActivityExecuted);
+            await ResumeLocalSignalsAsync(burst, ct);
         }
         if (instance.Status == WorkflowStatus.Running && instance.Queue.Count == 0)
         {
@@ -509,6 +525,19 @@ public sealed class WorkflowRuntime
             if (instance.Bookmarks.Count == 0) Finish(burst);
             else instance.Status = WorkflowStatus.Waiting;
         }
+    }
+
+    /// <summary>Resumes the signal bookmarks an activity raised locally (still present: a terminate may have removed them).</summary>
+    private async Task ResumeLocalSignalsAsync(Burst burst, CancellationToken ct)
+    {
+        while (burst.LocalResumes.Count > 0 && burst.Instance.Status == WorkflowStatus.Running)
+        {
+            var (bookmark, payload) = burst.LocalResumes[0];
+            burst.LocalResumes.RemoveAt(0);
+            if (burst.Instance.Bookmarks.Contains(bookmark))
+                await ResumeAsync(burst, bookmark, null, payload, ct);
+        }
+        burst.LocalResumes.Clear();
     }
 
     private void Apply(Burst burst, Definitions.ActivityModel model, ActivityResult result, DateTimeOffset started, JournalKind kind)

@@ -27,6 +27,7 @@ public sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> db,
     IOptions<WorkflowFilesOptions> files,
     DefinitionService definitions,
+    EfRuleStore rules,
     IHostEnvironment env,
     ILogger<DatabaseInitializer> log) : IHostedService
 {
@@ -39,7 +40,25 @@ public sealed class DatabaseInitializer(
             if (db.Value.MigrateOnStart)
                 await context.Database.MigrateAsync(ct);
         }
+        // Rules are data the domain cannot run without: always imported (a stored copy someone edited is kept).
+        await ImportRulesAsync(ct);
         if (files.Value.ImportOnStart) await ImportAsync(ct);
+    }
+
+    /// <summary>Imports <c>rules/*.json</c> (grading, sla, escalation, dispatch) as the regional defaults.</summary>
+    public async Task ImportRulesAsync(CancellationToken ct)
+    {
+        var folder = ResolveFolder(files.Value.Folder, env.ContentRootPath);
+        var missing = new List<string>();
+        foreach (var kind in XinchuangFlow.Domain.Rules.RuleKinds.All)
+        {
+            var path = folder is null ? null : Path.Combine(folder, "rules", kind + ".json");
+            if (path is null || !File.Exists(path)) { missing.Add(kind); continue; }
+            if (await rules.ImportAsync(kind, await File.ReadAllTextAsync(path, ct), ct))
+                log.LogInformation("Imported {Kind} rules from {Path}", kind, path);
+        }
+        if (missing.Count > 0)
+            log.LogWarning("Rule files not found for {Kinds} under '{Folder}/rules'; those rules must already be in the database", string.Join(", ", missing), files.Value.Folder);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -232,6 +232,8 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         plan.DeleteWhereIn<TimerRow>(all.SelectMany(c => c.RemovedTimers).Cast<object>().ToList());
         plan.UpdateWhereIn<HumanTask>(all.SelectMany(c => c.CancelledTasks).Cast<object>().ToList(),
             [(nameof(HumanTask.Status), HumanTaskStatus.Cancelled)], (nameof(HumanTask.Status), HumanTaskStatus.Open));
+        foreach (var (taskId, user) in all.SelectMany(c => c.ReassignedTasks))
+            plan.UpdateWhereIn<HumanTask>([taskId], [(nameof(HumanTask.AssigneeUser), user)], (nameof(HumanTask.Status), HumanTaskStatus.Open));
         foreach (var c in all.Where(c => c.ResolvedIncidents.Count > 0))
             plan.UpdateWhereIn<Incident>(c.ResolvedIncidents.Cast<object>().ToList(),
                 [(nameof(Incident.ResolvedAt), c.Instance.UpdatedAt), (nameof(Incident.Resolution), c.Instance.Status == WorkflowStatus.Cancelled ? "cancelled" : "retried")]);

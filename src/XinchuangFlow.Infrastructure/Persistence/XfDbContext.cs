@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
@@ -26,6 +28,12 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
     public DbSet<Technician> Technicians => Set<Technician>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<ProcurementUnit> ProcurementUnits => Set<ProcurementUnit>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -187,7 +195,109 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.ProductCategory).HasMaxLength(30);
             e.HasOne<Technician>().WithMany().HasForeignKey(x => x.TechnicianId);
         });
+
+        // Work orders, complaints and their history (FLOW-1, FLOW-2, SLA-4).
+        b.Entity<Ticket>(e =>
+        {
+            e.ToTable("xf_tickets");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Number).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Channel).HasMaxLength(20);
+            e.Property(x => x.RequestKey).HasMaxLength(100);
+            e.Property(x => x.ExternalId).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.ProcurementUnit).HasMaxLength(200);
+            e.Property(x => x.ContactName).HasMaxLength(100);
+            e.Property(x => x.ContactPhone).HasMaxLength(30);
+            e.Property(x => x.ContactEmail).HasMaxLength(256);
+            e.Property(x => x.CityCode).HasMaxLength(4);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Address).HasMaxLength(400);
+            e.Property(x => x.ProductCategory).HasMaxLength(30);
+            e.Property(x => x.ProductVendor).HasMaxLength(200);
+            e.Property(x => x.ProductModel).HasMaxLength(200);
+            e.Property(x => x.Cpu).HasMaxLength(100);
+            e.Property(x => x.Os).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Impact).HasMaxLength(20);
+            e.Property(x => x.Grade).HasMaxLength(2);
+            e.Property(x => x.TechnicianUser).HasMaxLength(256);
+            e.Property(x => x.TechnicianName).HasMaxLength(100);
+            e.Property(x => x.ServicePointCounty).HasMaxLength(6);
+            e.Property(x => x.Status).HasMaxLength(30);
+            e.Property(x => x.CheckInLocation).HasMaxLength(200);
+            e.Property(x => x.CitedArticles).HasMaxLength(1000);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.InstanceId).IsUnique();
+            e.HasIndex(x => new { x.CreatedBy, x.RequestKey }).IsUnique();
+            e.HasIndex(x => new { x.CityCode, x.Status });
+            e.HasIndex(x => new { x.IntegratorId, x.Status });
+            e.HasIndex(x => x.TechnicianUser);
+            e.HasIndex(x => x.ProcurementUnitId);
+            e.HasIndex(x => x.CreatedAt);
+        });
+        b.Entity<Complaint>(e =>
+        {
+            e.ToTable("xf_complaints");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Number).HasMaxLength(40).IsRequired();
+            e.Property(x => x.TicketNumber).HasMaxLength(40);
+            e.Property(x => x.RequestKey).HasMaxLength(100);
+            e.Property(x => x.ProcurementUnit).HasMaxLength(200);
+            e.Property(x => x.CityCode).HasMaxLength(4);
+            e.Property(x => x.Category).HasMaxLength(30);
+            e.Property(x => x.Status).HasMaxLength(30);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.InstanceId).IsUnique();
+            e.HasIndex(x => new { x.CreatedBy, x.RequestKey }).IsUnique();
+            e.HasIndex(x => x.TicketId);
+            e.HasIndex(x => new { x.CityCode, x.Status });
+        });
+        b.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("xf_case_events");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedOnAdd();
+            e.Property(x => x.CaseKind).HasMaxLength(20);
+            e.Property(x => x.User).HasMaxLength(256);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.FromStatus).HasMaxLength(30);
+            e.Property(x => x.ToStatus).HasMaxLength(30);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<ProcurementUnit>(e =>
+        {
+            e.ToTable("xf_procurement_units");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.CityCode).HasMaxLength(4);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        b.Entity<RuleSet>(e =>
+        {
+            e.ToTable("xf_rule_sets");
+            e.HasKey(x => new { x.Kind, x.Scope });
+            e.Property(x => x.Kind).HasMaxLength(30);
+            e.Property(x => x.Scope).HasMaxLength(20);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<NumberSequence>(e =>
+        {
+            e.ToTable("xf_number_sequences");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(40);
+        });
     }
+}
+
+/// <summary>A per-key counter (ticket numbers per city and day).</summary>
+public sealed class NumberSequence
+{
+    public string Key { get; set; } = "";
+    public int Last { get; set; }
 }
 
 /// <summary>DateTimeOffset ⇄ UTC ticks, so SQLite can index, compare and order times.</summary>

@@ -78,6 +78,7 @@ public static class Texts
         ["Role.Dispatcher"] = ("调度员", "Dispatcher"),
         ["Role.Technician"] = ("服务工程师", "Technician"),
         ["Role.ProcurementUser"] = ("采购单位用户", "Procurement-unit user"),
+        ["Role.VendorSupport"] = ("厂商技术支持", "Vendor support"),
     };
 
     /// <summary>A role's display name; an unknown role shows as it is.</summary>

@@ -10,9 +10,11 @@ public static class Roles
     public const string Dispatcher = "Dispatcher";
     public const string Technician = "Technician";
     public const string ProcurementUser = "ProcurementUser";
+    /// <summary>A product vendor's support engineer (vendor-support subtasks).</summary>
+    public const string VendorSupport = "VendorSupport";
 
     public static readonly IReadOnlyList<string> All =
-        [DataBureauAdmin, IntranetSupervisor, MunicipalCoordinator, EnterpriseManager, Dispatcher, Technician, ProcurementUser];
+        [DataBureauAdmin, IntranetSupervisor, MunicipalCoordinator, EnterpriseManager, Dispatcher, Technician, ProcurementUser, VendorSupport];
 
     /// <summary>Policy for managing definitions and operating on instances (retry, cancel, migrate).</summary>
     public const string WorkflowAdminPolicy = "WorkflowAdmin";

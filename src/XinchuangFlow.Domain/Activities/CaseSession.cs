@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Domain.Activities;
+
+/// <summary>
+/// How domain activities reach the work order or complaint of their instance. Within one burst the row is loaded once,
+/// staged once as a guarded update (its <c>Version</c> must still be what was read) and then changed in memory by each
+/// activity of the burst; it is written with the burst's own transaction.
+/// </summary>
+public sealed class CaseSession(ITicketRepository repository, RuleBook rules, GuangxiDivisions divisions)
+{
+    private const string TicketKey = "xf.ticket";
+    private const string ComplaintKey = "xf.complaint";
+
+    public RuleBook Rules => rules;
+    public GuangxiDivisions Divisions => divisions;
+    public ITicketRepository Repository => repository;
+
+    /// <summary>The instance's ticket, or null when the instance has none (a flow used without a work order).</summary>
+    public async Task<Ticket?> TryTicketAsync(ActivityContext context)
+    {
+        if (context.BurstItems.TryGetValue(TicketKey, out var cached)) return (Ticket)cached;
+        var ticket = await repository.FindTicketByInstanceAsync(context.Instance.Id);
+        if (ticket is null) return null;
+        context.StageUpdate(ticket, nameof(Ticket.Version), ticket.Version);
+        ticket.Version++;
+        context.BurstItems[TicketKey] = ticket;
+        return ticket;
+    }
+
+    public async Task<Ticket> TicketAsync(ActivityContext context) =>
+        await TryTicketAsync(context) ?? throw new InvalidOperationException(
+            $"Instance {context.Instance.Id} has no work order; start the flow with xf.ticket.Register first.");
+
+    /// <summary>A ticket registered in this burst: inserted with the burst, visible to the following activities.</summary>
+    public void Registered(ActivityContext context, Ticket ticket)
+    {
+        context.StageInsert(ticket);
+        context.BurstItems[TicketKey] = ticket;
+    }
+
+    public async Task<Complaint> ComplaintAsync(ActivityContext context)
+    {
+        if (context.BurstItems.TryGetValue(ComplaintKey, out var cached)) return (Complaint)cached;
+        var complaint = await repository.FindComplaintByInstanceAsync(context.Instance.Id)
+                        ?? throw new InvalidOperationException($"Instance {context.Instance.Id} has no complaint; start the flow with xf.complaint.File first.");
+        context.StageUpdate(complaint, nameof(Complaint.Version), complaint.Version);
+        complaint.Version++;
+        context.BurstItems[ComplaintKey] = complaint;
+        return complaint;
+    }
+
+    public void ComplaintFiled(ActivityContext context, Complaint complaint)
+    {
+        context.StageInsert(complaint);
+        context.BurstItems[ComplaintKey] = complaint;
+    }
+
+    /// <summary>Records a history line (who, when, before, after) in the burst's transaction.</summary>
+    public static void Event(ActivityContext context, Guid caseId, string caseKind, string kind, string? from, string? to, string? note, JsonNode? data = null)
+    {
+        context.StageInsert(new CaseEvent
+        {
+            CaseId = caseId,
+            CaseKind = caseKind,
+            At = context.Now,
+            User = context.User,
+            Kind = kind,
+            FromStatus = from,
+            ToStatus = to,
+            Note = note,
+            Data = data?.ToJsonString(),
+        });
+    }
+
+    /// <summary>Changes the ticket's status with a history line; no line when nothing changes.</summary>
+    public static void SetStatus(ActivityContext context, Ticket ticket, string status, string? note = null, JsonNode? data = null, string kind = "status")
+    {
+        var from = ticket.Status;
+        ticket.Status = status;
+        ticket.UpdatedAt = context.Now;
+        if (from != status || note is not null || data is not null)
+            Event(context, ticket.Id, "ticket", kind, from, status, note, data);
+        context.JournalData("ticketStatus", status);
+    }
+
+    public static void SetStatus(ActivityContext context, Complaint complaint, string status, string? note = null)
+    {
+        var from = complaint.Status;
+        complaint.Status = status;
+        complaint.UpdatedAt = context.Now;
+        Event(context, complaint.Id, "complaint", "status", from, status, note);
+        context.JournalData("complaintStatus", status);
+    }
+
+    /// <summary>The SLA rules and calendar that apply to a ticket (its city's rules, else the region's).</summary>
+    public async Task<(SlaRules Rules, RuleSet Set)> SlaAsync(Ticket ticket) => await rules.SlaAsync(ticket.CityCode);
+
+    /// <summary>Writes a clock change to the ticket and its history.</summary>
+    public static void ClockEvent(ActivityContext context, Ticket ticket, SlaClock clock, string action, WorkingCalendar calendar, string? note = null)
+    {
+        ticket.SyncClocks(context.Now, calendar);
+        ticket.UpdatedAt = context.Now;
+        var data = new JsonObject
+        {
+            ["clock"] = TicketClocks.Name(clock.Kind),
+            ["target"] = clock.Target.ToString(),
+            ["targetReason"] = clock.TargetReason,
+            ["consumed"] = clock.Elapsed(context.Now, calendar).ToString(),
+            ["pausedTotal"] = clock.PausedTotal.ToString(),
+            ["deadline"] = clock.Deadline(calendar)?.ToString("O"),
+            ["breached"] = clock.Breached(context.Now, calendar),
+        };
+        Event(context, ticket.Id, "ticket", "clock-" + action, ticket.Status, ticket.Status, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟：{action}", data);
+        context.JournalData("clock", TicketClocks.Name(clock.Kind));
+        context.JournalData("action", action);
+    }
+
+    /// <summary>Reads a JSON input as a typed object (null when absent).</summary>
+    public static T? Read<T>(ActivityContext context, string input) where T : class
+    {
+        var node = context.GetInput(input);
+        if (node is null) return null;
+        try
+        {
+            return node.Deserialize<T>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        catch (JsonException ex)
+        {
+            throw new ActivityInputException(context.Activity.Id, input, ex.Message, ex);
+        }
+    }
+}

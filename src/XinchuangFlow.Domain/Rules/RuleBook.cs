@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+
+namespace XinchuangFlow.Domain.Rules;
+
+/// <summary>The kinds of rule sets; each has a regional default and may have one row per city.</summary>
+public static class RuleKinds
+{
+    public const string Grading = "grading";
+    public const string Sla = "sla";
+    public const string Escalation = "escalation";
+    public const string Dispatch = "dispatch";
+    public const string RegionScope = "region";
+    public static readonly IReadOnlyList<string> All = [Grading, Sla, Escalation, Dispatch];
+}
+
+/// <summary>A stored rule set: its kind, scope (region or a 4-digit city code), version and JSON document.</summary>
+public sealed class RuleSet
+{
+    public string Kind { get; set; } = "";
+    public string Scope { get; set; } = RuleKinds.RegionScope;
+    public int Version { get; set; }
+    public string Json { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+/// <summary>Where rule sets are stored (the database); the city's row wins over the regional one.</summary>
+public interface IRuleSource
+{
+    /// <summary>The rule set for a city: the city's own row when there is one, else the regional default.</summary>
+    Task<RuleSet> GetAsync(string kind, string? cityCode, CancellationToken ct = default);
+}
+
+/// <summary>Parses rule sets into typed rules, each parsed once per stored version.</summary>
+public sealed class RuleBook(IRuleSource source)
+{
+    private readonly ConcurrentDictionary<(string Kind, string Scope, int Version), object> _parsed = new();
+
+    public async Task<(GradingTable Rules, RuleSet Set)> GradingAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Grading, city, GradingTable.Parse, ct);
+    public async Task<(SlaRules Rules, RuleSet Set)> SlaAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Sla, city, SlaRules.Parse, ct);
+    public async Task<(EscalationRules Rules, RuleSet Set)> EscalationAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Escalation, city, EscalationRules.Parse, ct);
+    public async Task<(DispatchRules Rules, RuleSet Set)> DispatchAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Dispatch, city, DispatchRules.Parse, ct);
+
+    private async Task<(T, RuleSet)> GetAsync<T>(string kind, string? city, Func<string, T> parse, CancellationToken ct) where T : class
+    {
+        var set = await source.GetAsync(kind, city, ct);
+        var rules = (T)_parsed.GetOrAdd((set.Kind, set.Scope, set.Version), _ => parse(set.Json));
+        return (rules, set);
+    }
+
+    /// <summary>Checks a rule document of a kind; throws <see cref="InvalidDataException"/> naming every problem.</summary>
+    public static void Validate(string kind, string json)
+    {
+        try
+        {
+            _ = kind switch
+            {
+                RuleKinds.Grading => (object)GradingTable.Parse(json),
+                RuleKinds.Sla => SlaRules.Parse(json),
+                RuleKinds.Escalation => EscalationRules.Parse(json),
+                RuleKinds.Dispatch => DispatchRules.Parse(json),
+                _ => throw new InvalidDataException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)})."),
+            };
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The {kind} rules are not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    internal static TimeSpan Duration(string? text, string where, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text)) { problems.Add($"{where} is missing"); return TimeSpan.Zero; }
+        try
+        {
+            var d = System.Xml.XmlConvert.ToTimeSpan(text.Trim().ToUpperInvariant());
+            if (d <= TimeSpan.Zero) problems.Add($"{where} must be positive");
+            return d;
+        }
+        catch (FormatException)
+        {
+            problems.Add($"{where}: '{text}' is not an ISO 8601 duration such as PT4H");
+            return TimeSpan.Zero;
+        }
+    }
+
+    internal static readonly string[] Grades = ["P1", "P2", "P3", "P4"];
+}
+
+/// <summary>SLA targets (SLA-1/2) and the working calendar (SLA-3) of a region or city.</summary>
+public sealed class SlaRules
+{
+    public Dictionary<string, string> Response { get; set; } = new();
+    public Dictionary<string, string> Resolution { get; set; } = new();
+    public OnSiteRule OnSite { get; set; } = new();
+    /// <summary>natural, or the name of one of <see cref="Calendars"/>.</summary>
+    public string Calendar { get; set; } = "natural";
+    public Dictionary<string, CalendarRule> Calendars { get; set; } = new();
+
+    private readonly Dictionary<string, TimeSpan> _response = new(), _resolution = new();
+    private WorkingCalendar _calendar = WorkingCalendar.Natural;
+
+    public sealed class OnSiteRule
+    {
+        public string SameCity { get; set; } = "PT4H";
+        public string OtherCity { get; set; } = "PT12H";
+        public Dictionary<string, OnSiteGrade> ByGrade { get; set; } = new();
+    }
+
+    public sealed class OnSiteGrade
+    {
+        public string SameCity { get; set; } = "";
+        public string OtherCity { get; set; } = "";
+    }
+
+    public sealed class CalendarRule
+    {
+        /// <summary>Windows as "08:30-12:00".</summary>
+        public List<string> Windows { get; set; } = [];
+        /// <summary>1 = Monday … 7 = Sunday.</summary>
+        public List<int> WorkingDays { get; set; } = [1, 2, 3, 4, 5];
+        public List<DateOnly> Holidays { get; set; } = [];
+        public List<DateOnly> MakeUpWorkdays { get; set; } = [];
+    }
+
+    public static SlaRules Parse(string json)
+    {
+        var rules = JsonSerializer.Deserialize<SlaRules>(json, RuleBook.Json) ?? throw new InvalidDataException("SLA rules: empty document.");
+        var problems = new List<string>();
+        foreach (var g in RuleBook.Grades)
+        {
+            rules._response[g] = RuleBook.Duration(rules.Response.GetValueOrDefault(g), $"response.{g}", problems);
+            rules._resolution[g] = RuleBook.Duration(rules.Resolution.GetValueOrDefault(g), $"resolution.{g}", problems);
+        }
+        RuleBook.Duration(rules.OnSite.SameCity, "onSite.sameCity", problems);
+        RuleBook.Duration(rules.OnSite.OtherCity, "onSite.otherCity", problems);
+        foreach (var (g, o) in rules.OnSite.ByGrade)
+        {
+            if (!RuleBook.Grades.Contains(g)) problems.Add($"onSite.byGrade: '{g}' is not P1–P4");
+            RuleBook.Duration(o.SameCity, $"onSite.byGrade.{g}.sameCity", problems);
+            RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{g}.otherCity", problems);
+        }
+        if (rules.Calendar != "natural")
+        {
+            if (!rules.Calendars.TryGetValue(rules.Calendar, out var c)) problems.Add($"calendar '{rules.Calendar}' is not defined in calendars");
+            else
+            {
+                try { rules._calendar = Build(rules.Calendar, c); }
+                catch (Exception ex) when (ex is ArgumentException or FormatException) { problems.Add($"calendar '{rules.Calendar}': {ex.Message}"); }
+            }
+        }
+        if (problems.Count > 0) throw new InvalidDataException("SLA rules: " + string.Join("; ", problems) + ".");
+        return rules;
+    }
+
+    private static WorkingCalendar Build(string id, CalendarRule c)
+    {
+        var windows = c.Windows.Select(w =>
+        {
+            var parts = w.Split('-', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2) throw new FormatException($"window '{w}' is not like 08:30-12:00");
+            return new OpenWindow(TimeOnly.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), TimeOnly.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }).ToList();
+        if (c.WorkingDays.Any(d => d is < 1 or > 7)) throw new FormatException("working days are 1 (Monday) to 7 (Sunday)");
+        return new WorkingCalendar(id, windows, c.WorkingDays.Select(d => (DayOfWeek)(d % 7)).ToHashSet(), c.Holidays.ToHashSet(), c.MakeUpWorkdays.ToHashSet());
+    }
+
+    public WorkingCalendar WorkingCalendar => _calendar;
+    public TimeSpan ResponseTarget(string? grade) => _response.GetValueOrDefault(grade ?? "P4", _response["P4"]);
+    public TimeSpan ResolutionTarget(string? grade) => _resolution.GetValueOrDefault(grade ?? "P4", _resolution["P4"]);
+
+    /// <summary>The on-site target (SLA-2) for a requester and the dispatched service point, with the reason.</summary>
+    public (TimeSpan Target, string Reason) OnSiteTarget(string requesterCounty, string servicePointCounty, string? grade, GuangxiDivisions divisions, string scope)
+    {
+        var policy = new OnSitePolicy(divisions);
+        var city = divisions.CityOf(requesterCounty)?.Code ?? throw new ArgumentException($"Unknown division code {requesterCounty}.");
+        var same = System.Xml.XmlConvert.ToTimeSpan(OnSite.SameCity);
+        var other = System.Xml.XmlConvert.ToTimeSpan(OnSite.OtherCity);
+        if (same != OnSitePolicy.SameCityDefault || other != OnSitePolicy.OtherCityDefault) policy.Overrides[(city, null)] = (same, other);
+        foreach (var (g, o) in OnSite.ByGrade)
+            policy.Overrides[(city, g)] = (System.Xml.XmlConvert.ToTimeSpan(o.SameCity), System.Xml.XmlConvert.ToTimeSpan(o.OtherCity));
+        var (target, reason) = policy.Target(requesterCounty, servicePointCounty, grade);
+        return (target, scope == RuleKinds.RegionScope ? reason : $"{reason}; rules of {scope}");
+    }
+}
+
+/// <summary>One escalation level: at a share of a clock's target, notify these roles (FLOW-3).</summary>
+public sealed class EscalationLevel
+{
+    public int Percent { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public string? LabelZh { get; set; }
+}
+
+/// <summary>The regional escalation chain; definitions may give their own levels.</summary>
+public sealed class EscalationRules
+{
+    public List<EscalationLevel> Levels { get; set; } = [];
+
+    public static EscalationRules Parse(string json)
+    {
+        var rules = JsonSerializer.Deserialize<EscalationRules>(json, RuleBook.Json) ?? throw new InvalidDataException("Escalation rules: empty document.");
+        var problems = Check(rules.Levels);
+        if (problems.Count > 0) throw new InvalidDataException("Escalation rules: " + string.Join("; ", problems) + ".");
+        return rules;
+    }
+
+    /// <summary>Levels must have distinct percentages between 1 and 1000 and at least one role each.</summary>
+    public static List<string> Check(IReadOnlyList<EscalationLevel> levels)
+    {
+        var problems = new List<string>();
+        if (levels.Count == 0) problems.Add("there are no levels");
+        foreach (var l in levels)
+        {
+            if (l.Percent is < 1 or > 1000) problems.Add($"percent {l.Percent} is outside 1–1000");
+            if (l.Roles.Count == 0 || l.Roles.Any(string.IsNullOrWhiteSpace)) problems.Add($"level {l.Percent}% names no role");
+        }
+        foreach (var dup in levels.GroupBy(l => l.Percent).Where(g => g.Count() > 1)) problems.Add($"percent {dup.Key} appears twice");
+        return problems;
+    }
+}
+
+/// <summary>Dispatch preferences: the capability level each grade needs (DSP-2).</summary>
+public sealed class DispatchRules
+{
+    public Dictionary<string, int> RequiredLevel { get; set; } = new();
+
+    public static DispatchRules Parse(string json)
+    {
+        var rules = JsonSerializer.Deserialize<DispatchRules>(json, RuleBook.Json) ?? throw new InvalidDataException("Dispatch rules: empty document.");
+        var problems = new List<string>();
+        foreach (var g in RuleBook.Grades)
+            if (!rules.RequiredLevel.TryGetValue(g, out var l)) problems.Add($"requiredLevel.{g} is missing");
+            else if (l is < 1 or > 3) problems.Add($"requiredLevel.{g} = {l} is outside 1–3");
+        if (problems.Count > 0) throw new InvalidDataException("Dispatch rules: " + string.Join("; ", problems) + ".");
+        return rules;
+    }
+}

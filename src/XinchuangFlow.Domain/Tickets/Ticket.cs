@@ -1,0 +1,205 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using XinchuangFlow.Domain.Sla;
+
+namespace XinchuangFlow.Domain.Tickets;
+
+/// <summary>Ticket statuses of the work-order standard (docs/work-order-standard.md).</summary>
+public static class TicketStatus
+{
+    public const string Submitted = "submitted";
+    public const string Graded = "graded";
+    public const string Dispatched = "dispatched";
+    public const string Accepted = "accepted";
+    public const string Travelling = "travelling";
+    public const string OnSite = "onsite";
+    public const string Remote = "remote";
+    public const string VendorSupport = "vendorSupport";
+    public const string Resolved = "resolved";
+    public const string AwaitingFeedback = "awaitingFeedback";
+    public const string Closed = "closed";
+    public const string Reopened = "reopened";
+    public const string Cancelled = "cancelled";
+
+    public static readonly IReadOnlyDictionary<string, string> NamesZh = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Submitted] = "已受理", [Graded] = "已定级", [Dispatched] = "已派单", [Accepted] = "已接单", [Travelling] = "出发",
+        [OnSite] = "已到场", [Remote] = "远程处理", [VendorSupport] = "厂商支持中", [Resolved] = "已解决",
+        [AwaitingFeedback] = "待评价", [Closed] = "已关闭", [Reopened] = "已重开", [Cancelled] = "已撤销",
+    };
+
+    public static bool IsKnown(string status) => NamesZh.ContainsKey(status);
+    public static bool IsFinal(string status) => status is Closed or Cancelled;
+}
+
+/// <summary>受理渠道.</summary>
+public static class Channels
+{
+    public static readonly IReadOnlyDictionary<string, string> NamesZh = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["portal"] = "在线平台", ["hotline"] = "服务热线", ["email"] = "服务邮箱", ["api"] = "平台对接", ["onsite"] = "现场",
+    };
+}
+
+/// <summary>The three SLA clocks of a ticket (SLA-1), stored together with the ticket.</summary>
+public sealed class TicketClocks
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public SlaClock Response { get; set; } = new() { Kind = ClockKind.Response };
+    public SlaClock OnSite { get; set; } = new() { Kind = ClockKind.OnSite };
+    public SlaClock Resolution { get; set; } = new() { Kind = ClockKind.Resolution };
+
+    public SlaClock this[ClockKind kind] => kind switch
+    {
+        ClockKind.Response => Response,
+        ClockKind.OnSite => OnSite,
+        _ => Resolution,
+    };
+
+    public IEnumerable<SlaClock> All => [Response, OnSite, Resolution];
+
+    /// <summary>Replaces a clock with a fresh, not started one.</summary>
+    public void Replace(ClockKind kind)
+    {
+        switch (kind)
+        {
+            case ClockKind.Response: Response = new SlaClock { Kind = kind }; break;
+            case ClockKind.OnSite: OnSite = new SlaClock { Kind = kind }; break;
+            default: Resolution = new SlaClock { Kind = kind }; break;
+        }
+    }
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+    public static TicketClocks Deserialize(string? json) =>
+        string.IsNullOrEmpty(json) ? new TicketClocks() : JsonSerializer.Deserialize<TicketClocks>(json, Json) ?? new TicketClocks();
+
+    /// <summary>Clock names as they appear in definitions and the API.</summary>
+    public static ClockKind Parse(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "response" => ClockKind.Response,
+        "onsite" or "on-site" => ClockKind.OnSite,
+        "resolution" => ClockKind.Resolution,
+        _ => throw new ArgumentException($"'{name}' is not a clock (response, onsite, resolution)."),
+    };
+
+    public static string Name(ClockKind kind) => kind switch { ClockKind.Response => "response", ClockKind.OnSite => "onsite", _ => "resolution" };
+    public static string NameZh(ClockKind kind) => kind switch { ClockKind.Response => "响应", ClockKind.OnSite => "到场", _ => "解决" };
+}
+
+/// <summary>
+/// A work order (工单) per docs/work-order-standard.md. Activities of the <c>service-ticket</c> flow change it inside
+/// the flow's own transactions; <see cref="Version"/> guards every update.
+/// </summary>
+public sealed class Ticket
+{
+    public Guid Id { get; set; }
+    public string Number { get; set; } = "";
+    public int Version { get; set; }
+    public Guid InstanceId { get; set; }
+    public string Channel { get; set; } = "portal";
+    /// <summary>The submitter's idempotency key: a repeated submission returns the first ticket.</summary>
+    public string? RequestKey { get; set; }
+    public string? ExternalId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Guid? ProcurementUnitId { get; set; }
+    public string ProcurementUnit { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string? ContactPhone { get; set; }
+    public string? ContactEmail { get; set; }
+    public string CityCode { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string? Address { get; set; }
+
+    public string ProductCategory { get; set; } = "";
+    public string? ProductVendor { get; set; }
+    public string? ProductModel { get; set; }
+    public string? Cpu { get; set; }
+    public string? Os { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Impact { get; set; } = "single";
+
+    public string? Grade { get; set; }
+    public string? GradeExplanation { get; set; }
+    /// <summary>JSON {from, to, reason, by, at} when an agent overrode the automatic grade.</summary>
+    public string? GradeOverride { get; set; }
+
+    public Guid? IntegratorId { get; set; }
+    public Guid? VendorId { get; set; }
+    public Guid? TechnicianId { get; set; }
+    public string? TechnicianUser { get; set; }
+    public string? TechnicianName { get; set; }
+    public Guid? ServicePointId { get; set; }
+    public string? ServicePointCounty { get; set; }
+    /// <summary>JSON: the rule, the chosen technician and every rejected candidate with its reason (DSP-3).</summary>
+    public string? DispatchExplanation { get; set; }
+
+    public string Status { get; set; } = TicketStatus.Submitted;
+    public DateTimeOffset? CheckInAt { get; set; }
+    public string? CheckInLocation { get; set; }
+    public bool RemoteHandled { get; set; }
+    public string? Resolution { get; set; }
+    public string? CitedArticles { get; set; }
+    public bool FirstTimeFix { get; set; } = true;
+    public int ReopenCount { get; set; }
+    public int? Satisfaction { get; set; }
+    public string? FeedbackComment { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The three clocks as JSON (<see cref="TicketClocks"/>); read and written through <see cref="Clocks"/>.</summary>
+    public string ClocksJson { get; set; } = "";
+    /// <summary>Deadlines of the running clocks and whether any clock breached: columns for lists and reports.</summary>
+    public DateTimeOffset? ResponseDueAt { get; set; }
+    public DateTimeOffset? OnSiteDueAt { get; set; }
+    public DateTimeOffset? ResolutionDueAt { get; set; }
+    public bool Breached { get; set; }
+
+    private TicketClocks? _clocks;
+
+    /// <summary>The clocks; after changing them call <see cref="SyncClocks"/>.</summary>
+    public TicketClocks Clocks() => _clocks ??= TicketClocks.Deserialize(ClocksJson);
+
+    /// <summary>Writes the clocks back to <see cref="ClocksJson"/> and refreshes the deadline and breach columns.</summary>
+    public void SyncClocks(DateTimeOffset now, WorkingCalendar calendar)
+    {
+        var clocks = Clocks();
+        ClocksJson = clocks.Serialize();
+        ResponseDueAt = clocks.Response.Deadline(calendar);
+        OnSiteDueAt = clocks.OnSite.Deadline(calendar);
+        ResolutionDueAt = clocks.Resolution.Deadline(calendar);
+        Breached = Breached || clocks.All.Any(c => c.Breached(now, calendar));
+    }
+}
+
+/// <summary>One line of a ticket's or complaint's human history: who did what, when, before and after.</summary>
+public sealed class CaseEvent
+{
+    /// <summary>Assigned by the database in insertion order: the order of the history.</summary>
+    public long Sequence { get; set; }
+    public Guid CaseId { get; set; }
+    /// <summary>ticket or complaint.</summary>
+    public string CaseKind { get; set; } = "ticket";
+    public DateTimeOffset At { get; set; }
+    public string? User { get; set; }
+    public string Kind { get; set; } = "";
+    public string? FromStatus { get; set; }
+    public string? ToStatus { get; set; }
+    public string? Note { get; set; }
+    /// <summary>Detail as JSON (dispatch explanation, clock figures, check-in location …).</summary>
+    public string? Data { get; set; }
+}
+
+/// <summary>A procurement (budget) unit: the government customer; its contract names the responsible integrator.</summary>
+public sealed class ProcurementUnit
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string CityCode { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public Guid? IntegratorId { get; set; }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+
+namespace XinchuangFlow.Domain.Tickets;
+
+/// <summary>A request for service as submitted (portal, hotline, API …), before it becomes a ticket.</summary>
+public sealed class TicketRequest
+{
+    public string? Number { get; set; }
+    public string Channel { get; set; } = "portal";
+    public string? RequestKey { get; set; }
+    public string? ExternalId { get; set; }
+    public Guid? ProcurementUnitId { get; set; }
+    public string ProcurementUnit { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string? ContactPhone { get; set; }
+    public string? ContactEmail { get; set; }
+    public string CityCode { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string? Address { get; set; }
+    public string ProductCategory { get; set; } = "";
+    public string? ProductVendor { get; set; }
+    public string? ProductModel { get; set; }
+    public string? Cpu { get; set; }
+    public string? Os { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Impact { get; set; } = Impacts.Single;
+    public Guid? IntegratorId { get; set; }
+    public string? CreatedBy { get; set; }
+
+    public const int MaxTitle = 200;
+    public const int MaxDescription = 10_000;
+
+    /// <summary>Removes markup from the free-text fields (the standard: "HTML is removed") and trims them.</summary>
+    public void Clean()
+    {
+        // JSON may carry explicit nulls for required text: treat them as empty so validation names them.
+        Channel ??= ""; CityCode ??= ""; CountyCode ??= ""; ProductCategory ??= ""; Impact ??= "";
+        Title = PlainText(Title);
+        Description = PlainText(Description);
+        ContactName = PlainText(ContactName);
+        ProcurementUnit = PlainText(ProcurementUnit);
+        Address = Address is null ? null : PlainText(Address);
+        ProductVendor = ProductVendor is null ? null : PlainText(ProductVendor);
+        ProductModel = ProductModel is null ? null : PlainText(ProductModel);
+        Cpu = Cpu is null ? null : PlainText(Cpu);
+        Os = Os is null ? null : PlainText(Os);
+    }
+
+    /// <summary>Every problem, each naming its field; empty when the request is acceptable.</summary>
+    public Dictionary<string, string[]> Validate(GuangxiDivisions divisions)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
+        if (!Channels.NamesZh.ContainsKey(Channel)) Add("channel", $"'{Channel}' is not one of {string.Join(", ", Channels.NamesZh.Keys)}.");
+        if (string.IsNullOrWhiteSpace(ProcurementUnit)) Add("procurementUnit", "The procurement unit is required.");
+        if (string.IsNullOrWhiteSpace(ContactName)) Add("contactName", "The contact's name is required.");
+        if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail)) Add("contactPhone", "A phone number or an e-mail address is required.");
+        if (ContactPhone is { Length: > 0 } phone && !Regex.IsMatch(phone, @"^[0-9+\- ]{5,20}$")) Add("contactPhone", "The phone number may hold digits, spaces, + and - only (5–20).");
+        if (ContactEmail is { Length: > 0 } mail && !Regex.IsMatch(mail, @"^[^@\s]+@[^@\s]+\.[^@\s]+$")) Add("contactEmail", "The e-mail address is not valid.");
+        var county = divisions.Find(CountyCode);
+        if (divisions.Cities.All(c => c.Code != CityCode)) Add("cityCode", $"'{CityCode}' is not a Guangxi prefecture-level city code.");
+        if (county is null || county.Level == DivisionLevel.City) Add("countyCode", $"'{CountyCode}' is not a Guangxi county-level division code.");
+        else if (county.ParentCode != CityCode) Add("countyCode", $"County {CountyCode} ({county.Name}) does not belong to city {CityCode}.");
+        if (!ProductCategories.IsKnown(ProductCategory)) Add("productCategory", $"'{ProductCategory}' is not one of {string.Join(", ", ProductCategories.Names.Keys)}.");
+        if (!Impacts.All.Contains(Impact)) Add("impact", $"'{Impact}' is not one of {string.Join(", ", Impacts.All)}.");
+        if (string.IsNullOrWhiteSpace(Title)) Add("title", "The title is required.");
+        else if (Title.Length > MaxTitle) Add("title", $"The title has {Title.Length} characters; at most {MaxTitle} are allowed.");
+        if (string.IsNullOrWhiteSpace(Description)) Add("description", "The description is required.");
+        else if (Description.Length > MaxDescription) Add("description", $"The description has {Description.Length} characters; at most {MaxDescription} are allowed.");
+        if (RequestKey is { Length: > 100 }) Add("requestKey", "The request key is longer than 100 characters.");
+        return errors;
+    }
+
+    /// <summary>Text without tags, scripts or styles; entities decoded; whitespace runs kept as typed.</summary>
+    public static string PlainText(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var s = Regex.Replace(value, @"<(script|style)\b[^>]*>.*?</\1\s*>", "", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        s = Regex.Replace(s, @"<[^>]*>", "");
+        s = WebUtility.HtmlDecode(s);
+        // Decoding may have produced new markup (&lt;script&gt;): remove the angle brackets it left.
+        s = s.Replace("<", "").Replace(">", "");
+        return s.Trim();
+    }
+
+    /// <summary>The ticket this request becomes.</summary>
+    public Ticket ToTicket(Guid instanceId, DateTimeOffset now, string? user) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Number = Number ?? throw new InvalidOperationException("The request has no ticket number."),
+        InstanceId = instanceId,
+        Channel = Channel,
+        RequestKey = RequestKey,
+        ExternalId = ExternalId,
+        CreatedAt = now,
+        UpdatedAt = now,
+        CreatedBy = CreatedBy ?? user,
+        ProcurementUnitId = ProcurementUnitId,
+        ProcurementUnit = ProcurementUnit,
+        ContactName = ContactName,
+        ContactPhone = ContactPhone,
+        ContactEmail = ContactEmail,
+        CityCode = CityCode,
+        CountyCode = CountyCode,
+        Address = Address,
+        ProductCategory = ProductCategory,
+        ProductVendor = ProductVendor,
+        ProductModel = ProductModel,
+        Cpu = Cpu,
+        Os = Os,
+        Title = Title,
+        Description = Description,
+        Impact = Impact,
+        IntegratorId = IntegratorId,
+        Status = TicketStatus.Submitted,
+        ClocksJson = new TicketClocks().Serialize(),
+    };
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>What an amendment (<see cref="WorkflowRuntime.AmendAsync"/>) may change on a waiting instance.</summary>
+public sealed class InstanceAmendment
+{
+    private readonly Burst _burst;
+
+    internal InstanceAmendment(Burst burst) => _burst = burst;
+
+    public WorkflowInstance Instance => _burst.Instance;
+    public DateTimeOffset Now => _burst.Now;
+
+    /// <summary>Sets a variable (journaled with old and new value).</summary>
+    public void SetVariable(string name, JsonNode? value) => _burst.SetVariable("(amendment)", name, value);
+
+    /// <summary>Moves an open task to another user; committed only while the task is still open.</summary>
+    public void ReassignTask(Guid taskId, string user) => _burst.Changes.ReassignedTasks.Add((taskId, user));
+
+    public void StageInsert(object entity) => _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Insert));
+
+    public void StageUpdate(object entity, string guardProperty, object? expectedValue) =>
+        _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
+}

@@ -1,0 +1,361 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Infrastructure.Tickets;
+using XinchuangFlow.Infrastructure.Tests.Support;
+
+namespace XinchuangFlow.Infrastructure.Tests;
+
+/// <summary>
+/// The shipped <c>service-ticket</c> and <c>complaint</c> definitions driven end to end on a real database with a
+/// FakeTimeProvider: SLA targets, escalation, pause across a policy change, dispatch exclusions, complaints, and
+/// definition edits that only reach new tickets.
+/// </summary>
+public abstract class TicketScenarioTests : IAsyncLifetime
+{
+    // 2026-11-27 09:00 China time.
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 1, 0, 0, TimeSpan.Zero);
+    private EngineHarness _h = null!;
+    private ScenarioNetwork _net = null!;
+    protected abstract ITestDatabases Databases { get; }
+
+    private FakeTimeProvider Clock => _h.Clock;
+    private TicketService Tickets => _h.Services.GetRequiredService<TicketService>();
+
+    public async Task InitializeAsync()
+    {
+        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0));
+        // The definitions under test are the shipped files, imported as the app imports them.
+        await _h.Initializer.ImportAsync(CancellationToken.None);
+        _net = await ScenarioNetwork.CreateAsync(_h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        await Databases.DisposeAsync();
+    }
+
+    private static TicketRequest Request(string county, string category, string title = "统信UOS终端无法开机", string? key = null) => new()
+    {
+        Channel = "portal", ProcurementUnit = "南宁市青秀区财政局", ContactName = "陆工", ContactPhone = "0771-5550101",
+        CityCode = county[..4], CountyCode = county, ProductCategory = category, Impact = "single",
+        Title = title, Description = "开机后黑屏，无法登录系统。", RequestKey = key,
+    };
+
+    private async Task<Ticket> TicketAsync(Guid id) => (await _h.Services.GetRequiredService<ITicketRepository>().FindTicketAsync(id))!;
+
+    private async Task CompleteAsync(Ticket ticket, string activityId, string outcome, string user, JsonObject? data = null)
+    {
+        var task = await _h.OpenTaskAsync(ticket.InstanceId, activityId);
+        await _h.Runtime.CompleteTaskAsync(task.Id, outcome, data ?? [], user);
+    }
+
+    private async Task<List<Notification>> NotificationsAsync(Guid instanceId, string clockZh) =>
+        (await _h.Store.GetNotificationsAsync(instanceId)).Where(n => n.Subject.Contains(clockZh)).ToList();
+
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        while (await _h.Runtime.DrainTimersAsync() > 0) { }
+    }
+
+    [Fact]
+    public async Task SameCityTicketGets4hOnSiteDeadline_OtherCityTicketGets12h_AndDispatchNeverPicksExpiredOrSuspended()
+    {
+        var (same, duplicate) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        Assert.False(duplicate);
+        Assert.Matches(@"^GX-4501-20261127-0000\d$", same.Number);
+        Assert.Equal("P3", same.Grade);
+        Assert.Equal(TicketStatus.Dispatched, same.Status);
+        // The expired certificate and the suspended integrator sit in the requester's own county; the valid
+        // technician is elsewhere in the same city and is chosen.
+        Assert.Equal(_net.ValidNanning.UserName, same.TechnicianUser);
+        var explanation = JsonNode.Parse(same.DispatchExplanation!)!;
+        var rejected = explanation["rejected"]!.AsArray().Select(r => (r!["technician"]!.GetValue<string>(), r["code"]!.GetValue<string>())).ToList();
+        Assert.Contains((_net.Expired.Name, "certificate-expired"), rejected);
+        Assert.Contains((_net.Suspended.Name, "enterprise-inactive"), rejected);
+
+        var (other, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "database", "达梦数据库无法启动"), "unit@test");
+        Assert.Equal(_net.Liuzhou.UserName, other.TechnicianUser);
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await CompleteAsync(same, "accept", "接单", _net.ValidNanning.UserName);
+        await CompleteAsync(other, "accept", "接单", _net.Liuzhou.UserName);
+        var acceptedAt = Clock.GetUtcNow();
+
+        same = await TicketAsync(same.Id);
+        other = await TicketAsync(other.Id);
+        Assert.Equal(TicketStatus.Accepted, same.Status);
+        Assert.Equal(TimeSpan.FromHours(4), same.Clocks().OnSite.Target);
+        Assert.Equal(acceptedAt + TimeSpan.FromHours(4), same.OnSiteDueAt);
+        Assert.Contains("requester's city", same.Clocks().OnSite.TargetReason);
+        Assert.Equal(TimeSpan.FromHours(12), other.Clocks().OnSite.Target);
+        Assert.Equal(acceptedAt + TimeSpan.FromHours(12), other.OnSiteDueAt);
+        // The response clock stopped at acceptance, within its P3 target of 2 h.
+        Assert.Equal(ClockState.Stopped, same.Clocks().Response.State);
+        Assert.Equal(TimeSpan.FromMinutes(10), same.Clocks().Response.Consumed);
+        Assert.False(same.Breached);
+    }
+
+    [Fact]
+    public async Task EscalationFiresEachLevelOnce_AndStopsWhenTheClockStops()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(t, "accept", "接单", _net.ValidNanning.UserName);   // on-site clock: 4 h
+
+        await AdvanceAsync(TimeSpan.FromMinutes(119));
+        Assert.Empty(await NotificationsAsync(t.InstanceId, "到场"));
+        await AdvanceAsync(TimeSpan.FromMinutes(1));     // 2 h = 50 %
+        var fired = await NotificationsAsync(t.InstanceId, "到场");
+        Assert.Equal("Dispatcher", Assert.Single(fired).ToRole);
+        await AdvanceAsync(TimeSpan.FromMinutes(30));    // still below 80 %: nothing new, nothing repeated
+        Assert.Single(await NotificationsAsync(t.InstanceId, "到场"));
+        await AdvanceAsync(TimeSpan.FromMinutes(42));    // 3 h 12 min = 80 %
+        fired = await NotificationsAsync(t.InstanceId, "到场");
+        Assert.Equal(["Dispatcher", "EnterpriseManager"], fired.OrderBy(n => n.CreatedAt).Select(n => n.ToRole!).ToArray());
+
+        await AdvanceAsync(TimeSpan.FromMinutes(18));    // 3.5 h: the technician arrives
+        await CompleteAsync(t, "handle", "到场签到", _net.ValidNanning.UserName, new JsonObject { ["location"] = "青秀区财政局三楼机房" });
+        var arrived = await TicketAsync(t.Id);
+        Assert.Equal(TicketStatus.OnSite, arrived.Status);
+        Assert.Equal(ClockState.Stopped, arrived.Clocks().OnSite.State);
+        Assert.False(arrived.Clocks().OnSite.Breached(Clock.GetUtcNow(), WorkingCalendar.Natural));
+        Assert.Equal([50, 80], arrived.Clocks().OnSite.Escalated);
+
+        await AdvanceAsync(TimeSpan.FromHours(2));       // past the 4 h deadline: the stopped clock never escalates
+        fired = await NotificationsAsync(t.InstanceId, "到场");
+        Assert.Equal(2, fired.Count);
+        Assert.DoesNotContain(fired, n => n.ToRole == "MunicipalCoordinator");
+        Assert.False((await TicketAsync(t.Id)).Breached);
+        // The on-site watch has ended; what waits now is the technician's resolution task and the resolution watch.
+        var waits = (await _h.InstanceAsync(t.InstanceId)).Bookmarks.Select(b => b.ActivityId).Distinct().Order().ToArray();
+        Assert.Equal(["resolveTask", "watchResolution"], waits);
+    }
+
+    [Fact]
+    public async Task BreachedOnSiteClockNotifiesTheCoordinatorOnce_AndRecordsTheBreach()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(t, "accept", "接单", _net.ValidNanning.UserName);
+        await AdvanceAsync(TimeSpan.FromHours(4));
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        var fired = await NotificationsAsync(t.InstanceId, "到场");
+        Assert.Equal(4, fired.Count);   // 50 %, 80 %, and 100 % to two roles
+        Assert.Equal(2, fired.Count(n => n.Subject.StartsWith("【超时】")));
+        var late = await TicketAsync(t.Id);
+        Assert.True(late.Breached);
+        Assert.Contains(((await Tickets.FindAsync(late.Number, new CaseScope(All: true)))!).History, e => e.Kind == "escalated" && e.Note!.Contains("100%"));
+        await CompleteAsync(t, "handle", "到场签到", _net.ValidNanning.UserName);
+        var stopped = (await TicketAsync(t.Id)).Clocks().OnSite;
+        Assert.True(stopped.Breached(Clock.GetUtcNow(), WorkingCalendar.Natural));
+        Assert.Equal(TimeSpan.FromHours(5), stopped.Consumed);
+    }
+
+    [Fact]
+    public async Task PausedTimeSurvivesAPolicyChange()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(t, "accept", "接单", _net.ValidNanning.UserName);
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        await CompleteAsync(t, "handle", "到场签到", _net.ValidNanning.UserName);
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        // Two hours in, the technician needs the vendor: the resolution clock (P3: 48 h) pauses.
+        await CompleteAsync(t, "resolveTask", "申请厂商支持", _net.ValidNanning.UserName, new JsonObject { ["resolution"] = "需要厂商提供显卡驱动" });
+        var waiting = await TicketAsync(t.Id);
+        Assert.Equal(TicketStatus.VendorSupport, waiting.Status);
+        Assert.Equal(ClockState.Paused, waiting.Clocks().Resolution.State);
+        Assert.Null(waiting.ResolutionDueAt);
+
+        await AdvanceAsync(TimeSpan.FromHours(5));
+        // Meanwhile the region changes the P3 resolution target from 48 h to 72 h.
+        var store = _h.Services.GetRequiredService<EfRuleStore>();
+        var sla = JsonNode.Parse((await store.GetAsync(RuleKinds.Sla, null)).Json, documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        sla["resolution"]!["P3"] = "PT72H";
+        await store.SaveAsync(RuleKinds.Sla, RuleKinds.RegionScope, sla.ToJsonString(), "admin@test");
+
+        var vendorTask = await _h.OpenTaskAsync(t.InstanceId, "vendorTask");
+        Assert.Equal("VendorSupport", vendorTask.AssigneeRole);
+        await _h.Runtime.CompleteTaskAsync(vendorTask.Id, "已提供支持", new JsonObject { ["advice"] = "安装 5.2 版驱动" }, "vendor@test");
+        var resumed = (await TicketAsync(t.Id));
+        var clock = resumed.Clocks().Resolution;
+        Assert.Equal(ClockState.Running, clock.State);
+        Assert.Equal(TimeSpan.FromHours(72), clock.Target);
+        Assert.Equal(TimeSpan.FromHours(5), clock.PausedTotal);
+        Assert.Equal(TimeSpan.FromHours(2), clock.Elapsed(Clock.GetUtcNow(), WorkingCalendar.Natural));
+        Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromHours(70), resumed.ResolutionDueAt);
+        Assert.Contains("policy changed", clock.TargetReason);
+        await _h.OpenTaskAsync(t.InstanceId, "resolveTask");
+    }
+
+    [Fact]
+    public async Task UnsatisfiedFeedbackReopens_SatisfiedFeedbackCloses_WithFullHistory()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var tech = _net.ValidNanning.UserName;
+        await CompleteAsync(t, "accept", "接单", tech);
+        await CompleteAsync(t, "handle", "远程处理", tech);
+        await CompleteAsync(t, "resolveTask", "已解决", tech, new JsonObject { ["resolution"] = "<b>重装</b>显卡驱动<script>alert(1)</script>" });
+        var resolved = await TicketAsync(t.Id);
+        Assert.Equal(TicketStatus.AwaitingFeedback, resolved.Status);
+        Assert.Equal("重装显卡驱动", resolved.Resolution);
+        Assert.Equal(ClockState.Stopped, resolved.Clocks().Resolution.State);
+        var feedback = await _h.OpenTaskAsync(t.InstanceId, "feedbackTask");
+        Assert.Equal("unit@test", feedback.AssigneeUser);
+
+        await _h.Runtime.CompleteTaskAsync(feedback.Id, "提交评价", new JsonObject { ["satisfaction"] = "2", ["comment"] = "问题又出现了" }, "unit@test");
+        var reopened = await TicketAsync(t.Id);
+        Assert.Equal(TicketStatus.Reopened, reopened.Status);
+        Assert.False(reopened.FirstTimeFix);
+        Assert.Equal(ClockState.Running, reopened.Clocks().Resolution.State);
+        Assert.Equal(tech, (await _h.OpenTaskAsync(t.InstanceId, "accept")).AssigneeUser);
+
+        await CompleteAsync(t, "accept", "接单", tech);
+        await CompleteAsync(t, "handle", "到场签到", tech);
+        await CompleteAsync(t, "resolveTask", "已解决", tech, new JsonObject { ["resolution"] = "更换显卡" });
+        await CompleteAsync(t, "feedbackTask", "提交评价", "unit@test", new JsonObject { ["satisfaction"] = "5" });
+        var closed = await TicketAsync(t.Id);
+        Assert.Equal(TicketStatus.Closed, closed.Status);
+        Assert.Equal(5, closed.Satisfaction);
+        Assert.All(closed.Clocks().All, c => Assert.Equal(ClockState.Stopped, c.State));
+        Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(t.InstanceId)).Status);
+        var kinds = (await Tickets.FindAsync(t.Number, new CaseScope(All: true)))!.History.Select(e => e.Kind).ToList();
+        foreach (var kind in new[] { "submitted", "graded", "dispatched", "clock-start", "check-in", "resolved", "feedback", "reopened", "closed" })
+            Assert.Contains(kind, kinds);
+    }
+
+    [Fact]
+    public async Task RedispatchMovesTheOpenTaskAndLaterStepsToTheNewTechnician_AndARepeatedSubmissionReturnsTheFirstTicket()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", key: "form-42"), "unit@test");
+        var (again, duplicate) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", key: "form-42"), "unit@test");
+        Assert.True(duplicate);
+        Assert.Equal(t.Id, again.Id);
+        Assert.Equal(1, await _h.CountRowsAsync<Ticket>());
+
+        var network = _h.Services.GetRequiredService<INetworkRepository>();
+        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => Tickets.RedispatchAsync(t, _net.Expired.UserName, "就近", "dispatcher@test", network));
+        Assert.Contains("有效证书", refused.Message);
+        var moved = await Tickets.RedispatchAsync(t, _net.Second.UserName, "原工程师请假", "dispatcher@test", network);
+        Assert.Equal(_net.Second.UserName, moved.TechnicianUser);
+        Assert.Equal(_net.Second.UserName, (await _h.OpenTaskAsync(t.InstanceId, "accept")).AssigneeUser);
+        await CompleteAsync(t, "accept", "接单", _net.Second.UserName);
+        Assert.Equal(_net.Second.UserName, (await _h.OpenTaskAsync(t.InstanceId, "handle")).AssigneeUser);
+        Assert.Contains((await Tickets.FindAsync(t.Id.ToString(), new CaseScope(All: true)))!.History, e => e.Kind == "redispatched" && e.Note!.Contains("原工程师请假"));
+    }
+
+    [Fact]
+    public async Task ComplaintPathClosesAfterAReturnToTheEnterprise()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (c, _) = await Tickets.FileComplaintAsync(t.Id, "工程师超时未到场", "timeliness", null, "unit@test", null, null, null);
+        Assert.Equal(ComplaintStatus.Handling, c.Status);
+        Assert.Equal(t.IntegratorId, c.EnterpriseId);
+        Assert.Equal(T0 + TimeSpan.FromDays(2), c.StepDueAt);
+        var handle = await _h.OpenTaskAsync(c.InstanceId, "handleTask");
+        Assert.Equal(T0 + TimeSpan.FromDays(2), handle.DueAt);
+
+        await _h.Runtime.CompleteTaskAsync(handle.Id, "提交处理结果", new JsonObject { ["response"] = "已致歉并调整排班" }, "manager@test");
+        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "reviewTask")).Id, "退回企业", new JsonObject { ["opinion"] = "请说明整改措施" }, "nanning@test");
+        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "handleTask")).Id, "提交处理结果", new JsonObject { ["response"] = "增派两名工程师" }, "manager@test");
+        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "reviewTask")).Id, "审核通过", new JsonObject { ["opinion"] = "同意" }, "nanning@test");
+        var confirm = await _h.OpenTaskAsync(c.InstanceId, "confirmTask");
+        Assert.Equal("unit@test", confirm.AssigneeUser);
+        await _h.Runtime.CompleteTaskAsync(confirm.Id, "满意，办结", [], "unit@test");
+
+        var (closed, history, open) = (await Tickets.FindComplaintAsync(c.Id, new CaseScope(All: true)))!.Value;
+        Assert.Equal(ComplaintStatus.Closed, closed.Status);
+        Assert.Equal(1, closed.Rounds);
+        Assert.Equal("增派两名工程师", closed.EnterpriseResponse);
+        Assert.NotNull(closed.ClosedAt);
+        Assert.Empty(open);
+        Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(c.InstanceId)).Status);
+        Assert.Equal(["filed", "handling", "reviewing", "handling", "reviewing", "confirming", "closed"], history.Select(e => e.ToStatus!).ToArray());
+        Assert.Contains((await Tickets.FindAsync(t.Number, new CaseScope(All: true)))!.Complaints, x => x.Id == c.Id);
+    }
+
+    [Fact]
+    public async Task AnEditedDefinitionChangesBehaviourForNewTicketsOnly()
+    {
+        var (before, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        // An administrator edits the on-site escalation: one early warning at 25 % instead of 50/80/100 %.
+        var latest = (await _h.Store.FindLatestPublishedAsync("service-ticket"))!;
+        var model = DefinitionJson.Parse(latest.Json);
+        model.Activities.Single(a => a.Id == "watchOnsite").Inputs["levels"] = JsonNode.Parse("""[{"percent":25,"roles":["EnterpriseManager"]}]""");
+        await _h.Definitions.SaveDraftAsync(model, "admin@test");
+        var published = await _h.Definitions.PublishAsync("service-ticket");
+        Assert.Equal(latest.Version + 1, published.Version);
+        var (after, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "另一台终端无法开机"), "unit@test");
+
+        await CompleteAsync(before, "accept", "接单", before.TechnicianUser!);
+        await CompleteAsync(after, "accept", "接单", after.TechnicianUser!);
+        await AdvanceAsync(TimeSpan.FromHours(1));       // 25 %
+        Assert.Empty(await NotificationsAsync(before.InstanceId, "到场"));
+        Assert.Equal("EnterpriseManager", Assert.Single(await NotificationsAsync(after.InstanceId, "到场")).ToRole);
+        await AdvanceAsync(TimeSpan.FromHours(1));       // 50 %
+        Assert.Equal("Dispatcher", Assert.Single(await NotificationsAsync(before.InstanceId, "到场")).ToRole);
+        Assert.Single(await NotificationsAsync(after.InstanceId, "到场"));
+        Assert.Equal(latest.Version, (await _h.InstanceAsync(before.InstanceId)).DefinitionVersion);
+        Assert.Equal(published.Version, (await _h.InstanceAsync(after.InstanceId)).DefinitionVersion);
+    }
+}
+
+/// <summary>
+/// A small, exact network: in the requester's county (青秀区) an expired certificate and a suspended integrator;
+/// valid terminal technicians elsewhere in Nanning; the only database technician in Liuzhou.
+/// </summary>
+public sealed record ScenarioNetwork(Technician ValidNanning, Technician Second, Technician Expired, Technician Suspended, Technician Liuzhou)
+{
+    public static string Qingxiu => GuangxiDivisions.Shipped.Counties.Single(c => c.Name == "青秀区").Code;
+
+    public static async Task<ScenarioNetwork> CreateAsync(IDbContextFactory<XfDbContext> factory)
+    {
+        var d = GuangxiDivisions.Shipped;
+        var xingning = d.Counties.Single(c => c.Name == "兴宁区").Code;
+        var liuzhou = d.CountiesOf("4502")[0].Code;
+        await using var db = await factory.CreateDbContextAsync();
+        var active = new Enterprise(Guid.CreateVersion7(), "测试集成商", EnterpriseKind.Integrator, ShortlistStatus.Active);
+        var suspended = new Enterprise(Guid.CreateVersion7(), "暂停集成商", EnterpriseKind.Integrator, ShortlistStatus.Suspended);
+        db.Enterprises.AddRange(active, suspended, new Enterprise(Guid.CreateVersion7(), "测试厂商", EnterpriseKind.ProductVendor, ShortlistStatus.Active));
+        var pQingxiu = new ServicePoint(Guid.CreateVersion7(), active.Id, "青秀网点", ServicePointKind.OwnOutlet, Qingxiu);
+        var pXingning = new ServicePoint(Guid.CreateVersion7(), active.Id, "兴宁网点", ServicePointKind.OwnOutlet, xingning);
+        var pLiuzhou = new ServicePoint(Guid.CreateVersion7(), active.Id, "柳州网点", ServicePointKind.OwnOutlet, liuzhou);
+        var pSuspended = new ServicePoint(Guid.CreateVersion7(), suspended.Id, "暂停网点", ServicePointKind.OwnOutlet, Qingxiu);
+        db.ServicePoints.AddRange(pQingxiu, pXingning, pLiuzhou, pSuspended);
+        Technician Tech(Enterprise e, ServicePoint p, string name, string user) => new(Guid.CreateVersion7(), e.Id, p.Id, name, user, 3);
+        var valid = Tech(active, pXingning, "一工", "a@test");
+        var second = Tech(active, pXingning, "二工", "b@test");
+        var expired = Tech(active, pQingxiu, "丙工", "c@test");
+        var susp = Tech(suspended, pSuspended, "丁工", "d@test");
+        var lz = Tech(active, pLiuzhou, "戊工", "e@test");
+        db.Technicians.AddRange(valid, second, expired, susp, lz);
+        var today = new DateOnly(2026, 11, 27);
+        db.Certificates.AddRange(
+            new Certificate(valid.Id, "terminal", today.AddYears(-1), today.AddYears(1)),
+            new Certificate(second.Id, "terminal", today.AddYears(-1), today.AddYears(1)),
+            new Certificate(expired.Id, "terminal", today.AddYears(-2), today.AddDays(-1)),
+            new Certificate(susp.Id, "terminal", today.AddYears(-1), today.AddYears(1)),
+            new Certificate(lz.Id, "database", today.AddYears(-1), today.AddYears(1)));
+        await db.SaveChangesAsync();
+        return new ScenarioNetwork(valid, second, expired, susp, lz);
+    }
+}
+
+public sealed class SqliteTicketScenarioTests : TicketScenarioTests
+{
+    protected override ITestDatabases Databases { get; } = new SqliteDatabases();
+}
+
+public sealed class PostgreSqlTicketScenarioTests : TicketScenarioTests
+{
+    protected override ITestDatabases Databases { get; } = new PostgreSqlDatabases();
+}
