@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton(XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped);
         services.AddSingleton<XinchuangFlow.Domain.Network.INetworkRepository, EfNetworkRepository>();
         services.AddSingleton<DemoNetworkSeeder>();
+        services.AddSingleton<DemoTicketSeeder>();
         services.AddSingleton(sp => new XinchuangFlow.Domain.Dispatch.DispatchPlanner(sp.GetRequiredService<XinchuangFlow.Domain.Network.GuangxiDivisions>()));
         services.AddSingleton<EfRuleStore>();
         services.AddSingleton<XinchuangFlow.Domain.Rules.IRuleSource>(sp => sp.GetRequiredService<EfRuleStore>());

@@ -138,6 +138,7 @@ public static class WebSetup
             .WithTags("Auth");
         app.MapWorkflowApi();
         app.MapNetworkApi();
+        app.MapTicketApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

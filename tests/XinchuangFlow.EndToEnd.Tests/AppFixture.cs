@@ -28,6 +28,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "e2e.db")}");
         builder.UseSetting("Engine:Scheduler", "false");
         builder.UseSetting("Limits:LoginPermitsPerMinute", "1000");
+        builder.UseSetting("Seed:DemoTickets", "12");
     }
 
     public async Task InitializeAsync()

@@ -21,6 +21,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Engine:Scheduler", "false");
         builder.UseSetting("Limits:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:MaxRequestBodyBytes", "200000");
+        // A handful of demo tickets: enough to prove the seeding plays the flow, quick enough for every test class.
+        builder.UseSetting("Seed:DemoTickets", "12");
     }
 
     /// <summary>Generous by default so tests are not throttled; the rate-limit test lowers it.</summary>

@@ -16,6 +16,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             DefinitionInvalidException e => (400, "The workflow definition is invalid.", (object)e.Problems.Select(p => new { p.Code, p.ActivityId, p.Message })),
             DefinitionFormatException e => (400, e.Message, null),
             WorkflowInputException e => (400, "The request is invalid.", e.Errors),
+            XinchuangFlow.Infrastructure.Tickets.CaseValidationException e => (400, "The request is invalid.", (object)e.Errors),
             WorkflowNotFoundException e => (404, e.Message, null),
             TaskAlreadyCompletedException e => (409, e.Message, null),
             WorkflowStateException e => (409, e.Message, null),

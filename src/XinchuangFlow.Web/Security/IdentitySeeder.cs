@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using XinchuangFlow.Infrastructure.Hosting;
 using XinchuangFlow.Infrastructure.Persistence;
@@ -12,6 +13,8 @@ public sealed class SeedOptions
     public bool DemoData { get; set; } = true;
     public string AdminEmail { get; set; } = "admin@xinchuang.local";
     public string AdminPassword { get; set; } = "";
+    /// <summary>How many demo work orders to play through the service-ticket flow on an empty database.</summary>
+    public int DemoTickets { get; set; } = 300;
 }
 
 /// <summary>Creates the roles and, with demo data on, the administrator and one demo user per role.</summary>
@@ -36,10 +39,37 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         await EnsureUserAsync(users, options.Value.AdminEmail, options.Value.AdminPassword, "数据局管理员", Roles.DataBureauAdmin);
         await EnsureUserAsync(users, "dispatcher@xinchuang.local", DemoPassword, "调度员（演示）", Roles.Dispatcher);
-        await EnsureUserAsync(users, "tech@xinchuang.local", DemoPassword, "技术工程师（演示）", Roles.Technician);
-        await EnsureUserAsync(users, "unit@xinchuang.local", DemoPassword, "采购单位用户（演示）", Roles.ProcurementUser);
+        var demo = services.GetRequiredService<DemoTicketSeeder>();
+        await demo.SeedUnitsAsync(ct);
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<XfDbContext>>();
+        Guid? demoUnit;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            demoUnit = (await db.ProcurementUnits.FirstOrDefaultAsync(u => u.Name == DemoTicketSeeder.DemoUnitName, ct))?.Id;
+            // The demo technician is a real member of the network: a certified Nanning technician of the demo enterprise.
+            if (firstIntegrator is not null && !await db.Technicians.AnyAsync(t => t.UserName == "tech@xinchuang.local", ct))
+            {
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var pick = await (from t in db.Technicians
+                                  join p in db.ServicePoints on t.ServicePointId equals p.Id
+                                  where t.EnterpriseId == firstIntegrator.Id && t.Active && p.CountyCode.StartsWith("4501")
+                                        && db.Certificates.Any(c => c.TechnicianId == t.Id && c.ProductCategory == "terminal" && c.ValidUntil >= today)
+                                  orderby t.Name
+                                  select t.Id).FirstOrDefaultAsync(ct);
+                if (pick != Guid.Empty)
+                    await db.Technicians.Where(t => t.Id == pick).ExecuteUpdateAsync(u => u.SetProperty(t => t.UserName, "tech@xinchuang.local"), ct);
+            }
+        }
+        await EnsureUserAsync(users, "tech@xinchuang.local", DemoPassword, "技术工程师（演示）", Roles.Technician, u => u.EnterpriseId = firstIntegrator?.Id);
+        await EnsureUserAsync(users, "unit@xinchuang.local", DemoPassword, "南宁市财政局（演示）", Roles.ProcurementUser, u => { u.ProcurementUnitId = demoUnit; u.CityCode = "4501"; });
+        var firstVendor = (await services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>().EnterprisesAsync(ct))
+            .FirstOrDefault(e => e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.ProductVendor);
+        await EnsureUserAsync(users, "vendor@xinchuang.local", DemoPassword, "厂商技术支持（演示）", Roles.VendorSupport, u => u.EnterpriseId = firstVendor?.Id);
         await EnsureUserAsync(users, "manager@xinchuang.local", DemoPassword, "企业服务经理（演示）", Roles.EnterpriseManager, u => u.EnterpriseId = firstIntegrator?.Id);
         await EnsureUserAsync(users, "nanning@xinchuang.local", DemoPassword, "南宁市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = "4501");
+        var started = DateTime.UtcNow;
+        var tickets = await demo.SeedTicketsAsync(options.Value.DemoTickets, "unit@xinchuang.local", ct);
+        if (tickets > 0) log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, (DateTime.UtcNow - started).TotalSeconds);
     }
 
     private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role, Action<AppUser>? scope = null)

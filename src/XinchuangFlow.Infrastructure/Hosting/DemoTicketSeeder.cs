@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Infrastructure.Tickets;
+
+namespace XinchuangFlow.Infrastructure.Hosting;
+
+/// <summary>
+/// Demo procurement units and a few hundred work orders spread over the last weeks, in every state — some breached,
+/// some reopened, some with complaints. Each ticket really goes through the shipped <c>service-ticket</c> flow, on
+/// a clock set to the moments of its life, so its clocks, history and journal are what the platform would have
+/// recorded. Runs only when there are no tickets yet.
+/// </summary>
+public sealed class DemoTicketSeeder(
+    IDbContextFactory<XfDbContext> factory, IWorkflowStore store, ActivityRegistry registry, IExpressionEvaluator expressions,
+    DefinitionCache definitions, ITicketRepository tickets, GuangxiDivisions divisions, TimeProvider clock, ILogger<DemoTicketSeeder> log)
+{
+    /// <summary>The unit the demo procurement-unit user belongs to.</summary>
+    public const string DemoUnitName = "南宁市财政局";
+
+    private static readonly string[] UnitKinds = ["财政局", "教育局", "卫生健康委员会", "人民政府办公室", "市场监督管理局"];
+    private static readonly (string Category, string Title, string Description, string Impact, string? Vendor)[] Problems =
+    [
+        ("terminal", "统信UOS终端无法开机", "按电源键无反应，指示灯不亮。", "single", "统信终端设备厂商（演示）"),
+        ("terminal", "办公电脑蓝屏", "登录后频繁蓝屏重启，无法正常办公。", "single", null),
+        ("os", "麒麟系统无法登录", "输入密码后回到登录界面，无法登录。", "single", "麒麟软件服务中心（演示）"),
+        ("office", "WPS 文档无法保存", "保存到共享目录时报权限错误。", "single", null),
+        ("peripheral", "打印机无法打印", "国产打印机驱动安装后仍无法打印。", "department", null),
+        ("database", "达梦数据库连接超时", "业务系统访问数据库频繁超时，部门无法办理业务。", "department", "达梦数据库华南服务部（演示）"),
+        ("network", "办公网络中断", "整层楼网络中断，全部瘫痪。", "unit", null),
+        ("middleware", "中间件服务异常", "应用服务器中间件进程反复退出。", "department", null),
+        ("server", "服务器宕机", "核心系统服务器宕机，全单位无法办公。", "unit", null),
+    ];
+
+    /// <summary>Creates the demo units when there are none; returns how many.</summary>
+    public async Task<int> SeedUnitsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.ProcurementUnits.AnyAsync(ct)) return 0;
+        var integrators = await db.Enterprises.Where(e => e.Kind == EnterpriseKind.Integrator).OrderBy(e => e.Name).ToListAsync(ct);
+        var random = new Random(20240905);
+        var count = 0;
+        foreach (var city in divisions.Cities)
+        {
+            var counties = divisions.CountiesOf(city.Code);
+            foreach (var kind in UnitKinds.Take(city.Code == "4501" ? 5 : 3))
+            {
+                var county = kind == "人民政府办公室" ? counties[random.Next(counties.Count)] : counties[0];
+                var name = kind == "人民政府办公室" ? $"{county.Name}{kind}" : $"{city.Name}{kind}";
+                // Most units contract an active integrator; a few still name the suspended one.
+                var active = integrators.Where(e => e.Status == ShortlistStatus.Active).ToList();
+                var pool = random.NextDouble() < 0.05 || active.Count == 0 ? integrators : active;
+                var integrator = pool.Count == 0 ? null : pool[random.Next(pool.Count)];
+                db.ProcurementUnits.Add(new ProcurementUnit { Id = Guid.CreateVersion7(), Name = name, CityCode = city.Code, CountyCode = county.Code, IntegratorId = integrator?.Id });
+                count++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+
+    /// <summary>Seeds <paramref name="count"/> tickets when there are none; returns how many were created.</summary>
+    public async Task<int> SeedTicketsAsync(int count, string unitUser, CancellationToken ct = default)
+    {
+        List<ProcurementUnit> units;
+        List<(string User, string Category, string City)> certified;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            if (count <= 0 || await db.Tickets.AnyAsync(ct)) return 0;
+            units = await db.ProcurementUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct);
+            if (units.Count == 0) return 0;
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var rows = await (from t in db.Technicians
+                              join e in db.Enterprises on t.EnterpriseId equals e.Id
+                              join p in db.ServicePoints on t.ServicePointId equals p.Id
+                              join c in db.Certificates on t.Id equals c.TechnicianId
+                              where t.Active && e.Status == ShortlistStatus.Active && c.ValidUntil >= today
+                              orderby t.UserName
+                              select new { t.UserName, c.ProductCategory, p.CountyCode }).ToListAsync(ct);
+            certified = rows.Select(r => (r.UserName, r.ProductCategory, r.CountyCode[..4])).ToList();
+        }
+        var demoClock = new SettableClock(clock.GetUtcNow());
+        var runtime = new WorkflowRuntime(store, registry, expressions, demoClock, definitions);
+        var service = new TicketService(runtime, factory, tickets, divisions, demoClock);
+        var random = new Random(20241128);
+        var now = clock.GetUtcNow();
+        var created = 0;
+        for (var i = 0; i < count; i++)
+        {
+            // Older tickets first; the newest few are only hours old and still open.
+            var age = TimeSpan.FromHours(Math.Pow((double)(count - i) / count, 1.5) * 24 * 30) + TimeSpan.FromMinutes(random.Next(5, 50));
+            demoClock.Set(now - age);
+            // One ticket in eight comes from the demo unit; the rest from units across Guangxi.
+            var unit = (random.NextDouble() < 0.125 ? units.FirstOrDefault(u => u.Name == DemoUnitName) : null) ?? units[random.Next(units.Count)];
+            var problem = Problems[random.Next(Problems.Length)];
+            // The demo unit's requests are the demo unit user's, so that user has tickets to follow and rate.
+            var mine = unit.Name == DemoUnitName;
+            var request = new TicketRequest
+            {
+                Channel = random.NextDouble() < 0.7 ? "portal" : "hotline",
+                ProcurementUnitId = unit.Id, ProcurementUnit = unit.Name, ContactName = "联系人" + (i % 40 + 1),
+                ContactPhone = $"0771-{5550000 + i}", CityCode = unit.CityCode, CountyCode = unit.CountyCode,
+                ProductCategory = problem.Category, ProductVendor = problem.Vendor, Title = problem.Title, Description = problem.Description, Impact = problem.Impact,
+            };
+            try
+            {
+                var (ticket, _) = await service.CreateAsync(request, mine ? unitUser : $"unit{unit.CityCode}@demo.xinchuang.local", ct);
+                created++;
+                await LiveAsync(runtime, service, demoClock, ticket, certified, random, now, ct);
+            }
+            catch (Exception ex) when (ex is CaseValidationException or WorkflowStateException or ConcurrencyConflictException or TaskAlreadyCompletedException)
+            {
+                log.LogWarning("Demo ticket {Index} stopped early: {Message}", i, ex.Message);
+            }
+        }
+        return created;
+    }
+
+    /// <summary>Plays a ticket's life forward on the demo clock as far as its age allows.</summary>
+    private static async Task LiveAsync(WorkflowRuntime runtime, TicketService service, SettableClock demoClock, Ticket ticket,
+        List<(string User, string Category, string City)> certified, Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        async Task<bool> Step(string outcome, TimeSpan after, JsonObject? data = null)
+        {
+            var at = demoClock.GetUtcNow() + after;
+            if (at >= now) return false;
+            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open), ct);
+            var task = open.FirstOrDefault(t => t.Outcomes.Contains(outcome));
+            if (task is null) return false;
+            demoClock.Set(at);
+            await runtime.CompleteTaskAsync(task.Id, outcome, data ?? [], task.AssigneeUser ?? "dispatcher@xinchuang.local", ct);
+            return true;
+        }
+        var minutes = (int min, int max) => TimeSpan.FromMinutes(random.Next(min, max));
+        if (ticket.TechnicianUser is null)
+        {
+            // No qualified technician (or a suspended integrator): a dispatcher assigns one by hand, sometimes.
+            if (random.NextDouble() < 0.5) return;
+            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open), ct);
+            if (open.FirstOrDefault(t => t.ActivityId == "manualDispatch") is not { } manual) return;
+            var candidate = certified.FirstOrDefault(u => u.Category == ticket.ProductCategory && u.City == ticket.CityCode);
+            if (candidate.User is null) return;
+            demoClock.Set(demoClock.GetUtcNow() + minutes(10, 60));
+            if (demoClock.GetUtcNow() >= now) return;
+            await runtime.CompleteTaskAsync(manual.Id, "派单", new JsonObject { ["technicianUser"] = candidate.User, ["reason"] = "自动派单无人符合，按就近原则人工指派" }, "dispatcher@xinchuang.local", ct);
+        }
+        // Most technicians accept within the response target; some are late.
+        if (!await Step("接单", random.NextDouble() < 0.9 ? minutes(3, 25) : minutes(130, 300))) return;
+        var late = random.NextDouble() < 0.15;
+        var remote = random.NextDouble() < 0.3;
+        if (!await Step(remote ? "远程处理" : "到场签到", remote ? minutes(10, 60) : late ? minutes(250, 800) : minutes(40, 220),
+                new JsonObject { ["location"] = remote ? "" : ticket.ProcurementUnit })) return;
+        if (random.NextDouble() < 0.1)
+        {
+            if (!await Step("申请厂商支持", minutes(30, 240), new JsonObject { ["resolution"] = "需要产品厂商提供补丁或备件" })) return;
+            if (!await Step("已提供支持", minutes(120, 1500), new JsonObject { ["advice"] = "已提供补丁及安装说明" })) return;
+        }
+        if (!await Step("已解决", minutes(20, 600), new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。" })) return;
+        var unhappy = random.NextDouble() < 0.12;
+        if (!await Step("提交评价", minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
+        if (unhappy)
+        {
+            if (random.NextDouble() < 0.6)
+            {
+                try { await service.FileComplaintAsync(ticket.Id, "处理不彻底，问题反复出现", "quality", null, ticket.CreatedBy, ticket.ProcurementUnitId, null, null, ct); }
+                catch (CaseValidationException) { }
+            }
+            if (!await Step("接单", minutes(10, 90))) return;
+            if (!await Step("到场签到", minutes(60, 240))) return;
+            if (!await Step("已解决", minutes(30, 300), new JsonObject { ["resolution"] = "更换故障部件，问题解决。" })) return;
+            await Step("提交评价", minutes(30, 600), new JsonObject { ["satisfaction"] = "4" });
+        }
+    }
+
+    /// <summary>A clock the seeder sets to each moment of a ticket's life.</summary>
+    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public void Set(DateTimeOffset at) => _now = at;
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace XinchuangFlow.Web.Tests;
+
+/// <summary>The ticket API on the real app: intake with validation and idempotency, scope, actions, complaints, rules.</summary>
+public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private Task<HttpClient> LoginAsync(string email, string password = "Demo#2026xf") => factory.LoginAsync(email, password);
+
+    private static JsonObject NewRequest(string title = "统信UOS终端无法开机", string county = "450103") => new()
+    {
+        ["channel"] = "portal", ["contactName"] = "陆工", ["contactPhone"] = "0771-5550101",
+        ["cityCode"] = county[..4], ["countyCode"] = county, ["productCategory"] = "terminal", ["impact"] = "single",
+        ["title"] = title, ["description"] = "开机后黑屏，无法登录系统。",
+    };
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient api, string url, JsonNode body, string? key = null)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        if (key is not null) message.Headers.Add("Idempotency-Key", key);
+        return await api.SendAsync(message);
+    }
+
+    [Fact]
+    public async Task UnitCreatesATicket_RepeatedSubmissionReturnsTheSame_HtmlIsStripped_BadLocationIsRefused()
+    {
+        var unit = await LoginAsync("unit@xinchuang.local");
+        var first = await PostAsync(unit, "/api/tickets", NewRequest("<img src=x onerror=alert(1)>打印机<b>卡纸</b>"), "form-7");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var ticket = (await first.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Matches(@"^GX-4501-\d{8}-\d{5}$", ticket["number"]!.GetValue<string>());
+        Assert.Equal("打印机卡纸", ticket["title"]!.GetValue<string>());
+        Assert.Equal("南宁市财政局", ticket["procurementUnit"]!.GetValue<string>());
+        Assert.NotNull(ticket["grade"]);
+        Assert.Equal(3, ticket["clocks"]!.AsArray().Count);
+
+        var again = await PostAsync(unit, "/api/tickets", NewRequest("<img src=x onerror=alert(1)>打印机<b>卡纸</b>"), "form-7");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(ticket["number"]!.GetValue<string>(), (await again.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>());
+
+        var wrong = NewRequest();
+        wrong["countyCode"] = "450203";            // a Liuzhou county under Nanning
+        wrong["productCategory"] = "toaster";
+        var refused = await PostAsync(unit, "/api/tickets", wrong);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("countyCode"));
+        Assert.True(errors.ContainsKey("productCategory"));
+
+        var tech = await LoginAsync("tech@xinchuang.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tech, "/api/tickets", NewRequest())).StatusCode);
+    }
+
+    [Fact]
+    public async Task TicketsAreScoped_OutOfScopeIsNotFound()
+    {
+        var unit = await LoginAsync("unit@xinchuang.local");
+        var created = (await (await PostAsync(unit, "/api/tickets", NewRequest("范围测试"))).Content.ReadFromJsonAsync<JsonObject>())!;
+        var number = created["number"]!.GetValue<string>();
+
+        var admin = await LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var all = (await admin.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!;
+        Assert.True(all["total"]!.GetValue<int>() > 12);   // the demo tickets and ours
+
+        var mine = (await unit.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!["items"]!.AsArray();
+        Assert.NotEmpty(mine);
+        Assert.All(mine, t => Assert.Equal("南宁市财政局", t!["procurementUnit"]!.GetValue<string>()));
+
+        var nanning = await LoginAsync("nanning@xinchuang.local");
+        Assert.Equal(HttpStatusCode.OK, (await nanning.GetAsync($"/api/tickets/{number}")).StatusCode);
+        var coordinatorList = (await nanning.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!["items"]!.AsArray();
+        Assert.All(coordinatorList, t => Assert.Equal("4501", t!["cityCode"]!.GetValue<string>()));
+
+        var vendor = await LoginAsync("vendor@xinchuang.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync($"/api/tickets/{number}")).StatusCode);
+        var detail = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!;
+        Assert.Contains(detail["history"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "submitted");
+        Assert.NotNull(detail["ticket"]!["dispatchExplanation"]);
+    }
+
+    [Fact]
+    public async Task ActionsCheckWhoMayDoThem_FeedbackValidates_ComplaintIsFiled()
+    {
+        var unit = await LoginAsync("unit@xinchuang.local");
+        var created = (await (await PostAsync(unit, "/api/tickets", NewRequest("动作测试"))).Content.ReadFromJsonAsync<JsonObject>())!;
+        var number = created["number"]!.GetValue<string>();
+
+        // Only the dispatched technician checks in; nobody has accepted yet, so even they find nothing waiting.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(unit, $"/api/tickets/{number}/check-in", new JsonObject { ["location"] = "机房" })).StatusCode);
+        var noFeedbackYet = await PostAsync(unit, $"/api/tickets/{number}/feedback", new JsonObject { ["satisfaction"] = 5 });
+        Assert.Equal(HttpStatusCode.Conflict, noFeedbackYet.StatusCode);
+        var lowWithoutComment = await PostAsync(unit, $"/api/tickets/{number}/feedback", new JsonObject { ["satisfaction"] = 2 });
+        Assert.Equal(HttpStatusCode.BadRequest, lowWithoutComment.StatusCode);
+
+        var complaint = await PostAsync(unit, $"/api/tickets/{number}/complaints", new JsonObject { ["description"] = "工程师迟迟未联系", ["category"] = "timeliness" }, "c-1");
+        Assert.Equal(HttpStatusCode.Created, complaint.StatusCode);
+        var filed = (await complaint.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("handling", filed["status"]!.GetValue<string>());
+        var repeat = await PostAsync(unit, $"/api/tickets/{number}/complaints", new JsonObject { ["description"] = "工程师迟迟未联系", ["category"] = "timeliness" }, "c-1");
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var view = (await unit.GetFromJsonAsync<JsonObject>($"/api/complaints/{filed["id"]!.GetValue<string>()}"))!;
+        Assert.Equal("EnterpriseManager", view["openTasks"]!.AsArray().Single()!["assigneeRole"]!.GetValue<string>());
+
+        var admin = await LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var redispatch = await PostAsync(admin, $"/api/tickets/{number}/redispatch", new JsonObject { ["technicianUser"] = "nobody@x", ["reason"] = "测试" });
+        Assert.Equal(HttpStatusCode.BadRequest, redispatch.StatusCode);
+    }
+
+    [Fact]
+    public async Task RulesAreValidatedAndOnlyTheBureauOrTheCitysCoordinatorEditsThem()
+    {
+        var admin = await LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var list = (await admin.GetFromJsonAsync<JsonArray>("/api/rules"))!;
+        Assert.Equal(["dispatch", "escalation", "grading", "sla"], list.Select(r => r!["kind"]!.GetValue<string>()).Order().ToArray());
+
+        var bad = await admin.PutAsync("/api/rules/sla/region", new StringContent("""{"response":{"P1":"soon"}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("not an ISO 8601 duration", await bad.Content.ReadAsStringAsync());
+
+        var nanning = await LoginAsync("nanning@xinchuang.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await nanning.PutAsync("/api/rules/sla/4502", new StringContent("{}"))).StatusCode);
+        var own = """{"response":{"P1":"PT20M","P2":"PT1H","P3":"PT2H","P4":"PT4H"},"resolution":{"P1":"PT8H","P2":"PT24H","P3":"PT48H","P4":"PT72H"},"onSite":{"sameCity":"PT3H","otherCity":"PT12H"}}""";
+        var saved = await nanning.PutAsync("/api/rules/sla/4501", new StringContent(own));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(1, (await saved.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>());
+    }
+}
