@@ -1,0 +1,69 @@
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Tests;
+
+/// <summary>The shipped rule files, rule validation, and what intake accepts.</summary>
+public class RulesAndRequestTests
+{
+    private static string Shipped(string kind) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", kind + ".json"));
+
+    [Fact]
+    public void ShippedRules_Parse_WithThePlansDefaults()
+    {
+        var sla = SlaRules.Parse(Shipped("sla"));
+        Assert.Equal(TimeSpan.FromMinutes(30), sla.ResponseTarget("P1"));
+        Assert.Equal(TimeSpan.FromHours(72), sla.ResolutionTarget("P4"));
+        var qingxiu = GuangxiDivisions.Shipped.Counties.Single(c => c.Name == "青秀区").Code;
+        var liuzhou = GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code;
+        Assert.Equal(TimeSpan.FromHours(4), sla.OnSiteTarget(qingxiu, GuangxiDivisions.Shipped.CountiesOf("4501")[1].Code, "P3", GuangxiDivisions.Shipped, "region").Target);
+        Assert.Equal(TimeSpan.FromHours(12), sla.OnSiteTarget(qingxiu, liuzhou, "P3", GuangxiDivisions.Shipped, "region").Target);
+        Assert.True(sla.WorkingCalendar.IsNatural);
+        Assert.Equal([50, 80, 100], EscalationRules.Parse(Shipped("escalation")).Levels.Select(l => l.Percent).ToArray());
+        Assert.Equal(3, DispatchRules.Parse(Shipped("dispatch")).RequiredLevel["P1"]);
+        foreach (var kind in RuleKinds.All) RuleBook.Validate(kind, Shipped(kind));
+    }
+
+    [Fact]
+    public void BrokenRules_AreRefusedWithEveryProblemNamed()
+    {
+        var sla = Assert.Throws<InvalidDataException>(() => SlaRules.Parse("""{"response":{"P1":"soon"},"calendar":"office"}"""));
+        Assert.Contains("response.P1: 'soon' is not an ISO 8601 duration", sla.Message);
+        Assert.Contains("resolution.P4 is missing", sla.Message);
+        Assert.Contains("calendar 'office' is not defined", sla.Message);
+        var escalation = Assert.Throws<InvalidDataException>(() => EscalationRules.Parse("""{"levels":[{"percent":50,"roles":[]},{"percent":50,"roles":["Dispatcher"]}]}"""));
+        Assert.Contains("names no role", escalation.Message);
+        Assert.Contains("appears twice", escalation.Message);
+        Assert.Throws<InvalidDataException>(() => RuleBook.Validate("sla", "{not json"));
+        Assert.Throws<InvalidDataException>(() => RuleBook.Validate("weather", "{}"));
+    }
+
+    [Fact]
+    public void OfficeHoursCalendarFromRules_DeadlineSkipsTheNightAndHolidays()
+    {
+        var json = Shipped("sla").Replace("\"calendar\": \"natural\"", "\"calendar\": \"office-hours\"");
+        var calendar = SlaRules.Parse(json).WorkingCalendar;
+        // Wednesday 2026-09-30 17:00 China time + 4 working hours: 30 min that day, then the National Day holidays
+        // (1, 2, 5–7 Oct; 3–4 Oct are a weekend), so 3.5 h on Thursday 8 Oct from 08:30.
+        var start = new DateTimeOffset(2026, 9, 30, 17, 0, 0, TimeSpan.FromHours(8));
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 12, 0, 0, TimeSpan.FromHours(8)), calendar.Add(start, TimeSpan.FromHours(4)));
+    }
+
+    [Fact]
+    public void Request_Validation_NamesEachField_AndHtmlIsRemoved()
+    {
+        var r = new TicketRequest
+        {
+            Channel = "fax", ContactName = " ", CityCode = "4501", CountyCode = "450203", ProductCategory = "toaster", Impact = "planet",
+            Title = new string('长', 201), Description = "<script>alert('x')</script>",
+        };
+        r.Clean();
+        var errors = r.Validate(GuangxiDivisions.Shipped);
+        foreach (var field in new[] { "channel", "procurementUnit", "contactName", "contactPhone", "countyCode", "productCategory", "impact", "title", "description" })
+            Assert.True(errors.ContainsKey(field), field);
+        Assert.Contains("does not belong to city 4501", errors["countyCode"][0]);
+        Assert.Equal("打印机", TicketRequest.PlainText("<b>打印机</b><style>p{}</style>"));
+        Assert.Equal("a script b", TicketRequest.PlainText("a &lt;script&gt; b"));
+    }
+}
