@@ -254,6 +254,28 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentOverridesTheGradeWithAReason_ClocksAndEscalationFollowTheNewGrade()
+    {
+        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        Assert.Equal("P3", t.Grade);     // response target 2 h: its 50 % warning would come at 1 h
+        await AdvanceAsync(TimeSpan.FromMinutes(10));
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Domain.Rules.RuleBook>();
+        await Assert.ThrowsAsync<CaseValidationException>(() => Tickets.OverrideGradeAsync(t, "P1", " ", "dispatcher@test", rules));
+        var p1 = await Tickets.OverrideGradeAsync(t, "P1", "全单位无法办公，实际影响更大", "dispatcher@test", rules);
+        Assert.Equal("P1", p1.Grade);
+        Assert.Contains("全单位无法办公", JsonNode.Parse(p1.GradeOverride!)!["reason"]!.GetValue<string>());
+        var response = p1.Clocks().Response;
+        Assert.Equal(TimeSpan.FromMinutes(30), response.Target);
+        Assert.Equal(TimeSpan.FromMinutes(10), response.Elapsed(Clock.GetUtcNow(), WorkingCalendar.Natural));
+        Assert.Equal(T0 + TimeSpan.FromMinutes(30), p1.ResponseDueAt);
+        Assert.Equal(TimeSpan.FromHours(8), p1.Clocks().Resolution.Target);
+        // The watcher was re-planned: 50 % of 30 min is reached at 15 min, not at the old 1 h.
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal("Dispatcher", Assert.Single(await NotificationsAsync(t.InstanceId, "响应")).ToRole);
+        Assert.Contains((await Tickets.FindAsync(t.Number, new CaseScope(All: true)))!.History, e => e.Kind == "grade-override" && e.User == "dispatcher@test");
+    }
+
+    [Fact]
     public async Task ComplaintPathClosesAfterAReturnToTheEnterprise()
     {
         var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");

@@ -38,6 +38,9 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
         await TryTicketAsync(context) ?? throw new InvalidOperationException(
             $"Instance {context.Instance.Id} has no work order; start the flow with xf.ticket.Register first.");
 
+    /// <summary>A ticket an amendment already staged: activities woken by it change that same row.</summary>
+    public static void AttachTicket(IDictionary<string, object> burstItems, Ticket ticket) => burstItems[TicketKey] = ticket;
+
     /// <summary>A ticket registered in this burst: inserted with the burst, visible to the following activities.</summary>
     public void Registered(ActivityContext context, Ticket ticket)
     {

@@ -11,12 +11,21 @@ public sealed class InstanceAmendment
 
     public WorkflowInstance Instance => _burst.Instance;
     public DateTimeOffset Now => _burst.Now;
+    /// <summary>Scratch shared with the activities the amendment wakes (see <see cref="ActivityContext.BurstItems"/>).</summary>
+    public IDictionary<string, object> BurstItems => _burst.Items;
 
     /// <summary>Sets a variable (journaled with old and new value).</summary>
     public void SetVariable(string name, JsonNode? value) => _burst.SetVariable("(amendment)", name, value);
 
     /// <summary>Moves an open task to another user; committed only while the task is still open.</summary>
     public void ReassignTask(Guid taskId, string user) => _burst.Changes.ReassignedTasks.Add((taskId, user));
+
+    /// <summary>Wakes this instance's branches waiting on <paramref name="signal"/> once the amendment is applied.</summary>
+    public void RaiseLocalSignal(string signal)
+    {
+        foreach (var b in Instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Signal && b.Key == signal && !_burst.LocalResumes.Any(r => r.Bookmark.Id == b.Id)).ToList())
+            _burst.LocalResumes.Add((b, null));
+    }
 
     public void StageInsert(object entity) => _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Insert));
 

@@ -214,6 +214,12 @@ public sealed class WorkflowRuntime
         {
             if (!await amend(new InstanceAmendment(burst))) return 0;
             burst.Journal(JournalKind.Amended, null, null, null, Clock.GetUtcNow(), new JsonObject { ["reason"] = reason });
+            if (burst.LocalResumes.Count > 0)
+            {
+                burst.Instance.Status = WorkflowStatus.Running;
+                await ResumeLocalSignalsAsync(burst, ct);
+                if (burst.Instance.Status == WorkflowStatus.Running) await RunAsync(burst, ct);
+            }
             return 1;
         }, ct) > 0;
 

@@ -32,6 +32,7 @@ public static class TicketEndpoints
     public sealed record FeedbackBody(int Satisfaction, string? Comment);
     public sealed record ComplaintBody(string Description, string Category = "service", string? RequestKey = null, string? CityCode = null);
     public sealed record RedispatchBody(string TechnicianUser, string Reason);
+    public sealed record GradeBody(string? Grade, string? Reason);
 
     /// <summary>Task outcomes of the shipped service-ticket flow that the API's actions complete.</summary>
     public const string CheckInOutcome = "到场签到";
@@ -137,6 +138,15 @@ public static class TicketEndpoints
             var ticket = await tickets.RedispatchAsync(d.Ticket, body.TechnicianUser?.Trim() ?? "", body.Reason ?? "", user.Identity!.Name!, network, ct);
             return Results.Ok(ToDto(ticket));
         }).WithSummary("Manual re-dispatch with a reason (DSP-3); the new technician must hold a valid certificate.");
+
+        api.MapPost("/tickets/{idOrNumber}/grade", async (string idOrNumber, GradeBody body, ClaimsPrincipal user, TicketService tickets,
+            XinchuangFlow.Domain.Rules.RuleBook rules, CancellationToken ct) =>
+        {
+            if (!(user.IsInRole(Roles.Dispatcher) || user.IsInRole(Roles.EnterpriseManager) || user.IsInRole(Roles.DataBureauAdmin) || user.IsInRole(Roles.MunicipalCoordinator)))
+                return Results.Problem(statusCode: 403, title: "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau change a grade.");
+            if (await tickets.FindAsync(idOrNumber, Scope(user), ct) is not { } d) return Results.NotFound();
+            return Results.Ok(ToDto(await tickets.OverrideGradeAsync(d.Ticket, body.Grade ?? "", body.Reason ?? "", user.Identity!.Name!, rules, ct)));
+        }).WithSummary("An agent overrides the automatic grade with a reason (DSP-1); running clocks take the new targets.");
 
         api.MapGet("/rules", async (EfRuleStore rules, CancellationToken ct) =>
             (await rules.ListAsync(ct)).Select(r => new { r.Kind, r.Scope, r.Version, r.UpdatedAt, r.UpdatedBy }));
