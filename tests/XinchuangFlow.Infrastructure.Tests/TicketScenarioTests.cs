@@ -108,6 +108,43 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheUnitsContractNamesTheIntegrator_AndACitysOwnRulesReplaceTheRegionalOnes()
+    {
+        var factory = _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
+        var contracted = new ProcurementUnit { Id = Guid.CreateVersion7(), Name = "青秀区财政局", CityCode = "4501", CountyCode = ScenarioNetwork.Qingxiu, IntegratorId = _net.ValidNanning.EnterpriseId };
+        var withSuspended = new ProcurementUnit { Id = Guid.CreateVersion7(), Name = "青秀区教育局", CityCode = "4501", CountyCode = ScenarioNetwork.Qingxiu, IntegratorId = _net.Suspended.EnterpriseId };
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.ProcurementUnits.AddRange(contracted, withSuspended);
+            await db.SaveChangesAsync();
+        }
+        // Nanning keeps its own SLA rules: on site within 3 h in the same city.
+        var store = _h.Services.GetRequiredService<EfRuleStore>();
+        var sla = JsonNode.Parse((await store.GetAsync(RuleKinds.Sla, null)).Json, documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        sla["onSite"]!["sameCity"] = "PT3H";
+        await store.SaveAsync(RuleKinds.Sla, "4501", sla.ToJsonString(), "nanning@test");
+
+        var request = Request(ScenarioNetwork.Qingxiu, "terminal");
+        request.ProcurementUnitId = contracted.Id;
+        request.ProcurementUnit = "";
+        var (t, _) = await Tickets.CreateAsync(request, "unit@test");
+        Assert.Equal("青秀区财政局", t.ProcurementUnit);
+        Assert.Equal(_net.ValidNanning.EnterpriseId, t.IntegratorId);
+        await CompleteAsync(t, "accept", "接单", t.TechnicianUser!);
+        var onSite = (await TicketAsync(t.Id)).Clocks().OnSite;
+        Assert.Equal(TimeSpan.FromHours(3), onSite.Target);
+        Assert.Contains("sla/4501", onSite.TargetReason);
+
+        var suspendedRequest = Request(ScenarioNetwork.Qingxiu, "terminal");
+        suspendedRequest.ProcurementUnitId = withSuspended.Id;
+        var (s, _) = await Tickets.CreateAsync(suspendedRequest, "unit@test");
+        Assert.Equal(_net.Suspended.EnterpriseId, s.IntegratorId);
+        Assert.Null(s.TechnicianUser);
+        Assert.Contains("已暂停", JsonNode.Parse(s.DispatchExplanation!)!["ruleZh"]!.GetValue<string>());
+        Assert.Equal("Dispatcher", (await _h.OpenTaskAsync(s.InstanceId, "manualDispatch")).AssigneeRole);
+    }
+
+    [Fact]
     public async Task EscalationFiresEachLevelOnce_AndStopsWhenTheClockStops()
     {
         var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");

@@ -71,6 +71,7 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var nanning = await LoginAsync("nanning@xinchuang.local");
         Assert.Equal(HttpStatusCode.OK, (await nanning.GetAsync($"/api/tickets/{number}")).StatusCode);
         var coordinatorList = (await nanning.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!["items"]!.AsArray();
+        Assert.NotEmpty(coordinatorList);
         Assert.All(coordinatorList, t => Assert.Equal("4501", t!["cityCode"]!.GetValue<string>()));
 
         var vendor = await LoginAsync("vendor@xinchuang.local");
@@ -87,7 +88,7 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var created = (await (await PostAsync(unit, "/api/tickets", NewRequest("动作测试"))).Content.ReadFromJsonAsync<JsonObject>())!;
         var number = created["number"]!.GetValue<string>();
 
-        // Only the dispatched technician checks in; nobody has accepted yet, so even they find nothing waiting.
+        // Only the dispatched technician checks in: the unit is refused.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(unit, $"/api/tickets/{number}/check-in", new JsonObject { ["location"] = "机房" })).StatusCode);
         var noFeedbackYet = await PostAsync(unit, $"/api/tickets/{number}/feedback", new JsonObject { ["satisfaction"] = 5 });
         Assert.Equal(HttpStatusCode.Conflict, noFeedbackYet.StatusCode);

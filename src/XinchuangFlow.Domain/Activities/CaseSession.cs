@@ -20,7 +20,6 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
 
     public RuleBook Rules => rules;
     public GuangxiDivisions Divisions => divisions;
-    public ITicketRepository Repository => repository;
 
     /// <summary>The instance's ticket, or null when the instance has none (a flow used without a work order).</summary>
     public async Task<Ticket?> TryTicketAsync(ActivityContext context)
@@ -81,6 +80,14 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
             Data = data?.ToJsonString(),
         });
     }
+
+    /// <summary>The history line of a grade override (the activity and the API's amendment both write it).</summary>
+    public static CaseEvent GradeOverrideEvent(Ticket ticket, string? from, string grade, string reason, string? user, DateTimeOffset at) => new()
+    {
+        CaseId = ticket.Id, CaseKind = "ticket", At = at, User = user, Kind = "grade-override",
+        FromStatus = ticket.Status, ToStatus = ticket.Status, Note = $"等级由{from}调整为{grade}：{reason}",
+        Data = new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason }.ToJsonString(),
+    };
 
     /// <summary>Changes the ticket's status with a history line; no line when nothing changes.</summary>
     public static void SetStatus(ActivityContext context, Ticket ticket, string status, string? note = null, JsonNode? data = null, string kind = "status")

@@ -67,23 +67,10 @@ public sealed class OverrideGradeActivity(CaseSession cases) : IActivity
         if (string.IsNullOrEmpty(reason)) throw new ActivityInputException(context.Activity.Id, "reason", "a grade override needs a reason");
         var ticket = await cases.TicketAsync(context);
         if (ticket.Grade == grade) return ActivityResult.Done("unchanged");
-        var (rules, _) = await cases.SlaAsync(ticket);
-        var from = ticket.Grade;
-        ticket.Grade = grade;
-        ticket.GradeOverride = new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason, ["by"] = context.User, ["at"] = context.Now.ToString("O") }.ToJsonString();
-        foreach (var kind in new[] { ClockKind.Response, ClockKind.Resolution })
-        {
-            var clock = ticket.Clocks()[kind];
-            if (clock.State is ClockState.Running or ClockState.Paused && clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) != true)
-            {
-                var (target, why) = await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
-                clock.ChangeTarget(target, why + "; grade overridden");
-                context.RaiseLocalSignal(SlaCategory.Signal(kind));
-            }
-        }
-        ticket.SyncClocks(context.Now, rules.WorkingCalendar);
-        CaseSession.Event(context, ticket.Id, "ticket", "grade-override", ticket.Status, ticket.Status, $"等级由{from}调整为{grade}：{reason}",
-            new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason });
+        var (rules, set) = await cases.SlaAsync(ticket);
+        var (from, retargeted) = ticket.OverrideGrade(grade, reason, context.User, context.Now, rules, $"rules sla/{set.Scope} v{set.Version}");
+        foreach (var kind in retargeted) context.RaiseLocalSignal(SlaCategory.Signal(kind));
+        context.StageInsert(CaseSession.GradeOverrideEvent(ticket, from, grade, reason, context.User, context.Now));
         return ActivityResult.Done("done");
     }
 }
@@ -116,24 +103,20 @@ public sealed class AssignActivity(CaseSession cases, INetworkRepository network
             context.SetVariable(context.GetString("resultVariable")!, new JsonObject { ["dispatched"] = false, ["problem"] = problem });
             return ActivityResult.Done("invalid");
         }
-        var previous = ticket.TechnicianName;
-        ticket.TechnicianId = technician!.Id;
-        ticket.TechnicianUser = technician.UserName;
-        ticket.TechnicianName = technician.Name;
-        ticket.ServicePointId = point!.Id;
-        ticket.ServicePointCounty = point.CountyCode;
-        ticket.IntegratorId ??= technician.EnterpriseId;
-        var explanation = new JsonObject { ["ruleZh"] = $"人工派单：{reason}", ["technician"] = technician.Name, ["previous"] = previous, ["by"] = context.User };
-        ticket.DispatchExplanation = explanation.ToJsonString();
+        var explanation = new JsonObject { ["ruleZh"] = $"人工派单：{reason}", ["technician"] = technician!.Name, ["previous"] = ticket.TechnicianName, ["by"] = context.User };
+        ticket.AssignTechnician(technician, point!, explanation.ToJsonString(), context.Now);
         CaseSession.SetStatus(context, ticket, TicketStatus.Dispatched, $"人工派单给{technician.Name}：{reason}", explanation, "dispatched-manual");
-        context.SetVariable(context.GetString("resultVariable")!, new JsonObject
-        {
-            ["dispatched"] = true, ["technicianId"] = technician.Id.ToString(), ["technicianName"] = technician.Name,
-            ["technicianUser"] = technician.UserName, ["servicePointId"] = point.Id.ToString(), ["servicePointCounty"] = point.CountyCode,
-            ["ruleZh"] = $"人工派单：{reason}",
-        });
+        context.SetVariable(context.GetString("resultVariable")!, DispatchVariable(technician, point!, $"人工派单：{reason}"));
         return ActivityResult.Done("assigned");
     }
+
+    /// <summary>The flow's <c>dispatch</c> variable for a technician chosen by hand (later tasks are assigned from it).</summary>
+    public static JsonObject DispatchVariable(Technician technician, ServicePoint point, string ruleZh) => new()
+    {
+        ["dispatched"] = true, ["technicianId"] = technician.Id.ToString(), ["technicianName"] = technician.Name,
+        ["technicianUser"] = technician.UserName, ["servicePointId"] = point.Id.ToString(), ["servicePointCounty"] = point.CountyCode,
+        ["ruleZh"] = ruleZh,
+    };
 
     /// <summary>Why a technician cannot take a ticket of this category now, or null when they can.</summary>
     public static string? TechnicianProblem(NetworkSnapshot snapshot, string user, string category, DateTimeOffset now, out Technician? technician, out ServicePoint? point)

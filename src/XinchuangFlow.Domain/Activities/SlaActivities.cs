@@ -216,22 +216,23 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
         var clock = ticket.Clocks()[kind];
         // Woken by the timer or by a change of the clock: drop the other wait and plan afresh.
         context.CancelWaitsOf(new HashSet<string> { context.Activity.Id });
-        foreach (var level in levels.OrderBy(l => l.Percent))
+        foreach (var level in levels.OrderBy(l => l.Percent).Where(l => !clock.Escalated.Contains(l.Percent)))
         {
-            if (clock.Escalated.Contains(level.Percent)) continue;
             if (clock.State == ClockState.Stopped) return ActivityResult.Done("stopped");
-            // Every clock activity of this instance (start, pause, resume, stop, new target) raises this signal.
-            context.CreateBookmark(BookmarkKind.Signal, SlaCategory.Signal(kind));
-            if (clock.State != ClockState.Running) return ActivityResult.Wait;   // paused or not started: no moment yet
-            var moment = clock.MomentAt(level.Percent / 100.0, calendar)!.Value;
-            if (moment > context.Now)
+            // Paused or not started there is no moment yet; running, the moment may still lie ahead.
+            var moment = clock.State == ClockState.Running ? clock.MomentAt(level.Percent / 100.0, calendar)!.Value : (DateTimeOffset?)null;
+            if (moment is null || moment > context.Now)
             {
-                context.CreateTimer(moment);
-                context.JournalData("nextLevel", level.Percent);
-                context.JournalData("dueAt", moment.ToString("O"));
+                // Every clock activity of this instance (start, pause, resume, stop, new target) raises this signal.
+                context.CreateBookmark(BookmarkKind.Signal, SlaCategory.Signal(kind));
+                if (moment is { } due)
+                {
+                    context.CreateTimer(due);
+                    context.JournalData("nextLevel", level.Percent);
+                    context.JournalData("dueAt", due.ToString("O"));
+                }
                 return ActivityResult.Wait;
             }
-            context.CancelWaitsOf(new HashSet<string> { context.Activity.Id });
             Fire(context, ticket, clock, level, calendar);
         }
         return clock.State == ClockState.Stopped ? ActivityResult.Done("stopped") : ActivityResult.Done("exhausted");

@@ -101,19 +101,16 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
         var explanation = Explain(decision);
         if (ticket is not null)
         {
-            ticket.DispatchExplanation = explanation.ToJsonString();
             if (decision.Chosen is { } chosen)
             {
-                ticket.TechnicianId = chosen.Id;
-                ticket.TechnicianUser = chosen.UserName;
-                ticket.TechnicianName = chosen.Name;
-                ticket.ServicePointId = decision.ServicePoint!.Id;
-                ticket.ServicePointCounty = decision.ServicePoint.CountyCode;
-                ticket.IntegratorId ??= chosen.EnterpriseId;
+                ticket.AssignTechnician(chosen, decision.ServicePoint!, explanation.ToJsonString(), context.Now);
                 CaseSession.SetStatus(context, ticket, TicketStatus.Dispatched, decision.RuleZh, explanation, "dispatched");
             }
             else
+            {
+                ticket.DispatchExplanation = explanation.ToJsonString();
                 CaseSession.Event(context, ticket.Id, "ticket", "dispatch-manual", ticket.Status, ticket.Status, decision.RuleZh, explanation);
+            }
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject
         {
@@ -127,10 +124,7 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
             ["proximity"] = decision.Proximity?.ToString(),
             ["ruleZh"] = decision.RuleZh,
             ["ruleEn"] = decision.RuleEn,
-            ["rejected"] = new JsonArray(decision.Rejected.Select(r => (JsonNode)new JsonObject
-            {
-                ["technician"] = r.Technician, ["code"] = r.Code, ["reasonZh"] = r.ReasonZh, ["reasonEn"] = r.ReasonEn,
-            }).ToArray()),
+            ["rejected"] = explanation["rejected"]!.DeepClone(),
         });
         context.JournalData("explanation", decision.RuleZh);
         return ActivityResult.Done(decision.Dispatched ? "dispatched" : "manual");

@@ -108,6 +108,8 @@ public sealed class SlaRules
     public Dictionary<string, CalendarRule> Calendars { get; set; } = new();
 
     private readonly Dictionary<string, TimeSpan> _response = new(), _resolution = new();
+    private readonly Dictionary<string, (TimeSpan Same, TimeSpan Other)> _onSiteByGrade = new();
+    private TimeSpan _onSiteSame, _onSiteOther;
     private WorkingCalendar _calendar = WorkingCalendar.Natural;
 
     public sealed class OnSiteRule
@@ -142,13 +144,13 @@ public sealed class SlaRules
             rules._response[g] = RuleBook.Duration(rules.Response.GetValueOrDefault(g), $"response.{g}", problems);
             rules._resolution[g] = RuleBook.Duration(rules.Resolution.GetValueOrDefault(g), $"resolution.{g}", problems);
         }
-        RuleBook.Duration(rules.OnSite.SameCity, "onSite.sameCity", problems);
-        RuleBook.Duration(rules.OnSite.OtherCity, "onSite.otherCity", problems);
+        rules._onSiteSame = RuleBook.Duration(rules.OnSite.SameCity, "onSite.sameCity", problems);
+        rules._onSiteOther = RuleBook.Duration(rules.OnSite.OtherCity, "onSite.otherCity", problems);
         foreach (var (g, o) in rules.OnSite.ByGrade)
         {
             if (!RuleBook.Grades.Contains(g)) problems.Add($"onSite.byGrade: '{g}' is not P1–P4");
-            RuleBook.Duration(o.SameCity, $"onSite.byGrade.{g}.sameCity", problems);
-            RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{g}.otherCity", problems);
+            rules._onSiteByGrade[g] = (RuleBook.Duration(o.SameCity, $"onSite.byGrade.{g}.sameCity", problems),
+                                       RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{g}.otherCity", problems));
         }
         if (rules.Calendar != "natural")
         {
@@ -184,11 +186,8 @@ public sealed class SlaRules
     {
         var policy = new OnSitePolicy(divisions);
         var city = divisions.CityOf(requesterCounty)?.Code ?? throw new ArgumentException($"Unknown division code {requesterCounty}.");
-        var same = System.Xml.XmlConvert.ToTimeSpan(OnSite.SameCity);
-        var other = System.Xml.XmlConvert.ToTimeSpan(OnSite.OtherCity);
-        if (same != OnSitePolicy.SameCityDefault || other != OnSitePolicy.OtherCityDefault) policy.Overrides[(city, null)] = (same, other);
-        foreach (var (g, o) in OnSite.ByGrade)
-            policy.Overrides[(city, g)] = (System.Xml.XmlConvert.ToTimeSpan(o.SameCity), System.Xml.XmlConvert.ToTimeSpan(o.OtherCity));
+        if (_onSiteSame != OnSitePolicy.SameCityDefault || _onSiteOther != OnSitePolicy.OtherCityDefault) policy.Overrides[(city, null)] = (_onSiteSame, _onSiteOther);
+        foreach (var (g, o) in _onSiteByGrade) policy.Overrides[(city, g)] = o;
         var (target, reason) = policy.Target(requesterCounty, servicePointCounty, grade);
         return (target, scope == RuleKinds.RegionScope ? reason : $"{reason}; rules of {scope}");
     }

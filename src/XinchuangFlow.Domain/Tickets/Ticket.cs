@@ -174,6 +174,51 @@ public sealed class Ticket
         ResolutionDueAt = clocks.Resolution.Deadline(calendar);
         Breached = Breached || clocks.All.Any(c => c.Breached(now, calendar));
     }
+
+    /// <summary>The stored deadline of a running clock.</summary>
+    public DateTimeOffset? DueAt(ClockKind kind) => kind switch
+    {
+        ClockKind.Response => ResponseDueAt,
+        ClockKind.OnSite => OnSiteDueAt,
+        _ => ResolutionDueAt,
+    };
+
+    /// <summary>Puts the ticket in a technician's hands (automatic dispatch, manual dispatch, re-dispatch).</summary>
+    public void AssignTechnician(Network.Technician technician, Network.ServicePoint point, string explanationJson, DateTimeOffset now)
+    {
+        TechnicianId = technician.Id;
+        TechnicianUser = technician.UserName;
+        TechnicianName = technician.Name;
+        ServicePointId = point.Id;
+        ServicePointCounty = point.CountyCode;
+        IntegratorId ??= technician.EnterpriseId;
+        DispatchExplanation = explanationJson;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// An agent's grade override (DSP-1): records who, why, from and to, and gives the running response and resolution
+    /// clocks the new grade's targets (consumed and paused time kept; a target fixed by the definition stays).
+    /// Returns the previous grade and the clocks whose target changed.
+    /// </summary>
+    public (string? From, IReadOnlyList<ClockKind> Retargeted) OverrideGrade(string grade, string reason, string? user, DateTimeOffset now, Rules.SlaRules sla, string rulesLabel)
+    {
+        var from = Grade;
+        Grade = grade;
+        GradeOverride = new System.Text.Json.Nodes.JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason, ["by"] = user, ["at"] = now.ToString("O") }.ToJsonString();
+        var retargeted = new List<ClockKind>();
+        foreach (var kind in new[] { ClockKind.Response, ClockKind.Resolution })
+        {
+            var clock = Clocks()[kind];
+            if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) == true) continue;
+            var target = kind == ClockKind.Response ? sla.ResponseTarget(grade) : sla.ResolutionTarget(grade);
+            clock.ChangeTarget(target, $"{grade} {TicketClocks.Name(kind)} target ({rulesLabel}); grade overridden by {user}");
+            retargeted.Add(kind);
+        }
+        SyncClocks(now, sla.WorkingCalendar);
+        UpdatedAt = now;
+        return (from, retargeted);
+    }
 }
 
 /// <summary>One line of a ticket's or complaint's human history: who did what, when, before and after.</summary>

@@ -151,14 +151,14 @@ public sealed class ActivityContext
     }
 
     /// <summary>Inserts a domain row in this burst's transaction.</summary>
-    public void StageInsert(object entity) => _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Insert));
+    public void StageInsert(object entity) => _burst.Stage(new StagedWrite(entity, StagedWriteKind.Insert));
 
     /// <summary>
     /// Updates a domain row in this burst's transaction, only if <paramref name="guardProperty"/> still has
     /// <paramref name="expectedValue"/> (typically a version number the caller read).
     /// </summary>
     public void StageUpdate(object entity, string guardProperty, object? expectedValue) =>
-        _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
+        _burst.Stage(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
 
     /// <summary>Scratch shared by every activity of the current burst; empty at the start of each burst.</summary>
     public IDictionary<string, object> BurstItems => _burst.Items;
@@ -167,13 +167,7 @@ public sealed class ActivityContext
     /// Wakes the branches of this same instance that wait on signal <paramref name="signal"/> (an <c>xf.Signal</c> or a
     /// domain activity's signal bookmark). They resume within this burst, after the current activity; returns how many.
     /// </summary>
-    public int RaiseLocalSignal(string signal, JsonNode? payload = null)
-    {
-        var waiting = Instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Signal && b.Key == signal
-            && !_burst.LocalResumes.Any(r => r.Bookmark.Id == b.Id)).ToList();
-        foreach (var b in waiting) _burst.LocalResumes.Add((b, payload?.DeepClone()));
-        return waiting.Count;
-    }
+    public int RaiseLocalSignal(string signal, JsonNode? payload = null) => _burst.RaiseLocalSignal(signal, payload);
 
     /// <summary>Adds detail to this activity's journal line.</summary>
     public void JournalData(string key, JsonNode? value) => _burst.PendingJournalData[key] = value;

@@ -25,7 +25,7 @@ internal sealed class Burst
     /// <summary>Scratch shared by the activities of this burst (e.g. a domain row loaded once and staged once).</summary>
     public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
     /// <summary>Signal bookmarks of this instance that an activity raised locally; resumed before the burst ends.</summary>
-    public List<(Bookmark Bookmark, System.Text.Json.Nodes.JsonNode? Payload)> LocalResumes { get; } = [];
+    public List<(Bookmark Bookmark, JsonNode? Payload)> LocalResumes { get; } = [];
 
     public DateTimeOffset Now => Runtime.Clock.GetUtcNow();
 
@@ -72,6 +72,17 @@ internal sealed class Burst
         Instance.Bookmarks.Add(b);
         Changes.AddedBookmarks.Add(b);
         return b;
+    }
+
+    /// <summary>Adds a domain row to this burst's commit.</summary>
+    public void Stage(StagedWrite write) => Changes.Writes.Add(write);
+
+    /// <summary>Queues the resumption of this instance's bookmarks waiting on <paramref name="signal"/>; returns how many.</summary>
+    public int RaiseLocalSignal(string signal, JsonNode? payload)
+    {
+        var waiting = Instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Signal && b.Key == signal && !LocalResumes.Any(r => r.Bookmark.Id == b.Id)).ToList();
+        foreach (var b in waiting) LocalResumes.Add((b, payload?.DeepClone()));
+        return waiting.Count;
     }
 
     /// <summary>Removes a bookmark; with <paramref name="cancel"/>, its task is cancelled too.</summary>

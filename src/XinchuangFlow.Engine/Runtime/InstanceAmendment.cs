@@ -21,14 +21,10 @@ public sealed class InstanceAmendment
     public void ReassignTask(Guid taskId, string user) => _burst.Changes.ReassignedTasks.Add((taskId, user));
 
     /// <summary>Wakes this instance's branches waiting on <paramref name="signal"/> once the amendment is applied.</summary>
-    public void RaiseLocalSignal(string signal)
-    {
-        foreach (var b in Instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Signal && b.Key == signal && !_burst.LocalResumes.Any(r => r.Bookmark.Id == b.Id)).ToList())
-            _burst.LocalResumes.Add((b, null));
-    }
+    public void RaiseLocalSignal(string signal) => _burst.RaiseLocalSignal(signal, null);
 
-    public void StageInsert(object entity) => _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Insert));
+    public void StageInsert(object entity) => _burst.Stage(new StagedWrite(entity, StagedWriteKind.Insert));
 
     public void StageUpdate(object entity, string guardProperty, object? expectedValue) =>
-        _burst.Changes.Writes.Add(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
+        _burst.Stage(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
 }

@@ -79,6 +79,13 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         return set;
     }
 
+    /// <summary>One stored rule set, uncached (for editors).</summary>
+    public async Task<RuleSet?> FindAsync(string kind, string scope, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == scope, ct);
+    }
+
     public async Task<IReadOnlyList<RuleSet>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -125,8 +132,7 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
     /// </summary>
     public async Task<bool> ImportAsync(string kind, string json, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == RuleKinds.RegionScope, ct);
+        var row = await FindAsync(kind, RuleKinds.RegionScope, ct);
         if (row is not null && (row.Json == json || row.UpdatedBy != ImportUser)) return false;
         await SaveAsync(kind, RuleKinds.RegionScope, json, ImportUser, row?.Version ?? 0, ct);
         return true;

@@ -29,8 +29,6 @@ public sealed record CaseScope(bool All = false, string? City = null, Guid? Ente
         return q.Where(t => t.CreatedBy == User);
     }
 
-    public bool Allows(Ticket t) => Apply(new[] { t }.AsQueryable()).Any();
-
     public IQueryable<Complaint> Apply(IQueryable<Complaint> q)
     {
         if (All) return q;
@@ -172,13 +170,20 @@ public sealed class TicketService(WorkflowRuntime runtime, IDbContextFactory<XfD
         return (items, total);
     }
 
-    /// <summary>A ticket by id or number, when it is in scope.</summary>
-    public async Task<TicketDetail?> FindAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default)
+    /// <summary>A ticket by id or number, when it is in scope (the ticket row only).</summary>
+    public async Task<Ticket?> FindInScopeAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = scope.Apply(db.Tickets.AsNoTracking());
-        var ticket = Guid.TryParse(idOrNumber, out var id) ? await q.FirstOrDefaultAsync(t => t.Id == id, ct) : await q.FirstOrDefaultAsync(t => t.Number == idOrNumber, ct);
+        return Guid.TryParse(idOrNumber, out var id) ? await q.FirstOrDefaultAsync(t => t.Id == id, ct) : await q.FirstOrDefaultAsync(t => t.Number == idOrNumber, ct);
+    }
+
+    /// <summary>A ticket by id or number with its history, open tasks and complaints, when it is in scope.</summary>
+    public async Task<TicketDetail?> FindAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default)
+    {
+        var ticket = await FindInScopeAsync(idOrNumber, scope, ct);
         if (ticket is null) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
         var history = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == ticket.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == ticket.InstanceId && t.Status == HumanTaskStatus.Open).OrderBy(t => t.CreatedAt).ToListAsync(ct);
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.TicketId == ticket.Id).OrderBy(c => c.CreatedAt).ToListAsync(ct);
@@ -233,26 +238,10 @@ public sealed class TicketService(WorkflowRuntime runtime, IDbContextFactory<XfD
             var previous = current.TechnicianUser;
             amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
             current.Version++;
-            current.TechnicianId = technician!.Id;
-            current.TechnicianUser = technician.UserName;
-            current.TechnicianName = technician.Name;
-            current.ServicePointId = point!.Id;
-            current.ServicePointCounty = point.CountyCode;
-            current.UpdatedAt = amendment.Now;
-            var explanation = new JsonObject { ["ruleZh"] = $"改派：{reason}", ["technician"] = technician.Name, ["previous"] = previous, ["by"] = user };
-            current.DispatchExplanation = explanation.ToJsonString();
+            var explanation = new JsonObject { ["ruleZh"] = $"改派：{reason}", ["technician"] = technician!.Name, ["previous"] = previous, ["by"] = user };
+            current.AssignTechnician(technician, point!, explanation.ToJsonString(), amendment.Now);
             // Later steps of the flow assign to the dispatched technician: point them at the new one.
-            if (amendment.Instance.Variables["dispatch"] is JsonObject dispatch)
-            {
-                var changed = (JsonObject)dispatch.DeepClone();
-                changed["technicianUser"] = technician.UserName;
-                changed["technicianName"] = technician.Name;
-                changed["technicianId"] = technician.Id.ToString();
-                changed["servicePointId"] = point.Id.ToString();
-                changed["servicePointCounty"] = point.CountyCode;
-                changed["ruleZh"] = $"改派：{reason}";
-                amendment.SetVariable("dispatch", changed);
-            }
+            amendment.SetVariable("dispatch", XinchuangFlow.Domain.Activities.AssignActivity.DispatchVariable(technician, point!, $"改派：{reason}"));
             var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: current.InstanceId, Status: HumanTaskStatus.Open), ct);
             foreach (var task in open.Where(t => previous is not null && string.Equals(t.AssigneeUser, previous, StringComparison.OrdinalIgnoreCase)))
                 amendment.ReassignTask(task.Id, technician.UserName);
@@ -287,26 +276,10 @@ public sealed class TicketService(WorkflowRuntime runtime, IDbContextFactory<XfD
             amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
             current.Version++;
             XinchuangFlow.Domain.Activities.CaseSession.AttachTicket(amendment.BurstItems, current);
-            var from = current.Grade;
-            current.Grade = grade;
-            current.GradeOverride = new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason, ["by"] = user, ["at"] = amendment.Now.ToString("O") }.ToJsonString();
             var (sla, set) = await rules.SlaAsync(current.CityCode, ct);
-            foreach (var kind in new[] { XinchuangFlow.Domain.Sla.ClockKind.Response, XinchuangFlow.Domain.Sla.ClockKind.Resolution })
-            {
-                var clock = current.Clocks()[kind];
-                if (clock.State is not (XinchuangFlow.Domain.Sla.ClockState.Running or XinchuangFlow.Domain.Sla.ClockState.Paused)) continue;
-                var target = kind == XinchuangFlow.Domain.Sla.ClockKind.Response ? sla.ResponseTarget(grade) : sla.ResolutionTarget(grade);
-                clock.ChangeTarget(target, $"{grade} {TicketClocks.Name(kind)} target (rules sla/{set.Scope} v{set.Version}); grade overridden by {user}");
-                amendment.RaiseLocalSignal(XinchuangFlow.Domain.Activities.SlaCategory.Signal(kind));
-            }
-            current.SyncClocks(amendment.Now, sla.WorkingCalendar);
-            current.UpdatedAt = amendment.Now;
-            amendment.StageInsert(new CaseEvent
-            {
-                CaseId = current.Id, CaseKind = "ticket", At = amendment.Now, User = user, Kind = "grade-override",
-                FromStatus = current.Status, ToStatus = current.Status, Note = $"等级由{from}调整为{grade}：{reason}",
-                Data = new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason }.ToJsonString(),
-            });
+            var (from, retargeted) = current.OverrideGrade(grade, reason, user, amendment.Now, sla, $"rules sla/{set.Scope} v{set.Version}");
+            foreach (var kind in retargeted) amendment.RaiseLocalSignal(XinchuangFlow.Domain.Activities.SlaCategory.Signal(kind));
+            amendment.StageInsert(XinchuangFlow.Domain.Activities.CaseSession.GradeOverrideEvent(current, from, grade, reason, user, amendment.Now));
             return true;
         }, ct);
         if (!done) throw new WorkflowStateException($"Ticket {ticket.Number} is closed or already {grade}; the grade was not changed.");

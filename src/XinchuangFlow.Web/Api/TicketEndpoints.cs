@@ -69,43 +69,43 @@ public static class TicketEndpoints
                     d.OpenTasks.Select(t => new TaskDto(t.Id, t.Title, t.AssigneeUser, t.AssigneeRole, t.Outcomes, t.DueAt)).ToList(), d.Complaints))
                 : Results.NotFound());
 
-        api.MapPost("/tickets/{idOrNumber}/check-in", async (string idOrNumber, CheckInBody body, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
+        api.MapPost("/tickets/{idOrNumber}/check-in", async (string idOrNumber, CheckInBody body, ClaimsPrincipal user, TicketService tickets, ITicketRepository repository, CancellationToken ct) =>
         {
-            if (await tickets.FindAsync(idOrNumber, Scope(user), ct) is not { } d) return Results.NotFound();
-            if (!string.Equals(d.Ticket.TechnicianUser, user.Identity!.Name, StringComparison.OrdinalIgnoreCase))
+            if (await tickets.FindInScopeAsync(idOrNumber, Scope(user), ct) is not { } ticket) return Results.NotFound();
+            if (!string.Equals(ticket.TechnicianUser, user.Identity!.Name, StringComparison.OrdinalIgnoreCase))
                 return Results.Problem(statusCode: 403, title: "Only the dispatched technician checks in.");
             var location = TicketRequest.PlainText(body.Location);
             if (location.Length > 200) return Results.ValidationProblem(new Dictionary<string, string[]> { ["location"] = ["At most 200 characters."] });
-            var task = await tickets.CompleteActionAsync(d.Ticket.InstanceId, body.Remote ? RemoteOutcome : CheckInOutcome,
+            var task = await tickets.CompleteActionAsync(ticket.InstanceId, body.Remote ? RemoteOutcome : CheckInOutcome,
                 new JsonObject { ["location"] = location }, user.Identity.Name!, RolesOf(user), ct);
             return task is null
-                ? Results.Problem(statusCode: 409, title: $"Ticket {d.Ticket.Number} is {d.Ticket.Status}; there is no check-in waiting (accept it first, or it was already checked in).")
-                : Results.Ok(ToDto((await tickets.FindAsync(d.Ticket.Id.ToString(), Scope(user), ct))!.Ticket));
+                ? Results.Problem(statusCode: 409, title: $"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first, or it was already checked in).")
+                : Results.Ok(ToDto((await repository.FindTicketAsync(ticket.Id, ct))!));
         });
 
-        api.MapPost("/tickets/{idOrNumber}/feedback", async (string idOrNumber, FeedbackBody body, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
+        api.MapPost("/tickets/{idOrNumber}/feedback", async (string idOrNumber, FeedbackBody body, ClaimsPrincipal user, TicketService tickets, ITicketRepository repository, CancellationToken ct) =>
         {
-            if (await tickets.FindAsync(idOrNumber, Scope(user), ct) is not { } d) return Results.NotFound();
+            if (await tickets.FindInScopeAsync(idOrNumber, Scope(user), ct) is not { } ticket) return Results.NotFound();
             var errors = new Dictionary<string, string[]>();
             if (body.Satisfaction is < 1 or > 5) errors["satisfaction"] = ["Give 1 (very dissatisfied) to 5 (very satisfied)."];
             var comment = TicketRequest.PlainText(body.Comment);
             if (body.Satisfaction is 1 or 2 && comment.Length == 0) errors["comment"] = ["Please say what went wrong (a comment is required for 1 or 2)."];
             if (comment.Length > 2000) errors["comment"] = ["At most 2000 characters."];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var task = await tickets.CompleteActionAsync(d.Ticket.InstanceId, FeedbackOutcome,
+            var task = await tickets.CompleteActionAsync(ticket.InstanceId, FeedbackOutcome,
                 new JsonObject { ["satisfaction"] = body.Satisfaction.ToString(), ["comment"] = comment }, user.Identity!.Name!, RolesOf(user), ct);
             return task is null
-                ? Results.Problem(statusCode: 409, title: $"Ticket {d.Ticket.Number} is {d.Ticket.Status}; no feedback is waiting from you.")
-                : Results.Ok(ToDto((await tickets.FindAsync(d.Ticket.Id.ToString(), Scope(user), ct))!.Ticket));
+                ? Results.Problem(statusCode: 409, title: $"Ticket {ticket.Number} is {ticket.Status}; no feedback is waiting from you.")
+                : Results.Ok(ToDto((await repository.FindTicketAsync(ticket.Id, ct))!));
         });
 
         api.MapPost("/tickets/{idOrNumber}/complaints", async (string idOrNumber, ComplaintBody body, [FromHeader(Name = "Idempotency-Key")] string? key,
             ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
         {
-            if (await tickets.FindAsync(idOrNumber, Scope(user), ct) is not { } d) return Results.NotFound();
+            if (await tickets.FindInScopeAsync(idOrNumber, Scope(user), ct) is not { } ticket) return Results.NotFound();
             if (!user.IsInRole(Roles.ProcurementUser) && !user.IsInRole(Roles.DataBureauAdmin))
                 return Results.Problem(statusCode: 403, title: "Complaints are filed by the procurement unit.");
-            var (complaint, duplicate) = await tickets.FileComplaintAsync(d.Ticket.Id, body.Description, body.Category, body.RequestKey ?? key,
+            var (complaint, duplicate) = await tickets.FileComplaintAsync(ticket.Id, body.Description, body.Category, body.RequestKey ?? key,
                 user.Identity!.Name, Scope(user).Unit, null, null, ct);
             return duplicate ? Results.Ok(complaint) : Results.Created($"/api/complaints/{complaint.Id}", complaint);
         }).WithSummary("Files a complaint on a ticket at any time (FLOW-2).");
@@ -132,26 +132,25 @@ public static class TicketEndpoints
         api.MapPost("/tickets/{idOrNumber}/redispatch", async (string idOrNumber, RedispatchBody body, ClaimsPrincipal user, TicketService tickets,
             INetworkRepository network, CancellationToken ct) =>
         {
-            if (!(user.IsInRole(Roles.Dispatcher) || user.IsInRole(Roles.EnterpriseManager) || user.IsInRole(Roles.DataBureauAdmin) || user.IsInRole(Roles.MunicipalCoordinator)))
+            if (!IsAgent(user))
                 return Results.Problem(statusCode: 403, title: "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau re-dispatch.");
-            if (await tickets.FindAsync(idOrNumber, Scope(user), ct) is not { } d) return Results.NotFound();
-            var ticket = await tickets.RedispatchAsync(d.Ticket, body.TechnicianUser?.Trim() ?? "", body.Reason ?? "", user.Identity!.Name!, network, ct);
-            return Results.Ok(ToDto(ticket));
+            if (await tickets.FindInScopeAsync(idOrNumber, Scope(user), ct) is not { } ticket) return Results.NotFound();
+            return Results.Ok(ToDto(await tickets.RedispatchAsync(ticket, body.TechnicianUser?.Trim() ?? "", body.Reason ?? "", user.Identity!.Name!, network, ct)));
         }).WithSummary("Manual re-dispatch with a reason (DSP-3); the new technician must hold a valid certificate.");
 
         api.MapPost("/tickets/{idOrNumber}/grade", async (string idOrNumber, GradeBody body, ClaimsPrincipal user, TicketService tickets,
             XinchuangFlow.Domain.Rules.RuleBook rules, CancellationToken ct) =>
         {
-            if (!(user.IsInRole(Roles.Dispatcher) || user.IsInRole(Roles.EnterpriseManager) || user.IsInRole(Roles.DataBureauAdmin) || user.IsInRole(Roles.MunicipalCoordinator)))
+            if (!IsAgent(user))
                 return Results.Problem(statusCode: 403, title: "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau change a grade.");
-            if (await tickets.FindAsync(idOrNumber, Scope(user), ct) is not { } d) return Results.NotFound();
-            return Results.Ok(ToDto(await tickets.OverrideGradeAsync(d.Ticket, body.Grade ?? "", body.Reason ?? "", user.Identity!.Name!, rules, ct)));
+            if (await tickets.FindInScopeAsync(idOrNumber, Scope(user), ct) is not { } ticket) return Results.NotFound();
+            return Results.Ok(ToDto(await tickets.OverrideGradeAsync(ticket, body.Grade ?? "", body.Reason ?? "", user.Identity!.Name!, rules, ct)));
         }).WithSummary("An agent overrides the automatic grade with a reason (DSP-1); running clocks take the new targets.");
 
         api.MapGet("/rules", async (EfRuleStore rules, CancellationToken ct) =>
             (await rules.ListAsync(ct)).Select(r => new { r.Kind, r.Scope, r.Version, r.UpdatedAt, r.UpdatedBy }));
         api.MapGet("/rules/{kind}/{scope}", async (string kind, string scope, EfRuleStore rules, CancellationToken ct) =>
-            (await rules.ListAsync(ct)).FirstOrDefault(r => r.Kind == kind && r.Scope == scope) is { } r ? Results.Ok(r) : Results.NotFound());
+            await rules.FindAsync(kind, scope, ct) is { } r ? Results.Ok(r) : Results.NotFound());
         api.MapPut("/rules/{kind}/{scope}", async (string kind, string scope, HttpRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
             ClaimsPrincipal user, EfRuleStore rules, CancellationToken ct) =>
         {
@@ -184,13 +183,16 @@ public static class TicketEndpoints
         return new CaseScope(Unit: Guid.TryParse(user.FindFirstValue(ScopeClaims.Unit), out var u) ? u : null, User: name);
     }
 
+    /// <summary>Roles that dispatch and grade on the platform's behalf.</summary>
+    private static bool IsAgent(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Dispatcher) || user.IsInRole(Roles.EnterpriseManager) || user.IsInRole(Roles.DataBureauAdmin) || user.IsInRole(Roles.MunicipalCoordinator);
+
     private static string[] RolesOf(ClaimsPrincipal user) => Roles.All.Where(user.IsInRole).ToArray();
 
     private static bool ClockBreached(XinchuangFlow.Domain.Sla.SlaClock c, Ticket t, DateTimeOffset now) => c.State switch
     {
         XinchuangFlow.Domain.Sla.ClockState.NotStarted => false,
-        XinchuangFlow.Domain.Sla.ClockState.Running => c.Escalated.Any(p => p >= 100)
-            || (c.Kind switch { XinchuangFlow.Domain.Sla.ClockKind.Response => t.ResponseDueAt, XinchuangFlow.Domain.Sla.ClockKind.OnSite => t.OnSiteDueAt, _ => t.ResolutionDueAt }) < now,
+        XinchuangFlow.Domain.Sla.ClockState.Running => c.Escalated.Any(p => p >= 100) || t.DueAt(c.Kind) < now,
         _ => c.Consumed > c.Target,
     };
 
@@ -205,7 +207,7 @@ public static class TicketEndpoints
             t.ResponseDueAt, t.OnSiteDueAt, t.ResolutionDueAt,
             clocks.All.Select(c => new ClockDto(TicketClocks.Name(c.Kind), c.State.ToString(), c.State == XinchuangFlow.Domain.Sla.ClockState.NotStarted ? null : c.Target.ToString(),
                 c.TargetReason, c.StartedAt, c.StoppedAt, c.Consumed.ToString(), c.PausedTotal.ToString(),
-                c.Kind switch { XinchuangFlow.Domain.Sla.ClockKind.Response => t.ResponseDueAt, XinchuangFlow.Domain.Sla.ClockKind.OnSite => t.OnSiteDueAt, _ => t.ResolutionDueAt },
+                t.DueAt(c.Kind),
                 ClockBreached(c, t, now),
                 c.Escalated)).ToList(), t.InstanceId);
     }
