@@ -68,7 +68,9 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Domain.Rules.RuleBook>();
         services.AddSingleton<XinchuangFlow.Domain.Tickets.ITicketRepository, EfTicketRepository>();
         services.AddSingleton<XinchuangFlow.Domain.Activities.CaseSession>();
-        services.AddSingleton<XinchuangFlow.Infrastructure.Tickets.TicketService>();
+        services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
+        services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
+        XinchuangFlow.Application.ApplicationServices.AddXinchuangFlowApplication(services);
         foreach (var type in XinchuangFlow.Domain.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());

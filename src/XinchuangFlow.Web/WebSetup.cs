@@ -12,6 +12,7 @@ using XinchuangFlow.Infrastructure;
 using XinchuangFlow.Infrastructure.Persistence;
 using XinchuangFlow.Web.Api;
 using XinchuangFlow.Web.Components;
+using XinchuangFlow.Application.Access;
 using XinchuangFlow.Web.Security;
 
 namespace XinchuangFlow.Web;
@@ -35,8 +36,8 @@ public static class WebSetup
             {
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                // No automatic lockout: anyone who knows a login name could lock its owner out. LoginThrottle slows guessing instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
@@ -59,12 +60,15 @@ public static class WebSetup
                 .RequireRole(Roles.DataBureauAdmin));
         services.AddCascadingAuthenticationState();
 
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration("Limits:Login");
+        services.AddSingleton<LoginThrottle>();
         services.AddRateLimiter(o =>
         {
+            // A coarse flood guard on the sign-in endpoints (requests, not failures); LoginThrottle does the real work.
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("LoginPermitsPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("LoginRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.GetValue<long>("MaxRequestBodyBytes", 1_048_576));
 
@@ -73,7 +77,12 @@ public static class WebSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            // Self-registration is closed (answered 404); the document does not offer it.
+            doc.Paths?.Remove("/api/auth/register");
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -132,7 +141,22 @@ public static class WebSetup
                 // Accounts are created by administrators, never by self-registration.
                 var path = ctx.HttpContext.Request.Path.Value ?? "";
                 if (path.EndsWith("/register", StringComparison.OrdinalIgnoreCase)) return Results.NotFound();
-                return await next(ctx);
+                if (!path.EndsWith("/login", StringComparison.OrdinalIgnoreCase)) return await next(ctx);
+                var email = ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault()?.Email ?? "";
+                var address = ctx.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var throttle = ctx.HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
+                if (throttle.RetryAfter(email, address) is { } wait)
+                {
+                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                    ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                    return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                        title: $"Too many failed sign-ins for this account from your address; try again in {seconds} s.");
+                }
+                var result = await next(ctx);
+                var status = (result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result as IResult) is Microsoft.AspNetCore.Http.IStatusCodeHttpResult s ? s.StatusCode : null;
+                if (status is >= 200 and < 300) throttle.Succeeded(email, address);
+                else if (status is 401) throttle.Failed(email, address);
+                return result;
             })
             .RequireRateLimiting("login")
             .WithTags("Auth");

@@ -30,7 +30,7 @@ internal static class RawEfBaseline
             var task = new HumanTask
             {
                 Id = Guid.CreateVersion7(), InstanceId = id, BookmarkId = bookmark.Id, ActivityId = "task", DefinitionId = "five-step",
-                Title = "审核", AssigneeRole = "Dispatcher", Outcomes = ["ok"], CreatedAt = now,
+                Title = "审核", AssigneeRole = "Dispatcher", Outcomes = [new TaskOutcome("ok", "ok")], CreatedAt = now,
             };
             bookmark.Key = task.Id.ToString();
             db.Instances.Add(new InstanceRow

@@ -51,7 +51,7 @@ public class RulesAndRequestTests
     }
 
     [Fact]
-    public void Request_Validation_NamesEachField_AndHtmlIsRemoved()
+    public void Request_Validation_NamesEachField_TextIsKeptAsTyped()
     {
         var r = new TicketRequest
         {
@@ -60,10 +60,30 @@ public class RulesAndRequestTests
         };
         r.Clean();
         var errors = r.Validate(GuangxiDivisions.Shipped);
-        foreach (var field in new[] { "channel", "procurementUnit", "contactName", "contactPhone", "countyCode", "productCategory", "impact", "title", "description" })
+        foreach (var field in new[] { "channel", "procurementUnit", "contactName", "contactPhone", "countyCode", "productCategory", "impact", "title" })
             Assert.True(errors.ContainsKey(field), field);
         Assert.Contains("does not belong to city 4501", errors["countyCode"][0]);
-        Assert.Equal("打印机", TicketRequest.PlainText("<b>打印机</b><style>p{}</style>"));
-        Assert.Equal("a script b", TicketRequest.PlainText("a &lt;script&gt; b"));
+        Assert.False(errors.ContainsKey("description"));
+        Assert.Equal("<script>alert('x')</script>", r.Description);   // kept as typed; encoded on output
+    }
+
+    [Theory]
+    [InlineData("\u200B\u200C\u200D", "visible text")]            // zero-width only
+    [InlineData("\u202E\u202D", "visible text")]                   // direction overrides only
+    [InlineData("打印机\u202E卡纸", "text-direction")]               // an override hidden in a title
+    [InlineData("打印机\u0007卡纸", "control character")]
+    public void Titles_WithoutVisibleText_OrWithHiddenControls_AreRefused(string title, string expected)
+    {
+        var problem = TextRules.Problem(title, "title", 200, multiline: false);
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem);
+    }
+
+    [Fact]
+    public void Text_WithAngleBracketsAndAddresses_IsAccepted()
+    {
+        Assert.Null(TextRules.Problem("温度 < 5 且 > 3 时黑屏", "title", 200, multiline: false));
+        Assert.Null(TextRules.Problem("联系 <a@b.cn>\n第二行", "description", 200, multiline: true));
+        Assert.NotNull(TextRules.Problem("第一行\n第二行", "title", 200, multiline: false));
     }
 }

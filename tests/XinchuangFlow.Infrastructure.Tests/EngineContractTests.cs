@@ -74,7 +74,7 @@ public abstract class EngineContractTests : IAsyncLifetime
         var task = await h.OpenTaskAsync(instance.Id, "review");
         Assert.Equal("审核 42", task.Title);
         Assert.Equal("Dispatcher", task.AssigneeRole);
-        Assert.Equal(["approve", "reject"], task.Outcomes);
+        Assert.Equal(["approve", "reject"], task.Outcomes.Select(o => o.Key));
     }
 
     [Fact]

@@ -10,7 +10,9 @@ using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Persistence;
-using XinchuangFlow.Infrastructure.Tickets;
+using XinchuangFlow.Application;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Tickets;
 using XinchuangFlow.Infrastructure.Tests.Support;
 
 namespace XinchuangFlow.Infrastructure.Tests;
@@ -29,7 +31,13 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     protected abstract ITestDatabases Databases { get; }
 
     private FakeTimeProvider Clock => _h.Clock;
-    private TicketService Tickets => _h.Services.GetRequiredService<TicketService>();
+    private TicketIntakeService Intake => _h.Services.GetRequiredService<TicketIntakeService>();
+    private CaseQueryService Queries => _h.Services.GetRequiredService<CaseQueryService>();
+    private TicketActionService Actions => _h.Services.GetRequiredService<TicketActionService>();
+    private static readonly Actor Admin = Actor.Of("admin@test", [Roles.DataBureauAdmin]);
+    private static readonly Actor Dispatcher = Actor.Of("dispatcher@test", [Roles.Dispatcher]);
+
+    private Task<(Ticket Ticket, bool Duplicate)> CreateAsync(TicketRequest request, string user) => Intake.CreateTrustedAsync(request, user, mayNameIntegrator: true);
 
     public async Task InitializeAsync()
     {
@@ -72,7 +80,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     [Fact]
     public async Task SameCityTicketGets4hOnSiteDeadline_OtherCityTicketGets12h_AndDispatchNeverPicksExpiredOrSuspended()
     {
-        var (same, duplicate) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (same, duplicate) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         Assert.False(duplicate);
         Assert.Matches(@"^GX-4501-20261127-0000\d$", same.Number);
         Assert.Equal("P3", same.Grade);
@@ -85,12 +93,12 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Contains((_net.Expired.Name, "certificate-expired"), rejected);
         Assert.Contains((_net.Suspended.Name, "enterprise-inactive"), rejected);
 
-        var (other, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "database", "达梦数据库无法启动"), "unit@test");
+        var (other, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "database", "达梦数据库无法启动"), "unit@test");
         Assert.Equal(_net.Liuzhou.UserName, other.TechnicianUser);
 
         Clock.Advance(TimeSpan.FromMinutes(10));
-        await CompleteAsync(same, "accept", "接单", _net.ValidNanning.UserName);
-        await CompleteAsync(other, "accept", "接单", _net.Liuzhou.UserName);
+        await CompleteAsync(same, "accept", TicketOutcomes.Accept, _net.ValidNanning.UserName);
+        await CompleteAsync(other, "accept", TicketOutcomes.Accept, _net.Liuzhou.UserName);
         var acceptedAt = Clock.GetUtcNow();
 
         same = await TicketAsync(same.Id);
@@ -127,17 +135,17 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var request = Request(ScenarioNetwork.Qingxiu, "terminal");
         request.ProcurementUnitId = contracted.Id;
         request.ProcurementUnit = "";
-        var (t, _) = await Tickets.CreateAsync(request, "unit@test");
+        var (t, _) = await CreateAsync(request, "unit@test");
         Assert.Equal("青秀区财政局", t.ProcurementUnit);
         Assert.Equal(_net.ValidNanning.EnterpriseId, t.IntegratorId);
-        await CompleteAsync(t, "accept", "接单", t.TechnicianUser!);
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, t.TechnicianUser!);
         var onSite = (await TicketAsync(t.Id)).Clocks().OnSite;
         Assert.Equal(TimeSpan.FromHours(3), onSite.Target);
         Assert.Contains("sla/4501", onSite.TargetReason);
 
         var suspendedRequest = Request(ScenarioNetwork.Qingxiu, "terminal");
         suspendedRequest.ProcurementUnitId = withSuspended.Id;
-        var (s, _) = await Tickets.CreateAsync(suspendedRequest, "unit@test");
+        var (s, _) = await CreateAsync(suspendedRequest, "unit@test");
         Assert.Equal(_net.Suspended.EnterpriseId, s.IntegratorId);
         Assert.Null(s.TechnicianUser);
         Assert.Contains("已暂停", JsonNode.Parse(s.DispatchExplanation!)!["ruleZh"]!.GetValue<string>());
@@ -147,8 +155,8 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     [Fact]
     public async Task EscalationFiresEachLevelOnce_AndStopsWhenTheClockStops()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
-        await CompleteAsync(t, "accept", "接单", _net.ValidNanning.UserName);   // on-site clock: 4 h
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, _net.ValidNanning.UserName);   // on-site clock: 4 h
 
         await AdvanceAsync(TimeSpan.FromMinutes(119));
         Assert.Empty(await NotificationsAsync(t.InstanceId, "到场"));
@@ -162,7 +170,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(["Dispatcher", "EnterpriseManager"], fired.OrderBy(n => n.CreatedAt).Select(n => n.ToRole!).ToArray());
 
         await AdvanceAsync(TimeSpan.FromMinutes(18));    // 3.5 h: the technician arrives
-        await CompleteAsync(t, "handle", "到场签到", _net.ValidNanning.UserName, new JsonObject { ["location"] = "青秀区财政局三楼机房" });
+        await CompleteAsync(t, "handle", TicketOutcomes.CheckIn, _net.ValidNanning.UserName, new JsonObject { ["location"] = "青秀区财政局三楼机房" });
         var arrived = await TicketAsync(t.Id);
         Assert.Equal(TicketStatus.OnSite, arrived.Status);
         Assert.Equal(ClockState.Stopped, arrived.Clocks().OnSite.State);
@@ -182,8 +190,8 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     [Fact]
     public async Task BreachedOnSiteClockNotifiesTheCoordinatorOnce_AndRecordsTheBreach()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
-        await CompleteAsync(t, "accept", "接单", _net.ValidNanning.UserName);
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, _net.ValidNanning.UserName);
         await AdvanceAsync(TimeSpan.FromHours(4));
         await AdvanceAsync(TimeSpan.FromHours(1));
         var fired = await NotificationsAsync(t.InstanceId, "到场");
@@ -191,8 +199,8 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(2, fired.Count(n => n.Subject.StartsWith("【超时】")));
         var late = await TicketAsync(t.Id);
         Assert.True(late.Breached);
-        Assert.Contains(((await Tickets.FindAsync(late.Number, new CaseScope(All: true)))!).History, e => e.Kind == "escalated" && e.Note!.Contains("100%"));
-        await CompleteAsync(t, "handle", "到场签到", _net.ValidNanning.UserName);
+        Assert.Contains(((await Queries.GetTicketDetailAsync(Admin, late.Number))).History, e => e.Kind == "escalated" && e.Note!.Contains("100%"));
+        await CompleteAsync(t, "handle", TicketOutcomes.CheckIn, _net.ValidNanning.UserName);
         var stopped = (await TicketAsync(t.Id)).Clocks().OnSite;
         Assert.True(stopped.Breached(Clock.GetUtcNow(), WorkingCalendar.Natural));
         Assert.Equal(TimeSpan.FromHours(5), stopped.Consumed);
@@ -201,13 +209,13 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     [Fact]
     public async Task PausedTimeSurvivesAPolicyChange()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
-        await CompleteAsync(t, "accept", "接单", _net.ValidNanning.UserName);
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, _net.ValidNanning.UserName);
         await AdvanceAsync(TimeSpan.FromHours(1));
-        await CompleteAsync(t, "handle", "到场签到", _net.ValidNanning.UserName);
+        await CompleteAsync(t, "handle", TicketOutcomes.CheckIn, _net.ValidNanning.UserName);
         await AdvanceAsync(TimeSpan.FromHours(1));
         // Two hours in, the technician needs the vendor: the resolution clock (P3: 48 h) pauses.
-        await CompleteAsync(t, "resolveTask", "申请厂商支持", _net.ValidNanning.UserName, new JsonObject { ["resolution"] = "需要厂商提供显卡驱动" });
+        await CompleteAsync(t, "resolveTask", TicketOutcomes.VendorSupport, _net.ValidNanning.UserName, new JsonObject { ["resolution"] = "需要厂商提供显卡驱动" });
         var waiting = await TicketAsync(t.Id);
         Assert.Equal(TicketStatus.VendorSupport, waiting.Status);
         Assert.Equal(ClockState.Paused, waiting.Clocks().Resolution.State);
@@ -222,7 +230,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
 
         var vendorTask = await _h.OpenTaskAsync(t.InstanceId, "vendorTask");
         Assert.Equal("VendorSupport", vendorTask.AssigneeRole);
-        await _h.Runtime.CompleteTaskAsync(vendorTask.Id, "已提供支持", new JsonObject { ["advice"] = "安装 5.2 版驱动" }, "vendor@test");
+        await _h.Runtime.CompleteTaskAsync(vendorTask.Id, TicketOutcomes.Supported, new JsonObject { ["advice"] = "安装 5.2 版驱动" }, "vendor@test");
         var resumed = (await TicketAsync(t.Id));
         var clock = resumed.Clocks().Resolution;
         Assert.Equal(ClockState.Running, clock.State);
@@ -237,35 +245,36 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     [Fact]
     public async Task UnsatisfiedFeedbackReopens_SatisfiedFeedbackCloses_WithFullHistory()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         var tech = _net.ValidNanning.UserName;
-        await CompleteAsync(t, "accept", "接单", tech);
-        await CompleteAsync(t, "handle", "远程处理", tech);
-        await CompleteAsync(t, "resolveTask", "已解决", tech, new JsonObject { ["resolution"] = "<b>重装</b>显卡驱动<script>alert(1)</script>" });
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, tech);
+        await CompleteAsync(t, "handle", TicketOutcomes.Remote, tech);
+        // Text is stored as typed (SEC-6): markup is not stripped here but encoded wherever it is shown.
+        await CompleteAsync(t, "resolveTask", TicketOutcomes.Resolved, tech, new JsonObject { ["resolution"] = "温度 < 5 且 > 3 时<b>重装</b>显卡驱动" });
         var resolved = await TicketAsync(t.Id);
         Assert.Equal(TicketStatus.AwaitingFeedback, resolved.Status);
-        Assert.Equal("重装显卡驱动", resolved.Resolution);
+        Assert.Equal("温度 < 5 且 > 3 时<b>重装</b>显卡驱动", resolved.Resolution);
         Assert.Equal(ClockState.Stopped, resolved.Clocks().Resolution.State);
         var feedback = await _h.OpenTaskAsync(t.InstanceId, "feedbackTask");
         Assert.Equal("unit@test", feedback.AssigneeUser);
 
-        await _h.Runtime.CompleteTaskAsync(feedback.Id, "提交评价", new JsonObject { ["satisfaction"] = "2", ["comment"] = "问题又出现了" }, "unit@test");
+        await _h.Runtime.CompleteTaskAsync(feedback.Id, TicketOutcomes.SubmitFeedback, new JsonObject { ["satisfaction"] = "2", ["comment"] = "问题又出现了" }, "unit@test");
         var reopened = await TicketAsync(t.Id);
         Assert.Equal(TicketStatus.Reopened, reopened.Status);
         Assert.False(reopened.FirstTimeFix);
         Assert.Equal(ClockState.Running, reopened.Clocks().Resolution.State);
         Assert.Equal(tech, (await _h.OpenTaskAsync(t.InstanceId, "accept")).AssigneeUser);
 
-        await CompleteAsync(t, "accept", "接单", tech);
-        await CompleteAsync(t, "handle", "到场签到", tech);
-        await CompleteAsync(t, "resolveTask", "已解决", tech, new JsonObject { ["resolution"] = "更换显卡" });
-        await CompleteAsync(t, "feedbackTask", "提交评价", "unit@test", new JsonObject { ["satisfaction"] = "5" });
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, tech);
+        await CompleteAsync(t, "handle", TicketOutcomes.CheckIn, tech);
+        await CompleteAsync(t, "resolveTask", TicketOutcomes.Resolved, tech, new JsonObject { ["resolution"] = "更换显卡" });
+        await CompleteAsync(t, "feedbackTask", TicketOutcomes.SubmitFeedback, "unit@test", new JsonObject { ["satisfaction"] = "5" });
         var closed = await TicketAsync(t.Id);
         Assert.Equal(TicketStatus.Closed, closed.Status);
         Assert.Equal(5, closed.Satisfaction);
         Assert.All(closed.Clocks().All, c => Assert.Equal(ClockState.Stopped, c.State));
         Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(t.InstanceId)).Status);
-        var kinds = (await Tickets.FindAsync(t.Number, new CaseScope(All: true)))!.History.Select(e => e.Kind).ToList();
+        var kinds = (await Queries.GetTicketDetailAsync(Admin, t.Number)).History.Select(e => e.Kind).ToList();
         foreach (var kind in new[] { "submitted", "graded", "dispatched", "clock-start", "check-in", "resolved", "feedback", "reopened", "closed" })
             Assert.Contains(kind, kinds);
     }
@@ -273,32 +282,32 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     [Fact]
     public async Task RedispatchMovesTheOpenTaskAndLaterStepsToTheNewTechnician_AndARepeatedSubmissionReturnsTheFirstTicket()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", key: "form-42"), "unit@test");
-        var (again, duplicate) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", key: "form-42"), "unit@test");
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", key: "form-42"), "unit@test");
+        var (again, duplicate) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", key: "form-42"), "unit@test");
         Assert.True(duplicate);
         Assert.Equal(t.Id, again.Id);
         Assert.Equal(1, await _h.CountRowsAsync<Ticket>());
 
         var network = _h.Services.GetRequiredService<INetworkRepository>();
-        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => Tickets.RedispatchAsync(t, _net.Expired.UserName, "就近", "dispatcher@test", network));
+        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => Actions.RedispatchAsync(Dispatcher, t.Number, _net.Expired.UserName, "就近"));
         Assert.Contains("有效证书", refused.Message);
-        var moved = await Tickets.RedispatchAsync(t, _net.Second.UserName, "原工程师请假", "dispatcher@test", network);
+        var moved = await Actions.RedispatchAsync(Dispatcher, t.Number, _net.Second.UserName, "原工程师请假");
         Assert.Equal(_net.Second.UserName, moved.TechnicianUser);
         Assert.Equal(_net.Second.UserName, (await _h.OpenTaskAsync(t.InstanceId, "accept")).AssigneeUser);
-        await CompleteAsync(t, "accept", "接单", _net.Second.UserName);
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, _net.Second.UserName);
         Assert.Equal(_net.Second.UserName, (await _h.OpenTaskAsync(t.InstanceId, "handle")).AssigneeUser);
-        Assert.Contains((await Tickets.FindAsync(t.Id.ToString(), new CaseScope(All: true)))!.History, e => e.Kind == "redispatched" && e.Note!.Contains("原工程师请假"));
+        Assert.Contains((await Queries.GetTicketDetailAsync(Admin, t.Id.ToString())).History, e => e.Kind == "redispatched" && e.Note!.Contains("原工程师请假"));
     }
 
     [Fact]
     public async Task AgentOverridesTheGradeWithAReason_ClocksAndEscalationFollowTheNewGrade()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         Assert.Equal("P3", t.Grade);     // response target 2 h: its 50 % warning would come at 1 h
         await AdvanceAsync(TimeSpan.FromMinutes(10));
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Domain.Rules.RuleBook>();
-        await Assert.ThrowsAsync<CaseValidationException>(() => Tickets.OverrideGradeAsync(t, "P1", " ", "dispatcher@test", rules));
-        var p1 = await Tickets.OverrideGradeAsync(t, "P1", "全单位无法办公，实际影响更大", "dispatcher@test", rules);
+        await Assert.ThrowsAsync<CaseValidationException>(() => Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", " "));
+        var p1 = await Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", "全单位无法办公，实际影响更大");
         Assert.Equal("P1", p1.Grade);
         Assert.Contains("全单位无法办公", JsonNode.Parse(p1.GradeOverride!)!["reason"]!.GetValue<string>());
         var response = p1.Clocks().Response;
@@ -309,29 +318,29 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         // The watcher was re-planned: 50 % of 30 min is reached at 15 min, not at the old 1 h.
         await AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Equal("Dispatcher", Assert.Single(await NotificationsAsync(t.InstanceId, "响应")).ToRole);
-        Assert.Contains((await Tickets.FindAsync(t.Number, new CaseScope(All: true)))!.History, e => e.Kind == "grade-override" && e.User == "dispatcher@test");
+        Assert.Contains((await Queries.GetTicketDetailAsync(Admin, t.Number)).History, e => e.Kind == "grade-override" && e.User == "dispatcher@test");
     }
 
     [Fact]
     public async Task ComplaintPathClosesAfterAReturnToTheEnterprise()
     {
-        var (t, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
-        var (c, _) = await Tickets.FileComplaintAsync(t.Id, "工程师超时未到场", "timeliness", null, "unit@test", null, null, null);
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (c, _) = await Intake.FileComplaintTrustedAsync(t, new ComplaintRequest("工程师超时未到场", "timeliness"), "unit@test", null);
         Assert.Equal(ComplaintStatus.Handling, c.Status);
         Assert.Equal(t.IntegratorId, c.EnterpriseId);
         Assert.Equal(T0 + TimeSpan.FromDays(2), c.StepDueAt);
         var handle = await _h.OpenTaskAsync(c.InstanceId, "handleTask");
         Assert.Equal(T0 + TimeSpan.FromDays(2), handle.DueAt);
 
-        await _h.Runtime.CompleteTaskAsync(handle.Id, "提交处理结果", new JsonObject { ["response"] = "已致歉并调整排班" }, "manager@test");
-        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "reviewTask")).Id, "退回企业", new JsonObject { ["opinion"] = "请说明整改措施" }, "nanning@test");
-        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "handleTask")).Id, "提交处理结果", new JsonObject { ["response"] = "增派两名工程师" }, "manager@test");
-        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "reviewTask")).Id, "审核通过", new JsonObject { ["opinion"] = "同意" }, "nanning@test");
+        await _h.Runtime.CompleteTaskAsync(handle.Id, ComplaintOutcomes.Respond, new JsonObject { ["response"] = "已致歉并调整排班" }, "manager@test");
+        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "reviewTask")).Id, ComplaintOutcomes.ReturnToEnterprise, new JsonObject { ["opinion"] = "请说明整改措施" }, "nanning@test");
+        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "handleTask")).Id, ComplaintOutcomes.Respond, new JsonObject { ["response"] = "增派两名工程师" }, "manager@test");
+        await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(c.InstanceId, "reviewTask")).Id, ComplaintOutcomes.Approve, new JsonObject { ["opinion"] = "同意" }, "nanning@test");
         var confirm = await _h.OpenTaskAsync(c.InstanceId, "confirmTask");
         Assert.Equal("unit@test", confirm.AssigneeUser);
-        await _h.Runtime.CompleteTaskAsync(confirm.Id, "满意，办结", [], "unit@test");
+        await _h.Runtime.CompleteTaskAsync(confirm.Id, ComplaintOutcomes.Satisfied, [], "unit@test");
 
-        var (closed, history, open) = (await Tickets.FindComplaintAsync(c.Id, new CaseScope(All: true)))!.Value;
+        var (closed, history, open) = await Queries.GetComplaintAsync(Admin, c.Id) is var d ? (d.Complaint, d.History, d.OpenTasks) : default;
         Assert.Equal(ComplaintStatus.Closed, closed.Status);
         Assert.Equal(1, closed.Rounds);
         Assert.Equal("增派两名工程师", closed.EnterpriseResponse);
@@ -339,13 +348,13 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Empty(open);
         Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(c.InstanceId)).Status);
         Assert.Equal(["filed", "handling", "reviewing", "handling", "reviewing", "confirming", "closed"], history.Select(e => e.ToStatus!).ToArray());
-        Assert.Contains((await Tickets.FindAsync(t.Number, new CaseScope(All: true)))!.Complaints, x => x.Id == c.Id);
+        Assert.Contains((await Queries.GetTicketDetailAsync(Admin, t.Number)).Complaints, x => x.Id == c.Id);
     }
 
     [Fact]
     public async Task AnEditedDefinitionChangesBehaviourForNewTicketsOnly()
     {
-        var (before, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (before, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         // An administrator edits the on-site escalation: one early warning at 25 % instead of 50/80/100 %.
         var latest = (await _h.Store.FindLatestPublishedAsync("service-ticket"))!;
         var model = DefinitionJson.Parse(latest.Json);
@@ -353,10 +362,10 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await _h.Definitions.SaveDraftAsync(model, "admin@test");
         var published = await _h.Definitions.PublishAsync("service-ticket");
         Assert.Equal(latest.Version + 1, published.Version);
-        var (after, _) = await Tickets.CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "另一台终端无法开机"), "unit@test");
+        var (after, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "另一台终端无法开机"), "unit@test");
 
-        await CompleteAsync(before, "accept", "接单", before.TechnicianUser!);
-        await CompleteAsync(after, "accept", "接单", after.TechnicianUser!);
+        await CompleteAsync(before, "accept", TicketOutcomes.Accept, before.TechnicianUser!);
+        await CompleteAsync(after, "accept", TicketOutcomes.Accept, after.TechnicianUser!);
         await AdvanceAsync(TimeSpan.FromHours(1));       // 25 %
         Assert.Empty(await NotificationsAsync(before.InstanceId, "到场"));
         Assert.Equal("EnterpriseManager", Assert.Single(await NotificationsAsync(after.InstanceId, "到场")).ToRole);

@@ -57,8 +57,9 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
         var instanceId = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
 
-        var tasks = await api.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}&status=Open");
-        var task = Assert.Single(tasks!)!;
+        var tasks = (await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instanceId}&status=Open"))!["items"]!.AsArray();
+        var task = Assert.Single(tasks)!;
+        Assert.Contains(task["outcomes"]!.AsArray(), o => o!["key"]!.GetValue<string>() == "同意");   // a plain outcome is key and name at once
         Assert.Equal("金额 1200", task["title"]!.GetValue<string>());
         var taskId = task["id"]!.GetValue<string>();
 
@@ -196,18 +197,18 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         (await admin.PostAsync("/api/workflow-definitions?publish=true", Json(ApprovalFlow("api-scope")))).EnsureSuccessStatusCode();
         var start = await admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "api-scope" });
         var instanceId = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var taskId = (await admin.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}"))![0]!["id"]!.GetValue<string>();
+        var taskId = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instanceId}"))!["items"]![0]!["id"]!.GetValue<string>();
 
         var tech = await LoginAsync("tech@xinchuang.local", DemoPassword);
         Assert.Equal(HttpStatusCode.Forbidden, (await tech.PostAsync("/api/workflow-definitions", Json(ApprovalFlow("api-tech")))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await tech.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "同意", data = new { comment = "x" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "同意", data = new { comment = "x" } })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/api/tasks/{taskId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/api/workflow-instances/{instanceId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await tech.GetAsync("/api/tasks?role=Dispatcher")).StatusCode);
-        Assert.DoesNotContain(await tech.GetFromJsonAsync<JsonArray>("/api/tasks") ?? [], t => t!["id"]!.GetValue<string>() == taskId);
+        Assert.DoesNotContain((await tech.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == taskId);
 
         var dispatcher = await LoginAsync("dispatcher@xinchuang.local", DemoPassword);
-        Assert.Contains(await dispatcher.GetFromJsonAsync<JsonArray>("/api/tasks?status=Open") ?? [], t => t!["id"]!.GetValue<string>() == taskId);
+        Assert.Contains((await dispatcher.GetFromJsonAsync<JsonObject>($"/api/tasks?status=Open&instanceId={instanceId}"))!["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == taskId);
         var done = await dispatcher.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "驳回", data = new { comment = "资料不全" } });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
     }
@@ -232,6 +233,7 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Assert.Contains("/api/workflow-instances/{id}/signals/{name}", doc);
         Assert.Contains("/api/tasks/{id}/complete", doc);
         Assert.Contains("/api/activity-descriptors", doc);
+        Assert.DoesNotContain("/api/auth/register", doc);   // self-registration is closed, and not offered either
     }
 
     [Fact]

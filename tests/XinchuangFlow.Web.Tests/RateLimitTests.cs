@@ -1,25 +1,48 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 
 namespace XinchuangFlow.Web.Tests;
 
-/// <summary>The app with a login limit of three attempts a minute per address.</summary>
+/// <summary>The app with the production sign-in throttle, its first delay shortened so the test can wait it out.</summary>
 public sealed class ThrottledAppFactory : WebAppFactory
 {
-    protected override int LoginPermitsPerMinute => 3;
+    protected override void ConfigureLimits(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Limits:Login:FreeFailuresPerAccountAndAddress", "5");
+        builder.UseSetting("Limits:Login:FreeFailuresPerAccount", "10");
+        builder.UseSetting("Limits:Login:BaseDelay", "00:00:01");
+    }
 }
 
-/// <summary>SEC-4: the public login endpoint is rate-limited, so passwords cannot be tried at speed.</summary>
-public class RateLimitTests(ThrottledAppFactory factory) : IClassFixture<ThrottledAppFactory>
+/// <summary>
+/// SEC-4: guessing passwords is slowed down without handing attackers a denial of service — no per-address lock that
+/// shuts out colleagues behind the same address, and no account lockout that a stranger can trigger.
+/// </summary>
+public class LoginThrottleTests(ThrottledAppFactory factory) : IClassFixture<ThrottledAppFactory>
 {
+    private Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
+        client.PostAsJsonAsync("/api/auth/login", new { email, password });
+
     [Fact]
-    public async Task Login_BeyondTheLimit_Gets429()
+    public async Task GuessingOneAccount_IsSlowedDown_OtherUsersAtTheSameAddressAreNot_AndTheOwnerIsNotLockedOut()
     {
         var client = factory.CreateClient();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-            statuses.Add((await client.PostAsJsonAsync("/api/auth/login", new { email = "admin@xinchuang.local", password = "guess-" + i })).StatusCode);
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], statuses.Take(3));
-        Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        for (var i = 0; i < 7; i++)
+            statuses.Add((await LoginAsync(client, "manager@xinchuang.local", "guess-" + i)).StatusCode);
+        Assert.All(statuses.Take(5), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));   // the 5th failure started a delay
+        var throttled = await LoginAsync(client, "manager@xinchuang.local", "Demo#2026xf");
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(int.Parse(throttled.Headers.RetryAfter!.ToString()) >= 1);
+
+        // 25 failures from this address in all: a per-address limit would now shut everyone here out.
+        for (var i = 0; i < 18; i++) await LoginAsync(client, $"nobody{i}@example.com", "wrong");
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, "unit@xinchuang.local", "Demo#2026xf")).StatusCode);
+
+        // The guessed account is not locked: once the delay has passed, its owner signs in.
+        await Task.Delay(TimeSpan.FromSeconds(int.Parse(throttled.Headers.RetryAfter!.ToString()) + 0.5));
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, "manager@xinchuang.local", "Demo#2026xf")).StatusCode);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace XinchuangFlow.Web.Tests;
 
@@ -12,21 +13,34 @@ public class WebAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "xf-web-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Every log line the app wrote, for tests that prove a refusal was logged.</summary>
+    public LogSink Logs { get; } = new();
+
+    /// <summary>Which database the app runs on; the PostgreSQL factory overrides it.</summary>
+    protected virtual (string Provider, string ConnectionString) Database() => ("Sqlite", $"Data Source={Path.Combine(_folder, "web.db")}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "web.db")}");
+        var (provider, connection) = Database();
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Default", connection);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         builder.UseSetting("Engine:Scheduler", "false");
-        builder.UseSetting("Limits:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ConfigureLimits(builder);
         builder.UseSetting("Limits:MaxRequestBodyBytes", "200000");
         // A handful of demo tickets: enough to prove the seeding plays the flow, quick enough for every test class.
         builder.UseSetting("Seed:DemoTickets", "12");
     }
 
-    /// <summary>Generous by default so tests are not throttled; the rate-limit test lowers it.</summary>
-    protected virtual int LoginPermitsPerMinute => 1000;
+    /// <summary>Generous by default so tests are not throttled; the login-throttle test sets its own.</summary>
+    protected virtual void ConfigureLimits(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Limits:LoginRequestsPerMinute", "100000");
+        builder.UseSetting("Limits:Login:FreeFailuresPerAccountAndAddress", "1000");
+        builder.UseSetting("Limits:Login:FreeFailuresPerAccount", "1000");
+    }
 
     /// <summary>A client carrying a bearer token for <paramref name="email"/>.</summary>
     public async Task<HttpClient> LoginAsync(string email, string password)

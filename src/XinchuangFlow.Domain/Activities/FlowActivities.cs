@@ -180,7 +180,7 @@ public sealed class CheckInActivity(CaseSession cases) : IActivity
     {
         var ticket = await cases.TicketAsync(context);
         var remote = context.GetBool("remote");
-        var location = TicketRequest.PlainText(context.GetString("location"));
+        var location = (context.GetString("location") ?? "");
         ticket.CheckInAt = context.Now;
         ticket.CheckInLocation = location.Length > 200 ? location[..200] : location;
         ticket.RemoteHandled = remote;
@@ -207,8 +207,8 @@ public sealed class ResolveActivity(CaseSession cases) : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var resolution = TicketRequest.PlainText(context.GetString("resolution"));
-        if (resolution.Length == 0) throw new ActivityInputException(context.Activity.Id, "resolution", "the resolution is empty");
+        var resolution = context.GetString("resolution") ?? "";
+        if (!TextRules.HasVisibleText(resolution)) throw new ActivityInputException(context.Activity.Id, "resolution", "the resolution is empty");
         var ticket = await cases.TicketAsync(context);
         ticket.Resolution = resolution.Length > 10_000 ? resolution[..10_000] : resolution;
         ticket.CitedArticles = context.GetString("citedArticles");
@@ -245,7 +245,7 @@ public sealed class FeedbackActivity(CaseSession cases) : IActivity
         var threshold = context.GetInput("threshold") is JsonValue t && t.TryGetValue<double>(out var th) ? th : 3;
         var ticket = await cases.TicketAsync(context);
         ticket.Satisfaction = score;
-        ticket.FeedbackComment = TicketRequest.PlainText(context.GetString("comment"));
+        ticket.FeedbackComment = context.GetString("comment") ?? "";
         ticket.UpdatedAt = context.Now;
         CaseSession.Event(context, ticket.Id, "ticket", "feedback", ticket.Status, ticket.Status, $"满意度 {score}/5{(ticket.FeedbackComment.Length > 0 ? "：" + ticket.FeedbackComment : "")}",
             new JsonObject { ["satisfaction"] = score, ["comment"] = ticket.FeedbackComment });
@@ -355,8 +355,8 @@ public sealed class FileComplaintActivity(CaseSession cases) : IActivity
     {
         var c = CaseSession.Read<Complaint>(context, "complaint") ?? throw new ActivityInputException(context.Activity.Id, "complaint", "the complaint is empty");
         if (string.IsNullOrWhiteSpace(c.Number)) throw new ActivityInputException(context.Activity.Id, "complaint", "the complaint number is missing");
-        c.Description = TicketRequest.PlainText(c.Description);
-        if (c.Description.Length == 0) throw new ActivityInputException(context.Activity.Id, "complaint", "the complaint has no description");
+        c.Description ??= "";
+        if (!TextRules.HasVisibleText(c.Description)) throw new ActivityInputException(context.Activity.Id, "complaint", "the complaint has no description");
         c.Id = Guid.CreateVersion7();
         c.InstanceId = context.Instance.Id;
         c.Version = 0;
@@ -400,7 +400,7 @@ public sealed class ComplaintStepActivity(CaseSession cases) : IActivity
     {
         var complaint = await cases.ComplaintAsync(context);
         var status = context.GetString("status")!;
-        var text = TicketRequest.PlainText(context.GetString("text"));
+        var text = context.GetString("text") ?? "";
         switch (context.GetString("field"))
         {
             case "enterpriseResponse": complaint.EnterpriseResponse = text; break;

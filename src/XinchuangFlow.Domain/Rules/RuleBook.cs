@@ -84,7 +84,8 @@ public sealed class RuleBook(IRuleSource source)
         try
         {
             var d = System.Xml.XmlConvert.ToTimeSpan(text.Trim().ToUpperInvariant());
-            if (d <= TimeSpan.Zero) problems.Add($"{where} must be positive");
+            if (d < MinDuration) problems.Add($"{where} must be at least one minute");
+            else if (d > MaxDuration) problems.Add($"{where}: {text} is longer than the longest target allowed ({MaxDuration.TotalDays:0} days)");
             return d;
         }
         catch (FormatException)
@@ -95,6 +96,9 @@ public sealed class RuleBook(IRuleSource source)
     }
 
     internal static readonly string[] Grades = ["P1", "P2", "P3", "P4"];
+
+    /// <summary>Bounds for every duration in a rule set: a target shorter than a minute or longer than 30 days is a typo.</summary>
+    public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(1), MaxDuration = TimeSpan.FromDays(30);
 }
 
 /// <summary>SLA targets (SLA-1/2) and the working calendar (SLA-3) of a region or city.</summary>

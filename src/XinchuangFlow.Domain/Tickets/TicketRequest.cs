@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
@@ -34,21 +33,25 @@ public sealed class TicketRequest
     public const int MaxTitle = 200;
     public const int MaxDescription = 10_000;
 
-    /// <summary>Removes markup from the free-text fields (the standard: "HTML is removed") and trims them.</summary>
+    /// <summary>
+    /// Normalises what JSON may leave null. Text is stored as the user typed it (SEC-6): nothing is stripped or
+    /// rewritten; it is encoded on output by whatever renders it.
+    /// </summary>
     public void Clean()
     {
         // JSON may carry explicit nulls for required text: treat them as empty so validation names them.
         Channel ??= ""; CityCode ??= ""; CountyCode ??= ""; ProductCategory ??= ""; Impact ??= "";
-        Title = PlainText(Title);
-        Description = PlainText(Description);
-        ContactName = PlainText(ContactName);
-        ProcurementUnit = PlainText(ProcurementUnit);
-        Address = Address is null ? null : PlainText(Address);
-        ProductVendor = ProductVendor is null ? null : PlainText(ProductVendor);
-        ProductModel = ProductModel is null ? null : PlainText(ProductModel);
-        Cpu = Cpu is null ? null : PlainText(Cpu);
-        Os = Os is null ? null : PlainText(Os);
+        Title ??= ""; Description ??= ""; ContactName ??= ""; ProcurementUnit ??= "";
     }
+
+    /// <summary>True when <paramref name="ticket"/> was created from the same request (an idempotent repeat).</summary>
+    public bool SameAs(Ticket ticket) =>
+        ticket.Channel == Channel && ticket.Title == Title && ticket.Description == Description && ticket.ContactName == ContactName
+        && (ticket.ContactPhone ?? "") == (ContactPhone ?? "") && (ticket.ContactEmail ?? "") == (ContactEmail ?? "")
+        && ticket.CityCode == CityCode && ticket.CountyCode == CountyCode && (ticket.Address ?? "") == (Address ?? "")
+        && ticket.ProductCategory == ProductCategory && (ticket.ProductVendor ?? "") == (ProductVendor ?? "") && (ticket.ProductModel ?? "") == (ProductModel ?? "")
+        && (ticket.Cpu ?? "") == (Cpu ?? "") && (ticket.Os ?? "") == (Os ?? "") && ticket.Impact == Impact
+        && (ProcurementUnitId is null || ticket.ProcurementUnitId == ProcurementUnitId);
 
     /// <summary>Every problem, each naming its field; empty when the request is acceptable.</summary>
     public Dictionary<string, string[]> Validate(GuangxiDivisions divisions)
@@ -57,7 +60,7 @@ public sealed class TicketRequest
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
         if (!Channels.NamesZh.ContainsKey(Channel)) Add("channel", $"'{Channel}' is not one of {string.Join(", ", Channels.NamesZh.Keys)}.");
         if (string.IsNullOrWhiteSpace(ProcurementUnit)) Add("procurementUnit", "The procurement unit is required.");
-        if (string.IsNullOrWhiteSpace(ContactName)) Add("contactName", "The contact's name is required.");
+        if (TextRules.Problem(ContactName, "contact's name", 100, multiline: false) is { } contact) Add("contactName", contact);
         if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail)) Add("contactPhone", "A phone number or an e-mail address is required.");
         if (ContactPhone is { Length: > 0 } phone && !Regex.IsMatch(phone, @"^[0-9+\- ]{5,20}$")) Add("contactPhone", "The phone number may hold digits, spaces, + and - only (5–20).");
         if (ContactEmail is { Length: > 0 } mail && !Regex.IsMatch(mail, @"^[^@\s]+@[^@\s]+\.[^@\s]+$")) Add("contactEmail", "The e-mail address is not valid.");
@@ -67,24 +70,12 @@ public sealed class TicketRequest
         else if (county.ParentCode != CityCode) Add("countyCode", $"County {CountyCode} ({county.Name}) does not belong to city {CityCode}.");
         if (!ProductCategories.IsKnown(ProductCategory)) Add("productCategory", $"'{ProductCategory}' is not one of {string.Join(", ", ProductCategories.Names.Keys)}.");
         if (!Impacts.All.Contains(Impact)) Add("impact", $"'{Impact}' is not one of {string.Join(", ", Impacts.All)}.");
-        if (string.IsNullOrWhiteSpace(Title)) Add("title", "The title is required.");
-        else if (Title.Length > MaxTitle) Add("title", $"The title has {Title.Length} characters; at most {MaxTitle} are allowed.");
-        if (string.IsNullOrWhiteSpace(Description)) Add("description", "The description is required.");
-        else if (Description.Length > MaxDescription) Add("description", $"The description has {Description.Length} characters; at most {MaxDescription} are allowed.");
+        if (TextRules.Problem(Title, "title", MaxTitle, multiline: false) is { } title) Add("title", title);
+        if (TextRules.Problem(Description, "description", MaxDescription, multiline: true) is { } description) Add("description", description);
+        foreach (var (field, value, max) in new[] { ("address", Address, 300), ("productVendor", ProductVendor, 100), ("productModel", ProductModel, 100), ("cpu", Cpu, 100), ("os", Os, 100) })
+            if (value is { Length: > 0 } && TextRules.Problem(value, field, max, multiline: false, required: false) is { } problem) Add(field, problem);
         if (RequestKey is { Length: > 100 }) Add("requestKey", "The request key is longer than 100 characters.");
         return errors;
-    }
-
-    /// <summary>Text without tags, scripts or styles; entities decoded; whitespace runs kept as typed.</summary>
-    public static string PlainText(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        var s = Regex.Replace(value, @"<(script|style)\b[^>]*>.*?</\1\s*>", "", RegexOptions.IgnoreCase | RegexOptions.Singleline);
-        s = Regex.Replace(s, @"<[^>]*>", "");
-        s = WebUtility.HtmlDecode(s);
-        // Decoding may have produced new markup (&lt;script&gt;): remove the angle brackets it left.
-        s = s.Replace("<", "").Replace(">", "");
-        return s.Trim();
     }
 
     /// <summary>The ticket this request becomes.</summary>

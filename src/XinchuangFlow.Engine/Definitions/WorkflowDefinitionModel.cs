@@ -29,11 +29,30 @@ public sealed class WorkflowDefinitionModel
     /// <summary>Connections from an outcome port of one activity to another activity.</summary>
     public List<ConnectionModel> Connections { get; set; } = [];
 
+    /// <summary>Who may start instances through the generic ways in (instances API, admin UI); see <see cref="StartPermission"/>.</summary>
+    public StartPermission? StartPermission { get; set; }
+
     /// <summary>Free-form metadata (designer zoom, tags …).</summary>
     public JsonObject? Metadata { get; set; }
 
     /// <summary>Finds an activity by id, or null.</summary>
     public ActivityModel? FindActivity(string id) => Activities.FirstOrDefault(a => a.Id == id);
+}
+
+/// <summary>
+/// Who may start a definition directly. Without it, the engine's default start roles apply (the Data Bureau
+/// administrator). A use-case-only definition (a ticket, a complaint) is started only by its application use case.
+/// </summary>
+public sealed class StartPermission
+{
+    /// <summary>Stands for every signed-in user in <see cref="Roles"/>.</summary>
+    public const string AnySignedIn = "*";
+
+    /// <summary>Role names allowed to start it; "*" for any signed-in user.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>True when only the owning use case starts it (never the generic API).</summary>
+    public bool UseCaseOnly { get; set; }
 }
 
 /// <summary>A workflow variable.</summary>

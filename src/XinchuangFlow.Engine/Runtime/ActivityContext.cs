@@ -114,6 +114,35 @@ public sealed class ActivityContext
         return bookmark;
     }
 
+    /// <summary>Waits until <paramref name="dueAt"/> on a timer bookmark with a key of the activity's choosing.</summary>
+    public Bookmark CreateTimer(DateTimeOffset dueAt, string key)
+    {
+        var bookmark = CreateBookmark(BookmarkKind.Timer, key);
+        _burst.Changes.AddedTimers.Add(new TimerEntry { Id = Guid.CreateVersion7(), InstanceId = Instance.Id, BookmarkId = bookmark.Id, DueAt = dueAt });
+        return bookmark;
+    }
+
+    /// <summary>Removes this instance's bookmarks that match; with <paramref name="cancel"/> their tasks and sub-workflows are cancelled.</summary>
+    public int RemoveWaits(Func<Bookmark, bool> match, bool cancel)
+    {
+        var found = Instance.Bookmarks.Where(match).ToList();
+        foreach (var b in found) _burst.RemoveBookmark(b, cancel);
+        return found.Count;
+    }
+
+    /// <summary>Removes queued work for the activity with this id (e.g. later arrivals at a join that has fired).</summary>
+    public int DropQueued(string activityId) => Instance.Queue.RemoveAll(w => w.ActivityId == activityId);
+
+    /// <summary>
+    /// Takes a stored signal of this name sent before the instance waited for it (a persistent signal); expired ones are
+    /// dropped. Returns null when none is kept. The taking is committed with the burst, so a signal is consumed once.
+    /// </summary>
+    public JsonNode? TakePendingSignal(string name, out bool found) => PendingSignals.Take(Instance, name, Now, out found);
+
+    /// <summary>True when some live work (queued or waiting) sits at one of these activities.</summary>
+    public bool HasLiveWorkAt(ISet<string> activityIds) =>
+        Instance.Queue.Any(w => activityIds.Contains(w.ActivityId)) || Instance.Bookmarks.Any(b => activityIds.Contains(b.ActivityId));
+
     /// <summary>Creates a human task waiting on a new bookmark.</summary>
     public HumanTask CreateTask(HumanTask task)
     {

@@ -24,6 +24,8 @@ internal sealed class Burst
     public List<WorkflowInstance> ChildrenToRun { get; } = [];
     /// <summary>Scratch shared by the activities of this burst (e.g. a domain row loaded once and staged once).</summary>
     public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+    /// <summary>Sub-workflow instances to cancel with this burst's commit (their waiting parent bookmark was cancelled).</summary>
+    public List<Guid> ChildrenToCancel { get; } = [];
     /// <summary>Signal bookmarks of this instance that an activity raised locally; resumed before the burst ends.</summary>
     public List<(Bookmark Bookmark, JsonNode? Payload)> LocalResumes { get; } = [];
 
@@ -100,5 +102,6 @@ internal sealed class Burst
         }
         if (b.Kind == BookmarkKind.Timer) Changes.RemovedTimers.Add(b.Id);
         if (cancel && b.Kind == BookmarkKind.Task && Guid.TryParse(b.Key, out var taskId)) Changes.CancelledTasks.Add(taskId);
+        if (cancel && b.Kind == BookmarkKind.SubWorkflow && Guid.TryParse(b.Key, out var childId)) ChildrenToCancel.Add(childId);
     }
 }

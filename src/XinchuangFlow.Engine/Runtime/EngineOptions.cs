@@ -21,4 +21,10 @@ public sealed class EngineOptions
 
     /// <summary>Attempts when a commit meets a concurrent change of the same instance.</summary>
     [Range(1, 20)] public int ConflictRetries { get; set; } = 3;
+
+    /// <summary>The longest a signal sent before its wait may be kept (persistent signals).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")] public TimeSpan MaxSignalTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Who may start a definition that states no start permission of its own, through a generic way in.</summary>
+    public IReadOnlyList<string> DefaultStartRoles { get; set; } = ["DataBureauAdmin"];
 }

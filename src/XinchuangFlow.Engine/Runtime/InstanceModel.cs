@@ -80,7 +80,8 @@ public sealed class HumanTask
     public string? AssigneeRole { get; set; }
     public string? ClaimedBy { get; set; }
     public HumanTaskStatus Status { get; set; }
-    public List<string> Outcomes { get; set; } = [];
+    /// <summary>The outcomes offered: a stable key (the port, what callers send) and display names.</summary>
+    public List<TaskOutcome> Outcomes { get; set; } = [];
     public List<FormField> Form { get; set; } = [];
     public string? Outcome { get; set; }
     public JsonObject? Data { get; set; }
@@ -88,6 +89,19 @@ public sealed class HumanTask
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>True when the task offers the outcome with this key.</summary>
+    public bool HasOutcome(string key) => Outcomes.Any(o => string.Equals(o.Key, key, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// An outcome of a human task. <see cref="Key"/> is stable (the port of the connection and what callers complete the task
+/// with); <see cref="Name"/> is what people read and may be renamed freely. A plain string in older definitions is both.
+/// </summary>
+public sealed record TaskOutcome(string Key, string Name, string? NameEn = null)
+{
+    /// <summary>The name for a UI culture (English when asked and present, else Chinese).</summary>
+    public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn! : Name;
 }
 
 /// <summary>A field of a task form.</summary>
@@ -112,7 +126,7 @@ public sealed class TimerEntry
 }
 
 /// <summary>Kinds of journal entries.</summary>
-public enum JournalKind { InstanceStarted, ActivityExecuted, ActivityWaiting, ActivityResumed, VariableChanged, TaskCompleted, Incident, InstanceFinished, InstanceCancelled, InstanceMigrated, Retried, Amended }
+public enum JournalKind { InstanceStarted, ActivityExecuted, ActivityWaiting, ActivityResumed, VariableChanged, TaskCompleted, Incident, InstanceFinished, InstanceCancelled, InstanceMigrated, Retried, Amended, ChildCancelled, TaskWithdrawn, SignalKept }
 
 /// <summary>One line of an instance's journal.</summary>
 public sealed class JournalEntry

@@ -32,7 +32,8 @@ public static class FormValidator
     public static JsonObject Validate(IReadOnlyList<FormField> form, JsonObject? data)
     {
         data ??= [];
-        var errors = new List<string>();
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string message) { if (!errors.TryGetValue(field, out var l)) errors[field] = l = []; l.Add(message); }
         var cleaned = new JsonObject();
         foreach (var field in form)
         {
@@ -40,36 +41,37 @@ public static class FormValidator
             var label = field.Label ?? field.Name;
             if (value is null || (value is JsonValue sv && sv.TryGetValue<string>(out var str) && string.IsNullOrWhiteSpace(str)))
             {
-                if (field.Required) errors.Add($"Field '{label}' is required.");
+                if (field.Required) Add(field.Name, $"Field '{label}' is required.");
                 continue;
             }
             var kind = value.GetValueKind();
             switch (field.Type)
             {
                 case "number" when kind != JsonValueKind.Number:
-                    errors.Add($"Field '{label}' must be a number."); continue;
+                    Add(field.Name, $"Field '{label}' must be a number."); continue;
                 case "boolean" when kind is not (JsonValueKind.True or JsonValueKind.False):
-                    errors.Add($"Field '{label}' must be true or false."); continue;
+                    Add(field.Name, $"Field '{label}' must be true or false."); continue;
                 case "date" or "datetime" when kind != JsonValueKind.String
                     || !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _):
-                    errors.Add($"Field '{label}' must be a date."); continue;
+                    Add(field.Name, $"Field '{label}' must be a date."); continue;
                 case "select" when kind != JsonValueKind.String || field.Options is { Count: > 0 } && !field.Options.Contains(value.GetValue<string>()):
-                    errors.Add($"Field '{label}' must be one of: {string.Join(", ", field.Options ?? [])}."); continue;
+                    Add(field.Name, $"Field '{label}' must be one of: {string.Join(", ", field.Options ?? [])}."); continue;
                 case "text" or "textarea" when kind != JsonValueKind.String:
-                    errors.Add($"Field '{label}' must be text."); continue;
+                    Add(field.Name, $"Field '{label}' must be text."); continue;
             }
             if (kind == JsonValueKind.String && value.GetValue<string>().Length > (field.MaxLength ?? DefaultMaxLength))
             {
-                errors.Add($"Field '{label}' is longer than {field.MaxLength ?? DefaultMaxLength} characters.");
+                Add(field.Name, $"Field '{label}' is longer than {field.MaxLength ?? DefaultMaxLength} characters.");
                 continue;
             }
             cleaned[field.Name] = value.DeepClone();
         }
         var unknown = data.Select(p => p.Key).Where(k => form.All(f => f.Name != k)).ToList();
-        if (unknown.Count > 0 && form.Count > 0) errors.Add($"Unknown field(s): {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0 && form.Count > 0)
+            foreach (var name in unknown) Add(name, $"Unknown field '{name}'.");
         else if (form.Count == 0)
             foreach (var (k, v) in data) cleaned[k] = v?.DeepClone();
-        if (errors.Count > 0) throw new WorkflowInputException(errors);
+        if (errors.Count > 0) throw new WorkflowInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         return cleaned;
     }
 }

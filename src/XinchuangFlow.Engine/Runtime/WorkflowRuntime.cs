@@ -13,7 +13,18 @@ public sealed record StartRequest(
     int? Version = null,
     string? CorrelationId = null,
     string? User = null,
-    bool Dispatch = false);
+    bool Dispatch = false,
+    StartCaller? Caller = null);
+
+/// <summary>
+/// Who asks to start an instance through a generic way in (the instances API, the admin UI). The definition's start
+/// permission decides; a request without a caller comes from a use case of the application (a ticket intake, a
+/// sub-workflow) that has made its own decision.
+/// </summary>
+public sealed record StartCaller(string? User, IReadOnlyCollection<string> Roles);
+
+/// <summary>What a signal did: how many waits it resumed, and whether it was kept for a later wait.</summary>
+public sealed record SignalResult(int Resumed, bool Kept, DateTimeOffset? KeptUntil = null);
 
 /// <summary>
 /// The interpreter. Every public operation is one or more bursts; each burst is committed in one store
@@ -61,6 +72,7 @@ public sealed class WorkflowRuntime
         if (record.Status != DefinitionStatus.Published)
             throw new WorkflowStateException($"Workflow definition '{request.DefinitionId}' version {record.Version} is {record.Status}; only a published version can start instances.");
         var def = await Definitions.GetAsync(record.DefinitionId, record.Version, ct);
+        if (request.Caller is { } caller) CheckStartPermission(def, caller);
         var instance = NewInstance(def, request.Input ?? [], request.CorrelationId, request.User, null, null);
         var burst = new Burst(this, instance, def, isNew: true, request.User);
         burst.Journal(JournalKind.InstanceStarted, null, null, null, Clock.GetUtcNow(), new JsonObject { ["version"] = def.Version });
@@ -75,6 +87,17 @@ public sealed class WorkflowRuntime
         await RunAsync(burst, ct);
         await CommitAndFollowUpAsync(burst, ct);
         return instance;
+    }
+
+    /// <summary>Refuses a generic start the definition does not allow (SEC-5): use-case-only flows, or a caller without a start role.</summary>
+    private void CheckStartPermission(CompiledDefinition def, StartCaller caller)
+    {
+        var permission = def.Model.StartPermission;
+        if (permission?.UseCaseOnly == true)
+            throw new WorkflowForbiddenException($"Workflow '{def.DefinitionId}' is started only by its own use case (e.g. recording a request), not directly.");
+        var roles = permission?.Roles is { Count: > 0 } r ? r : Options.DefaultStartRoles;
+        if (roles.Contains(XinchuangFlow.Engine.Definitions.StartPermission.AnySignedIn) ? caller.User is null : !roles.Any(caller.Roles.Contains))
+            throw new WorkflowForbiddenException($"Workflow '{def.DefinitionId}' may be started by {string.Join(", ", roles)} only.");
     }
 
     private WorkflowInstance NewInstance(CompiledDefinition def, JsonObject input, string? correlationId, string? user, Guid? parent, Guid? parentBookmark)
@@ -141,8 +164,11 @@ public sealed class WorkflowRuntime
         {
             var task = await Store.FindTaskAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
             if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
-            if (!task.Outcomes.Contains(outcome, StringComparer.Ordinal))
-                throw new WorkflowInputException($"Outcome '{outcome}' is not one of this task's outcomes: {string.Join(", ", task.Outcomes)}.");
+            if (!task.HasOutcome(outcome))
+                throw new WorkflowInputException(new Dictionary<string, string[]>
+                {
+                    ["outcome"] = [$"Outcome '{outcome}' is not one of this task's outcome keys: {string.Join(", ", task.Outcomes.Select(o => $"{o.Key} ({o.Name})"))}."],
+                });
             var cleaned = FormValidator.Validate(task.Form, data);
 
             var instance = await Store.LoadInstanceAsync(task.InstanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {task.InstanceId} does not exist.");
@@ -151,6 +177,10 @@ public sealed class WorkflowRuntime
                 throw new WorkflowStateException($"Instance {instance.Id} is {instance.Status}; its tasks cannot be completed.");
 
             var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            // The activity's own rules on the data hold whichever way the task is completed.
+            if (def.Find(task.ActivityId) is { } taskModel && Registry.Find(taskModel.Type) is ITaskCompletionRules rules
+                && rules.CheckCompletion(task, outcome, cleaned) is { Count: > 0 } problems)
+                throw new WorkflowInputException(problems);
             var burst = new Burst(this, instance, def, isNew: false, user);
             var now = Clock.GetUtcNow();
             task.Status = HumanTaskStatus.Completed;
@@ -201,6 +231,64 @@ public sealed class WorkflowRuntime
             }, ct);
         }
         return resumed;
+    }
+
+    /// <summary>
+    /// Sends a signal to one instance. When nothing waits for it and <paramref name="keepFor"/> is given, the signal is
+    /// kept in the instance for that long and the first wait for it takes it (a persistent signal), exactly once.
+    /// </summary>
+    public async Task<SignalResult> SendSignalAsync(string signal, Guid instanceId, JsonNode? payload, string? user, TimeSpan? keepFor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(signal)) throw new WorkflowInputException("The signal name is empty.");
+        if (keepFor is { } k && (k <= TimeSpan.Zero || k > Options.MaxSignalTtl))
+            throw new WorkflowInputException($"keepFor must be positive and at most {Options.MaxSignalTtl}.");
+        var resumed = await SignalAsync(signal, instanceId, payload, user, ct);
+        if (resumed > 0 || keepFor is not { } ttl) return new SignalResult(resumed, false);
+        var until = Clock.GetUtcNow() + ttl;
+        var outcome = await WithConflictRetryAsync(instanceId, user, async burst =>
+        {
+            // A wait may have appeared since the lookup: deliver to it instead of keeping the signal.
+            if (burst.Instance.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKind.Signal && b.Key == signal) is { } live)
+            {
+                await ResumeAsync(burst, live, null, payload, ct);
+                return 2;
+            }
+            PendingSignals.Keep(burst.Instance, signal, payload, Clock.GetUtcNow(), until);
+            burst.Journal(JournalKind.SignalKept, null, null, null, Clock.GetUtcNow(), new JsonObject { ["signal"] = signal, ["until"] = until.ToString("O") });
+            return 1;
+        }, ct);
+        if (outcome == 0 && await Store.LoadInstanceAsync(instanceId, ct) is { } gone)
+            throw new WorkflowStateException($"Instance {instanceId} is {gone.Status}; the signal '{signal}' was not kept.");
+        return outcome == 2 ? new SignalResult(1, false) : new SignalResult(0, outcome == 1, outcome == 1 ? until : null);
+    }
+
+    /// <summary>
+    /// An administrator withdraws an open task with a reason: the task is cancelled and its activity continues on the
+    /// optional <c>withdrawn</c> port (the path ends there when the port is not connected). 409 when it is no longer open.
+    /// </summary>
+    public async Task<WorkflowInstance> WithdrawTaskAsync(Guid taskId, string reason, string? user, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await Store.FindTaskAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
+            if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
+            var instance = await Store.LoadInstanceAsync(task.InstanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {task.InstanceId} does not exist.");
+            var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId) ?? throw new TaskAlreadyCompletedException(taskId);
+            if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running))
+                throw new WorkflowStateException($"Instance {instance.Id} is {instance.Status}; its tasks cannot be withdrawn.");
+            var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            var burst = new Burst(this, instance, def, isNew: false, user);
+            burst.Changes.CancelledTasks.Add(task.Id);
+            burst.Journal(JournalKind.TaskWithdrawn, task.ActivityId, def.Find(task.ActivityId)?.Type, Activities.Builtin.UserTaskActivity.Withdrawn, Clock.GetUtcNow(),
+                new JsonObject { ["taskId"] = task.Id.ToString(), ["reason"] = reason }, user);
+            await ResumeAsync(burst, bookmark, Activities.Builtin.UserTaskActivity.Withdrawn, new JsonObject { ["reason"] = reason }, ct);
+            try
+            {
+                await CommitAndFollowUpAsync(burst, ct);
+                return instance;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Options.ConflictRetries) { }
+        }
     }
 
     /// <summary>
@@ -369,15 +457,55 @@ public sealed class WorkflowRuntime
             throw new WorkflowStateException($"Instance {instanceId} is already {instance.Status}.");
         var def = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var burst = new Burst(this, instance, def, isNew: false, user);
+        await CancelInBurstAsync(burst, null, ct);
+        await CommitAsync([burst], ct);
+        return instance;
+    }
+
+    /// <summary>Cancels the burst's instance: waits removed, tasks cancelled, incidents resolved; the sub-workflows it waits for follow in the same commit.</summary>
+    private async Task CancelInBurstAsync(Burst burst, Guid? byParent, CancellationToken ct)
+    {
+        var instance = burst.Instance;
         foreach (var b in instance.Bookmarks.ToList()) burst.RemoveBookmark(b, cancel: true);
-        foreach (var incident in await Store.GetIncidentsAsync(instanceId, ct))
+        foreach (var incident in await Store.GetIncidentsAsync(instance.Id, ct))
             if (incident.ResolvedAt is null) burst.Changes.ResolvedIncidents.Add(incident.Id);
         instance.Queue.Clear();
         instance.Status = WorkflowStatus.Cancelled;
         instance.FinishedAt = Clock.GetUtcNow();
-        burst.Journal(JournalKind.InstanceCancelled, null, null, null, Clock.GetUtcNow());
-        await CommitAsync([burst], ct);
-        return instance;
+        instance.LeaseUntil = null;
+        burst.Journal(JournalKind.InstanceCancelled, null, null, null, Clock.GetUtcNow(),
+            byParent is { } p ? new JsonObject { ["reason"] = "the parent instance was cancelled or ended", ["parent"] = p.ToString() } : null);
+    }
+
+    /// <summary>
+    /// Cancels, in the same transaction as <paramref name="burst"/>, the sub-workflow instances whose waiting bookmark
+    /// the burst cancelled (a cancel, a terminate, a join that cancels other paths, a for-each that has enough), and
+    /// theirs in turn. Each cancellation is journalled on both sides.
+    /// </summary>
+    private async Task CancelChildrenAsync(Burst burst, CancellationToken ct)
+    {
+        while (burst.ChildrenToCancel.Count > 0)
+        {
+            var childId = burst.ChildrenToCancel[0];
+            burst.ChildrenToCancel.RemoveAt(0);
+            if (burst.ChildrenToRun.FirstOrDefault(c => c.Id == childId) is { } fresh)
+            {
+                // Created in this very burst and not run yet: it is written already cancelled and never runs.
+                burst.ChildrenToRun.Remove(fresh);
+                fresh.Queue.Clear();
+                fresh.Status = WorkflowStatus.Cancelled;
+                fresh.FinishedAt = Clock.GetUtcNow();
+                continue;
+            }
+            var child = await Store.LoadInstanceAsync(childId, ct);
+            if (child is null || child.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled) continue;
+            var def = await Definitions.GetAsync(child.DefinitionId, child.DefinitionVersion, ct);
+            var childBurst = new Burst(this, child, def, isNew: false, burst.User);
+            await CancelInBurstAsync(childBurst, burst.Instance.Id, ct);
+            await CancelChildrenAsync(childBurst, ct);
+            burst.Changes.Children.Add(childBurst.Changes);
+            burst.Journal(JournalKind.ChildCancelled, null, null, null, Clock.GetUtcNow(), new JsonObject { ["child"] = childId.ToString() });
+        }
     }
 
     /// <summary>
@@ -486,6 +614,8 @@ public sealed class WorkflowRuntime
         if (instance.Status == WorkflowStatus.Faulted) return;
         instance.Status = WorkflowStatus.Running;
         var steps = 0;
+        while (true)
+        {
         while (instance.Queue.Count > 0 && instance.Status == WorkflowStatus.Running)
         {
             ct.ThrowIfCancellationRequested();
@@ -525,12 +655,56 @@ public sealed class WorkflowRuntime
             Apply(burst, model, result, started, JournalKind.ActivityExecuted);
             await ResumeLocalSignalsAsync(burst, ct);
         }
+            // A synchronising merge whose upstream has gone quiet fires on what has arrived.
+            if (instance.Status == WorkflowStatus.Running && instance.Queue.Count == 0 && QueueQuietMerges(burst)) continue;
+            break;
+        }
         if (instance.Status == WorkflowStatus.Running && instance.Queue.Count == 0)
         {
             instance.LeaseUntil = null;
-            if (instance.Bookmarks.Count == 0) Finish(burst);
-            else instance.Status = WorkflowStatus.Waiting;
+            if (instance.Bookmarks.Count > 0) instance.Status = WorkflowStatus.Waiting;
+            else if (StuckMerge(burst) is { } stuck)
+            {
+                // Nothing waits and nothing runs, yet a merge holds arrivals: the instance can no longer progress, which is not success.
+                var (join, arrived) = stuck;
+                Fault(burst, new WorkItem(join.Id, Activities.IMergeActivity.Recheck), join.Id, join.Type, new InvalidOperationException(
+                    $"the join waits for paths that can no longer arrive (arrived from: {arrived}; expected: {string.Join(", ", burst.Definition.Sources(join.Id))}). " +
+                    "Check the join's mode (a 'sync' join waits only for activated paths) or cancel the instance."));
+            }
+            else Finish(burst);
         }
+    }
+
+    /// <summary>Queues a re-check of every synchronising merge that holds arrivals and has no live work upstream; true when any.</summary>
+    private bool QueueQuietMerges(Burst burst)
+    {
+        var any = false;
+        foreach (var model in burst.Definition.Model.Activities)
+        {
+            if (Registry.Find(model.Type) is not Activities.IMergeActivity merge || !merge.FiresWhenUpstreamIsDone(model)) continue;
+            if (!merge.IsWaitingForMore(burst.Instance.ActivityState[model.Id])) continue;
+            var upstream = burst.Definition.Ancestors(model.Id);
+            upstream.Remove(model.Id);
+            if (burst.Instance.Bookmarks.Any(b => upstream.Contains(b.ActivityId))) continue;
+            burst.Instance.Queue.Add(new WorkItem(model.Id, Activities.IMergeActivity.Recheck));
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>A merge that holds arrivals and waits for more, if any.</summary>
+    private (Definitions.ActivityModel Join, string Arrived)? StuckMerge(Burst burst)
+    {
+        foreach (var model in burst.Definition.Model.Activities)
+        {
+            var state = burst.Instance.ActivityState[model.Id];
+            if (Registry.Find(model.Type) is Activities.IMergeActivity merge && merge.IsWaitingForMore(state))
+            {
+                var arrived = (state as JsonArray ?? state?["arrived"] as JsonArray ?? []).Select(n => n?.GetValue<string>()).Where(n => !string.IsNullOrEmpty(n));
+                return (model, string.Join(", ", arrived));
+            }
+        }
+        return null;
     }
 
     /// <summary>Resumes the signal bookmarks an activity raised locally (still present: a terminate may have removed them).</summary>
@@ -606,6 +780,7 @@ public sealed class WorkflowRuntime
         var changes = new List<BurstChanges>(bursts.Count);
         foreach (var b in bursts)
         {
+            if (b.ChildrenToCancel.Count > 0) await CancelChildrenAsync(b, ct);
             Stamp(b.Changes, now);
             changes.Add(b.Changes);
         }

@@ -49,6 +49,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
         // Activities: ids, types, inputs, expressions.
         var activities = new Dictionary<string, ActivityModel>(StringComparer.Ordinal);
         var outcomes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var optional = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var a in d.Activities)
         {
             if (string.IsNullOrWhiteSpace(a.Id)) { Add("activity-id", null, $"an activity of type '{a.Type}' has no id."); continue; }
@@ -57,6 +58,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var descriptor = registry.FindDescriptor(a.Type);
             if (activity is null || descriptor is null) { Add("unknown-type", a.Id, $"unknown activity type '{a.Type}'."); continue; }
             outcomes[a.Id] = activity.GetOutcomes(a);
+            optional[a.Id] = activity.GetOptionalOutcomes(a);
             foreach (var input in descriptor.Inputs)
             {
                 a.Inputs.TryGetValue(input.Name, out var value);
@@ -103,8 +105,8 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             if (!activities.ContainsKey(tgt)) { Add("connection-dangling", src.Length > 0 ? src : null, $"connection {src}.{port} leads to activity '{tgt}', which does not exist."); ok = false; }
             if (!ok) continue;
             if (!seen.Add((src, port, tgt))) { Add("connection-duplicate", src, $"connection {src}.{port} → {tgt} appears twice."); continue; }
-            if (outcomes.TryGetValue(src, out var ports) && !ports.Contains(port))
-                Add("connection-port", src, $"connection leaves from port '{port}', which is not an outcome of this activity ({string.Join(", ", ports)}).");
+            if (outcomes.TryGetValue(src, out var ports) && !ports.Contains(port) && !optional[src].Contains(port))
+                Add("connection-port", src, $"connection leaves from port '{port}', which is not an outcome of this activity ({string.Join(", ", ports.Concat(optional[src]))}).");
             if (starts.Any(s => s.Id == tgt)) Add("connection-into-start", tgt, $"connection {src}.{port} leads into the Start activity.");
             graph[src].Add(tgt);
             connectedPorts.Add((src, port));
@@ -128,6 +130,32 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             foreach (var id in activities.Keys.Where(k => !reached.Contains(k)))
                 Add("unreachable", id, "the activity cannot be reached from Start.");
         }
+
+        // Every activity must be able to reach an end: an End, or an activity with no outgoing ports. A cycle that no
+        // path leaves would keep the instance busy or waiting forever.
+        var ends = activities.Values.Where(a => registry.FindDescriptor(a.Type)?.IsTerminal == true || (outcomes.TryGetValue(a.Id, out var o) && o.Count == 0 && graph[a.Id].Count == 0))
+            .Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var reverse = activities.Keys.ToDictionary(k => k, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var (from, targets) in graph) foreach (var t in targets) reverse[t].Add(from);
+        var canEnd = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(ends);
+        while (pending.Count > 0)
+        {
+            var n = pending.Pop();
+            if (!canEnd.Add(n)) continue;
+            foreach (var s2 in reverse[n]) pending.Push(s2);
+        }
+        var trapped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cycle in StronglyConnected(graph).Where(scc => scc.Count > 1 || graph[scc[0]].Contains(scc[0])))
+        {
+            var members = cycle.ToHashSet(StringComparer.Ordinal);
+            if (cycle.Any(canEnd.Contains)) continue;
+            var first = cycle.OrderBy(x => x, StringComparer.Ordinal).First();
+            Add("cycle-without-exit", first, $"the cycle {string.Join(" → ", cycle.OrderBy(x => x, StringComparer.Ordinal))} has no way out to an End.");
+            trapped.UnionWith(members);
+        }
+        foreach (var id in activities.Keys.Where(k => !canEnd.Contains(k) && !trapped.Contains(k)).OrderBy(k => k, StringComparer.Ordinal))
+            Add("no-path-to-end", id, "no path leads from this activity to an End.");
 
         // Loops that never wait would spin forever inside one burst.
         foreach (var cycle in StronglyConnected(graph).Where(scc => scc.Count > 1 || graph[scc[0]].Contains(scc[0])))

@@ -7,7 +7,9 @@ using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Persistence;
-using XinchuangFlow.Infrastructure.Tickets;
+using XinchuangFlow.Application;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Tickets;
 
 namespace XinchuangFlow.Infrastructure.Hosting;
 
@@ -19,7 +21,8 @@ namespace XinchuangFlow.Infrastructure.Hosting;
 /// </summary>
 public sealed class DemoTicketSeeder(
     IDbContextFactory<XfDbContext> factory, IWorkflowStore store, ActivityRegistry registry, IExpressionEvaluator expressions,
-    DefinitionCache definitions, ITicketRepository tickets, GuangxiDivisions divisions, TimeProvider clock, ILogger<DemoTicketSeeder> log)
+    DefinitionCache definitions, ITicketRepository tickets, ICaseDirectory cases, AccessService access, GuangxiDivisions divisions, TimeProvider clock,
+    ILogger<DemoTicketSeeder> log)
 {
     /// <summary>The unit the demo procurement-unit user belongs to.</summary>
     public const string DemoUnitName = "南宁市财政局";
@@ -87,7 +90,7 @@ public sealed class DemoTicketSeeder(
         }
         var demoClock = new SettableClock(clock.GetUtcNow());
         var runtime = new WorkflowRuntime(store, registry, expressions, demoClock, definitions);
-        var service = new TicketService(runtime, factory, tickets, divisions, demoClock);
+        var service = new TicketIntakeService(runtime, cases, tickets, access, divisions, demoClock);
         var random = new Random(20241128);
         var now = clock.GetUtcNow();
         var created = 0;
@@ -110,7 +113,7 @@ public sealed class DemoTicketSeeder(
             };
             try
             {
-                var (ticket, _) = await service.CreateAsync(request, mine ? unitUser : $"unit{unit.CityCode}@demo.xinchuang.local", ct);
+                var (ticket, _) = await service.CreateTrustedAsync(request, mine ? unitUser : $"unit{unit.CityCode}@demo.xinchuang.local", mayNameIntegrator: false, ct);
                 created++;
                 await LiveAsync(runtime, service, demoClock, ticket, certified, random, now, ct);
             }
@@ -123,7 +126,7 @@ public sealed class DemoTicketSeeder(
     }
 
     /// <summary>Plays a ticket's life forward on the demo clock as far as its age allows.</summary>
-    private static async Task LiveAsync(WorkflowRuntime runtime, TicketService service, SettableClock demoClock, Ticket ticket,
+    private static async Task LiveAsync(WorkflowRuntime runtime, TicketIntakeService service, SettableClock demoClock, Ticket ticket,
         List<(string User, string Category, string City)> certified, Random random, DateTimeOffset now, CancellationToken ct)
     {
         async Task<bool> Step(string outcome, TimeSpan after, JsonObject? data = null)
@@ -131,7 +134,7 @@ public sealed class DemoTicketSeeder(
             var at = demoClock.GetUtcNow() + after;
             if (at >= now) return false;
             var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open), ct);
-            var task = open.FirstOrDefault(t => t.Outcomes.Contains(outcome));
+            var task = open.FirstOrDefault(t => t.HasOutcome(outcome));
             if (task is null) return false;
             demoClock.Set(at);
             await runtime.CompleteTaskAsync(task.Id, outcome, data ?? [], task.AssigneeUser ?? "dispatcher@xinchuang.local", ct);
@@ -148,33 +151,33 @@ public sealed class DemoTicketSeeder(
             if (candidate.User is null) return;
             demoClock.Set(demoClock.GetUtcNow() + minutes(10, 60));
             if (demoClock.GetUtcNow() >= now) return;
-            await runtime.CompleteTaskAsync(manual.Id, "派单", new JsonObject { ["technicianUser"] = candidate.User, ["reason"] = "自动派单无人符合，按就近原则人工指派" }, "dispatcher@xinchuang.local", ct);
+            await runtime.CompleteTaskAsync(manual.Id, TicketOutcomes.Dispatch, new JsonObject { ["technicianUser"] = candidate.User, ["reason"] = "自动派单无人符合，按就近原则人工指派" }, "dispatcher@xinchuang.local", ct);
         }
         // Most technicians accept within the response target; some are late.
-        if (!await Step("接单", random.NextDouble() < 0.9 ? minutes(3, 25) : minutes(130, 300))) return;
+        if (!await Step(TicketOutcomes.Accept, random.NextDouble() < 0.9 ? minutes(3, 25) : minutes(130, 300))) return;
         var late = random.NextDouble() < 0.15;
         var remote = random.NextDouble() < 0.3;
-        if (!await Step(remote ? "远程处理" : "到场签到", remote ? minutes(10, 60) : late ? minutes(250, 800) : minutes(40, 220),
+        if (!await Step(remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn, remote ? minutes(10, 60) : late ? minutes(250, 800) : minutes(40, 220),
                 new JsonObject { ["location"] = remote ? "" : ticket.ProcurementUnit })) return;
         if (random.NextDouble() < 0.1)
         {
-            if (!await Step("申请厂商支持", minutes(30, 240), new JsonObject { ["resolution"] = "需要产品厂商提供补丁或备件" })) return;
-            if (!await Step("已提供支持", minutes(120, 1500), new JsonObject { ["advice"] = "已提供补丁及安装说明" })) return;
+            if (!await Step(TicketOutcomes.VendorSupport, minutes(30, 240), new JsonObject { ["resolution"] = "需要产品厂商提供补丁或备件" })) return;
+            if (!await Step(TicketOutcomes.Supported, minutes(120, 1500), new JsonObject { ["advice"] = "已提供补丁及安装说明" })) return;
         }
-        if (!await Step("已解决", minutes(20, 600), new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。" })) return;
+        if (!await Step(TicketOutcomes.Resolved, minutes(20, 600), new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。" })) return;
         var unhappy = random.NextDouble() < 0.12;
-        if (!await Step("提交评价", minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
+        if (!await Step(TicketOutcomes.SubmitFeedback, minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
         if (unhappy)
         {
             if (random.NextDouble() < 0.6)
             {
-                try { await service.FileComplaintAsync(ticket.Id, "处理不彻底，问题反复出现", "quality", null, ticket.CreatedBy, ticket.ProcurementUnitId, null, null, ct); }
+                try { await service.FileComplaintTrustedAsync(ticket, new ComplaintRequest("处理不彻底，问题反复出现", "quality"), ticket.CreatedBy, ticket.ProcurementUnitId, ct); }
                 catch (CaseValidationException) { }
             }
-            if (!await Step("接单", minutes(10, 90))) return;
-            if (!await Step("到场签到", minutes(60, 240))) return;
-            if (!await Step("已解决", minutes(30, 300), new JsonObject { ["resolution"] = "更换故障部件，问题解决。" })) return;
-            await Step("提交评价", minutes(30, 600), new JsonObject { ["satisfaction"] = "4" });
+            if (!await Step(TicketOutcomes.Accept, minutes(10, 90))) return;
+            if (!await Step(TicketOutcomes.CheckIn, minutes(60, 240))) return;
+            if (!await Step(TicketOutcomes.Resolved, minutes(30, 300), new JsonObject { ["resolution"] = "更换故障部件，问题解决。" })) return;
+            await Step(TicketOutcomes.SubmitFeedback, minutes(30, 600), new JsonObject { ["satisfaction"] = "4" });
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class EfTicketRepository(IDbContextFactory<XfDbContext> factory) :
 /// Rule sets in the database, read through a short cache (a change on another node shows within a few seconds;
 /// on this node at once).
 /// </summary>
-public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProvider clock) : IRuleSource
+public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProvider clock) : IRuleSource, XinchuangFlow.Application.Rules.IRuleSetStore
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<(string Kind, string Scope), (RuleSet? Set, DateTimeOffset Read)> _cache = new();

@@ -102,10 +102,11 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.Outcome).HasMaxLength(100);
             // The status is the guard against double completion: an update only applies while it is unchanged.
             e.Property(x => x.Status).IsConcurrencyToken();
+            // Outcomes are stored as [{"key","name","nameEn"}]; rows written before outcome keys hold plain names.
             e.Property(x => x.Outcomes).HasConversion(
                 v => JsonSerializer.Serialize(v, DefinitionJson.Compact),
-                s => JsonSerializer.Deserialize<List<string>>(s, DefinitionJson.Compact) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
+                s => TaskOutcomes.Read(s),
+                new ValueComparer<List<TaskOutcome>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
             e.Property(x => x.Form).HasConversion(
                 v => JsonSerializer.Serialize(v, DefinitionJson.Compact),
                 s => JsonSerializer.Deserialize<List<FormField>>(s, DefinitionJson.Compact) ?? new List<FormField>(),
@@ -304,3 +305,20 @@ public sealed class NumberSequence
 public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>Reads a task's stored outcomes in either format.</summary>
+internal static class TaskOutcomes
+{
+    public static List<TaskOutcome> Read(string json)
+    {
+        var list = new List<TaskOutcome>();
+        if (System.Text.Json.Nodes.JsonNode.Parse(json) is not System.Text.Json.Nodes.JsonArray items) return list;
+        foreach (var item in items)
+        {
+            if (item is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var plain)) list.Add(new TaskOutcome(plain, plain));
+            else if (item is System.Text.Json.Nodes.JsonObject o && o["key"]?.GetValue<string>() is { } key)
+                list.Add(new TaskOutcome(key, o["name"]?.GetValue<string>() ?? key, o["nameEn"]?.GetValue<string>()));
+        }
+        return list;
+    }
+}

@@ -15,8 +15,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             DefinitionInvalidException e => (400, "The workflow definition is invalid.", (object)e.Problems.Select(p => new { p.Code, p.ActivityId, p.Message })),
             DefinitionFormatException e => (400, e.Message, null),
+            WorkflowInputException { FieldErrors.Count: > 0 } e => (400, "The request is invalid.", (object)e.FieldErrors),
             WorkflowInputException e => (400, "The request is invalid.", e.Errors),
-            XinchuangFlow.Infrastructure.Tickets.CaseValidationException e => (400, "The request is invalid.", (object)e.Errors),
+            XinchuangFlow.Application.CaseValidationException e => (400, "The request is invalid.", (object)e.Errors),
+            XinchuangFlow.Application.AccessDeniedException e => (403, e.Message, null),
+            WorkflowForbiddenException e => (403, e.Message, null),
+            XinchuangFlow.Application.IdempotencyKeyReusedException e => (422, e.Message, null),
             WorkflowNotFoundException e => (404, e.Message, null),
             TaskAlreadyCompletedException e => (409, e.Message, null),
             WorkflowStateException e => (409, e.Message, null),
@@ -30,6 +34,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var details = new ProblemDetails { Status = status, Title = title, Detail = exception is DefinitionInvalidException ? exception.Message : null };
         if (extra is not null) details.Extensions["errors"] = extra;
         if (exception is TaskAlreadyCompletedException) details.Extensions["code"] = "already-completed";
+        if (exception is XinchuangFlow.Application.IdempotencyKeyReusedException) details.Extensions["code"] = "idempotency-key-reused";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
 }

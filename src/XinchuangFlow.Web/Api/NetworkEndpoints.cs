@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Application.Network;
 using XinchuangFlow.Web.Security;
 
 namespace XinchuangFlow.Web.Api;
@@ -22,43 +23,23 @@ public static class NetworkEndpoints
 
         api.MapGet("/product-categories", () => ProductCategories.Names.Select(kv => new { code = kv.Key, name = kv.Value }));
 
-        api.MapGet("/enterprises", async (ClaimsPrincipal user, INetworkRepository network, CancellationToken ct) =>
+        api.MapGet("/enterprises", async (ClaimsPrincipal user, NetworkService network, CancellationToken ct) =>
+            await network.EnterprisesAsync(user.ToActor(), ct));
+        api.MapGet("/enterprises/{id:guid}", async (Guid id, ClaimsPrincipal user, NetworkService network, CancellationToken ct) =>
+            Results.Ok(await network.GetEnterpriseAsync(user.ToActor(), id, ct)));
+        api.MapGet("/enterprises/{id:guid}/service-points", async (Guid id, ClaimsPrincipal user, NetworkService network, CancellationToken ct) =>
+            Results.Ok(await network.ServicePointsAsync(user.ToActor(), id, ct)));
+        api.MapGet("/enterprises/{id:guid}/technicians", async (Guid id, ClaimsPrincipal user, NetworkService network, TimeProvider clock, CancellationToken ct) =>
         {
-            var all = await network.EnterprisesAsync(ct);
-            return user.EnterpriseId() is { } own && !SeesAllEnterprises(user) ? all.Where(e => e.Id == own).ToList() : all;
-        });
-        api.MapGet("/enterprises/{id:guid}", async (Guid id, ClaimsPrincipal user, INetworkRepository network, ILoggerFactory logs, CancellationToken ct) =>
-            await InScopeAsync(id, user, network, logs, ct) is { } e ? Results.Ok(e) : Results.NotFound());
-        api.MapGet("/enterprises/{id:guid}/service-points", async (Guid id, ClaimsPrincipal user, INetworkRepository network, ILoggerFactory logs, CancellationToken ct) =>
-            await InScopeAsync(id, user, network, logs, ct) is null ? Results.NotFound() : Results.Ok(await network.ServicePointsAsync(id, ct)));
-        api.MapGet("/enterprises/{id:guid}/technicians", async (Guid id, ClaimsPrincipal user, INetworkRepository network, TimeProvider clock, ILoggerFactory logs, CancellationToken ct) =>
-        {
-            if (await InScopeAsync(id, user, network, logs, ct) is null) return Results.NotFound();
+            var (technicians, certificates) = await network.TechniciansAsync(user.ToActor(), id, ct);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-            var certificates = (await network.CertificatesAsync(id, ct)).ToLookup(c => c.TechnicianId);
-            return Results.Ok((await network.TechniciansAsync(id, ct)).Select(t => new TechnicianDto(t.Id, t.Name, t.UserName, t.ServicePointId, t.CapabilityLevel, t.Active,
+            return Results.Ok(technicians.Select(t => new TechnicianDto(t.Id, t.Name, t.UserName, t.ServicePointId, t.CapabilityLevel, t.Active,
                 certificates[t.Id].OrderBy(c => c.ProductCategory).Select(c => new CertificateDto(c.ProductCategory,
                     ProductCategories.Names.GetValueOrDefault(c.ProductCategory, c.ProductCategory), c.ValidFrom, c.ValidUntil, c.ValidOn(today))).ToList())));
         });
-        api.MapGet("/enterprises/{id:guid}/coverage", async (Guid id, ClaimsPrincipal user, INetworkRepository network, GuangxiDivisions divisions, ILoggerFactory logs, CancellationToken ct) =>
-            await InScopeAsync(id, user, network, logs, ct) is { } e
-                ? Results.Ok(CoverageReport.Build(e, await network.ServicePointsAsync(id, ct), divisions))
-                : Results.NotFound())
+        api.MapGet("/enterprises/{id:guid}/coverage", async (Guid id, ClaimsPrincipal user, NetworkService network, GuangxiDivisions divisions, CancellationToken ct) =>
+            Results.Ok(await network.CoverageAsync(user.ToActor(), id, divisions, ct)))
             .WithSummary("Counties where the enterprise has no service point (NET-3).");
         return app;
-    }
-
-    /// <summary>Region-wide roles see every enterprise; enterprise staff only their own.</summary>
-    private static bool SeesAllEnterprises(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.DataBureauAdmin) || user.IsInRole(Roles.IntranetSupervisor) || user.IsInRole(Roles.MunicipalCoordinator) || user.IsInRole(Roles.Dispatcher);
-
-    private static async Task<Enterprise?> InScopeAsync(Guid id, ClaimsPrincipal user, INetworkRepository network, ILoggerFactory logs, CancellationToken ct)
-    {
-        if (!SeesAllEnterprises(user) && user.EnterpriseId() != id)
-        {
-            logs.CreateLogger("Scope").LogWarning("User {User} was refused enterprise {EnterpriseId}", user.Identity?.Name, id);
-            return null;
-        }
-        return await network.FindEnterpriseAsync(id, ct);
     }
 }

@@ -1,15 +1,17 @@
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using XinchuangFlow.Engine.Abstractions;
+using System.Xml;
+using XinchuangFlow.Application;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Tasks;
+using XinchuangFlow.Application.Workflows;
 using XinchuangFlow.Engine.Activities;
-using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Web.Security;
 
 namespace XinchuangFlow.Web.Api;
 
-/// <summary>REST API of the engine (issue 2): definitions, instances, tasks, activity descriptors.</summary>
+/// <summary>REST API of the engine: definitions, instances, tasks, activity descriptors — thin adapters over the application services.</summary>
 public static class WorkflowEndpoints
 {
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
@@ -19,141 +21,92 @@ public static class WorkflowEndpoints
         api.MapGet("/activity-descriptors", (ActivityRegistry registry) => registry.Descriptors)
             .WithTags("Activities").WithSummary("Every activity type with its inputs, outcomes and names (zh/en).");
 
-        var defs = api.MapGroup("/workflow-definitions").WithTags("Definitions").RequireAuthorization(Roles.WorkflowAdminPolicy);
-        defs.MapPost("/", CreateDefinition).Accepts<WorkflowDefinitionModel>("application/json")
+        var defs = api.MapGroup("/workflow-definitions").WithTags("Definitions");
+        defs.MapPost("/", async (HttpRequest request, bool? publish, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var record = await service.SaveAsync(user.ToActor(), await reader.ReadToEndAsync(ct), publish == true, "api", ct);
+            return Results.Created($"/api/workflow-definitions/{record.DefinitionId}", DefinitionSummary.From(record));
+        }).Accepts<Engine.Definitions.WorkflowDefinitionModel>("application/json")
             .WithSummary("Saves a definition as the draft of its next version; ?publish=true publishes it too.");
-        defs.MapPost("/{definitionId}/publish", async (string definitionId, DefinitionService service, CancellationToken ct) =>
-            TypedResults.Ok(DefinitionSummary.From(await service.PublishAsync(definitionId, ct))));
-        defs.MapPost("/{definitionId}/versions/{version:int}/retire", async (string definitionId, int version, DefinitionService service, CancellationToken ct) =>
-            TypedResults.Ok(DefinitionSummary.From(await service.RetireAsync(definitionId, version, ct))));
-        defs.MapGet("/", async (IWorkflowStore store, CancellationToken ct) =>
-            (await store.ListDefinitionVersionsAsync(null, ct)).Select(DefinitionSummary.From));
-        defs.MapGet("/{definitionId}", ExportDefinition).WithSummary("The definition JSON (latest version, or ?version=n).");
-        defs.MapGet("/{definitionId}/versions", async (string definitionId, IWorkflowStore store, CancellationToken ct) =>
-            (await store.ListDefinitionVersionsAsync(definitionId, ct)).Select(DefinitionSummary.From));
+        defs.MapPost("/{definitionId}/publish", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok(DefinitionSummary.From(await service.PublishAsync(user.ToActor(), definitionId, ct))));
+        defs.MapPost("/{definitionId}/versions/{version:int}/retire", async (string definitionId, int version, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok(DefinitionSummary.From(await service.RetireAsync(user.ToActor(), definitionId, version, ct))));
+        defs.MapGet("/", async (DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.ListAsync(user.ToActor(), null, ct)).Select(DefinitionSummary.From));
+        defs.MapGet("/{definitionId}", async (string definitionId, int? version, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Text((await service.GetAsync(user.ToActor(), definitionId, version, ct)).Json, "application/json", Encoding.UTF8))
+            .WithSummary("The definition JSON (latest version, or ?version=n).");
+        defs.MapGet("/{definitionId}/versions", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.ListAsync(user.ToActor(), definitionId, ct)).Select(DefinitionSummary.From));
 
         var inst = api.MapGroup("/workflow-instances").WithTags("Instances");
-        inst.MapPost("/", StartInstance);
-        inst.MapGet("/", async (string? definitionId, WorkflowStatus? status, int? skip, int? take, IWorkflowStore store, CancellationToken ct) =>
-            await store.ListInstancesAsync(new InstanceQuery(definitionId, status, skip ?? 0, take ?? 100), ct))
-            .RequireAuthorization(Roles.WorkflowAdminPolicy);
-        inst.MapGet("/{id:guid}", GetInstance);
-        inst.MapPost("/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, WorkflowRuntime rt, CancellationToken ct) =>
-            Created(await rt.RetryAsync(id, user.Identity?.Name, ct))).RequireAuthorization(Roles.WorkflowAdminPolicy);
-        inst.MapPost("/{id:guid}/cancel", async (Guid id, ClaimsPrincipal user, WorkflowRuntime rt, CancellationToken ct) =>
-            Created(await rt.CancelAsync(id, user.Identity?.Name, ct))).RequireAuthorization(Roles.WorkflowAdminPolicy);
-        inst.MapPost("/{id:guid}/migrate", async (Guid id, MigrateRequest body, ClaimsPrincipal user, WorkflowRuntime rt, CancellationToken ct) =>
-            Created(await rt.MigrateAsync(id, body.ToVersion, user.Identity?.Name, ct))).RequireAuthorization(Roles.WorkflowAdminPolicy);
-        inst.MapPost("/{id:guid}/signals/{name}", SendSignal).RequireAuthorization(Roles.WorkflowAdminPolicy);
+        inst.MapPost("/", async (StartInstanceRequest body, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>
+        {
+            var instance = await instances.StartAsync(user.ToActor(), body.DefinitionId, body.Input, body.Version, body.CorrelationId, ct);
+            return Results.Created($"/api/workflow-instances/{instance.Id}", Created(instance));
+        }).WithSummary("Starts a definition, when its start permission allows the caller (403 otherwise; case flows start only through their own endpoints).");
+        inst.MapGet("/", async (string? definitionId, WorkflowStatus? status, int? skip, int? take, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>
+        {
+            var (items, total) = await instances.ListAsync(user.ToActor(), definitionId, status, skip, take, ct);
+            return Results.Ok(new { total, items });
+        }).WithSummary("Instances the caller may see; skip ≥ 0, take 1–200 (400 otherwise).");
+        inst.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>
+        {
+            var d = await instances.GetAsync(user.ToActor(), id, ct);
+            var i = d.Instance;
+            return Results.Ok(new InstanceDto(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationId, i.Variables,
+                i.Bookmarks.Select(b => new BookmarkDto(b.Id, b.ActivityId, b.Kind.ToString(), b.Key)).ToList(),
+                d.Tasks.Select(TaskDto.From).ToList(),
+                d.Incidents.Select(x => new IncidentDto(x.Id, x.ActivityId, x.ActivityType, x.Message, x.CreatedAt, x.ResolvedAt, x.Resolution)).ToList(),
+                d.Journal.Select(j => new JournalDto(j.Sequence, j.Kind.ToString(), j.ActivityId, j.ActivityType, j.Outcome, j.User, j.Data, j.StartedAt, j.EndedAt)).ToList(),
+                i.CreatedAt, i.UpdatedAt, i.FinishedAt));
+        });
+        inst.MapPost("/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>
+            Created(await instances.RetryAsync(user.ToActor(), id, ct)));
+        inst.MapPost("/{id:guid}/cancel", async (Guid id, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>
+            Created(await instances.CancelAsync(user.ToActor(), id, ct)))
+            .WithSummary("Cancels the instance, its open tasks and the sub-workflows it waits for, in one transaction.");
+        inst.MapPost("/{id:guid}/migrate", async (Guid id, MigrateRequest body, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>
+            Created(await instances.MigrateAsync(user.ToActor(), id, body.ToVersion, ct)));
+        inst.MapPost("/{id:guid}/signals/{name}", SendSignal)
+            .WithSummary("Resumes the instance's waits for the signal; ?keepFor=PT1H keeps it for a wait that comes later (persistent signal).");
 
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
-        tasks.MapGet("/", ListTasks);
-        tasks.MapGet("/{id:guid}", GetTask);
-        tasks.MapPost("/{id:guid}/complete", CompleteTask);
+        tasks.MapGet("/", async ([AsParameters] TaskFilter filter, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+        {
+            var (items, total) = await service.ListAsync(user.ToActor(), filter, ct);
+            return Results.Ok(new { total, items = items.Select(TaskDto.From) });
+        }).WithSummary("Tasks the caller may work on: assigned to them, or offered to their role on a case in their scope.");
+        tasks.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+            Results.Ok(TaskDto.From(await service.GetAsync(user.ToActor(), id, ct))));
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskRequest body, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+            Results.Ok(Created(await service.CompleteAsync(user.ToActor(), id, body.Outcome, body.Data, ct))))
+            .WithSummary("Completes a task with an outcome key and form data; 409 when someone completed it first.");
+        tasks.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawTaskRequest body, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+            Results.Ok(Created(await service.WithdrawAsync(user.ToActor(), id, body.Reason, ct))))
+            .WithSummary("An administrator withdraws an open task with a reason; the flow continues on the task's 'withdrawn' port.");
         return app;
     }
 
     private static InstanceCreated Created(WorkflowInstance i) => new(i.Id, i.Status.ToString(), i.DefinitionId, i.DefinitionVersion);
 
-    private static async Task<Results<Created<DefinitionSummary>, BadRequest<string>>> CreateDefinition(
-        HttpRequest request, bool? publish, DefinitionService service, ClaimsPrincipal user, CancellationToken ct)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var json = await reader.ReadToEndAsync(ct);
-        var model = DefinitionJson.Parse(json);
-        var record = await service.SaveDraftAsync(model, user.Identity?.Name, "api", ct);
-        if (publish == true) record = await service.PublishAsync(record.DefinitionId, ct);
-        return TypedResults.Created($"/api/workflow-definitions/{record.DefinitionId}", DefinitionSummary.From(record));
-    }
-
-    private static async Task<IResult> ExportDefinition(string definitionId, int? version, IWorkflowStore store, CancellationToken ct)
-    {
-        var record = version is { } v ? await store.FindDefinitionAsync(definitionId, v, ct) : await store.FindLatestAsync(definitionId, ct);
-        if (record is null) throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' does not exist.");
-        return Results.Text(record.Json, "application/json", Encoding.UTF8);
-    }
-
-    private static async Task<Created<InstanceCreated>> StartInstance(StartInstanceRequest body, ClaimsPrincipal user, WorkflowRuntime rt, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(body.DefinitionId)) throw new WorkflowInputException("definitionId is required.");
-        var instance = await rt.StartAsync(new StartRequest(body.DefinitionId, body.Input, body.Version, body.CorrelationId, user.Identity?.Name), ct);
-        return TypedResults.Created($"/api/workflow-instances/{instance.Id}", Created(instance));
-    }
-
-    private static async Task<IResult> GetInstance(Guid id, ClaimsPrincipal user, IWorkflowStore store, ILoggerFactory logs, CancellationToken ct)
-    {
-        var i = await store.LoadInstanceAsync(id, ct) ?? throw new WorkflowNotFoundException($"Instance {id} does not exist.");
-        if (!IsAdmin(user) && i.CreatedBy != user.Identity?.Name)
-        {
-            logs.CreateLogger("Scope").LogWarning("User {User} was refused instance {InstanceId}", user.Identity?.Name, id);
-            // Not found rather than forbidden: the caller may not learn that the instance exists.
-            return Results.NotFound();
-        }
-        var tasks = await store.ListTasksAsync(new TaskQuery(InstanceId: id, Take: 1000), ct);
-        var incidents = await store.GetIncidentsAsync(id, ct);
-        var journal = await store.GetJournalAsync(id, ct);
-        return Results.Ok(new InstanceDto(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationId, i.Variables,
-            i.Bookmarks.Select(b => new BookmarkDto(b.Id, b.ActivityId, b.Kind.ToString(), b.Key)).ToList(),
-            tasks.Select(TaskDto.From).ToList(),
-            incidents.Select(x => new IncidentDto(x.Id, x.ActivityId, x.ActivityType, x.Message, x.CreatedAt, x.ResolvedAt, x.Resolution)).ToList(),
-            journal.Select(j => new JournalDto(j.Sequence, j.Kind.ToString(), j.ActivityId, j.ActivityType, j.Outcome, j.User, j.Data, j.StartedAt, j.EndedAt)).ToList(),
-            i.CreatedAt, i.UpdatedAt, i.FinishedAt));
-    }
-
-    private static async Task<IResult> SendSignal(Guid id, string name, HttpRequest request, ClaimsPrincipal user, WorkflowRuntime rt, CancellationToken ct)
+    private static async Task<IResult> SendSignal(Guid id, string name, string? keepFor, HttpRequest request, ClaimsPrincipal user, InstanceService instances, CancellationToken ct)
     {
         System.Text.Json.Nodes.JsonNode? payload = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             try { payload = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body, cancellationToken: ct); }
-            catch (System.Text.Json.JsonException ex) { throw new WorkflowInputException($"The signal payload is not valid JSON: {ex.Message}"); }
+            catch (System.Text.Json.JsonException ex) { throw new CaseValidationException("payload", $"The signal payload is not valid JSON: {ex.Message}"); }
         }
-        var resumed = await rt.SignalAsync(name, id, payload, user.Identity?.Name, ct);
-        return Results.Ok(new { resumed });
-    }
-
-    private static async Task<IResult> ListTasks(string? assignee, string? role, Guid? instanceId, HumanTaskStatus? status, int? skip, int? take,
-        ClaimsPrincipal user, IWorkflowStore store, CancellationToken ct)
-    {
-        TaskQuery query;
-        if (IsAdmin(user))
-            query = new TaskQuery(assignee, role is null ? null : [role], instanceId, status, skip ?? 0, take ?? 100);
-        else
+        TimeSpan? keep = null;
+        if (keepFor is { Length: > 0 })
         {
-            var me = user.Identity?.Name;
-            var myRoles = Roles.All.Where(user.IsInRole).ToList();
-            if ((assignee is not null && assignee != me) || (role is not null && !myRoles.Contains(role)))
-                return Results.Forbid();
-            query = new TaskQuery(me, role is null ? myRoles : [role], instanceId, status, skip ?? 0, take ?? 100);
+            try { keep = XmlConvert.ToTimeSpan(keepFor.ToUpperInvariant()); }
+            catch (FormatException) { throw new CaseValidationException("keepFor", $"'{keepFor}' is not an ISO 8601 duration such as PT1H."); }
         }
-        return Results.Ok((await store.ListTasksAsync(query, ct)).Select(TaskDto.From));
+        var result = await instances.SignalAsync(user.ToActor(), id, name, payload, keep, ct);
+        return Results.Ok(new { resumed = result.Resumed, kept = result.Kept, keptUntil = result.KeptUntil });
     }
-
-    private static async Task<IResult> GetTask(Guid id, ClaimsPrincipal user, IWorkflowStore store, CancellationToken ct)
-    {
-        var task = await store.FindTaskAsync(id, ct);
-        if (task is null || !MayWorkOn(user, task)) return Results.NotFound();
-        return Results.Ok(TaskDto.From(task));
-    }
-
-    private static async Task<IResult> CompleteTask(Guid id, CompleteTaskRequest body, ClaimsPrincipal user, IWorkflowStore store,
-        WorkflowRuntime rt, ILoggerFactory logs, CancellationToken ct)
-    {
-        var task = await store.FindTaskAsync(id, ct) ?? throw new WorkflowNotFoundException($"Task {id} does not exist.");
-        if (!MayWorkOn(user, task))
-        {
-            logs.CreateLogger("Scope").LogWarning("User {User} tried to complete task {TaskId} outside their scope", user.Identity?.Name, id);
-            return Results.Forbid();
-        }
-        if (string.IsNullOrWhiteSpace(body.Outcome)) throw new WorkflowInputException("outcome is required.");
-        var instance = await rt.CompleteTaskAsync(id, body.Outcome, body.Data, user.Identity?.Name, ct);
-        return Results.Ok(Created(instance));
-    }
-
-    private static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.DataBureauAdmin);
-
-    private static bool MayWorkOn(ClaimsPrincipal user, HumanTask task) =>
-        IsAdmin(user)
-        || (task.AssigneeUser is not null && task.AssigneeUser == user.Identity?.Name)
-        || (task.AssigneeRole is not null && user.IsInRole(task.AssigneeRole));
 }

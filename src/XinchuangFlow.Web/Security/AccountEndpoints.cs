@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Web.Security;
@@ -9,15 +10,22 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", async (HttpContext http, SignInManager<AppUser> signIn) =>
+        // Form binding makes the antiforgery check mandatory: a post without the form's token is refused (400).
+        app.MapPost("/account/login", async ([FromForm] LoginForm form, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var result = await signIn.PasswordSignInAsync(form["email"].ToString(), form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
-            var returnUrl = form["returnUrl"].ToString();
+            var email = form.Email ?? "";
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (throttle.RetryAfter(email, address) is { } wait)
+                return Results.Redirect($"/login?error=throttled&wait={(int)Math.Ceiling(wait.TotalSeconds)}");
+            var result = await signIn.PasswordSignInAsync(email, form.Password ?? "", isPersistent: false, lockoutOnFailure: false);
             if (!result.Succeeded)
-                return Results.LocalRedirect($"/login?error={(result.IsLockedOut ? "locked" : "invalid")}");
-            return Results.LocalRedirect(Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') ? returnUrl : "/");
-        }).RequireRateLimiting("login");
+            {
+                throttle.Failed(email, address);
+                return Results.Redirect("/login?error=invalid");
+            }
+            throttle.Succeeded(email, address);
+            return Results.Redirect(LocalOnly(form.ReturnUrl));
+        });
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
@@ -31,8 +39,28 @@ public static class AccountEndpoints
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(redirectUri is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+            return Results.Redirect(LocalOnly(redirectUri));
         });
         return app;
+    }
+
+    /// <summary>The form the login page posts.</summary>
+    public sealed class LoginForm
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
+
+    /// <summary>
+    /// A path on this site, or "/": rejects absolute URLs, protocol-relative ("//host") and backslash forms ("/\host")
+    /// that browsers treat as another host, and control characters.
+    /// </summary>
+    public static string LocalOnly(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url[0] != '/') return "/";
+        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\')) return "/";
+        if (url.Any(c => char.IsControl(c) || c == '\\')) return "/";
+        return url.Length > 2000 ? "/" : url;
     }
 }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Application.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,10 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
+        // Lockout is replaced by LoginThrottle; accounts created before that must not stay lockable by strangers.
+        await using (var db = await services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync(ct))
+            await db.Users.Where(u => u.LockoutEnabled || u.LockoutEnd != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnabled, false).SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null), ct);
         if (!options.Value.DemoData) return;
         var seeded = await services.GetRequiredService<DemoNetworkSeeder>().SeedAsync(ct);
         if (seeded > 0) log.LogInformation("Demo network seeded with {Technicians} technicians", seeded);
@@ -69,7 +74,36 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         await EnsureUserAsync(users, "nanning@xinchuang.local", DemoPassword, "南宁市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = "4501");
         var started = DateTime.UtcNow;
         var tickets = await demo.SeedTicketsAsync(options.Value.DemoTickets, "unit@xinchuang.local", ct);
-        if (tickets > 0) log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, (DateTime.UtcNow - started).TotalSeconds);
+        if (tickets > 0)
+        {
+            log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, (DateTime.UtcNow - started).TotalSeconds);
+            if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
+        }
+    }
+
+    /// <summary>
+    /// The demo technician's login must have work waiting: a few open Nanning terminal tickets of their enterprise are
+    /// re-dispatched to them through the same use case a dispatcher uses.
+    /// </summary>
+    private async Task GiveTheDemoTechnicianWorkAsync(Guid enterpriseId, CancellationToken ct)
+    {
+        const string tech = "tech@xinchuang.local";
+        List<string> numbers;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync(ct))
+            numbers = await db.Tickets.AsNoTracking()
+                .Where(t => t.CityCode == "4501" && t.IntegratorId == enterpriseId && t.ProductCategory == "terminal" && t.TechnicianUser != tech
+                            && (t.Status == XinchuangFlow.Domain.Tickets.TicketStatus.Dispatched || t.Status == XinchuangFlow.Domain.Tickets.TicketStatus.Accepted))
+                .OrderByDescending(t => t.CreatedAt).Select(t => t.Number).Take(3).ToListAsync(ct);
+        var actions = services.GetRequiredService<XinchuangFlow.Application.Tickets.TicketActionService>();
+        var dispatcher = Actor.Of("dispatcher@xinchuang.local", [Roles.Dispatcher]);
+        foreach (var number in numbers)
+        {
+            try { await actions.RedispatchAsync(dispatcher, number, tech, "演示：转派给演示工程师账号", ct); }
+            catch (Exception ex) when (ex is XinchuangFlow.Application.CaseValidationException or XinchuangFlow.Engine.Runtime.WorkflowStateException)
+            {
+                log.LogInformation("Demo ticket {Number} stays with its technician: {Message}", number, ex.Message);
+            }
+        }
     }
 
     private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role, Action<AppUser>? scope = null)

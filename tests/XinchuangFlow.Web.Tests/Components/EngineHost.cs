@@ -21,6 +21,7 @@ public sealed class EngineHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public IWorkflowStore Store => _host.Services.GetRequiredService<IWorkflowStore>();
     public WorkflowRuntime Runtime => _host.Services.GetRequiredService<WorkflowRuntime>();
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<EngineHost> StartAsync()
     {

@@ -46,6 +46,8 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         });
         _ctx.Services.AddSingleton(_engine.Store);
         _ctx.Services.AddSingleton(_engine.Runtime);
+        _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Workflows.InstanceService>());
+        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
     }
 
@@ -74,6 +76,21 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         Assert.Contains("等待中", cut.Find("[data-testid=status]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=retry]"));
         Assert.Equal(WorkflowStatus.Waiting, (await _engine.Store.LoadInstanceAsync(instance.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Retry_ThatFaultsAgain_SaysSo_InsteadOfReportingSuccess()
+    {
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-flaky"));
+        var snackbar = _ctx.Render<MudSnackbarProvider>();
+        var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, instance.Id));
+        cut.WaitForAssertion(() => Assert.Contains("接口不可用", cut.Find("[data-testid=incidents]").TextContent));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=retry]").Click());   // the back-end is still down
+
+        snackbar.WaitForAssertion(() => Assert.Contains("再次出现故障", snackbar.Markup));
+        Assert.DoesNotContain("实例继续运行", snackbar.Markup);
+        Assert.Equal(WorkflowStatus.Faulted, (await _engine.Store.LoadInstanceAsync(instance.Id))!.Status);
     }
 
     [Fact]

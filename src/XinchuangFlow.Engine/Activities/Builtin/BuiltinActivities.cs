@@ -7,6 +7,6 @@ public static class BuiltinActivities
     [
         new StartActivity(), new EndActivity(), new DecisionActivity(), new SwitchActivity(), new ForkActivity(),
         new JoinActivity(), new SetVariableActivity(), new DelayActivity(), new TimerActivity(), new UserTaskActivity(),
-        new SignalActivity(), new SendNotificationActivity(), new SubWorkflowActivity(),
+        new SignalActivity(), new SendNotificationActivity(), new SubWorkflowActivity(), new ForEachActivity(),
     ];
 }

@@ -4,14 +4,18 @@ using XinchuangFlow.Engine.Definitions;
 namespace XinchuangFlow.Engine.Activities.Builtin;
 
 /// <summary>
-/// Goes to the first case whose condition holds, else "default". Cases are
+/// Goes to the first case whose condition holds (mode <c>first</c>), or to every case whose condition holds (mode
+/// <c>all</c>, multi-choice: the chosen paths run in parallel; merge them with a <c>sync</c> join), else "default". Cases are
 /// <c>[{"name": "P1", "condition": {"expr": "vars.grade == 'P1'"}}]</c>; every case name is a port.
 /// </summary>
-[Activity("xf.Switch", Categories.Flow, "多路分支", "Switch", DescriptionZh = "走第一个条件成立的分支，否则走 default。", DescriptionEn = "Takes the first case whose condition holds, else 'default'.")]
+[Activity("xf.Switch", Categories.Flow, "多路分支", "Switch", DescriptionZh = "first：走第一个条件成立的分支；all：走所有条件成立的分支（多选）；都不成立走 default。", DescriptionEn = "first: the first case whose condition holds; all: every such case (multi-choice); else 'default'.")]
 public sealed class SwitchActivity : IActivity
 {
     public ActivitySpec Spec { get; } = new(
-        [In.Of("cases", InputKind.Cases, "分支", "Cases", required: true, expr: false)],
+        [
+            In.Of("cases", InputKind.Cases, "分支", "Cases", required: true, expr: false),
+            In.Of("mode", InputKind.String, "模式 (first/all)", "Mode (first/all)", expr: false, @default: JsonValue.Create("first")),
+        ],
         ["default"], OutcomesFromInput: "cases");
 
     public IReadOnlyList<string> GetOutcomes(ActivityModel model) =>
@@ -24,6 +28,8 @@ public sealed class SwitchActivity : IActivity
 
     public IEnumerable<string> Validate(ActivityModel model)
     {
+        if (model.Inputs.GetValueOrDefault("mode") is { } mode && !(mode is JsonValue mv && mv.TryGetValue<string>(out var m) && m is "first" or "all"))
+            yield return "input 'mode' must be \"first\" or \"all\"";
         if (model.Inputs.GetValueOrDefault("cases") is not JsonArray cases)
         {
             yield return "input 'cases' must be an array of {name, condition}";
@@ -44,15 +50,18 @@ public sealed class SwitchActivity : IActivity
     public ValueTask<ActivityResult> ExecuteAsync(Runtime.ActivityContext context)
     {
         var cases = context.Activity.Inputs.GetValueOrDefault("cases") as JsonArray ?? [];
+        var all = context.GetString("mode") == "all";
+        var chosen = new List<string>();
         var index = 0;
         foreach (var c in cases.OfType<JsonObject>())
         {
             var name = c["name"]!.GetValue<string>();
             var condition = c["condition"];
-            var holds = EvaluateCase(context, condition, index++);
-            if (holds) return ValueTask.FromResult(ActivityResult.Done(name));
+            if (!EvaluateCase(context, condition, index++)) continue;
+            if (!all) return ValueTask.FromResult(ActivityResult.Done(name));
+            chosen.Add(name);
         }
-        return ValueTask.FromResult(ActivityResult.Done("default"));
+        return ValueTask.FromResult(ActivityResult.Done(chosen.Count > 0 ? [.. chosen] : ["default"]));
     }
 
     private static bool EvaluateCase(Runtime.ActivityContext context, JsonNode? condition, int index)

@@ -10,7 +10,7 @@ namespace XinchuangFlow.Engine.Activities.Builtin;
 /// its form fields are validated when it is completed, and the data can be stored in a variable.
 /// </summary>
 [Activity("xf.UserTask", Categories.Human, "人工任务", "User task", DescriptionZh = "创建待办任务，由指定用户或角色在收件箱中处理；每个结果是一个出口。", DescriptionEn = "Creates an inbox task for a user or role; each outcome is a port.")]
-public sealed class UserTaskActivity : IActivity
+public class UserTaskActivity : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
@@ -18,20 +18,36 @@ public sealed class UserTaskActivity : IActivity
             In.Of("description", InputKind.Text, "说明", "Description"),
             In.Of("assignee", InputKind.String, "处理人", "Assignee (user)"),
             In.Of("role", InputKind.String, "处理角色", "Assignee (role)"),
-            In.Of("outcomes", InputKind.StringList, "处理结果", "Outcomes", required: true, expr: false, @default: new JsonArray("完成")),
+            In.Of("outcomes", InputKind.Outcomes, "处理结果", "Outcomes", required: true, expr: false,
+                @default: new JsonArray(new JsonObject { ["key"] = "done", ["name"] = "完成", ["nameEn"] = "Done" }),
+                hintZh: "每个结果有稳定的键（连线端口、接口调用使用）和可修改的显示名称。", hintEn: "Each outcome has a stable key (port, used by API callers) and a display name that may change."),
             In.Of("form", InputKind.Form, "表单字段", "Form fields", expr: false),
-            In.Of("dueIn", InputKind.Duration, "处理时限", "Due in"),
+            In.Of("dueIn", InputKind.Duration, "处理时限", "Due in",
+                hintZh: "到期时若连接了 overdue 出口，任务被收回并沿 overdue 继续。", hintEn: "When the 'overdue' port is connected, the task is withdrawn at the due time and the flow takes 'overdue'."),
             In.Of("resultVariable", InputKind.VariableName, "表单数据存入变量", "Store form data in", expr: false),
         ],
         [], IsWaiting: true, OutcomesFromInput: "outcomes");
 
-    public IReadOnlyList<string> GetOutcomes(ActivityModel model) =>
-        model.Inputs.ContainsKey("outcomes") ? Names.FromInput(model, "outcomes") : ["完成"];
+    /// <summary>The outcomes a configured task offers (key and names).</summary>
+    public static IReadOnlyList<TaskOutcome> OutcomesOf(ActivityModel model) =>
+        model.Inputs.ContainsKey("outcomes") ? Names.OutcomesFromInput(model, "outcomes") : [new TaskOutcome("完成", "完成", "Done")];
 
-    public IEnumerable<string> Validate(ActivityModel model)
+    public IReadOnlyList<string> GetOutcomes(ActivityModel model) => OutcomesOf(model).Select(o => o.Key).ToList();
+
+    /// <summary>Taken when an administrator withdraws the task (optional port).</summary>
+    public const string Withdrawn = "withdrawn";
+    /// <summary>Taken when the task's due time passes before it is completed (optional port; only when connected).</summary>
+    public const string Overdue = "overdue";
+    private const string OverduePrefix = "overdue:";
+
+    public IReadOnlyList<string> GetOptionalOutcomes(ActivityModel model) => [Withdrawn, Overdue];
+
+    public virtual IEnumerable<string> Validate(ActivityModel model)
     {
         if (model.Inputs.ContainsKey("outcomes"))
-            foreach (var p in Names.Check(model, "outcomes", min: 1)) yield return p;
+            foreach (var p in Names.CheckOutcomes(model, "outcomes", min: 1)) yield return p;
+        foreach (var reserved in OutcomesOf(model).Where(o => o.Key is Withdrawn or Overdue))
+            yield return $"outcome key '{reserved.Key}' is reserved for the task's own '{reserved.Key}' port";
         if (!model.Inputs.ContainsKey("assignee") && !model.Inputs.ContainsKey("role"))
             yield return "a user task needs an 'assignee' or a 'role'";
         if (model.Inputs.GetValueOrDefault("form") is { } form)
@@ -65,16 +81,33 @@ public sealed class UserTaskActivity : IActivity
             Description = context.GetString("description"),
             AssigneeUser = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
             AssigneeRole = string.IsNullOrWhiteSpace(role) ? null : role,
-            Outcomes = [.. GetOutcomes(context.Activity)],
+            Outcomes = [.. OutcomesOf(context.Activity)],
             Form = form,
             DueAt = dueIn is { } d ? context.Now + d : null,
         });
         context.JournalData("taskId", task.Id.ToString());
+        // A deadline routes the flow only when the designer connected the 'overdue' port.
+        if (task.DueAt is { } due && context.Definition.Targets(context.Activity.Id, Overdue).Count > 0)
+            context.CreateTimer(due, OverduePrefix + task.Id);
         return ValueTask.FromResult(ActivityResult.Wait);
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeStimulus stimulus)
     {
+        if (stimulus.Bookmark.Kind == BookmarkKind.Timer && stimulus.Bookmark.Key.StartsWith(OverduePrefix, StringComparison.Ordinal))
+        {
+            // The due time passed first: the task is withdrawn and the flow goes on along 'overdue'.
+            var taskKey = stimulus.Bookmark.Key[OverduePrefix.Length..];
+            context.RemoveWaits(b => b.Kind == BookmarkKind.Task && b.Key == taskKey, cancel: true);
+            context.JournalData("overdueTask", taskKey);
+            return ValueTask.FromResult(ActivityResult.Done(Overdue));
+        }
+        context.RemoveWaits(b => b.Kind == BookmarkKind.Timer && b.Key == OverduePrefix + stimulus.Bookmark.Key, cancel: false);
+        if (stimulus.Outcome == Withdrawn)
+        {
+            context.JournalData("withdrawnBy", stimulus.User);
+            return ValueTask.FromResult(ActivityResult.Done(Withdrawn));
+        }
         if (context.GetString("resultVariable") is { Length: > 0 } variable)
             context.SetVariable(variable, stimulus.Payload);
         context.JournalData("by", stimulus.User);

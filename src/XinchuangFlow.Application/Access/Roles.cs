@@ -1,4 +1,4 @@
-namespace XinchuangFlow.Web.Security;
+namespace XinchuangFlow.Application.Access;
 
 /// <summary>The platform roles (SEC-1). Names are stable identifiers; the UI shows Chinese labels.</summary>
 public static class Roles

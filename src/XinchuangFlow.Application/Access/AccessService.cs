@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>What a user may do with a human task.</summary>
+public enum TaskRight { None, Work }
+
+/// <summary>
+/// The one place that decides what a signed-in user may see and do (SEC-2, SEC-5): their case scope, and whether
+/// they may act on a ticket, task, complaint, instance, enterprise or rule set. Every refusal is logged here, with the
+/// user, the kind of thing and its id, so a probe across tenants leaves a trace.
+/// </summary>
+public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> log)
+{
+    /// <summary>Event id of every logged refusal (search the logs for it).</summary>
+    public static readonly EventId Refused = new(4030, "AccessRefused");
+
+    /// <summary>The tickets and complaints the user may see.</summary>
+    public CaseScope ScopeOf(Actor a)
+    {
+        if (a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.Dispatcher)) return new CaseScope(All: true, User: a.UserName);
+        if (a.IsInRole(Roles.MunicipalCoordinator)) return new CaseScope(City: a.CityCode ?? "none", User: a.UserName);
+        if (a.IsAny(Roles.EnterpriseManager, Roles.VendorSupport)) return new CaseScope(Enterprise: a.EnterpriseId ?? Guid.Empty, User: a.UserName);
+        if (a.IsInRole(Roles.Technician)) return new CaseScope(TechnicianUser: a.UserName ?? "", User: a.UserName);
+        return new CaseScope(Unit: a.UnitId, User: a.UserName);
+    }
+
+    public bool IsWorkflowAdmin(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
+    /// <summary>Procurement units record their own requests; dispatchers record hotline calls; the Data Bureau may too.</summary>
+    public bool MayRecordRequests(Actor a) => a.IsAny(Roles.ProcurementUser, Roles.Dispatcher, Roles.DataBureauAdmin);
+
+    /// <summary>Only a dispatcher or the Data Bureau may record a request for another unit or name an integrator.</summary>
+    public bool RecordsForOthers(Actor a) => a.IsAny(Roles.Dispatcher, Roles.DataBureauAdmin);
+
+    public bool MayFileComplaints(Actor a) => a.IsAny(Roles.ProcurementUser, Roles.DataBureauAdmin);
+
+    /// <summary>Roles that dispatch and grade on the platform's behalf.</summary>
+    public bool IsAgent(Actor a) => a.IsAny(Roles.Dispatcher, Roles.EnterpriseManager, Roles.DataBureauAdmin, Roles.MunicipalCoordinator);
+
+    /// <summary>The Data Bureau edits regional rules and any city's; a municipal coordinator edits their own city's.</summary>
+    public bool MayEditRules(Actor a, string scope) =>
+        a.IsInRole(Roles.DataBureauAdmin) || (a.IsInRole(Roles.MunicipalCoordinator) && scope != RuleKinds.RegionScope && a.CityCode == scope);
+
+    /// <summary>Region-wide roles see every enterprise; enterprise staff only their own.</summary>
+    public bool SeesAllEnterprises(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator, Roles.Dispatcher);
+
+    public bool MaySeeEnterprise(Actor a, Guid enterpriseId) => SeesAllEnterprises(a) || a.EnterpriseId == enterpriseId;
+
+    /// <summary>
+    /// A task may be worked by its assignee, or by a holder of its role when the task's case is in their scope (a task
+    /// of a flow without a case goes to every holder of the role). The Data Bureau may work every task.
+    /// </summary>
+    public async Task<TaskRight> RightOnTaskAsync(Actor a, HumanTask task, CancellationToken ct = default)
+    {
+        if (IsWorkflowAdmin(a)) return TaskRight.Work;
+        if (a.UserName is not null && string.Equals(task.AssigneeUser, a.UserName, StringComparison.OrdinalIgnoreCase)) return TaskRight.Work;
+        if (task.AssigneeRole is null || !a.IsInRole(task.AssigneeRole)) return TaskRight.None;
+        return await cases.MembershipAsync(task.InstanceId, ScopeOf(a), ct) == CaseMembership.OutOfScope ? TaskRight.None : TaskRight.Work;
+    }
+
+    /// <summary>An instance is visible to the Data Bureau, to whoever started it, and to users whose scope holds its case.</summary>
+    public async Task<bool> MaySeeInstanceAsync(Actor a, WorkflowInstance instance, CancellationToken ct = default)
+    {
+        if (IsWorkflowAdmin(a)) return true;
+        if (a.UserName is not null && string.Equals(instance.CreatedBy, a.UserName, StringComparison.OrdinalIgnoreCase)) return true;
+        return await cases.MembershipAsync(instance.Id, ScopeOf(a), ct) == CaseMembership.InScope;
+    }
+
+    /// <summary>Logs a refusal of something whose existence the caller may not learn, and returns the 404 to throw.</summary>
+    public WorkflowNotFoundException NotFound(Actor a, string kind, object id, string? why = null)
+    {
+        log.LogWarning(Refused, "Access refused: {User} asked for {Kind} {Id} outside their scope{Why}", a.ToString(), kind, id, why is null ? "" : $" ({why})");
+        return new WorkflowNotFoundException($"{Capitalised(kind)} {id} does not exist.");
+    }
+
+    /// <summary>Logs a refusal of an action the caller may know about, and returns the 403 to throw.</summary>
+    public AccessDeniedException Denied(Actor a, string action, string message)
+    {
+        log.LogWarning(Refused, "Access refused: {User} may not {Action}: {Message}", a.ToString(), action, message);
+        return new AccessDeniedException(message);
+    }
+
+    private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

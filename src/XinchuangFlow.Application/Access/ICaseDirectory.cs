@@ -1,0 +1,44 @@
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>Whether an instance belongs to a ticket or complaint, and whether that case is in a scope.</summary>
+public enum CaseMembership { NoCase, InScope, OutOfScope }
+
+/// <summary>Filter for ticket lists.</summary>
+public sealed record TicketFilter(string? Status = null, string? City = null, string? Grade = null, bool? Breached = null, string? Search = null, int? Skip = null, int? Take = null);
+
+/// <summary>Filter for task lists; the scope and the caller's identity are added by the task service.</summary>
+public sealed record TaskFilter(HumanTaskStatus? Status = null, Guid? InstanceId = null, string? AssigneeUser = null, string? Role = null, int? Skip = null, int? Take = null);
+
+/// <summary>
+/// The read side of cases the application needs, implemented by the database layer. Every query that lists or finds
+/// something a user asked for takes the <see cref="CaseScope"/> so that out-of-scope rows are never read.
+/// </summary>
+public interface ICaseDirectory
+{
+    Task<(IReadOnlyList<Ticket> Items, int Total)> ListTicketsAsync(TicketFilter filter, int skip, int take, CaseScope scope, CancellationToken ct = default);
+    Task<Ticket?> FindTicketAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default);
+    Task<Ticket?> FindTicketByKeyAsync(string? user, string key, CancellationToken ct = default);
+    Task<Complaint?> FindComplaintAsync(Guid id, CaseScope scope, CancellationToken ct = default);
+    Task<Complaint?> FindComplaintByKeyAsync(string? user, string key, CancellationToken ct = default);
+    Task<IReadOnlyList<Complaint>> ComplaintsOfTicketAsync(Guid ticketId, CancellationToken ct = default);
+    Task<IReadOnlyList<CaseEvent>> HistoryAsync(Guid caseId, CancellationToken ct = default);
+    Task<ProcurementUnit?> FindUnitAsync(Guid id, CancellationToken ct = default);
+    Task<bool> IntegratorExistsAsync(Guid id, CancellationToken ct = default);
+
+    /// <summary>Whether the instance (or the instance it is a sub-workflow of) is a ticket's or complaint's flow, and whether that case is in scope.</summary>
+    Task<CaseMembership> MembershipAsync(Guid instanceId, CaseScope scope, CancellationToken ct = default);
+
+    /// <summary>
+    /// Tasks a user may see: assigned to them, or offered to one of their roles on an instance whose case is in their
+    /// scope (or that has no case). <paramref name="everything"/> lifts both conditions (Data Bureau).
+    /// </summary>
+    Task<(IReadOnlyList<HumanTask> Items, int Total)> ListTasksAsync(TaskFilter filter, int skip, int take, string? user, IReadOnlyCollection<string> roles,
+        CaseScope scope, bool everything, CancellationToken ct = default);
+
+    /// <summary>Instances a user may list: all for <paramref name="everything"/>, else those they started or whose case is in scope.</summary>
+    Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListInstancesAsync(InstanceQuery query, string? user, CaseScope scope, bool everything, CancellationToken ct = default);
+}

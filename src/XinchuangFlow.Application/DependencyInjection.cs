@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Network;
+using XinchuangFlow.Application.Rules;
+using XinchuangFlow.Application.Tasks;
+using XinchuangFlow.Application.Tickets;
+using XinchuangFlow.Application.Workflows;
+
+namespace XinchuangFlow.Application;
+
+public static class ApplicationServices
+{
+    /// <summary>The application layer: the access service and one service per use-case group. Ports come from the infrastructure.</summary>
+    public static IServiceCollection AddXinchuangFlowApplication(this IServiceCollection services)
+    {
+        services.AddSingleton<AccessService>();
+        services.AddSingleton<TicketIntakeService>();
+        services.AddSingleton<TicketActionService>();
+        services.AddSingleton<CaseQueryService>();
+        services.AddSingleton<TaskService>();
+        services.AddSingleton<InstanceService>();
+        services.AddSingleton<DefinitionAppService>();
+        services.AddSingleton<RuleService>();
+        services.AddSingleton<NetworkService>();
+        return services;
+    }
+}

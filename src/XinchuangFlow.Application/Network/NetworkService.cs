@@ -1,0 +1,39 @@
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Network;
+
+namespace XinchuangFlow.Application.Network;
+
+/// <summary>The service network (NET-1..3) as each user may see it: enterprise staff see their own enterprise only.</summary>
+public sealed class NetworkService(INetworkRepository network, AccessService access)
+{
+    public async Task<IReadOnlyList<Enterprise>> EnterprisesAsync(Actor actor, CancellationToken ct = default)
+    {
+        var all = await network.EnterprisesAsync(ct);
+        return access.SeesAllEnterprises(actor) ? all : all.Where(e => e.Id == actor.EnterpriseId).ToList();
+    }
+
+    /// <summary>An enterprise the actor may see; anything else is a logged 404.</summary>
+    public async Task<Enterprise> GetEnterpriseAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        if (!access.MaySeeEnterprise(actor, id)) throw access.NotFound(actor, "enterprise", id);
+        return await network.FindEnterpriseAsync(id, ct) ?? throw new Engine.Runtime.WorkflowNotFoundException($"Enterprise {id} does not exist.");
+    }
+
+    public async Task<IReadOnlyList<ServicePoint>> ServicePointsAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await GetEnterpriseAsync(actor, id, ct);
+        return await network.ServicePointsAsync(id, ct);
+    }
+
+    public async Task<(IReadOnlyList<Technician> Technicians, ILookup<Guid, Certificate> Certificates)> TechniciansAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await GetEnterpriseAsync(actor, id, ct);
+        return (await network.TechniciansAsync(id, ct), (await network.CertificatesAsync(id, ct)).ToLookup(c => c.TechnicianId));
+    }
+
+    public async Task<CoverageReport> CoverageAsync(Actor actor, Guid id, GuangxiDivisions divisions, CancellationToken ct = default)
+    {
+        var enterprise = await GetEnterpriseAsync(actor, id, ct);
+        return CoverageReport.Build(enterprise, await network.ServicePointsAsync(id, ct), divisions);
+    }
+}

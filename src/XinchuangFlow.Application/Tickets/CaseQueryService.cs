@@ -1,0 +1,42 @@
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tickets;
+
+/// <summary>A ticket with its history, the tasks waiting on it and its complaints.</summary>
+public sealed record TicketDetail(Ticket Ticket, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> OpenTasks, IReadOnlyList<Complaint> Complaints);
+
+/// <summary>A complaint with its history and the tasks waiting on it.</summary>
+public sealed record ComplaintDetail(Complaint Complaint, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> OpenTasks);
+
+/// <summary>Reading tickets and complaints, always within the caller's scope (SEC-2); what is outside it does not exist.</summary>
+public sealed class CaseQueryService(ICaseDirectory cases, IWorkflowStore store, AccessService access)
+{
+    public async Task<(IReadOnlyList<Ticket> Items, int Total)> ListTicketsAsync(Actor actor, TicketFilter filter, CancellationToken ct = default)
+    {
+        var (skip, take) = Paging.Check(filter.Skip, filter.Take);
+        return await cases.ListTicketsAsync(filter, skip, take, access.ScopeOf(actor), ct);
+    }
+
+    /// <summary>The ticket row when it is in scope; otherwise a logged 404.</summary>
+    public async Task<Ticket> GetTicketAsync(Actor actor, string idOrNumber, CancellationToken ct = default) =>
+        await cases.FindTicketAsync(idOrNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", idOrNumber);
+
+    public async Task<TicketDetail> GetTicketDetailAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
+    {
+        var ticket = await GetTicketAsync(actor, idOrNumber, ct);
+        var history = await cases.HistoryAsync(ticket.Id, ct);
+        var tasks = await store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open, Take: 100), ct);
+        return new TicketDetail(ticket, history, tasks, await cases.ComplaintsOfTicketAsync(ticket.Id, ct));
+    }
+
+    public async Task<ComplaintDetail> GetComplaintAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var complaint = await cases.FindComplaintAsync(id, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "complaint", id);
+        var history = await cases.HistoryAsync(id, ct);
+        var tasks = await store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open, Take: 100), ct);
+        return new ComplaintDetail(complaint, history, tasks);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tickets;
+
+/// <summary>A complaint as filed by a user.</summary>
+public sealed record ComplaintRequest(string? Description, string? Category = "service", string? RequestKey = null, string? CityCode = null);
+
+/// <summary>
+/// Intake of work orders and complaints (FLOW-1/2, INT-1/2). A ticket is created by starting the service-ticket flow
+/// whose first step registers it, so the ticket and its flow exist together or not at all; only this use case starts
+/// the case flows. A repeated idempotency key returns the first case when the request is the same, and is refused
+/// (422) when it is not.
+/// </summary>
+public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory cases, ITicketRepository tickets, AccessService access,
+    GuangxiDivisions divisions, TimeProvider clock)
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    public static readonly IReadOnlyList<string> ComplaintCategories = ["service", "timeliness", "quality", "attitude", "other"];
+
+    /// <summary>Accepts a request from <paramref name="actor"/>: checks, numbers, starts the flow.</summary>
+    public async Task<(Ticket Ticket, bool Duplicate)> CreateAsync(Actor actor, TicketRequest request, CancellationToken ct = default)
+    {
+        if (!access.MayRecordRequests(actor))
+            throw access.Denied(actor, "record a request", "Only procurement units, dispatchers (hotline) and the Data Bureau record requests.");
+        if (!access.RecordsForOthers(actor))
+        {
+            // A unit files for itself only; what the client sent about the unit is ignored.
+            request.ProcurementUnitId = actor.UnitId;
+            request.ProcurementUnit = "";
+        }
+        return await CreateTrustedAsync(request, actor.UserName, access.RecordsForOthers(actor), ct);
+    }
+
+    /// <summary>
+    /// Intake for callers the application already trusts (the demo seeder, the mailbox): the same checks without a
+    /// user's permission. <paramref name="mayNameIntegrator"/>: whether the request may name an integrator for a unit
+    /// without a contract.
+    /// </summary>
+    public async Task<(Ticket Ticket, bool Duplicate)> CreateTrustedAsync(TicketRequest request, string? user, bool mayNameIntegrator, CancellationToken ct = default)
+    {
+        request.Clean();
+        request.Number = null;   // numbers and authors are never the client's to choose
+        request.CreatedBy = user;
+        var errors = request.Validate(divisions);
+        if (request.RequestKey is { Length: > 0 } key && await cases.FindTicketByKeyAsync(user, key, ct) is { } existing)
+            return (SameOrRefuse(existing, request, key), true);
+        ProcurementUnit? unit = null;
+        if (request.ProcurementUnitId is { } unitId)
+        {
+            unit = await cases.FindUnitAsync(unitId, ct);
+            if (unit is null) errors["procurementUnitId"] = [$"Procurement unit {unitId} does not exist."];
+        }
+        if (unit is not null)
+        {
+            if (string.IsNullOrWhiteSpace(request.ProcurementUnit)) { request.ProcurementUnit = unit.Name; errors.Remove("procurementUnit"); }
+            if (unit.IntegratorId is { } contracted)
+            {
+                // The unit's contract decides who serves it; a request cannot choose another integrator.
+                if (request.IntegratorId is { } asked && asked != contracted)
+                    errors["integratorId"] = [$"{unit.Name} is served by its contracted integrator ({contracted}); a request cannot name another."];
+                request.IntegratorId = contracted;
+            }
+        }
+        if (request.IntegratorId is { } integratorId && unit?.IntegratorId is null)
+        {
+            if (!mayNameIntegrator) errors["integratorId"] = ["Only a dispatcher or the Data Bureau may name the integrator of a unit without a contract."];
+            else if (!await cases.IntegratorExistsAsync(integratorId, ct)) errors["integratorId"] = [$"Integrator {integratorId} does not exist."];
+        }
+        if (errors.Count > 0) throw new CaseValidationException(errors);
+
+        var now = clock.GetUtcNow();
+        var prefix = $"GX-{request.CityCode}-{now.ToOffset(China):yyyyMMdd}";
+        request.Number = $"{prefix}-{await tickets.NextSequenceAsync(prefix, ct):00000}";
+        var input = new JsonObject { ["request"] = JsonSerializer.SerializeToNode(request, Json) };
+        WorkflowInstance instance;
+        try
+        {
+            instance = await runtime.StartAsync(new StartRequest(CaseFlows.ServiceTicket, input, CorrelationId: request.Number, User: user), ct);
+        }
+        catch (ConcurrencyConflictException) when (request.RequestKey is { Length: > 0 })
+        {
+            // The same request arrived twice at once: the unique key let one through; answer with that one.
+            if (await cases.FindTicketByKeyAsync(user, request.RequestKey, ct) is { } first) return (SameOrRefuse(first, request, request.RequestKey), true);
+            throw;
+        }
+        var ticket = await tickets.FindTicketByInstanceAsync(instance.Id, ct)
+                     ?? throw new InvalidOperationException($"The service-ticket flow (instance {instance.Id}, {instance.Status}) did not register the ticket; see its incidents.");
+        return (ticket, false);
+    }
+
+    private static Ticket SameOrRefuse(Ticket existing, TicketRequest request, string key) =>
+        request.SameAs(existing) ? existing : throw new IdempotencyKeyReusedException(key, $"ticket {existing.Number}");
+
+    /// <summary>Files a complaint, on a ticket in the actor's scope or on its own, and starts the complaint flow.</summary>
+    public async Task<(Complaint Complaint, bool Duplicate)> FileComplaintAsync(Actor actor, string? ticketIdOrNumber, ComplaintRequest request, CancellationToken ct = default)
+    {
+        Ticket? ticket = null;
+        if (ticketIdOrNumber is not null)
+            ticket = await cases.FindTicketAsync(ticketIdOrNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", ticketIdOrNumber);
+        if (!access.MayFileComplaints(actor))
+            throw access.Denied(actor, "file a complaint", "Complaints are filed by the procurement unit.");
+        return await FileComplaintTrustedAsync(ticket, request, actor.UserName, actor.UnitId, ct);
+    }
+
+    /// <summary>Files a complaint for a caller the application already trusts (the demo seeder).</summary>
+    public async Task<(Complaint Complaint, bool Duplicate)> FileComplaintTrustedAsync(Ticket? ticket, ComplaintRequest request, string? user, Guid? unitId, CancellationToken ct = default)
+    {
+        var description = request.Description ?? "";
+        var category = request.Category ?? "service";
+        var errors = new Dictionary<string, string[]>();
+        if (TextRules.Problem(description, "description", 5000, multiline: true) is { } problem) errors["description"] = [problem];
+        if (!ComplaintCategories.Contains(category)) errors["category"] = [$"Use {string.Join(", ", ComplaintCategories)}."];
+        if (request.RequestKey is { Length: > 100 }) errors["requestKey"] = ["The request key is longer than 100 characters."];
+        if (request.RequestKey is { Length: > 0 } key && await cases.FindComplaintByKeyAsync(user, key, ct) is { } existing)
+        {
+            var same = existing.Description == description && existing.Category == category && existing.TicketId == ticket?.Id;
+            return same ? (existing, true) : throw new IdempotencyKeyReusedException(key, $"complaint {existing.Number}");
+        }
+        var city = ticket?.CityCode ?? request.CityCode;
+        if (city is null || divisions.Cities.All(c => c.Code != city)) errors["cityCode"] = ["A complaint without a ticket needs the city it concerns."];
+        if (errors.Count > 0) throw new CaseValidationException(errors);
+        var unit = ticket is null && unitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
+        var now = clock.GetUtcNow();
+        var prefix = $"TS-{city}-{now.ToOffset(China):yyyyMMdd}";
+        var complaint = new JsonObject
+        {
+            ["number"] = $"{prefix}-{await tickets.NextSequenceAsync(prefix, ct):00000}",
+            ["ticketId"] = ticket?.Id.ToString(),
+            ["ticketNumber"] = ticket?.Number,
+            ["requestKey"] = request.RequestKey,
+            ["procurementUnitId"] = (ticket?.ProcurementUnitId ?? unitId)?.ToString(),
+            ["procurementUnit"] = ticket?.ProcurementUnit ?? unit?.Name ?? "",
+            ["cityCode"] = city,
+            ["enterpriseId"] = ticket?.IntegratorId?.ToString(),
+            ["category"] = category,
+            ["description"] = description,
+            ["createdBy"] = user,
+        };
+        WorkflowInstance instance;
+        try
+        {
+            instance = await runtime.StartAsync(new StartRequest(CaseFlows.Complaint, new JsonObject { ["complaint"] = complaint },
+                CorrelationId: complaint["number"]!.GetValue<string>(), User: user), ct);
+        }
+        catch (ConcurrencyConflictException) when (request.RequestKey is { Length: > 0 })
+        {
+            if (await cases.FindComplaintByKeyAsync(user, request.RequestKey, ct) is { } first) return (first, true);
+            throw;
+        }
+        return (await tickets.FindComplaintByInstanceAsync(instance.Id, ct)
+                ?? throw new InvalidOperationException($"The complaint flow (instance {instance.Id}, {instance.Status}) did not file the complaint; see its incidents."), false);
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace XinchuangFlow.Domain.Tickets;
+
+/// <summary>
+/// Checks on free text typed by users (SEC-4, SEC-6). Text is never rewritten: it is accepted as typed or refused
+/// with a message that says why. Refused: text with nothing visible in it (only spaces, zero-width or
+/// direction-control characters), direction overrides that can disguise what a line says, control characters, and
+/// text over its length limit.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>The problem with <paramref name="value"/> as the field <paramref name="what"/>, or null when it is acceptable.</summary>
+    public static string? Problem(string? value, string what, int max, bool multiline, bool required = true)
+    {
+        value ??= "";
+        if (!HasVisibleText(value)) return required || value.Length > 0 ? $"The {what} is required and must contain visible text." : null;
+        if (value.Length > max) return $"The {what} has {value.Length} characters; at most {max} are allowed.";
+        foreach (var c in value)
+        {
+            if (IsDirectionOverride(c)) return $"The {what} contains a text-direction control character (U+{(int)c:X4}); remove it.";
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t') && c != '\t')
+                return $"The {what} contains a control character (U+{(int)c:X4}).";
+        }
+        return null;
+    }
+
+    /// <summary>True when the text has at least one letter, digit, punctuation mark or symbol.</summary>
+    public static bool HasVisibleText(string value)
+    {
+        foreach (var c in value)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.SpaceSeparator
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
+            if (char.IsWhiteSpace(c)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).</summary>
+    public static bool IsDirectionOverride(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Web.Tests;
+
+/// <summary>
+/// Resources of another tenant, made once per provider: a ticket of a unit in another city served by another
+/// integrator (waiting at its first step), a second one at its feedback step, and complaints on it waiting at the
+/// enterprise, the coordinator's review and the user's confirmation.
+/// </summary>
+public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
+{
+    public WebAppFactory App { get; } = app;
+    public const string Admin = "admin@xinchuang.local";
+    public const string AdminPassword = "Admin#2026xf";
+    public const string DemoPassword = "Demo#2026xf";
+
+    public string Ticket { get; private set; } = "";
+    public string TicketInstance { get; private set; } = "";
+    public string TicketTask { get; private set; } = "";
+    public string FeedbackTicket { get; private set; } = "";
+    public string FeedbackInstance { get; private set; } = "";
+    public string FeedbackTask { get; private set; } = "";
+    public string Complaint { get; private set; } = "";
+    public string HandleTask { get; private set; } = "";
+    public string ReviewTask { get; private set; } = "";
+    public string ConfirmTask { get; private set; } = "";
+    public Guid OtherEnterprise { get; private set; }
+    public string OwnTicket { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Guid unitId, managerEnterprise;
+        string county, technician;
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            managerEnterprise = (await db.Users.FirstAsync(u => u.UserName == "manager@xinchuang.local")).EnterpriseId!.Value;
+            var active = await db.Enterprises.Where(e => e.Kind == Domain.Network.EnterpriseKind.Integrator && e.Status == Domain.Network.ShortlistStatus.Active && e.Id != managerEnterprise)
+                .Select(e => e.Id).ToListAsync();
+            var foreign = await db.ProcurementUnits.Where(u => u.CityCode != "4501" && u.IntegratorId != null && active.Contains(u.IntegratorId!.Value)).OrderBy(u => u.Name).FirstAsync();
+            (unitId, county, OtherEnterprise) = (foreign.Id, foreign.CountyCode, foreign.IntegratorId!.Value);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            technician = await db.Technicians.Where(t => t.EnterpriseId == OtherEnterprise && t.Active
+                    && db.Certificates.Any(c => c.TechnicianId == t.Id && c.ProductCategory == "terminal" && c.ValidUntil >= today))
+                .Select(t => t.UserName).FirstAsync();
+        }
+        var admin = await App.LoginAsync(Admin, AdminPassword);
+        var dispatcher = await App.LoginAsync("dispatcher@xinchuang.local", DemoPassword);
+        async Task<JsonObject> NewTicketAsync(HttpClient as_, Guid? unit, string countyCode, string title)
+        {
+            var response = await as_.PostAsJsonAsync("/api/tickets", new JsonObject
+            {
+                ["procurementUnitId"] = unit?.ToString(), ["contactName"] = "外单位联系人", ["contactPhone"] = "0772-5550101", ["cityCode"] = countyCode[..4],
+                ["countyCode"] = countyCode, ["productCategory"] = "terminal", ["impact"] = "single", ["title"] = title, ["description"] = "另一租户的工单",
+                ["channel"] = "hotline",
+            });
+            if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+
+        var first = await NewTicketAsync(dispatcher, unitId, county, "外单位：终端无法开机");
+        (Ticket, TicketInstance) = (first["number"]!.GetValue<string>(), first["instanceId"]!.GetValue<string>());
+        TicketTask = (await FlowDriver.OpenTasksAsync(admin, TicketInstance))[0]!["id"]!.GetValue<string>();
+
+        var second = await NewTicketAsync(dispatcher, unitId, county, "外单位：待评价");
+        (FeedbackTicket, FeedbackInstance) = (second["number"]!.GetValue<string>(), second["instanceId"]!.GetValue<string>());
+        await FlowDriver.ToFeedbackAsync(admin, FeedbackTicket, technician);
+        FeedbackTask = (await FlowDriver.TaskAtAsync(admin, FeedbackInstance, "feedbackTask"))["id"]!.GetValue<string>();
+
+        async Task<(string Id, string Instance)> ComplaintAsync(string text)
+        {
+            var response = await admin.PostAsJsonAsync($"/api/tickets/{Ticket}/complaints", new JsonObject { ["description"] = text, ["category"] = "timeliness" });
+            if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+            var c = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            return (c["id"]!.GetValue<string>(), c["instanceId"]!.GetValue<string>());
+        }
+        var (complaint, atEnterprise) = await ComplaintAsync("外单位投诉：待企业处理");
+        Complaint = complaint;
+        HandleTask = (await FlowDriver.TaskAtAsync(admin, atEnterprise, "handleTask"))["id"]!.GetValue<string>();
+        var (_, atReview) = await ComplaintAsync("外单位投诉：待市级审核");
+        await FlowDriver.CompleteAsync(admin, atReview, "handleTask", "respond", new JsonObject { ["response"] = "已处理" });
+        ReviewTask = (await FlowDriver.TaskAtAsync(admin, atReview, "reviewTask"))["id"]!.GetValue<string>();
+        var (_, atConfirm) = await ComplaintAsync("外单位投诉：待用户确认");
+        await FlowDriver.CompleteAsync(admin, atConfirm, "handleTask", "respond", new JsonObject { ["response"] = "已处理" });
+        await FlowDriver.CompleteAsync(admin, atConfirm, "reviewTask", "approve", new JsonObject { ["opinion"] = "同意" });
+        ConfirmTask = (await FlowDriver.TaskAtAsync(admin, atConfirm, "confirmTask"))["id"]!.GetValue<string>();
+
+        var unit = await App.LoginAsync("unit@xinchuang.local", DemoPassword);
+        OwnTicket = (await NewTicketAsync(unit, null, "450103", "本单位：打印机卡纸"))["number"]!.GetValue<string>();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class SqliteForeignTenant() : ForeignTenant(new WebAppFactory());
+public sealed class PostgresForeignTenant() : ForeignTenant(new PostgresWebAppFactory());
+
+/// <summary>
+/// SEC-2 / SEC-5 as a matrix: every endpoint that takes an id × every tenant role × a resource of another tenant gets
+/// nothing (404, or 403 where the refusal is about the role, not the resource), and every refusal is logged.
+/// </summary>
+public abstract class ScopeMatrixTests(ForeignTenant world)
+{
+    public static readonly TheoryData<string> TenantUsers =
+        ["unit@xinchuang.local", "manager@xinchuang.local", "nanning@xinchuang.local", "vendor@xinchuang.local", "tech@xinchuang.local"];
+
+    private IEnumerable<(HttpMethod Method, string Url, JsonObject? Body, bool Secret)> Calls()
+    {
+        var w = world;
+        yield return (HttpMethod.Get, $"/api/tickets/{w.Ticket}", null, true);
+        yield return (HttpMethod.Get, $"/api/tickets/{w.FeedbackTicket}", null, true);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/check-in", new JsonObject { ["location"] = "机房" }, false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.FeedbackTicket}/feedback", new JsonObject { ["satisfaction"] = 1, ["comment"] = "冒充评价" }, false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/complaints", new JsonObject { ["description"] = "冒充投诉", ["category"] = "service" }, false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/redispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "抢单" }, false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/grade", new JsonObject { ["grade"] = "P4", ["reason"] = "降级" }, false);
+        yield return (HttpMethod.Get, $"/api/complaints/{w.Complaint}", null, true);
+        foreach (var task in new[] { w.TicketTask, w.FeedbackTask, w.HandleTask, w.ReviewTask, w.ConfirmTask })
+        {
+            yield return (HttpMethod.Get, $"/api/tasks/{task}", null, true);
+            yield return (HttpMethod.Post, $"/api/tasks/{task}/complete", new JsonObject { ["outcome"] = "approve", ["data"] = new JsonObject() }, true);
+        }
+        yield return (HttpMethod.Post, $"/api/tasks/{w.FeedbackTask}/complete",
+            new JsonObject { ["outcome"] = "submit", ["data"] = new JsonObject { ["satisfaction"] = "5", ["comment"] = "" } }, true);
+        yield return (HttpMethod.Post, $"/api/tasks/{w.ConfirmTask}/complete", new JsonObject { ["outcome"] = "satisfied", ["data"] = new JsonObject() }, true);
+        yield return (HttpMethod.Post, $"/api/tasks/{w.ReviewTask}/complete", new JsonObject { ["outcome"] = "approve", ["data"] = new JsonObject { ["opinion"] = "通过" } }, true);
+        yield return (HttpMethod.Post, $"/api/tasks/{w.HandleTask}/complete", new JsonObject { ["outcome"] = "respond", ["data"] = new JsonObject { ["response"] = "已处理" } }, true);
+        yield return (HttpMethod.Get, $"/api/workflow-instances/{w.TicketInstance}", null, true);
+        yield return (HttpMethod.Post, $"/api/workflow-instances/{w.TicketInstance}/cancel", null, false);
+        yield return (HttpMethod.Post, $"/api/workflow-instances/{w.TicketInstance}/signals/poke", null, false);
+        yield return (HttpMethod.Post, $"/api/tasks/{w.TicketTask}/withdraw", new JsonObject { ["reason"] = "收回" }, false);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}", null, true);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/technicians", null, true);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/service-points", null, true);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/coverage", null, true);
+        yield return (HttpMethod.Put, "/api/rules/sla/4502", new JsonObject(), false);
+    }
+
+    [Theory]
+    [MemberData(nameof(TenantUsers))]
+    public async Task AnotherTenantsIds_GetNothing_AndEveryRefusalIsLogged(string user)
+    {
+        var api = await world.App.LoginAsync(user, ForeignTenant.DemoPassword);
+        foreach (var (method, url, body, secret) in Calls())
+        {
+            // The coordinators and the region-wide roles may see every enterprise; only enterprise staff and units may not.
+            if (url.StartsWith("/api/enterprises/") && user == "nanning@xinchuang.local") continue;
+            var before = world.App.Logs.RefusalsOf(user);
+            var request = new HttpRequestMessage(method, url);
+            if (body is not null) request.Content = JsonContent.Create(body);
+            var response = await api.SendAsync(request);
+            var status = (int)response.StatusCode;
+            Assert.True(secret ? status == 404 : status is 403 or 404, $"{user} {method} {url} answered {status}: {await response.Content.ReadAsStringAsync()}");
+            Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} {method} {url} was refused without a log line");
+        }
+
+        // Lists never show the other tenant's rows.
+        foreach (var instance in new[] { world.TicketInstance, world.FeedbackInstance })
+            Assert.Empty((await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}"))!["items"]!.AsArray());
+        var tickets = (await api.GetFromJsonAsync<JsonObject>($"/api/tickets?search={world.Ticket}"))!["items"]!.AsArray();
+        Assert.Empty(tickets);
+        var instances = (await api.GetFromJsonAsync<JsonObject>("/api/workflow-instances?take=200"))!["items"]!.AsArray();
+        Assert.DoesNotContain(instances, i => i!["id"]!.GetValue<string>() == world.TicketInstance);
+    }
+
+    [Fact]
+    public async Task TheSameCallsWork_WithinTheirOwnScope()
+    {
+        // The matrix proves refusals; these prove the endpoints are not refusing everyone.
+        var unit = await world.App.LoginAsync("unit@xinchuang.local", ForeignTenant.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, (await unit.GetAsync($"/api/tickets/{world.OwnTicket}")).StatusCode);
+        var nanning = await world.App.LoginAsync("nanning@xinchuang.local", ForeignTenant.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, (await nanning.GetAsync($"/api/tickets/{world.OwnTicket}")).StatusCode);
+        var admin = await world.App.LoginAsync(ForeignTenant.Admin, ForeignTenant.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tickets/{world.Ticket}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tasks/{world.ReviewTask}")).StatusCode);
+        var manager = await world.App.LoginAsync("manager@xinchuang.local", ForeignTenant.DemoPassword);
+        var own = (await manager.GetFromJsonAsync<JsonArray>("/api/enterprises"))!;
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/enterprises/{Assert.Single(own)!["id"]}")).StatusCode);
+    }
+}
+
+public sealed class ScopeMatrixSqliteTests(SqliteForeignTenant world) : ScopeMatrixTests(world), IClassFixture<SqliteForeignTenant>;
+public sealed class ScopeMatrixPostgresTests(PostgresForeignTenant world) : ScopeMatrixTests(world), IClassFixture<PostgresForeignTenant>;
