@@ -175,4 +175,65 @@ public class DefinitionValidatorTests
         Connect(d, "grade", "default", "end");
         Assert.Empty(TestSupport.Validator.Validate(d));
     }
+
+    [Fact]
+    public void Validate_CycleWithNoExit_NamesIt_AndWhatLeadsOnlyIntoIt()
+    {
+        // reject → rework → review: a loop that waits (a task), but whose only way out was removed.
+        var p = Validate(d =>
+        {
+            d.Activities.Add(new ActivityModel { Id = "rework", Type = "xf.UserTask", Inputs = { ["title"] = "Rework", ["role"] = "Dispatcher", ["outcomes"] = new JsonArray("again") } });
+            d.Connections.RemoveAll(c => c.Source.Activity == "review");
+            Connect(d, "review", "approve", "rework");
+            Connect(d, "review", "reject", "rework");
+            Connect(d, "rework", "again", "review");
+        });
+        Assert.Contains(p, x => x.Code == "cycle-without-exit" && x.ActivityId == "review" && x.Message.Contains("rework"));
+        Assert.DoesNotContain(p, x => x.Code == "loop-without-wait");
+    }
+
+    [Fact]
+    public void Validate_ActivityWithNoPathToAnEnd_IsReported()
+    {
+        var p = Validate(d =>
+        {
+            // A signal wait whose 'done' leads into a loop of two decisions that never leaves.
+            d.Activities.Add(new ActivityModel { Id = "wait", Type = "xf.Signal", Inputs = { ["signal"] = "go" } });
+            d.Activities.Add(new ActivityModel { Id = "spin", Type = "xf.Delay", Inputs = { ["duration"] = "PT1H" } });
+            d.Connections.RemoveAll(c => c.Source.Activity == "big" && c.Source.Port == "false");
+            Connect(d, "big", "false", "wait");
+            Connect(d, "wait", "done", "spin");
+            Connect(d, "spin", "done", "spin");
+        });
+        Assert.Contains(p, x => x.Code == "cycle-without-exit" && x.ActivityId == "spin");
+        Assert.Contains(p, x => x.Code == "no-path-to-end" && x.ActivityId == "wait");
+    }
+
+    [Fact]
+    public void Validate_OutcomeKeys_ObjectsWithNames_OptionalPorts_AndReservedKeys()
+    {
+        Assert.Empty(Validate(d =>
+        {
+            var review = d.FindActivity("review")!;
+            review.Inputs["outcomes"] = JsonNode.Parse("""[{"key":"approve","name":"同意","nameEn":"Approve"},{"key":"reject","name":"驳回"}]""");
+            review.Inputs["dueIn"] = "PT4H";
+            Connect(d, "review", "overdue", "end");     // optional ports may be connected …
+        }));
+        Assert.Empty(Validate(d => d.FindActivity("review")!.Inputs["dueIn"] = "PT4H"));   // … and need not be
+        var reserved = Validate(d => d.FindActivity("review")!.Inputs["outcomes"] = new JsonArray("approve", "reject", "withdrawn"));
+        Assert.Contains(reserved, x => x.Code == "activity-config" && x.Message.Contains("reserved"));
+        var keyless = Validate(d => d.FindActivity("review")!.Inputs["outcomes"] = JsonNode.Parse("""[{"name":"同意"},"reject"]"""));
+        Assert.Contains(keyless, x => x.Code == "activity-config" && x.Message.Contains("without a key"));
+    }
+
+    [Fact]
+    public void Validate_JoinAndSwitchModes_AreChecked()
+    {
+        var p = Validate(d =>
+        {
+            d.Activities.Add(new ActivityModel { Id = "join", Type = "xf.Join", Inputs = { ["mode"] = "most" } });
+            Connect(d, "join", "done", "end");
+        });
+        Assert.Contains(p, x => x.Code == "activity-config" && x.ActivityId == "join" && x.Message.Contains("discriminator"));
+    }
 }
