@@ -95,6 +95,8 @@ public static class WebSetup
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // Chinese unless the user switches (cookie) or a client asks (?culture=en); a browser's Accept-Language is
+            // deliberately not followed: the users' browsers are often set up in English, the users read Chinese.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         // Chinese text goes out as UTF-8 characters, not numeric entities.

@@ -115,7 +115,12 @@ public class HostileInputTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Assert.Equal((HttpStatusCode)422, other.StatusCode);
         var problem = (await other.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("idempotency-key-reused", problem["code"]!.GetValue<string>());
-        Assert.Contains(number, problem["title"]!.GetValue<string>());
+        Assert.Contains(number, problem["detail"]!.GetValue<string>());
+        Assert.Equal("该幂等键已用于另一个不同的请求，请为新请求使用新的键。", problem["title"]!.GetValue<string>());   // Chinese by default
+        var english = new HttpRequestMessage(HttpMethod.Post, "/api/tickets?culture=en") { Content = JsonContent.Create(NewRequest("另一个问题")) };
+        english.Headers.Add("Idempotency-Key", "form-hostile-1");
+        var inEnglish = (await (await unit.SendAsync(english)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("This idempotency key was already used", inEnglish["title"]!.GetValue<string>());
         Assert.Equal(before, await TotalTicketsAsync(admin));
 
         var complaint = new JsonObject { ["description"] = "工程师未联系", ["category"] = "timeliness" };

@@ -1,40 +1,48 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Web.Api;
 
-/// <summary>Turns engine exceptions into problem responses with a clear message; nothing else leaks.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+/// <summary>
+/// Turns application and engine exceptions into problem responses: <c>title</c> is a short text in the request's
+/// language (Chinese by default, English with <c>?culture=en</c> or the culture cookie),
+/// <c>detail</c> the specific reason, <c>errors</c> the problems by field, <c>code</c> a stable key for clients.
+/// Nothing else leaks.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> texts, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var (status, title, extra) = exception switch
+        var (status, titleKey, code, extra) = exception switch
         {
-            DefinitionInvalidException e => (400, "The workflow definition is invalid.", (object)e.Problems.Select(p => new { p.Code, p.ActivityId, p.Message })),
-            DefinitionFormatException e => (400, e.Message, null),
-            WorkflowInputException { FieldErrors.Count: > 0 } e => (400, "The request is invalid.", (object)e.FieldErrors),
-            WorkflowInputException e => (400, "The request is invalid.", e.Errors),
-            XinchuangFlow.Application.CaseValidationException e => (400, "The request is invalid.", (object)e.Errors),
-            XinchuangFlow.Application.AccessDeniedException e => (403, e.Message, null),
-            WorkflowForbiddenException e => (403, e.Message, null),
-            XinchuangFlow.Application.IdempotencyKeyReusedException e => (422, e.Message, null),
-            WorkflowNotFoundException e => (404, e.Message, null),
-            TaskAlreadyCompletedException e => (409, e.Message, null),
-            WorkflowStateException e => (409, e.Message, null),
-            ConcurrencyConflictException e => (409, e.Message, null),
-            BadHttpRequestException e => (e.StatusCode, e.Message, null),
-            _ => (0, "", null),
+            DefinitionInvalidException e => (400, "Problem.DefinitionInvalid", "definition-invalid", (object)e.Problems.Select(p => new { p.Code, p.ActivityId, p.Message })),
+            DefinitionFormatException => (400, "Problem.DefinitionInvalid", "definition-format", null),
+            WorkflowInputException { FieldErrors.Count: > 0 } e => (400, "Problem.Invalid", "invalid", (object)e.FieldErrors),
+            WorkflowInputException e => (400, "Problem.Invalid", "invalid", e.Errors),
+            XinchuangFlow.Application.CaseValidationException e => (400, "Problem.Invalid", "invalid", (object)e.Errors),
+            XinchuangFlow.Application.AccessDeniedException => (403, "Problem.Forbidden", "forbidden", null),
+            WorkflowForbiddenException => (403, "Problem.Forbidden", "forbidden", null),
+            XinchuangFlow.Application.IdempotencyKeyReusedException => (422, "Problem.IdempotencyKeyReused", "idempotency-key-reused", null),
+            WorkflowNotFoundException => (404, "Problem.NotFound", "not-found", null),
+            TaskAlreadyCompletedException => (409, "Problem.AlreadyCompleted", "already-completed", null),
+            WorkflowStateException => (409, "Problem.Conflict", "conflict", null),
+            ConcurrencyConflictException => (409, "Problem.Conflict", "conflict", null),
+            BadHttpRequestException e => (e.StatusCode, "Problem.Invalid", "bad-request", null),
+            _ => (0, "", "", null),
         };
         if (status == 0) return false;
+        // The handler runs outside the localisation middleware: take the culture it chose for this request.
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
         log.LogInformation("Request {Path} answered {Status}: {Message}", http.Request.Path, status, exception.Message);
         http.Response.StatusCode = status;
-        var details = new ProblemDetails { Status = status, Title = title, Detail = exception is DefinitionInvalidException ? exception.Message : null };
+        var details = new ProblemDetails { Status = status, Title = texts[titleKey], Detail = exception.Message };
         if (extra is not null) details.Extensions["errors"] = extra;
-        if (exception is TaskAlreadyCompletedException) details.Extensions["code"] = "already-completed";
-        if (exception is XinchuangFlow.Application.IdempotencyKeyReusedException) details.Extensions["code"] = "idempotency-key-reused";
+        details.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
 }
