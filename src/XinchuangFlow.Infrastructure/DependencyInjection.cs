@@ -50,6 +50,11 @@ public static class DependencyInjection
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<IWorkflowStore>(sp => new EfWorkflowStore(
             sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveGroupCommitWriters));
+        // The same store under each of its roles, for services that need only one.
+        services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.AddSingleton<IInstanceStore>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.AddSingleton<ITaskStore>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<IOptions<ExpressionOptions>>().Value));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<DefinitionValidator>();

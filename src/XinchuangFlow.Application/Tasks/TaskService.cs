@@ -10,7 +10,7 @@ namespace XinchuangFlow.Application.Tasks;
 /// task's role sees and works it only when its ticket or complaint is in their scope (SEC-2). The activity's own rules
 /// on the completion data apply here as on every other way in, because the engine checks them.
 /// </summary>
-public sealed class TaskService(ICaseDirectory cases, IWorkflowStore store, WorkflowRuntime runtime, AccessService access)
+public sealed class TaskService(ICaseDirectory cases, ITaskStore store, WorkflowRuntime runtime, AccessService access)
 {
     public async Task<(IReadOnlyList<HumanTask> Items, int Total)> ListAsync(Actor actor, TaskFilter filter, CancellationToken ct = default)
     {

@@ -12,7 +12,7 @@ public sealed record TicketDetail(Ticket Ticket, IReadOnlyList<CaseEvent> Histor
 public sealed record ComplaintDetail(Complaint Complaint, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> OpenTasks);
 
 /// <summary>Reading tickets and complaints, always within the caller's scope (SEC-2); what is outside it does not exist.</summary>
-public sealed class CaseQueryService(ICaseDirectory cases, IWorkflowStore store, AccessService access)
+public sealed class CaseQueryService(ICaseDirectory cases, ITaskStore store, AccessService access)
 {
     public async Task<(IReadOnlyList<Ticket> Items, int Total)> ListTicketsAsync(Actor actor, TicketFilter filter, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ using XinchuangFlow.Engine.Runtime;
 namespace XinchuangFlow.Application.Workflows;
 
 /// <summary>Definitions: save drafts, publish, retire, list, export — the Data Bureau's administrators only.</summary>
-public sealed class DefinitionAppService(DefinitionService definitions, IWorkflowStore store, AccessService access)
+public sealed class DefinitionAppService(DefinitionService definitions, IDefinitionStore store, AccessService access)
 {
     /// <summary>Parses and saves a JSON document as the draft of the next version; publishes it too when asked.</summary>
     public async Task<DefinitionRecord> SaveAsync(Actor actor, string json, bool publish, string source, CancellationToken ct = default)

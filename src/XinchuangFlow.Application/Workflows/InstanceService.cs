@@ -12,7 +12,7 @@ public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<Hum
 /// Generic workflow instances: start (as the definition's start permission allows), read, list, and the operator's
 /// actions (retry, cancel, migrate, signal) — the last ones for the Data Bureau only.
 /// </summary>
-public sealed class InstanceService(WorkflowRuntime runtime, IWorkflowStore store, ICaseDirectory cases, AccessService access)
+public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore store, ITaskStore tasks, ICaseDirectory cases, AccessService access)
 {
     /// <summary>Starts a definition through the generic way in; the engine enforces its start permission.</summary>
     public async Task<WorkflowInstance> StartAsync(Actor actor, string? definitionId, JsonObject? input, int? version, string? correlationId, CancellationToken ct = default)
@@ -33,8 +33,8 @@ public sealed class InstanceService(WorkflowRuntime runtime, IWorkflowStore stor
     {
         var instance = await store.LoadInstanceAsync(id, ct) ?? throw new WorkflowNotFoundException($"Instance {id} does not exist.");
         if (!await access.MaySeeInstanceAsync(actor, instance, ct)) throw access.NotFound(actor, "instance", id);
-        var tasks = await store.ListTasksAsync(new TaskQuery(InstanceId: id, Take: 1000), ct);
-        return new InstanceDetail(instance, tasks, await store.GetIncidentsAsync(id, ct), await store.GetJournalAsync(id, ct));
+        var open = await tasks.ListTasksAsync(new TaskQuery(InstanceId: id, Take: 1000), ct);
+        return new InstanceDetail(instance, open, await store.GetIncidentsAsync(id, ct), await store.GetJournalAsync(id, ct));
     }
 
     public async Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(Actor actor, string? definitionId, WorkflowStatus? status, int? skip, int? take, CancellationToken ct = default)

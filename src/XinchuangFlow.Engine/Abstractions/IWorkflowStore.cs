@@ -38,8 +38,8 @@ public sealed record InstanceQuery(string? DefinitionId = null, WorkflowStatus? 
 public sealed record InstanceSummary(Guid Id, string DefinitionId, int DefinitionVersion, WorkflowStatus Status,
     string? CorrelationId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
 
-/// <summary>Persistence the engine needs. Implementations must make <see cref="CommitAsync"/> one transaction.</summary>
-public interface IWorkflowStore
+/// <summary>Stored definition versions.</summary>
+public interface IDefinitionStore
 {
     Task<DefinitionRecord?> FindDefinitionAsync(string definitionId, int version, CancellationToken ct = default);
     Task<DefinitionRecord?> FindLatestAsync(string definitionId, CancellationToken ct = default);
@@ -50,7 +50,14 @@ public interface IWorkflowStore
     /// <summary>Publishes one version and retires the previously published ones, in one transaction.</summary>
     Task PublishAsync(Guid recordId, DateTimeOffset now, CancellationToken ct = default);
     Task SetDefinitionStatusAsync(Guid recordId, DefinitionStatus status, DateTimeOffset now, CancellationToken ct = default);
+}
 
+/// <summary>
+/// Instances and what hangs off them (bookmarks, journal, incidents, notifications), written by bursts.
+/// Implementations must make <see cref="CommitAsync"/> one transaction.
+/// </summary>
+public interface IInstanceStore
+{
     Task<WorkflowInstance?> LoadInstanceAsync(Guid id, CancellationToken ct = default);
     Task<IReadOnlyList<WorkflowInstance>> LoadInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(InstanceQuery query, CancellationToken ct = default);
@@ -64,20 +71,12 @@ public interface IWorkflowStore
     /// </summary>
     Task CommitAsync(IReadOnlyList<BurstChanges> bursts, CancellationToken ct = default);
 
-    Task<HumanTask?> FindTaskAsync(Guid id, CancellationToken ct = default);
-    Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct = default);
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<Incident>> GetIncidentsAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<Notification>> GetNotificationsAsync(Guid instanceId, CancellationToken ct = default);
 
     /// <summary>Bookmarks waiting for a named signal, optionally of one instance.</summary>
     Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signal, Guid? instanceId, CancellationToken ct = default);
-
-    /// <summary>
-    /// Atomically claims up to <paramref name="max"/> due timers not claimed by anyone else (or whose claim
-    /// expired) for <paramref name="leaseUntil"/>. A claimed timer is deleted by the burst that fires it.
-    /// </summary>
-    Task<IReadOnlyList<TimerEntry>> ClaimDueTimersAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken ct = default);
 
     /// <summary>
     /// Claims instances left in <see cref="WorkflowStatus.Running"/> whose lease expired (a crashed node), and
@@ -88,3 +87,23 @@ public interface IWorkflowStore
     /// <summary>Finished or faulted sub-workflow children whose parent bookmark still exists.</summary>
     Task<IReadOnlyList<(Guid Child, Guid Parent, Guid Bookmark)>> FindOrphanedChildCompletionsAsync(int max, CancellationToken ct = default);
 }
+
+/// <summary>Human tasks (written by bursts, read by inboxes).</summary>
+public interface ITaskStore
+{
+    Task<HumanTask?> FindTaskAsync(Guid id, CancellationToken ct = default);
+    Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct = default);
+}
+
+/// <summary>Durable timers (written by bursts, claimed by the sweep).</summary>
+public interface ITimerStore
+{
+    /// <summary>
+    /// Atomically claims up to <paramref name="max"/> due timers not claimed by anyone else (or whose claim
+    /// expired) for <paramref name="leaseUntil"/>. A claimed timer is deleted by the burst that fires it.
+    /// </summary>
+    Task<IReadOnlyList<TimerEntry>> ClaimDueTimersAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken ct = default);
+}
+
+/// <summary>Everything the runtime persists, by role; a store implements all four.</summary>
+public interface IWorkflowStore : IDefinitionStore, IInstanceStore, ITaskStore, ITimerStore;

@@ -171,7 +171,20 @@ public sealed class DemoTicketSeeder(
         {
             if (random.NextDouble() < 0.6)
             {
-                try { await service.FileComplaintTrustedAsync(ticket, new ComplaintRequest("处理不彻底，问题反复出现", "quality"), ticket.CreatedBy, ticket.ProcurementUnitId, ct); }
+                try
+                {
+                    var (complaint, _) = await service.FileComplaintTrustedAsync(ticket, new ComplaintRequest("处理不彻底，问题反复出现", "quality"), ticket.CreatedBy, ticket.ProcurementUnitId, ct);
+                    // Most complaints have been answered by the enterprise and wait for the city's coordinator to review them.
+                    if (random.NextDouble() < 0.7)
+                    {
+                        var handle = (await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open), ct))
+                            .FirstOrDefault(t => t.HasOutcome(ComplaintOutcomes.Respond));
+                        demoClock.Set(demoClock.GetUtcNow() + minutes(60, 600));
+                        if (handle is not null && demoClock.GetUtcNow() < now)
+                            await runtime.CompleteTaskAsync(handle.Id, ComplaintOutcomes.Respond,
+                                new JsonObject { ["response"] = "已联系用户致歉，安排高级工程师复查并更换故障部件。" }, "manager@xinchuang.local", ct);
+                    }
+                }
                 catch (CaseValidationException) { }
             }
             if (!await Step(TicketOutcomes.Accept, minutes(10, 90))) return;

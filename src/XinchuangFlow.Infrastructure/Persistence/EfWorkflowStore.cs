@@ -9,7 +9,10 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
 
-/// <summary>EF Core implementation of the engine store; each commit is one SaveChanges, hence one transaction.</summary>
+/// <summary>
+/// EF Core implementation of the engine store. Each commit is one database transaction of batched SQL (<see cref="SqlPlan"/>):
+/// guarded updates, multi-row inserts and deletes; with group commit on, concurrent callers' bursts share transactions.
+/// </summary>
 public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
 {
     private readonly IDbContextFactory<XfDbContext> factory;

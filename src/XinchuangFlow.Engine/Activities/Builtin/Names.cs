@@ -27,33 +27,29 @@ internal static class Names
         _ => null,
     };
 
+    /// <summary>Problems of a literal outcome list: missing keys, too few, repeated keys, keys with outer spaces or too long.</summary>
     public static IEnumerable<string> CheckOutcomes(ActivityModel model, string input, int min)
     {
-        if (model.Inputs.GetValueOrDefault(input) is not JsonArray a)
-        {
-            yield return $"input '{input}' must be a literal list of outcomes";
-            yield break;
-        }
-        var outcomes = OutcomesFromInput(model, input);
-        if (outcomes.Count != a.Count) yield return $"input '{input}' has an outcome without a key (use a text or {{\"key\", \"name\"}})";
-        if (outcomes.Count < min) yield return $"input '{input}' needs at least {min} outcome(s)";
-        foreach (var dup in outcomes.GroupBy(o => o.Key).Where(g => g.Count() > 1))
-            yield return $"outcome key '{dup.Key}' appears twice in '{input}'";
-        foreach (var o in outcomes.Where(o => o.Key.Length > 100 || o.Key != o.Key.Trim()))
-            yield return $"outcome key '{o.Key}' must be at most 100 characters without leading or trailing spaces";
+        var keys = OutcomesFromInput(model, input).Select(o => o.Key).ToList();
+        var problems = CheckList(model, input, min, keys, "outcomes", "outcome without a key (use a text or {\"key\", \"name\"})", "outcome key");
+        return problems.Concat(keys.Where(k => k.Length > 100 || k != k.Trim())
+            .Select(k => $"outcome key '{k}' must be at most 100 characters without leading or trailing spaces"));
     }
 
-    public static IEnumerable<string> Check(ActivityModel model, string input, int min)
+    /// <summary>Problems of a literal list of names (fork branches): empty or non-text names, too few, repeated names.</summary>
+    public static IEnumerable<string> Check(ActivityModel model, string input, int min) =>
+        CheckList(model, input, min, FromInput(model, input), "names", "empty or non-text name", "name");
+
+    private static IEnumerable<string> CheckList(ActivityModel model, string input, int min, IReadOnlyList<string> parsed, string what, string bad, string item)
     {
         if (model.Inputs.GetValueOrDefault(input) is not JsonArray a)
         {
-            yield return $"input '{input}' must be a literal list of names";
+            yield return $"input '{input}' must be a literal list of {what}";
             yield break;
         }
-        var names = FromInput(model, input);
-        if (names.Count != a.Count) yield return $"input '{input}' has an empty or non-text name";
-        if (names.Count < min) yield return $"input '{input}' needs at least {min} name(s)";
-        foreach (var dup in names.GroupBy(n => n).Where(g => g.Count() > 1))
-            yield return $"name '{dup.Key}' appears twice in '{input}'";
+        if (parsed.Count != a.Count) yield return $"input '{input}' has an {bad}";
+        if (parsed.Count < min) yield return $"input '{input}' needs at least {min} {item}(s)";
+        foreach (var dup in parsed.GroupBy(n => n).Where(g => g.Count() > 1))
+            yield return $"{item} '{dup.Key}' appears twice in '{input}'";
     }
 }

@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Dispatch;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Domain.Activities;
+
+/// <summary>Palette category of the service-guarantee activities.</summary>
+public static class DomainCategories
+{
+    public const string Ticket = "工单";
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Domain.Activities;
+
+/// <summary>Records the resolution and stops the resolution clock; the ticket then waits for feedback.</summary>
+[Activity("xf.ticket.Resolve", DomainCategories.Ticket, "登记解决", "Resolve",
+    DescriptionZh = "记录处理结果和引用的知识，停止解决时钟，工单进入待评价。",
+    DescriptionEn = "Records the resolution and cited knowledge, stops the resolution clock; the ticket awaits feedback.")]
+public sealed class ResolveActivity(CaseSession cases) : IActivity
+{
+    public ActivitySpec Spec { get; } = new(
+        [
+            new InputDescriptor("resolution", InputKind.Text, "处理结果", "Resolution", Required: true),
+            new InputDescriptor("citedArticles", InputKind.String, "引用知识", "Cited articles"),
+        ],
+        ["done"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var resolution = context.GetString("resolution") ?? "";
+        if (!TextRules.HasVisibleText(resolution)) throw new ActivityInputException(context.Activity.Id, "resolution", "the resolution is empty");
+        var ticket = await cases.TicketAsync(context);
+        ticket.Resolution = resolution.Length > 10_000 ? resolution[..10_000] : resolution;
+        ticket.CitedArticles = context.GetString("citedArticles");
+        ticket.ResolvedAt = context.Now;
+        CaseSession.SetStatus(context, ticket, TicketStatus.Resolved, ticket.Resolution, kind: "resolved");
+        await StopClockActivity.StopAsync(context, cases, ticket, ClockKind.Resolution);
+        CaseSession.SetStatus(context, ticket, TicketStatus.AwaitingFeedback);
+        return ActivityResult.Done("done");
+    }
+}

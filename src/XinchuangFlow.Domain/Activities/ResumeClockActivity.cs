@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Domain.Activities;
+
+/// <summary>
+/// Resumes a paused clock. A rule-derived target is recomputed from the rules in force now, so a policy change
+/// applies to the time left, while consumed and paused time are kept (SLA-3).
+/// </summary>
+[Activity("xf.sla.ResumeClock", SlaCategory.Name, "恢复时钟", "Resume clock",
+    DescriptionZh = "恢复已暂停的时钟；按当前规则重算时限，已用时间和暂停时间保留。",
+    DescriptionEn = "Resumes a paused clock; the target follows the rules in force now, used and paused time are kept.")]
+public sealed class ResumeClockActivity(CaseSession cases) : IActivity
+{
+    public ActivitySpec Spec { get; } = new([SlaCategory.ClockInput], ["done"]);
+
+    public IEnumerable<string> Validate(Engine.Definitions.ActivityModel model) => SlaCategory.ValidateClock(model);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var kind = SlaCategory.Clock(context);
+        var ticket = await cases.TicketAsync(context);
+        var (rules, _) = await cases.SlaAsync(ticket);
+        var clock = ticket.Clocks()[kind];
+        if (clock.State != ClockState.Paused) return ActivityResult.Done("done");
+        clock.Resume(context.Now);
+        if (clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) != true)
+        {
+            var (target, reason) = await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
+            if (target != clock.Target) clock.ChangeTarget(target, reason + "; policy changed while paused");
+        }
+        CaseSession.ClockEvent(context, ticket, clock, "resume", rules.WorkingCalendar);
+        context.RaiseLocalSignal(SlaCategory.Signal(kind));
+        return ActivityResult.Done("done");
+    }
+}

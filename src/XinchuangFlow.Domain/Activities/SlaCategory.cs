@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Domain.Activities;
+
+/// <summary>Palette category of the SLA activities.</summary>
+public static class SlaCategory
+{
+    public const string Name = "时限";
+
+    /// <summary>The local signal a watcher waits on while its clock is paused or not yet started.</summary>
+    public static string Signal(ClockKind kind) => "sla:" + TicketClocks.Name(kind);
+
+    internal static readonly InputDescriptor ClockInput = new("clock", InputKind.String, "时钟", "Clock", Required: true, ExpressionAllowed: false,
+        HintZh: "response 响应 / onsite 到场 / resolution 解决", HintEn: "response / onsite / resolution");
+
+    internal static ClockKind Clock(ActivityContext context)
+    {
+        try { return TicketClocks.Parse(context.GetString("clock")); }
+        catch (ArgumentException ex) { throw new ActivityInputException(context.Activity.Id, "clock", ex.Message, ex); }
+    }
+
+    internal static IEnumerable<string> ValidateClock(Engine.Definitions.ActivityModel model)
+    {
+        var value = model.Inputs.GetValueOrDefault("clock") is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (value is not null && value is not ("response" or "onsite" or "on-site" or "resolution"))
+            yield return $"input 'clock': '{value}' is not response, onsite or resolution";
+    }
+
+    /// <summary>The target the rules give a clock of this ticket, with the reason.</summary>
+    internal static async Task<(TimeSpan Target, string Reason)> RuleTargetAsync(CaseSession cases, Ticket ticket, ClockKind kind, ActivityContext context)
+    {
+        var (rules, set) = await cases.SlaAsync(ticket);
+        var source = $"rules sla/{set.Scope} v{set.Version}";
+        switch (kind)
+        {
+            case ClockKind.Response:
+                return (rules.ResponseTarget(ticket.Grade), $"{ticket.Grade ?? "P4"} response target ({source})");
+            case ClockKind.Resolution:
+                return (rules.ResolutionTarget(ticket.Grade), $"{ticket.Grade ?? "P4"} resolution target ({source})");
+            default:
+                if (ticket.ServicePointCounty is null)
+                    throw new ActivityInputException(context.Activity.Id, "clock", "the on-site clock needs a dispatched service point; dispatch the ticket first");
+                var (target, reason) = rules.OnSiteTarget(ticket.CountyCode, ticket.ServicePointCounty, ticket.Grade, cases.Divisions, set.Scope);
+                return (target, $"{reason} ({source})");
+        }
+    }
+}
