@@ -59,4 +59,39 @@ public class BrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var instance = (await api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"))!;
         Assert.Equal("Cancelled", instance["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task InstanceList_PagesThroughEveryInstance_NotJustTheFirstRows()
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "admin@xinchuang.local", password = "Admin#2026xf" });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+        var already = (await api.GetFromJsonAsync<JsonObject>("/api/workflow-instances?take=1"))!["total"]!.GetValue<int>();
+        for (var i = already; i < 60; i++)
+            (await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "demo-acceptance", input = new { title = $"分页测试 {i}" } })).EnsureSuccessStatusCode();
+        var total = (await api.GetFromJsonAsync<JsonObject>("/api/workflow-instances?take=1"))!["total"]!.GetValue<int>();
+        Assert.True(total > 50, $"only {total} instances");
+
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/instances");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        var pager = page.Locator("[data-testid=instances-pager]");
+        await pager.GetByText($"第 1–50 条，共 {total} 条").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "instances.png"), FullPage = true });
+        await pager.Locator("button").Nth(2).ClickAsync();   // first, previous, next, last
+        await pager.GetByText($"第 51–{Math.Min(100, total)} 条，共 {total} 条").WaitForAsync();
+        Assert.Equal(Math.Min(50, total - 50), await page.Locator("[data-testid=instances-table] tbody tr").CountAsync());
+    }
+
+    [Fact]
+    public async Task LoginPage_InputsHaveVisibleBorders()
+    {
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        var border = await page.Locator("input[name=email]").EvaluateAsync<string>("e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e).borderTopWidth + ' ' + getComputedStyle(e).borderTopColor");
+        Assert.StartsWith("solid 1px", border);
+        Assert.DoesNotContain("rgba(0, 0, 0, 0)", border);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "login.png") });
+    }
 }

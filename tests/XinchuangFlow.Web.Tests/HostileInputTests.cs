@@ -84,6 +84,18 @@ public class HostileInputTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Assert.Equal("请联系 <a@b.cn>，或回复邮件。\n第二行 & 第三段", stored["description"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task ANumberOrAuthorSentByTheClient_IsNotTaken()
+    {
+        var unit = await LoginAsync("unit@xinchuang.local");
+        var request = NewRequest("自选编号");
+        request["number"] = "GX-4502-20200101-99999";
+        request["createdBy"] = "someone-else@xinchuang.local";
+        var created = (await (await PostAsync(unit, "/api/tickets", request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("GX-4501-", created["number"]!.GetValue<string>());
+        Assert.Equal("unit@xinchuang.local", created["createdBy"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("\u200B\u200B\u200B")]
     [InlineData("\u202E\u2066\u2069")]

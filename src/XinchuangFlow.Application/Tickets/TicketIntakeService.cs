@@ -23,8 +23,9 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
     public static readonly IReadOnlyList<string> ComplaintCategories = ["service", "timeliness", "quality", "attitude", "other"];
 
     /// <summary>Accepts a request from <paramref name="actor"/>: checks, numbers, starts the flow.</summary>
-    public async Task<(Ticket Ticket, bool Duplicate)> CreateAsync(Actor actor, TicketRequest request, CancellationToken ct = default)
+    public async Task<(Ticket Ticket, bool Duplicate)> CreateAsync(Actor actor, NewTicket ticket, string? idempotencyKey = null, CancellationToken ct = default)
     {
+        var request = ticket.ToRequest(idempotencyKey);
         if (!access.MayRecordRequests(actor))
             throw access.Denied(actor, "record a request", "Only procurement units, dispatchers (hotline) and the Data Bureau record requests.");
         if (!access.RecordsForOthers(actor))

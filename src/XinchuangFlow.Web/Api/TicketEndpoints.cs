@@ -38,12 +38,10 @@ public static class TicketEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Tickets");
 
-        api.MapPost("/tickets", async (TicketRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        api.MapPost("/tickets", async (NewTicket body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
             TicketIntakeService intake, CancellationToken ct) =>
         {
-            body.RequestKey ??= idempotencyKey;
-            body.Channel = string.IsNullOrWhiteSpace(body.Channel) ? "portal" : body.Channel;
-            var (ticket, duplicate) = await intake.CreateAsync(user.ToActor(), body, ct);
+            var (ticket, duplicate) = await intake.CreateAsync(user.ToActor(), body, idempotencyKey, ct);
             return duplicate ? Results.Ok(ToDto(ticket)) : Results.Created($"/api/tickets/{ticket.Number}", ToDto(ticket));
         }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422.");
 

@@ -93,17 +93,26 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             numbers = await db.Tickets.AsNoTracking()
                 .Where(t => t.CityCode == "4501" && t.IntegratorId == enterpriseId && t.ProductCategory == "terminal" && t.TechnicianUser != tech
                             && (t.Status == XinchuangFlow.Domain.Tickets.TicketStatus.Dispatched || t.Status == XinchuangFlow.Domain.Tickets.TicketStatus.Accepted))
-                .OrderByDescending(t => t.CreatedAt).Select(t => t.Number).Take(3).ToListAsync(ct);
+                .OrderByDescending(t => t.CreatedAt).Select(t => t.Number).Take(5).ToListAsync(ct);
         var actions = services.GetRequiredService<XinchuangFlow.Application.Tickets.TicketActionService>();
         var dispatcher = Actor.Of("dispatcher@xinchuang.local", [Roles.Dispatcher]);
+        var moved = new List<XinchuangFlow.Domain.Tickets.Ticket>();
         foreach (var number in numbers)
         {
-            try { await actions.RedispatchAsync(dispatcher, number, tech, "演示：转派给演示工程师账号", ct); }
+            try { moved.Add(await actions.RedispatchAsync(dispatcher, number, tech, "演示：转派给演示工程师账号", ct)); }
             catch (Exception ex) when (ex is XinchuangFlow.Application.CaseValidationException or XinchuangFlow.Engine.Runtime.WorkflowStateException)
             {
                 log.LogInformation("Demo ticket {Number} stays with its technician: {Message}", number, ex.Message);
             }
         }
+        // And the vendor's engineer gets a request for support: the technician works one accepted ticket up to asking
+        // its product vendor, as they would in the inbox.
+        var techActor = Actor.Of(tech, [Roles.Technician]);
+        var tasks = services.GetRequiredService<XinchuangFlow.Application.Tasks.TaskService>();
+        if (moved.FirstOrDefault(t => t.Status == XinchuangFlow.Domain.Tickets.TicketStatus.Accepted && t.ProductVendor is { Length: > 0 }) is { } ask
+            && await tasks.CompleteOpenAsync(techActor, ask.InstanceId, XinchuangFlow.Domain.Tickets.TicketOutcomes.Remote, new System.Text.Json.Nodes.JsonObject { ["location"] = "" }, ct) is not null)
+            await tasks.CompleteOpenAsync(techActor, ask.InstanceId, XinchuangFlow.Domain.Tickets.TicketOutcomes.VendorSupport,
+                new System.Text.Json.Nodes.JsonObject { ["resolution"] = "远程排查为显卡驱动与系统版本不兼容，需要厂商提供适配驱动。" }, ct);
     }
 
     private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role, Action<AppUser>? scope = null)
