@@ -131,6 +131,10 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, $"/api/tasks/{w.HandleTask}/complete", new JsonObject { ["outcome"] = "respond", ["data"] = new JsonObject { ["response"] = "已处理" } }, true);
         yield return (HttpMethod.Get, $"/api/workflow-instances/{w.TicketInstance}", null, true);
         yield return (HttpMethod.Post, $"/api/workflow-instances/{w.TicketInstance}/cancel", null, false);
+        yield return (HttpMethod.Post, $"/api/workflow-instances/{w.TicketInstance}/retry", null, false);
+        yield return (HttpMethod.Post, $"/api/workflow-instances/{w.TicketInstance}/migrate", new JsonObject { ["toVersion"] = 1 }, false);
+        yield return (HttpMethod.Get, "/api/workflow-definitions/service-ticket", null, false);
+        yield return (HttpMethod.Post, "/api/workflow-definitions/service-ticket/publish", null, false);
         yield return (HttpMethod.Post, $"/api/workflow-instances/{w.TicketInstance}/signals/poke", null, false);
         yield return (HttpMethod.Post, $"/api/tasks/{w.TicketTask}/withdraw", new JsonObject { ["reason"] = "收回" }, false);
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}", null, true);
