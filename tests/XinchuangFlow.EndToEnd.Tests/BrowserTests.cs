@@ -77,7 +77,7 @@ public class BrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         var pager = page.Locator("[data-testid=instances-pager]");
         await pager.GetByText($"第 1–50 条，共 {total} 条").WaitForAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "instances.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "instances.png") });
         await pager.Locator("button").Nth(2).ClickAsync();   // first, previous, next, last
         await pager.GetByText($"第 51–{Math.Min(100, total)} 条，共 {total} 条").WaitForAsync();
         Assert.Equal(Math.Min(50, total - 50), await page.Locator("[data-testid=instances-table] tbody tr").CountAsync());
