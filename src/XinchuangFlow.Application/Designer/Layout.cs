@@ -1,0 +1,52 @@
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Definitions;
+
+namespace XinchuangFlow.Application.Designer;
+
+/// <summary>
+/// Auto-layout for a definition without positions: activities in columns by their longest distance from the Start
+/// (back edges of loops ignored), rows in the order they are reached; unreachable ones in a last column.
+/// </summary>
+public static class Layout
+{
+    public const double ColumnWidth = 240, RowHeight = 130, Left = 40, Top = 40;
+
+    public static void Apply(WorkflowDefinitionModel m, ActivityRegistry registry, bool onlyMissing = false)
+    {
+        var start = m.Activities.FirstOrDefault(a => registry.FindDescriptor(a.Type)?.IsStart == true) ?? m.Activities.FirstOrDefault();
+        if (start is null) return;
+        var next = m.Connections.GroupBy(c => c.Source.Activity).ToDictionary(g => g.Key, g => g.Select(c => c.Target.Activity).Distinct().ToList());
+        // Depth-first order gives the back edges (to an activity still on the path); the rest is a DAG.
+        var order = new List<string>();
+        var onPath = new HashSet<string>();
+        var seen = new HashSet<string>();
+        var back = new HashSet<(string, string)>();
+        void Visit(string id)
+        {
+            seen.Add(id);
+            onPath.Add(id);
+            foreach (var t in next.GetValueOrDefault(id) ?? [])
+            {
+                if (onPath.Contains(t)) back.Add((id, t));
+                else if (!seen.Contains(t)) Visit(t);
+            }
+            onPath.Remove(id);
+            order.Add(id);
+        }
+        Visit(start.Id);
+        order.Reverse();
+        var layer = new Dictionary<string, int>(StringComparer.Ordinal) { [start.Id] = 0 };
+        foreach (var id in order)
+            foreach (var t in next.GetValueOrDefault(id) ?? [])
+                if (!back.Contains((id, t))) layer[t] = Math.Max(layer.GetValueOrDefault(t), layer.GetValueOrDefault(id) + 1);
+        var last = layer.Count == 0 ? 0 : layer.Values.Max() + 1;
+        var rows = new Dictionary<int, int>();
+        foreach (var a in m.Activities.OrderBy(a => order.IndexOf(a.Id) is var i && i < 0 ? int.MaxValue : i))
+        {
+            var column = layer.TryGetValue(a.Id, out var l) ? l : last;
+            var row = rows[column] = rows.GetValueOrDefault(column) + 1;
+            if (onlyMissing && a.Position is not null) continue;
+            a.Position = new DesignerPosition(Left + column * ColumnWidth, Top + (row - 1) * RowHeight);
+        }
+    }
+}
