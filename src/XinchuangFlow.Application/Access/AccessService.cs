@@ -29,6 +29,12 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
 
     public bool IsWorkflowAdmin(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
 
+    /// <summary>The Data Bureau's administrators change definitions.</summary>
+    public bool MayEditDefinitions(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
+    /// <summary>The Intranet Office supervisor reads them too (read-only).</summary>
+    public bool MayReadDefinitions(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor);
+
     /// <summary>Procurement units record their own requests; dispatchers record hotline calls; the Data Bureau may too.</summary>
     public bool MayRecordRequests(Actor a) => a.IsAny(Roles.ProcurementUser, Roles.Dispatcher, Roles.DataBureauAdmin);
 

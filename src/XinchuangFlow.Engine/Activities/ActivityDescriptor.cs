@@ -17,7 +17,7 @@ public sealed class ActivityAttribute(string type, string category, string displ
 }
 
 /// <summary>Value types an input can hold; the designer picks an editor from it.</summary>
-public enum InputKind { String, Text, Number, Boolean, Duration, DateTime, StringList, Json, Form, Cases, VariableName, Outcomes }
+public enum InputKind { String, Text, Number, Boolean, Duration, DateTime, StringList, Json, Form, Cases, VariableName, Outcomes, Role, User, Definition }
 
 /// <summary>Describes one input of an activity.</summary>
 public sealed record InputDescriptor(

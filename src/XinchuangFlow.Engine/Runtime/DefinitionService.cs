@@ -4,6 +4,18 @@ using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Engine.Runtime;
 
+/// <summary>How a draft is saved: checked or not, and against which stored version.</summary>
+public sealed record DraftSaveOptions(bool Validate = true, (int Version, string Hash)? ExpectedLatest = null);
+
+/// <summary>Someone saved or published the definition after the caller opened it (maps to 409); nothing was saved.</summary>
+public sealed class DefinitionConflictException(string definitionId, DefinitionRecord? latest)
+    : Exception(latest is null
+        ? $"Workflow definition '{definitionId}' was deleted since you opened it."
+        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Reload it, or save yours as a copy.")
+{
+    public DefinitionRecord? Latest { get; } = latest;
+}
+
 /// <summary>Saves, publishes, retires and imports definition versions.</summary>
 public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator validator, DefinitionCache cache, TimeProvider clock)
 {
@@ -11,10 +23,21 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     /// Validates and saves a definition as the draft of its next version (an existing draft is replaced).
     /// Returns the stored record. Throws <see cref="DefinitionInvalidException"/> listing every problem.
     /// </summary>
-    public async Task<DefinitionRecord> SaveDraftAsync(WorkflowDefinitionModel model, string? user, string? source = null, CancellationToken ct = default)
+    public Task<DefinitionRecord> SaveDraftAsync(WorkflowDefinitionModel model, string? user, string? source = null, CancellationToken ct = default) =>
+        SaveDraftAsync(model, user, source, new DraftSaveOptions(), ct);
+
+    /// <summary>
+    /// Saves a draft as the designer does: work in progress may still have problems (publishing checks them), and
+    /// <see cref="DraftSaveOptions.ExpectedLatest"/> guards against overwriting what someone else saved meanwhile
+    /// (<see cref="DefinitionConflictException"/>).
+    /// </summary>
+    public async Task<DefinitionRecord> SaveDraftAsync(WorkflowDefinitionModel model, string? user, string? source, DraftSaveOptions options, CancellationToken ct = default)
     {
-        validator.EnsureValid(model);
+        if (options.Validate) validator.EnsureValid(model);
+        else if (string.IsNullOrWhiteSpace(model.DefinitionId)) throw new WorkflowInputException("The definition needs a definitionId.");
         var latest = await store.FindLatestAsync(model.DefinitionId, ct);
+        if (options.ExpectedLatest is { } expected && (latest?.Version != expected.Version || latest.ContentHash != expected.Hash))
+            throw new DefinitionConflictException(model.DefinitionId, latest);
         var now = clock.GetUtcNow();
         DefinitionRecord record;
         if (latest is { Status: DefinitionStatus.Draft })
@@ -33,6 +56,7 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
                 CreatedAt = now,
             };
         }
+        record.CreatedAt = now;   // a draft's time is when its content was last saved
         record.Name = model.Name;
         record.Json = DefinitionJson.Serialize(model);
         record.ContentHash = DefinitionJson.ContentHash(model);

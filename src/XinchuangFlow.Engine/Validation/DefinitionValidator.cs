@@ -197,7 +197,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             InputKind.Boolean when kind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False) => "must be true or false",
             InputKind.Number when kind != System.Text.Json.JsonValueKind.Number => "must be a number",
             InputKind.Duration when Durations.Parse(value) is null => "must be a duration (PT4H, 04:00:00 or seconds)",
-            InputKind.String or InputKind.Text or InputKind.VariableName when kind != System.Text.Json.JsonValueKind.String => "must be text",
+            InputKind.String or InputKind.Text or InputKind.VariableName or InputKind.Role or InputKind.User or InputKind.Definition when kind != System.Text.Json.JsonValueKind.String => "must be text",
             InputKind.StringList when value is not JsonArray => "must be a list",
             _ => null,
         };

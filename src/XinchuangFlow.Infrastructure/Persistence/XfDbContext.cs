@@ -34,6 +34,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<ProcurementUnit> ProcurementUnits => Set<ProcurementUnit>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<XinchuangFlow.Application.Audit.AuditEntry> Audit => Set<XinchuangFlow.Application.Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -284,6 +285,17 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.Scope).HasMaxLength(20);
             e.Property(x => x.UpdatedBy).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<XinchuangFlow.Application.Audit.AuditEntry>(e =>
+        {
+            e.ToTable("xf_audit");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.User).HasMaxLength(256);
+            e.Property(x => x.EntityKind).HasMaxLength(40);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.Comment).HasMaxLength(2000);
+            e.HasIndex(x => new { x.EntityKind, x.EntityId, x.At });
         });
         b.Entity<NumberSequence>(e =>
         {

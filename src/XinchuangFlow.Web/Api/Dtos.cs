@@ -46,3 +46,8 @@ public sealed record JournalDto(long Sequence, string Kind, string? ActivityId, 
     JsonObject? Data, DateTimeOffset StartedAt, DateTimeOffset EndedAt);
 
 public sealed record InstanceCreated(Guid Id, string Status, string DefinitionId, int DefinitionVersion);
+
+/// <summary>The designer's save: the whole definition, the version it was opened from, and a comment for the audit log.</summary>
+public sealed record SaveDraftRequest(JsonObject? Definition, int? BaseVersion, string? BaseHash, string? Comment);
+
+public sealed record RollBackRequest(int ToVersion, string? Comment);

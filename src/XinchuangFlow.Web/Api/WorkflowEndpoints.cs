@@ -6,6 +6,7 @@ using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Application.Workflows;
 using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Web.Security;
 
@@ -30,9 +31,9 @@ public static class WorkflowEndpoints
         }).Accepts<Engine.Definitions.WorkflowDefinitionModel>("application/json")
             .WithSummary("Saves a definition as the draft of its next version; ?publish=true publishes it too.");
         defs.MapPost("/{definitionId}/publish", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
-            Results.Ok(DefinitionSummary.From(await service.PublishAsync(user.ToActor(), definitionId, ct))));
+            Results.Ok(DefinitionSummary.From(await service.PublishAsync(user.ToActor(), definitionId, null, ct))));
         defs.MapPost("/{definitionId}/versions/{version:int}/retire", async (string definitionId, int version, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
-            Results.Ok(DefinitionSummary.From(await service.RetireAsync(user.ToActor(), definitionId, version, ct))));
+            Results.Ok(DefinitionSummary.From(await service.RetireAsync(user.ToActor(), definitionId, version, null, ct))));
         defs.MapGet("/", async (DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
             (await service.ListAsync(user.ToActor(), null, ct)).Select(DefinitionSummary.From));
         defs.MapGet("/{definitionId}", async (string definitionId, int? version, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
@@ -40,6 +41,21 @@ public static class WorkflowEndpoints
             .WithSummary("The definition JSON (latest version, or ?version=n).");
         defs.MapGet("/{definitionId}/versions", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
             (await service.ListAsync(user.ToActor(), definitionId, ct)).Select(DefinitionSummary.From));
+        defs.MapPut("/{definitionId}/draft", async (string definitionId, SaveDraftRequest body, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var model = DefinitionJson.Parse(body.Definition?.ToJsonString() ?? "{}");
+            if (model.DefinitionId != definitionId) throw new CaseValidationException("definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.");
+            return Results.Ok(DefinitionSummary.From(await service.SaveDraftAsync(user.ToActor(), model, body.BaseVersion, body.BaseHash, body.Comment, ct)));
+        }).WithSummary("Saves work in progress as the draft (problems allowed; publishing refuses them); 409 when someone saved since baseVersion/baseHash.");
+        defs.MapPost("/{definitionId}/rollback", async (string definitionId, RollBackRequest body, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok(DefinitionSummary.From(await service.RollBackAsync(user.ToActor(), definitionId, body.ToVersion, body.Comment, ct))))
+            .WithSummary("A new draft with the content of an old version.");
+        defs.MapGet("/{definitionId}/diff", async (string definitionId, int from, int to, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok(await service.DiffAsync(user.ToActor(), definitionId, from, to, ct)))
+            .WithSummary("What changed between two versions: activities, inputs, connections, variables.");
+        defs.MapGet("/{definitionId}/history", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok((await service.HistoryAsync(user.ToActor(), definitionId, ct)).Select(a => new { a.At, a.User, a.Action, a.Version, a.Comment })))
+            .WithSummary("The audit log of the definition: who saved, published, retired or rolled back what, when and why.");
 
         var inst = api.MapGroup("/workflow-instances").WithTags("Instances");
         inst.MapPost("/", async (StartInstanceRequest body, ClaimsPrincipal user, InstanceService instances, CancellationToken ct) =>

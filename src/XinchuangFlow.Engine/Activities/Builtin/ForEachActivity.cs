@@ -16,7 +16,7 @@ public sealed class ForEachActivity : IActivity
     public ActivitySpec Spec { get; } = new(
         [
             In.Of("items", InputKind.Json, "列表", "Items", required: true, hintZh: "表达式，结果为数组，如 vars.units", hintEn: "An expression giving an array, e.g. vars.units"),
-            In.Of("definitionId", InputKind.String, "子流程标识", "Child definition id", required: true, expr: false),
+            In.Of("definitionId", InputKind.Definition, "子流程标识", "Child definition id", required: true, expr: false),
             In.Of("itemInput", InputKind.String, "子流程中项的变量名", "Child input name of the item", expr: false, @default: JsonValue.Create("item")),
             In.Of("waitFor", InputKind.String, "等待 (all/any/count)", "Wait for (all/any/count)", expr: false, @default: JsonValue.Create("all")),
             In.Of("count", InputKind.Number, "等待数量 N", "How many (count)"),

@@ -6,8 +6,8 @@ public sealed class SendNotificationActivity : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
-            In.Of("toUser", InputKind.String, "接收人", "To user"),
-            In.Of("toRole", InputKind.String, "接收角色", "To role"),
+            In.Of("toUser", InputKind.User, "接收人", "To user"),
+            In.Of("toRole", InputKind.Role, "接收角色", "To role"),
             In.Of("channel", InputKind.String, "渠道", "Channel", expr: false, @default: System.Text.Json.Nodes.JsonValue.Create("inbox")),
             In.Of("subject", InputKind.String, "标题", "Subject", required: true),
             In.Of("body", InputKind.Text, "内容", "Body"),

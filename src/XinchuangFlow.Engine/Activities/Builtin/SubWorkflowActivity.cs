@@ -8,7 +8,7 @@ public sealed class SubWorkflowActivity : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
-            In.Of("definitionId", InputKind.String, "流程标识", "Definition id", required: true, expr: false),
+            In.Of("definitionId", InputKind.Definition, "流程标识", "Definition id", required: true, expr: false),
             In.Of("input", InputKind.Json, "输入", "Input"),
             In.Of("wait", InputKind.Boolean, "等待结束", "Wait for completion", expr: false, @default: JsonValue.Create(true)),
             In.Of("resultVariable", InputKind.VariableName, "结果存入变量", "Store result in", expr: false),

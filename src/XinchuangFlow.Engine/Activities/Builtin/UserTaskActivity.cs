@@ -16,8 +16,8 @@ public class UserTaskActivity : IActivity
         [
             In.Of("title", InputKind.String, "任务标题", "Title", required: true),
             In.Of("description", InputKind.Text, "说明", "Description"),
-            In.Of("assignee", InputKind.String, "处理人", "Assignee (user)"),
-            In.Of("role", InputKind.String, "处理角色", "Assignee (role)"),
+            In.Of("assignee", InputKind.User, "处理人", "Assignee (user)"),
+            In.Of("role", InputKind.Role, "处理角色", "Assignee (role)"),
             In.Of("outcomes", InputKind.Outcomes, "处理结果", "Outcomes", required: true, expr: false,
                 @default: new JsonArray(new JsonObject { ["key"] = "done", ["name"] = "完成", ["nameEn"] = "Done" }),
                 hintZh: "每个结果有稳定的键（连线端口、接口调用使用）和可修改的显示名称。", hintEn: "Each outcome has a stable key (port, used by API callers) and a display name that may change."),

@@ -1,0 +1,58 @@
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Validation;
+
+namespace XinchuangFlow.Web.Components.Designer;
+
+/// <summary>How an activity looks on the monitor's read-only canvas.</summary>
+public enum NodeState { None, Passed, Waiting, Faulted }
+
+/// <summary>An activity on the canvas: its id, type and label, its ports, and the problems validation found on it.</summary>
+public sealed class ActivityNode : NodeModel
+{
+    public const double Width = 190, HeaderHeight = 46, PortRow = 22;
+
+    public ActivityNode(ActivityModel activity, string typeName, string category, string icon, IReadOnlyList<(string Key, string Label, bool Optional)> outcomes)
+        : base(activity.Id, new Point(activity.Position?.X ?? 0, activity.Position?.Y ?? 0))
+    {
+        ActivityId = activity.Id;
+        Type = activity.Type;
+        TypeName = typeName;
+        Category = category;
+        Icon = icon;
+        Label = string.IsNullOrWhiteSpace(activity.DisplayName) ? activity.Id : activity.DisplayName!;
+        Outcomes = outcomes;
+        Size = new Size(Width, HeaderHeight + Math.Max(1, outcomes.Count) * PortRow + 6);
+        In = (InPort)AddPort(new InPort(this));
+        for (var i = 0; i < outcomes.Count; i++)
+            AddPort(new OutcomePort(this, outcomes[i].Key, outcomes[i].Label, outcomes[i].Optional, HeaderHeight + i * PortRow));
+    }
+
+    public string ActivityId { get; }
+    public string Type { get; }
+    public string TypeName { get; }
+    public string Category { get; }
+    public string Icon { get; }
+    public string Label { get; }
+    public IReadOnlyList<(string Key, string Label, bool Optional)> Outcomes { get; }
+    public InPort In { get; }
+    public List<ValidationProblem> Problems { get; } = [];
+    public NodeState State { get; set; }
+    public string? Note { get; set; }
+
+    public OutcomePort? Outcome(string key) => Ports.OfType<OutcomePort>().FirstOrDefault(p => p.Key == key);
+}
+
+/// <summary>Where connections arrive (left side).</summary>
+public sealed class InPort(ActivityNode parent) : PortModel(parent.ActivityId + ":in", parent, PortAlignment.Left, null, null);
+
+/// <summary>One outcome of an activity (right side); connections leave from it.</summary>
+public sealed class OutcomePort(ActivityNode parent, string key, string label, bool optional, double top)
+    : PortModel(parent.ActivityId + ":" + key, parent, PortAlignment.Right, null, null)
+{
+    public string Key { get; } = key;
+    public string Label { get; } = label;
+    public bool Optional { get; } = optional;
+    public double Top { get; } = top;
+}
