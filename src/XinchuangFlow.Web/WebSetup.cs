@@ -48,7 +48,7 @@ public static class WebSetup
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
-            o.AccessDeniedPath = "/login";
+            o.AccessDeniedPath = "/no-access";
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
@@ -130,6 +130,14 @@ public static class WebSetup
             await next(http);
         });
         app.UseRequestLocalization();
+        app.Use(async (http, next) =>
+        {
+            // A signed-in user who opens a page their role may not see gets a page that says so, not a blank 403.
+            await next(http);
+            if (http.Response.StatusCode == StatusCodes.Status403Forbidden && !http.Response.HasStarted && HttpMethods.IsGet(http.Request.Method)
+                && !http.Request.Path.StartsWithSegments("/api"))
+                http.Response.Redirect("/no-access");
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,7 +9,7 @@ namespace XinchuangFlow.Application.Designer;
 /// </summary>
 public static class Layout
 {
-    public const double ColumnWidth = 240, RowHeight = 130, Left = 40, Top = 40;
+    public const double ColumnWidth = 240, RowHeight = 150, Left = 40, Top = 40;
 
     public static void Apply(WorkflowDefinitionModel m, ActivityRegistry registry, bool onlyMissing = false)
     {

@@ -6,7 +6,8 @@ using XinchuangFlow.Engine.Runtime;
 namespace XinchuangFlow.Application.Workflows;
 
 /// <summary>An instance with everything an operator looks at.</summary>
-public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<HumanTask> Tasks, IReadOnlyList<Incident> Incidents, IReadOnlyList<JournalEntry> Journal);
+public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<HumanTask> Tasks, IReadOnlyList<Incident> Incidents, IReadOnlyList<JournalEntry> Journal,
+    Engine.Definitions.WorkflowDefinitionModel Definition);
 
 /// <summary>
 /// Generic workflow instances: start (as the definition's start permission allows), read, list, and the operator's
@@ -34,7 +35,8 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
         var instance = await store.LoadInstanceAsync(id, ct) ?? throw new WorkflowNotFoundException($"Instance {id} does not exist.");
         if (!await access.MaySeeInstanceAsync(actor, instance, ct)) throw access.NotFound(actor, "instance", id);
         var open = await tasks.ListTasksAsync(new TaskQuery(InstanceId: id, Take: 1000), ct);
-        return new InstanceDetail(instance, open, await store.GetIncidentsAsync(id, ct), await store.GetJournalAsync(id, ct));
+        var definition = (await runtime.Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)).Model;
+        return new InstanceDetail(instance, open, await store.GetIncidentsAsync(id, ct), await store.GetJournalAsync(id, ct), definition);
     }
 
     public async Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(Actor actor, string? definitionId, WorkflowStatus? status, int? skip, int? take, CancellationToken ct = default)

@@ -4,11 +4,12 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Web.Api;
 
+/// <summary>A definition version; <see cref="ContentHash"/> is what a later draft save names as its base (conflict detection).</summary>
 public sealed record DefinitionSummary(Guid Id, string DefinitionId, int Version, string Status, string Name,
-    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? RetiredAt, string? Source)
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? RetiredAt, string? Source, string ContentHash, string? CreatedBy)
 {
     public static DefinitionSummary From(DefinitionRecord r) =>
-        new(r.Id, r.DefinitionId, r.Version, r.Status.ToString(), r.Name, r.CreatedAt, r.PublishedAt, r.RetiredAt, r.Source);
+        new(r.Id, r.DefinitionId, r.Version, r.Status.ToString(), r.Name, r.CreatedAt, r.PublishedAt, r.RetiredAt, r.Source, r.ContentHash, r.CreatedBy);
 }
 
 public sealed record StartInstanceRequest(string DefinitionId, JsonObject? Input, int? Version, string? CorrelationId);

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// The administrator's story in a real browser: change the service-ticket flow in the designer, publish it, start a
+/// ticket, and see the new step waiting in the monitor; the technician is refused.
+/// </summary>
+public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static string Shot(string name) => Path.Combine(AppFixture.Artifacts, name);
+
+    [Fact]
+    public async Task AdministratorAddsAReviewStep_PublishesIt_AndANewTicketWaitsThere()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.SetViewportSizeAsync(1600, 1000);
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync("/workflows/service-ticket/design");
+        await page.Locator("[data-activity=feedbackTask]").WaitForAsync();
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        var opened = watch.ElapsedMilliseconds;
+        File.WriteAllText(Shot("designer-open-ms.txt"), opened.ToString());
+        Assert.Equal(33, await page.Locator(".xf-node").CountAsync());
+        await page.Locator("[data-testid=fit]").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("designer.png") });
+
+        // Drag a user task from the toolbox onto the canvas.
+        await page.Locator(".xf-toolbox-item[data-type='xf.UserTask']").DragToAsync(page.Locator("[data-testid=canvas]"), new() { TargetPosition = new() { X = 500, Y = 120 } });
+        var review = page.Locator("[data-activity=userTask1]");
+        await review.WaitForAsync();
+        var panel = page.Locator("[data-testid=property-panel]");
+        await panel.GetByText("userTask1").First.WaitForAsync();
+        await SetTextAsync(panel.Locator("[data-testid=input-displayName] input"), "主管复核");
+        await SetTextAsync(panel.Locator("[data-testid=input-title] input"), "主管复核：确认处理结果");
+        await panel.Locator("[data-testid=input-role] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "企业服务经理" }).ClickAsync();
+        await review.GetByText("主管复核").WaitForAsync();
+
+        // Put it between "登记解决" and the feedback task: resolve → review → feedback.
+        await SelectAsync(page, "resolve");
+        await panel.Locator("[data-testid='target-done-feedbackTask'] .mud-chip-close-button").ClickAsync();
+        await ConnectAsync(page, panel, "done", "userTask1");
+        await SelectAsync(page, "userTask1");
+        // The new step's outcome has no target yet: the canvas and the list say so, and publishing is refused.
+        await page.Locator("[data-activity=userTask1] [data-testid=problem-badge]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "问题" }).ClickAsync();
+        await page.Locator("[data-testid=problems] .xf-problem[data-activity=userTask1]").GetByText("no target").WaitForAsync();
+        Assert.True(await page.Locator("[data-testid=publish]").IsDisabledAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("designer-problem.png") });
+        await page.Locator("[data-testid=problems] .xf-problem[data-activity=userTask1]").First.ClickAsync();
+        await ConnectAsync(page, panel, "done", "feedbackTask");
+        await page.Locator("[data-activity=userTask1] [data-testid=problem-badge]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.False(await page.Locator("[data-testid=publish]").IsDisabledAsync());
+
+        await SetTextAsync(page.Locator("[data-testid=save-comment] input"), "解决后加入主管复核");
+        await page.Locator("[data-testid=publish]").ClickAsync();
+        await page.GetByText("已发布 v2").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("designer-published.png") });
+
+        // A ticket recorded now follows the new flow: after resolution it waits at the review.
+        using var admin = await ApiAsync("admin@xinchuang.local", "Admin#2026xf");
+        using var unit = await ApiAsync("unit@xinchuang.local", "Demo#2026xf");
+        var created = await unit.PostAsJsonAsync("/api/tickets", new JsonObject
+        {
+            ["contactName"] = "陆工", ["contactPhone"] = "0771-5550101", ["cityCode"] = "4501", ["countyCode"] = "450103",
+            ["productCategory"] = "terminal", ["impact"] = "single", ["title"] = "设计器测试：终端黑屏", ["description"] = "开机后黑屏",
+        });
+        var ticket = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var instanceId = ticket["instanceId"]!.GetValue<string>();
+        var instance = (await admin.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{instanceId}"))!;
+        Assert.Equal(2, instance["definitionVersion"]!.GetValue<int>());
+        await CompleteAsync(admin, instanceId, "accept", "accept", new JsonObject());
+        await CompleteAsync(admin, instanceId, "handle", "remote", new JsonObject());
+        await CompleteAsync(admin, instanceId, "resolveTask", "resolved", new JsonObject { ["resolution"] = "重装驱动" });
+
+        await page.GotoAsync($"/instances/{instanceId}");
+        await page.Locator("[data-testid=monitor] .xf-node.xf-state-waiting[data-activity=userTask1]").WaitForAsync();
+        await page.Locator("[data-testid=monitor] .xf-node.xf-state-passed[data-activity=resolve]").WaitForAsync();
+        await page.Locator("[data-testid=tasks]").GetByText("主管复核：确认处理结果").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("monitor.png") });
+
+        // The technician may not open the designer.
+        var tech = await app.SignedInPageAsync("tech@xinchuang.local", "Demo#2026xf");
+        await tech.GotoAsync("/workflows/service-ticket/design");
+        await tech.Locator("[data-testid=no-access]").WaitForAsync();
+        Assert.Equal(0, await tech.Locator("[data-testid=canvas]").CountAsync());
+    }
+
+    private static async Task SetTextAsync(ILocator input, string text)
+    {
+        await input.FillAsync(text);
+        await input.PressAsync("Tab");
+    }
+
+    private static async Task SelectAsync(IPage page, string activityId)
+    {
+        await page.Locator($"[data-activity={activityId}] .xf-node-head").ClickAsync();
+        await page.Locator("[data-testid=property-panel]").GetByText(activityId).First.WaitForAsync();
+    }
+
+    private static async Task ConnectAsync(IPage page, ILocator panel, string port, string target)
+    {
+        await panel.Locator($"[data-testid=connect-{port}] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = $"({target})" }).First.ClickAsync();
+        await panel.Locator($"[data-testid='target-{port}-{target}']").WaitForAsync();
+    }
+
+    private async Task<HttpClient> ApiAsync(string email, string password)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await api.PostAsJsonAsync("/api/auth/login", new { email, password });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+        return api;
+    }
+
+    private static async Task CompleteAsync(HttpClient api, string instanceId, string activityId, string outcome, JsonObject data)
+    {
+        var tasks = (await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instanceId}&status=Open"))!["items"]!.AsArray();
+        var task = tasks.First(t => t!["activityId"]!.GetValue<string>() == activityId)!;
+        (await api.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new JsonObject { ["outcome"] = outcome, ["data"] = data })).EnsureSuccessStatusCode();
+    }
+}

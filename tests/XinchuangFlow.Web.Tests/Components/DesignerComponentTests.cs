@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Designer;
+using XinchuangFlow.Application.Workflows;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Web.Components.Designer;
+using XinchuangFlow.Web.Components.Pages.Workflows;
+
+namespace XinchuangFlow.Web.Tests.Components;
+
+/// <summary>The designer's components on a real engine: the property panel generated from descriptors, problem markers, conflicts on save.</summary>
+public sealed class DesignerComponentTests : IAsyncLifetime
+{
+    private const string Flow = """
+    {
+      "schemaVersion": 1, "definitionId": "ui-review", "name": "审核流程",
+      "variables": [ { "name": "amount", "type": "number", "default": 0 } ],
+      "activities": [
+        { "id": "start", "type": "xf.Start", "position": { "x": 40, "y": 40 } },
+        { "id": "review", "type": "xf.UserTask", "inputs": { "title": "审核", "role": "Dispatcher", "outcomes": [{ "key": "ok", "name": "通过" }] }, "position": { "x": 280, "y": 40 } },
+        { "id": "end", "type": "xf.End", "position": { "x": 520, "y": 40 } }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "review" } },
+        { "source": { "activity": "review", "port": "ok" }, "target": { "activity": "end" } }
+      ]
+    }
+    """;
+
+    private EngineHost _engine = null!;
+    private readonly BunitContext _ctx = new();
+    private static readonly Actor Admin = Actor.Of("admin@xinchuang.local", [Roles.DataBureauAdmin]);
+
+    public async Task InitializeAsync()
+    {
+        _engine = await EngineHost.StartAsync();
+        await _engine.PublishAsync(Flow);
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The canvas asks the browser for its size; here it is a fixed 1000 × 600.
+        _ctx.JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 600));
+        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        foreach (var type in new[] { typeof(ActivityRegistry), typeof(DefinitionAppService), typeof(Engine.Abstractions.IExpressionEvaluator) })
+            _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
+        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _engine.DisposeAsync();
+    }
+
+    private ActivityRegistry Registry => _engine.Services.GetRequiredService<ActivityRegistry>();
+
+    [Fact]
+    public void EveryRegisteredActivityType_GetsAnEditorForEachOfItsInputs()
+    {
+        Assert.Contains(Registry.Descriptors, d => d.Type.StartsWith("xf.ticket.", StringComparison.Ordinal));   // domain types too, nothing special-cased
+        foreach (var descriptor in Registry.Descriptors)
+        {
+            var doc = new DesignerDocument(DefinitionJson.Parse(Flow), Registry);
+            var added = doc.AddActivity(descriptor.Type, 100, 300);
+            var cut = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, added.Id));
+            foreach (var input in descriptor.Inputs)
+                Assert.True(cut.FindAll($"[data-testid=input-{input.Name}]").Count == 1, $"{descriptor.Type}: no editor for '{input.Name}'");
+        }
+    }
+
+    [Fact]
+    public void AnExpressionIsCheckedAsItIsTyped_AndCommittedOnBlur()
+    {
+        var doc = new DesignerDocument(DefinitionJson.Parse(Flow), Registry);
+        doc.SetInput("review", "title", DefinitionJson.Expr("'审核 ' + vars.amount"));
+        var cut = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, "review"));
+        var field = cut.Find("[data-testid=input-title] textarea");
+        field.Input("'审核 ' + (vars.amount");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=input-title] .mud-input-error")));
+        field.Input("'审核 ' + vars.amount * 2");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=input-title] .mud-input-error")));
+        field.Blur();
+        Assert.True(DefinitionJson.TryGetExpression(doc.Model.FindActivity("review")!.Inputs["title"], out var expr));
+        Assert.Equal("'审核 ' + vars.amount * 2", expr);
+    }
+
+    [Fact]
+    public void AddingAnOutcome_AddsAPort_ThatTheConnectionsSectionAsksToConnect()
+    {
+        var doc = new DesignerDocument(DefinitionJson.Parse(Flow), Registry);
+        var cut = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, "review"));
+        cut.Find("[data-testid=add-outcome]").Click();
+        Assert.Equal(["ok", "outcome2"], UserTaskOutcomeKeys(doc));
+        cut.Render();
+        Assert.NotEmpty(cut.FindAll("[data-testid=port-outcome2]"));
+        Assert.Contains(Registry.Descriptors.Count > 0 ? _engine.Services.GetRequiredService<DefinitionAppService>().Validate(doc.Model) : [],
+            p => p.Code == "outcome-unconnected" && p.ActivityId == "review");
+    }
+
+    private static IEnumerable<string> UserTaskOutcomeKeys(DesignerDocument doc) =>
+        OutcomeList.Read(doc.Model.FindActivity("review")!, "outcomes").Select(o => o.Key);
+
+    [Fact]
+    public async Task TheDesigner_MarksProblemsOnTheCanvas_AndASaveAfterSomeoneElsesIsAConflictNotAnOverwrite()
+    {
+        var definitions = _engine.Services.GetRequiredService<DefinitionAppService>();
+        var cut = _ctx.Render<Designer>(p => p.Add(x => x.DefinitionId, "ui-review"));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=canvas]")));
+
+        // Someone else saves a draft meanwhile.
+        var other = await definitions.OpenAsync(Admin, "ui-review");
+        other.SetHeader("别人改过的名称", null);
+        await definitions.SaveDraftAsync(Admin, other.Model, other.BaseVersion, other.BaseHash, "另一位管理员");
+
+        // This editor breaks the flow (an unconnected outcome) and saves: the problem is shown, and the save is refused.
+        var panelDoc = cut.Instance.GetType().GetField("_doc", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(cut.Instance) as DesignerDocument;
+        await cut.InvokeAsync(() => panelDoc!.Disconnect("review", "ok", "end"));
+        // The review now has an unconnected outcome and no way to an End; the End is unreachable: all marked, all counted.
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-activity=review] [data-testid=problem-badge]").TextContent.Trim()));
+        Assert.Contains("outcome 'ok' has no target", cut.Find("[data-activity=review]").GetAttribute("title"));
+        Assert.NotEmpty(cut.FindAll("[data-activity=end] [data-testid=problem-badge]"));
+        Assert.Matches(@"问题 \([3-9]\)", cut.Markup);
+        Assert.True(cut.Find("[data-testid=publish]").HasAttribute("disabled"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=save]").Click());
+        cut.WaitForAssertion(() => Assert.Contains("changed since you opened it", cut.Find("[data-testid=conflict]").TextContent));
+        var latest = (await definitions.ListAsync(Admin, "ui-review")).MaxBy(r => r.Version)!;
+        Assert.Equal("别人改过的名称", latest.Name);          // their work is intact
+        Assert.Contains("\"port\": \"ok\"", latest.Json.Replace("\"port\":\"ok\"", "\"port\": \"ok\""));
+    }
+}
