@@ -84,6 +84,13 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Locator("[data-testid=tasks]").GetByText("主管复核：确认处理结果").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("monitor.png") });
 
+        // The heat map of v2 shows the new step with the one instance that reached it.
+        await page.GotoAsync("/workflows/service-ticket/heatmap");
+        var heat = page.Locator("[data-testid=heatmap] [data-activity=userTask1] .xf-node-note");
+        await heat.WaitForAsync();
+        Assert.StartsWith("1", (await heat.TextContentAsync())!.Trim());
+        await page.ScreenshotAsync(new() { Path = Shot("heatmap.png") });
+
         // The technician may not open the designer.
         var tech = await app.SignedInPageAsync("tech@xinchuang.local", "Demo#2026xf");
         await tech.GotoAsync("/workflows/service-ticket/design");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Tests.Support;
@@ -315,6 +316,60 @@ public abstract class WorkflowPatternTests : IAsyncLifetime
         await Assert.ThrowsAsync<TaskAlreadyCompletedException>(() => Runtime.CompleteTaskAsync(task.Id, "ok", null, "late-user"));
         Assert.Equal(0, await Runtime.DrainTimersAsync());
     }
+}
+
+/// <summary>BEY-2: the heat map's figures from the journal, on a real database.</summary>
+public abstract class HeatMapTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+    private EngineHarness _h = null!;
+    protected abstract ITestDatabases Databases { get; }
+
+    public async Task InitializeAsync() => _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0));
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        await Databases.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CountsInstancesAndRunsPerActivity_MedianAndP90Waits_AndTheConnectionsTaken()
+    {
+        await _h.PublishAsync(new FlowBuilder("heat").Act("start", "xf.Start").Task("review", "Dispatcher", "ok", "no").Act("end", "xf.End")
+            .Chain("start", "review").Link("review", "ok", "end").Link("review", "no", "end"));
+        var waits = new[] { 10, 20, 30, 40, 100 };   // minutes each instance waits at the review
+        var started = new List<Guid>();
+        foreach (var _ in waits) started.Add((await _h.Runtime.StartAsync(new StartRequest("heat"))).Id);
+        var elapsed = 0;
+        foreach (var (minutes, i) in waits.Select((m, i) => (m, i)))
+        {
+            _h.Clock.Advance(TimeSpan.FromMinutes(minutes - elapsed));
+            elapsed = minutes;
+            await _h.Runtime.CompleteTaskAsync((await _h.OpenTaskAsync(started[i])).Id, i == 0 ? "no" : "ok", null, "tester");
+        }
+        var stats = _h.Services.GetRequiredService<XinchuangFlow.Application.Audit.IWorkflowStatistics>();
+        var (activities, connections, total) = await stats.HeatAsync("heat", 1, T0.AddHours(-1), T0.AddHours(1));
+        Assert.Equal(5, total);
+        var review = Assert.Single(activities, a => a.ActivityId == "review");
+        Assert.Equal(5, review.Instances);
+        Assert.Equal(5, review.Waits);
+        Assert.Equal(TimeSpan.FromMinutes(30), review.MedianWait);
+        Assert.Equal(TimeSpan.FromMinutes(100), review.P90Wait);
+        Assert.Equal(4, Assert.Single(connections, c => c.From == "review" && c.Port == "ok").Count);
+        Assert.Equal(1, Assert.Single(connections, c => c.From == "review" && c.Port == "no").Count);
+        Assert.Equal(0, (await stats.HeatAsync("heat", 1, T0.AddHours(2), T0.AddHours(3))).Instances);
+    }
+}
+
+public sealed class SqliteHeatMapTests : HeatMapTests
+{
+    protected override ITestDatabases Databases { get; } = new SqliteDatabases();
+}
+
+public sealed class PostgreSqlHeatMapTests : HeatMapTests
+{
+    protected override ITestDatabases Databases { get; } = new PostgreSqlDatabases();
 }
 
 public sealed class SqliteWorkflowPatternTests : WorkflowPatternTests

@@ -10,6 +10,10 @@ public enum CaseMembership { NoCase, InScope, OutOfScope }
 /// <summary>Filter for ticket lists.</summary>
 public sealed record TicketFilter(string? Status = null, string? City = null, string? Grade = null, bool? Breached = null, string? Search = null, int? Skip = null, int? Take = null);
 
+/// <summary>Filter for instance lists (the monitor).</summary>
+public sealed record InstanceFilter(string? DefinitionId = null, int? Version = null, WorkflowStatus? Status = null, bool? HasIncidents = null,
+    DateTimeOffset? StartedFrom = null, DateTimeOffset? StartedTo = null, string? Search = null);
+
 /// <summary>Filter for task lists; the scope and the caller's identity are added by the task service.</summary>
 public sealed record TaskFilter(HumanTaskStatus? Status = null, Guid? InstanceId = null, string? AssigneeUser = null, string? Role = null, int? Skip = null, int? Take = null);
 
@@ -40,5 +44,5 @@ public interface ICaseDirectory
         CaseScope scope, bool everything, CancellationToken ct = default);
 
     /// <summary>Instances a user may list: all for <paramref name="everything"/>, else those they started or whose case is in scope.</summary>
-    Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListInstancesAsync(InstanceQuery query, string? user, CaseScope scope, bool everything, CancellationToken ct = default);
+    Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListInstancesAsync(InstanceFilter filter, int skip, int take, string? user, CaseScope scope, bool everything, CancellationToken ct = default);
 }

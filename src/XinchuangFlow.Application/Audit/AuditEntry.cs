@@ -32,9 +32,23 @@ public interface IAuditLog
     Task<IReadOnlyDictionary<string, AuditEntry>> LatestAsync(string entityKind, CancellationToken ct = default);
 }
 
+/// <summary>How one activity of a definition version fared over a period (BEY-2 heat map).</summary>
+public sealed record ActivityHeat(string ActivityId, int Instances, int Runs, TimeSpan? MedianWait, TimeSpan? P90Wait, int Waits, double BreachedShare);
+
+/// <summary>How often a connection was taken over a period.</summary>
+public sealed record ConnectionHeat(string From, string Port, int Count);
+
 /// <summary>Counts the designer's lists show (the database layer implements it).</summary>
 public interface IWorkflowStatistics
 {
+    /// <summary>
+    /// The heat map of a definition version over instances started in a period: instances and runs per activity,
+    /// median and p90 time spent waiting in each waiting activity, the share of those instances whose case breached an
+    /// SLA, and how often each outcome port was taken.
+    /// </summary>
+    Task<(IReadOnlyList<ActivityHeat> Activities, IReadOnlyList<ConnectionHeat> Connections, int Instances)> HeatAsync(
+        string definitionId, int version, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+
     /// <summary>Instances not yet ended (running, waiting, faulted) per definition and version.</summary>
     Task<IReadOnlyDictionary<(string DefinitionId, int Version), int>> ActiveInstancesAsync(string? definitionId = null, CancellationToken ct = default);
 }

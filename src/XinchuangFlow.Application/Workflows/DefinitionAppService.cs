@@ -174,6 +174,15 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
             : $"Workflow definition '{definitionId}' version {version} does not exist.");
     }
 
+    /// <summary>The heat map of one version over instances started in a period (BEY-2).</summary>
+    public async Task<(IReadOnlyList<ActivityHeat> Activities, IReadOnlyList<ConnectionHeat> Connections, int Instances)> HeatAsync(
+        Actor actor, string definitionId, int version, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        RequireReader(actor, "read the heat map");
+        if (to <= from) throw new CaseValidationException("to", "The period must end after it starts.");
+        return await statistics.HeatAsync(definitionId, version, from, to, ct);
+    }
+
     /// <summary>True when the actor may change definitions (the UI shows the editing tools only then).</summary>
     public bool MayEdit(Actor actor) => access.MayEditDefinitions(actor);
 

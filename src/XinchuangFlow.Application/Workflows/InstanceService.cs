@@ -13,7 +13,8 @@ public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<Hum
 /// Generic workflow instances: start (as the definition's start permission allows), read, list, and the operator's
 /// actions (retry, cancel, migrate, signal) — the last ones for the Data Bureau only.
 /// </summary>
-public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore store, ITaskStore tasks, ICaseDirectory cases, AccessService access)
+public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore store, ITaskStore tasks, ICaseDirectory cases, AccessService access,
+    Audit.IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Starts a definition through the generic way in; the engine enforces its start permission.</summary>
     public async Task<WorkflowInstance> StartAsync(Actor actor, string? definitionId, JsonObject? input, int? version, string? correlationId, CancellationToken ct = default)
@@ -39,20 +40,39 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
         return new InstanceDetail(instance, open, await store.GetIncidentsAsync(id, ct), await store.GetJournalAsync(id, ct), definition);
     }
 
-    public async Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(Actor actor, string? definitionId, WorkflowStatus? status, int? skip, int? take, CancellationToken ct = default)
+    public Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(Actor actor, string? definitionId, WorkflowStatus? status, int? skip, int? take, CancellationToken ct = default) =>
+        ListAsync(actor, new InstanceFilter(definitionId, Status: status), skip, take, ct);
+
+    /// <summary>Instances the actor may see, filtered (definition, version, status, open incidents, start period, case number), newest first.</summary>
+    public async Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(Actor actor, InstanceFilter filter, int? skip, int? take, CancellationToken ct = default)
     {
         var (s, t) = Paging.Check(skip, take, 50);
-        return await cases.ListInstancesAsync(new InstanceQuery(definitionId, status, s, t), actor.UserName, access.ScopeOf(actor), access.IsWorkflowAdmin(actor), ct);
+        return await cases.ListInstancesAsync(filter, s, t, actor.UserName, access.ScopeOf(actor), access.IsWorkflowAdmin(actor), ct);
     }
 
     public Task<WorkflowInstance> RetryAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        AsOperator(actor, "retry instances", () => runtime.RetryAsync(id, actor.UserName, ct));
+        AsOperator(actor, "retry instances", async () => await AuditedAsync(actor, "retry", null, await runtime.RetryAsync(id, actor.UserName, ct), ct));
 
     public Task<WorkflowInstance> CancelAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        AsOperator(actor, "cancel instances", () => runtime.CancelAsync(id, actor.UserName, ct));
+        AsOperator(actor, "cancel instances", async () => await AuditedAsync(actor, "cancel", null, await runtime.CancelAsync(id, actor.UserName, ct), ct));
 
     public Task<WorkflowInstance> MigrateAsync(Actor actor, Guid id, int toVersion, CancellationToken ct = default) =>
-        AsOperator(actor, "migrate instances", () => runtime.MigrateAsync(id, toVersion, actor.UserName, ct));
+        AsOperator(actor, "migrate instances", async () =>
+        {
+            var before = (await store.LoadInstanceAsync(id, ct))?.DefinitionVersion;
+            return await AuditedAsync(actor, "migrate", $"v{before} → v{toVersion}", await runtime.MigrateAsync(id, toVersion, actor.UserName, ct), ct);
+        });
+
+    /// <summary>Operators' actions on instances go to the audit log (who, when, what, the status after).</summary>
+    private async Task<WorkflowInstance> AuditedAsync(Actor actor, string action, string? comment, WorkflowInstance instance, CancellationToken ct)
+    {
+        await audit.RecordAsync(new Audit.AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "instance", EntityId = instance.Id.ToString(),
+            Action = action, Comment = comment, Version = instance.DefinitionVersion, After = instance.Status.ToString(),
+        }, ct);
+        return instance;
+    }
 
     public Task<SignalResult> SignalAsync(Actor actor, Guid id, string name, JsonNode? payload, TimeSpan? keepFor, CancellationToken ct = default) =>
         AsOperator(actor, "send signals", () => runtime.SendSignalAsync(name, id, payload, actor.UserName, keepFor, ct));

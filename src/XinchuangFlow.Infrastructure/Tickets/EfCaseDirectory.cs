@@ -117,12 +117,18 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return (items, total);
     }
 
-    public async Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListInstancesAsync(InstanceQuery query, string? user, CaseScope scope, bool everything, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListInstancesAsync(InstanceFilter filter, int skip, int take, string? user, CaseScope scope, bool everything, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = db.Instances.AsNoTracking();
-        if (query.DefinitionId is { } d) q = q.Where(i => i.DefinitionId == d);
-        if (query.Status is { } st) q = q.Where(i => i.Status == st);
+        if (filter.DefinitionId is { Length: > 0 } d) q = q.Where(i => i.DefinitionId == d);
+        if (filter.Version is { } v) q = q.Where(i => i.DefinitionVersion == v);
+        if (filter.Status is { } st) q = q.Where(i => i.Status == st);
+        if (filter.HasIncidents is { } hasIncidents)
+            q = hasIncidents ? q.Where(i => db.Incidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null)) : q.Where(i => !db.Incidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null));
+        if (filter.StartedFrom is { } from) q = q.Where(i => i.CreatedAt >= from);
+        if (filter.StartedTo is { } to) q = q.Where(i => i.CreatedAt < to);
+        if (filter.Search is { Length: > 0 } text) q = q.Where(i => i.CorrelationId != null && i.CorrelationId.Contains(text));
         if (!everything)
         {
             var tickets = scope.Apply(db.Tickets);
@@ -130,7 +136,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             q = q.Where(i => (user != null && i.CreatedBy == user) || tickets.Any(t => t.InstanceId == i.Id) || complaints.Any(c => c.InstanceId == i.Id));
         }
         var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(i => i.Id).Skip(query.Skip).Take(query.Take)
+        var items = await q.OrderByDescending(i => i.Id).Skip(skip).Take(take)
             .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(ct);
         return (items, total);

@@ -48,6 +48,7 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_engine.Runtime);
         _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Workflows.InstanceService>());
         _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Engine.Activities.ActivityRegistry>());
+        _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Workflows.DefinitionAppService>());
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
     }

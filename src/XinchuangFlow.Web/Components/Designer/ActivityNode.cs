@@ -40,6 +40,8 @@ public sealed class ActivityNode : NodeModel
     public List<ValidationProblem> Problems { get; } = [];
     public NodeState State { get; set; }
     public string? Note { get; set; }
+    /// <summary>0–1 on a heat map (share of the busiest activity); null elsewhere.</summary>
+    public double? Heat { get; set; }
 
     public OutcomePort? Outcome(string key) => Ports.OfType<OutcomePort>().FirstOrDefault(p => p.Key == key);
 }
