@@ -87,7 +87,7 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         // The heat map of v2 shows the new step with the one instance that reached it.
         await page.GotoAsync("/workflows/service-ticket/heatmap");
         var heat = page.Locator("[data-testid=heatmap] [data-activity=userTask1] .xf-node-note");
-        await heat.WaitForAsync();
+        await heat.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.StartsWith("1", (await heat.TextContentAsync())!.Trim());
         await page.ScreenshotAsync(new() { Path = Shot("heatmap.png") });
 
@@ -106,6 +106,9 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 
     private static async Task SelectAsync(IPage page, string activityId)
     {
+        // "Find an activity" selects it and brings it to the middle; then a click on the node itself selects it as a user would.
+        await page.Locator("[data-testid=find-activity] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = $"({activityId})" }).First.ClickAsync();
         await page.Locator($"[data-activity={activityId}] .xf-node-head").ClickAsync();
         await page.Locator("[data-testid=property-panel]").GetByText(activityId).First.WaitForAsync();
     }

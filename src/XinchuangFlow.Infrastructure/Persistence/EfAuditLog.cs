@@ -57,8 +57,10 @@ public sealed class EfWorkflowStatistics(IDbContextFactory<XfDbContext> factory)
             .GroupBy(j => new { j.ActivityId, j.Outcome })
             .Select(g => new { g.Key.ActivityId, g.Key.Outcome, Runs = g.Count() })
             .ToListAsync(ct);
+        // An instance reached an activity when it ran there or waits there now.
+        var reachedKinds = new[] { JournalKind.ActivityExecuted, JournalKind.ActivityResumed, JournalKind.ActivityWaiting };
         var reached = await db.Journal.AsNoTracking()
-            .Where(j => j.ActivityId != null && ran.Contains(j.Kind) && instances.Any(i => i.Id == j.InstanceId))
+            .Where(j => j.ActivityId != null && reachedKinds.Contains(j.Kind) && instances.Any(i => i.Id == j.InstanceId))
             .GroupBy(j => j.ActivityId!)
             .Select(g => new { ActivityId = g.Key, Instances = g.Select(j => j.InstanceId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ActivityId, x => x.Instances, ct);
@@ -83,11 +85,11 @@ public sealed class EfWorkflowStatistics(IDbContextFactory<XfDbContext> factory)
             }
             (waitedBy.TryGetValue(g.Key.ActivityId!, out var set) ? set : waitedBy[g.Key.ActivityId!] = []).Add(g.Key.InstanceId);
         }
-        var activities = counts.GroupBy(c => c.ActivityId!).Select(g =>
+        var activities = reached.Keys.Select(id => (Key: id, Runs: counts.Where(c => c.ActivityId == id).Sum(c => c.Runs))).Select(g =>
         {
             var d = durations.GetValueOrDefault(g.Key)?.Order().ToList() ?? [];
             var waited = waitedBy.GetValueOrDefault(g.Key) ?? [];
-            return new ActivityHeat(g.Key, reached.GetValueOrDefault(g.Key), g.Sum(c => c.Runs),
+            return new ActivityHeat(g.Key, reached.GetValueOrDefault(g.Key), g.Runs,
                 d.Count == 0 ? null : d[(d.Count - 1) / 2], d.Count == 0 ? null : d[(int)Math.Ceiling(d.Count * 0.9) - 1], d.Count,
                 waited.Count == 0 ? 0 : waited.Count(breached.Contains) / (double)waited.Count);
         }).ToList();
