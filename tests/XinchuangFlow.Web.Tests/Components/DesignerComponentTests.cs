@@ -40,10 +40,7 @@ public sealed class DesignerComponentTests : IAsyncLifetime
     {
         _engine = await EngineHost.StartAsync();
         await _engine.PublishAsync(Flow);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        // The canvas asks the browser for its size; here it is a fixed 1000 × 600.
-        _ctx.JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
-            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 600));
+        CanvasInterop.Setup(_ctx);
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         foreach (var type in new[] { typeof(ActivityRegistry), typeof(DefinitionAppService), typeof(Engine.Abstractions.IExpressionEvaluator) })
             _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));

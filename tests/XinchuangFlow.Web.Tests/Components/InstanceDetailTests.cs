@@ -37,7 +37,7 @@ public sealed class InstanceDetailTests : IAsyncLifetime
     {
         _engine = await EngineHost.StartAsync();
         await _engine.PublishAsync(Flow);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        CanvasInterop.Setup(_ctx);
         _ctx.Services.AddMudServices(o =>
         {
             o.PopoverOptions.CheckForPopoverProvider = false;
