@@ -98,6 +98,34 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(0, await tech.Locator("[data-testid=canvas]").CountAsync());
     }
 
+    [Fact]
+    public async Task ALinkDrawnWithTheMouse_FromAnOutcomePortToAnActivity_BecomesAConnection_AndUndoTakesItBack()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.SetViewportSizeAsync(1600, 1000);
+        await page.GotoAsync("/workflows/demo-acceptance/design");
+        await page.Locator("[data-activity=mark]").WaitForAsync();
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=fit]").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+
+        var from = (await page.Locator("[data-activity=accept] .xf-port-out").First.BoundingBoxAsync())!;
+        var to = (await page.Locator("[data-activity=mark] .xf-node-head").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
+        await page.Mouse.DownAsync();
+        for (var i = 1; i <= 10; i++)
+            await page.Mouse.MoveAsync(from.X + (to.X - from.X) * i / 10, from.Y + (to.Y + to.Height / 2 - from.Y) * i / 10);
+        var target = (await page.Locator("[data-activity=mark] .xf-port-in").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(target.X + target.Width / 2, target.Y + target.Height / 2);
+        await page.Mouse.UpAsync();
+
+        await page.Locator("[data-testid=unsaved]").WaitForAsync();
+        await SelectAsync(page, "accept");
+        await page.Locator("[data-testid=property-panel] [data-testid='target-accept-mark']").WaitForAsync();
+        await page.Locator("[data-testid=undo]").ClickAsync();
+        await page.Locator("[data-testid=property-panel] [data-testid='target-accept-mark']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     private static async Task SetTextAsync(ILocator input, string text)
     {
         await input.FillAsync(text);
