@@ -99,6 +99,51 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ALargeDefinition_OpensLaidOut_AndStaysEditable()
+    {
+        // 200 activities without positions: the designer lays them out; the figures go to docs/performance.md.
+        var activities = new JsonArray { new JsonObject { ["id"] = "start", ["type"] = "xf.Start" } };
+        var connections = new JsonArray();
+        var previous = "start";
+        for (var i = 1; i <= 198; i++)
+        {
+            var id = $"step{i}";
+            activities.Add(i % 20 == 0
+                ? new JsonObject { ["id"] = id, ["type"] = "xf.UserTask", ["inputs"] = new JsonObject { ["title"] = id, ["role"] = "Dispatcher", ["outcomes"] = new JsonArray("done") } }
+                : new JsonObject { ["id"] = id, ["type"] = "xf.SetVariable", ["inputs"] = new JsonObject { ["variable"] = "n", ["value"] = i } });
+            connections.Add(new JsonObject { ["source"] = new JsonObject { ["activity"] = previous, ["port"] = "done" }, ["target"] = new JsonObject { ["activity"] = id } });
+            previous = id;
+        }
+        activities.Add(new JsonObject { ["id"] = "end", ["type"] = "xf.End" });
+        connections.Add(new JsonObject { ["source"] = new JsonObject { ["activity"] = previous, ["port"] = "done" }, ["target"] = new JsonObject { ["activity"] = "end" } });
+        var definition = new JsonObject
+        {
+            ["schemaVersion"] = 1, ["definitionId"] = "large-200", ["name"] = "两百个活动",
+            ["variables"] = new JsonArray(new JsonObject { ["name"] = "n", ["type"] = "number" }), ["activities"] = activities, ["connections"] = connections,
+        };
+        using var admin = await ApiAsync("admin@xinchuang.local", "Admin#2026xf");
+        (await admin.PostAsync("/api/workflow-definitions?publish=true", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var page = await app.SignedInPageAsync();
+        await page.SetViewportSizeAsync(1600, 1000);
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync("/workflows/large-200/design");
+        await page.Locator("[data-activity=end]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        var opened = watch.ElapsedMilliseconds;
+        Assert.Equal(200, await page.Locator(".xf-node").CountAsync());
+        watch.Restart();
+        await page.Locator(".xf-toolbox-item[data-type='xf.Delay']").DblClickAsync();
+        await page.Locator("[data-activity=delay1]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var edited = watch.ElapsedMilliseconds;
+        watch.Restart();
+        await page.Locator("[data-testid=undo]").ClickAsync();
+        await page.Locator("[data-activity=delay1]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var undone = watch.ElapsedMilliseconds;
+        File.WriteAllText(Shot("designer-200-ms.txt"), $"open {opened} ms; add an activity {edited} ms; undo {undone} ms");
+    }
+
+    [Fact]
     public async Task ALinkDrawnWithTheMouse_FromAnOutcomePortToAnActivity_BecomesAConnection_AndUndoTakesItBack()
     {
         var page = await app.SignedInPageAsync();

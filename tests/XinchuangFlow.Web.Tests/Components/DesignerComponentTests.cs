@@ -99,6 +99,25 @@ public sealed class DesignerComponentTests : IAsyncLifetime
             p => p.Code == "outcome-unconnected" && p.ActivityId == "review");
     }
 
+    [Fact]
+    public void SwitchCasesAndFormFields_HaveTheirOwnEditors_AndEachCaseBecomesAPort()
+    {
+        var doc = new DesignerDocument(DefinitionJson.Parse(Flow), Registry);
+        var choose = doc.AddActivity("xf.Switch", 100, 300);
+        var cut = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, choose.Id));
+        cut.Find("[data-testid=add-case]").Click();
+        Assert.Contains("case1", doc.PortsOf(doc.Model.FindActivity(choose.Id)!));
+        cut.Render();
+        cut.Find("[data-testid=case-0] textarea, [data-testid=case-0] input.xf-expr, [data-testid=case-0] .xf-expr input").Change("vars.amount > (");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=case-0] .mud-input-error")));
+
+        var form = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, "review"));
+        form.Find("[data-testid=add-field]").Click();
+        var fields = doc.Model.FindActivity("review")!.Inputs["form"]!.AsArray();
+        Assert.Equal("field1", Assert.Single(fields)!["name"]!.GetValue<string>());
+        Assert.DoesNotContain(_engine.Services.GetRequiredService<DefinitionAppService>().Validate(doc.Model), p => p.ActivityId == "review");
+    }
+
     private static IEnumerable<string> UserTaskOutcomeKeys(DesignerDocument doc) =>
         OutcomeList.Read(doc.Model.FindActivity("review")!, "outcomes").Select(o => o.Key);
 
