@@ -59,6 +59,16 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
+    /// <summary>An HTTP client on the running app with a bearer token for <paramref name="email"/>.</summary>
+    public async Task<HttpClient> ApiAsync(string email = "admin@xinchuang.local", string password = "Admin#2026xf")
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var login = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/auth/login", new { email, password });
+        var token = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(login.Content))!["accessToken"]!.GetValue<string>();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return api;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -38,10 +38,7 @@ public class BrowserTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task InstancePage_CancelWithConfirmation_ShowsCancelledAndJournal()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "admin@xinchuang.local", password = "Admin#2026xf" });
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var api = await app.ApiAsync();
         var started = await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "demo-acceptance", input = new { title = "打印机无法打印" } });
         var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
 
@@ -63,9 +60,7 @@ public class BrowserTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task InstanceList_PagesThroughEveryInstance_NotJustTheFirstRows()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "admin@xinchuang.local", password = "Admin#2026xf" });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+        using var api = await app.ApiAsync();
         var already = (await api.GetFromJsonAsync<JsonObject>("/api/workflow-instances?take=1"))!["total"]!.GetValue<int>();
         for (var i = already; i < 60; i++)
             (await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "demo-acceptance", input = new { title = $"分页测试 {i}" } })).EnsureSuccessStatusCode();

@@ -193,13 +193,7 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await panel.Locator($"[data-testid='target-{port}-{target}']").WaitForAsync();
     }
 
-    private async Task<HttpClient> ApiAsync(string email, string password)
-    {
-        var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await api.PostAsJsonAsync("/api/auth/login", new { email, password });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
-        return api;
-    }
+    private Task<HttpClient> ApiAsync(string email, string password) => app.ApiAsync(email, password);
 
     private static async Task CompleteAsync(HttpClient api, string instanceId, string activityId, string outcome, JsonObject data)
     {

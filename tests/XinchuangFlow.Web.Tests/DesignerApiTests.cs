@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace XinchuangFlow.Web.Tests;
 
@@ -51,6 +52,27 @@ public class DesignerApiTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         // The content hash is what the designer keeps from opening; the list of versions carries it.
         var versions = await admin.GetFromJsonAsync<JsonArray>("/api/workflow-definitions/demo-acceptance/versions");
         return versions!.First(v => v!["version"]!.GetValue<int>() == version)!["contentHash"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task TheIntranetOfficeSupervisor_ReadsDefinitionsAndTheirHistory_ButChangesNothing()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<XinchuangFlow.Infrastructure.Persistence.AppUser>>();
+            if (await users.FindByNameAsync("supervisor@xinchuang.local") is null)
+            {
+                var user = new XinchuangFlow.Infrastructure.Persistence.AppUser { UserName = "supervisor@xinchuang.local", Email = "supervisor@xinchuang.local", EmailConfirmed = true };
+                Assert.True((await users.CreateAsync(user, "Demo#2026xf")).Succeeded);
+                await users.AddToRoleAsync(user, XinchuangFlow.Application.Access.Roles.IntranetSupervisor);
+            }
+        }
+        var supervisor = await factory.LoginAsync("supervisor@xinchuang.local", "Demo#2026xf");
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/workflow-definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/workflow-definitions/service-ticket/history")).StatusCode);
+        var json = JsonNode.Parse(await supervisor.GetStringAsync("/api/workflow-definitions/service-ticket"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PutAsJsonAsync("/api/workflow-definitions/service-ticket/draft", new { definition = json, baseVersion = 1, baseHash = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync("/api/workflow-definitions/service-ticket/publish", null)).StatusCode);
     }
 
     [Theory]
