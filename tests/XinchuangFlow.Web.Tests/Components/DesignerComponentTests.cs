@@ -46,6 +46,7 @@ public sealed class DesignerComponentTests : IAsyncLifetime
             _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
+        _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));   // as in the live circuit
     }
 
     public async Task DisposeAsync()
