@@ -22,6 +22,7 @@ public static class ApplicationServices
         services.AddSingleton<DefinitionAppService>();
         services.AddSingleton<RuleService>();
         services.AddSingleton<NetworkService>();
+        services.AddSingleton<UserDirectoryService>();
         return services;
     }
 }

@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
+        services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IWorkflowStatistics, EfWorkflowStatistics>();
         XinchuangFlow.Application.ApplicationServices.AddXinchuangFlowApplication(services);
         foreach (var type in XinchuangFlow.Domain.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);

@@ -75,6 +75,17 @@ public class DesignerApiTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync("/api/workflow-definitions/service-ticket/publish", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheUserPicker_FindsPeopleByLoginOrName_ForTheDesignersOnly()
+    {
+        var users = factory.Services.GetRequiredService<XinchuangFlow.Application.Access.UserDirectoryService>();
+        var admin = XinchuangFlow.Application.Access.Actor.Of("admin@xinchuang.local", [XinchuangFlow.Application.Access.Roles.DataBureauAdmin]);
+        Assert.Contains(await users.SearchAsync(admin, "tech@"), u => u.UserName == "tech@xinchuang.local");
+        Assert.Contains(await users.SearchAsync(admin, "南宁市统筹"), u => u.UserName == "nanning@xinchuang.local");
+        var tech = XinchuangFlow.Application.Access.Actor.Of("tech@xinchuang.local", [XinchuangFlow.Application.Access.Roles.Technician]);
+        await Assert.ThrowsAsync<XinchuangFlow.Application.AccessDeniedException>(() => users.SearchAsync(tech, "a"));
+    }
+
     [Theory]
     [InlineData("tech@xinchuang.local")]
     [InlineData("manager@xinchuang.local")]

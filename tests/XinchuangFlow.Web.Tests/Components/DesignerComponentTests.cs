@@ -42,7 +42,7 @@ public sealed class DesignerComponentTests : IAsyncLifetime
         await _engine.PublishAsync(Flow);
         CanvasInterop.Setup(_ctx);
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        foreach (var type in new[] { typeof(ActivityRegistry), typeof(DefinitionAppService), typeof(Engine.Abstractions.IExpressionEvaluator) })
+        foreach (var type in new[] { typeof(ActivityRegistry), typeof(DefinitionAppService), typeof(Engine.Abstractions.IExpressionEvaluator), typeof(UserDirectoryService) })
             _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
