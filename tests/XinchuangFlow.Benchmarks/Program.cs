@@ -6,6 +6,22 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only]
+var monitor = Arg("--monitor", 0);
+if (monitor > 0)
+{
+    // Issue 8: the monitor's reads over many finished instances, with a plain journal scan as the baseline of the run.
+    Console.WriteLine($"| database | instances | seed | baseline scan | heat map | vs baseline | list page 1 | filtered page | page at 50,000 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await MonitorWorkloads.RunAsync(provider, await newDb(), monitor);
+        Console.WriteLine($"| {provider} | {r.Instances} | {r.Seed.TotalSeconds:0.0} s | {r.Baseline.TotalMilliseconds:0} ms | {r.Heat.TotalMilliseconds:0} ms | {r.Heat / r.Baseline:0.0}× | " +
+                          $"{r.FirstPage.TotalMilliseconds:0} ms | {r.FilteredPage.TotalMilliseconds:0} ms | {r.DeepPage.TotalMilliseconds:0} ms |");
+    }
+    return;
+}
 var n = Arg("--n", 10_000);
 var timers = Arg("--timers", 10_000);
 var sqliteOnly = args.Contains("--sqlite-only");

@@ -65,12 +65,14 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-flaky"));
         Assert.Equal(WorkflowStatus.Faulted, instance.Status);
 
+        var dialogs = _ctx.Render<MudDialogProvider>();
         var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, instance.Id));
         cut.WaitForAssertion(() => Assert.Contains("接口不可用", cut.Find("[data-testid=incidents]").TextContent));
         Assert.Contains("故障", cut.Find("[data-testid=status]").TextContent);
 
         _engine.Clock.Advance(TimeSpan.FromHours(2));
         await cut.InvokeAsync(() => cut.Find("[data-testid=retry]").Click());
+        await ConfirmAsync(dialogs);
 
         cut.WaitForAssertion(() => Assert.Contains("人工处理", cut.Find("[data-testid=tasks]").TextContent));
         Assert.Contains("调度员", cut.Find("[data-testid=tasks]").TextContent);   // the role in Chinese, not its key
@@ -85,10 +87,12 @@ public sealed class InstanceDetailTests : IAsyncLifetime
     {
         var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-flaky"));
         var snackbar = _ctx.Render<MudSnackbarProvider>();
+        var dialogs = _ctx.Render<MudDialogProvider>();
         var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, instance.Id));
         cut.WaitForAssertion(() => Assert.Contains("接口不可用", cut.Find("[data-testid=incidents]").TextContent));
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=retry]").Click());   // the back-end is still down
+        await ConfirmAsync(dialogs);
 
         snackbar.WaitForAssertion(() => Assert.Contains("再次出现故障", snackbar.Markup));
         Assert.DoesNotContain("实例继续运行", snackbar.Markup);
@@ -113,6 +117,12 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         var task = Assert.Single(await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: instance.Id)));
         Assert.Equal(HumanTaskStatus.Cancelled, task.Status);
         Assert.Contains("实例取消", cut.Find("[data-testid=journal]").TextContent);
+    }
+
+    private static async Task ConfirmAsync(IRenderedComponent<MudDialogProvider> dialogs)
+    {
+        dialogs.WaitForAssertion(() => Assert.Contains("确定", dialogs.Markup));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Contains("确定")).Click());
     }
 
     [Fact]
