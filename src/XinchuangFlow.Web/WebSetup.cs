@@ -50,14 +50,18 @@ public static class WebSetup
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/no-access";
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                if (!ctx.Request.Path.StartsWithSegments("/api"))
+                    ctx.HttpContext.RequestServices.GetRequiredService<XinchuangFlow.Application.Access.AccessService>().PageRefused(ctx.HttpContext.User.ToActor(), ctx.Request.Path);
+                return RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            };
         });
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser().Build())
-            .AddPolicy(Roles.WorkflowAdminPolicy, p => p
-                .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
-                .RequireRole(Roles.DataBureauAdmin));
+            .AddAccessPolicies(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AccessRequirementHandler>();
         services.AddCascadingAuthenticationState();
 
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Limits:Login");
@@ -116,6 +120,8 @@ public static class WebSetup
 
     public static WebApplication UseXinchuangFlowWeb(this WebApplication app)
     {
+        // Localisation first: the exception handler then runs inside the request's culture (problem titles).
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         var maxBody = app.Configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
         app.Use(async (http, next) =>
@@ -129,14 +135,16 @@ public static class WebSetup
             }
             await next(http);
         });
-        app.UseRequestLocalization();
         app.Use(async (http, next) =>
         {
             // A signed-in user who opens a page their role may not see gets a page that says so, not a blank 403.
             await next(http);
             if (http.Response.StatusCode == StatusCodes.Status403Forbidden && !http.Response.HasStarted && HttpMethods.IsGet(http.Request.Method)
                 && !http.Request.Path.StartsWithSegments("/api"))
+            {
+                http.RequestServices.GetRequiredService<XinchuangFlow.Application.Access.AccessService>().PageRefused(http.User.ToActor(), http.Request.Path);
                 http.Response.Redirect("/no-access");
+            }
         });
         app.UseRateLimiter();
         app.UseAuthentication();

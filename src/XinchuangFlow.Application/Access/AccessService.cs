@@ -82,6 +82,10 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         return new WorkflowNotFoundException($"{Capitalised(kind)} {id} does not exist.");
     }
 
+    /// <summary>Logs a page the caller's role may not open (the page answers "no access").</summary>
+    public void PageRefused(Actor a, string path) =>
+        log.LogWarning(Refused, "Access refused: {User} may not open the page {Path}", a.ToString(), path);
+
     /// <summary>Logs a refusal of an action the caller may know about, and returns the 403 to throw.</summary>
     public AccessDeniedException Denied(Actor a, string action, string message)
     {

@@ -16,6 +16,4 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [DataBureauAdmin, IntranetSupervisor, MunicipalCoordinator, EnterpriseManager, Dispatcher, Technician, ProcurementUser, VendorSupport];
 
-    /// <summary>Policy for managing definitions and operating on instances (retry, cancel, migrate).</summary>
-    public const string WorkflowAdminPolicy = "WorkflowAdmin";
 }

@@ -162,20 +162,6 @@ public sealed class DesignerDocument
     /// <summary>Lays out every activity (or only those without a position) in columns by distance from the Start.</summary>
     public void AutoLayout(bool onlyMissing = false) => Edit(m => Layout.Apply(m, _registry, onlyMissing));
 
-    /// <summary>Replaces the whole model (an import, or a roll back to an old version), as one undoable edit.</summary>
-    public void Replace(WorkflowDefinitionModel model) => Edit(m =>
-    {
-        var copy = Clone(model);
-        m.SchemaVersion = copy.SchemaVersion;
-        m.Name = copy.Name;
-        m.Description = copy.Description;
-        m.Variables = copy.Variables;
-        m.Activities = copy.Activities;
-        m.Connections = copy.Connections;
-        m.StartPermission = copy.StartPermission;
-        m.Metadata = copy.Metadata;
-    });
-
     public void Undo() => Step(_undo, _redo);
     public void Redo() => Step(_redo, _undo);
 

@@ -104,7 +104,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         reason ??= "";
         var errors = new Dictionary<string, string[]>();
         if (grade is not ("P1" or "P2" or "P3" or "P4")) errors["grade"] = ["Use P1, P2, P3 or P4."];
-        if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad.Replace("is required and must contain visible text", "is required: a grade override needs a reason")];
+        if (!TextRules.HasVisibleText(reason)) errors["reason"] = ["A grade override needs a reason."];
+        else if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad];
         if (errors.Count > 0) throw new CaseValidationException(errors);
         var done = await runtime.AmendAsync(ticket.InstanceId, user, "grade override", async amendment =>
         {

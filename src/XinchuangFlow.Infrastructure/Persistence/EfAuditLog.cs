@@ -24,11 +24,12 @@ public sealed class EfAuditLog(IDbContextFactory<XfDbContext> factory) : IAuditL
     public async Task<IReadOnlyDictionary<string, AuditEntry>> LatestAsync(string entityKind, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        // Small (one row per change of a handful of definitions); the newest per id is picked here, without the big columns.
-        var rows = await db.Audit.AsNoTracking().Where(a => a.EntityKind == entityKind)
+        // The newest line per thing, chosen by the database; the before/after columns are not read.
+        var kind = db.Audit.AsNoTracking().Where(a => a.EntityKind == entityKind);
+        var rows = await kind.Where(a => !kind.Any(b => b.EntityId == a.EntityId && b.At > a.At))
             .Select(a => new AuditEntry { Id = a.Id, At = a.At, User = a.User, EntityKind = a.EntityKind, EntityId = a.EntityId, Action = a.Action, Version = a.Version })
             .ToListAsync(ct);
-        return rows.GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.At)!);
+        return rows.GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!);   // two lines at the same instant: the later id
     }
 }
 

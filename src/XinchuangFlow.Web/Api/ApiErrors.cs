@@ -36,9 +36,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
             _ => (0, "", "", null),
         };
         if (status == 0) return false;
-        // The handler runs outside the localisation middleware: take the culture it chose for this request.
-        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
-            System.Globalization.CultureInfo.CurrentUICulture = culture;
         log.LogInformation("Request {Path} answered {Status}: {Message}", http.Request.Path, status, exception.Message);
         http.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = texts[titleKey], Detail = exception.Message };
