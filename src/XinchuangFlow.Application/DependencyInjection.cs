@@ -23,6 +23,11 @@ public static class ApplicationServices
         services.AddSingleton<RuleService>();
         services.AddSingleton<NetworkService>();
         services.AddSingleton<UserDirectoryService>();
+        services.AddSingleton<InboxService>();
+        services.AddSingleton<AttachmentService>();
+        services.AddSingleton<TicketWorkspaceService>();
+        services.AddSingleton(new AttachmentOptions()); // the host may register its configured limits after this
+
         return services;
     }
 }

@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
         services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
+        services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IWorkflowStatistics, EfWorkflowStatistics>();
         XinchuangFlow.Application.ApplicationServices.AddXinchuangFlowApplication(services);
         foreach (var type in XinchuangFlow.Domain.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);

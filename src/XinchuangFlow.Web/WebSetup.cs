@@ -65,6 +65,7 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
 
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Limits:Login");
+        services.AddSingleton(limits.GetSection("Attachments").Get<XinchuangFlow.Application.Tickets.AttachmentOptions>() ?? new());
         services.AddSingleton<LoginThrottle>();
         services.AddRateLimiter(o =>
         {
@@ -124,13 +125,22 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         var maxBody = app.Configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
+        var maxFile = app.Services.GetRequiredService<XinchuangFlow.Application.Tickets.AttachmentOptions>().MaxBytes;
         app.Use(async (http, next) =>
         {
+            // An attachment upload may be as large as a file may be; the service stops reading past that.
+            var limit = maxBody;
+            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Value?.EndsWith("/attachments", StringComparison.Ordinal) == true
+                && http.Request.Path.StartsWithSegments("/api/tickets"))
+            {
+                limit = maxFile;
+                if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = maxFile + 1;
+            }
             // Kestrel enforces the limit on the wire; this also covers hosts without Kestrel and answers early.
-            if (http.Request.ContentLength > maxBody)
+            if (http.Request.ContentLength > limit)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await http.Response.WriteAsJsonAsync(new { title = $"The request body is larger than {maxBody} bytes." });
+                await http.Response.WriteAsJsonAsync(new { title = $"The request body is larger than {limit} bytes." });
                 return;
             }
             await next(http);

@@ -30,6 +30,7 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public string ReviewTask { get; private set; } = "";
     public string ConfirmTask { get; private set; } = "";
     public Guid OtherEnterprise { get; private set; }
+    public string Attachment { get; private set; } = "";
     public string OwnTicket { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -89,6 +90,13 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
         await FlowDriver.CompleteAsync(admin, atConfirm, "reviewTask", "approve", new JsonObject { ["opinion"] = "同意" });
         ConfirmTask = (await FlowDriver.TaskAtAsync(admin, atConfirm, "confirmTask"))["id"]!.GetValue<string>();
 
+        var upload = new ByteArrayContent("机房照片说明：外单位的附件"u8.ToArray());
+        var uploadRequest = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{Ticket}/attachments") { Content = upload };
+        uploadRequest.Headers.Add("X-File-Name", Uri.EscapeDataString("现场说明.txt"));
+        var uploaded = await admin.SendAsync(uploadRequest);
+        if (!uploaded.IsSuccessStatusCode) throw new InvalidOperationException(await uploaded.Content.ReadAsStringAsync());
+        Attachment = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
         var unit = await App.LoginAsync("unit@xinchuang.local", DemoPassword);
         OwnTicket = (await NewTicketAsync(unit, null, "450103", "本单位：打印机卡纸"))["number"]!.GetValue<string>();
     }
@@ -106,7 +114,7 @@ public sealed class PostgresForeignTenant() : ForeignTenant(new PostgresWebAppFa
 public abstract class ScopeMatrixTests(ForeignTenant world)
 {
     public static readonly TheoryData<string> TenantUsers =
-        ["unit@xinchuang.local", "manager@xinchuang.local", "nanning@xinchuang.local", "vendor@xinchuang.local", "tech@xinchuang.local"];
+        ["unit@xinchuang.local", "manager@xinchuang.local", "nanning@xinchuang.local", "vendor@xinchuang.local", "tech@xinchuang.local", "integrator@xinchuang.local"];
 
     private IEnumerable<(HttpMethod Method, string Url, JsonObject? Body, bool Secret)> Calls()
     {
@@ -123,7 +131,16 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         {
             yield return (HttpMethod.Get, $"/api/tasks/{task}", null, true);
             yield return (HttpMethod.Post, $"/api/tasks/{task}/complete", new JsonObject { ["outcome"] = "approve", ["data"] = new JsonObject() }, true);
+            yield return (HttpMethod.Post, $"/api/tasks/{task}/claim", null, true);
+            yield return (HttpMethod.Post, $"/api/tasks/{task}/release", null, true);
+            yield return (HttpMethod.Post, $"/api/tasks/{task}/reassign", new JsonObject { ["toUser"] = "manager@xinchuang.local", ["reason"] = "抢任务" }, true);
         }
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/accept", new JsonObject(), false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/set-out", null, false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/resolve", new JsonObject { ["resolution"] = "冒充解决" }, false);
+        yield return (HttpMethod.Get, $"/api/tickets/{w.Ticket}/attachments", null, true);
+        yield return (HttpMethod.Get, $"/api/tickets/{w.Ticket}/attachments/{w.Attachment}", null, true);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/attachments", null, true);
         yield return (HttpMethod.Post, $"/api/tasks/{w.FeedbackTask}/complete",
             new JsonObject { ["outcome"] = "submit", ["data"] = new JsonObject { ["satisfaction"] = "5", ["comment"] = "" } }, true);
         yield return (HttpMethod.Post, $"/api/tasks/{w.ConfirmTask}/complete", new JsonObject { ["outcome"] = "satisfied", ["data"] = new JsonObject() }, true);
@@ -169,6 +186,21 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         Assert.Empty(tickets);
         var instances = (await api.GetFromJsonAsync<JsonObject>("/api/workflow-instances?take=200"))!["items"]!.AsArray();
         Assert.DoesNotContain(instances, i => i!["id"]!.GetValue<string>() == world.TicketInstance);
+        foreach (var view in new[] { "Mine", "Team", "Overdue", "All" })
+        {
+            var rows = (await api.GetFromJsonAsync<JsonObject>($"/api/inbox?view={view}&take=200&text={world.Ticket}"))!["items"]!.AsArray();
+            Assert.DoesNotContain(rows, r => r!["caseNumber"]?.GetValue<string>() is { } n && (n == world.Ticket || n == world.FeedbackTicket));
+        }
+
+        // The pages answer as if the ticket did not exist, and the probe is logged.
+        foreach (var page in new[] { $"/tickets/{world.Ticket}", $"/m/{world.Ticket}" })
+        {
+            var before = world.App.Logs.RefusalsOf(user);
+            var html = await api.GetStringAsync(page);
+            Assert.Contains("ticket-not-found", html);
+            Assert.DoesNotContain("外单位：终端无法开机", html);
+            Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
+        }
     }
 
     [Fact]
@@ -182,6 +214,10 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         var admin = await world.App.LoginAsync(ForeignTenant.Admin, ForeignTenant.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tickets/{world.Ticket}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tasks/{world.ReviewTask}")).StatusCode);
+        var inbox = (await admin.GetFromJsonAsync<JsonObject>($"/api/inbox?view=All&take=200&text={world.Ticket}"))!["items"]!.AsArray();
+        Assert.Contains(inbox, r => r!["caseNumber"]?.GetValue<string>() == world.Ticket);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tickets/{world.Ticket}/attachments/{world.Attachment}")).StatusCode);
+        Assert.Contains("外单位：终端无法开机", await admin.GetStringAsync($"/tickets/{world.Ticket}"));
         var manager = await world.App.LoginAsync("manager@xinchuang.local", ForeignTenant.DemoPassword);
         var own = (await manager.GetFromJsonAsync<JsonArray>("/api/enterprises"))!;
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/enterprises/{Assert.Single(own)!["id"]}")).StatusCode);

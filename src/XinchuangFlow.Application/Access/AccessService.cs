@@ -20,14 +20,22 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     /// <summary>The tickets and complaints the user may see.</summary>
     public CaseScope ScopeOf(Actor a)
     {
-        if (a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.Dispatcher)) return new CaseScope(All: true, User: a.UserName);
+        // A dispatcher of the platform's hotline desk (no enterprise) sees every case; an integrator's dispatcher their own.
+        if (a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) || (a.IsInRole(Roles.Dispatcher) && a.EnterpriseId is null))
+            return new CaseScope(All: true, User: a.UserName);
         if (a.IsInRole(Roles.MunicipalCoordinator)) return new CaseScope(City: a.CityCode ?? "none", User: a.UserName);
-        if (a.IsAny(Roles.EnterpriseManager, Roles.VendorSupport)) return new CaseScope(Enterprise: a.EnterpriseId ?? Guid.Empty, User: a.UserName);
+        if (a.IsAny(Roles.EnterpriseManager, Roles.VendorSupport, Roles.Dispatcher)) return new CaseScope(Enterprise: a.EnterpriseId ?? Guid.Empty, User: a.UserName);
         if (a.IsInRole(Roles.Technician)) return new CaseScope(TechnicianUser: a.UserName ?? "", User: a.UserName);
         return new CaseScope(Unit: a.UnitId, User: a.UserName);
     }
 
     public bool IsWorkflowAdmin(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
+    /// <summary>Who the inbox queries are for: the user's roles and scope; the Data Bureau sees every task.</summary>
+    public Tasks.InboxAudience InboxAudienceOf(Actor a) => new(a.UserName, a.Roles.ToList(), ScopeOf(a), IsWorkflowAdmin(a));
+
+    /// <summary>Those who hand out their team's work: dispatchers, service managers, coordinators, the Data Bureau.</summary>
+    public bool LeadsTeam(Actor a) => a.IsAny(Roles.Dispatcher, Roles.EnterpriseManager, Roles.MunicipalCoordinator, Roles.DataBureauAdmin);
 
     /// <summary>The Data Bureau's administrators change definitions.</summary>
     public bool MayEditDefinitions(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
@@ -51,7 +59,8 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         a.IsInRole(Roles.DataBureauAdmin) || (a.IsInRole(Roles.MunicipalCoordinator) && scope != RuleKinds.RegionScope && a.CityCode == scope);
 
     /// <summary>Region-wide roles see every enterprise; enterprise staff only their own.</summary>
-    public bool SeesAllEnterprises(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator, Roles.Dispatcher);
+    public bool SeesAllEnterprises(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator) || (a.IsInRole(Roles.Dispatcher) && a.EnterpriseId is null);
 
     public bool MaySeeEnterprise(Actor a, Guid enterpriseId) => SeesAllEnterprises(a) || a.EnterpriseId == enterpriseId;
 
@@ -63,6 +72,7 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     {
         if (IsWorkflowAdmin(a)) return TaskRight.Work;
         if (a.UserName is not null && string.Equals(task.AssigneeUser, a.UserName, StringComparison.OrdinalIgnoreCase)) return TaskRight.Work;
+        if (a.UserName is not null && string.Equals(task.ClaimedBy, a.UserName, StringComparison.OrdinalIgnoreCase)) return TaskRight.Work;
         if (task.AssigneeRole is null || !a.IsInRole(task.AssigneeRole)) return TaskRight.None;
         return await cases.MembershipAsync(task.InstanceId, ScopeOf(a), ct) == CaseMembership.OutOfScope ? TaskRight.None : TaskRight.Work;
     }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
@@ -6,6 +7,9 @@ namespace XinchuangFlow.Application.Access;
 
 /// <summary>Whether an instance belongs to a ticket or complaint, and whether that case is in a scope.</summary>
 public enum CaseMembership { NoCase, InScope, OutOfScope }
+
+/// <summary>A ticket or complaint, by kind, id and number.</summary>
+public sealed record CaseRef(string Kind, Guid Id, string Number, string Status);
 
 /// <summary>Filter for ticket lists.</summary>
 public sealed record TicketFilter(string? Status = null, string? City = null, string? Grade = null, bool? Breached = null, string? Search = null, int? Skip = null, int? Take = null);
@@ -42,6 +46,18 @@ public interface ICaseDirectory
     /// </summary>
     Task<(IReadOnlyList<HumanTask> Items, int Total)> ListTasksAsync(TaskFilter filter, int skip, int take, string? user, IReadOnlyCollection<string> roles,
         CaseScope scope, bool everything, CancellationToken ct = default);
+
+    /// <summary>One page of an inbox view for <paramref name="who"/>, soonest deadline first.</summary>
+    Task<(IReadOnlyList<InboxRow> Items, int Total)> ListInboxAsync(InboxQuery query, int skip, int take, InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>How many open tasks each inbox view holds for <paramref name="who"/>.</summary>
+    Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>A technician's tickets still to be worked (not resolved or closed), the on-site deadline first.</summary>
+    Task<IReadOnlyList<Ticket>> TechnicianQueueAsync(string technicianUser, int take, CancellationToken ct = default);
+
+    /// <summary>The ticket or complaint whose flow the instance is (null for a flow without a case).</summary>
+    Task<CaseRef?> CaseOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
 
     /// <summary>Instances a user may list: all for <paramref name="everything"/>, else those they started or whose case is in scope.</summary>
     Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListInstancesAsync(InstanceFilter filter, int skip, int take, string? user, CaseScope scope, bool everything, CancellationToken ct = default);

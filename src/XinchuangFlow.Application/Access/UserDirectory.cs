@@ -3,15 +3,41 @@ namespace XinchuangFlow.Application.Access;
 /// <summary>A user as pickers show them.</summary>
 public sealed record UserEntry(string UserName, string? DisplayName);
 
-/// <summary>Finds users by part of their login or name (the database layer implements it).</summary>
+/// <summary>A user with their roles and tenant: enough to decide what they could do.</summary>
+public sealed record UserProfile(string UserName, string? DisplayName, IReadOnlyList<string> Roles, Guid? EnterpriseId, string? CityCode, Guid? UnitId)
+{
+    public Actor ToActor() => Actor.Of(UserName, Roles, EnterpriseId, CityCode, UnitId);
+}
+
+/// <summary>Finds users (the database layer implements it).</summary>
 public interface IUserDirectory
 {
+    /// <summary>By part of their login or name.</summary>
     Task<IReadOnlyList<UserEntry>> SearchAsync(string? text, int take, CancellationToken ct = default);
+
+    /// <summary>One user by login, with roles and tenant; null when there is none.</summary>
+    Task<UserProfile?> FindAsync(string userName, CancellationToken ct = default);
+
+    /// <summary>Holders of <paramref name="role"/> in the same tenant (enterprise, city or unit, whichever is given).</summary>
+    Task<IReadOnlyList<UserEntry>> TeamAsync(string role, Guid? enterpriseId, string? cityCode, Guid? unitId, int take, CancellationToken ct = default);
 }
 
 /// <summary>The user picker of the designer: people an administrator may name as a task's assignee.</summary>
 public sealed class UserDirectoryService(IUserDirectory users, AccessService access)
 {
+    /// <summary>
+    /// Whom the actor may hand a task to: holders of the task's role in the actor's own tenant (their enterprise, city or
+    /// unit). The reassignment itself checks the chosen person again.
+    /// </summary>
+    public async Task<IReadOnlyList<UserEntry>> TeamForAsync(Actor actor, Engine.Runtime.HumanTask task, CancellationToken ct = default)
+    {
+        if (task.AssigneeRole is not { } role) return [];
+        var scope = access.ScopeOf(actor);
+        if (!scope.All && scope.Enterprise is null && scope.City is null && scope.Unit is null) return [];
+        var team = await users.TeamAsync(role, scope.Enterprise, scope.City, scope.Unit, 50, ct);
+        return team.Where(u => !string.Equals(u.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
     public async Task<IReadOnlyList<UserEntry>> SearchAsync(Actor actor, string? text, CancellationToken ct = default)
     {
         if (!access.MayReadDefinitions(actor)) throw access.Denied(actor, "search users", "Only the Data Bureau and the Intranet Office pick users for flows.");

@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tasks;
 
 /// <summary>
-/// Human tasks (the inbox's use cases): list, read, complete, withdraw. Scope is the task's case: a holder of the
-/// task's role sees and works it only when its ticket or complaint is in their scope (SEC-2). The activity's own rules
-/// on the completion data apply here as on every other way in, because the engine checks them.
+/// Human tasks (the inbox's use cases): list, read, claim, release, reassign, complete, withdraw. Scope is the task's
+/// case: a holder of the task's role sees and works it only when its ticket or complaint is in their scope (SEC-2).
+/// The activity's own rules on the completion data apply here as on every other way in, because the engine checks them.
 /// </summary>
-public sealed class TaskService(ICaseDirectory cases, ITaskStore store, WorkflowRuntime runtime, AccessService access)
+public sealed class TaskService(ICaseDirectory cases, ITaskStore store, WorkflowRuntime runtime, AccessService access, IUserDirectory users)
 {
     public async Task<(IReadOnlyList<HumanTask> Items, int Total)> ListAsync(Actor actor, TaskFilter filter, CancellationToken ct = default)
     {
@@ -35,12 +36,75 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         return task;
     }
 
-    /// <summary>Completes a task by an outcome key with form data; 409 when someone else completed it first.</summary>
+    /// <summary>Completes a task by an outcome key with form data; 409 when someone else completed or holds it.</summary>
     public async Task<WorkflowInstance> CompleteAsync(Actor actor, Guid id, string? outcome, JsonObject? data, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(outcome)) throw new CaseValidationException("outcome", "outcome (the outcome's key) is required.");
         var task = await GetAsync(actor, id, ct);
+        EnsureNotHeldByOther(actor, task);
         return await runtime.CompleteTaskAsync(task.Id, outcome, data, actor.UserName, ct);
+    }
+
+    /// <summary>Takes a team task so that nobody else works it (idempotent for the holder; 409 when someone else has it).</summary>
+    public async Task<HumanTask> ClaimAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var task = await GetAsync(actor, id, ct);
+        if (task.AssigneeUser is { } assignee && !string.Equals(assignee, actor.UserName, StringComparison.OrdinalIgnoreCase))
+            throw new WorkflowStateException($"Task {id} is assigned to {assignee} personally; it cannot be claimed.");
+        if (task.AssigneeUser is not null) return task; // one's own task needs no claim
+        return await runtime.ClaimTaskAsync(id, actor.UserName!, ct);
+    }
+
+    /// <summary>Gives a claimed task back to the team: by its holder, or by a team lead.</summary>
+    public async Task<HumanTask> ReleaseAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var task = await GetAsync(actor, id, ct);
+        if (task.ClaimedBy is { } holder && !string.Equals(holder, actor.UserName, StringComparison.OrdinalIgnoreCase) && !access.LeadsTeam(actor))
+            throw access.Denied(actor, "release a task", $"Task {id} is held by {holder}; only they or a team lead release it.");
+        return await runtime.ReleaseTaskAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Hands a task to another member of the team with a reason: by the task's holder or a team lead. The new assignee
+    /// must be able to work it under the same rules (the task's role and the case in their scope); a technician's own
+    /// steps move with a re-dispatch instead. The case history records who, to whom and why.
+    /// </summary>
+    public async Task<HumanTask> ReassignAsync(Actor actor, Guid id, string? toUser, string? reason, CancellationToken ct = default)
+    {
+        var task = await GetAsync(actor, id, ct);
+        var holds = string.Equals(task.AssigneeUser, actor.UserName, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(task.ClaimedBy, actor.UserName, StringComparison.OrdinalIgnoreCase);
+        if (!holds && !access.LeadsTeam(actor))
+            throw access.Denied(actor, "reassign a task", "Only the task's holder or a team lead hands it to someone else.");
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(reason) || !TextRules.HasVisibleText(reason)) errors["reason"] = ["Reassigning a task needs a reason."];
+        else if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad];
+        if (string.IsNullOrWhiteSpace(toUser)) errors["toUser"] = ["Name the person who takes the task over."];
+        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (task.AssigneeRole is null)
+            throw new CaseValidationException("toUser", "This step belongs to the dispatched technician; re-dispatch the ticket to move it.");
+        var target = await users.FindAsync(toUser!.Trim(), ct)
+                     ?? throw new CaseValidationException("toUser", $"There is no user {toUser}.");
+        // The new assignee must be able to work the task as an unassigned team task.
+        var offered = new HumanTask { Id = task.Id, InstanceId = task.InstanceId, AssigneeRole = task.AssigneeRole };
+        if (await access.RightOnTaskAsync(target.ToActor(), offered, ct) == TaskRight.None)
+            throw new CaseValidationException("toUser", $"{target.UserName} cannot work this task (they lack the role {task.AssigneeRole} or the case is outside their scope).");
+        var caseRef = await cases.CaseOfInstanceAsync(task.InstanceId, ct);
+        var from = task.ClaimedBy ?? task.AssigneeUser;
+        var done = await runtime.AmendAsync(task.InstanceId, actor.UserName, $"task {task.ActivityId} reassigned to {target.UserName}: {reason}", amendment =>
+        {
+            amendment.ReassignTask(task.Id, target.UserName);
+            if (caseRef is not null)
+                amendment.StageInsert(new CaseEvent
+                {
+                    CaseId = caseRef.Id, CaseKind = caseRef.Kind, At = amendment.Now, User = actor.UserName, Kind = "taskReassigned",
+                    FromStatus = caseRef.Status, ToStatus = caseRef.Status, Note = $"「{task.Title}」转交{target.DisplayName ?? target.UserName}：{reason}",
+                    Data = new JsonObject { ["task"] = task.Id.ToString(), ["from"] = from, ["to"] = target.UserName, ["reason"] = reason }.ToJsonString(),
+                });
+            return Task.FromResult(true);
+        }, ct);
+        if (!done) throw new WorkflowStateException($"Task {id} is no longer open; it was not reassigned.");
+        return await store.FindTaskAsync(id, ct) ?? task;
     }
 
     /// <summary>
@@ -52,6 +116,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         foreach (var task in await store.ListTasksAsync(new TaskQuery(InstanceId: instanceId, Status: HumanTaskStatus.Open), ct))
         {
             if (!task.HasOutcome(outcome) || await access.RightOnTaskAsync(actor, task, ct) == TaskRight.None) continue;
+            EnsureNotHeldByOther(actor, task);
             await runtime.CompleteTaskAsync(task.Id, outcome, data, actor.UserName, ct);
             return task;
         }
@@ -62,7 +127,14 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     public async Task<WorkflowInstance> WithdrawAsync(Actor actor, Guid id, string? reason, CancellationToken ct = default)
     {
         if (!access.IsWorkflowAdmin(actor)) throw access.Denied(actor, "withdraw a task", "Only an administrator withdraws tasks.");
-        if (reason is null || !Domain.Tickets.TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Withdrawing a task needs a reason.");
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Withdrawing a task needs a reason.");
         return await runtime.WithdrawTaskAsync(id, reason, actor.UserName, ct);
+    }
+
+    /// <summary>A task claimed by a team mate is theirs to finish (the Data Bureau may still act).</summary>
+    private void EnsureNotHeldByOther(Actor actor, HumanTask task)
+    {
+        if (task.ClaimedBy is { } holder && !string.Equals(holder, actor.UserName, StringComparison.OrdinalIgnoreCase) && !access.IsWorkflowAdmin(actor))
+            throw new TaskClaimedException(task.Id, holder);
     }
 }

@@ -24,6 +24,10 @@ public sealed class CaseQueryService(ICaseDirectory cases, ITaskStore store, Acc
     public async Task<Ticket> GetTicketAsync(Actor actor, string idOrNumber, CancellationToken ct = default) =>
         await cases.FindTicketAsync(idOrNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", idOrNumber);
 
+    /// <summary>The signed-in technician's tickets to work, the on-site deadline first (the phone page's list); empty for others.</summary>
+    public async Task<IReadOnlyList<Ticket>> MyFieldTicketsAsync(Actor actor, CancellationToken ct = default) =>
+        actor.IsInRole(Roles.Technician) && actor.UserName is { } user ? await cases.TechnicianQueueAsync(user, 100, ct) : [];
+
     public async Task<TicketDetail> GetTicketDetailAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
         var ticket = await GetTicketAsync(actor, idOrNumber, ct);

@@ -17,20 +17,121 @@ namespace XinchuangFlow.Application.Tickets;
 public sealed class TicketActionService(CaseQueryService queries, TaskService tasks, WorkflowRuntime runtime, ITicketRepository tickets,
     INetworkRepository network, RuleBook rules, AccessService access, TimeProvider clock)
 {
-    /// <summary>The dispatched technician checks in on site (or reports remote handling).</summary>
-    public async Task<Ticket> CheckInAsync(Actor actor, string idOrNumber, string? location, bool remote, CancellationToken ct = default)
+    /// <summary>Where the technician's browser said they were at check-in (optional, with its accuracy in metres).</summary>
+    public sealed record Position(double Latitude, double Longitude, double? Accuracy);
+
+    /// <summary>
+    /// The dispatched technician checks in on site (or reports remote handling); server time is recorded, and the
+    /// browser's position when they allowed it. A repeated check-in changes nothing and returns the ticket.
+    /// </summary>
+    public async Task<Ticket> CheckInAsync(Actor actor, string idOrNumber, string? location, bool remote, CancellationToken ct = default, Position? position = null)
+    {
+        var ticket = await TechniciansTicketAsync(actor, idOrNumber, "check in", ct);
+        if (location is { Length: > 0 } && TextRules.Problem(location, "location", 200, multiline: false) is { } problem)
+            throw new CaseValidationException("location", problem);
+        if (position is { } p && (p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180 || p.Accuracy is < 0 || !double.IsFinite(p.Latitude) || !double.IsFinite(p.Longitude)))
+            throw new CaseValidationException("position", "The position is not a valid latitude / longitude.");
+        if (ticket.CheckInAt is not null) return ticket; // a repeated tap
+        var data = new JsonObject { ["location"] = location ?? "" };
+        if (position is { } pos && !remote)
+        {
+            data["latitude"] = pos.Latitude;
+            data["longitude"] = pos.Longitude;
+            if (pos.Accuracy is { } acc) data["accuracy"] = acc;
+        }
+        var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn, data, ct);
+        if (done is null)
+        {
+            var now = await tickets.FindTicketAsync(ticket.Id, ct);
+            if (now?.CheckInAt is not null) return now; // the same tap arrived twice at once
+            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first).");
+        }
+        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+    }
+
+    /// <summary>The dispatched technician accepts the ticket (a repeated accept changes nothing).</summary>
+    public async Task<Ticket> AcceptAsync(Actor actor, string idOrNumber, string? comment, CancellationToken ct = default)
+    {
+        var ticket = await TechniciansTicketAsync(actor, idOrNumber, "accept", ct);
+        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.Accept, new JsonObject { ["comment"] = comment ?? "" }, ct) is null
+            && !IsPast(await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket, TicketStatus.Accepted))
+            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to accept.");
+        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+    }
+
+    /// <summary>The dispatched technician gives the ticket back to dispatch with a reason (a repeated tap changes nothing).</summary>
+    public async Task<Ticket> ReturnAsync(Actor actor, string idOrNumber, string? reason, CancellationToken ct = default)
+    {
+        var ticket = await TechniciansTicketAsync(actor, idOrNumber, "return", ct);
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Returning a ticket needs a reason.");
+        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.Return, new JsonObject { ["comment"] = reason }, ct) is null
+            && ticket.Status != TicketStatus.Dispatched)
+            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to return.");
+        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+    }
+
+    /// <summary>The dispatched technician sets out for the site: server time recorded, the ticket shows "travelling". Idempotent.</summary>
+    public async Task<Ticket> SetOutAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
+    {
+        var ticket = await TechniciansTicketAsync(actor, idOrNumber, "set out", ct);
+        if (ticket.SetOutAt is not null || ticket.CheckInAt is not null) return ticket;
+        if (ticket.Status != TicketStatus.Accepted)
+            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; accept it before setting out.");
+        await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "set out", async amendment =>
+        {
+            var current = await tickets.FindTicketAsync(ticket.Id, ct);
+            if (current is null || current.SetOutAt is not null || current.Status != TicketStatus.Accepted) return false;
+            amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
+            current.Version++;
+            current.SetOutAt = amendment.Now;
+            current.Status = TicketStatus.Travelling;
+            current.UpdatedAt = amendment.Now;
+            amendment.StageInsert(new CaseEvent
+            {
+                CaseId = current.Id, CaseKind = "ticket", At = amendment.Now, User = actor.UserName, Kind = "status",
+                FromStatus = TicketStatus.Accepted, ToStatus = TicketStatus.Travelling, Note = "工程师已出发",
+            });
+            return true;
+        }, ct);
+        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+    }
+
+    /// <summary>
+    /// The technician records the work and resolves the ticket (work done, parts, who at the unit confirmed), or asks
+    /// the product vendor for support with what they need. A repeated tap changes nothing.
+    /// </summary>
+    public async Task<Ticket> ResolveAsync(Actor actor, string idOrNumber, string? resolution, string? parts, string? confirmedBy, bool askVendor, CancellationToken ct = default)
+    {
+        var ticket = await TechniciansTicketAsync(actor, idOrNumber, "resolve", ct);
+        if (askVendor ? ticket.Status == TicketStatus.VendorSupport : IsPast(ticket, TicketStatus.Resolved)) return ticket;
+        var data = new JsonObject { ["resolution"] = resolution ?? "", ["parts"] = parts ?? "", ["confirmedBy"] = confirmedBy ?? "" };
+        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, askVendor ? TicketOutcomes.VendorSupport : TicketOutcomes.Resolved, data, ct) is null)
+        {
+            var now = await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket;
+            if (askVendor ? now.Status == TicketStatus.VendorSupport : IsPast(now, TicketStatus.Resolved)) return now;
+            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; check in before recording the result.");
+        }
+        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+    }
+
+    /// <summary>The ticket when the actor is its dispatched technician; another technician gets a logged 404 from the scope, others a 403.</summary>
+    private async Task<Ticket> TechniciansTicketAsync(Actor actor, string idOrNumber, string doing, CancellationToken ct)
     {
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         if (!string.Equals(ticket.TechnicianUser, actor.UserName, StringComparison.OrdinalIgnoreCase))
-            throw access.Denied(actor, "check in", "Only the dispatched technician checks in.");
-        if (location is { Length: > 0 } && TextRules.Problem(location, "location", 200, multiline: false) is { } problem)
-            throw new CaseValidationException("location", problem);
-        var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn,
-            new JsonObject { ["location"] = location ?? "" }, ct);
-        if (done is null)
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first, or it was already checked in).");
-        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+            throw access.Denied(actor, doing, $"Only the dispatched technician may {doing}.");
+        return ticket;
     }
+
+    private static readonly string[] Order =
+    [
+        TicketStatus.Submitted, TicketStatus.Graded, TicketStatus.Dispatched, TicketStatus.Reopened, TicketStatus.Accepted, TicketStatus.Travelling,
+        TicketStatus.OnSite, TicketStatus.Remote, TicketStatus.VendorSupport, TicketStatus.Resolved, TicketStatus.AwaitingFeedback, TicketStatus.Closed,
+    ];
+
+    /// <summary>Whether the ticket is at or beyond <paramref name="status"/> in the usual order of work.</summary>
+    private static bool IsPast(Ticket ticket, string status) =>
+        ticket.Status == TicketStatus.Cancelled || Array.IndexOf(Order, ticket.Status) >= Array.IndexOf(Order, status);
 
     /// <summary>The unit rates the resolved ticket; a low rating needs a comment (the feedback step's own rule).</summary>
     public async Task<Ticket> FeedbackAsync(Actor actor, string idOrNumber, int satisfaction, string? comment, CancellationToken ct = default)

@@ -18,6 +18,8 @@ public sealed class ResolveActivity(CaseSession cases) : IActivity
         [
             new InputDescriptor("resolution", InputKind.Text, "处理结果", "Resolution", Required: true),
             new InputDescriptor("citedArticles", InputKind.String, "引用知识", "Cited articles"),
+            new InputDescriptor("parts", InputKind.String, "配件", "Parts used"),
+            new InputDescriptor("confirmedBy", InputKind.String, "用户确认人", "Confirmed by"),
         ],
         ["done"]);
 
@@ -29,9 +31,13 @@ public sealed class ResolveActivity(CaseSession cases) : IActivity
         ticket.Resolution = resolution.Length > 10_000 ? resolution[..10_000] : resolution;
         ticket.CitedArticles = context.GetString("citedArticles");
         ticket.ResolvedAt = context.Now;
+        ticket.PartsUsed = Trimmed(context.GetString("parts"), 1000);
+        ticket.ConfirmedBy = Trimmed(context.GetString("confirmedBy"), 100);
         CaseSession.SetStatus(context, ticket, TicketStatus.Resolved, ticket.Resolution, kind: "resolved");
         await StopClockActivity.StopAsync(context, cases, ticket, ClockKind.Resolution);
         CaseSession.SetStatus(context, ticket, TicketStatus.AwaitingFeedback);
         return ActivityResult.Done("done");
     }
+
+    private static string? Trimmed(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : s.Length > max ? s[..max] : s;
 }

@@ -13,7 +13,7 @@ public sealed record Division(string Code, string Name, DivisionLevel Level, str
     public string CityCode => Level == DivisionLevel.City ? Code : ParentCode;
 }
 
-/// <summary>An approximate city centre (GCJ-02, two decimals): good enough to order "nearest other city".</summary>
+/// <summary>An approximate centre of a city or county (GCJ-02): good enough to order "nearest other city" and show distances.</summary>
 public sealed record CityCentre(string Code, double Latitude, double Longitude);
 
 /// <summary>
@@ -37,7 +37,8 @@ public sealed class GuangxiDivisions
     }
 
     /// <summary>The data shipped with the platform (embedded in this assembly).</summary>
-    public static GuangxiDivisions Shipped { get; } = Load(Resource("guangxi-divisions.csv"), Resource("guangxi-cities-centroids.csv"));
+    public static GuangxiDivisions Shipped { get; } =
+        Load(Resource("guangxi-divisions.csv"), Resource("guangxi-cities-centroids.csv"), Resource("guangxi-county-centres.csv"));
 
     public IReadOnlyList<Division> Cities { get; }
     public IReadOnlyList<Division> Counties { get; }
@@ -58,12 +59,7 @@ public sealed class GuangxiDivisions
     {
         var a = _centres[CityOf(cityA)?.Code ?? throw new ArgumentException($"Unknown division {cityA}.")];
         var b = _centres[CityOf(cityB)?.Code ?? throw new ArgumentException($"Unknown division {cityB}.")];
-        const double r = 6371.0;
-        double Rad(double deg) => deg * Math.PI / 180;
-        var dLat = Rad(b.Latitude - a.Latitude);
-        var dLon = Rad(b.Longitude - a.Longitude);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(a.Latitude)) * Math.Cos(Rad(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * r * Math.Asin(Math.Sqrt(h));
+        return Haversine(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
     }
 
     /// <summary>The other cities, nearest first (for "then the nearest other city" in dispatch).</summary>
@@ -73,8 +69,28 @@ public sealed class GuangxiDivisions
         return Cities.Where(c => c.Code != city.Code).OrderBy(c => DistanceKm(city.Code, c.Code)).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Parses the two CSV files (header line first; UTF-8).</summary>
-    public static GuangxiDivisions Load(string divisionsCsv, string centresCsv)
+    /// <summary>
+    /// Great-circle distance in km from a point to the centre of a county (or of a city when the county's centre is
+    /// not known); null for an unknown code.
+    /// </summary>
+    public double? DistanceToCentreKm(string code, double latitude, double longitude)
+    {
+        var centre = _centres.GetValueOrDefault(code) ?? (CityOf(code) is { } city ? _centres.GetValueOrDefault(city.Code) : null);
+        return centre is null ? null : Haversine(centre.Latitude, centre.Longitude, latitude, longitude);
+    }
+
+    private static double Haversine(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double r = 6371.0;
+        double Rad(double deg) => deg * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLon = Rad(lon2 - lon1);
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * r * Math.Asin(Math.Sqrt(h));
+    }
+
+    /// <summary>Parses the CSV files: divisions, then centre points of cities and (optionally) counties (header line first; UTF-8).</summary>
+    public static GuangxiDivisions Load(string divisionsCsv, string centresCsv, string? countyCentresCsv = null)
     {
         var divisions = Rows(divisionsCsv, 4).Select(f => new Division(f[1], f[2], f[0] switch
         {
@@ -82,7 +98,7 @@ public sealed class GuangxiDivisions
             "county" => DivisionLevel.County,
             var other => throw new InvalidDataException($"Unknown division level '{other}'."),
         }, f[3])).ToList();
-        var centres = Rows(centresCsv, 4).Select(f => new CityCentre(f[0],
+        var centres = Rows(centresCsv, 4).Concat(countyCentresCsv is null ? [] : Rows(countyCentresCsv, 4)).Select(f => new CityCentre(f[0],
             double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture))).ToList();
         return new GuangxiDivisions(divisions, centres);
     }

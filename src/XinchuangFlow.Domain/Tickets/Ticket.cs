@@ -139,8 +139,18 @@ public sealed class Ticket
     public string? DispatchExplanation { get; set; }
 
     public string Status { get; set; } = TicketStatus.Submitted;
+    /// <summary>When the technician set out for the site (server time).</summary>
+    public DateTimeOffset? SetOutAt { get; set; }
     public DateTimeOffset? CheckInAt { get; set; }
     public string? CheckInLocation { get; set; }
+    /// <summary>Where the browser said the technician was at check-in, when they allowed it, and how sure it was (metres).</summary>
+    public double? CheckInLatitude { get; set; }
+    public double? CheckInLongitude { get; set; }
+    public double? CheckInAccuracy { get; set; }
+    /// <summary>Parts replaced or used, as the technician recorded them.</summary>
+    public string? PartsUsed { get; set; }
+    /// <summary>Who at the unit confirmed the work on site (name as given).</summary>
+    public string? ConfirmedBy { get; set; }
     public bool RemoteHandled { get; set; }
     public string? Resolution { get; set; }
     public string? CitedArticles { get; set; }
@@ -158,6 +168,13 @@ public sealed class Ticket
     public DateTimeOffset? OnSiteDueAt { get; set; }
     public DateTimeOffset? ResolutionDueAt { get; set; }
     public bool Breached { get; set; }
+    /// <summary>
+    /// The clock that matters now (the running one due first: response, onsite or resolution; "paused" when none runs
+    /// but one is paused), its deadline and the moment of its warning: what the inbox sorts and colours by.
+    /// </summary>
+    public string? NextClock { get; set; }
+    public DateTimeOffset? NextDueAt { get; set; }
+    public DateTimeOffset? NextWarnAt { get; set; }
 
     private TicketClocks? _clocks;
 
@@ -173,7 +190,14 @@ public sealed class Ticket
         OnSiteDueAt = clocks.OnSite.Deadline(calendar);
         ResolutionDueAt = clocks.Resolution.Deadline(calendar);
         Breached = Breached || clocks.All.Any(c => c.Breached(now, calendar));
+        var next = clocks.All.Where(c => c.State == ClockState.Running).OrderBy(c => c.Deadline(calendar)).FirstOrDefault();
+        NextClock = next is not null ? TicketClocks.Name(next.Kind) : clocks.All.Any(c => c.State == ClockState.Paused) ? Deadlines.Paused : null;
+        NextDueAt = next?.Deadline(calendar);
+        NextWarnAt = next?.MomentAt(Deadlines.WarnShare, calendar);
     }
+
+    /// <summary>The state of the clock that matters at <paramref name="now"/>.</summary>
+    public DeadlineState DeadlineStateAt(DateTimeOffset now) => Deadlines.StateAt(now, NextDueAt, NextWarnAt, NextClock == Deadlines.Paused);
 
     /// <summary>The stored deadline of a running clock.</summary>
     public DateTimeOffset? DueAt(ClockKind kind) => kind switch

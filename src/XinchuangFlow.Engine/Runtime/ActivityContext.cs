@@ -76,6 +76,13 @@ public sealed class ActivityContext
         };
     }
 
+    /// <summary>A number, or null when the input is empty or not a number.</summary>
+    public double? GetNumber(string name)
+    {
+        var v = GetInput(name);
+        return v is JsonValue jv && jv.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : null;
+    }
+
     /// <summary>A duration from ISO 8601 (<c>PT4H</c>), <c>hh:mm:ss</c>, or a number of seconds.</summary>
     public TimeSpan? GetDuration(string name)
     {

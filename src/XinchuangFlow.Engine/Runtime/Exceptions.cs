@@ -31,3 +31,10 @@ public sealed class WorkflowForbiddenException(string message) : Exception(messa
 
 /// <summary>The request does not fit the instance's state (maps to 409).</summary>
 public sealed class WorkflowStateException(string message) : Exception(message);
+
+/// <summary>The task is held by another person (maps to 409): claim it after they release it.</summary>
+public sealed class TaskClaimedException(Guid taskId, string holder) : Exception($"Task {taskId} is claimed by {holder}.")
+{
+    public Guid TaskId { get; } = taskId;
+    public string Holder { get; } = holder;
+}

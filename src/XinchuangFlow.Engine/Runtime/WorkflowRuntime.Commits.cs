@@ -23,6 +23,7 @@ public sealed partial class WorkflowRuntime
             changes.Add(b.Changes);
         }
         await Store.CommitAsync(changes, ct);
+        RaiseTasksChanged(changes.Where(TouchesTasks).Select(c => c.Instance.Id).ToList());
     }
 
     private static void Stamp(BurstChanges changes, DateTimeOffset now)

@@ -14,4 +14,25 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
             q = q.Where(u => (u.UserName != null && u.UserName.Contains(text)) || (u.DisplayName != null && u.DisplayName.Contains(text)));
         return await q.OrderBy(u => u.UserName).Take(take).Select(u => new UserEntry(u.UserName!, u.DisplayName)).ToListAsync(ct);
     }
+
+    public async Task<UserProfile?> FindAsync(string userName, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var normalized = userName.Trim().ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        if (user is null) return null;
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync(ct);
+        return new UserProfile(user.UserName!, user.DisplayName, roles, user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
+    }
+
+    public async Task<IReadOnlyList<UserEntry>> TeamAsync(string role, Guid? enterpriseId, string? cityCode, Guid? unitId, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var holders = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == role select ur.UserId;
+        var q = db.Users.AsNoTracking().Where(u => holders.Contains(u.Id));
+        if (enterpriseId is { } e) q = q.Where(u => u.EnterpriseId == e);
+        if (cityCode is { } c) q = q.Where(u => u.CityCode == c);
+        if (unitId is { } unit) q = q.Where(u => u.ProcurementUnitId == unit);
+        return await q.OrderBy(u => u.UserName).Take(take).Select(u => new UserEntry(u.UserName!, u.DisplayName)).ToListAsync(ct);
+    }
 }

@@ -236,7 +236,7 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         plan.UpdateWhereIn<HumanTask>(all.SelectMany(c => c.CancelledTasks).Cast<object>().ToList(),
             [(nameof(HumanTask.Status), HumanTaskStatus.Cancelled)], (nameof(HumanTask.Status), HumanTaskStatus.Open));
         foreach (var (taskId, user) in all.SelectMany(c => c.ReassignedTasks))
-            plan.UpdateWhereIn<HumanTask>([taskId], [(nameof(HumanTask.AssigneeUser), user)], (nameof(HumanTask.Status), HumanTaskStatus.Open));
+            plan.UpdateWhereIn<HumanTask>([taskId], [(nameof(HumanTask.AssigneeUser), user), (nameof(HumanTask.ClaimedBy), null)], (nameof(HumanTask.Status), HumanTaskStatus.Open));
         foreach (var c in all.Where(c => c.ResolvedIncidents.Count > 0))
             plan.UpdateWhereIn<Incident>(c.ResolvedIncidents.Cast<object>().ToList(),
                 [(nameof(Incident.ResolvedAt), c.Instance.UpdatedAt), (nameof(Incident.Resolution), c.Instance.Status == WorkflowStatus.Cancelled ? "cancelled" : "retried")]);
@@ -277,6 +277,13 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+    }
+
+    public async Task<bool> SetClaimAsync(Guid taskId, string? expected, string? claimedBy, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Tasks.Where(t => t.Id == taskId && t.Status == HumanTaskStatus.Open && t.ClaimedBy == expected)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.ClaimedBy, claimedBy), ct) == 1;
     }
 
     public async Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct = default)

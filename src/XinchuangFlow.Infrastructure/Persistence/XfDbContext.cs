@@ -31,6 +31,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ProcurementUnit> ProcurementUnits => Set<ProcurementUnit>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
@@ -228,6 +229,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.ServicePointCounty).HasMaxLength(6);
             e.Property(x => x.Status).HasMaxLength(30);
             e.Property(x => x.CheckInLocation).HasMaxLength(200);
+            e.Property(x => x.PartsUsed).HasMaxLength(1000);
+            e.Property(x => x.ConfirmedBy).HasMaxLength(100);
+            e.Property(x => x.NextClock).HasMaxLength(16);
             e.Property(x => x.CitedArticles).HasMaxLength(1000);
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.InstanceId).IsUnique();
@@ -237,6 +241,16 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasIndex(x => x.TechnicianUser);
             e.HasIndex(x => x.ProcurementUnitId);
             e.HasIndex(x => x.CreatedAt);
+        });
+        b.Entity<Attachment>(e =>
+        {
+            e.ToTable("xf_attachments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.CaseId, x.Sha256 }).IsUnique();
         });
         b.Entity<Complaint>(e =>
         {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Abstractions;
@@ -140,5 +142,134 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(ct);
         return (items, total);
+    }
+
+    public async Task<(IReadOnlyList<InboxRow> Items, int Total)> ListInboxAsync(InboxQuery query, int skip, int take, InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = Rows(db, VisibleTasks(db, who, query.View));
+        if (query.View == InboxView.Overdue) rows = rows.Where(r => r.DueAt < now);
+        if (query.Grade is { Length: > 0 } g) rows = rows.Where(r => r.Grade == g);
+        if (query.City is { Length: > 0 } city) rows = rows.Where(r => r.CityCode == city || (r.CountyCode != null && r.CountyCode == city));
+        if (query.Category is { Length: > 0 } cat) rows = rows.Where(r => r.Category == cat);
+        if (query.Step is { Length: > 0 } step) rows = rows.Where(r => r.ActivityId == step);
+        if (query.Status is { Length: > 0 } st) rows = rows.Where(r => r.CaseStatus == st);
+        if (query.Text is { Length: > 0 } text)
+            rows = rows.Where(r => r.TaskTitle.Contains(text) || (r.CaseNumber != null && r.CaseNumber.Contains(text)) || (r.CaseTitle != null && r.CaseTitle.Contains(text)));
+        var total = await rows.CountAsync(ct);
+        var items = await rows.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.TaskId).Skip(skip).Take(take).ToListAsync(ct);
+        return (items.Select(r => r.ToRow()).ToList(), total);
+    }
+
+    public async Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var mine = await VisibleTasks(db, who, InboxView.Mine).CountAsync(ct);
+        var team = await VisibleTasks(db, who, InboxView.Team).CountAsync(ct);
+        var overdue = await Rows(db, VisibleTasks(db, who, InboxView.Overdue)).CountAsync(r => r.DueAt < now, ct);
+        var all = await VisibleTasks(db, who, InboxView.All).CountAsync(ct);
+        return new InboxCounts(mine, team, overdue, all);
+    }
+
+    public async Task<IReadOnlyList<Ticket>> TechnicianQueueAsync(string technicianUser, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        string[] done = [TicketStatus.Resolved, TicketStatus.AwaitingFeedback, TicketStatus.Closed, TicketStatus.Cancelled];
+        // Theirs while a step waits on them (accept, check in, resolve) or the vendor helps them; a returned ticket is not.
+        var waiting = db.Tasks.Where(k => k.Status == HumanTaskStatus.Open && k.AssigneeUser == technicianUser).Select(k => k.InstanceId);
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.TechnicianUser == technicianUser && !done.Contains(t.Status) && (waiting.Contains(t.InstanceId) || t.Status == TicketStatus.VendorSupport))
+            .OrderBy(t => (t.OnSiteDueAt ?? t.NextDueAt) == null).ThenBy(t => t.OnSiteDueAt ?? t.NextDueAt).ThenBy(t => t.CreatedAt).Take(take).ToListAsync(ct);
+    }
+
+    public async Task<CaseRef?> CaseOfInstanceAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Tickets.AsNoTracking().Where(t => t.InstanceId == instanceId).Select(t => new CaseRef("ticket", t.Id, t.Number, t.Status)).FirstOrDefaultAsync(ct)
+               ?? await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Open tasks of a view that the audience may see. Mine: assigned to or claimed by them. Team: offered to one of
+    /// their roles on a case in their scope (or a flow without a case), held by nobody. Overdue: everything they may
+    /// work (the deadline is applied on the rows). All: every task on a case in their scope, plus their own.
+    /// </summary>
+    private static IQueryable<HumanTask> VisibleTasks(XfDbContext db, InboxAudience who, InboxView view)
+    {
+        var q = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
+        var user = who.User;
+        var roles = who.Roles.ToList();
+        if (view == InboxView.Mine) return q.Where(t => user != null && (t.AssigneeUser == user || t.ClaimedBy == user));
+        if (who.Everything)
+            return view == InboxView.Team ? q.Where(t => t.AssigneeUser == null && t.ClaimedBy == null && t.AssigneeRole != null && roles.Contains(t.AssigneeRole)) : q;
+        var tickets = who.Scope.Apply(db.Tickets);
+        var complaints = who.Scope.Apply(db.Complaints);
+        // A task of a flow with no case (nor a parent that has one) goes to every holder of its role.
+        Expression<Func<HumanTask, bool>> offered = t => t.AssigneeRole != null && roles.Contains(t.AssigneeRole)
+            && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)
+                || (!db.Tickets.Any(k => k.InstanceId == t.InstanceId) && !db.Complaints.Any(c => c.InstanceId == t.InstanceId)
+                    && !db.Instances.Any(i => i.Id == t.InstanceId && i.ParentInstanceId != null)));
+        return view switch
+        {
+            InboxView.Team => q.Where(t => t.AssigneeUser == null && t.ClaimedBy == null).Where(offered),
+            InboxView.Overdue => q.Where(t => (user != null && (t.AssigneeUser == user || t.ClaimedBy == user))
+                || (t.AssigneeRole != null && roles.Contains(t.AssigneeRole)
+                    && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)))),
+            _ => q.Where(t => (user != null && (t.AssigneeUser == user || t.ClaimedBy == user))
+                || tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)),
+        };
+    }
+
+    /// <summary>Tasks with their case's columns (left joins: a task of a flow without a case has none).</summary>
+    private static IQueryable<InboxLine> Rows(XfDbContext db, IQueryable<HumanTask> tasks) =>
+        from t in tasks
+        join k in db.Tickets on t.InstanceId equals k.InstanceId into kj
+        from k in kj.DefaultIfEmpty()
+        join c in db.Complaints on t.InstanceId equals c.InstanceId into cj
+        from c in cj.DefaultIfEmpty()
+        select new InboxLine
+        {
+            TaskId = t.Id, InstanceId = t.InstanceId, ActivityId = t.ActivityId, TaskTitle = t.Title, AssigneeUser = t.AssigneeUser,
+            AssigneeRole = t.AssigneeRole, ClaimedBy = t.ClaimedBy, CreatedAt = t.CreatedAt,
+            CaseKind = k != null ? "ticket" : c != null ? "complaint" : null,
+            CaseId = k != null ? k.Id : c != null ? c.Id : null,
+            CaseNumber = k != null ? k.Number : c != null ? c.Number : null,
+            CaseTitle = k != null ? k.Title : c != null ? c.Description.Substring(0, 80) : null,
+            Grade = k != null ? k.Grade : null,
+            CityCode = k != null ? k.CityCode : c != null ? c.CityCode : null,
+            CountyCode = k != null ? k.CountyCode : null,
+            Category = k != null ? k.ProductCategory : c != null ? c.Category : null,
+            CaseStatus = k != null ? k.Status : c != null ? c.Status : null,
+            Clock = k != null ? k.NextClock : null,
+            DueAt = k != null && k.NextDueAt != null ? k.NextDueAt : c != null && c.StepDueAt != null ? c.StepDueAt : t.DueAt,
+            WarnAt = k != null ? k.NextWarnAt : null,
+        };
+
+    /// <summary>An inbox row as the query builds it (settable, so filters and ordering translate to SQL).</summary>
+    private sealed class InboxLine
+    {
+        public Guid TaskId { get; init; }
+        public Guid InstanceId { get; init; }
+        public string ActivityId { get; init; } = "";
+        public string TaskTitle { get; init; } = "";
+        public string? AssigneeUser { get; init; }
+        public string? AssigneeRole { get; init; }
+        public string? ClaimedBy { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? CaseKind { get; init; }
+        public Guid? CaseId { get; init; }
+        public string? CaseNumber { get; init; }
+        public string? CaseTitle { get; init; }
+        public string? Grade { get; init; }
+        public string? CityCode { get; init; }
+        public string? CountyCode { get; init; }
+        public string? Category { get; init; }
+        public string? CaseStatus { get; init; }
+        public string? Clock { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public DateTimeOffset? WarnAt { get; init; }
+
+        public InboxRow ToRow() => new(TaskId, InstanceId, ActivityId, TaskTitle, AssigneeUser, AssigneeRole, ClaimedBy, CreatedAt, CaseKind, CaseId,
+            CaseNumber, CaseTitle, Grade, CityCode, CountyCode, Category, CaseStatus, Clock, DueAt, WarnAt);
     }
 }

@@ -29,6 +29,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
             XinchuangFlow.Application.IdempotencyKeyReusedException => (422, "Problem.IdempotencyKeyReused", "idempotency-key-reused", null),
             WorkflowNotFoundException => (404, "Problem.NotFound", "not-found", null),
             TaskAlreadyCompletedException => (409, "Problem.AlreadyCompleted", "already-completed", null),
+            TaskClaimedException => (409, "Problem.TaskClaimed", "claimed", null),
             DefinitionConflictException => (409, "Problem.Conflict", "definition-conflict", null),
             WorkflowStateException => (409, "Problem.Conflict", "conflict", null),
             ConcurrencyConflictException => (409, "Problem.Conflict", "conflict", null),

@@ -18,6 +18,7 @@ public sealed record StartInstanceRequest(string DefinitionId, JsonObject? Input
 public sealed record CompleteTaskRequest(string? Outcome, JsonObject? Data);
 
 public sealed record WithdrawTaskRequest(string? Reason);
+public sealed record ReassignTaskRequest(string? ToUser, string? Reason);
 
 public sealed record MigrateRequest(int ToVersion);
 

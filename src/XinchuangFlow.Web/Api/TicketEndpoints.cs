@@ -21,11 +21,18 @@ public static class TicketEndpoints
         string ProcurementUnit, string ContactName, string CityCode, string CountyCode, string ProductCategory, string Title, string Description,
         string Impact, string? Grade, string? GradeExplanation, Guid? IntegratorId, string? TechnicianName, string? TechnicianUser, string? ServicePointCounty,
         JsonNode? DispatchExplanation, DateTimeOffset? CheckInAt, string? Resolution, int? Satisfaction, bool FirstTimeFix, bool Breached,
-        DateTimeOffset? ResponseDueAt, DateTimeOffset? OnSiteDueAt, DateTimeOffset? ResolutionDueAt, IReadOnlyList<ClockDto> Clocks, Guid InstanceId);
+        DateTimeOffset? ResponseDueAt, DateTimeOffset? OnSiteDueAt, DateTimeOffset? ResolutionDueAt, IReadOnlyList<ClockDto> Clocks, Guid InstanceId,
+        DateTimeOffset? SetOutAt = null, string? CheckInLocation = null, double? CheckInLatitude = null, double? CheckInLongitude = null, double? CheckInAccuracy = null,
+        string? PartsUsed = null, string? ConfirmedBy = null);
     public sealed record EventDto(DateTimeOffset At, string? User, string Kind, string? FromStatus, string? ToStatus, string? Note);
     public sealed record CaseTaskDto(Guid Id, string Title, string? AssigneeUser, string? AssigneeRole, IReadOnlyList<OutcomeDto> Outcomes, DateTimeOffset? DueAt);
     public sealed record TicketDetailDto(TicketDto Ticket, IReadOnlyList<EventDto> History, IReadOnlyList<CaseTaskDto> OpenTasks, IReadOnlyList<Complaint> Complaints);
-    public sealed record CheckInBody(string? Location, bool Remote = false);
+    public sealed record CheckInBody(string? Location, bool Remote = false, double? Latitude = null, double? Longitude = null, double? Accuracy = null)
+    {
+        public TicketActionService.Position? Position => Latitude is { } lat && Longitude is { } lon ? new(lat, lon, Accuracy) : null;
+    }
+    public sealed record AcceptBody(string? Comment);
+    public sealed record ResolveBody(string? Resolution, string? Parts, string? ConfirmedBy, bool AskVendor = false);
     public sealed record FeedbackBody(int Satisfaction, string? Comment);
     public sealed record ComplaintBody(string? Description, string? Category = "service", string? RequestKey = null, string? CityCode = null)
     {
@@ -58,7 +65,34 @@ public static class TicketEndpoints
         });
 
         api.MapPost("/tickets/{idOrNumber}/check-in", async (string idOrNumber, CheckInBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(ToDto(await actions.CheckInAsync(user.ToActor(), idOrNumber, body.Location, body.Remote, ct))));
+            Results.Ok(ToDto(await actions.CheckInAsync(user.ToActor(), idOrNumber, body.Location, body.Remote, ct, body.Position))))
+            .WithSummary("The dispatched technician checks in (server time; optional browser position with accuracy). Repeating it changes nothing.");
+        api.MapPost("/tickets/{idOrNumber}/accept", async (string idOrNumber, AcceptBody? body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
+            Results.Ok(ToDto(await actions.AcceptAsync(user.ToActor(), idOrNumber, body?.Comment, ct))))
+            .WithSummary("The dispatched technician accepts the ticket. Repeating it changes nothing.");
+        api.MapPost("/tickets/{idOrNumber}/set-out", async (string idOrNumber, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
+            Results.Ok(ToDto(await actions.SetOutAsync(user.ToActor(), idOrNumber, ct))))
+            .WithSummary("The dispatched technician sets out for the site. Repeating it changes nothing.");
+        api.MapPost("/tickets/{idOrNumber}/resolve", async (string idOrNumber, ResolveBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
+            Results.Ok(ToDto(await actions.ResolveAsync(user.ToActor(), idOrNumber, body.Resolution, body.Parts, body.ConfirmedBy, body.AskVendor, ct))))
+            .WithSummary("The technician records the work and resolves, or asks the vendor for support (askVendor). Repeating it changes nothing.");
+
+        api.MapGet("/tickets/{idOrNumber}/attachments", async (string idOrNumber, ClaimsPrincipal user, AttachmentService files, CancellationToken ct) =>
+            Results.Ok(await files.ListAsync(user.ToActor(), idOrNumber, ct)));
+        api.MapPost("/tickets/{idOrNumber}/attachments", async (string idOrNumber, HttpRequest request, ClaimsPrincipal user, AttachmentService files, CancellationToken ct) =>
+        {
+            // One file per request, as the raw body; its name in X-File-Name (URL-encoded).
+            var name = Uri.UnescapeDataString(request.Headers["X-File-Name"].ToString());
+            var info = await files.UploadAsync(user.ToActor(), idOrNumber, name, request.Body, ct);
+            return Results.Ok(info);
+        }).WithSummary("Adds a file (raw body, name in X-File-Name): PNG, JPEG, GIF, WebP, PDF or UTF-8 text, checked by content; the same file again returns the first.");
+        api.MapGet("/tickets/{idOrNumber}/attachments/{id:guid}", async (string idOrNumber, Guid id, ClaimsPrincipal user, AttachmentService files, HttpResponse response, CancellationToken ct) =>
+        {
+            var file = await files.GetAsync(user.ToActor(), idOrNumber, id, ct);
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            return file.IsImage ? Results.File(file.Content, file.ContentType) : Results.File(file.Content, file.ContentType, file.FileName);
+        }).WithSummary("A file of the ticket: images inline, others as a download.");
 
         api.MapPost("/tickets/{idOrNumber}/feedback", async (string idOrNumber, FeedbackBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
             Results.Ok(ToDto(await actions.FeedbackAsync(user.ToActor(), idOrNumber, body.Satisfaction, body.Comment, ct))));
@@ -130,6 +164,7 @@ public static class TicketEndpoints
                 c.TargetReason, c.StartedAt, c.StoppedAt, c.Consumed.ToString(), c.PausedTotal.ToString(),
                 t.DueAt(c.Kind),
                 ClockBreached(c, t, now),
-                c.Escalated)).ToList(), t.InstanceId);
+                c.Escalated)).ToList(), t.InstanceId,
+            t.SetOutAt, t.CheckInLocation, t.CheckInLatitude, t.CheckInLongitude, t.CheckInAccuracy, t.PartsUsed, t.ConfirmedBy);
     }
 }

@@ -103,6 +103,23 @@ public static class WorkflowEndpoints
         tasks.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawTaskRequest body, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
             Results.Ok(Created(await service.WithdrawAsync(user.ToActor(), id, body.Reason, ct))))
             .WithSummary("An administrator withdraws an open task with a reason; the flow continues on the task's 'withdrawn' port.");
+        tasks.MapPost("/{id:guid}/claim", async (Guid id, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+            Results.Ok(TaskDto.From(await service.ClaimAsync(user.ToActor(), id, ct))))
+            .WithSummary("Takes a team task so nobody else works it; again by the holder changes nothing; 409 when someone else holds it.");
+        tasks.MapPost("/{id:guid}/release", async (Guid id, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+            Results.Ok(TaskDto.From(await service.ReleaseAsync(user.ToActor(), id, ct))))
+            .WithSummary("Gives a claimed task back to the team (its holder, or a team lead).");
+        tasks.MapPost("/{id:guid}/reassign", async (Guid id, ReassignTaskRequest body, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+            Results.Ok(TaskDto.From(await service.ReassignAsync(user.ToActor(), id, body.ToUser, body.Reason, ct))))
+            .WithSummary("Hands a task to another member of the team with a reason; they must be able to work it.");
+
+        api.MapGet("/inbox", async ([AsParameters] InboxQuery query, ClaimsPrincipal user, InboxService inbox, CancellationToken ct) =>
+        {
+            var (items, total) = await inbox.ListAsync(user.ToActor(), query, ct);
+            return Results.Ok(new { total, items });
+        }).WithTags("Tasks").WithSummary("One page of an inbox view (Mine, Team, Overdue, All) with filters, soonest deadline first.");
+        api.MapGet("/inbox/counts", async (ClaimsPrincipal user, InboxService inbox, CancellationToken ct) =>
+            Results.Ok(await inbox.CountsAsync(user.ToActor(), ct))).WithTags("Tasks");
         return app;
     }
 

@@ -71,6 +71,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             .FirstOrDefault(e => e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.ProductVendor);
         await EnsureUserAsync(users, "vendor@xinchuang.local", DemoPassword, "厂商技术支持（演示）", Roles.VendorSupport, u => u.EnterpriseId = firstVendor?.Id);
         await EnsureUserAsync(users, "manager@xinchuang.local", DemoPassword, "企业服务经理（演示）", Roles.EnterpriseManager, u => u.EnterpriseId = firstIntegrator?.Id);
+        // The integrator's own dispatcher sees only that integrator's cases (the hotline desk above sees all).
+        await EnsureUserAsync(users, "integrator@xinchuang.local", DemoPassword, "集成商调度员（演示）", Roles.Dispatcher, u => u.EnterpriseId = firstIntegrator?.Id);
         await EnsureUserAsync(users, "nanning@xinchuang.local", DemoPassword, "南宁市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = "4501");
         await EnsureUserAsync(users, "supervisor@xinchuang.local", DemoPassword, "内网办监督员（演示）", Roles.IntranetSupervisor);
         var started = DateTime.UtcNow;

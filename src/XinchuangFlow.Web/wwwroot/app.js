@@ -14,3 +14,16 @@ window.xfDesigner = {
         setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
     }
 };
+
+// The technician's position at check-in, when they allow it; null when refused, unavailable or too slow.
+window.xfGeo = {
+    locate: function (timeoutMs) {
+        return new Promise(function (resolve) {
+            if (!navigator.geolocation) { resolve(null); return; }
+            navigator.geolocation.getCurrentPosition(
+                function (p) { resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy }); },
+                function () { resolve(null); },
+                { enableHighAccuracy: true, timeout: timeoutMs || 8000, maximumAge: 60000 });
+        });
+    }
+};

@@ -352,6 +352,52 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("xf_rule_sets", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Tickets.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("xf_attachments", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Tickets.CaseEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -555,12 +601,21 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<double?>("CheckInAccuracy")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset?>("CheckInAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("CheckInLocation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("CitedArticles")
                         .HasMaxLength(1000)
@@ -577,6 +632,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -645,6 +704,16 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("IntegratorId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NextClock")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextWarnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -656,6 +725,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("Os")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartsUsed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("ProcurementUnit")
                         .IsRequired()
@@ -709,6 +782,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid?>("ServicePointId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SetOutAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -353,6 +353,52 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.ToTable("xf_rule_sets", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Tickets.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("xf_attachments", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Tickets.CaseEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -557,12 +603,21 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<double?>("CheckInAccuracy")
+                        .HasColumnType("float");
+
                     b.Property<DateTimeOffset?>("CheckInAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("float");
 
                     b.Property<string>("CheckInLocation")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("float");
 
                     b.Property<string>("CitedArticles")
                         .HasMaxLength(1000)
@@ -579,6 +634,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -647,6 +706,16 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("IntegratorId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("NextClock")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("NextWarnAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -658,6 +727,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("Os")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PartsUsed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("ProcurementUnit")
                         .IsRequired()
@@ -711,6 +784,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("ServicePointId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("SetOutAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -343,6 +343,52 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.ToTable("xf_rule_sets", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Tickets.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("xf_attachments", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Tickets.CaseEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -544,12 +590,21 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("CheckInAccuracy")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("CheckInAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("CheckInLocation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("CitedArticles")
                         .HasMaxLength(1000)
@@ -566,6 +621,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -634,6 +693,16 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("IntegratorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextClock")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextWarnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -644,6 +713,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Os")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartsUsed")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcurementUnit")
@@ -698,6 +771,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("ServicePointId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SetOutAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,0 +1,36 @@
+using XinchuangFlow.Application.Access;
+
+namespace XinchuangFlow.Application.Tasks;
+
+/// <summary>
+/// The agent's inbox (INB-1): one page of a view with its filters, soonest deadline first, and the counts of every
+/// view. Scope comes from the access service and is applied in the query, so a row outside it is never read.
+/// </summary>
+public sealed class InboxService(ICaseDirectory cases, AccessService access, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<InboxRow> Items, int Total)> ListAsync(Actor actor, InboxQuery query, CancellationToken ct = default)
+    {
+        var (skip, take) = Paging.Check(query.Skip, query.Take, 25);
+        Check(query);
+        return await cases.ListInboxAsync(query, skip, take, access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
+    }
+
+    public Task<InboxCounts> CountsAsync(Actor actor, CancellationToken ct = default) =>
+        cases.CountInboxAsync(access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
+
+    private static void Check(InboxQuery q)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Limit(string? value, string name, int max)
+        {
+            if (value is { } v && v.Length > max) errors[name] = [$"{name} is at most {max} characters."];
+        }
+        Limit(q.Grade, "grade", 8);
+        Limit(q.City, "city", 12);
+        Limit(q.Category, "category", 64);
+        Limit(q.Step, "step", 128);
+        Limit(q.Status, "status", 32);
+        Limit(q.Text, "text", 100);
+        if (errors.Count > 0) throw new CaseValidationException(errors);
+    }
+}

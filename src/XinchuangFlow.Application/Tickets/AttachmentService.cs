@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tickets;
+
+/// <summary>An attachment without its bytes (what lists show).</summary>
+public sealed record AttachmentInfo(Guid Id, Guid CaseId, string FileName, string ContentType, long Size, string Sha256, string? UploadedBy, DateTimeOffset UploadedAt)
+{
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}
+
+/// <summary>Where attachments live (the database layer implements it).</summary>
+public interface IAttachmentStore
+{
+    Task<IReadOnlyList<AttachmentInfo>> ListAsync(Guid caseId, CancellationToken ct = default);
+    Task<Attachment?> FindAsync(Guid caseId, Guid id, CancellationToken ct = default);
+    /// <summary>Adds the attachment, or returns the one of the same case with the same content (a repeated upload).</summary>
+    Task<AttachmentInfo> AddAsync(Attachment attachment, CancellationToken ct = default);
+}
+
+/// <summary>Limits of uploads (section <c>Limits:Attachments</c>).</summary>
+public sealed class AttachmentOptions
+{
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+    public int MaxPerTicket { get; set; } = 30;
+}
+
+/// <summary>
+/// Files on a ticket (INB-2): whoever may see the ticket may read and add them while it is open. The type is decided by
+/// the content (magic bytes; text must be UTF-8 without control characters), never by what the browser claims, and
+/// the file name's extension must match it; SVG and HTML are refused because browsers run scripts in them.
+/// </summary>
+public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore store, TimeProvider clock, AttachmentOptions options)
+{
+    private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.Ordinal)
+    {
+        ["image/png"] = [".png"],
+        ["image/jpeg"] = [".jpg", ".jpeg"],
+        ["image/gif"] = [".gif"],
+        ["image/webp"] = [".webp"],
+        ["application/pdf"] = [".pdf"],
+        ["text/plain"] = [".txt", ".log", ".csv"],
+    };
+
+    public long MaxBytes => options.MaxBytes;
+
+    public async Task<IReadOnlyList<AttachmentInfo>> ListAsync(Actor actor, string ticket, CancellationToken ct = default)
+    {
+        var t = await queries.GetTicketAsync(actor, ticket, ct);
+        return await store.ListAsync(t.Id, ct);
+    }
+
+    /// <summary>The file with its bytes, when its ticket is in the caller's scope; otherwise a logged 404.</summary>
+    public async Task<Attachment> GetAsync(Actor actor, string ticket, Guid id, CancellationToken ct = default)
+    {
+        var t = await queries.GetTicketAsync(actor, ticket, ct);
+        return await store.FindAsync(t.Id, id, ct) ?? throw new WorkflowNotFoundException($"Attachment {id} does not exist.");
+    }
+
+    /// <summary>Reads at most the limit from <paramref name="content"/>, checks it and stores it. Nothing is stored when a check fails.</summary>
+    public async Task<AttachmentInfo> UploadAsync(Actor actor, string ticket, string? fileName, Stream content, CancellationToken ct = default)
+    {
+        var t = await queries.GetTicketAsync(actor, ticket, ct);
+        if (TicketStatus.IsFinal(t.Status)) throw new WorkflowStateException($"Ticket {t.Number} is {t.Status}; files can no longer be added.");
+        var name = CheckName(fileName);
+        var bytes = await ReadLimitedAsync(content, MaxBytes, ct);
+        if (bytes.Length == 0) throw new CaseValidationException("file", "The file is empty.");
+        var type = Sniff(bytes) ?? throw new CaseValidationException("file",
+            "This kind of file is not accepted: use PNG, JPEG, GIF, WebP, PDF or plain UTF-8 text (.txt, .log, .csv).");
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        if (!Extensions[type].Contains(ext))
+            throw new CaseValidationException("file", $"The file's content is {type} but its name ends in '{ext}'; name it {string.Join(" or ", Extensions[type])}.");
+        var existing = await store.ListAsync(t.Id, ct);
+        var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        if (existing.FirstOrDefault(e => e.Sha256 == hash) is { } same) return same; // the same file again
+        if (existing.Count >= options.MaxPerTicket)
+            throw new CaseValidationException("file", $"A ticket holds at most {options.MaxPerTicket} files.");
+        return await store.AddAsync(new Attachment
+        {
+            Id = Guid.CreateVersion7(), CaseId = t.Id, FileName = name, ContentType = type, Size = bytes.Length, Sha256 = hash,
+            Content = bytes, UploadedBy = actor.UserName, UploadedAt = clock.GetUtcNow(),
+        }, ct);
+    }
+
+    private static string CheckName(string? fileName)
+    {
+        var name = fileName?.Trim() ?? "";
+        if (name.Length == 0) throw new CaseValidationException("file", "The file has no name.");
+        if (name.Length > 200) throw new CaseValidationException("file", "The file name is longer than 200 characters.");
+        if (name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..")
+            throw new CaseValidationException("file", "The file name must not contain a path.");
+        if (TextRules.Problem(name, "file name", 200, multiline: false) is { } problem) throw new CaseValidationException("file", problem);
+        return name;
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, long max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > max) throw new CaseValidationException("file", $"The file is larger than {max / 1024 / 1024} MB.");
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The type by content, or null when it is none of the accepted ones.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "image/png";
+        if (b.StartsWith((byte[])[0xFF, 0xD8, 0xFF])) return "image/jpeg";
+        if (b.StartsWith("GIF87a"u8) || b.StartsWith("GIF89a"u8)) return "image/gif";
+        if (b.Length >= 12 && b.StartsWith("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
+        if (b.StartsWith("%PDF-"u8)) return "application/pdf";
+        return IsPlainText(b) ? "text/plain" : null;
+    }
+
+    private static bool IsPlainText(ReadOnlySpan<byte> b)
+    {
+        var text = b.StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? b[3..] : b;
+        string s;
+        try { s = new UTF8Encoding(false, true).GetString(text); }
+        catch (DecoderFallbackException) { return false; }
+        foreach (var c in s)
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return false;
+        // Markup a browser might run is not "plain text" even when named .txt.
+        var head = s.TrimStart();
+        return !(head.StartsWith('<') && (head.Contains("<script", StringComparison.OrdinalIgnoreCase) || head.Contains("<svg", StringComparison.OrdinalIgnoreCase)
+                                          || head.Contains("<html", StringComparison.OrdinalIgnoreCase)));
+    }
+}
