@@ -30,6 +30,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Engine:Scheduler", "false");
         ConfigureLimits(builder);
         builder.UseSetting("Limits:MaxRequestBodyBytes", "200000");
+        builder.UseSetting("Limits:Attachments:MaxBytes", "250000");
         // A handful of demo tickets: enough to prove the seeding plays the flow, quick enough for every test class.
         builder.UseSetting("Seed:DemoTickets", "12");
     }

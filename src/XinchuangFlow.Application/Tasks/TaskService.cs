@@ -49,6 +49,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     public async Task<HumanTask> ClaimAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var task = await GetAsync(actor, id, ct);
+        if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(id);
         if (task.AssigneeUser is { } assignee && !string.Equals(assignee, actor.UserName, StringComparison.OrdinalIgnoreCase))
             throw new WorkflowStateException($"Task {id} is assigned to {assignee} personally; it cannot be claimed.");
         if (task.AssigneeUser is not null) return task; // one's own task needs no claim
@@ -72,6 +73,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     public async Task<HumanTask> ReassignAsync(Actor actor, Guid id, string? toUser, string? reason, CancellationToken ct = default)
     {
         var task = await GetAsync(actor, id, ct);
+        if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(id);
         var holds = string.Equals(task.AssigneeUser, actor.UserName, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(task.ClaimedBy, actor.UserName, StringComparison.OrdinalIgnoreCase);
         if (!holds && !access.LeadsTeam(actor))

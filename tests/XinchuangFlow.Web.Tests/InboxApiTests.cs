@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Web.Tests;
+
+/// <summary>One app per provider for the inbox tests, with a second service manager of the demo enterprise.</summary>
+public abstract class InboxWorld(WebAppFactory app) : IAsyncLifetime
+{
+    public WebAppFactory App { get; } = app;
+    public const string Password = "Demo#2026xf";
+
+    public async Task InitializeAsync()
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var manager = await users.FindByNameAsync("manager@xinchuang.local") ?? throw new InvalidOperationException("demo manager missing");
+        var second = new AppUser { UserName = "manager2@xinchuang.local", Email = "manager2@xinchuang.local", EmailConfirmed = true, DisplayName = "第二服务经理", EnterpriseId = manager.EnterpriseId };
+        var created = await users.CreateAsync(second, Password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(second, "EnterpriseManager");
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class SqliteInboxWorld() : InboxWorld(new WebAppFactory());
+public sealed class PostgresInboxWorld() : InboxWorld(new PostgresWebAppFactory());
+
+/// <summary>
+/// The inbox's use cases over the API on both providers (INB-1, INT-5): views, order and filters; claim, release and
+/// hand-over with the 409s a late or competing click gets; the technician's idempotent field actions; attachments.
+/// </summary>
+public abstract class InboxApiTests(InboxWorld world)
+{
+    private Task<HttpClient> As(string user) => world.App.LoginAsync(user, user.StartsWith("admin") ? "Admin#2026xf" : InboxWorld.Password);
+
+    private static async Task<JsonObject> NewTicketAsync(HttpClient api, string title, string impact, string county = "450103")
+    {
+        var response = await api.PostAsJsonAsync("/api/tickets", new JsonObject
+        {
+            ["contactName"] = "李工", ["contactPhone"] = "0771-5550101", ["cityCode"] = county[..4], ["countyCode"] = county, ["productCategory"] = "terminal",
+            ["impact"] = impact, ["title"] = title, ["description"] = "收件箱测试",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static async Task<JsonArray> InboxAsync(HttpClient api, string query) =>
+        (await api.GetFromJsonAsync<JsonObject>("/api/inbox?" + query))!["items"]!.AsArray();
+
+    [Fact]
+    public async Task Views_AreSortedByTheDeadlineThatMatters_AndFiltersNarrowThem()
+    {
+        var unit = await As("unit@xinchuang.local");
+        var admin = await As("admin@xinchuang.local");
+        var minor = await NewTicketAsync(unit, "咨询：打印机设置", "single");
+        var urgent = await NewTicketAsync(unit, "科室多台电脑打印异常", "department");
+        Assert.Equal("P4", minor["grade"]!.GetValue<string>());
+        Assert.Equal("P2", urgent["grade"]!.GetValue<string>());
+
+        var all = await InboxAsync(admin, "view=All&take=200");
+        var dues = all.Select(r => r!["dueAt"]?.GetValue<DateTimeOffset>()).ToList();
+        var known = dues.TakeWhile(d => d is not null).ToList();
+        Assert.Equal(known.OrderBy(d => d).ToList(), known);                 // soonest deadline first, undated last
+        Assert.All(dues.Skip(known.Count), d => Assert.Null(d));
+        int Position(JsonObject t) => all.Select(r => r!["caseNumber"]?.GetValue<string>()).ToList().IndexOf(t["number"]!.GetValue<string>());
+        Assert.True(Position(urgent) >= 0 && Position(minor) > Position(urgent), "the P2 ticket's response clock runs out first");
+        var row = all.Single(r => r!["caseNumber"]?.GetValue<string>() == urgent["number"]!.GetValue<string>())!;
+        Assert.Equal("response", row["clock"]!.GetValue<string>());
+        Assert.Equal("4501", row["cityCode"]!.GetValue<string>());
+        Assert.NotNull(row["warnAt"]);
+
+        var p2 = await InboxAsync(admin, "view=All&take=200&grade=P2");
+        Assert.All(p2, r => Assert.Equal("P2", r!["grade"]!.GetValue<string>()));
+        Assert.Contains(p2, r => r!["caseNumber"]!.GetValue<string>() == urgent["number"]!.GetValue<string>());
+        var byText = await InboxAsync(admin, $"view=All&text={minor["number"]}");
+        Assert.Equal(minor["number"]!.GetValue<string>(), Assert.Single(byText)!["caseNumber"]!.GetValue<string>());
+        Assert.Empty(await InboxAsync(admin, $"view=All&city=4502&text={minor["number"]}"));
+        var bad = await admin.GetAsync("/api/inbox?view=All&take=500");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        // The technician's own view holds what waits on them, and the counts agree with the lists.
+        var tech = await As("tech@xinchuang.local");
+        var counts = (await tech.GetFromJsonAsync<JsonObject>("/api/inbox/counts"))!;
+        Assert.Equal(counts["mine"]!.GetValue<int>(), (await tech.GetFromJsonAsync<JsonObject>("/api/inbox?view=Mine&take=1"))!["total"]!.GetValue<int>());
+        Assert.All(await InboxAsync(tech, "view=Mine&take=200"), r => Assert.Equal("tech@xinchuang.local", r!["assigneeUser"]?.GetValue<string>() ?? r["claimedBy"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TeamTasks_AreClaimed_Released_AndHandedOver_WithTheAnswersALateClickGets()
+    {
+        var unit = await As("unit@xinchuang.local");
+        var ticket = await NewTicketAsync(unit, "投诉前的工单", "single");
+        var filed = await unit.PostAsJsonAsync($"/api/tickets/{ticket["number"]}/complaints", new JsonObject { ["description"] = "工程师迟迟未到", ["category"] = "timeliness" });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var complaint = (await filed.Content.ReadFromJsonAsync<JsonObject>())!;
+        var manager = await As("manager@xinchuang.local");
+        var second = await As("manager2@xinchuang.local");
+        var team = await InboxAsync(manager, $"view=Team&take=200&text={complaint["number"]}");
+        var task = Assert.Single(team)!;
+        var id = task["taskId"]!.GetValue<string>();
+        Assert.Equal("handleTask", task["activityId"]!.GetValue<string>());
+
+        var claimed = await manager.PostAsync($"/api/tasks/{id}/claim", null);
+        Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/tasks/{id}/claim", null)).StatusCode);   // again: nothing changes
+        Assert.Empty(await InboxAsync(manager, $"view=Team&take=200&text={complaint["number"]}"));
+        Assert.Single(await InboxAsync(manager, $"view=Mine&take=200&text={complaint["number"]}"));
+        Assert.Empty(await InboxAsync(second, $"view=Team&take=200&text={complaint["number"]}"));
+
+        var late = await second.PostAsync($"/api/tasks/{id}/claim", null);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("claimed", (await late.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        var lateDone = await second.PostAsJsonAsync($"/api/tasks/{id}/complete", new JsonObject { ["outcome"] = "respond", ["data"] = new JsonObject { ["response"] = "我来处理" } });
+        Assert.Equal(HttpStatusCode.Conflict, lateDone.StatusCode);
+        var tech = await As("tech@xinchuang.local");   // same enterprise, not a holder of the role: the task is not theirs to see
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.PostAsync($"/api/tasks/{id}/release", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/tasks/{id}/release", null)).StatusCode);
+        Assert.Single(await InboxAsync(second, $"view=Team&take=200&text={complaint["number"]}"));
+
+        var noReason = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "manager2@xinchuang.local", ["reason"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var noRole = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "integrator@xinchuang.local", ["reason"] = "请调度处理" });
+        Assert.Equal(HttpStatusCode.BadRequest, noRole.StatusCode);
+        Assert.Contains("EnterpriseManager", await noRole.Content.ReadAsStringAsync());
+        var handed = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "manager2@xinchuang.local", ["reason"] = "我出差，请同事处理" });
+        Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
+        Assert.Equal("manager2@xinchuang.local", (await handed.Content.ReadFromJsonAsync<JsonObject>())!["assigneeUser"]!.GetValue<string>());
+        Assert.Empty(await InboxAsync(manager, $"view=Mine&take=200&text={complaint["number"]}"));
+        Assert.Single(await InboxAsync(second, $"view=Mine&take=200&text={complaint["number"]}"));
+        var history = (await manager.GetFromJsonAsync<JsonObject>($"/api/complaints/{complaint["id"]}"))!["history"]!.AsArray();
+        Assert.Contains(history, e => e!["kind"]!.GetValue<string>() == "taskReassigned" && e["note"]!.GetValue<string>().Contains("我出差"));
+
+        var done = await second.PostAsJsonAsync($"/api/tasks/{id}/complete", new JsonObject { ["outcome"] = "respond", ["data"] = new JsonObject { ["response"] = "已联系用户并安排上门" } });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var again = await manager.PostAsync($"/api/tasks/{id}/claim", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("already-completed", (await again.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheTechniciansFieldActions_AreIdempotent_AndRecordTimeAndPosition()
+    {
+        var unit = await As("unit@xinchuang.local");
+        var admin = await As("admin@xinchuang.local");
+        var ticket = await NewTicketAsync(unit, "电脑无法开机", "single");
+        var number = ticket["number"]!.GetValue<string>();
+        var instance = ticket["instanceId"]!.GetValue<string>();
+        if ((await FlowDriver.OpenTasksAsync(admin, instance)).Any(t => t!["activityId"]!.GetValue<string>() == "manualDispatch"))
+            await FlowDriver.CompleteAsync(admin, instance, "manualDispatch", "dispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "测试" });
+        else if ((await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["technicianUser"]!.GetValue<string>() != "tech@xinchuang.local")
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/tickets/{number}/redispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "测试改派" })).StatusCode);
+        var tech = await As("tech@xinchuang.local");
+
+        Assert.Equal(HttpStatusCode.Conflict, (await tech.PostAsync($"/api/tickets/{number}/set-out", null)).StatusCode);  // accept first
+        foreach (var _ in Enumerable.Range(0, 2))
+            Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/tickets/{number}/accept", new JsonObject())).StatusCode);
+        JsonObject after = null!;
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var r = await tech.PostAsync($"/api/tickets/{number}/set-out", null);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            after = (await r.Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+        Assert.Equal("travelling", after["status"]!.GetValue<string>());
+        var bad = await tech.PostAsJsonAsync($"/api/tickets/{number}/check-in", new JsonObject { ["latitude"] = 95.0, ["longitude"] = 108.4 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var firstCheckIn = await tech.PostAsJsonAsync($"/api/tickets/{number}/check-in", new JsonObject { ["location"] = "财政局三楼", ["latitude"] = 22.80, ["longitude"] = 108.40, ["accuracy"] = 25.0 });
+        Assert.Equal(HttpStatusCode.OK, firstCheckIn.StatusCode);
+        var checkedIn = (await firstCheckIn.Content.ReadFromJsonAsync<JsonObject>())!;
+        var repeat = (await (await tech.PostAsJsonAsync($"/api/tickets/{number}/check-in", new JsonObject { ["location"] = "重复点击" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(checkedIn["checkInAt"]!.GetValue<DateTimeOffset>(), repeat["checkInAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("财政局三楼", repeat["checkInLocation"]!.GetValue<string>());
+        Assert.Equal(22.80, repeat["checkInLatitude"]!.GetValue<double>(), 3);
+        Assert.Equal(25.0, repeat["checkInAccuracy"]!.GetValue<double>(), 3);
+
+        var noText = await tech.PostAsJsonAsync($"/api/tickets/{number}/resolve", new JsonObject { ["resolution"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
+        foreach (var _ in Enumerable.Range(0, 2))
+            Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/tickets/{number}/resolve",
+                new JsonObject { ["resolution"] = "更换电源适配器后开机正常", ["parts"] = "电源适配器 1 个", ["confirmedBy"] = "王科长" })).StatusCode);
+        var detail = (await tech.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!;
+        Assert.Equal("awaitingFeedback", detail["ticket"]!["status"]!.GetValue<string>());
+        Assert.Equal("电源适配器 1 个", detail["ticket"]!["partsUsed"]!.GetValue<string>());
+        Assert.Equal("王科长", detail["ticket"]!["confirmedBy"]!.GetValue<string>());
+        var kinds = detail["history"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
+        Assert.Equal(1, kinds.Count(k => k == "check-in"));
+        Assert.Equal(1, kinds.Count(k => k == "resolved"));
+        Assert.Equal(1, detail["history"]!.AsArray().Count(e => e!["toStatus"]?.GetValue<string>() == "travelling"));
+    }
+
+    [Fact]
+    public async Task Attachments_AreCheckedByContent_AndARepeatedUploadIsTheSameFile()
+    {
+        var unit = await As("unit@xinchuang.local");
+        var number = (await NewTicketAsync(unit, "附件测试", "single"))["number"]!.GetValue<string>();
+        async Task<HttpResponseMessage> UploadAsync(string name, byte[] content)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{number}/attachments") { Content = new ByteArrayContent(content) };
+            request.Headers.Add("X-File-Name", Uri.EscapeDataString(name));
+            return await unit.SendAsync(request);
+        }
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+        var first = await UploadAsync("故障照片.png", png);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var repeat = await UploadAsync("故障照片.png", png);
+        Assert.Equal(id, (await repeat.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        Assert.Single((await unit.GetFromJsonAsync<JsonArray>($"/api/tickets/{number}/attachments"))!);
+
+        foreach (var (name, content, why) in new (string, byte[], string)[]
+                 {
+                     ("假图片.png", "这其实是文本"u8.ToArray(), "text/plain"),
+                     ("报告.txt", "<html><script>alert(1)</script></html>"u8.ToArray(), "not accepted"),
+                     ("图.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"u8.ToArray(), "not accepted"),
+                     ("程序.txt", [0x4D, 0x5A, 0x90, 0x00, 0x03], "not accepted"),
+                     ("../../etc/passwd.txt", "root"u8.ToArray(), "path"),
+                     ("空.txt", [], "empty"),
+                 })
+        {
+            var refused = await UploadAsync(name, content);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(why, await refused.Content.ReadAsStringAsync());
+        }
+        var tooBig = await UploadAsync("大文件.txt", System.Text.Encoding.UTF8.GetBytes(new string('a', 300_000)));
+        Assert.Contains((int)tooBig.StatusCode, new[] { 400, 413 });
+        Assert.Single((await unit.GetFromJsonAsync<JsonArray>($"/api/tickets/{number}/attachments"))!);
+
+        var download = await unit.GetAsync($"/api/tickets/{number}/attachments/{id}");
+        Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}
+
+public sealed class InboxApiSqliteTests(SqliteInboxWorld world) : InboxApiTests(world), IClassFixture<SqliteInboxWorld>;
+public sealed class InboxApiPostgresTests(PostgresInboxWorld world) : InboxApiTests(world), IClassFixture<PostgresInboxWorld>;
