@@ -209,15 +209,27 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)
                 || (!db.Tickets.Any(k => k.InstanceId == t.InstanceId) && !db.Complaints.Any(c => c.InstanceId == t.InstanceId)
                     && !db.Instances.Any(i => i.Id == t.InstanceId && i.ParentInstanceId != null)));
+        Expression<Func<HumanTask, bool>> mine = t => user != null && (t.AssigneeUser == user || t.ClaimedBy == user);
+        Expression<Func<HumanTask, bool>> inScope = t => tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId);
         return view switch
         {
             InboxView.Team => q.Where(t => t.AssigneeUser == null && t.ClaimedBy == null).Where(offered),
-            InboxView.Overdue => q.Where(t => (user != null && (t.AssigneeUser == user || t.ClaimedBy == user))
-                || (t.AssigneeRole != null && roles.Contains(t.AssigneeRole)
-                    && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)))),
-            _ => q.Where(t => (user != null && (t.AssigneeUser == user || t.ClaimedBy == user))
-                || tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)),
+            InboxView.Overdue => q.Where(Or(mine, offered)),
+            _ => q.Where(Or(Or(mine, offered), inScope)),
         };
+    }
+
+    /// <summary>a OR b over the same row.</summary>
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b)
+    {
+        var row = a.Parameters[0];
+        var right = new Rebind(b.Parameters[0], row).Visit(b.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, right), row);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>Tasks with their case's columns (left joins: a task of a flow without a case has none).</summary>

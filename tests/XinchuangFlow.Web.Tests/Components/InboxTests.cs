@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Web.Components.Inbox;
@@ -9,7 +10,7 @@ using XinchuangFlow.Web.Components.Pages.Inbox;
 
 namespace XinchuangFlow.Web.Tests.Components;
 
-/// <summary>The inbox's first increment: a task's form rendered from its fields and checked like the engine checks it; completing from the list; a task someone else completed.</summary>
+/// <summary>The inbox (INB-1) as rendered: the task form checked like the engine checks it; views, claim and completion; live removal and arrival; late clicks; countdown states.</summary>
 public sealed class InboxTests : IAsyncLifetime
 {
     private const string Flow = """
@@ -53,10 +54,13 @@ public sealed class InboxTests : IAsyncLifetime
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
-        _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Tasks.TaskService>());
+        foreach (var type in new[] { typeof(XinchuangFlow.Application.Tasks.TaskService), typeof(XinchuangFlow.Application.Tasks.InboxService),
+                     typeof(XinchuangFlow.Application.Access.UserDirectoryService), typeof(XinchuangFlow.Application.Access.AccessService), typeof(WorkflowRuntime) })
+            _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
         _ctx.Services.AddSingleton<TimeProvider>(_engine.Clock);
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("dispatcher@xinchuang.local").SetRoles("Dispatcher");
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));   // as in the live circuit: timers and live updates on
     }
 
     public async Task DisposeAsync()
@@ -93,30 +97,111 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheInbox_ListsTheTask_CompletesIt_AndSaysSoWhenSomeoneElseWasQuicker()
+    public async Task TheTeamView_ListsTheTaskWithItsCountdown_ClaimMovesItToMine_AndItIsCompletedFromThePanel()
     {
         var first = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
-        var second = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
         var snackbar = _ctx.Render<MudSnackbarProvider>();
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/inbox?view=Team");
         var cut = _ctx.Render<Inbox>();
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=inbox] tbody tr").Count));
-        Assert.Contains("2 h", cut.Find("[data-testid=inbox] tbody").TextContent);
+        var task = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: first.Id))).Single();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=row-{task.Id}]")));
+        var row = cut.Find($"[data-testid=row-{task.Id}]");
+        Assert.Contains("审核采购申请", row.TextContent);
+        Assert.Contains("调度员", row.TextContent);                                   // offered to the role, nobody holds it
+        Assert.Equal("OnTime", row.QuerySelector("[data-testid=countdown]")!.GetAttribute("data-state"));
+        Assert.Contains("剩余 2:00:00", row.TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=count-Team]").TextContent.Trim());
 
-        var tasks = await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(Status: HumanTaskStatus.Open));
-        var mine = tasks.Single(t => t.InstanceId == first.Id);
-        await cut.InvokeAsync(() => cut.Find($"[data-testid=task-{mine.Id}]").Click());
+        await cut.InvokeAsync(() => cut.Find($"[data-testid=claim-{task.Id}]").Click());
+        snackbar.WaitForAssertion(() => Assert.Contains("已领取", snackbar.Markup));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-testid=row-{task.Id}]")));   // no longer the team's
+        Assert.Equal("1", cut.Find("[data-testid=count-Mine]").TextContent.Trim());
+        Assert.Equal("dispatcher@xinchuang.local", (await _engine.Store.FindTaskAsync(task.Id))!.ClaimedBy);
+
         cut.Find("[data-testid=open-task] [data-testid=field-comment] textarea").Change("可以");
         await cut.InvokeAsync(() => cut.Find("[data-testid=open-task] [data-testid=outcome-approve]").Click());
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=inbox] tbody tr")));
+        snackbar.WaitForAssertion(() => Assert.Contains("任务已完成", snackbar.Markup));
         Assert.Equal(WorkflowStatus.Finished, (await _engine.Store.LoadInstanceAsync(first.Id))!.Status);
-
-        // The other task: opened here, completed elsewhere meanwhile.
-        var theirs = tasks.Single(t => t.InstanceId == second.Id);
-        await cut.InvokeAsync(() => cut.Find($"[data-testid=task-{theirs.Id}]").Click());
-        await _engine.Runtime.CompleteTaskAsync(theirs.Id, "reject", new JsonObject { ["comment"] = "别人处理了" }, "other@xinchuang.local");
-        cut.Find("[data-testid=open-task] [data-testid=field-comment] textarea").Change("我也来处理");
-        await cut.InvokeAsync(() => cut.Find("[data-testid=open-task] [data-testid=outcome-approve]").Click());
-        snackbar.WaitForAssertion(() => Assert.Contains("已被他人处理", snackbar.Markup));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=open-task]")));
+    }
+
+    [Fact]
+    public async Task ATaskCompletedElsewhere_DisappearsLive_AndTheOpenPanelSaysSo()
+    {
+        var mine = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var theirs = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var snackbar = _ctx.Render<MudSnackbarProvider>();
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/inbox?view=All");
+        var cut = _ctx.Render<Inbox>();
+        var tasks = await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(Status: HumanTaskStatus.Open));
+        var other = tasks.Single(t => t.InstanceId == theirs.Id);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=inbox] tbody tr").Count));
+        await cut.InvokeAsync(() => cut.Find($"[data-testid=open-{other.Id}]").Click());
+        Assert.Single(cut.FindAll("[data-testid=open-task]"));
+
+        // Someone else completes it: without any click here, the row goes and the panel closes with a message.
+        await _engine.Runtime.CompleteTaskAsync(other.Id, "reject", new JsonObject { ["comment"] = "别人处理了" }, "other@xinchuang.local");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-testid=row-{other.Id}]")), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=open-task]")));
+        snackbar.WaitForAssertion(() => Assert.Contains("已被他人处理", snackbar.Markup));
+
+        // A new task appears live too.
+        var third = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var fresh = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: third.Id))).Single();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=row-{fresh.Id}]")), TimeSpan.FromSeconds(5));
+        Assert.Single(cut.FindAll($"[data-testid=row-{(await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: mine.Id))).Single().Id}]"));
+    }
+
+    [Fact]
+    public async Task ALateClick_OnATaskTakenMeanwhile_SaysWhoWasQuicker()
+    {
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var task = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: instance.Id))).Single();
+        (string Message, Severity Severity)? closed = null;
+        var actor = XinchuangFlow.Application.Access.Actor.Of("dispatcher@xinchuang.local", ["Dispatcher"]);
+        var panel = _ctx.Render<TaskPanel>(p => p.Add(x => x.TaskId, task.Id).Add(x => x.Actor, actor)
+            .Add(x => x.OnClosed, (Action<(string, Severity)>)(c => closed = c)));
+        Assert.Single(panel.FindAll("[data-testid=claim]"));
+
+        // A colleague claims it after this panel was opened; the click here is late.
+        await _engine.Runtime.ClaimTaskAsync(task.Id, "colleague@xinchuang.local");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=claim]").Click());
+        Assert.Contains("colleague@xinchuang.local", closed!.Value.Message);
+        Assert.Equal(Severity.Warning, closed.Value.Severity);
+
+        // Released, then completed by someone else before this user's completion arrives.
+        await _engine.Runtime.ReleaseTaskAsync(task.Id);
+        closed = null;
+        await panel.InvokeAsync(() => panel.Instance.RefreshAsync());
+        panel.Find("[data-testid=open-task] [data-testid=field-comment] textarea").Change("我来");
+        await _engine.Runtime.CompleteTaskAsync(task.Id, "approve", new JsonObject { ["comment"] = "已处理" }, "other@xinchuang.local");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=outcome-approve]").Click());
+        Assert.Contains("已被他人处理", closed!.Value.Message);
+        Assert.Equal("other@xinchuang.local", (await _engine.Store.FindTaskAsync(task.Id))!.CompletedBy);
+    }
+
+    [Theory]
+    [InlineData(0, "OnTime", "剩余 2:00:00")]
+    [InlineData(100, "Warned", "剩余 20:00")]
+    [InlineData(125, "Breached", "超时 5:00")]
+    public void TheCountdown_IsColouredByItsState_AndTicksWithTheClock(int minutesLater, string state, string text)
+    {
+        var now = _engine.Clock.GetUtcNow();
+        var due = now.AddHours(2);
+        _engine.Clock.Advance(TimeSpan.FromMinutes(minutesLater));
+        var cut = _ctx.Render<Countdown>(p => p.Add(x => x.DueAt, due).Add(x => x.WarnAt, due.AddMinutes(-24)));
+        Assert.Equal(state, cut.Find("[data-testid=countdown]").GetAttribute("data-state"));
+        Assert.Contains(text, cut.Markup);
+        Assert.Contains($"xf-deadline-{state.ToLowerInvariant()}", cut.Markup);
+    }
+
+    [Fact]
+    public void APausedClock_ShowsPaused_AndNoDeadlineShowsADash()
+    {
+        var paused = _ctx.Render<Countdown>(p => p.Add(x => x.Paused, true).Add(x => x.ClockName, "onsite"));
+        Assert.Equal("Paused", paused.Find("[data-testid=countdown]").GetAttribute("data-state"));
+        Assert.Contains("到场 已暂停", paused.Markup);
+        var none = _ctx.Render<Countdown>();
+        Assert.Equal("None", none.Find("[data-testid=countdown]").GetAttribute("data-state"));
     }
 }

@@ -51,6 +51,7 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Workflows.DefinitionAppService>());
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
+        _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));   // as in the live circuit
     }
 
     public async Task DisposeAsync()
