@@ -6,6 +6,36 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only]
+var inboxTickets = Arg("--inbox", 0);
+if (inboxTickets > 0)
+{
+    // Issue 9 (PERF-2, inbox part): inbox queries over many historical tickets, and intake with a large network.
+    var open = Arg("--open", 5_000);
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
+    if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await InboxWorkloads.RunAsync(provider, await newDb(), inboxTickets, open);
+        Console.WriteLine($"### {provider}: {r.Tickets:N0} tickets, {r.OpenTasks:N0} open tasks, {r.Technicians:N0} technicians (seeded in {r.Seed.TotalSeconds:0} s)");
+        Console.WriteLine();
+        Console.WriteLine("| query | rows | p50 | p95 | p95 vs baseline |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| baseline: 25 open tasks by key, no joins | 25 | {r.Baseline.P50:0.0} ms | {r.Baseline.P95:0.0} ms | 1.0× |");
+        foreach (var (name, rows, time) in r.Queries)
+            Console.WriteLine($"| {name} | {rows:N0} | {time.P50:0.0} ms | {time.P95:0.0} ms | {time.P95 / r.Baseline.P95:0.0}× |");
+        Console.WriteLine();
+        Console.WriteLine("| ticket intake (grading, dispatch, first task, committed) | p50 | p95 | p95 vs demo network |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| demo network ({r.DemoTechnicians:N0} technicians) | {r.IntakeDemo.P50:0.0} ms | {r.IntakeDemo.P95:0.0} ms | 1.0× |");
+        Console.WriteLine($"| {r.Technicians:N0} technicians | {r.IntakeLarge.P50:0.0} ms | {r.IntakeLarge.P95:0.0} ms | {r.IntakeLarge.P95 / r.IntakeDemo.P95:0.0}× |");
+        Console.WriteLine($"| network read per ticket, before (whole network) | {r.WholeNetworkRead.P50:0.0} ms | {r.WholeNetworkRead.P95:0.0} ms | |");
+        Console.WriteLine($"| network read per ticket, now (one integrator, one category) | {r.DispatchRead.P50:0.0} ms | {r.DispatchRead.P95:0.0} ms | {r.DispatchRead.P95 / r.WholeNetworkRead.P95:0.00}× of before |");
+        Console.WriteLine();
+    }
+    return;
+}
 var monitor = Arg("--monitor", 0);
 if (monitor > 0)
 {

@@ -46,9 +46,11 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A new browser page, signed in as <paramref name="email"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string email = "admin@xinchuang.local", string password = "Admin#2026xf")
+    public async Task<IPage> SignedInPageAsync(string email = "admin@xinchuang.local", string password = "Admin#2026xf", BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        options ??= new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } };
+        options.BaseURL = BaseUrl;
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/login**");

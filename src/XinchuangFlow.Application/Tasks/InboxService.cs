@@ -15,6 +15,9 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         return await cases.ListInboxAsync(query, skip, take, access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
     }
 
+    /// <summary>The steps with open tasks, for the step filter.</summary>
+    public Task<IReadOnlyList<string>> StepsAsync(CancellationToken ct = default) => cases.OpenStepsAsync(ct);
+
     public Task<InboxCounts> CountsAsync(Actor actor, CancellationToken ct = default) =>
         cases.CountInboxAsync(access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
 

@@ -159,7 +159,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) throw new CaseValidationException("reason", bad);
         if (TicketStatus.IsFinal(ticket.Status) || ticket.Status is TicketStatus.Resolved or TicketStatus.AwaitingFeedback)
             throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
-        var snapshot = await network.SnapshotAsync(ct);
+        var snapshot = await network.TechnicianSnapshotAsync(technicianUser, ticket.ProductCategory, ct);
         var problem = AssignActivity.TechnicianProblem(snapshot, technicianUser, ticket.ProductCategory, clock.GetUtcNow(), out var technician, out var point);
         if (problem is not null) throw new CaseValidationException("technicianUser", $"{technicianUser}: {problem}");
         if (ticket.IntegratorId is { } integrator && technician!.EnterpriseId != integrator)

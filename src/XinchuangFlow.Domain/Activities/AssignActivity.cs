@@ -27,7 +27,7 @@ public sealed class AssignActivity(CaseSession cases, INetworkRepository network
         var ticket = await cases.TicketAsync(context);
         var user = context.GetString("technicianUser")?.Trim() ?? "";
         var reason = context.GetString("reason")?.Trim();
-        var snapshot = await network.SnapshotAsync();
+        var snapshot = await network.TechnicianSnapshotAsync(user, ticket.ProductCategory);
         var problem = TechnicianProblem(snapshot, user, ticket.ProductCategory, context.Now, out var technician, out var point);
         if (string.IsNullOrEmpty(reason)) problem ??= "未填写派单原因";
         if (problem is not null)

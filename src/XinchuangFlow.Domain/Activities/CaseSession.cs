@@ -127,10 +127,15 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
             ["deadline"] = clock.Deadline(calendar)?.ToString("O"),
             ["breached"] = clock.Breached(context.Now, calendar),
         };
-        Event(context, ticket.Id, "ticket", "clock-" + action, ticket.Status, ticket.Status, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟：{action}", data);
+        Event(context, ticket.Id, "ticket", "clock-" + action, ticket.Status, ticket.Status, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟{ClockActionZh(action)}", data);
         context.JournalData("clock", TicketClocks.Name(clock.Kind));
         context.JournalData("action", action);
     }
+
+    private static string ClockActionZh(string action) => action switch
+    {
+        "start" => "开始计时", "stop" => "停止计时", "pause" => "暂停", "resume" => "恢复计时", "reopen" => "重新计时", _ => "：" + action,
+    };
 
     /// <summary>Reads a JSON input as a typed object (null when absent).</summary>
     public static T? Read<T>(ActivityContext context, string input) where T : class

@@ -41,7 +41,7 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
         DispatchDecision decision;
         try
         {
-            decision = planner.Plan(request, await network.SnapshotAsync(), dispatchRules.RequiredLevel);
+            decision = planner.Plan(request, await network.DispatchSnapshotAsync(integratorId, request.ProductCategory), dispatchRules.RequiredLevel);
         }
         catch (ArgumentException ex)
         {
@@ -79,20 +79,34 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
         return ActivityResult.Done(decision.Dispatched ? "dispatched" : "manual");
     }
 
-    /// <summary>The stored explanation of a decision (DSP-3): rule, chosen technician, ranking and every rejection.</summary>
-    public static JsonObject Explain(DispatchDecision decision) => new()
+    /// <summary>How many runner-ups and how many disqualified technicians the stored explanation names.</summary>
+    public const int ExplainedRejections = 10;
+
+    /// <summary>
+    /// The stored explanation of a decision (DSP-3): the rule, the chosen technician, the next best in ranking order, the
+    /// nearest disqualified technicians with their reasons, and how many were rejected for each reason. A regional
+    /// network has thousands of technicians: naming every one of them on every ticket would make each ticket megabytes.
+    /// </summary>
+    public static JsonObject Explain(DispatchDecision decision)
     {
-        ["ruleZh"] = decision.RuleZh,
-        ["ruleEn"] = decision.RuleEn,
-        ["technician"] = decision.Chosen?.Name,
-        ["technicianUser"] = decision.Chosen?.UserName,
-        ["servicePoint"] = decision.ServicePoint?.Name,
-        ["proximity"] = decision.Proximity?.ToString(),
-        ["distanceKm"] = decision.DistanceKm,
-        ["ranking"] = new JsonArray(decision.RankingZh.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
-        ["rejected"] = new JsonArray(decision.Rejected.Select(r => (JsonNode)new JsonObject
+        static JsonNode Entry(Rejection r) => new JsonObject { ["technician"] = r.Technician, ["code"] = r.Code, ["reasonZh"] = r.ReasonZh, ["reasonEn"] = r.ReasonEn };
+        var runnersUp = decision.Rejected.Where(r => r.Code == "ranked-lower").Take(ExplainedRejections);
+        var disqualified = decision.Rejected.Where(r => r.Code != "ranked-lower").Take(ExplainedRejections);
+        var counts = new JsonObject();
+        foreach (var g in decision.Rejected.GroupBy(r => r.Code)) counts[g.Key] = g.Count();
+        return new JsonObject
         {
-            ["technician"] = r.Technician, ["code"] = r.Code, ["reasonZh"] = r.ReasonZh, ["reasonEn"] = r.ReasonEn,
-        }).ToArray()),
-    };
+            ["ruleZh"] = decision.RuleZh,
+            ["ruleEn"] = decision.RuleEn,
+            ["technician"] = decision.Chosen?.Name,
+            ["technicianUser"] = decision.Chosen?.UserName,
+            ["servicePoint"] = decision.ServicePoint?.Name,
+            ["proximity"] = decision.Proximity?.ToString(),
+            ["distanceKm"] = decision.DistanceKm,
+            ["ranking"] = new JsonArray(decision.RankingZh.Take(ExplainedRejections + 1).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
+            ["rejected"] = new JsonArray(runnersUp.Concat(disqualified).Select(Entry).ToArray()),
+            ["rejectedCounts"] = counts,
+            ["rejectedTotal"] = decision.Rejected.Count,
+        };
+    }
 }

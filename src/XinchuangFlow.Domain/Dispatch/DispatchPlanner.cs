@@ -50,6 +50,8 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
         var day = DateOnly.FromDateTime(request.At.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var required = (requiredLevels ?? RequiredLevel).GetValueOrDefault(request.Grade, 1);
         var rejected = new List<Rejection>();
+        var certificatesOf = network.Certificates.Where(c => string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase))
+            .ToLookup(c => c.TechnicianId);
 
         if (request.ResponsibleIntegratorId is { } rid && enterprises.TryGetValue(rid, out var responsible) && responsible.Status != ShortlistStatus.Active)
         {
@@ -65,7 +67,10 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
             : network.Technicians.Where(t => enterprises.TryGetValue(t.EnterpriseId, out var e) && e.Kind == EnterpriseKind.Integrator);
 
         var eligible = new List<(Technician T, ServicePoint P, Proximity Prox, double Km, int Load)>();
-        foreach (var t in pool.OrderBy(t => t.Name, StringComparer.Ordinal))
+        // Disqualified technicians are listed nearest first: "why not the one in my county?" is the question people ask.
+        int Nearness(Technician t) => !points.TryGetValue(t.ServicePointId, out var p) ? 3
+            : p.CountyCode == request.CountyCode ? 0 : divisions.SameCity(p.CountyCode, request.CountyCode) ? 1 : 2;
+        foreach (var t in pool.OrderBy(Nearness).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
             void Reject(string code, string zh, string en) => rejected.Add(new Rejection(t.Id, t.Name, code, zh, en));
             if (!enterprises.TryGetValue(t.EnterpriseId, out var enterprise) || enterprise.Status != ShortlistStatus.Active)
@@ -74,7 +79,7 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
                 continue;
             }
             if (!t.Active) { Reject("inactive", "人员已停用", "not active"); continue; }
-            var certificates = network.Certificates.Where(c => c.TechnicianId == t.Id && string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase)).ToList();
+            var certificates = certificatesOf[t.Id].ToList();
             if (certificates.Count == 0)
             {
                 Reject("no-certificate", $"无“{request.ProductCategory}”类证书", $"no certificate for {request.ProductCategory}");

@@ -59,4 +59,39 @@ public sealed class EfNetworkRepository(IDbContextFactory<XfDbContext> factory) 
             await db.Certificates.AsNoTracking().ToListAsync(ct),
             technicians.ToDictionary(t => t.Id, t => byUser.GetValueOrDefault(t.UserName)));
     }
+
+    public async Task<NetworkSnapshot> DispatchSnapshotAsync(Guid? integratorId, string productCategory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var enterprises = await db.Enterprises.AsNoTracking().ToListAsync(ct);
+        var pool = integratorId is { } id
+            ? db.Technicians.AsNoTracking().Where(t => t.EnterpriseId == id)
+            : db.Technicians.AsNoTracking().Where(t => db.Enterprises.Any(e => e.Id == t.EnterpriseId && e.Kind == EnterpriseKind.Integrator));
+        return await SnapshotOfAsync(db, enterprises, pool, productCategory, ct);
+    }
+
+    public async Task<NetworkSnapshot> TechnicianSnapshotAsync(string userName, string productCategory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var user = userName.Trim();
+        var pool = db.Technicians.AsNoTracking().Where(t => t.UserName == user || t.UserName.ToLower() == user.ToLower());
+        var enterprise = pool.Select(t => t.EnterpriseId);
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => enterprise.Contains(e.Id)).ToListAsync(ct);
+        return await SnapshotOfAsync(db, enterprises, pool, productCategory, ct);
+    }
+
+    private static async Task<NetworkSnapshot> SnapshotOfAsync(XfDbContext db, List<Enterprise> enterprises, IQueryable<Technician> pool, string category, CancellationToken ct)
+    {
+        var technicians = await pool.ToListAsync(ct);
+        var ids = technicians.Select(t => t.Id).ToList();
+        var pointIds = technicians.Select(t => t.ServicePointId).Distinct().ToList();
+        var users = technicians.Select(t => t.UserName).ToList();
+        var certificates = await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.TechnicianId) && c.ProductCategory == category).ToListAsync(ct);
+        var points = await db.ServicePoints.AsNoTracking().Where(p => pointIds.Contains(p.Id)).ToListAsync(ct);
+        var workload = await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == HumanTaskStatus.Open && t.AssigneeUser != null && users.Contains(t.AssigneeUser))
+            .GroupBy(t => t.AssigneeUser!).Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byUser = workload.ToDictionary(w => w.User, w => w.Count, StringComparer.OrdinalIgnoreCase);
+        return new NetworkSnapshot(enterprises, points, technicians, certificates, technicians.ToDictionary(t => t.Id, t => byUser.GetValueOrDefault(t.UserName)));
+    }
 }

@@ -161,6 +161,12 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return (items.Select(r => r.ToRow()).ToList(), total);
     }
 
+    public async Task<IReadOnlyList<string>> OpenStepsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct);
+    }
+
     public async Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

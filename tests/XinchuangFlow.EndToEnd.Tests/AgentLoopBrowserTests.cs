@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// The agents' whole loop in the browser (INB-1, INB-2, INT-5): a ticket recorded through the API shows in the
+/// dispatcher's inbox by time left; the dispatcher sends it to the demo technician from its page; the technician, on a
+/// 360 px phone with location allowed, accepts, sets out, checks in and resolves; the unit's feedback closes it and the
+/// dispatcher's open inbox drops it without a reload. And two dispatchers racing for one task.
+/// </summary>
+public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Demo = "Demo#2026xf";
+    private static string Shot(string name) => Path.Combine(AppFixture.Artifacts, name);
+
+    /// <summary>The text box of a MudBlazor field, whichever element carries the test id.</summary>
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)").First;
+
+    private static async Task WaitLiveAsync(IPage page) =>
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+    [Fact]
+    public async Task TheAgentsLoop_FromTheInboxToTheTechniciansPhoneToTheUsersFeedback()
+    {
+        using var unitApi = await app.ApiAsync("unit@xinchuang.local", Demo);
+        var created = await unitApi.PostAsJsonAsync("/api/tickets", new JsonObject
+        {
+            ["contactName"] = "王科长", ["contactPhone"] = "0771-5550188", ["cityCode"] = "4501", ["countyCode"] = "450103", ["productCategory"] = "terminal",
+            ["impact"] = "single", ["title"] = "财务科电脑无法开机", ["description"] = "按电源键无反应，指示灯不亮。",
+        });
+        var ticket = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var number = ticket["number"]!.GetValue<string>();
+
+        // The dispatcher's inbox (everything in scope) lists it, soonest deadline first.
+        var desk = await app.SignedInPageAsync("dispatcher@xinchuang.local", Demo);
+        await desk.GotoAsync("/inbox?view=All");
+        await WaitLiveAsync(desk);
+        var row = desk.Locator($"tr[data-case='{number}']");
+        await row.WaitForAsync();
+        await Assertions.Expect(row.Locator("[data-testid=countdown]")).ToHaveAttributeAsync("data-state", "OnTime");
+        var dues = await desk.Locator("[data-testid=inbox] tbody tr[data-due]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.due).filter(d => d)");
+        Assert.Equal(dues.OrderBy(d => DateTimeOffset.Parse(d)).ToArray(), dues);
+        await desk.ScreenshotAsync(new() { Path = Shot("inbox-dispatcher.png"), FullPage = true });
+
+        // From the inbox to the ticket's page: re-dispatch to the demo technician with a reason.
+        await row.Locator("[data-testid=case-link]").ClickAsync();
+        await desk.WaitForURLAsync($"**/tickets/{number}");
+        await WaitLiveAsync(desk);
+        await Field(desk, "redispatch-user").FillAsync("tech@xinchuang.local");
+        await Field(desk, "redispatch-reason").FillAsync("该工程师就在附近");
+        await desk.Locator("[data-testid=redispatch]").ClickAsync();
+        await Assertions.Expect(desk.Locator("[data-testid=technician]")).ToContainTextAsync("tech@xinchuang.local");
+        await desk.Locator("[data-testid=timeline]").GetByText("该工程师就在附近").First.WaitForAsync();
+
+        // The technician's phone: 360 px wide, location allowed.
+        var phone = await app.SignedInPageAsync("tech@xinchuang.local", Demo, new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true,
+            Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = 22.8167f, Longitude = 108.3669f, Accuracy = 30 },
+        });
+        await phone.GotoAsync("/m");
+        await WaitLiveAsync(phone);
+        await phone.Locator($"[data-testid=field-{number}]").WaitForAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("phone-list.png"), FullPage = true });
+        await phone.Locator($"[data-testid=field-{number}] a").ClickAsync();
+        await phone.WaitForURLAsync($"**/m/{number}");
+        await WaitLiveAsync(phone);
+        await phone.Locator("[data-testid=field-accept]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=field-status]")).ToHaveTextAsync("已接单");
+        await phone.Locator("[data-testid=field-setout]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=field-status]")).ToHaveTextAsync("已出发");
+        await phone.ScreenshotAsync(new() { Path = Shot("phone-ticket.png"), FullPage = true });
+        await Field(phone, "field-location").FillAsync("财政局三楼财务科");
+        await phone.Locator("[data-testid=field-checkin]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=field-status]")).ToHaveTextAsync("已到场");
+        await Assertions.Expect(phone.Locator("[data-testid=field-checked-in]")).ToContainTextAsync("±30 m");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the phone page fits 360 px without sideways scrolling");
+        await Field(phone, "field-resolution").FillAsync("电源适配器损坏，已更换，开机正常。");
+        await Field(phone, "field-parts").FillAsync("电源适配器 1 个");
+        await Field(phone, "field-confirmed").FillAsync("王科长");
+        await phone.Locator("[data-testid=field-resolve]").ClickAsync();
+        await phone.Locator("[data-testid=field-nothing]").WaitForAsync();
+
+        // The dispatcher sees the check-in with the distance to the unit's county centre.
+        await desk.ReloadAsync();
+        await WaitLiveAsync(desk);
+        await Assertions.Expect(desk.Locator("[data-testid=checkin-distance]")).ToContainTextAsync("公里");
+        await Assertions.Expect(desk.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("待评价");
+        await desk.ScreenshotAsync(new() { Path = Shot("ticket-workspace.png"), FullPage = true });
+
+        // The dispatcher keeps the inbox open while the unit gives feedback: the row goes without a reload.
+        await desk.GotoAsync("/inbox?view=All");
+        await WaitLiveAsync(desk);
+        await desk.Locator($"tr[data-case='{number}']").WaitForAsync();
+        var unit = await app.SignedInPageAsync("unit@xinchuang.local", Demo);
+        await unit.GotoAsync("/inbox");
+        await WaitLiveAsync(unit);
+        var feedbackRow = unit.Locator($"tr[data-case='{number}']");
+        await feedbackRow.Locator("td.xf-cell-title").ClickAsync();
+        await unit.Locator("[data-testid=open-task] [data-testid=field-satisfaction]").ClickAsync();
+        await unit.GetByRole(AriaRole.Option, new() { Name = "5" }).ClickAsync();
+        await unit.Locator("[data-testid=open-task] [data-testid=outcome-submit]").ClickAsync();
+        await unit.GetByText("任务已完成").WaitForAsync();
+        await Assertions.Expect(desk.Locator($"tr[data-case='{number}']")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+
+        using var admin = await app.ApiAsync();
+        var closed = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
+        Assert.Equal("王科长", closed["confirmedBy"]!.GetValue<string>());
+        Assert.Equal(30, closed["checkInAccuracy"]!.GetValue<double>(), 0);
+    }
+
+    [Fact]
+    public async Task TwoDispatchers_CompleteTheSameTask_OneWins_TheOtherIsToldClearly()
+    {
+        using var api = await app.ApiAsync();
+        var started = await api.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "demo-acceptance", input = new { title = "两人同时受理" } });
+        var instance = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var task = (await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}"))!["items"]![0]!["id"]!.GetValue<string>();
+
+        var pages = new[] { await app.SignedInPageAsync("dispatcher@xinchuang.local", Demo), await app.SignedInPageAsync("integrator@xinchuang.local", Demo) };
+        foreach (var page in pages)
+        {
+            await page.GotoAsync("/inbox?view=Team");
+            await WaitLiveAsync(page);
+            await page.Locator($"[data-testid=open-{task}]").ClickAsync();
+            await page.Locator("[data-testid=open-task] [data-testid=field-comment] textarea").First.FillAsync("我来受理");
+        }
+        await Task.WhenAll(pages.Select(p => p.Locator("[data-testid=open-task] [data-testid=outcome-accept]").ClickAsync()));
+
+        var messages = await Task.WhenAll(pages.Select(async p =>
+        {
+            var done = p.GetByText("任务已完成");
+            var lost = p.GetByText("已被他人处理");
+            await done.Or(lost).First.WaitForAsync();
+            return await done.CountAsync() > 0 ? "won" : "lost";
+        }));
+        Assert.Equal(["lost", "won"], messages.Order().ToArray());
+        var finished = (await api.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"));
+        Assert.Equal("Completed", finished!["status"]!.GetValue<string>());
+        await pages[Array.IndexOf(messages, "lost")].ScreenshotAsync(new() { Path = Shot("inbox-race-lost.png") });
+    }
+}
