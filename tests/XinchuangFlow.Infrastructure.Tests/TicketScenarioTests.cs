@@ -78,6 +78,34 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheClockThatMatters_IsKeptOnTheTicket_AndFilledInForTicketsWrittenBeforeTheInbox()
+    {
+        var (ticket, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        // Response (2 h for P3) runs out before resolution: it is the one that matters, warned at 80 %.
+        Assert.Equal("response", ticket.NextClock);
+        Assert.Equal(ticket.ResponseDueAt, ticket.NextDueAt);
+        Assert.Equal(ticket.ResponseDueAt!.Value - TimeSpan.FromMinutes(24), ticket.NextWarnAt);
+        Assert.Equal(DeadlineState.OnTime, ticket.DeadlineStateAt(Clock.GetUtcNow()));
+        Assert.Equal(DeadlineState.Warned, ticket.DeadlineStateAt(ticket.NextWarnAt!.Value));
+        Assert.Equal(DeadlineState.Breached, ticket.DeadlineStateAt(ticket.NextDueAt!.Value));
+
+        await CompleteAsync(ticket, "accept", TicketOutcomes.Accept, _net.ValidNanning.UserName);
+        ticket = await TicketAsync(ticket.Id);
+        Assert.Equal("onsite", ticket.NextClock);                         // 4 h on site comes before 48 h resolution
+        Assert.Equal(ticket.OnSiteDueAt, ticket.NextDueAt);
+
+        // A ticket from before the inbox: the columns are empty until the start-up pass works them out.
+        var factory = _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+            await db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.NextClock, (string?)null).SetProperty(t => t.NextDueAt, (DateTimeOffset?)null));
+        Assert.Equal(1, await _h.Initializer.FillInboxDeadlinesAsync(CancellationToken.None));
+        var filled = await TicketAsync(ticket.Id);
+        Assert.Equal("onsite", filled.NextClock);
+        Assert.Equal(ticket.OnSiteDueAt, filled.NextDueAt);
+        Assert.Equal(0, await _h.Initializer.FillInboxDeadlinesAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SameCityTicketGets4hOnSiteDeadline_OtherCityTicketGets12h_AndDispatchNeverPicksExpiredOrSuspended()
     {
         var (same, duplicate) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");

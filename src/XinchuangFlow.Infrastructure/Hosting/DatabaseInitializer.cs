@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,8 @@ public sealed class DatabaseInitializer(
     DefinitionService definitions,
     EfRuleStore rules,
     IHostEnvironment env,
+    IServiceProvider services,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -43,6 +46,34 @@ public sealed class DatabaseInitializer(
         // Rules are data the domain cannot run without: always imported (a stored copy someone edited is kept).
         await ImportRulesAsync(ct);
         if (files.Value.ImportOnStart) await ImportAsync(ct);
+        await FillInboxDeadlinesAsync(ct);
+    }
+
+    /// <summary>
+    /// Tickets written before the inbox existed have running clocks but no "clock that matters" yet: work it out once
+    /// (a ticket with a running clock always has it after this), so they sort and count down in the inbox too.
+    /// </summary>
+    public async Task<int> FillInboxDeadlinesAsync(CancellationToken ct)
+    {
+        var book = services.GetRequiredService<XinchuangFlow.Domain.Rules.RuleBook>();
+        var filled = 0;
+        while (true)
+        {
+            await using var context = await factory.CreateDbContextAsync(ct);
+            var batch = await context.Tickets.Where(t => t.NextClock == null && (t.ResponseDueAt != null || t.OnSiteDueAt != null || t.ResolutionDueAt != null))
+                .OrderBy(t => t.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var ticket in batch)
+            {
+                var (sla, _) = await book.SlaAsync(ticket.CityCode, ct);
+                ticket.SyncClocks(clock.GetUtcNow(), sla.WorkingCalendar);
+                ticket.NextClock ??= "none";   // nothing runs after all: do not look at it again
+            }
+            await context.SaveChangesAsync(ct);
+            filled += batch.Count;
+        }
+        if (filled > 0) log.LogInformation("Worked out the inbox deadline of {Count} tickets written before the inbox", filled);
+        return filled;
     }
 
     /// <summary>Imports <c>rules/*.json</c> (grading, sla, escalation, dispatch) as the regional defaults.</summary>
