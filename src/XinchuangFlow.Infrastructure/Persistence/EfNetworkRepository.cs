@@ -82,15 +82,13 @@ public sealed class EfNetworkRepository(IDbContextFactory<XfDbContext> factory) 
 
     private static async Task<NetworkSnapshot> SnapshotOfAsync(XfDbContext db, List<Enterprise> enterprises, IQueryable<Technician> pool, string category, CancellationToken ct)
     {
+        // Semi-joins on the pool, not lists of ids: the database picks the rows without thousands of parameters.
         var technicians = await pool.ToListAsync(ct);
-        var ids = technicians.Select(t => t.Id).ToList();
-        var pointIds = technicians.Select(t => t.ServicePointId).Distinct().ToList();
-        var users = technicians.Select(t => t.UserName).ToList();
-        var certificates = await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.TechnicianId) && c.ProductCategory == category).ToListAsync(ct);
-        var points = await db.ServicePoints.AsNoTracking().Where(p => pointIds.Contains(p.Id)).ToListAsync(ct);
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.ProductCategory == category && pool.Any(t => t.Id == c.TechnicianId)).ToListAsync(ct);
+        var points = await db.ServicePoints.AsNoTracking().Where(p => pool.Any(t => t.ServicePointId == p.Id)).ToListAsync(ct);
         var workload = await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == HumanTaskStatus.Open && t.AssigneeUser != null && users.Contains(t.AssigneeUser))
-            .GroupBy(t => t.AssigneeUser!).Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync(ct);
+            .Where(k => k.Status == HumanTaskStatus.Open && k.AssigneeUser != null && pool.Any(t => t.UserName == k.AssigneeUser))
+            .GroupBy(k => k.AssigneeUser!).Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync(ct);
         var byUser = workload.ToDictionary(w => w.User, w => w.Count, StringComparer.OrdinalIgnoreCase);
         return new NetworkSnapshot(enterprises, points, technicians, certificates, technicians.ToDictionary(t => t.Id, t => byUser.GetValueOrDefault(t.UserName)));
     }
