@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Application.Access;
@@ -8,23 +9,29 @@ namespace XinchuangFlow.Application.Access;
 /// </summary>
 public sealed record CaseScope(bool All = false, string? City = null, Guid? Enterprise = null, Guid? Unit = null, string? TechnicianUser = null, string? User = null)
 {
-    public IQueryable<Ticket> Apply(IQueryable<Ticket> q)
+    public IQueryable<Ticket> Apply(IQueryable<Ticket> q) => All ? q : q.Where(TicketRule());
+
+    public IQueryable<Complaint> Apply(IQueryable<Complaint> q) => All ? q : q.Where(ComplaintRule());
+
+    /// <summary>The scope as a condition on a ticket (for queries that join tickets themselves).</summary>
+    public Expression<Func<Ticket, bool>> TicketRule()
     {
-        if (All) return q;
-        if (City is not null) return q.Where(t => t.CityCode == City);
-        if (Enterprise is { } e) return q.Where(t => t.IntegratorId == e || t.VendorId == e);
-        if (TechnicianUser is not null) return q.Where(t => t.TechnicianUser == TechnicianUser);
-        if (Unit is { } u) return q.Where(t => t.ProcurementUnitId == u || t.CreatedBy == User);
-        return q.Where(t => User != null && t.CreatedBy == User);
+        if (All) return t => true;
+        if (City is not null) return t => t.CityCode == City;
+        if (Enterprise is { } e) return t => t.IntegratorId == e || t.VendorId == e;
+        if (TechnicianUser is not null) return t => t.TechnicianUser == TechnicianUser;
+        if (Unit is { } u) return t => t.ProcurementUnitId == u || t.CreatedBy == User;
+        return t => User != null && t.CreatedBy == User;
     }
 
-    public IQueryable<Complaint> Apply(IQueryable<Complaint> q)
+    /// <summary>The scope as a condition on a complaint.</summary>
+    public Expression<Func<Complaint, bool>> ComplaintRule()
     {
-        if (All) return q;
-        if (City is not null) return q.Where(c => c.CityCode == City);
-        if (Enterprise is { } e) return q.Where(c => c.EnterpriseId == e);
-        if (TechnicianUser is not null) return q.Where(c => false);
-        if (Unit is { } u) return q.Where(c => c.ProcurementUnitId == u || c.CreatedBy == User);
-        return q.Where(c => User != null && c.CreatedBy == User);
+        if (All) return c => true;
+        if (City is not null) return c => c.CityCode == City;
+        if (Enterprise is { } e) return c => c.EnterpriseId == e;
+        if (TechnicianUser is not null) return c => false;
+        if (Unit is { } u) return c => c.ProcurementUnitId == u || c.CreatedBy == User;
+        return c => User != null && c.CreatedBy == User;
     }
 }

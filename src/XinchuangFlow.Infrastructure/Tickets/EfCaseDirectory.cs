@@ -147,7 +147,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<(IReadOnlyList<InboxRow> Items, int Total)> ListInboxAsync(InboxQuery query, int skip, int take, InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = Rows(db, VisibleTasks(db, who, query.View));
+        var rows = Lines(OpenTaskCases(db).Where(Visible(db, who, query.View)));
         if (query.View == InboxView.Overdue) rows = rows.Where(r => r.DueAt < now);
         if (query.Grade is { Length: > 0 } g) rows = rows.Where(r => r.Grade == g);
         if (query.City is { Length: > 0 } city) rows = rows.Where(r => r.CityCode == city || (r.CountyCode != null && r.CountyCode == city));
@@ -170,10 +170,10 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var mine = await VisibleTasks(db, who, InboxView.Mine).CountAsync(ct);
-        var team = await VisibleTasks(db, who, InboxView.Team).CountAsync(ct);
-        var overdue = await Rows(db, VisibleTasks(db, who, InboxView.Overdue)).CountAsync(r => r.DueAt < now, ct);
-        var all = await VisibleTasks(db, who, InboxView.All).CountAsync(ct);
+        var mine = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.Mine), ct);
+        var team = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.Team), ct);
+        var overdue = await Lines(OpenTaskCases(db).Where(Visible(db, who, InboxView.Overdue))).CountAsync(r => r.DueAt < now, ct);
+        var all = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.All), ct);
         return new InboxCounts(mine, team, overdue, all);
     }
 
@@ -195,73 +195,93 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
                ?? await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>
-    /// Open tasks of a view that the audience may see. Mine: assigned to or claimed by them. Team: offered to one of
-    /// their roles on a case in their scope (or a flow without a case), held by nobody. Overdue: everything they may
-    /// work (the deadline is applied on the rows). All: every task on a case in their scope, plus their own.
-    /// </summary>
-    private static IQueryable<HumanTask> VisibleTasks(XfDbContext db, InboxAudience who, InboxView view)
+    /// <summary>An open task with its ticket or complaint (left joins: a task of a flow without a case has neither).</summary>
+    private sealed class TaskCase
     {
-        var q = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
+        public HumanTask Task { get; init; } = null!;
+        public Ticket? Ticket { get; init; }
+        public Complaint? Complaint { get; init; }
+    }
+
+    private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) =>
+        from t in db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open)
+        join k in db.Tickets.AsNoTracking() on t.InstanceId equals k.InstanceId into kj
+        from k in kj.DefaultIfEmpty()
+        join c in db.Complaints.AsNoTracking() on t.InstanceId equals c.InstanceId into cj
+        from c in cj.DefaultIfEmpty()
+        select new TaskCase { Task = t, Ticket = k, Complaint = c };
+
+    /// <summary>
+    /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
+    /// subqueries). Mine: assigned to or claimed by them. Team: offered to one of their roles on a case in their scope
+    /// (or a flow without a case), held by nobody. Overdue: what they may work (the deadline is applied on the rows).
+    /// All: every task on a case in their scope, plus their own and their role's.
+    /// </summary>
+    private static Expression<Func<TaskCase, bool>> Visible(XfDbContext db, InboxAudience who, InboxView view)
+    {
         var user = who.User;
         var roles = who.Roles.ToList();
-        if (view == InboxView.Mine) return q.Where(t => user != null && (t.AssigneeUser == user || t.ClaimedBy == user));
-        if (who.Everything)
-            return view == InboxView.Team ? q.Where(t => t.AssigneeUser == null && t.ClaimedBy == null && t.AssigneeRole != null && roles.Contains(t.AssigneeRole)) : q;
-        var tickets = who.Scope.Apply(db.Tickets);
-        var complaints = who.Scope.Apply(db.Complaints);
+        Expression<Func<TaskCase, bool>> mine = x => user != null && (x.Task.AssigneeUser == user || x.Task.ClaimedBy == user);
+        if (view == InboxView.Mine) return mine;
+        Expression<Func<TaskCase, bool>> role = x => x.Task.AssigneeRole != null && roles.Contains(x.Task.AssigneeRole);
+        Expression<Func<TaskCase, bool>> free = x => x.Task.AssigneeUser == null && x.Task.ClaimedBy == null;
+        if (who.Everything) return view == InboxView.Team ? And(free, role) : x => true;
+        var inScope = Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint));
         // A task of a flow with no case (nor a parent that has one) goes to every holder of its role.
-        Expression<Func<HumanTask, bool>> offered = t => t.AssigneeRole != null && roles.Contains(t.AssigneeRole)
-            && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)
-                || (!db.Tickets.Any(k => k.InstanceId == t.InstanceId) && !db.Complaints.Any(c => c.InstanceId == t.InstanceId)
-                    && !db.Instances.Any(i => i.Id == t.InstanceId && i.ParentInstanceId != null)));
-        Expression<Func<HumanTask, bool>> mine = t => user != null && (t.AssigneeUser == user || t.ClaimedBy == user);
-        Expression<Func<HumanTask, bool>> inScope = t => tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId);
+        Expression<Func<TaskCase, bool>> noCase = x => x.Ticket == null && x.Complaint == null
+            && !db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null);
+        var offered = And(role, Or(inScope, noCase));
         return view switch
         {
-            InboxView.Team => q.Where(t => t.AssigneeUser == null && t.ClaimedBy == null).Where(offered),
-            InboxView.Overdue => q.Where(Or(mine, offered)),
-            _ => q.Where(Or(Or(mine, offered), inScope)),
+            InboxView.Team => And(free, offered),
+            InboxView.Overdue => Or(mine, offered),
+            _ => Or(Or(mine, offered), inScope),
         };
     }
 
-    /// <summary>a OR b over the same row.</summary>
-    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b)
+    /// <summary>A rule on a ticket (or complaint) applied to the row's joined one: false when the row has none.</summary>
+    private static Expression<Func<TaskCase, bool>> On<T>(Expression<Func<T, bool>> rule, Expression<Func<TaskCase, T?>> member) where T : class
     {
-        var row = a.Parameters[0];
-        var right = new Rebind(b.Parameters[0], row).Visit(b.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, right), row);
+        var row = member.Parameters[0];
+        var target = member.Body;
+        var body = new Rebind(rule.Parameters[0], target).Visit(rule.Body);
+        return Expression.Lambda<Func<TaskCase, bool>>(Expression.AndAlso(Expression.NotEqual(target, Expression.Constant(null, typeof(T))), body), row);
     }
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) => Combine(a, b, Expression.OrElse);
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) => Combine(a, b, Expression.AndAlso);
+
+    private static Expression<Func<T, bool>> Combine<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b, Func<Expression, Expression, BinaryExpression> op)
+    {
+        var row = a.Parameters[0];
+        return Expression.Lambda<Func<T, bool>>(op(a.Body, new Rebind(b.Parameters[0], row).Visit(b.Body)), row);
+    }
+
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
-    /// <summary>Tasks with their case's columns (left joins: a task of a flow without a case has none).</summary>
-    private static IQueryable<InboxLine> Rows(XfDbContext db, IQueryable<HumanTask> tasks) =>
-        from t in tasks
-        join k in db.Tickets on t.InstanceId equals k.InstanceId into kj
-        from k in kj.DefaultIfEmpty()
-        join c in db.Complaints on t.InstanceId equals c.InstanceId into cj
-        from c in cj.DefaultIfEmpty()
-        select new InboxLine
+    /// <summary>The inbox's columns of a task and its case.</summary>
+    private static IQueryable<InboxLine> Lines(IQueryable<TaskCase> rows) =>
+        rows.Select(x => new InboxLine
         {
-            TaskId = t.Id, InstanceId = t.InstanceId, ActivityId = t.ActivityId, TaskTitle = t.Title, AssigneeUser = t.AssigneeUser,
-            AssigneeRole = t.AssigneeRole, ClaimedBy = t.ClaimedBy, CreatedAt = t.CreatedAt,
-            CaseKind = k != null ? "ticket" : c != null ? "complaint" : null,
-            CaseId = k != null ? k.Id : c != null ? c.Id : null,
-            CaseNumber = k != null ? k.Number : c != null ? c.Number : null,
-            CaseTitle = k != null ? k.Title : c != null ? c.Description.Substring(0, 80) : null,
-            Grade = k != null ? k.Grade : null,
-            CityCode = k != null ? k.CityCode : c != null ? c.CityCode : null,
-            CountyCode = k != null ? k.CountyCode : null,
-            Category = k != null ? k.ProductCategory : c != null ? c.Category : null,
-            CaseStatus = k != null ? k.Status : c != null ? c.Status : null,
-            Clock = k != null ? k.NextClock : null,
-            DueAt = k != null && k.NextDueAt != null ? k.NextDueAt : c != null && c.StepDueAt != null ? c.StepDueAt : t.DueAt,
-            WarnAt = k != null ? k.NextWarnAt : null,
-        };
+            TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskTitle = x.Task.Title, AssigneeUser = x.Task.AssigneeUser,
+            AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
+            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : null,
+            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : null,
+            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : null,
+            CaseTitle = x.Ticket != null ? x.Ticket.Title : x.Complaint != null ? x.Complaint.Description.Substring(0, 80) : null,
+            Grade = x.Ticket != null ? x.Ticket.Grade : null,
+            CityCode = x.Ticket != null ? x.Ticket.CityCode : x.Complaint != null ? x.Complaint.CityCode : null,
+            CountyCode = x.Ticket != null ? x.Ticket.CountyCode : null,
+            Category = x.Ticket != null ? x.Ticket.ProductCategory : x.Complaint != null ? x.Complaint.Category : null,
+            CaseStatus = x.Ticket != null ? x.Ticket.Status : x.Complaint != null ? x.Complaint.Status : null,
+            Clock = x.Ticket != null ? x.Ticket.NextClock : null,
+            DueAt = x.Ticket != null && x.Ticket.NextDueAt != null ? x.Ticket.NextDueAt
+                : x.Complaint != null && x.Complaint.StepDueAt != null ? x.Complaint.StepDueAt : x.Task.DueAt,
+            WarnAt = x.Ticket != null ? x.Ticket.NextWarnAt : null,
+        });
 
     /// <summary>An inbox row as the query builds it (settable, so filters and ordering translate to SQL).</summary>
     private sealed class InboxLine
