@@ -106,6 +106,60 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACitysOverrides_ChangeOnlyTheirFields_FollowTheRegionElsewhere_AndARollBackRestoresTheEarlierRules()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        var nanningCoordinator = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
+        var bureau = Actor.Of("admin@test", [Roles.DataBureauAdmin]);
+        var liuzhou = GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code;
+        async Task<Ticket> AcceptedAsync(string county, string category, string title)
+        {
+            var (t, _) = await CreateAsync(Request(county, category, title), "unit@test");
+            await CompleteAsync(t, "accept", TicketOutcomes.Accept, t.TechnicianUser!);
+            return await TicketAsync(t.Id);
+        }
+
+        // Liuzhou stores only what it changes: on site within 3 h.
+        var v1 = await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "scope": "4502", "onSite": { "sameCity": "PT3H" } }""", null, "柳州加快到场");
+        Assert.Equal(1, v1.Version);
+        var lz = await AcceptedAsync(liuzhou, "database", "达梦数据库无法启动");
+        Assert.Equal(TimeSpan.FromHours(3), lz.Clocks().OnSite.Target);
+        Assert.Contains("sla/4502", lz.Clocks().OnSite.TargetReason);
+        var nn = await AcceptedAsync(ScenarioNetwork.Qingxiu, "terminal", "终端无法开机");
+        Assert.Equal(TimeSpan.FromHours(4), nn.Clocks().OnSite.Target);
+
+        // The region changes a field Liuzhou did not touch: Liuzhou follows it.
+        var region = RuleOverrides.Parse((await rules.GetAsync(bureau, RuleKinds.Sla, RuleKinds.RegionScope)).Json);
+        foreach (var g in new[] { "P1", "P2", "P3", "P4" }) region["response"]![g] = "PT45M";
+        await rules.SaveAsync(bureau, RuleKinds.Sla, RuleKinds.RegionScope, region.ToJsonString(), null, "全区响应统一为45分钟");
+        var (lz2, _) = await CreateAsync(Request(liuzhou, "database", "达梦数据库无法启动"), "unit@test");
+        Assert.Equal(TimeSpan.FromMinutes(45), lz2.Clocks().Response.Target);
+
+        // A second change, then back to the first: a new version equal to the old one, with the reasons in the history.
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT2H" } }""", 1, "再加快");
+        Assert.Equal(TimeSpan.FromHours(2), (await AcceptedAsync(liuzhou, "database", "达梦数据库无法启动")).Clocks().OnSite.Target);
+        var v3 = await rules.RollBackAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", 1, "2小时做不到");
+        Assert.Equal(3, v3.Version);
+        Assert.Equal(TimeSpan.FromHours(3), (await AcceptedAsync(liuzhou, "database", "达梦数据库无法启动")).Clocks().OnSite.Target);
+        var history = await rules.HistoryAsync(liuzhouCoordinator, RuleKinds.Sla, "4502");
+        Assert.Equal([3, 2, 1], history.Select(h => h.Version!.Value).ToArray());
+        Assert.Equal(["roll-back", "save", "save"], history.Select(h => h.Action).ToArray());
+        Assert.Contains("2小时做不到", history[0].Comment);
+        Assert.Equal(["onSite.sameCity"], (await rules.EditorAsync(liuzhouCoordinator, RuleKinds.Sla, "4502")).Differences.ToArray());
+
+        // Refusals: no comment; a value out of bounds (checked merged onto the region); another city's rules do not exist for Nanning.
+        var noComment = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", null, " "));
+        Assert.Contains("comment", noComment.Message);
+        var absurd = await Assert.ThrowsAsync<CaseValidationException>(() =>
+            rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT999H" } }""", null, "试试"));
+        Assert.Contains("30 days", absurd.Message);
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.GetAsync(nanningCoordinator, RuleKinds.Sla, "4502"));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Sla, "4502", "{}", null, "越权"));
+        Assert.Equal(3, (await rules.GetAsync(bureau, RuleKinds.Sla, "4502")).Version);
+    }
+
+    [Fact]
     public async Task SameCityTicketGets4hOnSiteDeadline_OtherCityTicketGets12h_AndDispatchNeverPicksExpiredOrSuspended()
     {
         var (same, duplicate) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");

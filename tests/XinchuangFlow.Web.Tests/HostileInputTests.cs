@@ -150,18 +150,18 @@ public class HostileInputTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var doc = JsonNode.Parse(sla, documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
         doc["scope"] = "4501";
         doc["onSite"]!["sameCity"] = "PT99999H";
-        var absurd = await admin.PutAsync("/api/rules/sla/4501", new StringContent(doc.ToJsonString()));
+        var absurd = await admin.PutAsync("/api/rules/sla/4501?comment=test", new StringContent(doc.ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, absurd.StatusCode);
         Assert.Contains("30 days", await absurd.Content.ReadAsStringAsync());
 
         doc["onSite"]!["sameCity"] = "PT3H";
         doc["scope"] = "4502";
-        var contradicting = await admin.PutAsync("/api/rules/sla/4501", new StringContent(doc.ToJsonString()));
+        var contradicting = await admin.PutAsync("/api/rules/sla/4501?comment=test", new StringContent(doc.ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, contradicting.StatusCode);
         Assert.Contains("4502", await contradicting.Content.ReadAsStringAsync());
 
         doc["scope"] = "4501";
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/rules/sla/4501", new StringContent(doc.ToJsonString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/rules/sla/4501?comment=test", new StringContent(doc.ToJsonString()))).StatusCode);
     }
 
     [Theory]

@@ -158,7 +158,11 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/technicians", null, true);
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/service-points", null, true);
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/coverage", null, true);
-        yield return (HttpMethod.Put, "/api/rules/sla/4502", new JsonObject(), false);
+        yield return (HttpMethod.Put, "/api/rules/sla/4502?comment=x", new JsonObject(), false);
+        yield return (HttpMethod.Get, "/api/rules/sla/4502", null, true);
+        yield return (HttpMethod.Get, "/api/rules/sla/4502/effective", null, true);
+        yield return (HttpMethod.Get, "/api/rules/sla/4502/history", null, true);
+        yield return (HttpMethod.Post, "/api/rules/sla/4502/rollback", new JsonObject { ["toVersion"] = 1, ["comment"] = "x" }, false);
     }
 
     [Theory]

@@ -116,15 +116,31 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var list = (await admin.GetFromJsonAsync<JsonArray>("/api/rules"))!;
         Assert.Equal(["dispatch", "escalation", "grading", "sla"], list.Select(r => r!["kind"]!.GetValue<string>()).Order().ToArray());
 
-        var bad = await admin.PutAsync("/api/rules/sla/region", new StringContent("""{"response":{"P1":"soon"}}"""));
+        var bad = await admin.PutAsync("/api/rules/sla/region?comment=test", new StringContent("""{"response":{"P1":"soon"}}"""));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("not an ISO 8601 duration", await bad.Content.ReadAsStringAsync());
 
         var nanning = await LoginAsync("nanning@xinchuang.local");
-        Assert.Equal(HttpStatusCode.Forbidden, (await nanning.PutAsync("/api/rules/sla/4502", new StringContent("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nanning.PutAsync("/api/rules/sla/4502?comment=x", new StringContent("{}"))).StatusCode);   // another city's rules do not exist for them
         var own = """{"response":{"P1":"PT20M","P2":"PT1H","P3":"PT2H","P4":"PT4H"},"resolution":{"P1":"PT8H","P2":"PT24H","P3":"PT48H","P4":"PT72H"},"onSite":{"sameCity":"PT3H","otherCity":"PT12H"}}""";
-        var saved = await nanning.PutAsync("/api/rules/sla/4501", new StringContent(own));
+        var saved = await nanning.PutAsync("/api/rules/sla/4501?comment=%E5%8D%97%E5%AE%81%E5%8A%A0%E5%BF%AB", new StringContent(own));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(1, (await saved.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>());
+        var noComment = await nanning.PutAsync("/api/rules/sla/4501", new StringContent(own));
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
+        Assert.Contains("comment", await noComment.Content.ReadAsStringAsync());
+
+        // Only what differs from the region counts as an override; one is taken away with one call; the history says who and why.
+        var effective = (await nanning.GetFromJsonAsync<JsonObject>("/api/rules/sla/4501/effective"))!;
+        Assert.Equal(["onSite.sameCity", "response.P1"], effective["differences"]!.AsArray().Select(d => d!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray());
+        var removed = await nanning.DeleteAsync("/api/rules/sla/4501/overrides/response.P1?comment=%E6%81%A2%E5%A4%8D");
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        effective = (await nanning.GetFromJsonAsync<JsonObject>("/api/rules/sla/4501/effective"))!;
+        Assert.Equal(["onSite.sameCity"], effective["differences"]!.AsArray().Select(d => d!.GetValue<string>()).ToArray());
+        var history = (await nanning.GetFromJsonAsync<JsonArray>("/api/rules/sla/4501/history"))!;
+        Assert.Equal([2, 1], history.Select(h => h!["version"]!.GetValue<int>()).ToArray());
+        Assert.Equal("nanning@xinchuang.local", history[0]!["user"]!.GetValue<string>());
+        var back = await nanning.PostAsJsonAsync("/api/rules/sla/4501/rollback", new JsonObject { ["toVersion"] = 1, ["comment"] = "还是要快" });
+        Assert.Equal(3, (await back.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>());
     }
 }

@@ -58,6 +58,13 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     public bool MayEditRules(Actor a, string scope) =>
         a.IsInRole(Roles.DataBureauAdmin) || (a.IsInRole(Roles.MunicipalCoordinator) && scope != RuleKinds.RegionScope && a.CityCode == scope);
 
+    /// <summary>
+    /// Everyone signed in reads the regional rules; a city's overrides are read by the Data Bureau, the Intranet Office
+    /// and that city's coordinator only.
+    /// </summary>
+    public bool MayReadRules(Actor a, string scope) =>
+        scope == RuleKinds.RegionScope || a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) || (a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode == scope);
+
     /// <summary>Region-wide roles see every enterprise; enterprise staff only their own.</summary>
     public bool SeesAllEnterprises(Actor a) =>
         a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator) || (a.IsInRole(Roles.Dispatcher) && a.EnterpriseId is null);

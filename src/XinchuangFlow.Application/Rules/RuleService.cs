@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Audit;
 using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Rules;
 
@@ -9,50 +11,131 @@ namespace XinchuangFlow.Application.Rules;
 public interface IRuleSetStore
 {
     Task<IReadOnlyList<RuleSet>> ListAsync(CancellationToken ct = default);
+    /// <summary>The stored row: the regional set, or a city's overrides only.</summary>
     Task<RuleSet?> FindAsync(string kind, string scope, CancellationToken ct = default);
-    /// <summary>Saves a checked document; version +1; a stale <paramref name="expectedVersion"/> is a concurrency conflict.</summary>
-    Task<RuleSet> SaveAsync(string kind, string scope, string json, string? user, int? expectedVersion, CancellationToken ct = default);
+    /// <summary>
+    /// Saves a checked document (a city's checked merged onto the regional set); version +1; audited with the comment
+    /// in the same transaction; a stale <paramref name="expectedVersion"/> is a concurrency conflict.
+    /// </summary>
+    Task<RuleSet> SaveAsync(string kind, string scope, string json, string? user, int? expectedVersion, string comment, string action, CancellationToken ct = default);
+    /// <summary>Every saved version of a rule set, newest first (from the audit log).</summary>
+    Task<IReadOnlyList<AuditEntry>> HistoryAsync(string kind, string scope, CancellationToken ct = default);
 }
 
+/// <summary>A city's rules as the editor shows them: the regional value beside the city's, and where they differ.</summary>
+public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, RuleSet? Overrides, string EffectiveJson, IReadOnlyList<string> Differences);
+
 /// <summary>
-/// Reading and editing rule sets (RUL-1): anyone signed in reads them; the Data Bureau edits the regional and every
-/// city's; a municipal coordinator edits their own city's. A document is checked in full before it is stored:
-/// kind, scope (the document's own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds.
+/// Reading and editing rule sets (RUL-1, RUL-2): the regional default and each city's overrides on top of it, field by
+/// field. The Data Bureau edits the regional and every city's; a municipal coordinator edits — and reads — only their
+/// own city's (another city's is a logged 404). Every save is a new version with a required comment, audited; a roll
+/// back saves an old version again. A document is checked in full before it is stored: kind, scope (the document's
+/// own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds — a city's merged onto the
+/// regional set.
 /// </summary>
 public sealed class RuleService(IRuleSetStore store, AccessService access)
 {
-    public Task<IReadOnlyList<RuleSet>> ListAsync(Actor actor, CancellationToken ct = default) => store.ListAsync(ct);
+    public async Task<IReadOnlyList<RuleSet>> ListAsync(Actor actor, CancellationToken ct = default) =>
+        (await store.ListAsync(ct)).Where(r => access.MayReadRules(actor, r.Scope)).ToList();
 
-    public async Task<RuleSet> GetAsync(Actor actor, string kind, string scope, CancellationToken ct = default) =>
-        await store.FindAsync(kind, scope, ct) ?? throw new Engine.Runtime.WorkflowNotFoundException($"There are no {kind} rules for {scope}.");
-
-    public async Task<RuleSet> SaveAsync(Actor actor, string kind, string scope, string json, int? expectedVersion, CancellationToken ct = default)
+    /// <summary>The stored set (a city's: its overrides), when the actor may read it; another city's is a logged 404.</summary>
+    public async Task<RuleSet> GetAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
     {
-        if (!RuleKinds.All.Contains(kind)) throw new Engine.Runtime.WorkflowNotFoundException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)}).");
-        if (scope != RuleKinds.RegionScope && Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope))
-            throw new Engine.Runtime.WorkflowNotFoundException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
-        if (!access.MayEditRules(actor, scope))
-            throw access.Denied(actor, $"edit {kind} rules of {scope}", "The Data Bureau edits regional rules; a municipal coordinator edits their own city's.");
+        CheckRead(actor, kind, scope);
+        return await store.FindAsync(kind, scope, ct) ?? throw new WorkflowNotFoundException($"There are no {kind} rules for {scope}.");
+    }
+
+    /// <summary>The regional set, the city's overrides (none yet is fine), the effective set and the differing fields.</summary>
+    public async Task<RuleEditorView> EditorAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
+    {
+        CheckRead(actor, kind, scope);
+        var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+        if (scope == RuleKinds.RegionScope) return new RuleEditorView(kind, scope, region, null, region.Json, []);
+        var city = await store.FindAsync(kind, scope, ct);
+        if (city is null) return new RuleEditorView(kind, scope, region, null, region.Json, []);
+        var regionDoc = RuleOverrides.Parse(region.Json);
+        var overrides = RuleOverrides.Parse(city.Json);
+        return new RuleEditorView(kind, scope, region, city, RuleOverrides.Merge(regionDoc, overrides).ToJsonString(), RuleOverrides.Differences(regionDoc, overrides));
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
+    {
+        CheckRead(actor, kind, scope);
+        return await store.HistoryAsync(kind, scope, ct);
+    }
+
+    public async Task<RuleSet> SaveAsync(Actor actor, string kind, string scope, string json, int? expectedVersion, string? comment, CancellationToken ct = default)
+    {
+        CheckEdit(actor, kind, scope);
         var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(comment) || !Domain.Tickets.TextRules.HasVisibleText(comment)) problems.Add("Say why the rules change (comment).");
+        else if (Domain.Tickets.TextRules.Problem(comment, "comment", 500, multiline: true) is { } bad) problems.Add(bad);
         try
         {
-            if (JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is not JsonObject doc)
-                problems.Add("The rules must be a JSON object.");
-            else
-            {
-                if (doc["scope"] is JsonValue s && s.TryGetValue<string>(out var bodyScope) && bodyScope != scope)
-                    problems.Add($"The document says scope '{bodyScope}' but is saved as '{scope}'; make them agree.");
-                if (doc["table"] is JsonValue t && t.TryGetValue<string>(out var table) && table != kind)
-                    problems.Add($"The document is a '{table}' table but is saved as '{kind}' rules.");
-            }
+            var doc = RuleOverrides.Parse(json);
+            if (doc["scope"] is JsonValue s && s.TryGetValue<string>(out var bodyScope) && bodyScope != scope)
+                problems.Add($"The document says scope '{bodyScope}' but is saved as '{scope}'; make them agree.");
+            if (doc["table"] is JsonValue t && t.TryGetValue<string>(out var table) && table != kind)
+                problems.Add($"The document is a '{table}' table but is saved as '{kind}' rules.");
         }
-        catch (JsonException ex) { problems.Add($"The rules are not valid JSON: {ex.Message}"); }
-        if (problems.Count == 0 || problems.All(p => !p.StartsWith("The rules", StringComparison.Ordinal)))
-        {
-            try { RuleBook.Validate(kind, json); }
-            catch (InvalidDataException ex) { problems.Add(ex.Message); }
-        }
+        catch (InvalidDataException ex) { problems.Add(ex.Message); }
         if (problems.Count > 0) throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
-        return await store.SaveAsync(kind, scope, json, actor.UserName, expectedVersion, ct);
+        try
+        {
+            return await store.SaveAsync(kind, scope, json, actor.UserName, expectedVersion, comment!.Trim(), "save", ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
+        }
+    }
+
+    /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>
+    public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
+    {
+        CheckEdit(actor, kind, scope);
+        if (string.IsNullOrWhiteSpace(comment)) throw new CaseValidationException("comment", "Say why the rules go back (comment).");
+        var old = (await store.HistoryAsync(kind, scope, ct)).FirstOrDefault(h => h.Version == toVersion && h.After is not null)
+                  ?? throw new WorkflowNotFoundException($"The {kind} rules of {scope} have no version {toVersion}.");
+        var current = await store.FindAsync(kind, scope, ct);
+        try
+        {
+            return await store.SaveAsync(kind, scope, old.After!, actor.UserName, current?.Version, $"roll back to v{toVersion}: {comment.Trim()}", "roll-back", ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [$"Version {toVersion} no longer fits the regional rules: {ex.Message}"] });
+        }
+    }
+
+    /// <summary>Takes one override away: the city follows the regional value of that field again.</summary>
+    public async Task<RuleSet> RemoveOverrideAsync(Actor actor, string kind, string scope, string path, string? comment, CancellationToken ct = default)
+    {
+        CheckEdit(actor, kind, scope);
+        if (scope == RuleKinds.RegionScope) throw new CaseValidationException("scope", "The regional rules are not overrides.");
+        var city = await store.FindAsync(kind, scope, ct) ?? throw new WorkflowNotFoundException($"{scope} has no {kind} overrides.");
+        var json = RuleOverrides.Without(RuleOverrides.Parse(city.Json), path).ToJsonString();
+        return await SaveAsync(actor, kind, scope, json, city.Version, comment ?? $"back to the regional value of {path}", ct);
+    }
+
+    private void CheckKindAndScope(string kind, string scope)
+    {
+        if (!RuleKinds.All.Contains(kind)) throw new WorkflowNotFoundException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)}).");
+        if (scope != RuleKinds.RegionScope && Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope))
+            throw new WorkflowNotFoundException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
+    }
+
+    private void CheckRead(Actor actor, string kind, string scope)
+    {
+        CheckKindAndScope(kind, scope);
+        if (!access.MayReadRules(actor, scope)) throw access.NotFound(actor, "rule set", $"{kind}/{scope}");
+    }
+
+    private void CheckEdit(Actor actor, string kind, string scope)
+    {
+        CheckKindAndScope(kind, scope);
+        if (!access.MayReadRules(actor, scope)) throw access.NotFound(actor, "rule set", $"{kind}/{scope}");
+        if (!access.MayEditRules(actor, scope))
+            throw access.Denied(actor, $"edit {kind} rules of {scope}", "The Data Bureau edits regional rules; a municipal coordinator edits their own city's.");
     }
 }

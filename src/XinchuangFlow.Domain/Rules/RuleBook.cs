@@ -27,19 +27,25 @@ public sealed class RuleSet
     public string Json { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
+
+    /// <summary>
+    /// For a city's effective set: the version of the regional set its overrides were merged onto (not stored; 0 for a
+    /// stored row). The effective rules change when either version does.
+    /// </summary>
+    public int BaseVersion { get; set; }
 }
 
-/// <summary>Where rule sets are stored (the database); the city's row wins over the regional one.</summary>
+/// <summary>Where rule sets are stored (the database).</summary>
 public interface IRuleSource
 {
-    /// <summary>The rule set for a city: the city's own row when there is one, else the regional default.</summary>
+    /// <summary>The effective rule set for a city: the regional default with the city's overrides merged in (<see cref="RuleOverrides"/>).</summary>
     Task<RuleSet> GetAsync(string kind, string? cityCode, CancellationToken ct = default);
 }
 
 /// <summary>Parses rule sets into typed rules, each parsed once per stored version.</summary>
 public sealed class RuleBook(IRuleSource source)
 {
-    private readonly ConcurrentDictionary<(string Kind, string Scope, int Version), object> _parsed = new();
+    private readonly ConcurrentDictionary<(string Kind, string Scope, int Version, int BaseVersion), object> _parsed = new();
 
     public async Task<(GradingTable Rules, RuleSet Set)> GradingAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Grading, city, GradingTable.Parse, ct);
     public async Task<(SlaRules Rules, RuleSet Set)> SlaAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Sla, city, SlaRules.Parse, ct);
@@ -49,7 +55,7 @@ public sealed class RuleBook(IRuleSource source)
     private async Task<(T, RuleSet)> GetAsync<T>(string kind, string? city, Func<string, T> parse, CancellationToken ct) where T : class
     {
         var set = await source.GetAsync(kind, city, ct);
-        var rules = (T)_parsed.GetOrAdd((set.Kind, set.Scope, set.Version), _ => parse(set.Json));
+        var rules = (T)_parsed.GetOrAdd((set.Kind, set.Scope, set.Version, set.BaseVersion), _ => parse(set.Json));
         return (rules, set);
     }
 

@@ -293,6 +293,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         });
         b.Entity<RuleSet>(e =>
         {
+            e.Ignore(x => x.BaseVersion);
             e.ToTable("xf_rule_sets");
             e.HasKey(x => new { x.Kind, x.Scope });
             e.Property(x => x.Kind).HasMaxLength(30);

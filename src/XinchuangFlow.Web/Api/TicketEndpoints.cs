@@ -40,6 +40,7 @@ public static class TicketEndpoints
     }
     public sealed record RedispatchBody(string? TechnicianUser, string? Reason);
     public sealed record GradeBody(string? Grade, string? Reason);
+    public sealed record RollBackBody(int ToVersion, string? Comment);
 
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
@@ -129,13 +130,33 @@ public static class TicketEndpoints
         api.MapGet("/rules/{kind}/{scope}", async (string kind, string scope, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
             Results.Ok(await rules.GetAsync(user.ToActor(), kind, scope, ct)));
         api.MapPut("/rules/{kind}/{scope}", async (string kind, string scope, HttpRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-            ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+            [FromQuery] string? comment, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             var json = await reader.ReadToEndAsync(ct);
-            var saved = await rules.SaveAsync(user.ToActor(), kind, scope, json, int.TryParse(ifMatch?.Trim('"'), out var v) ? v : null, ct);
+            var saved = await rules.SaveAsync(user.ToActor(), kind, scope, json, int.TryParse(ifMatch?.Trim('"'), out var v) ? v : null, comment, ct);
             return Results.Ok(new { saved.Kind, saved.Scope, saved.Version });
-        }).WithSummary("Replaces a rule set (validated first: bounds, and the document's scope and table must match the URL); If-Match: the version you edited.");
+        }).WithSummary("Replaces the regional rules, or a city's overrides (only the fields it changes; merged field by field onto the regional set and checked merged); ?comment= is required; If-Match: the version you edited.");
+        api.MapGet("/rules/{kind}/{scope}/effective", async (string kind, string scope, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        {
+            var view = await rules.EditorAsync(user.ToActor(), kind, scope, ct);
+            return Results.Ok(new { view.Kind, view.Scope, regionVersion = view.Region.Version, overridesVersion = view.Overrides?.Version, overrides = view.Overrides?.Json,
+                effective = view.EffectiveJson, view.Differences });
+        }).WithSummary("The regional set, the city's overrides, the merged (effective) set and the fields where the city differs.");
+        api.MapGet("/rules/{kind}/{scope}/history", async (string kind, string scope, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+            Results.Ok((await rules.HistoryAsync(user.ToActor(), kind, scope, ct)).Select(h => new { h.Version, h.At, h.User, h.Action, h.Comment, json = h.After })))
+            .WithSummary("Every saved version, newest first: who, when, why and the document.");
+        api.MapPost("/rules/{kind}/{scope}/rollback", async (string kind, string scope, RollBackBody body, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        {
+            var saved = await rules.RollBackAsync(user.ToActor(), kind, scope, body.ToVersion, body.Comment, ct);
+            return Results.Ok(new { saved.Kind, saved.Scope, saved.Version });
+        }).WithSummary("Saves an earlier version again as a new version (audited).");
+        api.MapDelete("/rules/{kind}/{scope}/overrides/{path}", async (string kind, string scope, string path, [FromQuery] string? comment, ClaimsPrincipal user,
+            RuleService rules, CancellationToken ct) =>
+        {
+            var saved = await rules.RemoveOverrideAsync(user.ToActor(), kind, scope, path, comment, ct);
+            return Results.Ok(new { saved.Kind, saved.Scope, saved.Version });
+        }).WithSummary("Takes one override away (e.g. onSite.sameCity): the city follows the regional value again.");
         return app;
     }
 
