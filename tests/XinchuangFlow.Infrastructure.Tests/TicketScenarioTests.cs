@@ -270,6 +270,33 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        // Liuzhou adds an early warning at 30 % to the regional 50 / 80 / 100 %.
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", """
+            { "levels": [
+                { "percent": 30, "roles": ["Dispatcher"], "labelZh": "柳州提前提醒" },
+                { "percent": 50, "roles": ["Dispatcher"] }, { "percent": 80, "roles": ["EnterpriseManager"] },
+                { "percent": 100, "roles": ["MunicipalCoordinator", "IntranetSupervisor"] } ] }
+            """, null, "柳州增加30%提醒");
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "达梦数据库无法启动"), "unit@test");
+        var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        await CompleteAsync(lz, "accept", TicketOutcomes.Accept, lz.TechnicianUser!);
+        await CompleteAsync(nn, "accept", TicketOutcomes.Accept, nn.TechnicianUser!);
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(lz.Id)).Clocks().OnSite.Target);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(72));    // 30 % of 4 h
+        Assert.Equal("Dispatcher", Assert.Single(await NotificationsAsync(lz.InstanceId, "到场")).ToRole);
+        Assert.Empty(await NotificationsAsync(nn.InstanceId, "到场"));
+        await AdvanceAsync(TimeSpan.FromMinutes(48));    // 50 %: both cities
+        Assert.Equal(2, (await NotificationsAsync(lz.InstanceId, "到场")).Count);
+        Assert.Single(await NotificationsAsync(nn.InstanceId, "到场"));
+        Assert.Equal([30, 50], (await TicketAsync(lz.Id)).Clocks().OnSite.Escalated);
+    }
+
+    [Fact]
     public async Task BreachedOnSiteClockNotifiesTheCoordinatorOnce_AndRecordsTheBreach()
     {
         var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
