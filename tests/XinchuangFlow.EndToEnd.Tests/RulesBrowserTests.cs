@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// A municipal coordinator changes their city's on-site target in the browser (RUL-1, RUL-2): the regional value
+/// beside the city's, checked as typed, saved as a version with a comment, the next ticket follows it; another
+/// city's rules do not open for them.
+/// </summary>
+public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($":is(input,textarea)[data-testid='{testId}'], [data-testid='{testId}'] :is(input,textarea)").First;
+
+    [Fact]
+    public async Task TheNanningCoordinator_TightensTheOnSiteTarget_AndTheNextTicketFollowsIt()
+    {
+        var page = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/rules/sla");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        var onSite = page.Locator("[data-testid='rule-onSite.sameCity']");
+        await Assertions.Expect(onSite).ToContainTextAsync("4 小时");                    // the regional value beside it
+
+        // An impossible value is refused as it is typed; saving stays off.
+        await Field(page, "value-onSite.sameCity").FillAsync("999");
+        await page.Locator("[data-testid=rules-problems]").GetByText("30 days").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
+
+        await Field(page, "value-onSite.sameCity").FillAsync("3");
+        await Assertions.Expect(page.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);
+        await Assertions.Expect(onSite).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden"));
+        await Field(page, "rules-comment").FillAsync("南宁城区交通改善，到场时限缩短为3小时");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v1").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("到场时限缩短为3小时");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-sla-nanning.png"), FullPage = true });
+
+        // The next Nanning ticket is held to 3 h on site; no restart.
+        using var unit = await app.ApiAsync("unit@xinchuang.local", "Demo#2026xf");
+        var created = await unit.PostAsJsonAsync("/api/tickets", new JsonObject
+        {
+            ["contactName"] = "王科长", ["contactPhone"] = "0771-5550188", ["cityCode"] = "4501", ["countyCode"] = "450103", ["productCategory"] = "terminal",
+            ["impact"] = "single", ["title"] = "规则生效后的工单", ["description"] = "测试",
+        });
+        var ticket = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        using var admin = await app.ApiAsync();
+        var number = ticket["number"]!.GetValue<string>();
+        var instance = ticket["instanceId"]!.GetValue<string>();
+        var tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
+        if (tasks.Any(t => t!["activityId"]!.GetValue<string>() == "manualDispatch"))
+        {
+            var manual = tasks.First(t => t!["activityId"]!.GetValue<string>() == "manualDispatch")!["id"];
+            await admin.PostAsJsonAsync($"/api/tasks/{manual}/complete", new JsonObject { ["outcome"] = "dispatch", ["data"] = new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "测试" } });
+            tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
+        }
+        // A technician of the requester's own city, so the same-city target applies.
+        if ((await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["technicianUser"]?.GetValue<string>() != "tech@xinchuang.local")
+            (await admin.PostAsJsonAsync($"/api/tickets/{number}/redispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "同城工程师" })).EnsureSuccessStatusCode();
+        tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
+        var accept = tasks.First(t => t!["activityId"]!.GetValue<string>() == "accept")!["id"];
+        (await admin.PostAsJsonAsync($"/api/tasks/{accept}/complete", new JsonObject { ["outcome"] = "accept", ["data"] = new JsonObject() })).EnsureSuccessStatusCode();
+        var clocks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["clocks"]!.AsArray();
+        var onSiteClock = clocks.Single(c => c!["clock"]!.GetValue<string>() == "onsite")!;
+        Assert.Equal("03:00:00", onSiteClock["target"]!.GetValue<string>());
+        Assert.Contains("4501", onSiteClock["targetReason"]!.GetValue<string>());
+
+        // Liuzhou's rules do not exist for the Nanning coordinator.
+        await page.GotoAsync("/rules/sla/4502");
+        await page.Locator("[data-testid=rules-not-found]").WaitForAsync();
+    }
+}
