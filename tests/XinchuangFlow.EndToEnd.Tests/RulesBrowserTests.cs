@@ -31,6 +31,13 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(page, "value-onSite.sameCity").FillAsync("3");
         await Assertions.Expect(page.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);
         await Assertions.Expect(onSite).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden"));
+        // Try it before saving: a sample P1 ticket raised now, service point in the same city.
+        await page.Locator("[data-testid=trial-grade]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "P1" }).ClickAsync();
+        await page.Locator("[data-testid=trial-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=trial-onsite]")).ToContainTextAsync("3 小时");
+        await Assertions.Expect(page.Locator("[data-testid=trial-response]")).ToContainTextAsync("0.5 小时");
+        await Assertions.Expect(page.Locator("[data-testid=trial-onsite]")).ToContainTextAsync("调度员");
         await Field(page, "rules-comment").FillAsync("南宁城区交通改善，到场时限缩短为3小时");
         await page.Locator("[data-testid=rules-save]").ClickAsync();
         await page.GetByText("已保存为 v1").WaitForAsync();

@@ -90,6 +90,37 @@ public sealed class RuleService(IRuleSetStore store, AccessService access)
         }
     }
 
+    /// <summary>
+    /// "Try it": what the SLA rules of a scope — the stored ones, or the unsaved overrides being edited — and its
+    /// escalation levels would do to a sample ticket: targets, the rule behind each, deadlines on the working calendar,
+    /// escalation moments and recipients. Writes nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<TrialClock>> TryAsync(Actor actor, string scope, string? proposedSlaJson, TrialTicket ticket, CancellationToken ct = default)
+    {
+        CheckRead(actor, RuleKinds.Sla, scope);
+        var divisions = Domain.Network.GuangxiDivisions.Shipped;
+        if (divisions.CityOf(ticket.CountyCode) is not { } city || (scope != RuleKinds.RegionScope && city.Code != scope))
+            throw new CaseValidationException("countyCode", scope == RuleKinds.RegionScope ? "Choose a Guangxi county." : $"Choose a county of {divisions.Find(scope)?.Name}.");
+        if (ticket.ServicePointCounty is { } sp && divisions.Find(sp) is null) throw new CaseValidationException("servicePointCounty", $"'{sp}' is not a Guangxi county.");
+        async Task<string> EffectiveAsync(string kind, string? proposed)
+        {
+            var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+            if (scope == RuleKinds.RegionScope) return proposed ?? region.Json;
+            var overrides = proposed ?? (await store.FindAsync(kind, scope, ct))?.Json ?? "{}";
+            return RuleOverrides.Merge(region.Json, overrides);
+        }
+        try
+        {
+            var sla = SlaRules.Parse(await EffectiveAsync(RuleKinds.Sla, proposedSlaJson));
+            var escalation = EscalationRules.Parse(await EffectiveAsync(RuleKinds.Escalation, null));
+            return RuleTrial.Run(sla, escalation, ticket, divisions, scope);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
+        {
+            throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
+        }
+    }
+
     /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>
     public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
     {

@@ -1,0 +1,40 @@
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+
+namespace XinchuangFlow.Domain.Rules;
+
+/// <summary>A sample ticket to try rules on: where the requester is, its grade, when it was raised and where the service point is.</summary>
+public sealed record TrialTicket(string CountyCode, string Grade, DateTimeOffset CreatedAt, string? ServicePointCounty = null);
+
+/// <summary>When an escalation level would fire, and whom it tells.</summary>
+public sealed record TrialEscalation(int Percent, DateTimeOffset At, IReadOnlyList<string> Roles, string? LabelZh);
+
+/// <summary>One clock of the sample ticket: target, the rule that decided it, the deadline on the working calendar, the escalations.</summary>
+public sealed record TrialClock(string Clock, TimeSpan Target, string Reason, DateTimeOffset Deadline, IReadOnlyList<TrialEscalation> Escalations);
+
+/// <summary>
+/// "Try it" (RUL-2): what rules would do to a sample ticket, before they are saved — a pure function of the rules and
+/// the ticket. Every clock is taken to start when the ticket is raised (the on-site clock as if accepted at once), on
+/// the rules' working calendar.
+/// </summary>
+public static class RuleTrial
+{
+    public static IReadOnlyList<TrialClock> Run(SlaRules sla, EscalationRules escalation, TrialTicket ticket, GuangxiDivisions divisions, string scope)
+    {
+        var city = divisions.CityOf(ticket.CountyCode) ?? throw new ArgumentException($"Unknown division code {ticket.CountyCode}.");
+        if (!RuleBook.Grades.Contains(ticket.Grade)) throw new ArgumentException($"'{ticket.Grade}' is not P1–P4.");
+        var calendar = sla.WorkingCalendar;
+        var label = scope == RuleKinds.RegionScope ? "regional rules" : $"rules of {scope}";
+        var clocks = new List<(string Name, TimeSpan Target, string Reason)>
+        {
+            ("response", sla.ResponseTarget(ticket.Grade), $"{ticket.Grade} response target ({label})"),
+        };
+        var (onSite, why) = sla.OnSiteTarget(ticket.CountyCode, ticket.ServicePointCounty ?? ticket.CountyCode, ticket.Grade, divisions, scope);
+        clocks.Add(("onsite", onSite, why));
+        clocks.Add(("resolution", sla.ResolutionTarget(ticket.Grade), $"{ticket.Grade} resolution target ({label})"));
+        return clocks.Select(c => new TrialClock(c.Name, c.Target, c.Reason, calendar.Add(ticket.CreatedAt, c.Target),
+            escalation.Levels.OrderBy(l => l.Percent)
+                .Select(l => new TrialEscalation(l.Percent, calendar.Add(ticket.CreatedAt, TimeSpan.FromTicks((long)(c.Target.Ticks * (l.Percent / 100.0)))), l.Roles, l.LabelZh))
+                .ToList())).ToList();
+    }
+}
