@@ -28,6 +28,10 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Locator("[data-testid=rules-problems]").GetByText("30 days").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
 
+        await Field(page, "value-onSite.sameCity").FillAsync("5");                     // looser than the Data Bureau allows
+        await page.Locator("[data-testid=rules-problems]").GetByText("allows at most PT4H").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
+
         await Field(page, "value-onSite.sameCity").FillAsync("3");
         await Assertions.Expect(page.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);
         await Assertions.Expect(onSite).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden"));
@@ -42,6 +46,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Locator("[data-testid=rules-save]").ClickAsync();
         await page.GetByText("已保存为 v1").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("到场时限缩短为3小时");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-sla-nanning.png"), FullPage = true });
 
         // The next Nanning ticket is held to 3 h on site; no restart.

@@ -154,6 +154,12 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var absurd = await Assert.ThrowsAsync<CaseValidationException>(() =>
             rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT999H" } }""", null, "试试"));
         Assert.Contains("30 days", absurd.Message);
+        var looser = await Assert.ThrowsAsync<CaseValidationException>(() =>
+            rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT5H" } }""", null, "放宽到5小时"));
+        Assert.Contains("onSite.sameCity is PT5H; the Data Bureau allows at most PT4H", looser.Message);
+        var ownLimits = await Assert.ThrowsAsync<CaseValidationException>(() =>
+            rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "cityLimits": { "onSite.sameCity": { "max": "PT9H" } }, "onSite": { "sameCity": "PT5H" } }""", null, "改限额"));
+        Assert.Contains("at most PT4H", ownLimits.Message);                              // a city cannot move the limits
         await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.GetAsync(nanningCoordinator, RuleKinds.Sla, "4502"));
         await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Sla, "4502", "{}", null, "越权"));
         Assert.Equal(3, (await rules.GetAsync(bureau, RuleKinds.Sla, "4502")).Version);

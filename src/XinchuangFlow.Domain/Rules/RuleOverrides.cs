@@ -13,8 +13,8 @@ public static class RuleOverrides
 {
     private static readonly JsonDocumentOptions Reading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>Members that describe the document rather than a rule.</summary>
-    private static readonly HashSet<string> Header = new(StringComparer.Ordinal) { "schemaVersion", "table", "scope" };
+    /// <summary>Members that describe the document rather than a rule, and the Data Bureau's limits (never a city's to change).</summary>
+    private static readonly HashSet<string> Header = new(StringComparer.Ordinal) { "schemaVersion", "table", "scope", RuleLimits.Member };
 
     /// <summary>Parses a rule document (comments and trailing commas allowed); throws <see cref="InvalidDataException"/> when it is not a JSON object.</summary>
     public static JsonObject Parse(string json)

@@ -68,12 +68,19 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         if (scope != RuleKinds.RegionScope && (scope.Length != 4 || XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope)))
             throw new InvalidDataException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (scope == RuleKinds.RegionScope) RuleBook.Validate(kind, json);
+        if (scope == RuleKinds.RegionScope)
+        {
+            RuleBook.Validate(kind, json);
+            if (RuleLimits.CheckLimits(RuleOverrides.Parse(json)) is { Count: > 0 } bad) throw new InvalidDataException(string.Join("; ", bad) + ".");
+        }
         else
         {
             var region = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == RuleKinds.RegionScope, ct)
                          ?? throw new InvalidDataException($"There are no regional '{kind}' rules to override.");
-            RuleBook.Validate(kind, RuleOverrides.Merge(region.Json, json));
+            var regionDoc = RuleOverrides.Parse(region.Json);
+            var effective = RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(json));
+            RuleBook.Validate(kind, effective.ToJsonString());
+            if (RuleLimits.Check(regionDoc, effective) is { Count: > 0 } outside) throw new InvalidDataException(string.Join("; ", outside) + ".");
         }
         var row = await db.RuleSets.FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == scope, ct);
         if (expectedVersion is { } v && (row?.Version ?? 0) != v)
