@@ -78,6 +78,25 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("03:00:00", onSiteClock["target"]!.GetValue<string>());
         Assert.Contains("4501", onSiteClock["targetReason"]!.GetValue<string>());
 
+        // Escalation: an early warning at 30 % to the dispatcher, on top of the regional levels.
+        await page.Locator("[data-testid=tab-escalation]").ClickAsync();
+        await page.WaitForURLAsync("**/rules/escalation");
+        await page.Locator("[data-testid=levels-source]").GetByText("沿用全区").WaitForAsync();
+        await page.Locator("[data-testid=level-add]").ClickAsync();
+        var added = page.Locator("[data-testid=level-3]");                             // the fourth row, after 50 / 80 / 100 %
+        await added.WaitForAsync();
+        await added.Locator("input").First.FillAsync("30");
+        await added.Locator("input").Last.FillAsync("南宁提前提醒");
+        await Field(page, "rules-comment").FillAsync("增加30%提前提醒");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v1").WaitForAsync();
+        await page.Locator("[data-testid=levels-source]").GetByText("本市使用自己的升级级别").WaitForAsync();
+        var escalation = (await admin.GetFromJsonAsync<JsonObject>("/api/rules/escalation/4501/effective"))!;
+        var levels = JsonNode.Parse(escalation["effective"]!.GetValue<string>())!["levels"]!.AsArray();
+        Assert.Equal([30, 50, 80, 100], levels.Select(l => l!["percent"]!.GetValue<int>()).Order().ToArray());
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-escalation-nanning.png"), FullPage = true });
+
         // Liuzhou's rules do not exist for the Nanning coordinator.
         await page.GotoAsync("/rules/sla/4502");
         await page.Locator("[data-testid=rules-not-found]").WaitForAsync();
