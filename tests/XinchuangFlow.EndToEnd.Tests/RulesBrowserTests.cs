@@ -100,5 +100,15 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         // Liuzhou's rules do not exist for the Nanning coordinator.
         await page.GotoAsync("/rules/sla/4502");
         await page.Locator("[data-testid=rules-not-found]").WaitForAsync();
+
+        // The Data Bureau sees every city side by side, Nanning's overrides marked.
+        var bureau = await app.SignedInPageAsync();
+        await bureau.GotoAsync("/rules");
+        var nanningOnSite = bureau.Locator("[data-testid='cell-4501-onSite.sameCity']");
+        await Assertions.Expect(nanningOnSite).ToHaveTextAsync("3 小时");
+        await Assertions.Expect(nanningOnSite).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden-cell"));
+        await Assertions.Expect(bureau.Locator("[data-testid='cell-4502-onSite.sameCity']")).ToHaveTextAsync("4 小时");
+        await Assertions.Expect(bureau.Locator("[data-testid='cell-4501-levels']")).ToContainTextAsync("30 / 50 / 80 / 100");
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-overview.png"), FullPage = true });
     }
 }

@@ -58,6 +58,20 @@ public sealed class RuleService(IRuleSetStore store, AccessService access)
         return new RuleEditorView(kind, scope, region, city, RuleOverrides.Merge(regionDoc, overrides).ToJsonString(), RuleOverrides.Differences(regionDoc, overrides));
     }
 
+    /// <summary>
+    /// The Data Bureau's overview: for one kind, the regional set and every city's effective set, with the fields each
+    /// city overrides. The Data Bureau and the Intranet Office only.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleEditorView>> OverviewAsync(Actor actor, string kind, CancellationToken ct = default)
+    {
+        CheckKindAndScope(kind, RuleKinds.RegionScope);
+        if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
+            throw access.Denied(actor, "see every city's rules", "Only the Data Bureau and the Intranet Office see every city's rules side by side.");
+        var views = new List<RuleEditorView> { await EditorAsync(actor, kind, RuleKinds.RegionScope, ct) };
+        foreach (var city in Domain.Network.GuangxiDivisions.Shipped.Cities) views.Add(await EditorAsync(actor, kind, city.Code, ct));
+        return views;
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
     {
         CheckRead(actor, kind, scope);
