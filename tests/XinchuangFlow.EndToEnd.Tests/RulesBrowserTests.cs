@@ -97,6 +97,19 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-escalation-nanning.png"), FullPage = true });
 
+        // P1 gets its own, tighter on-site target; the other-city value starts as the general one.
+        await page.Locator("[data-testid=tab-sla]").ClickAsync();
+        await page.WaitForURLAsync("**/rules/sla");
+        await Field(page, "value-onSite.byGrade.P1.sameCity").FillAsync("2");
+        await Assertions.Expect(Field(page, "value-onSite.byGrade.P1.otherCity")).ToHaveValueAsync("12");
+        await Field(page, "rules-comment").FillAsync("P1到场2小时");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v2").WaitForAsync();
+        var sla = JsonNode.Parse((await admin.GetFromJsonAsync<JsonObject>("/api/rules/sla/4501/effective"))!["effective"]!.GetValue<string>())!;
+        Assert.Equal("PT2H", sla["onSite"]!["byGrade"]!["P1"]!["sameCity"]!.GetValue<string>());
+        Assert.Equal("PT12H", sla["onSite"]!["byGrade"]!["P1"]!["otherCity"]!.GetValue<string>());
+        Assert.Equal("PT3H", sla["onSite"]!["sameCity"]!.GetValue<string>());
+
         // Liuzhou's rules do not exist for the Nanning coordinator.
         await page.GotoAsync("/rules/sla/4502");
         await page.Locator("[data-testid=rules-not-found]").WaitForAsync();

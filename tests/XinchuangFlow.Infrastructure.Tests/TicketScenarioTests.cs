@@ -276,6 +276,26 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LiuzhouSetsP1OnSiteTo3Hours_ALiuzhouP1TicketGets3Hours_ANanningOneKeeps4()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "byGrade": { "P1": { "sameCity": "PT3H", "otherCity": "PT12H" } } } }""", null, "P1到场3小时");
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "核心系统数据库宕机"), "unit@test");
+        var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "核心系统终端全部瘫痪"), "unit@test");
+        Assert.Equal(("P1", "P1"), (lz.Grade, nn.Grade));
+        await CompleteAsync(lz, "accept", TicketOutcomes.Accept, lz.TechnicianUser!);
+        await CompleteAsync(nn, "accept", TicketOutcomes.Accept, nn.TechnicianUser!);
+        Assert.Equal(TimeSpan.FromHours(3), (await TicketAsync(lz.Id)).Clocks().OnSite.Target);
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(nn.Id)).Clocks().OnSite.Target);
+        // A P3 ticket in Liuzhou keeps the general 4 h.
+        var (p3, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "数据库无法登录"), "unit@test");
+        await CompleteAsync(p3, "accept", TicketOutcomes.Accept, p3.TechnicianUser!);
+        Assert.NotEqual("P1", p3.Grade);
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(p3.Id)).Clocks().OnSite.Target);
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
