@@ -38,6 +38,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         // Try it before saving: a sample P1 ticket raised now, service point in the same city.
         await page.Locator("[data-testid=trial-grade]").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "P1" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=trial-grade]")).ToContainTextAsync("P1");   // chosen before the trial runs
         await page.Locator("[data-testid=trial-run]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=trial-onsite]")).ToContainTextAsync("3 小时");
         await Assertions.Expect(page.Locator("[data-testid=trial-response]")).ToContainTextAsync("0.5 小时");

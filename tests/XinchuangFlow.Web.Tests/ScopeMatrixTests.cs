@@ -205,6 +205,13 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.DoesNotContain("外单位：终端无法开机", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
         }
+        // Another city's rules pages (none of these users may read Liuzhou's rules).
+        foreach (var page in new[] { "/rules/sla/4502", "/rules/escalation/4502" })
+        {
+            var before = world.App.Logs.RefusalsOf(user);
+            Assert.Contains("rules-not-found", await api.GetStringAsync(page));
+            Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
+        }
     }
 
     [Fact]

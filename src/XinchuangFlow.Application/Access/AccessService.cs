@@ -84,6 +84,18 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         return await cases.MembershipAsync(task.InstanceId, ScopeOf(a), ct) == CaseMembership.OutOfScope ? TaskRight.None : TaskRight.Work;
     }
 
+    /// <summary>
+    /// Whether a task the actor already sees (an inbox row, a ticket's open task) is theirs to work now: assigned to or
+    /// claimed by them, offered to their role and held by nobody else, or any task for the Data Bureau. Pages use it to
+    /// offer the action; the task service checks again when the actor acts.
+    /// </summary>
+    public bool MayTake(Actor a, string? assigneeUser, string? assigneeRole, string? claimedBy)
+    {
+        static bool Same(string? x, string? y) => x is not null && string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+        if (IsWorkflowAdmin(a) || Same(assigneeUser, a.UserName) || Same(claimedBy, a.UserName)) return true;
+        return assigneeRole is not null && a.IsInRole(assigneeRole) && claimedBy is null;
+    }
+
     /// <summary>An instance is visible to the Data Bureau, to whoever started it, and to users whose scope holds its case.</summary>
     public async Task<bool> MaySeeInstanceAsync(Actor a, WorkflowInstance instance, CancellationToken ct = default)
     {

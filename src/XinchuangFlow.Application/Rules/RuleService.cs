@@ -50,8 +50,11 @@ public sealed class RuleService(IRuleSetStore store, AccessService access)
     {
         CheckRead(actor, kind, scope);
         var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
-        if (scope == RuleKinds.RegionScope) return new RuleEditorView(kind, scope, region, null, region.Json, []);
-        var city = await store.FindAsync(kind, scope, ct);
+        return View(kind, scope, region, scope == RuleKinds.RegionScope ? null : await store.FindAsync(kind, scope, ct));
+    }
+
+    private static RuleEditorView View(string kind, string scope, RuleSet region, RuleSet? city)
+    {
         if (city is null) return new RuleEditorView(kind, scope, region, null, region.Json, []);
         var regionDoc = RuleOverrides.Parse(region.Json);
         var overrides = RuleOverrides.Parse(city.Json);
@@ -67,9 +70,10 @@ public sealed class RuleService(IRuleSetStore store, AccessService access)
         CheckKindAndScope(kind, RuleKinds.RegionScope);
         if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
             throw access.Denied(actor, "see every city's rules", "Only the Data Bureau and the Intranet Office see every city's rules side by side.");
-        var views = new List<RuleEditorView> { await EditorAsync(actor, kind, RuleKinds.RegionScope, ct) };
-        foreach (var city in Domain.Network.GuangxiDivisions.Shipped.Cities) views.Add(await EditorAsync(actor, kind, city.Code, ct));
-        return views;
+        var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToDictionary(r => r.Scope);
+        var region = sets.GetValueOrDefault(RuleKinds.RegionScope) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+        return [View(kind, RuleKinds.RegionScope, region, null),
+            .. Domain.Network.GuangxiDivisions.Shipped.Cities.Select(c => View(kind, c.Code, region, sets.GetValueOrDefault(c.Code)))];
     }
 
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Actor actor, string kind, string scope, CancellationToken ct = default)

@@ -24,7 +24,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     /// The dispatched technician checks in on site (or reports remote handling); server time is recorded, and the
     /// browser's position when they allowed it. A repeated check-in changes nothing and returns the ticket.
     /// </summary>
-    public async Task<Ticket> CheckInAsync(Actor actor, string idOrNumber, string? location, bool remote, CancellationToken ct = default, Position? position = null)
+    public async Task<Ticket> CheckInAsync(Actor actor, string idOrNumber, string? location, bool remote, Position? position = null, CancellationToken ct = default)
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "check in", ct);
         if (location is { Length: > 0 } && TextRules.Problem(location, "location", 200, multiline: false) is { } problem)

@@ -17,7 +17,7 @@ public sealed record TicketWorkspace(Ticket Ticket, IReadOnlyList<CaseEvent> His
     IReadOnlyList<Complaint> Complaints, IReadOnlyList<AttachmentInfo> Attachments, InstanceDetail? Flow, double? CheckInDistanceKm, WorkspaceRights Rights);
 
 /// <summary>Builds a ticket's workspace from the use cases that own each part; the scope check is theirs.</summary>
-public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, AttachmentService files, AccessService access)
+public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access)
 {
     public async Task<TicketWorkspace> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
@@ -44,6 +44,6 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             SetOut: t.Status == TicketStatus.Accepted && string.Equals(t.TechnicianUser, actor.UserName, StringComparison.OrdinalIgnoreCase),
             Upload: open,
             SeeDiagram: flow is not null);
-        return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(actor, t.Id.ToString(), ct), flow, distance, rights);
+        return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), flow, distance, rights);
     }
 }

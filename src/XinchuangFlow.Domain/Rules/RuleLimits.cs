@@ -38,21 +38,14 @@ public static class RuleLimits
         if (region[Member] is not JsonObject limits) return problems;
         foreach (var (path, node) in limits)
         {
-            if (node is not JsonObject limit || Value(Find(effective, path)) is not { } value) continue;
-            var shown = Find(effective, path)!.ToJsonString().Trim('"');
+            if (node is not JsonObject limit || Value(RuleOverrides.Find(effective, path)) is not { } value) continue;
+            var shown = RuleOverrides.Find(effective, path)!.ToJsonString().Trim('"');
             if (Value(limit["min"]) is { } min && value < min)
                 problems.Add($"{path} is {shown}; the Data Bureau allows at least {limit["min"]!.ToJsonString().Trim('"')}");
             if (Value(limit["max"]) is { } max && value > max)
                 problems.Add($"{path} is {shown}; the Data Bureau allows at most {limit["max"]!.ToJsonString().Trim('"')}");
         }
         return problems;
-    }
-
-    private static JsonNode? Find(JsonObject doc, string path)
-    {
-        JsonNode? n = doc;
-        foreach (var part in path.Split('.')) n = n is JsonObject o ? o[part] : null;
-        return n;
     }
 
     /// <summary>A bound or value as a comparable number: durations in ticks, numbers as they are.</summary>

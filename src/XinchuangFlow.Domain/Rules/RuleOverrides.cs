@@ -74,6 +74,14 @@ public static class RuleOverrides
         if (!JsonNode.DeepEquals(region, effective)) paths.Add(path);
     }
 
+    /// <summary>The value at a dotted path (e.g. <c>onSite.byGrade.P1.sameCity</c>), or null.</summary>
+    public static JsonNode? Find(JsonObject doc, string path)
+    {
+        JsonNode? n = doc;
+        foreach (var part in path.Split('.')) n = n is JsonObject o ? o[part] : null;
+        return n;
+    }
+
     /// <summary>The overrides without the one at <paramref name="path"/> (the city takes the regional value again); empty objects are pruned.</summary>
     public static JsonObject Without(JsonObject overrides, string path)
     {

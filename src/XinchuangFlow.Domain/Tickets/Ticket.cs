@@ -196,6 +196,17 @@ public sealed class Ticket
         NextWarnAt = next?.MomentAt(Deadlines.WarnShare, calendar);
     }
 
+    /// <summary>
+    /// Whether a clock of this ticket is late at <paramref name="now"/>: a running one past its stored deadline (or
+    /// escalated at 100 %), a stopped or paused one that used more than its target.
+    /// </summary>
+    public bool IsLate(SlaClock clock, DateTimeOffset now) => clock.State switch
+    {
+        ClockState.NotStarted => false,
+        ClockState.Running => clock.Escalated.Any(p => p >= 100) || DueAt(clock.Kind) < now,
+        _ => clock.Consumed > clock.Target,
+    };
+
     /// <summary>The state of the clock that matters at <paramref name="now"/>.</summary>
     public DeadlineState DeadlineStateAt(DateTimeOffset now) => Deadlines.StateAt(now, NextDueAt, NextWarnAt, NextClock == Deadlines.Paused);
 

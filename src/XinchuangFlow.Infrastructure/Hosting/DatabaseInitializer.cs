@@ -36,22 +36,28 @@ public sealed class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        var fillDeadlines = false;
         await using (var context = await factory.CreateDbContextAsync(ct))
         {
             if (db.Value.Provider == DatabaseProvider.Sqlite)
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             if (db.Value.MigrateOnStart)
+            {
+                fillDeadlines = (await context.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_Inbox", StringComparison.Ordinal));
                 await context.Database.MigrateAsync(ct);
+            }
         }
         // Rules are data the domain cannot run without: always imported (a stored copy someone edited is kept).
         await ImportRulesAsync(ct);
         if (files.Value.ImportOnStart) await ImportAsync(ct);
-        await FillInboxDeadlinesAsync(ct);
+        // Once, when the migration that added the inbox's columns is applied: no scan of the tickets on every start.
+        if (fillDeadlines) await FillInboxDeadlinesAsync(ct);
     }
 
     /// <summary>
-    /// Tickets written before the inbox existed have running clocks but no "clock that matters" yet: work it out once
-    /// (a ticket with a running clock always has it after this), so they sort and count down in the inbox too.
+    /// Tickets written before the inbox existed have running clocks but no "clock that matters" yet: work it out (a
+    /// ticket with a running clock always has it after this), so they sort and count down in the inbox too. Run at
+    /// start-up only when the <c>Inbox</c> migration was just applied.
     /// </summary>
     public async Task<int> FillInboxDeadlinesAsync(CancellationToken ct)
     {

@@ -66,7 +66,7 @@ public static class TicketEndpoints
         });
 
         api.MapPost("/tickets/{idOrNumber}/check-in", async (string idOrNumber, CheckInBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(ToDto(await actions.CheckInAsync(user.ToActor(), idOrNumber, body.Location, body.Remote, ct, body.Position))))
+            Results.Ok(ToDto(await actions.CheckInAsync(user.ToActor(), idOrNumber, body.Location, body.Remote, body.Position, ct))))
             .WithSummary("The dispatched technician checks in (server time; optional browser position with accuracy). Repeating it changes nothing.");
         api.MapPost("/tickets/{idOrNumber}/accept", async (string idOrNumber, AcceptBody? body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
             Results.Ok(ToDto(await actions.AcceptAsync(user.ToActor(), idOrNumber, body?.Comment, ct))))
@@ -165,13 +165,6 @@ public static class TicketEndpoints
     private static CaseTaskDto ToCaseTask(XinchuangFlow.Engine.Runtime.HumanTask t) =>
         new(t.Id, t.Title, t.AssigneeUser, t.AssigneeRole, t.Outcomes.Select(OutcomeDto.From).ToList(), t.DueAt);
 
-    private static bool ClockBreached(XinchuangFlow.Domain.Sla.SlaClock c, Ticket t, DateTimeOffset now) => c.State switch
-    {
-        XinchuangFlow.Domain.Sla.ClockState.NotStarted => false,
-        XinchuangFlow.Domain.Sla.ClockState.Running => c.Escalated.Any(p => p >= 100) || t.DueAt(c.Kind) < now,
-        _ => c.Consumed > c.Target,
-    };
-
     public static TicketDto ToDto(Ticket t)
     {
         var clocks = t.Clocks();
@@ -184,7 +177,7 @@ public static class TicketEndpoints
             clocks.All.Select(c => new ClockDto(TicketClocks.Name(c.Kind), c.State.ToString(), c.State == XinchuangFlow.Domain.Sla.ClockState.NotStarted ? null : c.Target.ToString(),
                 c.TargetReason, c.StartedAt, c.StoppedAt, c.Consumed.ToString(), c.PausedTotal.ToString(),
                 t.DueAt(c.Kind),
-                ClockBreached(c, t, now),
+                t.IsLate(c, now),
                 c.Escalated)).ToList(), t.InstanceId,
             t.SetOutAt, t.CheckInLocation, t.CheckInLatitude, t.CheckInLongitude, t.CheckInAccuracy, t.PartsUsed, t.ConfirmedBy);
     }
