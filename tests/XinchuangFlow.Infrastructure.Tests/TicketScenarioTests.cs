@@ -296,6 +296,58 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhatIf_ReplaysTheCitysTicketsFromTheirClockHistory_ReproducesTheRecordedBreaches_AndWritesNothing()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        var liuzhou = GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code;
+        // Two Liuzhou P1 tickets: one technician on site after 3.5 h, the other after 2 h; a Nanning ticket after 3.5 h.
+        var (slow, _) = await CreateAsync(Request(liuzhou, "database", "核心系统数据库宕机"), "unit@test");
+        var (quick, _) = await CreateAsync(Request(liuzhou, "database", "核心系统数据库宕机", key: "quick"), "unit@test");
+        var (nanning, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "核心系统终端全部瘫痪"), "unit@test");
+        foreach (var t in new[] { slow, quick, nanning }) await CompleteAsync(t, "accept", TicketOutcomes.Accept, t.TechnicianUser!);
+        await AdvanceAsync(TimeSpan.FromHours(2));
+        await CompleteAsync(quick, "handle", TicketOutcomes.CheckIn, quick.TechnicianUser!);
+        await AdvanceAsync(TimeSpan.FromHours(1.5));
+        await CompleteAsync(slow, "handle", TicketOutcomes.CheckIn, slow.TechnicianUser!);
+        await CompleteAsync(nanning, "handle", TicketOutcomes.CheckIn, nanning.TechnicianUser!);
+        var before = await TicketAsync(slow.Id);
+        var versions = (await rules.HistoryAsync(liuzhouCoordinator, RuleKinds.Sla, "4502")).Count;
+
+        var result = await rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502",
+            """{ "onSite": { "byGrade": { "P1": { "sameCity": "PT3H", "otherCity": "PT12H" } } } }""", T0.AddDays(-1), T0.AddDays(1));
+
+        var c = result.Comparison;
+        Assert.Equal(2, c.Tickets);                                             // Liuzhou's only
+        var onSiteNow = c.Current.Clocks.Single(x => x.Kind == ClockKind.OnSite);
+        var onSiteThen = c.Proposed.Clocks.Single(x => x.Kind == ClockKind.OnSite);
+        Assert.Equal((2, 2, 0), (onSiteNow.Started, onSiteNow.OnTime, onSiteNow.Breached));   // 3.5 h and 2 h of 4 h
+        Assert.Equal((2, 1, 1), (onSiteThen.Started, onSiteThen.OnTime, onSiteThen.Breached)); // 3.5 h of 3 h is late
+        // The rules in force reproduce what was recorded: no breach, and the on-site escalations the flow really sent.
+        Assert.Equal(0, c.Current.BreachedTickets);
+        Assert.False(before.Breached);
+        Assert.Equal(before.Clocks().OnSite.Escalated.Order(), c.Changed.Single().Current.Clocks.Single(x => x.Kind == ClockKind.OnSite).Levels);
+        var changed = Assert.Single(c.Changed);
+        Assert.Equal(slow.Number, changed.Number);
+        Assert.Equal([50, 80, 100], changed.Proposed.Clocks.Single(x => x.Kind == ClockKind.OnSite).Levels);
+        Assert.Equal(c.Current.EscalationsByLevel[100] + 1, c.Proposed.EscalationsByLevel[100]);
+
+        // Nothing was written: no new version, the ticket unchanged, and a new Liuzhou P1 ticket still gets 4 h.
+        Assert.Equal(versions, (await rules.HistoryAsync(liuzhouCoordinator, RuleKinds.Sla, "4502")).Count);
+        Assert.Equal(before.Version, (await TicketAsync(slow.Id)).Version);
+        var (next, _) = await CreateAsync(Request(liuzhou, "database", "核心系统数据库宕机", key: "next"), "unit@test");
+        await CompleteAsync(next, "accept", TicketOutcomes.Accept, next.TechnicianUser!);
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(next.Id)).Clocks().OnSite.Target);
+
+        // Bad proposals and periods get clear refusals; another city's tickets are not the Liuzhou coordinator's to replay.
+        var loose = await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT5H" } }""", null, null));
+        Assert.Contains("allows at most PT4H", loose.Message + string.Join(" ", loose.Errors.SelectMany(e => e.Value)));
+        await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", T0, T0.AddDays(-1)));
+        await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Dispatch, "4502", "{}", null, null));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4501", "{}", null, null));
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

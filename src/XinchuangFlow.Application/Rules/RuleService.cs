@@ -33,8 +33,11 @@ public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, R
 /// own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds — a city's merged onto the
 /// regional set.
 /// </summary>
-public sealed class RuleService(IRuleSetStore store, AccessService access)
+public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, TimeProvider clock)
 {
+    /// <summary>The most tickets one replay looks at; a longer list asks for a shorter period.</summary>
+    public const int MaxReplayTickets = 100_000;
+
     public async Task<IReadOnlyList<RuleSet>> ListAsync(Actor actor, CancellationToken ct = default) =>
         (await store.ListAsync(ct)).Where(r => access.MayReadRules(actor, r.Scope)).ToList();
 
@@ -139,6 +142,51 @@ public sealed class RuleService(IRuleSetStore store, AccessService access)
         }
     }
 
+    /// <summary>
+    /// What-if replay (BEY-1): the tickets of the scope raised in the period (default: the last full quarter, China
+    /// time) replayed under the rules in force and under the proposed <paramref name="kind"/> document (a city's
+    /// overrides, or the regional document), side by side. Reading the rules is enough: it writes nothing. Dispatch
+    /// preferences are not replayed — who was free and where at the time is not in the history.
+    /// </summary>
+    public async Task<WhatIfResult> WhatIfAsync(Actor actor, string kind, string scope, string proposedJson, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
+    {
+        CheckRead(actor, kind, scope);
+        if (kind == RuleKinds.Dispatch)
+            throw new CaseValidationException("kind", "Dispatch preferences cannot be replayed: who was free, and where, at the time is not in the ticket history.");
+        var (start, end) = (from, to) switch
+        {
+            ({ } f, { } t) => (f, t),
+            (null, null) => RuleReplay.LastQuarter(clock.GetUtcNow()),
+            _ => throw new CaseValidationException("period", "Give both ends of the period, or neither (the last quarter)."),
+        };
+        if (end <= start) throw new CaseValidationException("period", "The period ends before it begins.");
+        if (end - start > TimeSpan.FromDays(366)) throw new CaseValidationException("period", "Replay at most one year at a time.");
+
+        var sets = (await store.ListAsync(ct)).ToDictionary(r => (r.Kind, r.Scope), r => r.Json);
+        string Stored(string k, string s) => sets.GetValueOrDefault((k, s)) ?? (s == RuleKinds.RegionScope ? throw new WorkflowNotFoundException($"There are no regional {k} rules.") : "{}");
+        string Proposed(string k, string s) => k == kind && s == scope ? proposedJson : Stored(k, s);
+        string Effective(Func<string, string, string> doc, string k, string city) => RuleOverrides.Merge(doc(k, RuleKinds.RegionScope), doc(k, city));
+        ReplayRules Build(Func<string, string, string> doc, string city) => new(
+            SlaRules.Parse(Effective(doc, RuleKinds.Sla, city)), EscalationRules.Parse(Effective(doc, RuleKinds.Escalation, city)),
+            Domain.Grading.GradingTable.Parse(Effective(doc, RuleKinds.Grading, city)));
+        try
+        {
+            // The proposal is checked as a save would check it, before anything is replayed.
+            var check = scope == RuleKinds.RegionScope ? Proposed(kind, scope) : Effective(Proposed, kind, scope);
+            RuleBook.Validate(kind, check);
+            var limits = scope == RuleKinds.RegionScope ? RuleLimits.CheckLimits(RuleOverrides.Parse(check))
+                : RuleLimits.Check(RuleOverrides.Parse(Stored(kind, RuleKinds.RegionScope)), RuleOverrides.Parse(check));
+            if (limits.Count > 0) throw new InvalidDataException(string.Join("; ", limits));
+        }
+        catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+
+        var tickets = await replay.TicketsAsync(scope == RuleKinds.RegionScope ? null : scope, start, end, MaxReplayTickets + 1, ct);
+        if (tickets.Count > MaxReplayTickets)
+            throw new CaseValidationException("period", $"More than {MaxReplayTickets:N0} tickets were raised in this period; choose a shorter one.");
+        var comparison = RuleReplay.Compare(tickets, city => (Build(Stored, city), Build(Proposed, city)), Domain.Network.GuangxiDivisions.Shipped, clock.GetUtcNow());
+        return new WhatIfResult(kind, scope, start, end, comparison);
+    }
+
     /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>
     public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
     {
@@ -188,3 +236,16 @@ public sealed class RuleService(IRuleSetStore store, AccessService access)
             throw access.Denied(actor, $"edit {kind} rules of {scope}", "The Data Bureau edits regional rules; a municipal coordinator edits their own city's.");
     }
 }
+
+/// <summary>The past tickets a what-if replay looks at (the database layer implements it).</summary>
+public interface IReplaySource
+{
+    /// <summary>
+    /// Tickets raised in [<paramref name="from"/>, <paramref name="to"/>) — of one city, or of all when
+    /// <paramref name="cityCode"/> is null — with their clock history, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<ReplayTicket>> TicketsAsync(string? cityCode, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct = default);
+}
+
+/// <summary>A what-if replay's answer: the period replayed and the comparison.</summary>
+public sealed record WhatIfResult(string Kind, string Scope, DateTimeOffset From, DateTimeOffset To, ReplayComparison Comparison);

@@ -14,7 +14,7 @@ using XinchuangFlow.Application.Tickets;
 namespace XinchuangFlow.Infrastructure.Hosting;
 
 /// <summary>
-/// Demo procurement units and a few hundred work orders spread over the last weeks, in every state — some breached,
+/// Demo procurement units and a few hundred work orders spread over the last quarter and this one, in every state — some breached,
 /// some reopened, some with complaints. Each ticket really goes through the shipped <c>service-ticket</c> flow, on
 /// a clock set to the moments of its life, so its clocks, history and journal are what the platform would have
 /// recorded. Runs only when there are no tickets yet.
@@ -26,6 +26,9 @@ public sealed class DemoTicketSeeder(
 {
     /// <summary>The unit the demo procurement-unit user belongs to.</summary>
     public const string DemoUnitName = "南宁市财政局";
+
+    /// <summary>The city of the second demo municipal coordinator (Liuzhou), which gets a fair share of the history.</summary>
+    public const string SecondDemoCity = "4502";
 
     private static readonly string[] UnitKinds = ["财政局", "教育局", "卫生健康委员会", "人民政府办公室", "市场监督管理局"];
     private static readonly (string Category, string Title, string Description, string Impact, string? Vendor)[] Problems =
@@ -93,14 +96,20 @@ public sealed class DemoTicketSeeder(
         var service = new TicketIntakeService(runtime, cases, tickets, access, divisions, demoClock);
         var random = new Random(20241128);
         var now = clock.GetUtcNow();
+        var span = now - XinchuangFlow.Domain.Rules.RuleReplay.LastQuarter(now).From + TimeSpan.FromDays(3);
+        var liuzhou = units.Where(u => u.CityCode == SecondDemoCity).ToList();
         var created = 0;
         for (var i = 0; i < count; i++)
         {
-            // Older tickets first; the newest few are only hours old and still open.
-            var age = TimeSpan.FromHours(Math.Pow((double)(count - i) / count, 1.5) * 24 * 30) + TimeSpan.FromMinutes(random.Next(5, 50));
+            // Older tickets first, back to the start of the last quarter (what a what-if replay looks at by default);
+            // the newest few are only hours old and still open.
+            var age = TimeSpan.FromHours(Math.Pow((double)(count - i) / count, 1.5) * span.TotalHours) + TimeSpan.FromMinutes(random.Next(5, 50));
             demoClock.Set(now - age);
-            // One ticket in eight comes from the demo unit; the rest from units across Guangxi.
-            var unit = (random.NextDouble() < 0.125 ? units.FirstOrDefault(u => u.Name == DemoUnitName) : null) ?? units[random.Next(units.Count)];
+            // One ticket in eight comes from the demo unit, one in eight from Liuzhou (the second demo coordinator's
+            // city); the rest from units across Guangxi.
+            var draw = random.NextDouble();
+            var unit = (draw < 0.125 ? units.FirstOrDefault(u => u.Name == DemoUnitName) : draw < 0.25 && liuzhou.Count > 0 ? liuzhou[random.Next(liuzhou.Count)] : null)
+                       ?? units[random.Next(units.Count)];
             var problem = Problems[random.Next(Problems.Length)];
             // The demo unit's requests are the demo unit user's, so that user has tickets to follow and rate.
             var mine = unit.Name == DemoUnitName;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Rules;
 using XinchuangFlow.Application.Tickets;
+using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Web.Security;
 
@@ -151,6 +152,13 @@ public static class TicketEndpoints
             var saved = await rules.RollBackAsync(user.ToActor(), kind, scope, body.ToVersion, body.Comment, ct);
             return Results.Ok(new { saved.Kind, saved.Scope, saved.Version });
         }).WithSummary("Saves an earlier version again as a new version (audited).");
+        api.MapPost("/rules/{kind}/{scope}/what-if", async (string kind, string scope, HttpRequest request, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
+            ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var result = await rules.WhatIfAsync(user.ToActor(), kind, scope, await reader.ReadToEndAsync(ct), from, to, ct);
+            return Results.Ok(WhatIfDto(result));
+        }).WithSummary("What-if replay (BEY-1): the body is a proposed document as PUT takes it; the scope's tickets raised in [from, to) (default: the last quarter) are replayed under the rules in force and under the proposal. Writes nothing.");
         api.MapDelete("/rules/{kind}/{scope}/overrides/{path}", async (string kind, string scope, string path, [FromQuery] string? comment, ClaimsPrincipal user,
             RuleService rules, CancellationToken ct) =>
         {
@@ -158,6 +166,27 @@ public static class TicketEndpoints
             return Results.Ok(new { saved.Kind, saved.Scope, saved.Version });
         }).WithSummary("Takes one override away (e.g. onSite.sameCity): the city follows the regional value again.");
         return app;
+    }
+
+    private static object WhatIfDto(WhatIfResult r)
+    {
+        static object Figures(ReplayFigures f) => new
+        {
+            clocks = f.Clocks.Select(c => new { clock = TicketClocks.Name(c.Kind), c.Started, c.OnTime, c.Breached, c.OnTimeShare }),
+            escalationsByLevel = f.EscalationsByLevel.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value),
+            f.BreachedTickets,
+        };
+        static object Outcome(ReplayTicketOutcome o) => new
+        {
+            o.Grade, o.Breached,
+            clocks = o.Clocks.Select(c => new { clock = TicketClocks.Name(c.Kind), target = c.Target.ToString(), used = c.Used.ToString(), c.Breached, c.Levels }),
+        };
+        var c = r.Comparison;
+        return new
+        {
+            r.Kind, r.Scope, r.From, r.To, c.Tickets, c.AsOf, current = Figures(c.Current), proposed = Figures(c.Proposed), c.ChangedTotal,
+            changed = c.Changed.Select(x => new { x.Number, x.Title, x.CityCode, current = Outcome(x.Current), proposed = Outcome(x.Proposed) }),
+        };
     }
 
     private static EventDto ToDto(CaseEvent e) => new(e.At, e.User, e.Kind, e.FromStatus, e.ToStatus, e.Note);

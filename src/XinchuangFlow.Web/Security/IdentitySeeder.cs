@@ -74,6 +74,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         // The integrator's own dispatcher sees only that integrator's cases (the hotline desk above sees all).
         await EnsureUserAsync(users, "integrator@xinchuang.local", DemoPassword, "集成商调度员（演示）", Roles.Dispatcher, u => u.EnterpriseId = firstIntegrator?.Id);
         await EnsureUserAsync(users, "nanning@xinchuang.local", DemoPassword, "南宁市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = "4501");
+        await EnsureUserAsync(users, "liuzhou@xinchuang.local", DemoPassword, "柳州市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = DemoTicketSeeder.SecondDemoCity);
         await EnsureUserAsync(users, "supervisor@xinchuang.local", DemoPassword, "内网办监督员（演示）", Roles.IntranetSupervisor);
         var started = DateTime.UtcNow;
         var tickets = await demo.SeedTicketsAsync(options.Value.DemoTickets, "unit@xinchuang.local", ct);
