@@ -27,7 +27,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "e2e.db")}");
         builder.UseSetting("Engine:Scheduler", "false");
-        builder.UseSetting("Seed:DemoTickets", "12");
+        builder.UseSetting("Seed:DemoTickets", "100");
     }
 
     public async Task InitializeAsync()

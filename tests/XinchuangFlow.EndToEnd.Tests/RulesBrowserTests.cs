@@ -121,8 +121,59 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var nanningOnSite = bureau.Locator("[data-testid='cell-4501-onSite.sameCity']");
         await Assertions.Expect(nanningOnSite).ToHaveTextAsync("3 小时");
         await Assertions.Expect(nanningOnSite).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden-cell"));
-        await Assertions.Expect(bureau.Locator("[data-testid='cell-4502-onSite.sameCity']")).ToHaveTextAsync("4 小时");
+        await Assertions.Expect(bureau.Locator("[data-testid='cell-4503-onSite.sameCity']")).ToHaveTextAsync("4 小时");
         await Assertions.Expect(bureau.Locator("[data-testid='cell-4501-levels']")).ToContainTextAsync("30 / 50 / 80 / 100");
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-overview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task TheLiuzhouCoordinator_ReplaysATighterOnSiteTargetOnLastQuarter_ThenSavesIt()
+    {
+        var page = await app.SignedInPageAsync("liuzhou@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/rules");
+        await page.WaitForURLAsync("**/rules/sla/4502");                              // a coordinator lands on their own city
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Field(page, "value-onSite.sameCity").FillAsync("2");
+        await Assertions.Expect(page.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);
+
+        // What if these rules had applied last quarter? (the default period)
+        var (from, to) = XinchuangFlow.Domain.Rules.RuleReplay.LastQuarter(DateTimeOffset.UtcNow);
+        await Assertions.Expect(Field(page, "what-if-from")).ToHaveValueAsync(from.ToString("yyyy-MM-dd"));
+        await page.Locator("[data-testid=what-if-run]").ClickAsync();
+        await page.Locator("[data-testid=what-if-figures]").WaitForAsync();
+
+        // The page shows what the service computes for the same proposal.
+        using var coordinator = await app.ApiAsync("liuzhou@xinchuang.local", "Demo#2026xf");
+        var query = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
+        var expected = (await (await coordinator.PostAsync($"/api/rules/sla/4502/what-if?{query}",
+            new StringContent("""{ "scope": "4502", "onSite": { "sameCity": "PT2H" } }"""))).Content.ReadFromJsonAsync<JsonObject>())!;
+        var replayed = expected["tickets"]!.GetValue<int>();
+        Assert.True(replayed > 0, "the demo history has Liuzhou tickets last quarter");
+        await Assertions.Expect(page.Locator("[data-testid=what-if-summary]")).ToContainTextAsync($"共 {replayed} 张工单");
+        var onSite = (JsonObject side) => side["clocks"]!.AsArray().Single(c => c!["clock"]!.GetValue<string>() == "onsite")!;
+        var now = onSite(expected["current"]!.AsObject());
+        var then = onSite(expected["proposed"]!.AsObject());
+        await Assertions.Expect(page.Locator("[data-testid=what-if-ontime-onsite]")).ToContainTextAsync($"（{now["onTime"]}/{now["started"]}）");
+        await Assertions.Expect(page.Locator("[data-testid=what-if-ontime-onsite]")).ToContainTextAsync($"（{then["onTime"]}/{then["started"]}）");
+        await Assertions.Expect(page.Locator("[data-testid=what-if-breached]")).ToContainTextAsync(expected["proposed"]!["breachedTickets"]!.ToJsonString());
+        var changed = expected["changed"]!.AsArray();
+        Assert.Equal(changed.Count, await page.Locator("[data-testid^=what-if-ticket-]").CountAsync());
+        if (changed.Count > 0)
+            await Assertions.Expect(page.Locator($"[data-testid=what-if-ticket-{changed[0]!["number"]!.GetValue<string>()}] a")).ToHaveAttributeAsync("href", $"/tickets/{changed[0]!["number"]!.GetValue<string>()}");
+        await page.Locator("[data-testid=what-if]").ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-what-if-liuzhou.png") });
+
+        // Replaying wrote nothing; saving does, with a comment, and the history shows the version.
+        Assert.Empty((await coordinator.GetFromJsonAsync<JsonArray>("/api/rules/sla/4502/history"))!);
+        await Field(page, "rules-comment").FillAsync("柳州城区到场时限缩短为2小时（已回放上季度）");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v1").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("已回放上季度");
+        await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("liuzhou@xinchuang.local");
+
+        // The Nanning coordinator cannot open Liuzhou's rules, nor replay on Liuzhou's tickets.
+        var other = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
+        await other.GotoAsync("/rules/sla/4502");
+        await other.Locator("[data-testid=rules-not-found]").WaitForAsync();
+        await Assertions.Expect(other.Locator("[data-testid=what-if]")).ToHaveCountAsync(0);
     }
 }

@@ -163,6 +163,8 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, "/api/rules/sla/4502/effective", null, true);
         yield return (HttpMethod.Get, "/api/rules/sla/4502/history", null, true);
         yield return (HttpMethod.Post, "/api/rules/sla/4502/rollback", new JsonObject { ["toVersion"] = 1, ["comment"] = "x" }, false);
+        yield return (HttpMethod.Post, "/api/rules/sla/4502/what-if", new JsonObject(), true);
+        yield return (HttpMethod.Post, "/api/rules/escalation/4502/what-if", new JsonObject(), true);
     }
 
     [Theory]

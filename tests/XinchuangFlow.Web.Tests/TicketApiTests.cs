@@ -143,4 +143,34 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var back = await nanning.PostAsJsonAsync("/api/rules/sla/4501/rollback", new JsonObject { ["toVersion"] = 1, ["comment"] = "还是要快" });
         Assert.Equal(3, (await back.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task WhatIf_ComparesTheRulesInForceWithAProposal_OnTheCitysTickets_AndRefusesALooserOne()
+    {
+        var nanning = await LoginAsync("nanning@xinchuang.local");
+        var versions = (await nanning.GetFromJsonAsync<JsonArray>("/api/rules/sla/4501/history"))!.Count;
+        var period = $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-200).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}";
+        var response = await nanning.PostAsync($"/api/rules/sla/4501/what-if?{period}", new StringContent("""{ "onSite": { "sameCity": "PT1H" } }"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var tickets = (await nanning.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!["items"]!.AsArray()
+            .Where(t => t!["cityCode"]!.GetValue<string>() == "4501").ToList();
+        Assert.Equal(tickets.Count, result["tickets"]!.GetValue<int>());
+        static int OnTime(JsonObject side, string clock) => side["clocks"]!.AsArray().Single(c => c!["clock"]!.GetValue<string>() == clock)!["onTime"]!.GetValue<int>();
+        // A tighter on-site target can only make fewer visits on time; response and resolution do not move.
+        Assert.True(OnTime(result["proposed"]!.AsObject(), "onsite") <= OnTime(result["current"]!.AsObject(), "onsite"));
+        Assert.Equal(OnTime(result["current"]!.AsObject(), "response"), OnTime(result["proposed"]!.AsObject(), "response"));
+        foreach (var changed in result["changed"]!.AsArray())
+        {
+            Assert.Equal("4501", changed!["cityCode"]!.GetValue<string>());
+            var onSite = changed["proposed"]!["clocks"]!.AsArray().Single(c => c!["clock"]!.GetValue<string>() == "onsite")!;
+            Assert.Equal("01:00:00", onSite["target"]!.GetValue<string>());
+        }
+        // Nothing saved.
+        Assert.Equal(versions, (await nanning.GetFromJsonAsync<JsonArray>("/api/rules/sla/4501/history"))!.Count);
+
+        var looser = await nanning.PostAsync("/api/rules/sla/4501/what-if", new StringContent("""{ "onSite": { "sameCity": "PT6H" } }"""));
+        Assert.Equal(HttpStatusCode.BadRequest, looser.StatusCode);
+        Assert.Contains("allows at most PT4H", await looser.Content.ReadAsStringAsync());
+    }
 }
