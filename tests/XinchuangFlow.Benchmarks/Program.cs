@@ -6,6 +6,21 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only]
+var replayTickets = Arg("--replay", 0);
+if (replayTickets > 0)
+{
+    // Issue 10 (BEY-1): what-if replay of one city's quarter, against reading the same rows and doing nothing with them.
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    Console.WriteLine("| database | city's tickets (+ other city) | clock events | baseline: read the rows | replay compute only | what-if end to end p50 | p95 | vs baseline | changed |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await ReplayWorkloads.RunAsync(provider, await newDb(), replayTickets);
+        Console.WriteLine($"| {provider} | {r.CityTickets:N0} (+{r.OtherTickets:N0}) | {r.Events:N0} | {r.Baseline.P50:0} ms | {r.Compute.P50:0} ms | {r.WhatIf.P50:0} ms | {r.WhatIf.P95:0} ms | {r.WhatIf.P50 / r.Baseline.P50:0.0}× | {r.Changed:N0} |");
+    }
+    return;
+}
 var inboxTickets = Arg("--inbox", 0);
 if (inboxTickets > 0)
 {

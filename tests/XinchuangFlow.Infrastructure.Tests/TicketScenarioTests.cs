@@ -339,6 +339,10 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await CompleteAsync(next, "accept", TicketOutcomes.Accept, next.TechnicianUser!);
         Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(next.Id)).Clocks().OnSite.Target);
 
+        // The default period is the last full quarter in China time: nothing of these days in it.
+        var lastQuarter = await rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", null, null);
+        Assert.Equal((0, new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.FromHours(8))), (lastQuarter.Comparison.Tickets, lastQuarter.From));
+
         // Bad proposals and periods get clear refusals; another city's tickets are not the Liuzhou coordinator's to replay.
         var loose = await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT5H" } }""", null, null));
         Assert.Contains("allows at most PT4H", loose.Message + string.Join(" ", loose.Errors.SelectMany(e => e.Value)));

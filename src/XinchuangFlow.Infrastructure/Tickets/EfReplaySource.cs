@@ -17,6 +17,8 @@ public sealed class EfReplaySource(IDbContextFactory<XfDbContext> factory) : IRe
 {
     public async Task<IReadOnlyList<ReplayTicket>> TicketsAsync(string? cityCode, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct = default)
     {
+        // PostgreSQL's timestamptz takes UTC only; a period given in China time is the same instants in UTC.
+        (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
         await using var db = await factory.CreateDbContextAsync(ct);
         var period = db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
         if (cityCode is not null) period = period.Where(t => t.CityCode == cityCode);
