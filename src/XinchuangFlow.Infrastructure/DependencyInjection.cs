@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();
+        services.AddSingleton<XinchuangFlow.Application.Rules.ICalendarFileReader, XinchuangFlow.Infrastructure.Rules.IcalCalendarReader>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
         services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();

@@ -170,6 +170,38 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("已回放上季度");
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("liuzhou@xinchuang.local");
 
+        // Working hours with the National Day holidays imported from an .ics file: a P3 ticket raised on the afternoon
+        // before the holiday is due after it.
+        await page.Locator("[data-testid=calendar-in-use]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "office-hours" }).ClickAsync();
+        await page.Locator("[data-testid=holiday-calendar]").WaitForAsync();
+        var ics = Path.Combine(Path.GetTempPath(), $"holidays-{Guid.NewGuid():N}.ics");
+        await File.WriteAllTextAsync(ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gov//holidays//ZH\r\n" +
+            "BEGIN:VEVENT\r\nUID:nd\r\nDTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261008\r\nSUMMARY:国庆节 休\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:w\r\nDTSTART;VALUE=DATE:20261010\r\nSUMMARY:国庆节 补班\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        await page.Locator("[data-testid=calendar-import]").SetInputFilesAsync(ics);
+        await Assertions.Expect(page.Locator("[data-testid=calendar-imported]")).ToContainTextAsync("7 个节假日、1 个调休上班日");   // merged with the regional calendar's days
+        await Assertions.Expect(page.Locator("[data-testid=calendar-month]")).ToHaveTextAsync("2026-10");
+        await Assertions.Expect(page.Locator("[data-testid=day-2026-10-05]")).ToHaveAttributeAsync("data-kind", "holiday");
+        await Assertions.Expect(page.Locator("[data-testid=day-2026-10-10]")).ToHaveAttributeAsync("data-kind", "makeup");
+        // One more day off by clicking it (Friday 9 October), then back to a working day with two more clicks.
+        await page.Locator("[data-testid=day-2026-10-09]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=day-2026-10-09]")).ToHaveAttributeAsync("data-kind", "holiday");
+        await page.Locator("[data-testid=day-2026-10-09]").ClickAsync();
+        await page.Locator("[data-testid=day-2026-10-09]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=day-2026-10-09]")).ToHaveAttributeAsync("data-kind", "open");
+        await Field(page, "trial-at").FillAsync("2026-09-30 16:30");
+        await page.Locator("[data-testid=trial-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=trial-response]")).ToContainTextAsync("10-08 09:30");   // 1 h on the 30th, 1 h after the holiday
+        await Field(page, "rules-comment").FillAsync("柳州按工作时间计时，导入国庆节假日");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v2").WaitForAsync();
+        var saved = JsonNode.Parse((await coordinator.GetFromJsonAsync<JsonObject>("/api/rules/sla/4502/effective"))!["effective"]!.GetValue<string>())!;
+        Assert.Equal("office-hours", saved["calendar"]!.GetValue<string>());
+        Assert.Contains("2026-10-05", saved["calendars"]!["office-hours"]!["holidays"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal(["2026-09-27", "2026-10-10"], saved["calendars"]!["office-hours"]!["makeUpWorkdays"]!.AsArray().Select(d => d!.GetValue<string>()).ToArray());
+        await page.Locator("[data-testid=calendar-editor]").ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-calendar-liuzhou.png") });
+
         // The Nanning coordinator cannot open Liuzhou's rules, nor replay on Liuzhou's tickets.
         var other = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
         await other.GotoAsync("/rules/sla/4502");

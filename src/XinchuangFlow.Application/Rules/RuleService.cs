@@ -33,8 +33,11 @@ public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, R
 /// own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds — a city's merged onto the
 /// regional set.
 /// </summary>
-public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, TimeProvider clock)
+public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, TimeProvider clock)
 {
+    /// <summary>The largest .ics file read (a holiday calendar for several years is a few tens of KB).</summary>
+    public const int MaxCalendarBytes = 512 * 1024;
+
     /// <summary>The most tickets one replay looks at; a longer list asks for a shorter period.</summary>
     public const int MaxReplayTickets = 100_000;
 
@@ -185,6 +188,32 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
             throw new CaseValidationException("period", $"More than {MaxReplayTickets:N0} tickets were raised in this period; choose a shorter one.");
         var comparison = RuleReplay.Compare(tickets, city => (Build(Stored, city), Build(Proposed, city)), Domain.Network.GuangxiDivisions.Shipped, clock.GetUtcNow());
         return new WhatIfResult(kind, scope, start, end, comparison);
+    }
+
+    /// <summary>
+    /// Reads an uploaded .ics file into holidays and make-up working days for the SLA editor of a scope (the page then
+    /// shows them in the calendar and saves them with the rules). Last year to two years ahead; nothing is stored here.
+    /// </summary>
+    public async Task<ImportedCalendar> ReadCalendarFileAsync(Actor actor, string scope, Stream content, CancellationToken ct = default)
+    {
+        CheckEdit(actor, RuleKinds.Sla, scope);
+        // Read no more than the limit (plus one byte to know it was exceeded).
+        var buffer = new byte[MaxCalendarBytes + 1];
+        var read = 0;
+        while (read < buffer.Length && await content.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0) read += n;
+        if (read > MaxCalendarBytes) throw new CaseValidationException("file", $"The calendar file is larger than {MaxCalendarBytes / 1024} KB.");
+        string text;
+        try { text = new System.Text.UTF8Encoding(false, true).GetString(buffer, 0, read).TrimStart('\uFEFF'); }
+        catch (System.Text.DecoderFallbackException) { throw new CaseValidationException("file", "The calendar file is not UTF-8 text."); }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        try
+        {
+            var imported = calendars.Read(text, new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year + 2, 12, 31));
+            if (imported.Days.Count == 0)
+                throw new CaseValidationException("file", $"The file names no all-day events between {today.Year - 1} and {today.Year + 2} (timed events skipped: {imported.SkippedTimedEvents}).");
+            return imported;
+        }
+        catch (InvalidDataException ex) { throw new CaseValidationException("file", ex.Message); }
     }
 
     /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>

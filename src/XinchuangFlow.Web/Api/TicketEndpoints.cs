@@ -159,6 +159,11 @@ public static class TicketEndpoints
             var result = await rules.WhatIfAsync(user.ToActor(), kind, scope, await reader.ReadToEndAsync(ct), from, to, ct);
             return Results.Ok(WhatIfDto(result));
         }).WithSummary("What-if replay (BEY-1): the body is a proposed document as PUT takes it; the scope's tickets raised in [from, to) (default: the last quarter) are replayed under the rules in force and under the proposal. Writes nothing.");
+        api.MapPost("/rules/sla/{scope}/calendar-import", async (string scope, HttpRequest request, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        {
+            var imported = await rules.ReadCalendarFileAsync(user.ToActor(), scope, request.Body, ct);
+            return Results.Ok(new { holidays = imported.Holidays, makeUpWorkdays = imported.MakeUpWorkdays, imported.Days, imported.SkippedTimedEvents, imported.SkippedOutsideRange });
+        }).WithSummary("Reads an iCalendar (.ics) body into holidays and make-up working days (summary with 班 = make-up day) for the SLA editor; stores nothing — put them into the rules and save.");
         api.MapDelete("/rules/{kind}/{scope}/overrides/{path}", async (string kind, string scope, string path, [FromQuery] string? comment, ClaimsPrincipal user,
             RuleService rules, CancellationToken ct) =>
         {

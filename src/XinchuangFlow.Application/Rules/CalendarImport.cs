@@ -1,0 +1,22 @@
+namespace XinchuangFlow.Application.Rules;
+
+/// <summary>One day an iCalendar file names: a holiday, or a make-up working day (调休上班), with the event's summary.</summary>
+public sealed record ImportedDay(DateOnly Date, bool Workday, string Summary);
+
+/// <summary>What an .ics file holds for a working calendar: its all-day events as days, and what was left out and why.</summary>
+public sealed record ImportedCalendar(IReadOnlyList<ImportedDay> Days, int SkippedTimedEvents, int SkippedOutsideRange)
+{
+    public IReadOnlyList<DateOnly> Holidays => Days.Where(d => !d.Workday).Select(d => d.Date).ToList();
+    public IReadOnlyList<DateOnly> MakeUpWorkdays => Days.Where(d => d.Workday).Select(d => d.Date).ToList();
+}
+
+/// <summary>Reads an iCalendar (RFC 5545) file into holidays and make-up working days (the infrastructure implements it).</summary>
+public interface ICalendarFileReader
+{
+    /// <summary>
+    /// The all-day events between <paramref name="from"/> and <paramref name="to"/> (recurring ones expanded), one day
+    /// each; an event whose summary says 班 (补班, 上班) is a make-up working day, any other a holiday. Throws
+    /// <see cref="InvalidDataException"/> with a reason when the text is not an iCalendar file.
+    /// </summary>
+    ImportedCalendar Read(string text, DateOnly from, DateOnly to);
+}
