@@ -208,4 +208,57 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await other.Locator("[data-testid=rules-not-found]").WaitForAsync();
         await Assertions.Expect(other.Locator("[data-testid=what-if]")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task TheLiuzhouCoordinator_AddsAKeywordThatRaisesTheGrade_TriesIt_AndSavesIt()
+    {
+        var page = await app.SignedInPageAsync("liuzhou@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/rules/grading");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=rows-source]").GetByText("沿用全区").WaitForAsync();
+        var rows = await page.Locator("[data-testid=grading-rows] tbody tr").CountAsync();
+
+        // Before: a single user's "财政核心业务系统打不开" is P4 (no regional keyword matches).
+        await Field(page, "trial-text").FillAsync("财政核心业务系统打不开");
+        await page.Locator("[data-testid=trial-impact]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "单人" }).ClickAsync();
+        await page.Locator("[data-testid=trial-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=trial-result]")).ToContainTextAsync("定级P4");
+
+        // A new row above the catch-all, moved to the top: the keyword 财政核心业务 makes it P1.
+        await page.Locator("[data-testid=row-add]").ClickAsync();
+        var added = rows - 1;
+        await Assertions.Expect(page.Locator("[data-testid=grading-rows] tbody tr")).ToHaveCountAsync(rows + 1);
+        await Field(page, $"keywords-{added}").FillAsync("财政核心业务，非税收入");
+        await page.Locator($"[data-testid=grade-{added}]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "P1" }).ClickAsync();
+        for (var i = added; i > 0; i--) await page.Locator($"[data-testid=up-{i}]").ClickAsync();
+        await Assertions.Expect(Field(page, "keywords-0")).ToHaveValueAsync("财政核心业务，非税收入");
+        await Assertions.Expect(page.Locator("[data-testid=row-0]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden"));
+        await page.Locator("[data-testid=trial-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=trial-result]")).ToContainTextAsync("定级P1");
+        await Assertions.Expect(page.Locator("[data-testid=trial-result]")).ToContainTextAsync("财政核心业务");
+
+        // A catch-all that is not last is refused as typed.
+        await page.Locator($"[data-testid=remove-{rows}]").ClickAsync();
+        await page.Locator("[data-testid=rules-problems]").GetByText("the last row must match everything").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=row-add]").ClickAsync();
+        await Field(page, $"keywords-{added}").FillAsync("财政核心业务");
+        await page.Locator($"[data-testid=grade-{added}]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "P1" }).ClickAsync();
+        for (var i = added; i > 0; i--) await page.Locator($"[data-testid=up-{i}]").ClickAsync();
+        await Field(page, "rules-comment").FillAsync("财政核心业务故障一律按P1处理");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v1").WaitForAsync();
+        await page.Locator("[data-testid=rows-source]").GetByText("本市使用自己的定级规则").WaitForAsync();
+        using var coordinator = await app.ApiAsync("liuzhou@xinchuang.local", "Demo#2026xf");
+        var effective = JsonNode.Parse((await coordinator.GetFromJsonAsync<JsonObject>("/api/rules/grading/4502/effective"))!["effective"]!.GetValue<string>())!;
+        Assert.Equal(["财政核心业务"], effective["rows"]![0]!["keywordsAny"]!.AsArray().Select(k => k!.GetValue<string>()).ToArray());
+        Assert.Equal("P1", effective["rows"]![0]!["grade"]!.GetValue<string>());
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-grading-liuzhou.png"), FullPage = true });
+    }
 }

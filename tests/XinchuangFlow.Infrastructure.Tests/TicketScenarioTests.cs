@@ -352,6 +352,28 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACitysGradingRow_GradesItsOwnTickets_AndNoOtherCitys_AndARollBackUndoesIt()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        var regional = XinchuangFlow.Domain.Grading.GradingTable.Parse((await rules.EditorAsync(liuzhouCoordinator, RuleKinds.Grading, "4502")).EffectiveJson).Rows;
+        var rows = new System.Text.Json.Nodes.JsonArray(
+            [new JsonObject { ["id"] = "lz-finance", ["grade"] = "P1", ["keywordsAny"] = new JsonArray("财政核心业务") },
+             .. regional.Select(r => System.Text.Json.JsonSerializer.SerializeToNode(r, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)))]);
+        var v1 = await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Grading, "4502", new JsonObject { ["rows"] = rows }.ToJsonString(), null, "财政核心业务按P1");
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "terminal", "财政核心业务终端故障"), "unit@test");
+        var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "财政核心业务终端故障"), "unit@test");
+        Assert.Equal(("P1", "P3"), (lz.Grade, nn.Grade));   // Nanning: the regional table (the request says 无法开机)
+        Assert.Contains("lz-finance", lz.GradeExplanation);
+
+        // Back to the regional table (a new version), and the next Liuzhou ticket is graded as Nanning's.
+        await rules.RemoveOverrideAsync(liuzhouCoordinator, RuleKinds.Grading, "4502", "rows", "恢复全区定级");
+        var (again, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "terminal", "财政核心业务终端故障", key: "again"), "unit@test");
+        Assert.Equal("P3", again.Grade);
+        Assert.Equal(v1.Version + 1, (await rules.HistoryAsync(liuzhouCoordinator, RuleKinds.Grading, "4502"))[0].Version);
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

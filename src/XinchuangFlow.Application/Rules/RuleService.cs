@@ -216,6 +216,18 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         catch (InvalidDataException ex) { throw new CaseValidationException("file", ex.Message); }
     }
 
+    /// <summary>"Try it" for grading: which grade and row the scope's table — stored, or the unsaved one being edited — gives a sample request.</summary>
+    public async Task<Domain.Grading.GradingResult> TryGradingAsync(Actor actor, string scope, string? proposedJson, Domain.Grading.GradingInput input, CancellationToken ct = default)
+    {
+        CheckRead(actor, RuleKinds.Grading, scope);
+        if (!Domain.Grading.Impacts.All.Contains(input.Impact)) throw new CaseValidationException("impact", $"'{input.Impact}' is not an impact (single, department, unit).");
+        var region = await store.FindAsync(RuleKinds.Grading, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException("There are no regional grading rules.");
+        var json = scope == RuleKinds.RegionScope ? proposedJson ?? region.Json
+            : RuleOverrides.Merge(region.Json, proposedJson ?? (await store.FindAsync(RuleKinds.Grading, scope, ct))?.Json ?? "{}");
+        try { return Domain.Grading.GradingTable.Parse(json).Grade(input); }
+        catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+    }
+
     /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>
     public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
     {
