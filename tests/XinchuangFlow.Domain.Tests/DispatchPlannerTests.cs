@@ -123,4 +123,63 @@ public class DispatchPlannerTests
         Assert.Equal("level-too-low", Assert.Single(p1.Rejected).Code);
         Assert.Equal("no-certificate", Assert.Single(Plan("青秀区", category: "数据库").Rejected).Code);
     }
+
+    private DispatchDecision PlanWith(string county, Rules.DispatchRules rules, string grade = "P2") =>
+        _planner.Plan(new DispatchRequest("GX-1", County(county), "终端", grade, _integrator.Id, Now), Network(), rules);
+
+    private static Rules.DispatchRules Levels() => new() { RequiredLevel = new() { ["P1"] = 3, ["P2"] = 2, ["P3"] = 1, ["P4"] = 1 } };
+
+    [Fact]
+    public void AnExcludedServicePoint_IsNeverChosen_AndSaysWhy()
+    {
+        StandardTeam();
+        var hengzhou = _points.Single(p => p.Id == _techs.Single(t => t.Name == "横州赵").ServicePointId);
+        var rules = Levels();
+        rules.ExcludedServicePoints.Add(hengzhou.Id);
+        var d = PlanWith("青秀区", rules);
+        Assert.Equal("横州王", d.Chosen!.Name);                     // the other Hengzhou technician has their own point
+        Assert.Equal("service-point-excluded", d.Rejected.Single(r => r.Technician == "横州赵").Code);
+    }
+
+    [Fact]
+    public void APreferredServicePoint_GoesFirstWithinItsTier_ButNotBeforeANearerTier()
+    {
+        StandardTeam();
+        var wang = _techs.Single(t => t.Name == "横州王");
+        var rules = Levels();
+        rules.PreferredServicePoints.Add(wang.ServicePointId);
+        var d = PlanWith("青秀区", rules);
+        Assert.Equal("横州王", d.Chosen!.Name);                     // same city as 横州赵, more work, but preferred
+        Assert.Contains("本市优先网点", d.RuleZh);
+        Tech(_integrator, "青秀孙", "青秀区", level: 2, load: 9);
+        Assert.Equal("青秀孙", PlanWith("青秀区", rules).Chosen!.Name);  // same county still comes first
+    }
+
+    [Fact]
+    public void ACountysFallbackCity_IsTriedFirstAmongOtherCities()
+    {
+        // Nobody qualifies in Nanning: the nearest other city is Qinzhou, but the rules send 青秀区 to Guilin first.
+        Tech(_integrator, "钦州陈", "钦南区", level: 3, load: 0);
+        Tech(_integrator, "桂林刘", "荔浦市", level: 3, load: 0);
+        Assert.Equal("钦州陈", PlanWith("青秀区", Levels()).Chosen!.Name);
+        var rules = Levels();
+        rules.Fallbacks[County("青秀区")] = "4503";
+        var d = PlanWith("青秀区", rules);
+        Assert.Equal("桂林刘", d.Chosen!.Name);
+        Assert.Contains("桂林市支援", d.RuleZh);
+    }
+
+    [Fact]
+    public void DispatchRules_RefuseAPointBothPreferredAndExcluded_AndFallbacksThatAreNotAnotherCity()
+    {
+        var point = Guid.NewGuid();
+        var ex = Assert.Throws<InvalidDataException>(() => Rules.DispatchRules.Parse($$"""
+            { "requiredLevel": { "P1": 3, "P2": 2, "P3": 1, "P4": 1 }, "preferredServicePoints": ["{{point}}"], "excludedServicePoints": ["{{point}}"],
+              "fallbacks": { "{{County("青秀区")}}": "4501", "999999": "4503", "{{County("横州市")}}": "9999" } }
+            """));
+        Assert.Contains("both preferred and excluded", ex.Message);
+        Assert.Contains("is the county's own city", ex.Message);
+        Assert.Contains("'999999' is not a Guangxi county", ex.Message);
+        Assert.Contains("'9999' is not a Guangxi city", ex.Message);
+    }
 }

@@ -33,7 +33,7 @@ public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, R
 /// own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds — a city's merged onto the
 /// regional set.
 /// </summary>
-public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, TimeProvider clock)
+public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, Domain.Network.INetworkRepository network, TimeProvider clock)
 {
     /// <summary>The largest .ics file read (a holiday calendar for several years is a few tens of KB).</summary>
     public const int MaxCalendarBytes = 512 * 1024;
@@ -103,6 +103,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
                 problems.Add($"The document is a '{table}' table but is saved as '{kind}' rules.");
         }
         catch (InvalidDataException ex) { problems.Add(ex.Message); }
+        if (kind == RuleKinds.Dispatch && problems.Count == 0) problems.AddRange(await UnknownServicePointsAsync(json, ct));
         if (problems.Count > 0) throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
         try
         {
@@ -226,6 +227,28 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
             : RuleOverrides.Merge(region.Json, proposedJson ?? (await store.FindAsync(RuleKinds.Grading, scope, ct))?.Json ?? "{}");
         try { return Domain.Grading.GradingTable.Parse(json).Grade(input); }
         catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+    }
+
+    /// <summary>Service points a dispatch document names that do not exist (a typo or a closed point).</summary>
+    private async Task<IEnumerable<string>> UnknownServicePointsAsync(string json, CancellationToken ct)
+    {
+        var doc = RuleOverrides.Parse(json);
+        var named = new[] { "preferredServicePoints", "excludedServicePoints" }
+            .SelectMany(m => (doc[m] as JsonArray)?.Select(n => n?.ToString() ?? "") ?? []).ToList();
+        if (named.Count == 0) return [];
+        var known = (await network.ServicePointsAsync(null, ct)).Select(p => p.Id.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return named.Where(id => !known.Contains(id)).Select(id => $"Service point '{id}' does not exist.");
+    }
+
+    /// <summary>The service points a city's dispatch preferences may name (every enterprise's, the city's first), with their enterprise.</summary>
+    public async Task<IReadOnlyList<(Domain.Network.ServicePoint Point, string Enterprise)>> ServicePointChoicesAsync(Actor actor, string scope, CancellationToken ct = default)
+    {
+        CheckRead(actor, RuleKinds.Dispatch, scope);
+        var enterprises = (await network.EnterprisesAsync(ct)).ToDictionary(e => e.Id, e => e.Name);
+        var divisions = Domain.Network.GuangxiDivisions.Shipped;
+        return (await network.ServicePointsAsync(null, ct))
+            .OrderBy(p => scope != RuleKinds.RegionScope && divisions.CityOf(p.CountyCode)?.Code == scope ? 0 : 1).ThenBy(p => p.CountyCode).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (p, enterprises.GetValueOrDefault(p.EnterpriseId, "?"))).ToList();
     }
 
     /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>

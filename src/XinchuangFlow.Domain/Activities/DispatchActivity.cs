@@ -41,7 +41,7 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
         DispatchDecision decision;
         try
         {
-            decision = planner.Plan(request, await network.DispatchSnapshotAsync(integratorId, request.ProductCategory), dispatchRules.RequiredLevel);
+            decision = planner.Plan(request, await network.DispatchSnapshotAsync(integratorId, request.ProductCategory), dispatchRules);
         }
         catch (ArgumentException ex)
         {

@@ -42,13 +42,24 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
     /// <summary>Capability level each grade needs (a regional default; local rules may change it).</summary>
     public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { ["P1"] = 3, ["P2"] = 2, ["P3"] = 1, ["P4"] = 1 };
 
-    public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network, IReadOnlyDictionary<string, int>? requiredLevels = null)
+    public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network, IReadOnlyDictionary<string, int>? requiredLevels = null) =>
+        Plan(request, network, new Rules.DispatchRules { RequiredLevel = new Dictionary<string, int>(requiredLevels ?? RequiredLevel) });
+
+    /// <summary>
+    /// Plans with a city's dispatch preferences: its capability levels, excluded service points (never chosen),
+    /// preferred ones (first within their distance tier) and the requester county's fallback city (first among other cities).
+    /// </summary>
+    public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network, Rules.DispatchRules rules)
     {
+        var requiredLevels = rules.RequiredLevel.Count > 0 ? rules.RequiredLevel : RequiredLevel;
+        var excluded = rules.ExcludedServicePoints.ToHashSet();
+        var preferred = rules.PreferredServicePoints.ToHashSet();
+        var fallbackCity = rules.Fallbacks.GetValueOrDefault(request.CountyCode);
         var requesterCity = divisions.CityOf(request.CountyCode) ?? throw new ArgumentException($"Unknown division code {request.CountyCode}.");
         var enterprises = network.Enterprises.ToDictionary(e => e.Id);
         var points = network.ServicePoints.ToDictionary(p => p.Id);
         var day = DateOnly.FromDateTime(request.At.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var required = (requiredLevels ?? RequiredLevel).GetValueOrDefault(request.Grade, 1);
+        var required = requiredLevels.GetValueOrDefault(request.Grade, 1);
         var rejected = new List<Rejection>();
         var certificatesOf = network.Certificates.Where(c => string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase))
             .ToLookup(c => c.TechnicianId);
@@ -101,13 +112,21 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
                 Reject("no-service-point", "所属服务网点不存在或区县代码无效", "their service point is missing or has an unknown county");
                 continue;
             }
+            if (excluded.Contains(point.Id))
+            {
+                Reject("service-point-excluded", $"服务网点“{point.Name}”已被本市派单规则排除", $"service point {point.Name} is excluded by the city's dispatch rules");
+                continue;
+            }
             var prox = point.CountyCode == request.CountyCode ? Proximity.SameCounty
                 : divisions.SameCity(point.CountyCode, request.CountyCode) ? Proximity.SameCity : Proximity.OtherCity;
             var km = prox == Proximity.OtherCity ? divisions.DistanceKm(requesterCity.Code, point.CountyCode) : 0;
             eligible.Add((t, point, prox, km, network.OpenWorkload.GetValueOrDefault(t.Id)));
         }
 
-        var ranked = eligible.OrderBy(e => e.Prox).ThenBy(e => Math.Round(e.Km)).ThenBy(e => e.Load).ThenBy(e => e.T.Name, StringComparer.Ordinal).ToList();
+        bool IsFallback((Technician T, ServicePoint P, Proximity Prox, double Km, int Load) e) =>
+            e.Prox == Proximity.OtherCity && fallbackCity is not null && divisions.CityOf(e.P.CountyCode)?.Code == fallbackCity;
+        var ranked = eligible.OrderBy(e => e.Prox).ThenBy(e => IsFallback(e) ? 0 : 1).ThenBy(e => preferred.Contains(e.P.Id) ? 0 : 1)
+            .ThenBy(e => Math.Round(e.Km)).ThenBy(e => e.Load).ThenBy(e => e.T.Name, StringComparer.Ordinal).ToList();
         var ranking = ranked.Select(e => $"{e.T.Name}：{ProximityZh(e.Prox, e.P, e.Km)}，在办{e.Load}单").ToList();
         if (ranked.Count == 0)
             return new DispatchDecision(null, null, null, null,
@@ -116,12 +135,16 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
                 rejected, ranking);
 
         var best = ranked[0];
+        var why = new List<string>();
+        if (preferred.Contains(best.P.Id)) why.Add("本市优先网点");
+        if (IsFallback(best)) why.Add($"本区县缺员时优先由{divisions.Find(fallbackCity!)?.Name}支援");
+        var extraZh = why.Count > 0 ? "；" + string.Join("；", why) : "";
         foreach (var other in ranked.Skip(1))
             rejected.Add(new Rejection(other.T.Id, other.T.Name, "ranked-lower",
                 $"排序靠后：{ProximityZh(other.Prox, other.P, other.Km)}，在办{other.Load}单",
                 $"ranked lower: {ProximityEn(other.Prox, other.Km)}, {other.Load} open"));
         return new DispatchDecision(best.T, best.P, best.Prox, best.Km,
-            $"按“同区县→同市→最近外市→在办最少”规则选中{best.T.Name}（{ProximityZh(best.Prox, best.P, best.Km)}，在办{best.Load}单）。",
+            $"按“同区县→同市→最近外市→在办最少”规则选中{best.T.Name}（{ProximityZh(best.Prox, best.P, best.Km)}，在办{best.Load}单{extraZh}）。",
             $"Chose {best.T.Name} by same county → same city → nearest other city → lowest workload ({ProximityEn(best.Prox, best.Km)}, {best.Load} open).",
             rejected, ranking);
     }
