@@ -374,6 +374,27 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACityExcludesAServicePoint_ItsTicketsGoElsewhere_AnotherCitysStillUseIt()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var nanningCoordinator = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
+        await rules.SaveAsync(nanningCoordinator, RuleKinds.Dispatch, "4501",
+            new JsonObject { ["excludedServicePoints"] = new JsonArray(_net.ValidNanning.ServicePointId.ToString()) }.ToJsonString(), null, "兴宁网点整改期间暂停派单");
+        // Nanning: the Xingning point is excluded and the Qingxiu technician's certificate has expired → nobody, manual dispatch.
+        var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        Assert.Null(nn.TechnicianUser);
+        Assert.Contains("service-point-excluded", nn.DispatchExplanation);
+        // Liuzhou has no terminal technician of its own; its rules do not exclude Xingning, which helps.
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "terminal"), "unit@test");
+        Assert.Contains(lz.TechnicianUser, new[] { _net.ValidNanning.UserName, _net.Second.UserName });
+
+        // A point that does not exist is refused with a reason.
+        var bad = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Dispatch, "4501",
+            new JsonObject { ["excludedServicePoints"] = new JsonArray(Guid.NewGuid().ToString()) }.ToJsonString(), null, "x"));
+        Assert.Contains("does not exist", string.Join(" ", bad.Errors.SelectMany(e => e.Value)));
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
