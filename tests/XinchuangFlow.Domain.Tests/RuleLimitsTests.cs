@@ -33,4 +33,16 @@ public sealed class RuleLimitsTests
         Assert.Contains(problems, p => p.Contains("cityLimits.b.max is neither"));
         Assert.Contains(problems, p => p.Contains("cityLimits.c must be"));
     }
+
+    [Fact]
+    public void ALimitWithAStar_CoversEveryGradesOwnTarget_SoAGradeCannotSlipPastTheLimit()
+    {
+        var region = RuleOverrides.Parse("""
+            { "onSite": { "sameCity": "PT4H", "byGrade": {} },
+              "cityLimits": { "onSite.sameCity": { "max": "PT4H" }, "onSite.byGrade.*.sameCity": { "max": "PT4H" } } }
+            """);
+        var city = RuleOverrides.Parse("""{ "onSite": { "byGrade": { "P1": { "sameCity": "PT3H" }, "P4": { "sameCity": "PT10H" } } } }""");
+        var problems = RuleLimits.Check(region, RuleOverrides.Merge(region, city));
+        Assert.Equal(["onSite.byGrade.P4.sameCity is PT10H; the Data Bureau allows at most PT4H"], problems);
+    }
 }

@@ -59,4 +59,14 @@ public sealed class RuleOverridesTests
         Assert.Contains("JSON object", Assert.Throws<InvalidDataException>(() => RuleOverrides.Parse("[1,2]")).Message);
         Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => RuleOverrides.Parse("{ \"onSite\": ")).Message);
     }
+
+    [Fact]
+    public void TheDiffOfTwoVersions_NamesEachChangedField_WithBeforeAndAfter()
+    {
+        var before = RuleOverrides.Parse("""{ "scope": "4502", "onSite": { "sameCity": "PT4H" }, "response": { "P1": "PT30M" } }""");
+        var after = RuleOverrides.Parse("""{ "scope": "4502", "onSite": { "sameCity": "PT3H", "otherCity": "PT10H" }, "levels": [30, 50] }""");
+        Assert.Equal(
+            [("onSite.sameCity", "PT4H", "PT3H"), ("onSite.otherCity", null, "PT10H"), ("response.P1", "PT30M", null), ("levels", null, "[30,50]")],
+            RuleOverrides.Diff(before, after));
+    }
 }

@@ -169,6 +169,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GetByText("已保存为 v1").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("已回放上季度");
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("liuzhou@xinchuang.local");
+        await Assertions.Expect(page.Locator("[data-testid=changes-1]")).ToContainTextAsync("onSite.sameCity：（无） → PT2H");
 
         // Working hours with the National Day holidays imported from an .ics file: a P3 ticket raised on the afternoon
         // before the holiday is due after it.
@@ -260,5 +261,36 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("P1", effective["rows"]![0]!["grade"]!.GetValue<string>());
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-grading-liuzhou.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task TheDataBureau_SetsALimitOnTheCities_AndACoordinatorCannotOpenTheLimits()
+    {
+        var bureau = await app.SignedInPageAsync();
+        await bureau.GotoAsync("/rules");
+        await bureau.Locator("[data-testid=to-limits]").ClickAsync();
+        await bureau.WaitForURLAsync("**/rules/limits");
+        await bureau.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(Field(bureau, "limit-onSite.sameCity-max")).ToHaveValueAsync("4");
+        // A bound that makes no sense is refused as typed.
+        await Field(bureau, "limit-resolution.P4-min").FillAsync("100");
+        await Field(bureau, "limit-resolution.P4-max").FillAsync("96");
+        await bureau.Locator("[data-testid=rules-problems]").GetByText("min is above max").WaitForAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
+        await Field(bureau, "limit-resolution.P4-min").FillAsync("24");
+        await Assertions.Expect(bureau.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);
+        await Field(bureau, "rules-comment").FillAsync("P4解决时限各市须在24至96小时之间");
+        await bureau.Locator("[data-testid=rules-save]").ClickAsync();
+        await bureau.GetByText("已保存为 v").WaitForAsync();
+        using var admin = await app.ApiAsync();
+        var region = JsonNode.Parse((await admin.GetFromJsonAsync<JsonObject>("/api/rules/sla/region/effective"))!["effective"]!.GetValue<string>())!;
+        Assert.Equal(TimeSpan.FromHours(24), System.Xml.XmlConvert.ToTimeSpan(region["cityLimits"]!["resolution.P4"]!["min"]!.GetValue<string>()));
+        Assert.Equal(TimeSpan.FromHours(96), System.Xml.XmlConvert.ToTimeSpan(region["cityLimits"]!["resolution.P4"]!["max"]!.GetValue<string>()));
+        await bureau.EvaluateAsync("window.scrollTo(0, 0)");
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-limits.png"), FullPage = true });
+
+        var coordinator = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
+        await coordinator.GotoAsync("/rules/limits");
+        await coordinator.Locator("[data-testid=limits-denied]").WaitForAsync();
     }
 }

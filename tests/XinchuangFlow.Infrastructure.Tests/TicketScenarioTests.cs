@@ -395,6 +395,35 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDataBureausNewLimits_NameTheCitiesOutside_AndRefuseTheirNextSaveUntilTheyFit()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT3H" } }""", null, "3小时");
+
+        // The Data Bureau proposes that no city promises less than 3.5 h on site: Liuzhou is named, with the reason.
+        var region = (await rules.EditorAsync(Admin, RuleKinds.Sla, RuleKinds.RegionScope)).Region;
+        var doc = RuleOverrides.Parse(region.Json);
+        doc["cityLimits"]!["onSite.sameCity"]!["min"] = "PT3H30M";
+        var (_, outside) = await rules.LimitsAsync(Admin, RuleKinds.Sla, doc.ToJsonString());
+        var (city, problems) = Assert.Single(outside);
+        Assert.Equal("4502", city);
+        Assert.Equal(["onSite.sameCity is PT3H; the Data Bureau allows at least PT3H30M"], problems);
+        await rules.SaveAsync(Admin, RuleKinds.Sla, RuleKinds.RegionScope, doc.ToJsonString(), region.Version, "到场时限不得低于3.5小时");
+
+        // Liuzhou's next save — even of another field — is refused until its on-site target fits.
+        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502",
+            """{ "onSite": { "sameCity": "PT3H" }, "response": { "P4": "PT3H" } }""", null, "响应P4改3小时"));
+        Assert.Contains("allows at least PT3H30M", string.Join(" ", refused.Errors.SelectMany(e => e.Value)));
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT3H30M" }, "response": { "P4": "PT3H" } }""", null, "按数据局要求调整");
+        Assert.Empty((await rules.LimitsAsync(Admin, RuleKinds.Sla, null)).Outside);
+
+        // The limits are the Data Bureau's (and the Intranet Office's to read), not a coordinator's.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => rules.LimitsAsync(liuzhouCoordinator, RuleKinds.Sla, null));
+        Assert.NotNull((await rules.LimitsAsync(Actor.Of("sup@test", [Roles.IntranetSupervisor]), RuleKinds.Sla, null)).Region);
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

@@ -251,6 +251,39 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
             .Select(p => (p, enterprises.GetValueOrDefault(p.EnterpriseId, "?"))).ToList();
     }
 
+    /// <summary>The fields of a kind the Data Bureau may bound for the cities (a <c>*</c> stands for every grade).</summary>
+    public static IReadOnlyList<string> LimitableFields(string kind) => kind switch
+    {
+        RuleKinds.Sla => [.. Grades.Select(g => $"response.{g}"), .. Grades.Select(g => $"resolution.{g}"),
+            "onSite.sameCity", "onSite.otherCity", "onSite.byGrade.*.sameCity", "onSite.byGrade.*.otherCity"],
+        RuleKinds.Dispatch => [.. Grades.Select(g => $"requiredLevel.{g}")],
+        _ => [],
+    };
+
+    private static readonly string[] Grades = ["P1", "P2", "P3", "P4"];
+
+    /// <summary>
+    /// The Data Bureau's limits on the cities (RUL-2): the regional set, and for the limits as stored — or as proposed in
+    /// <paramref name="proposedRegionJson"/> — every city whose rules would fall outside them, with the reasons (the
+    /// city's next save is refused until it fits). The Data Bureau and the Intranet Office only.
+    /// </summary>
+    public async Task<(RuleSet Region, IReadOnlyList<(string City, IReadOnlyList<string> Problems)> Outside)> LimitsAsync(
+        Actor actor, string kind, string? proposedRegionJson, CancellationToken ct = default)
+    {
+        CheckKindAndScope(kind, RuleKinds.RegionScope);
+        if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
+            throw access.Denied(actor, "see the limits on the cities", "Only the Data Bureau and the Intranet Office see the limits on every city.");
+        var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToList();
+        var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+        JsonObject regionDoc;
+        try { regionDoc = RuleOverrides.Parse(proposedRegionJson ?? region.Json); }
+        catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        var outside = sets.Where(r => r.Scope != RuleKinds.RegionScope)
+            .Select(r => (r.Scope, (IReadOnlyList<string>)RuleLimits.Check(regionDoc, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(r.Json)))))
+            .Where(x => x.Item2.Count > 0).OrderBy(x => x.Scope).ToList();
+        return (region, outside);
+    }
+
     /// <summary>Saves an earlier version again as the newest (a roll back is a new version, audited).</summary>
     public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
     {

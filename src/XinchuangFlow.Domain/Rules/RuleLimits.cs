@@ -31,19 +31,26 @@ public static class RuleLimits
         return problems;
     }
 
-    /// <summary>Where a city's effective rules leave the limits, each with a clear reason.</summary>
+    /// <summary>
+    /// Where a city's effective rules leave the limits, each with a clear reason. A limit's field may hold a <c>*</c>
+    /// segment for any member (<c>onSite.byGrade.*.sameCity</c>: every grade's own same-city target).
+    /// </summary>
     public static IReadOnlyList<string> Check(JsonObject region, JsonObject effective)
     {
         var problems = new List<string>();
         if (region[Member] is not JsonObject limits) return problems;
-        foreach (var (path, node) in limits)
+        foreach (var (pattern, node) in limits)
         {
-            if (node is not JsonObject limit || Value(RuleOverrides.Find(effective, path)) is not { } value) continue;
-            var shown = RuleOverrides.Find(effective, path)!.ToJsonString().Trim('"');
-            if (Value(limit["min"]) is { } min && value < min)
-                problems.Add($"{path} is {shown}; the Data Bureau allows at least {limit["min"]!.ToJsonString().Trim('"')}");
-            if (Value(limit["max"]) is { } max && value > max)
-                problems.Add($"{path} is {shown}; the Data Bureau allows at most {limit["max"]!.ToJsonString().Trim('"')}");
+            if (node is not JsonObject limit) continue;
+            foreach (var (path, found) in RuleOverrides.FindAll(effective, pattern))
+            {
+                if (Value(found) is not { } value) continue;
+                var shown = found.ToJsonString().Trim('"');
+                if (Value(limit["min"]) is { } min && value < min)
+                    problems.Add($"{path} is {shown}; the Data Bureau allows at least {limit["min"]!.ToJsonString().Trim('"')}");
+                if (Value(limit["max"]) is { } max && value > max)
+                    problems.Add($"{path} is {shown}; the Data Bureau allows at most {limit["max"]!.ToJsonString().Trim('"')}");
+            }
         }
         return problems;
     }

@@ -74,6 +74,33 @@ public static class RuleOverrides
         if (!JsonNode.DeepEquals(region, effective)) paths.Add(path);
     }
 
+    /// <summary>
+    /// What changed from one version of a document to the next, field by field (objects compared member by member — one
+    /// present on one side only as if empty on the other —, any other value as a whole): the path, the value before and after (null when absent). Header members are left out.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string? Before, string? After)> Diff(JsonObject before, JsonObject after)
+    {
+        var changes = new List<(string, string?, string?)>();
+        void Walk(JsonNode? a, JsonNode? b, string path)
+        {
+            // An object on one side only is compared with an empty one: its fields are listed one by one.
+            if (a is JsonObject && b is null) b = new JsonObject();
+            if (b is JsonObject && a is null) a = new JsonObject();
+            if (a is JsonObject x && b is JsonObject y)
+            {
+                foreach (var name in x.Select(p => p.Key).Union(y.Select(p => p.Key)))
+                {
+                    if (path.Length == 0 && name is "schemaVersion" or "table" or "scope") continue;
+                    Walk(x[name], y[name], path.Length == 0 ? name : $"{path}.{name}");
+                }
+                return;
+            }
+            if (!JsonNode.DeepEquals(a, b)) changes.Add((path, a?.ToJsonString().Trim('"'), b?.ToJsonString().Trim('"')));
+        }
+        Walk(before, after, "");
+        return changes;
+    }
+
     /// <summary>The value at a dotted path (e.g. <c>onSite.byGrade.P1.sameCity</c>), or null.</summary>
     public static JsonNode? Find(JsonObject doc, string path)
     {
@@ -81,6 +108,22 @@ public static class RuleOverrides
         foreach (var part in path.Split('.')) n = n is JsonObject o ? o[part] : null;
         return n;
     }
+
+    /// <summary>
+    /// Every value whose path matches <paramref name="pattern"/>, where a <c>*</c> segment stands for any member (e.g.
+    /// <c>onSite.byGrade.*.sameCity</c>), with its concrete path.
+    /// </summary>
+    public static IEnumerable<(string Path, JsonNode Value)> FindAll(JsonObject doc, string pattern)
+    {
+        IEnumerable<(string, JsonNode?)> level = [("", doc)];
+        foreach (var part in pattern.Split('.'))
+            level = level.SelectMany(x => x.Item2 is not JsonObject o ? []
+                : part == "*" ? o.Select(p => (Join(x.Item1, p.Key), p.Value))
+                : [(Join(x.Item1, part), o[part])]).ToList();
+        return level.Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!));
+    }
+
+    private static string Join(string path, string part) => path.Length == 0 ? part : $"{path}.{part}";
 
     /// <summary>The overrides without the one at <paramref name="path"/> (the city takes the regional value again); empty objects are pruned.</summary>
     public static JsonObject Without(JsonObject overrides, string path)
