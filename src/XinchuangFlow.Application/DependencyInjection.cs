@@ -21,6 +21,7 @@ public static class ApplicationServices
         services.AddSingleton<InstanceService>();
         services.AddSingleton<DefinitionAppService>();
         services.AddSingleton<RuleService>();
+        services.AddSingleton<RuleRecomputeService>();
         services.AddSingleton<NetworkService>();
         services.AddSingleton<UserDirectoryService>();
         services.AddSingleton<InboxService>();

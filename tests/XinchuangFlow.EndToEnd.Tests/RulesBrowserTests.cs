@@ -171,6 +171,23 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("liuzhou@xinchuang.local");
         await Assertions.Expect(page.Locator("[data-testid=changes-1]")).ToContainTextAsync("onSite.sameCity：（无） → PT2H");
 
+        // The saved target is for new clocks; the open Liuzhou tickets may take it too, after a preview.
+        using var adminApi = await app.ApiAsync();
+        var expectedRows = (await adminApi.GetFromJsonAsync<JsonArray>("/api/rules/sla/4502/recompute"))!;
+        await page.Locator("[data-testid=recompute-preview]").ClickAsync();
+        if (expectedRows.Count == 0) await page.Locator("[data-testid=recompute-none]").WaitForAsync();
+        else
+        {
+            await page.Locator("[data-testid=recompute-rows]").WaitForAsync();
+            var first = expectedRows[0]!;
+            await Assertions.Expect(page.Locator($"[data-testid=recompute-{first["number"]}-{first["changes"]![0]!["clock"]}]")).ToContainTextAsync("2 小时");
+            await page.Locator("[data-testid=recompute]").ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-recompute-liuzhou.png") });
+            await Field(page, "recompute-comment").FillAsync("在办工单同步执行2小时到场");
+            await page.Locator("[data-testid=recompute-apply]").ClickAsync();
+            await page.GetByText($"已重算 {expectedRows.Count} 张工单的时限").WaitForAsync();
+            Assert.Empty((await adminApi.GetFromJsonAsync<JsonArray>("/api/rules/sla/4502/recompute"))!);
+        }
+
         // Working hours with the National Day holidays imported from an .ics file: a P3 ticket raised on the afternoon
         // before the holiday is due after it.
         await page.Locator("[data-testid=calendar-in-use]").ClickAsync();

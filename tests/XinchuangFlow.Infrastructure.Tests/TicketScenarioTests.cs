@@ -424,6 +424,48 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecomputingTheCitysOpenClocks_PreviewsThenMovesTheirDeadlines_AndTheEscalationFollows()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var recompute = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleRecomputeService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "核心系统数据库宕机"), "unit@test");
+        var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "核心系统终端全部瘫痪"), "unit@test");
+        await CompleteAsync(lz, "accept", TicketOutcomes.Accept, lz.TechnicianUser!);
+        await CompleteAsync(nn, "accept", TicketOutcomes.Accept, nn.TechnicianUser!);
+        var acceptedAt = Clock.GetUtcNow();
+        await AdvanceAsync(TimeSpan.FromMinutes(30));
+
+        // A saved change applies to new clocks: the open Liuzhou ticket keeps 4 h until it is recomputed.
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "byGrade": { "P1": { "sameCity": "PT2H", "otherCity": "PT12H" } } } }""", null, "P1到场2小时");
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(lz.Id)).Clocks().OnSite.Target);
+        var preview = await recompute.PreviewAsync(liuzhouCoordinator, "4502");
+        var row = Assert.Single(preview);
+        Assert.Equal(lz.Number, row.Number);
+        var change = Assert.Single(row.Changes);
+        Assert.Equal((ClockKind.OnSite, TimeSpan.FromHours(4), TimeSpan.FromHours(2)), (change.Clock, change.OldTarget, change.NewTarget));
+        Assert.Equal(acceptedAt.AddHours(2), change.NewDeadline);
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(lz.Id)).Clocks().OnSite.Target);          // a preview changes nothing
+
+        await Assert.ThrowsAsync<CaseValidationException>(() => recompute.RecomputeAsync(liuzhouCoordinator, "4502", " "));
+        var nanningCoordinator = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => recompute.RecomputeAsync(nanningCoordinator, "4502", "越权"));
+        Assert.Equal(1, await recompute.RecomputeAsync(liuzhouCoordinator, "4502", "按新规则执行"));
+        var after = await TicketAsync(lz.Id);
+        Assert.Equal(TimeSpan.FromHours(2), after.Clocks().OnSite.Target);
+        Assert.Equal(acceptedAt.AddHours(2), after.OnSiteDueAt);
+        Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(nn.Id)).Clocks().OnSite.Target);           // Nanning untouched
+        Assert.Contains(await _h.Services.GetRequiredService<ICaseDirectory>().HistoryAsync(lz.Id), e => e.Kind == "clock-retarget" && e.Note!.Contains("按新规则执行"));
+        Assert.Empty(await recompute.PreviewAsync(liuzhouCoordinator, "4502"));                            // nothing left to do
+
+        // The watch re-planned: at 2 h the Liuzhou ticket breaches and the coordinator is told; Nanning's (4 h) does not.
+        await AdvanceAsync(TimeSpan.FromMinutes(91));
+        Assert.True((await TicketAsync(lz.Id)).Breached);
+        Assert.Contains(await NotificationsAsync(lz.InstanceId, "到场"), n => n.ToRole == "MunicipalCoordinator");
+        Assert.False((await TicketAsync(nn.Id)).Breached);
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

@@ -325,6 +325,13 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (!access.MayReadRules(actor, scope)) throw access.NotFound(actor, "rule set", $"{kind}/{scope}");
     }
 
+    /// <summary>Recomputing a city's open clocks is editing that city's SLA rules (not the region's: a city at a time).</summary>
+    internal void CheckRecompute(Actor actor, string city)
+    {
+        if (city == RuleKinds.RegionScope) throw new CaseValidationException("scope", "Open clocks are recomputed one city at a time.");
+        CheckEdit(actor, RuleKinds.Sla, city);
+    }
+
     private void CheckEdit(Actor actor, string kind, string scope)
     {
         CheckKindAndScope(kind, scope);
@@ -342,6 +349,9 @@ public interface IReplaySource
     /// <paramref name="cityCode"/> is null — with their clock history, at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<ReplayTicket>> TicketsAsync(string? cityCode, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct = default);
+
+    /// <summary>A city's tickets not yet resolved or closed whose clocks run or wait (for recomputing their targets), at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Domain.Tickets.Ticket>> OpenTicketsAsync(string cityCode, int limit, CancellationToken ct = default);
 }
 
 /// <summary>A what-if replay's answer: the period replayed and the comparison.</summary>

@@ -232,6 +232,41 @@ public sealed class Ticket
     }
 
     /// <summary>
+    /// What the rules in force would make of this ticket's running and paused clocks (a target fixed by the definition
+    /// stays): each clock whose target or deadline would change, with the old and new target and deadline. Changes
+    /// nothing; <see cref="Retarget"/> applies it.
+    /// </summary>
+    public IReadOnlyList<ClockRetarget> RetargetsUnder(Rules.SlaRules sla, Network.GuangxiDivisions divisions, string scope)
+    {
+        var result = new List<ClockRetarget>();
+        var probe = TicketClocks.Deserialize(Clocks().Serialize());
+        foreach (var clock in probe.All)
+        {
+            if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) == true) continue;
+            var (target, reason) = clock.Kind switch
+            {
+                ClockKind.Response => (sla.ResponseTarget(Grade), $"{Grade} response target"),
+                ClockKind.Resolution => (sla.ResolutionTarget(Grade), $"{Grade} resolution target"),
+                _ => sla.OnSiteTarget(CountyCode, ServicePointCounty ?? CountyCode, Grade, divisions, scope),
+            };
+            var before = DueAt(clock.Kind);
+            clock.ChangeTarget(target, reason);
+            var after = clock.Deadline(sla.WorkingCalendar);
+            var oldTarget = Clocks()[clock.Kind].Target;
+            if (oldTarget != target || before != after) result.Add(new ClockRetarget(clock.Kind, oldTarget, target, before, after, reason));
+        }
+        return result;
+    }
+
+    /// <summary>Applies <see cref="RetargetsUnder"/>: the new targets (consumed and paused time kept) and deadlines on the rules' calendar.</summary>
+    public void Retarget(IEnumerable<ClockRetarget> changes, string rulesLabel, DateTimeOffset now, WorkingCalendar calendar)
+    {
+        foreach (var c in changes) Clocks()[c.Clock].ChangeTarget(c.NewTarget, $"{c.Reason} ({rulesLabel}); recomputed");
+        SyncClocks(now, calendar);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
     /// An agent's grade override (DSP-1): records who, why, from and to, and gives the running response and resolution
     /// clocks the new grade's targets (consumed and paused time kept; a target fixed by the definition stays).
     /// Returns the previous grade and the clocks whose target changed.
@@ -273,6 +308,9 @@ public sealed class CaseEvent
     /// <summary>Detail as JSON (dispatch explanation, clock figures, check-in location …).</summary>
     public string? Data { get; set; }
 }
+
+/// <summary>One clock's target and deadline before and after the rules in force are applied to it again.</summary>
+public sealed record ClockRetarget(ClockKind Clock, TimeSpan OldTarget, TimeSpan NewTarget, DateTimeOffset? OldDeadline, DateTimeOffset? NewDeadline, string Reason);
 
 /// <summary>A procurement (budget) unit: the government customer; its contract names the responsible integrator.</summary>
 public sealed class ProcurementUnit

@@ -39,6 +39,14 @@ public sealed class EfReplaySource(IDbContextFactory<XfDbContext> factory) : IRe
             history.TryGetValue(t.Id, out var h) ? RuleReplay.ClocksFrom(h) : [])).ToList();
     }
 
+    public async Task<IReadOnlyList<Ticket>> OpenTicketsAsync(string cityCode, int limit, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.CityCode == cityCode && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled && t.NextClock != null)
+            .OrderBy(t => t.CreatedAt).Take(limit).ToListAsync(ct);
+    }
+
     /// <summary>A stored clock event (<see cref="Domain.Activities.CaseSession.ClockEvent"/>); null when it names no clock.</summary>
     private static ClockHistoryEvent? Parse(DateTimeOffset at, string kind, string? data)
     {

@@ -164,6 +164,16 @@ public static class TicketEndpoints
             var imported = await rules.ReadCalendarFileAsync(user.ToActor(), scope, request.Body, ct);
             return Results.Ok(new { holidays = imported.Holidays, makeUpWorkdays = imported.MakeUpWorkdays, imported.Days, imported.SkippedTimedEvents, imported.SkippedOutsideRange });
         }).WithSummary("Reads an iCalendar (.ics) body into holidays and make-up working days (summary with 班 = make-up day) for the SLA editor; stores nothing — put them into the rules and save.");
+        api.MapGet("/rules/sla/{city}/recompute", async (string city, ClaimsPrincipal user, RuleRecomputeService recompute, CancellationToken ct) =>
+            Results.Ok((await recompute.PreviewAsync(user.ToActor(), city, ct)).Select(r => new
+            {
+                r.Number, r.Title, r.Grade,
+                changes = r.Changes.Select(c => new { clock = TicketClocks.Name(c.Clock), oldTarget = c.OldTarget.ToString(), newTarget = c.NewTarget.ToString(), c.OldDeadline, c.NewDeadline }),
+            })))
+            .WithSummary("Preview: the city's open clocks whose target or deadline the rules in force would change.");
+        api.MapPost("/rules/sla/{city}/recompute", async (string city, [FromQuery] string? comment, ClaimsPrincipal user, RuleRecomputeService recompute, CancellationToken ct) =>
+            Results.Ok(new { recomputed = await recompute.RecomputeAsync(user.ToActor(), city, comment, ct) }))
+            .WithSummary("Gives the city's open clocks the targets of the rules in force (?comment= required); each ticket in its own flow's transaction, with a history line.");
         api.MapDelete("/rules/{kind}/{scope}/overrides/{path}", async (string kind, string scope, string path, [FromQuery] string? comment, ClaimsPrincipal user,
             RuleService rules, CancellationToken ct) =>
         {
