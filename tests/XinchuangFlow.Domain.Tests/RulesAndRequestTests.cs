@@ -33,7 +33,7 @@ public class RulesAndRequestTests
         Assert.Contains("resolution.P4 is missing", sla.Message);
         Assert.Contains("calendar 'office' is not defined", sla.Message);
         var escalation = Assert.Throws<InvalidDataException>(() => EscalationRules.Parse("""{"levels":[{"percent":50,"roles":[]},{"percent":50,"roles":["Dispatcher"]}]}"""));
-        Assert.Contains("names no role", escalation.Message);
+        Assert.Contains("tells nobody", escalation.Message);
         Assert.Contains("appears twice", escalation.Message);
         Assert.Throws<InvalidDataException>(() => RuleBook.Validate("sla", "{not json"));
         Assert.Throws<InvalidDataException>(() => RuleBook.Validate("weather", "{}"));

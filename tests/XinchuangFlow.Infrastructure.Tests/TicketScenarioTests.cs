@@ -466,6 +466,37 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEscalationLevel_TellsNamedPeople_ByTheChannelsItNames_AndAnUnknownPersonIsRefused()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            db.Users.Add(new AppUser { Id = Guid.NewGuid().ToString(), UserName = "duty@test", NormalizedUserName = "DUTY@TEST", DisplayName = "柳州值班长" });
+            await db.SaveChangesAsync();
+        }
+        const string levels = """
+            { "levels": [
+                { "percent": 30, "roles": ["Dispatcher"], "users": ["{{USER}}"], "channels": ["inbox", "email"], "labelZh": "值班长提前介入" },
+                { "percent": 100, "roles": ["MunicipalCoordinator"] } ] }
+            """;
+        var unknown = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", levels.Replace("{{USER}}", "nobody@test"), null, "x"));
+        Assert.Contains("'nobody@test' is not a user", string.Join(" ", unknown.Errors.SelectMany(e => e.Value)));
+        var badChannel = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502",
+            levels.Replace("{{USER}}", "duty@test").Replace("\"email\"", "\"wechat\""), null, "x"));
+        Assert.Contains("channel 'wechat' is not inbox, email or sms", string.Join(" ", badChannel.Errors.SelectMany(e => e.Value)));
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", levels.Replace("{{USER}}", "duty@test"), null, "值班长30%介入");
+
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "达梦数据库无法启动"), "unit@test");
+        await CompleteAsync(lz, "accept", TicketOutcomes.Accept, lz.TechnicianUser!);
+        await AdvanceAsync(TimeSpan.FromMinutes(72));    // 30 % of 4 h on site
+        var told = await NotificationsAsync(lz.InstanceId, "到场");
+        Assert.Equal(
+            [("Dispatcher", null, "email"), ("Dispatcher", null, "inbox"), (null, "duty@test", "email"), (null, "duty@test", "inbox")],
+            told.Select(n => (n.ToRole, n.ToUser, n.Channel)).OrderBy(x => x.ToRole ?? "~", StringComparer.Ordinal).ThenBy(x => x.Channel, StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

@@ -33,7 +33,7 @@ public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, R
 /// own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds — a city's merged onto the
 /// regional set.
 /// </summary>
-public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, Domain.Network.INetworkRepository network, TimeProvider clock)
+public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, Domain.Network.INetworkRepository network, IUserDirectory users, TimeProvider clock)
 {
     /// <summary>The largest .ics file read (a holiday calendar for several years is a few tens of KB).</summary>
     public const int MaxCalendarBytes = 512 * 1024;
@@ -104,6 +104,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         }
         catch (InvalidDataException ex) { problems.Add(ex.Message); }
         if (kind == RuleKinds.Dispatch && problems.Count == 0) problems.AddRange(await UnknownServicePointsAsync(json, ct));
+        if (kind == RuleKinds.Escalation && problems.Count == 0) problems.AddRange(await UnknownUsersAsync(json, ct));
         if (problems.Count > 0) throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
         try
         {
@@ -238,6 +239,17 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (named.Count == 0) return [];
         var known = (await network.ServicePointsAsync(null, ct)).Select(p => p.Id.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return named.Where(id => !known.Contains(id)).Select(id => $"Service point '{id}' does not exist.");
+    }
+
+    /// <summary>Named people of escalation levels who are not users of the platform (a notification to them would go nowhere).</summary>
+    private async Task<IEnumerable<string>> UnknownUsersAsync(string json, CancellationToken ct)
+    {
+        var named = (RuleOverrides.Parse(json)["levels"] as JsonArray)?.OfType<JsonObject>()
+            .SelectMany(l => (l["users"] as JsonArray)?.Select(u => u?.ToString() ?? "") ?? []).Distinct().ToList() ?? [];
+        var unknown = new List<string>();
+        foreach (var u in named)
+            if (await users.FindAsync(u, ct) is null) unknown.Add($"'{u}' is not a user of the platform.");
+        return unknown;
     }
 
     /// <summary>The service points a city's dispatch preferences may name (every enterprise's, the city's first), with their enterprise.</summary>

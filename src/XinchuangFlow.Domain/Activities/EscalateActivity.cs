@@ -86,8 +86,13 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
             ? $"【超时】工单 {ticket.Number} {clockZh}时限已到（{level.Percent}%）"
             : $"【预警】工单 {ticket.Number} {clockZh}时限已用 {level.Percent}%";
         var body = $"{ticket.Title}｜{ticket.ProcurementUnit}｜等级 {ticket.Grade}｜工程师 {ticket.TechnicianName ?? "未派单"}｜截止 {deadline:yyyy-MM-dd HH:mm}｜{level.LabelZh}";
-        foreach (var role in level.Roles)
-            context.Notify(new Notification { ToRole = role, Subject = subject, Body = body, Channel = "inbox" });
+        foreach (var channel in level.EffectiveChannels)
+        {
+            foreach (var role in level.Roles)
+                context.Notify(new Notification { ToRole = role, Subject = subject, Body = body, Channel = channel });
+            foreach (var user in level.Users)
+                context.Notify(new Notification { ToUser = user, Subject = subject, Body = body, Channel = channel });
+        }
         ticket.SyncClocks(context.Now, calendar);
         ticket.UpdatedAt = context.Now;
         CaseSession.Event(context, ticket.Id, "ticket", "escalated", ticket.Status, ticket.Status, subject, new JsonObject
@@ -95,6 +100,8 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
             ["clock"] = TicketClocks.Name(clock.Kind),
             ["percent"] = level.Percent,
             ["roles"] = new JsonArray(level.Roles.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
+            ["users"] = new JsonArray(level.Users.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
+            ["channels"] = new JsonArray(level.EffectiveChannels.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
         });
         context.JournalData("escalated", level.Percent);
     }

@@ -203,12 +203,24 @@ public sealed class SlaRules
     }
 }
 
-/// <summary>One escalation level: at a share of a clock's target, notify these roles (FLOW-3).</summary>
+/// <summary>
+/// One escalation level (FLOW-3): at a share of a clock's target, tell these roles (resolved for the ticket: its city's
+/// coordinator, its enterprise's manager …) and these named people, by these channels (the inbox always).
+/// </summary>
 public sealed class EscalationLevel
 {
     public int Percent { get; set; }
     public List<string> Roles { get; set; } = [];
+    /// <summary>Named people (user names) told besides the roles.</summary>
+    public List<string> Users { get; set; } = [];
+    /// <summary>inbox, email, sms; the inbox is always used.</summary>
+    public List<string> Channels { get; set; } = ["inbox"];
     public string? LabelZh { get; set; }
+
+    public static readonly IReadOnlyList<string> KnownChannels = ["inbox", "email", "sms"];
+
+    /// <summary>The channels used: the ones named, and the inbox.</summary>
+    public IReadOnlyList<string> EffectiveChannels => ["inbox", .. Channels.Where(c => c != "inbox").Distinct()];
 }
 
 /// <summary>The regional escalation chain; definitions may give their own levels.</summary>
@@ -224,7 +236,7 @@ public sealed class EscalationRules
         return rules;
     }
 
-    /// <summary>Levels must have distinct percentages between 1 and 1000 and at least one role each.</summary>
+    /// <summary>Levels must have distinct percentages between 1 and 1000, tell somebody, and use known channels.</summary>
     public static List<string> Check(IReadOnlyList<EscalationLevel> levels)
     {
         var problems = new List<string>();
@@ -232,7 +244,10 @@ public sealed class EscalationRules
         foreach (var l in levels)
         {
             if (l.Percent is < 1 or > 1000) problems.Add($"percent {l.Percent} is outside 1–1000");
-            if (l.Roles.Count == 0 || l.Roles.Any(string.IsNullOrWhiteSpace)) problems.Add($"level {l.Percent}% names no role");
+            if (l.Roles.Count + l.Users.Count == 0) problems.Add($"level {l.Percent}% tells nobody (name a role or a person)");
+            if (l.Roles.Any(string.IsNullOrWhiteSpace) || l.Users.Any(string.IsNullOrWhiteSpace)) problems.Add($"level {l.Percent}% has an empty recipient");
+            foreach (var u in l.Users.Where(u => u.Length > 256 || u.Any(char.IsWhiteSpace))) problems.Add($"level {l.Percent}%: '{u}' is not a user name");
+            foreach (var c in l.Channels.Where(c => !EscalationLevel.KnownChannels.Contains(c))) problems.Add($"level {l.Percent}%: channel '{c}' is not inbox, email or sms");
         }
         foreach (var dup in levels.GroupBy(l => l.Percent).Where(g => g.Count() > 1)) problems.Add($"percent {dup.Key} appears twice");
         return problems;
