@@ -521,6 +521,16 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(2, (await NotificationsAsync(lz.InstanceId, "到场")).Count);
         Assert.Single(await NotificationsAsync(nn.InstanceId, "到场"));
         Assert.Equal([30, 50], (await TicketAsync(lz.Id)).Clocks().OnSite.Escalated);
+
+        // Back to the regional levels (the city's first version had none of its own): the next Liuzhou ticket is first
+        // told at 50 %, as Nanning's.
+        await rules.RemoveOverrideAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", "levels", "恢复全区级别");
+        var (next, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "达梦数据库无法启动", key: "after-rollback"), "unit@test");
+        await CompleteAsync(next, "accept", TicketOutcomes.Accept, next.TechnicianUser!);
+        await AdvanceAsync(TimeSpan.FromMinutes(72));    // 30 % of 4 h
+        Assert.Empty(await NotificationsAsync(next.InstanceId, "到场"));
+        await AdvanceAsync(TimeSpan.FromMinutes(48));    // 50 %
+        Assert.Equal([50], (await TicketAsync(next.Id)).Clocks().OnSite.Escalated);
     }
 
     [Fact]

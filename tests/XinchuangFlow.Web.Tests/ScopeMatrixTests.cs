@@ -165,6 +165,11 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, "/api/rules/sla/4502/rollback", new JsonObject { ["toVersion"] = 1, ["comment"] = "x" }, false);
         yield return (HttpMethod.Post, "/api/rules/sla/4502/what-if", new JsonObject(), true);
         yield return (HttpMethod.Post, "/api/rules/escalation/4502/what-if", new JsonObject(), true);
+        yield return (HttpMethod.Post, "/api/rules/sla/4502/calendar-import", new JsonObject(), true);
+        yield return (HttpMethod.Get, "/api/rules/sla/4502/recompute", null, true);
+        yield return (HttpMethod.Post, "/api/rules/sla/4502/recompute?comment=x", null, true);
+        yield return (HttpMethod.Get, "/api/rules/grading/4502/history", null, true);
+        yield return (HttpMethod.Get, "/api/rules/dispatch/4502/effective", null, true);
     }
 
     [Theory]
@@ -208,7 +213,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
         }
         // Another city's rules pages (none of these users may read Liuzhou's rules).
-        foreach (var page in new[] { "/rules/sla/4502", "/rules/escalation/4502" })
+        foreach (var page in new[] { "/rules/sla/4502", "/rules/escalation/4502", "/rules/grading/4502", "/rules/dispatch/4502" })
         {
             var before = world.App.Logs.RefusalsOf(user);
             Assert.Contains("rules-not-found", await api.GetStringAsync(page));
