@@ -204,11 +204,11 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         }
 
         // The pages answer as if the ticket did not exist, and the probe is logged.
-        foreach (var page in new[] { $"/tickets/{world.Ticket}", $"/m/{world.Ticket}" })
+        foreach (var page in new[] { $"/tickets/{world.Ticket}", $"/m/{world.Ticket}", $"/complaints/{world.Complaint}" })
         {
             var before = world.App.Logs.RefusalsOf(user);
             var html = await api.GetStringAsync(page);
-            Assert.Contains("ticket-not-found", html);
+            Assert.Contains(page.StartsWith("/complaints") ? "complaint-not-found" : "ticket-not-found", html);
             Assert.DoesNotContain("外单位：终端无法开机", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
         }

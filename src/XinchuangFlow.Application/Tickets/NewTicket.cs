@@ -14,7 +14,7 @@ public sealed record NewTicket(
     string? ProductCategory = null, string? ProductVendor = null, string? ProductModel = null, string? Cpu = null, string? Os = null,
     string? Title = null, string? Description = null, string? Impact = null,
     string? Channel = null, string? RequestKey = null, string? ExternalId = null,
-    Guid? ProcurementUnitId = null, string? ProcurementUnit = null, Guid? IntegratorId = null)
+    Guid? ProcurementUnitId = null, string? ProcurementUnit = null, Guid? IntegratorId = null, string? SerialNumber = null)
 {
     /// <summary>The domain request this contract asks for; <paramref name="idempotencyKey"/> applies when the body names none.</summary>
     public TicketRequest ToRequest(string? idempotencyKey = null) => new()
@@ -33,6 +33,7 @@ public sealed record NewTicket(
         ProductCategory = ProductCategory ?? "",
         ProductVendor = ProductVendor,
         ProductModel = ProductModel,
+        SerialNumber = SerialNumber,
         Cpu = Cpu,
         Os = Os,
         Title = Title ?? "",

@@ -14,7 +14,11 @@ public sealed record Enterprise(Guid Id, string Name, EnterpriseKind Kind, Short
 public sealed record ServicePoint(Guid Id, Guid EnterpriseId, string Name, ServicePointKind Kind, string CountyCode);
 
 /// <summary>A technician works from one service point; capability level 1 (basic) to 3 (expert).</summary>
-public sealed record Technician(Guid Id, Guid EnterpriseId, Guid ServicePointId, string Name, string UserName, int CapabilityLevel, bool Active = true);
+public sealed record Technician(Guid Id, Guid EnterpriseId, Guid ServicePointId, string Name, string UserName, int CapabilityLevel, bool Active = true)
+{
+    /// <summary>The work phone the unit sees once the technician is dispatched.</summary>
+    public string? Phone { get; init; }
+}
 
 /// <summary>持证上岗: a certificate for one product category, valid between two dates (inclusive).</summary>
 public sealed record Certificate(Guid TechnicianId, string ProductCategory, DateOnly ValidFrom, DateOnly ValidUntil)

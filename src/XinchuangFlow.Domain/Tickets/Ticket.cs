@@ -117,6 +117,8 @@ public sealed class Ticket
     public string ProductCategory { get; set; } = "";
     public string? ProductVendor { get; set; }
     public string? ProductModel { get; set; }
+    /// <summary>The device's serial number (序列号), as the unit gives it.</summary>
+    public string? SerialNumber { get; set; }
     public string? Cpu { get; set; }
     public string? Os { get; set; }
     public string Title { get; set; } = "";
@@ -133,6 +135,8 @@ public sealed class Ticket
     public Guid? TechnicianId { get; set; }
     public string? TechnicianUser { get; set; }
     public string? TechnicianName { get; set; }
+    /// <summary>The dispatched technician's work phone, shown to the unit.</summary>
+    public string? TechnicianPhone { get; set; }
     public Guid? ServicePointId { get; set; }
     public string? ServicePointCounty { get; set; }
     /// <summary>JSON: the rule, the chosen technician and every rejected candidate with its reason (DSP-3).</summary>
@@ -224,6 +228,7 @@ public sealed class Ticket
         TechnicianId = technician.Id;
         TechnicianUser = technician.UserName;
         TechnicianName = technician.Name;
+        TechnicianPhone = technician.Phone;
         ServicePointId = point.Id;
         ServicePointCounty = point.CountyCode;
         IntegratorId ??= technician.EnterpriseId;

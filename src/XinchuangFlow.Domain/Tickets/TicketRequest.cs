@@ -22,6 +22,7 @@ public sealed class TicketRequest
     public string ProductCategory { get; set; } = "";
     public string? ProductVendor { get; set; }
     public string? ProductModel { get; set; }
+    public string? SerialNumber { get; set; }
     public string? Cpu { get; set; }
     public string? Os { get; set; }
     public string Title { get; set; } = "";
@@ -49,7 +50,7 @@ public sealed class TicketRequest
         ticket.Channel == Channel && ticket.Title == Title && ticket.Description == Description && ticket.ContactName == ContactName
         && (ticket.ContactPhone ?? "") == (ContactPhone ?? "") && (ticket.ContactEmail ?? "") == (ContactEmail ?? "")
         && ticket.CityCode == CityCode && ticket.CountyCode == CountyCode && (ticket.Address ?? "") == (Address ?? "")
-        && ticket.ProductCategory == ProductCategory && (ticket.ProductVendor ?? "") == (ProductVendor ?? "") && (ticket.ProductModel ?? "") == (ProductModel ?? "")
+        && ticket.ProductCategory == ProductCategory && (ticket.ProductVendor ?? "") == (ProductVendor ?? "") && (ticket.ProductModel ?? "") == (ProductModel ?? "") && (ticket.SerialNumber ?? "") == (SerialNumber ?? "")
         && (ticket.Cpu ?? "") == (Cpu ?? "") && (ticket.Os ?? "") == (Os ?? "") && ticket.Impact == Impact
         && (ProcurementUnitId is null || ticket.ProcurementUnitId == ProcurementUnitId);
 
@@ -72,7 +73,7 @@ public sealed class TicketRequest
         if (!Impacts.All.Contains(Impact)) Add("impact", $"'{Impact}' is not one of {string.Join(", ", Impacts.All)}.");
         if (TextRules.Problem(Title, "title", MaxTitle, multiline: false) is { } title) Add("title", title);
         if (TextRules.Problem(Description, "description", MaxDescription, multiline: true) is { } description) Add("description", description);
-        foreach (var (field, value, max) in new[] { ("address", Address, 300), ("productVendor", ProductVendor, 100), ("productModel", ProductModel, 100), ("cpu", Cpu, 100), ("os", Os, 100) })
+        foreach (var (field, value, max) in new[] { ("address", Address, 300), ("productVendor", ProductVendor, 100), ("productModel", ProductModel, 100), ("serialNumber", SerialNumber, 100), ("cpu", Cpu, 100), ("os", Os, 100) })
             if (value is { Length: > 0 } && TextRules.Problem(value, field, max, multiline: false, required: false) is { } problem) Add(field, problem);
         if (RequestKey is { Length: > 100 }) Add("requestKey", "The request key is longer than 100 characters.");
         return errors;
@@ -101,6 +102,7 @@ public sealed class TicketRequest
         ProductCategory = ProductCategory,
         ProductVendor = ProductVendor,
         ProductModel = ProductModel,
+        SerialNumber = SerialNumber,
         Cpu = Cpu,
         Os = Os,
         Title = Title,

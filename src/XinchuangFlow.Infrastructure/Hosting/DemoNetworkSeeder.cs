@@ -51,7 +51,7 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
                     technicianNo++;
                     var personName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(2) == 0 ? "" : Given[random.Next(Given.Length)]);
                     var tech = new Technician(Guid.CreateVersion7(), enterprise.Id, point.Id, personName, $"tech{technicianNo:0000}@demo.xinchuang.local",
-                        CapabilityLevel: 1 + random.Next(3), Active: random.NextDouble() > 0.03);
+                        CapabilityLevel: 1 + random.Next(3), Active: random.NextDouble() > 0.03) { Phone = $"1{37 + technicianNo % 3}{7710000 + technicianNo:00000000}" };
                     db.Technicians.Add(tech);
                     foreach (var category in categories.OrderBy(_ => random.Next()).Take(2 + random.Next(4)))
                     {

@@ -186,6 +186,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasKey(x => x.Id);
             e.Property(x => x.Name).HasMaxLength(100).IsRequired();
             e.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Phone).HasMaxLength(30);
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
             e.HasOne<ServicePoint>().WithMany().HasForeignKey(x => x.ServicePointId);
             e.HasIndex(x => x.UserName).IsUnique();
@@ -233,6 +234,8 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.ConfirmedBy).HasMaxLength(100);
             e.Property(x => x.NextClock).HasMaxLength(16);
             e.Property(x => x.CitedArticles).HasMaxLength(1000);
+            e.Property(x => x.SerialNumber).HasMaxLength(100);
+            e.Property(x => x.TechnicianPhone).HasMaxLength(30);
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.InstanceId).IsUnique();
             e.HasIndex(x => new { x.CreatedBy, x.RequestKey }).IsUnique();

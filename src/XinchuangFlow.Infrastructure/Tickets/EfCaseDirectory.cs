@@ -52,6 +52,12 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.CreatedBy == user && c.RequestKey == key, ct);
     }
 
+    public async Task<IReadOnlyList<Complaint>> ListComplaintsAsync(CaseScope scope, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await scope.Apply(db.Complaints.AsNoTracking()).OrderByDescending(c => c.CreatedAt).Take(take).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Complaint>> ComplaintsOfTicketAsync(Guid ticketId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -302,6 +302,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("ServicePointId")
                         .HasColumnType("uuid");
 
@@ -776,6 +780,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ServicePointCounty")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -797,6 +805,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("TechnicianName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TechnicianPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("TechnicianUser")
                         .HasMaxLength(256)

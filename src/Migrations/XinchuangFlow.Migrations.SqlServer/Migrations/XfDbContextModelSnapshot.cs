@@ -303,6 +303,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<Guid>("ServicePointId")
                         .HasColumnType("uniqueidentifier");
 
@@ -778,6 +782,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("int");
 
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("ServicePointCounty")
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
@@ -799,6 +807,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("TechnicianName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TechnicianPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("TechnicianUser")
                         .HasMaxLength(256)

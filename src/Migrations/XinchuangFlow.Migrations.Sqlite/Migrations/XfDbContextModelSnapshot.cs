@@ -293,6 +293,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ServicePointId")
                         .HasColumnType("TEXT");
 
@@ -765,6 +769,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServicePointCounty")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -785,6 +793,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("TechnicianName")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicianPhone")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TechnicianUser")

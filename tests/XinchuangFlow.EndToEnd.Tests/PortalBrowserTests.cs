@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// A procurement unit's clerk in the portal (INT-1): files a request (every wrong field named; a double click files
+/// one), reads the ticket number and the on-site promise, sees who comes and their phone, rates the fix, complains,
+/// and follows the complaint to closure.
+/// </summary>
+public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($":is(input,textarea)[data-testid='{testId}'], [data-testid='{testId}'] :is(input,textarea)").First;
+
+    private static async Task Choose(IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid={testId}]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    private static async Task<JsonArray> OpenTasksAsync(HttpClient api, string instance) =>
+        (await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
+
+    private static async Task CompleteAsync(HttpClient api, string instance, string activity, string outcome, JsonObject data)
+    {
+        var task = (await OpenTasksAsync(api, instance)).First(t => t!["activityId"]!.GetValue<string>() == activity)!;
+        (await api.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new JsonObject { ["outcome"] = outcome, ["data"] = data })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task AUnitFilesARequest_RatesTheFix_Complains_AndSeesTheComplaintClosed()
+    {
+        var page = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/portal");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=portal-new]").ClickAsync();
+        await page.WaitForURLAsync("**/portal/new");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        // The unit's place is filled in; the clerk forgets the title and the description: both are named.
+        await Assertions.Expect(page.Locator("[data-testid=f-county]")).ToContainTextAsync("区");
+        await Field(page, "f-contactName").FillAsync("黄科长");
+        await Field(page, "f-contactPhone").FillAsync("0771-5550123");
+        await Choose(page, "f-category", "终端");
+        await page.Locator("[data-testid=portal-submit]").ClickAsync();
+        await page.Locator("[data-testid=portal-errors]").WaitForAsync();
+        ILocator Control(string testId) => page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"[data-testid={testId}]") });
+        await Assertions.Expect(Control("f-title")).ToContainTextAsync("title");
+        await Assertions.Expect(Control("f-description")).ToContainTextAsync("description");
+        await Assertions.Expect(Control("f-contactName")).Not.ToContainTextAsync("contact");
+
+        var title = $"门户报修：统信终端无法开机 {Guid.NewGuid():N}"[..30];
+        await Field(page, "f-title").FillAsync(title);
+        await Field(page, "f-description").FillAsync("按电源键无反应，指示灯不亮。");
+        await Field(page, "f-model").FillAsync("UT-6000");
+        await Field(page, "f-serial").FillAsync("SN20260001");
+        await Field(page, "f-os").FillAsync("统信UOS 20");
+        var photo = Path.Combine(Path.GetTempPath(), $"screen-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(photo, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        await page.Locator("[data-testid=f-files]").SetInputFilesAsync(photo);
+        await Assertions.Expect(page.Locator("[data-testid=f-file-names]")).ToContainTextAsync(".png");
+        await page.Locator("[data-testid=portal-submit]").DblClickAsync();      // an impatient double click
+        await page.Locator("[data-testid=portal-created]").WaitForAsync();
+        var created = await page.Locator("[data-testid=portal-created]").InnerTextAsync();
+        var number = System.Text.RegularExpressions.Regex.Match(created, @"GX-\d{4}-\d{8}-\d{5}").Value;
+        Assert.False(string.IsNullOrEmpty(number), created);
+        await Assertions.Expect(page.Locator("[data-testid=portal-created-promise]")).ToContainTextAsync("到场");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "portal-created.png"), FullPage = true });
+
+        using var admin = await app.ApiAsync();
+        var mine = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets?search={Uri.EscapeDataString(title)}"))!["items"]!.AsArray();
+        Assert.Single(mine);                                                     // one ticket for the double click
+        var detail = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
+        Assert.Equal("portal", detail["channel"]!.GetValue<string>());
+        Assert.Single((await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{number}/attachments"))!);
+        var instance = detail["instanceId"]!.GetValue<string>();
+
+        // The work is done (a Nanning technician accepts, checks in and resolves).
+        if ((await OpenTasksAsync(admin, instance)).Any(t => t!["activityId"]!.GetValue<string>() == "manualDispatch"))
+            await CompleteAsync(admin, instance, "manualDispatch", "dispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "测试" });
+        await CompleteAsync(admin, instance, "accept", "accept", new JsonObject());
+        var technician = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
+
+        // The unit sees who comes, how to call them and by when.
+        await page.GotoAsync("/portal");
+        var row = page.Locator($"[data-testid=request-{number}]");
+        await Assertions.Expect(row.Locator("[data-testid=state]")).ToHaveTextAsync("已接单");
+        await Assertions.Expect(row.Locator("[data-testid=technician]")).ToContainTextAsync(technician["technicianName"]!.GetValue<string>());
+        await Assertions.Expect(row.Locator("[data-testid=technician] a[href^='tel:']")).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("[data-testid=promise]")).ToContainTextAsync("前到场");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "portal-requests.png"), FullPage = true });
+
+        await CompleteAsync(admin, instance, "handle", "checkIn", new JsonObject { ["location"] = "财政局三楼" });
+        await CompleteAsync(admin, instance, "resolveTask", "resolved", new JsonObject { ["resolution"] = "更换电源模块，开机正常。", ["confirmedBy"] = "黄科长" });
+
+        // Confirm and rate: 2 stars need a comment.
+        await page.ReloadAsync();
+        await row.Locator("[data-testid=rate]").ClickAsync();
+        await page.WaitForURLAsync($"**/tickets/{number}");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Choose(page, "field-satisfaction", "2");
+        await page.Locator("[data-testid=outcome-submit]").ClickAsync();
+        await page.Locator("[data-testid=task-form]").GetByText("comment").Or(page.Locator("[data-testid=task-form]").GetByText("意见")).First.WaitForAsync();
+        await Field(page, "field-comment").FillAsync("第二天又出现同样问题");
+        await page.Locator("[data-testid=outcome-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=task-form]")).ToHaveCountAsync(0);
+
+        // A complaint on the ticket, followed to closure.
+        await page.GotoAsync($"/portal/complaint?ticket={number}");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Choose(page, "c-category", "处理质量");
+        await Field(page, "c-description").FillAsync("修好后第二天又坏了，要求彻底处理。");
+        await page.Locator("[data-testid=c-submit]").DblClickAsync();
+        await page.WaitForURLAsync("**/complaints/*");
+        var complaintId = page.Url.Split('/')[^1];
+        await Assertions.Expect(page.Locator("[data-testid=complaint-status]")).ToHaveTextAsync("企业处理中");
+        var complaint = (await admin.GetFromJsonAsync<JsonObject>($"/api/complaints/{complaintId}"))!;
+        var complaintInstance = (complaint["complaint"] ?? complaint)!["instanceId"]!.GetValue<string>();
+        await CompleteAsync(admin, complaintInstance, "handleTask", "respond", new JsonObject { ["response"] = "已派高级工程师上门更换主板。" });
+        await CompleteAsync(admin, complaintInstance, "reviewTask", "approve", new JsonObject { ["opinion"] = "处理得当" });
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("[data-testid=complaint-status]")).ToHaveTextAsync("待您确认");
+        await page.Locator("[data-testid=outcome-satisfied]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=complaint-status]")).ToHaveTextAsync("已办结");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "portal-complaint-closed.png"), FullPage = true });
+
+        await page.GotoAsync("/portal");
+        await Assertions.Expect(page.Locator("[data-testid=portal-complaints]")).ToContainTextAsync("已办结");
+        var complaints = (await admin.GetFromJsonAsync<JsonObject>($"/api/complaints/{complaintId}"))!;
+        Assert.NotNull(complaints);
+    }
+}
