@@ -17,6 +17,7 @@ public static class ApplicationServices
         services.AddSingleton<TicketIntakeService>();
         services.AddSingleton<TicketActionService>();
         services.AddSingleton<PortalService>();
+        services.AddSingleton<HotlineService>();
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

@@ -131,4 +131,49 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var complaints = (await admin.GetFromJsonAsync<JsonObject>($"/api/complaints/{complaintId}"))!;
         Assert.NotNull(complaints);
     }
+
+    [Fact]
+    public async Task TheHotlineDesk_RecordsACall_ThenAddsTheRepeatedCallToTheSameTicket()
+    {
+        var page = await app.SignedInPageAsync("dispatcher@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/hotline");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Field(page, "hotline-search").FillAsync("南宁市财政");
+        await page.Locator("[data-testid='unit-南宁市财政局']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=hotline-unit]")).ToHaveTextAsync("南宁市财政局");
+        // Contact and place come from the unit's last request; the caller gives a new number.
+        await Assertions.Expect(Field(page, "h-contactName")).Not.ToHaveValueAsync("");
+        var phone = $"0771-{Random.Shared.Next(1000000, 9999999)}";
+        await Field(page, "h-contactPhone").FillAsync(phone);
+        await Choose(page, "h-category", "外设");
+        await Field(page, "h-title").FillAsync("热线：打印机卡纸无法打印");
+        await Field(page, "h-description").FillAsync("来电称财务科打印机卡纸，取出后仍无法打印。");
+        await page.Locator("[data-testid=h-submit]").DblClickAsync();
+        await page.Locator("[data-testid=hotline-created]").WaitForAsync();
+        var number = System.Text.RegularExpressions.Regex.Match(await page.Locator("[data-testid=hotline-created]").InnerTextAsync(), @"GX-\d{4}-\d{8}-\d{5}").Value;
+        using var admin = await app.ApiAsync();
+        var ticket = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
+        Assert.Equal("hotline", ticket["channel"]!.GetValue<string>());
+        Assert.Equal("南宁市财政局", ticket["procurementUnit"]!.GetValue<string>());
+        Assert.Single((await admin.GetFromJsonAsync<JsonObject>("/api/tickets?search=" + Uri.EscapeDataString("热线：打印机卡纸无法打印")))!["items"]!.AsArray());   // one for the double click
+
+        // The same caller rings again: found by the number, the open ticket is at the top; the call goes to its history.
+        await page.Locator("[data-testid=hotline-other]").ClickAsync();
+        await Field(page, "hotline-search").FillAsync(phone);
+        await page.Locator("[data-testid='unit-南宁市财政局']").ClickAsync();
+        var first = page.Locator("[data-testid^=unit-ticket-]").First;
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-testid", $"unit-ticket-{number}");
+        await Assertions.Expect(Field(page, "h-contactPhone")).ToHaveValueAsync(phone);
+        await Field(page, $"call-note-{number}").FillAsync("用户催问工程师何时到");
+        await page.Locator($"[data-testid=call-link-{number}]").ClickAsync();
+        await page.GetByText($"来电已记入工单 {number}").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "hotline-desk.png"), FullPage = true });
+        var history = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["history"]!.AsArray();
+        Assert.Contains(history, e => e!["kind"]!.GetValue<string>() == "call" && e["note"]!.GetValue<string>().Contains("用户催问工程师何时到"));
+
+        // The desk is not a unit's.
+        var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
+        await unit.GotoAsync("/hotline");
+        await unit.Locator("[data-testid=hotline-denied]").WaitForAsync();
+    }
 }

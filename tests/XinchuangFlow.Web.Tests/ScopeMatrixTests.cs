@@ -30,6 +30,7 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public string ReviewTask { get; private set; } = "";
     public string ConfirmTask { get; private set; } = "";
     public Guid OtherEnterprise { get; private set; }
+    public Guid ForeignUnit { get; private set; }
     public string Attachment { get; private set; } = "";
     public string OwnTicket { get; private set; } = "";
 
@@ -44,6 +45,7 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
                 .Select(e => e.Id).ToListAsync();
             var foreign = await db.ProcurementUnits.Where(u => u.CityCode != "4501" && u.IntegratorId != null && active.Contains(u.IntegratorId!.Value)).OrderBy(u => u.Name).FirstAsync();
             (unitId, county, OtherEnterprise) = (foreign.Id, foreign.CountyCode, foreign.IntegratorId!.Value);
+            ForeignUnit = foreign.Id;
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             technician = await db.Technicians.Where(t => t.EnterpriseId == OtherEnterprise && t.Active
                     && db.Certificates.Any(c => c.TechnicianId == t.Id && c.ProductCategory == "terminal" && c.ValidUntil >= today))
@@ -164,6 +166,8 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, "/api/rules/sla/4502/history", null, true);
         yield return (HttpMethod.Post, "/api/rules/sla/4502/rollback", new JsonObject { ["toVersion"] = 1, ["comment"] = "x" }, false);
         yield return (HttpMethod.Post, "/api/rules/sla/4502/what-if", new JsonObject(), true);
+        yield return (HttpMethod.Get, $"/api/hotline/units/{w.ForeignUnit}", null, false);
+        yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/calls", new JsonObject { ["note"] = "冒充来电" }, false);
         yield return (HttpMethod.Post, "/api/rules/escalation/4502/what-if", new JsonObject(), true);
         yield return (HttpMethod.Post, "/api/rules/sla/4502/calendar-import", new JsonObject(), true);
         yield return (HttpMethod.Get, "/api/rules/sla/4502/recompute", null, true);

@@ -37,6 +37,15 @@ public interface ICaseDirectory
     Task<IReadOnlyList<Complaint>> ListComplaintsAsync(CaseScope scope, int take, CancellationToken ct = default);
     Task<IReadOnlyList<CaseEvent>> HistoryAsync(Guid caseId, CancellationToken ct = default);
     Task<ProcurementUnit?> FindUnitAsync(Guid id, CancellationToken ct = default);
+
+    /// <summary>
+    /// Units whose name contains <paramref name="text"/>, or that filed a ticket from the phone number <paramref name="phone"/>
+    /// (digits as stored), with their open tickets; only those contracted with <paramref name="integratorId"/> when given.
+    /// </summary>
+    Task<IReadOnlyList<(ProcurementUnit Unit, int OpenTickets)>> SearchUnitsAsync(string text, string? phone, Guid? integratorId, int take, CancellationToken ct = default);
+
+    /// <summary>A unit's tickets in scope, open ones first, newest first.</summary>
+    Task<IReadOnlyList<Ticket>> TicketsOfUnitAsync(Guid unitId, CaseScope scope, int take, CancellationToken ct = default);
     Task<bool> IntegratorExistsAsync(Guid id, CancellationToken ct = default);
 
     /// <summary>Whether the instance (or the instance it is a sub-workflow of) is a ticket's or complaint's flow, and whether that case is in scope.</summary>

@@ -244,6 +244,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasIndex(x => x.TechnicianUser);
             e.HasIndex(x => x.ProcurementUnitId);
             e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => x.ContactPhone);
         });
         b.Entity<Attachment>(e =>
         {

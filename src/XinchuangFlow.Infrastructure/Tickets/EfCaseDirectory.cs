@@ -70,6 +70,27 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<(ProcurementUnit Unit, int OpenTickets)>> SearchUnitsAsync(string text, string? phone, Guid? integratorId, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var byPhone = phone is { Length: >= 5 }
+            ? db.Tickets.Where(t => t.ContactPhone == phone && t.ProcurementUnitId != null).Select(t => t.ProcurementUnitId!.Value)
+            : db.Tickets.Where(t => false).Select(t => t.Id);
+        var q = db.ProcurementUnits.AsNoTracking().Where(u => u.Name.Contains(text) || byPhone.Contains(u.Id));
+        if (integratorId is { } i) q = q.Where(u => u.IntegratorId == i);
+        var rows = await q.OrderBy(u => u.Name).Take(take)
+            .Select(u => new { Unit = u, Open = db.Tickets.Count(t => t.ProcurementUnitId == u.Id && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled) })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Unit, r.Open)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Ticket>> TicketsOfUnitAsync(Guid unitId, CaseScope scope, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await scope.Apply(db.Tickets.AsNoTracking()).Where(t => t.ProcurementUnitId == unitId)
+            .OrderBy(t => t.Status == TicketStatus.Closed || t.Status == TicketStatus.Cancelled).ThenByDescending(t => t.CreatedAt).Take(take).ToListAsync(ct);
+    }
+
     public async Task<ProcurementUnit?> FindUnitAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

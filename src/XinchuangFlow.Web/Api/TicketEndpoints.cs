@@ -42,6 +42,7 @@ public static class TicketEndpoints
     public sealed record RedispatchBody(string? TechnicianUser, string? Reason);
     public sealed record GradeBody(string? Grade, string? Reason);
     public sealed record RollBackBody(int ToVersion, string? Comment);
+    public sealed record CallBody(string? Note);
 
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
@@ -126,6 +127,19 @@ public static class TicketEndpoints
             Results.Ok(ToDto(await actions.OverrideGradeAsync(user.ToActor(), idOrNumber, body.Grade, body.Reason, ct))))
             .WithSummary("An agent overrides the automatic grade with a reason (DSP-1); running clocks take the new targets.");
 
+        api.MapGet("/hotline/units", async ([FromQuery] string? text, ClaimsPrincipal user, HotlineService hotline, CancellationToken ct) =>
+            Results.Ok((await hotline.FindUnitsAsync(user.ToActor(), text, ct)).Select(u => new { u.Unit.Id, u.Unit.Name, u.Unit.CityCode, u.Unit.CountyCode, u.OpenTickets })))
+            .WithSummary("Hotline desk (INT-2): units by any part of their name or by the caller's phone number, with their open tickets.");
+        api.MapGet("/hotline/units/{id:guid}", async (Guid id, ClaimsPrincipal user, HotlineService hotline, CancellationToken ct) =>
+        {
+            var c = await hotline.ContextAsync(user.ToActor(), id, ct);
+            return Results.Ok(new { c.Unit.Id, c.Unit.Name, c.Unit.CityCode, c.Unit.CountyCode, c.LastContactName, c.LastContactPhone, tickets = c.Tickets.Select(t => new { t.Number, t.Status, t.Title, t.CreatedAt }) });
+        }).WithSummary("A caller's unit: its tickets (open first) and the contact of its last request.");
+        api.MapPost("/tickets/{idOrNumber}/calls", async (string idOrNumber, CallBody body, ClaimsPrincipal user, HotlineService hotline, CancellationToken ct) =>
+        {
+            await hotline.LinkCallAsync(user.ToActor(), idOrNumber, body.Note, ct);
+            return Results.NoContent();
+        }).WithSummary("A repeated call about an open ticket: a line in its history, no new ticket.");
         api.MapGet("/rules", async (ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
             (await rules.ListAsync(user.ToActor(), ct)).Select(r => new { r.Kind, r.Scope, r.Version, r.UpdatedAt, r.UpdatedBy }));
         api.MapGet("/rules/{kind}/{scope}", async (string kind, string scope, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>

@@ -830,6 +830,8 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactPhone");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InstanceId")

@@ -832,6 +832,8 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactPhone");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InstanceId")

@@ -819,6 +819,8 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactPhone");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InstanceId")

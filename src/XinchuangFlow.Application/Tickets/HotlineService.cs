@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tickets;
+
+/// <summary>A unit as the hotline desk finds it: how many of its tickets are open.</summary>
+public sealed record HotlineUnit(ProcurementUnit Unit, int OpenTickets);
+
+/// <summary>What the desk knows about a caller's unit: its tickets (open first) and the contact of its last request.</summary>
+public sealed record HotlineContext(ProcurementUnit Unit, IReadOnlyList<Ticket> Tickets, string? LastContactName, string? LastContactPhone, string? LastAddress);
+
+/// <summary>
+/// The hotline desk (INT-2): a dispatcher finds the caller's unit by any part of its name or by the caller's phone
+/// number, sees the unit's open tickets first so that a repeated call is added to the ticket it is about, and otherwise
+/// records a new ticket on the unit's behalf (channel hotline) through the same intake as every other entry. An
+/// integrator's dispatcher finds only the units contracted with their integrator.
+/// </summary>
+public sealed class HotlineService(ICaseDirectory cases, AccessService access, WorkflowRuntime runtime)
+{
+    private void CheckDesk(Actor actor)
+    {
+        if (!access.RecordsForOthers(actor))
+            throw access.Denied(actor, "use the hotline desk", "Only dispatchers and the Data Bureau record calls for units.");
+    }
+
+    public async Task<IReadOnlyList<HotlineUnit>> FindUnitsAsync(Actor actor, string? text, CancellationToken ct = default)
+    {
+        CheckDesk(actor);
+        var query = (text ?? "").Trim();
+        if (query.Length == 0) return [];
+        if (query.Length > 100) throw new CaseValidationException("text", "Search with at most 100 characters.");
+        var phone = Regex.IsMatch(query, @"^[0-9+\- ]{5,20}$") ? query : null;
+        var integrator = actor.IsInRole(Roles.DataBureauAdmin) ? null : actor.EnterpriseId;
+        return (await cases.SearchUnitsAsync(query, phone, integrator, 20, ct)).Select(r => new HotlineUnit(r.Unit, r.OpenTickets)).ToList();
+    }
+
+    /// <summary>The caller's unit with its tickets and last contact; a unit outside the desk's reach is a logged 404.</summary>
+    public async Task<HotlineContext> ContextAsync(Actor actor, Guid unitId, CancellationToken ct = default)
+    {
+        CheckDesk(actor);
+        var unit = await cases.FindUnitAsync(unitId, ct);
+        if (unit is null || (!actor.IsInRole(Roles.DataBureauAdmin) && actor.EnterpriseId is { } e && unit.IntegratorId != e))
+            throw access.NotFound(actor, "procurement unit", unitId);
+        var tickets = await cases.TicketsOfUnitAsync(unitId, access.ScopeOf(actor), 20, ct);
+        var last = tickets.OrderByDescending(t => t.CreatedAt).FirstOrDefault();
+        return new HotlineContext(unit, tickets, last?.ContactName, last?.ContactPhone, last?.Address);
+    }
+
+    /// <summary>A repeated call about an open ticket: a line in its history (who took it, what the caller said); no new ticket.</summary>
+    public async Task LinkCallAsync(Actor actor, string ticketNumber, string? note, CancellationToken ct = default)
+    {
+        CheckDesk(actor);
+        if (note is null || !TextRules.HasVisibleText(note)) throw new CaseValidationException("note", "Say what the caller said.");
+        if (TextRules.Problem(note, "note", 1000, multiline: true) is { } bad) throw new CaseValidationException("note", bad);
+        var ticket = await cases.FindTicketAsync(ticketNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", ticketNumber);
+        if (TicketStatus.IsFinal(ticket.Status)) throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
+        var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>
+        {
+            amendment.StageInsert(new CaseEvent
+            {
+                CaseId = ticket.Id, CaseKind = "ticket", At = amendment.Now, User = actor.UserName, Kind = "call",
+                FromStatus = ticket.Status, ToStatus = ticket.Status, Note = $"热线来电：{note!.Trim()}",
+            });
+            return Task.FromResult(true);
+        }, ct);
+        if (!done) throw new WorkflowStateException($"Ticket {ticket.Number}'s flow has ended; record a new request instead.");
+    }
+}
