@@ -36,7 +36,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GotoAsync("/portal");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await page.Locator("[data-testid=portal-new]").ClickAsync();
-        await page.WaitForURLAsync("**/portal/new");
+        await page.WaitForURLAsync("**/portal/new", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         // The unit's place is filled in; the clerk forgets the title and the description: both are named.
         await Assertions.Expect(page.Locator("[data-testid=f-county]")).ToContainTextAsync("区");
@@ -96,8 +96,9 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 
         // Confirm and rate: 2 stars need a comment.
         await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await row.Locator("[data-testid=rate]").ClickAsync();
-        await page.WaitForURLAsync($"**/tickets/{number}");
+        await page.WaitForURLAsync($"**/tickets/{number}", new() { WaitUntil = WaitUntilState.Commit });   // Blazor navigates without a load event
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await Choose(page, "field-satisfaction", "2");
         await page.Locator("[data-testid=outcome-submit]").ClickAsync();
@@ -112,7 +113,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Choose(page, "c-category", "处理质量");
         await Field(page, "c-description").FillAsync("修好后第二天又坏了，要求彻底处理。");
         await page.Locator("[data-testid=c-submit]").DblClickAsync();
-        await page.WaitForURLAsync("**/complaints/*");
+        await page.WaitForURLAsync("**/complaints/*", new() { WaitUntil = WaitUntilState.Commit });
         var complaintId = page.Url.Split('/')[^1];
         await Assertions.Expect(page.Locator("[data-testid=complaint-status]")).ToHaveTextAsync("企业处理中");
         var complaint = (await admin.GetFromJsonAsync<JsonObject>($"/api/complaints/{complaintId}"))!;
