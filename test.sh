@@ -12,6 +12,13 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
+# Delivery tests send e-mail to a real SMTP server on loopback: Debian's aiosmtpd (a one-process server on any port,
+# no system configuration, every message written to an mbox file the test reads).
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+  echo "test.sh: installing python3-aiosmtpd" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
 LOG="$(mktemp /tmp/xf-test.XXXXXX.log)"
 set +e
 scripts/with-postgres.sh dotnet test XinchuangFlow.sln "$@" 2>&1 | tee "$LOG"

@@ -18,6 +18,7 @@ public static class ApplicationServices
         services.AddSingleton<TicketActionService>();
         services.AddSingleton<PortalService>();
         services.AddSingleton<HotlineService>();
+        services.AddSingleton<MySettingsService>();
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

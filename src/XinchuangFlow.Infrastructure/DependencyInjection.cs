@@ -77,6 +77,13 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();
         services.AddSingleton<XinchuangFlow.Application.Rules.ICalendarFileReader, XinchuangFlow.Infrastructure.Rules.IcalCalendarReader>();
+        services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.SectionName);
+        services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<XinchuangFlow.Application.Notifications.IDeliveryStore, Notifications.EfDeliveryStore>();
+        services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.SmtpMailSender>();
+        services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.HttpSmsGateway>();
+        services.AddSingleton<XinchuangFlow.Application.Notifications.NotificationDeliveryService>();
+        if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
         services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();

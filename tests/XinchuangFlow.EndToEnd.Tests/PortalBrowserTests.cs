@@ -177,4 +177,31 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await unit.GotoAsync("/hotline");
         await unit.Locator("[data-testid=hotline-denied]").WaitForAsync();
     }
+
+    [Fact]
+    public async Task AUserChoosesSms_WithANumber_AndOnlyAdministratorsReadTheDeliveryLog()
+    {
+        var page = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/me");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Field(page, "me-phone").FillAsync("");
+        await Field(page, "me-by-sms").CheckAsync();
+        await page.Locator("[data-testid=me-save]").ClickAsync();
+        await page.GetByText("Give a mobile number to be told by SMS.").WaitForAsync();    // refused with the reason
+        await Field(page, "me-phone").FillAsync("13977100001");
+        await page.Locator("[data-testid=me-save]").ClickAsync();
+        await page.GetByText("通知设置已保存").WaitForAsync();
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(Field(page, "me-phone")).ToHaveValueAsync("13977100001");
+        await Assertions.Expect(Field(page, "me-by-sms")).ToBeCheckedAsync();
+
+        await page.GotoAsync("/notifications");
+        await page.Locator("[data-testid=delivery-denied]").WaitForAsync();
+        var admin = await app.SignedInPageAsync();
+        await admin.GotoAsync("/notifications");
+        await admin.Locator("[data-testid=delivery-log]").WaitForAsync();
+        using var api = await app.ApiAsync("tech@xinchuang.local", "Demo#2026xf");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await api.GetAsync("/api/deliveries")).StatusCode);
+    }
 }

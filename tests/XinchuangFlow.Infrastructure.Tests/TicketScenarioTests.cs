@@ -497,6 +497,64 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEscalationEmail_ArrivesOnce_ThoughTheMailServerWasDownAtFirst_AndTheSmsOnce()
+    {
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            db.Users.Add(new AppUser { Id = Guid.NewGuid().ToString(), UserName = "duty@test", NormalizedUserName = "DUTY@TEST", Email = "duty@liuzhou.test",
+                PhoneNumber = "13977200001", NotifyByEmail = true, NotifyBySms = true });
+            db.Users.Add(new AppUser { Id = Guid.NewGuid().ToString(), UserName = "quiet@test", NormalizedUserName = "QUIET@TEST", Email = "quiet@liuzhou.test", NotifyByEmail = false });
+            await db.SaveChangesAsync();
+        }
+        await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", """
+            { "levels": [ { "percent": 30, "users": ["duty@test", "quiet@test"], "channels": ["inbox", "email", "sms"] },
+                          { "percent": 100, "roles": ["MunicipalCoordinator"] } ] }
+            """, null, "值班长邮件短信");
+        var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "达梦数据库无法启动"), "unit@test");
+        await CompleteAsync(lz, "accept", TicketOutcomes.Accept, lz.TechnicianUser!);
+        await AdvanceAsync(TimeSpan.FromMinutes(72));    // 30 % of 4 h: the outbox holds an e-mail and an SMS notification
+
+        using var smtp = new AiosmtpdServer();
+        using var sms = new SmsGatewayStub();
+        var options = Microsoft.Extensions.Options.Options.Create(new XinchuangFlow.Infrastructure.Notifications.NotificationOptions
+        {
+            Smtp = new() { Host = "127.0.0.1", Port = smtp.Port, From = "noreply@xinchuang.test" },
+            Sms = new() { Url = sms.Url },
+        });
+        var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        var delivery = new XinchuangFlow.Application.Notifications.NotificationDeliveryService(
+            _h.Services.GetRequiredService<XinchuangFlow.Application.Notifications.IDeliveryStore>(), _h.Services.GetRequiredService<ITicketRepository>(),
+            _h.Services.GetRequiredService<IUserDirectory>(),
+            [new XinchuangFlow.Infrastructure.Notifications.SmtpMailSender(options), new XinchuangFlow.Infrastructure.Notifications.HttpSmsGateway(http, options)],
+            Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<XinchuangFlow.Application.Notifications.NotificationDeliveryService>.Instance);
+
+        // The mail server is down: the SMS goes, the e-mail waits (30 s backoff); the user who wants no e-mail gets none.
+        var first = await delivery.RunOnceAsync();
+        Assert.Equal((4, 1, 1), first);                                          // e-mail and SMS for each of the two people
+        Assert.Single(sms.Bodies);
+        Assert.Contains("13977200001", sms.Bodies[0]);
+        var log = (await delivery.LogAsync(Admin, _h.Services.GetRequiredService<AccessService>(), null, 0, 50)).Items;
+        var mail = Assert.Single(log, d => d.Channel == "email");
+        Assert.Equal(("duty@test", "pending", 1), (mail.Recipient, mail.Status, mail.Attempts));
+        Assert.False(string.IsNullOrEmpty(mail.LastError));
+        Assert.DoesNotContain(log, d => d.Recipient == "quiet@test");
+        Assert.Equal((0, 0, 0), await delivery.RunOnceAsync());                 // not due yet
+
+        // The server comes up; after the backoff the e-mail is sent — once, however often the rounds run.
+        await smtp.StartAsync();
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal((0, 1, 0), await delivery.RunOnceAsync());
+        Assert.Equal((0, 0, 0), await delivery.RunOnceAsync());
+        var received = Assert.Single(smtp.Messages());
+        Assert.Contains($"{mail.Id:N}@xinchuangflow", received);
+        Assert.Contains("duty@liuzhou.test", received);
+        Assert.Single(sms.Bodies);
+        Assert.Equal("sent", (await delivery.LogAsync(Admin, _h.Services.GetRequiredService<AccessService>(), "sent", 0, 50)).Items.Single(d => d.Channel == "email").Status);
+    }
+
+    [Fact]
     public async Task ACitysEscalationLevels_GovernItsOwnTickets_AndNoOtherCitys()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

@@ -20,6 +20,35 @@ public interface IUserDirectory
 
     /// <summary>Holders of <paramref name="role"/> in the same tenant (enterprise, city or unit, whichever is given).</summary>
     Task<IReadOnlyList<UserEntry>> TeamAsync(string role, Guid? enterpriseId, string? cityCode, Guid? unitId, int take, CancellationToken ct = default);
+
+    /// <summary>How to reach these users and which channels they want (unknown names are left out).</summary>
+    Task<IReadOnlyList<Notifications.UserContact>> ContactsAsync(IReadOnlyList<string> userNames, CancellationToken ct = default);
+
+    /// <summary>Stores a user's own e-mail address, phone number and channel wishes.</summary>
+    Task UpdateContactAsync(string userName, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default);
+}
+
+/// <summary>
+/// A user's own notification settings (issue 11): the inbox always; e-mail and SMS when they give an address and want
+/// them. Everyone edits only their own.
+/// </summary>
+public sealed class MySettingsService(IUserDirectory users)
+{
+    public async Task<Notifications.UserContact> GetAsync(Actor actor, CancellationToken ct = default) =>
+        (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new Engine.Runtime.WorkflowNotFoundException("You are not a user of the platform.");
+
+    public async Task SaveAsync(Actor actor, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        if (email is not null && !System.Text.RegularExpressions.Regex.IsMatch(email, @"^[^@\s]+@[^@\s]+\.[^@\s]+$") || email?.Length > 256) errors["email"] = ["The e-mail address is not valid."];
+        if (phone is not null && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9+\- ]{5,20}$")) errors["phone"] = ["The phone number may hold digits, spaces, + and - only (5–20)."];
+        if (byEmail && email is null) errors["email"] = [.. errors.GetValueOrDefault("email") ?? [], "Give an e-mail address to be told by e-mail."];
+        if (bySms && phone is null) errors["phone"] = [.. errors.GetValueOrDefault("phone") ?? [], "Give a mobile number to be told by SMS."];
+        if (errors.Count > 0) throw new CaseValidationException(errors);
+        await users.UpdateContactAsync(actor.UserName ?? throw new CaseValidationException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
+    }
 }
 
 /// <summary>The user picker of the designer: people an administrator may name as a task's assignee.</summary>

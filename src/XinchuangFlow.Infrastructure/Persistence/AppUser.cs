@@ -12,4 +12,7 @@ public sealed class AppUser : IdentityUser
     public Guid? EnterpriseId { get; set; }
     /// <summary>Procurement unit the user belongs to.</summary>
     public Guid? ProcurementUnitId { get; set; }
+    /// <summary>Besides the inbox: e-mail (to <c>Email</c>) and SMS (to <c>PhoneNumber</c>) for escalations and reminders.</summary>
+    public bool NotifyByEmail { get; set; } = true;
+    public bool NotifyBySms { get; set; }
 }

@@ -35,4 +35,23 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
         if (unitId is { } unit) q = q.Where(u => u.ProcurementUnitId == unit);
         return await q.OrderBy(u => u.UserName).Take(take).Select(u => new UserEntry(u.UserName!, u.DisplayName)).ToListAsync(ct);
     }
+
+    public async Task<IReadOnlyList<XinchuangFlow.Application.Notifications.UserContact>> ContactsAsync(IReadOnlyList<string> userNames, CancellationToken ct = default)
+    {
+        if (userNames.Count == 0) return [];
+        var normalized = userNames.Select(u => u.Trim().ToUpperInvariant()).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!))
+            .Select(u => new XinchuangFlow.Application.Notifications.UserContact(u.UserName!, u.Email, u.PhoneNumber, u.NotifyByEmail, u.NotifyBySms, u.EnterpriseId))
+            .ToListAsync(ct);
+    }
+
+    public async Task UpdateContactAsync(string userName, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var normalized = userName.Trim().ToUpperInvariant();
+        await db.Users.Where(u => u.NormalizedUserName == normalized).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.Email, email).SetProperty(x => x.NormalizedEmail, email == null ? null : email.ToUpperInvariant())
+            .SetProperty(x => x.PhoneNumber, phone).SetProperty(x => x.NotifyByEmail, byEmail).SetProperty(x => x.NotifyBySms, bySms), ct);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<XinchuangFlow.Application.Notifications.Delivery> Deliveries => Set<XinchuangFlow.Application.Notifications.Delivery>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
     public DbSet<Technician> Technicians => Set<Technician>();
@@ -245,6 +246,20 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasIndex(x => x.ProcurementUnitId);
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => x.ContactPhone);
+        });
+        b.Entity<XinchuangFlow.Application.Notifications.Delivery>(e =>
+        {
+            e.ToTable("xf_deliveries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Channel).HasMaxLength(20);
+            e.Property(x => x.Recipient).HasMaxLength(256);
+            e.Property(x => x.Address).HasMaxLength(256);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.LastError).HasMaxLength(500);
+            e.HasIndex(x => new { x.NotificationId, x.Recipient, x.Channel }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => x.CreatedAt);
         });
         b.Entity<Attachment>(e =>
         {

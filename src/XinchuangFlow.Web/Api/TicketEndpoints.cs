@@ -140,6 +140,12 @@ public static class TicketEndpoints
             await hotline.LinkCallAsync(user.ToActor(), idOrNumber, body.Note, ct);
             return Results.NoContent();
         }).WithSummary("A repeated call about an open ticket: a line in its history, no new ticket.");
+        api.MapGet("/deliveries", async ([FromQuery] string? status, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user,
+            XinchuangFlow.Application.Notifications.NotificationDeliveryService delivery, AccessService access, CancellationToken ct) =>
+        {
+            var (items, total) = await delivery.LogAsync(user.ToActor(), access, status, skip ?? 0, take ?? 50, ct);
+            return Results.Ok(new { total, items = items.Select(d => new { d.Id, d.Channel, d.Recipient, d.Address, d.Subject, d.Status, d.Attempts, d.NextAttemptAt, d.LastError, d.CreatedAt, d.SentAt }) });
+        }).WithSummary("The delivery log: every e-mail and SMS, its attempts and last error (administrators).");
         api.MapGet("/rules", async (ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
             (await rules.ListAsync(user.ToActor(), ct)).Select(r => new { r.Kind, r.Scope, r.Version, r.UpdatedAt, r.UpdatedBy }));
         api.MapGet("/rules/{kind}/{scope}", async (string kind, string scope, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace XinchuangFlow.Infrastructure.Tests.Support;
+
+/// <summary>A real SMTP server on loopback: Debian's aiosmtpd writing every message it accepts into a Maildir.</summary>
+public sealed class AiosmtpdServer : IDisposable
+{
+    private Process? _process;
+    public int Port { get; } = FreePort();
+    public string Mbox { get; } = Path.Combine(Path.GetTempPath(), $"xf-maildir-{Guid.NewGuid():N}");
+
+    public static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public async Task StartAsync()
+    {
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Mbox])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? ./test.sh installs it)");
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) { await Task.Delay(100); }
+            if (_process.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + await _process.StandardError.ReadToEndAsync());
+        }
+        throw new TimeoutException("aiosmtpd did not listen within 10 s.");
+    }
+
+    public void Stop()
+    {
+        if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); _process.WaitForExit(5000); }
+        _process = null;
+    }
+
+    /// <summary>The messages received so far, each as its raw text (one file per message in the Maildir).</summary>
+    public IReadOnlyList<string> Messages() =>
+        !Directory.Exists(Mbox) ? [] : new[] { "new", "cur" }.Select(d => Path.Combine(Mbox, d)).Where(Directory.Exists)
+            .SelectMany(Directory.GetFiles).Select(File.ReadAllText).ToList();
+
+    public void Dispose()
+    {
+        Stop();
+        if (Directory.Exists(Mbox)) Directory.Delete(Mbox, recursive: true);
+    }
+}
+
+/// <summary>An HTTP endpoint on loopback standing in for an SMS platform: records every POST body, answers 200.</summary>
+public sealed class SmsGatewayStub : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly List<string> _bodies = [];
+    public int Port { get; } = AiosmtpdServer.FreePort();
+    public string Url => $"http://127.0.0.1:{Port}/sms/send";
+
+    public SmsGatewayStub()
+    {
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/sms/");
+        _listener.Start();
+        _ = Task.Run(async () =>
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext ctx;
+                try { ctx = await _listener.GetContextAsync(); }
+                catch (Exception) { return; }
+                using (var reader = new StreamReader(ctx.Request.InputStream)) lock (_bodies) _bodies.Add(reader.ReadToEnd());
+                ctx.Response.StatusCode = 200;
+                ctx.Response.Close();
+            }
+        });
+    }
+
+    public IReadOnlyList<string> Bodies { get { lock (_bodies) return _bodies.ToList(); } }
+
+    public void Dispose() => _listener.Close();
+}
