@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.SectionName);
         services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<XinchuangFlow.Application.Notifications.IDeliveryStore, Notifications.EfDeliveryStore>();
+        services.AddSingleton<XinchuangFlow.Application.Platforms.IPlatformClientStore, EfPlatformClientStore>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.SmtpMailSender>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.HttpSmsGateway>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.NotificationDeliveryService>();

@@ -57,10 +57,11 @@ public static class WebSetup
                 return RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
             };
         });
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme, ApiKeyHandler.SchemeName)
                 .RequireAuthenticatedUser().Build())
-            .AddAccessPolicies(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme);
+            .AddAccessPolicies(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme, ApiKeyHandler.SchemeName);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AccessRequirementHandler>();
         services.AddCascadingAuthenticationState();
 
@@ -71,6 +72,11 @@ public static class WebSetup
         {
             // A coarse flood guard on the sign-in endpoints (requests, not failures); LoginThrottle does the real work.
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Each platform's key has its own budget of requests per minute.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Headers.TryGetValue(ApiKeyHandler.Header, out var key) && key.ToString() is { Length: > 12 } k
+                    ? RateLimitPartition.GetFixedWindowLimiter(k[..12], _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("PlatformRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("people"));
             o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("LoginRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));

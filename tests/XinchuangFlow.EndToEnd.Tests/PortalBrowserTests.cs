@@ -203,5 +203,22 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await admin.Locator("[data-testid=delivery-log]").WaitForAsync();
         using var api = await app.ApiAsync("tech@xinchuang.local", "Demo#2026xf");
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await api.GetAsync("/api/deliveries")).StatusCode);
+
+        // The Data Bureau issues a key for another platform (shown once), the platform uses it, the key is revoked.
+        await admin.GotoAsync("/platforms");
+        await admin.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Field(admin, "platform-name").FillAsync("广西政务服务平台");
+        await admin.Locator("[data-testid=platform-issue]").ClickAsync();
+        var key = (await admin.Locator("[data-testid=platform-key] code").InnerTextAsync()).Trim();
+        Assert.StartsWith("xfk_", key);
+        using var platform = app.CreateClient();
+        platform.DefaultRequestHeaders.Add("X-Api-Key", key);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await platform.GetAsync("/api/tickets")).StatusCode);
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "platform-keys.png"), FullPage = true });
+        await admin.Locator($"[data-testid=revoke-{key[4..12]}]").ClickAsync();
+        await Assertions.Expect(admin.Locator($"[data-testid=platform-{key[4..12]}]")).ToContainTextAsync("已吊销");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await platform.GetAsync("/api/tickets")).StatusCode);
+        await page.GotoAsync("/platforms");
+        await page.Locator("[data-testid=platforms-denied]").WaitForAsync();
     }
 }

@@ -25,6 +25,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<XinchuangFlow.Application.Notifications.Delivery> Deliveries => Set<XinchuangFlow.Application.Notifications.Delivery>();
+    public DbSet<XinchuangFlow.Application.Platforms.PlatformClient> PlatformClients => Set<XinchuangFlow.Application.Platforms.PlatformClient>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
     public DbSet<Technician> Technicians => Set<Technician>();
@@ -260,6 +261,16 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasIndex(x => new { x.NotificationId, x.Recipient, x.Channel }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => x.CreatedAt);
+        });
+        b.Entity<XinchuangFlow.Application.Platforms.PlatformClient>(e =>
+        {
+            e.ToTable("xf_platform_clients");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Prefix).HasMaxLength(8).IsRequired();
+            e.Property(x => x.KeyHash).HasMaxLength(64).IsRequired();
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => x.Prefix).IsUnique();
         });
         b.Entity<Attachment>(e =>
         {

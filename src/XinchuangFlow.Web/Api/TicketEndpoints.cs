@@ -43,6 +43,7 @@ public static class TicketEndpoints
     public sealed record GradeBody(string? Grade, string? Reason);
     public sealed record RollBackBody(int ToVersion, string? Comment);
     public sealed record CallBody(string? Note);
+    public sealed record PlatformBody(string? Name);
 
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
@@ -146,6 +147,19 @@ public static class TicketEndpoints
             var (items, total) = await delivery.LogAsync(user.ToActor(), access, status, skip ?? 0, take ?? 50, ct);
             return Results.Ok(new { total, items = items.Select(d => new { d.Id, d.Channel, d.Recipient, d.Address, d.Subject, d.Status, d.Attempts, d.NextAttemptAt, d.LastError, d.CreatedAt, d.SentAt }) });
         }).WithSummary("The delivery log: every e-mail and SMS, its attempts and last error (administrators).");
+        api.MapPost("/platforms", async (PlatformBody body, ClaimsPrincipal user, XinchuangFlow.Application.Platforms.PlatformKeyService keys, CancellationToken ct) =>
+        {
+            var (client, key) = await keys.IssueAsync(user.ToActor(), body.Name, ct);
+            return Results.Ok(new { client.Id, client.Name, client.Prefix, key, note = "The key is shown once; it is stored only as a hash." });
+        }).WithSummary("Issues an API key for another platform (Data Bureau); send it as X-Api-Key. Shown once.");
+        api.MapGet("/platforms", async (ClaimsPrincipal user, XinchuangFlow.Application.Platforms.PlatformKeyService keys, CancellationToken ct) =>
+            Results.Ok((await keys.ListAsync(user.ToActor(), ct)).Select(c => new { c.Id, c.Name, c.Prefix, c.CreatedAt, c.CreatedBy, c.RevokedAt, c.LastUsedAt })))
+            .WithSummary("Other platforms' API keys (prefixes only), with when each was last used (Data Bureau).");
+        api.MapPost("/platforms/{id:guid}/revoke", async (Guid id, ClaimsPrincipal user, XinchuangFlow.Application.Platforms.PlatformKeyService keys, CancellationToken ct) =>
+        {
+            await keys.RevokeAsync(user.ToActor(), id, ct);
+            return Results.NoContent();
+        }).WithSummary("Revokes a platform's API key at once.");
         api.MapGet("/rules", async (ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
             (await rules.ListAsync(user.ToActor(), ct)).Select(r => new { r.Kind, r.Scope, r.Version, r.UpdatedAt, r.UpdatedBy }));
         api.MapGet("/rules/{kind}/{scope}", async (string kind, string scope, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Platforms;
+
+/// <summary>Another platform's service account (INT-4): it authenticates with an API key, never a person's password.</summary>
+public sealed class PlatformClient
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>The key's public part, shown in lists and used to find the key; the secret is stored only as a hash.</summary>
+    public string Prefix { get; set; } = "";
+    /// <summary>SHA-256 of the whole key, hex.</summary>
+    public string KeyHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+}
+
+public interface IPlatformClientStore
+{
+    Task AddAsync(PlatformClient client, CancellationToken ct = default);
+    Task<PlatformClient?> FindByPrefixAsync(string prefix, CancellationToken ct = default);
+    Task<IReadOnlyList<PlatformClient>> ListAsync(CancellationToken ct = default);
+    Task<bool> RevokeAsync(Guid id, DateTimeOffset at, CancellationToken ct = default);
+    Task TouchAsync(Guid id, DateTimeOffset at, CancellationToken ct = default);
+}
+
+/// <summary>
+/// API keys for other platforms (INT-4): the Data Bureau issues one per platform (shown once, stored as a SHA-256 hash),
+/// lists and revokes them; a request with a valid key acts as that platform's service account — recording requests for
+/// units and following them, as the hotline desk does. A revoked or unknown key is refused.
+/// </summary>
+public sealed class PlatformKeyService(IPlatformClientStore store, AccessService access, TimeProvider clock)
+{
+    public const string KeyStart = "xfk_";
+
+    public async Task<(PlatformClient Client, string Key)> IssueAsync(Actor actor, string? name, CancellationToken ct = default)
+    {
+        CheckBureau(actor, "issue an API key");
+        if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new CaseValidationException("name", "Name the platform the key is for.");
+        if (Domain.Tickets.TextRules.Problem(name, "name", 100, multiline: false) is { } bad) throw new CaseValidationException("name", bad);
+        var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var key = $"{KeyStart}{prefix}_{secret}";
+        var client = new PlatformClient { Id = Guid.CreateVersion7(), Name = name.Trim(), Prefix = prefix, KeyHash = Hash(key), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName };
+        await store.AddAsync(client, ct);
+        return (client, key);
+    }
+
+    public async Task<IReadOnlyList<PlatformClient>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        CheckBureau(actor, "list API keys");
+        return await store.ListAsync(ct);
+    }
+
+    public async Task RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        CheckBureau(actor, "revoke an API key");
+        if (!await store.RevokeAsync(id, clock.GetUtcNow(), ct)) throw new WorkflowNotFoundException($"There is no active API key {id}.");
+    }
+
+    /// <summary>The platform a presented key belongs to, or null (unknown, malformed or revoked).</summary>
+    public async Task<PlatformClient?> AuthenticateAsync(string? key, CancellationToken ct = default)
+    {
+        if (key is null || !key.StartsWith(KeyStart, StringComparison.Ordinal) || key.Length > 100) return null;
+        var parts = key[KeyStart.Length..].Split('_', 2);
+        if (parts.Length != 2 || parts[0].Length != 8) return null;
+        var client = await store.FindByPrefixAsync(parts[0], ct);
+        if (client is null || client.RevokedAt is not null) return null;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(client.KeyHash))) return null;
+        await store.TouchAsync(client.Id, clock.GetUtcNow(), ct);
+        return client;
+    }
+
+    /// <summary>The user name a platform acts under (audit lines, created-by of its tickets).</summary>
+    public static string UserNameOf(PlatformClient client) => $"platform:{client.Prefix}";
+
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
+
+    private void CheckBureau(Actor actor, string action)
+    {
+        if (!actor.IsInRole(Roles.DataBureauAdmin)) throw access.Denied(actor, action, "Only the Data Bureau issues and revokes API keys for other platforms.");
+    }
+}
