@@ -6,6 +6,21 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only]
+var hotlineUnits = Arg("--hotline", 0);
+if (hotlineUnits > 0)
+{
+    // Issue 11 (INT-2): the hotline desk's searches, against reading one unit by its key.
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    Console.WriteLine("| database | units | tickets | baseline: one unit by key p50 / p95 | by part of the name | by the caller's number | the unit's tickets and last contact | name search p95 vs baseline |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await HotlineWorkloads.RunAsync(provider, await newDb(), hotlineUnits, Arg("--tickets-per-unit", 10));
+        Console.WriteLine($"| {provider} | {r.Units:N0} | {r.Tickets:N0} | {r.Baseline} | {r.ByName} | {r.ByPhone} | {r.Context} | {r.ByName.P95 / r.Baseline.P95:0.0}× |");
+    }
+    return;
+}
 var replayTickets = Arg("--replay", 0);
 if (replayTickets > 0)
 {
