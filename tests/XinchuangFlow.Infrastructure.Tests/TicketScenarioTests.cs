@@ -756,6 +756,30 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOverdueComplaintStep_IsRemindedOnce_AndTheNextStepAgainWhenItIsLate()
+    {
+        var reminders = _h.Services.GetRequiredService<XinchuangFlow.Application.Notifications.ComplaintReminderService>();
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var (c, _) = await Intake.FileComplaintTrustedAsync(t, new ComplaintRequest("工程师超时未到场", "timeliness"), "unit@test", null);
+        Assert.Equal(0, await reminders.RunOnceAsync());                      // within the 2 days: nothing
+        Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await reminders.RunOnceAsync());
+        Assert.Equal(0, await reminders.RunOnceAsync());                      // once per step
+        var told = (await _h.Store.GetNotificationsAsync(c.InstanceId)).Where(n => n.Subject.StartsWith("【催办】", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [("EnterpriseManager", "email"), ("EnterpriseManager", "inbox"), ("MunicipalCoordinator", "email"), ("MunicipalCoordinator", "inbox")],
+            told.Select(n => (n.ToRole!, n.Channel)).OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Channel, StringComparer.Ordinal).ToArray());
+        Assert.Contains((await Queries.GetComplaintAsync(Admin, c.Id)).History, e => e.Kind == "reminder" && e.Note!.Contains("企业处理中"));
+        // The task is still open (a reminder, not a withdrawal); the enterprise answers late, the review step gets its own reminder when late.
+        var handle = await _h.OpenTaskAsync(c.InstanceId, "handleTask");
+        await _h.Runtime.CompleteTaskAsync(handle.Id, ComplaintOutcomes.Respond, new JsonObject { ["response"] = "已致歉" }, "manager@test");
+        Assert.Equal(0, await reminders.RunOnceAsync());
+        Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await reminders.RunOnceAsync());
+        Assert.Equal(6, (await _h.Store.GetNotificationsAsync(c.InstanceId)).Count(n => n.Subject.StartsWith("【催办】", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task AnEditedDefinitionChangesBehaviourForNewTicketsOnly()
     {
         var (before, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");

@@ -33,6 +33,8 @@ public interface ICaseDirectory
     Task<Complaint?> FindComplaintAsync(Guid id, CaseScope scope, CancellationToken ct = default);
     Task<Complaint?> FindComplaintByKeyAsync(string? user, string key, CancellationToken ct = default);
     Task<IReadOnlyList<Complaint>> ComplaintsOfTicketAsync(Guid ticketId, CancellationToken ct = default);
+    /// <summary>Open complaints whose current step is past its deadline and not yet reminded of, oldest deadline first.</summary>
+    Task<IReadOnlyList<Complaint>> OverdueComplaintsAsync(DateTimeOffset now, int take, CancellationToken ct = default);
     /// <summary>Complaints in scope, newest first (a unit's own, on a ticket or on their own).</summary>
     Task<IReadOnlyList<Complaint>> ListComplaintsAsync(CaseScope scope, int take, CancellationToken ct = default);
     Task<IReadOnlyList<CaseEvent>> HistoryAsync(Guid caseId, CancellationToken ct = default);

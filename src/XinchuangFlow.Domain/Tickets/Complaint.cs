@@ -41,6 +41,8 @@ public sealed class Complaint
     /// <summary>How many times the complaint went back to the enterprise.</summary>
     public int Rounds { get; set; }
     public DateTimeOffset? StepDueAt { get; set; }
+    /// <summary>The step deadline a reminder was sent for (one reminder per overdue step).</summary>
+    public DateTimeOffset? RemindedFor { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -142,7 +142,7 @@ public sealed class EfDeliveryStore(IDbContextFactory<XfDbContext> factory) : ID
     }
 }
 
-/// <summary>Runs delivery rounds on every node (leases keep nodes apart).</summary>
+/// <summary>Runs reminder and delivery rounds on every node (compare-and-set and leases keep nodes apart).</summary>
 public sealed class NotificationDeliveryJob(IServiceProvider services, IOptions<NotificationOptions> options, ILogger<NotificationDeliveryJob> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -151,7 +151,12 @@ public sealed class NotificationDeliveryJob(IServiceProvider services, IOptions<
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try { await services.GetRequiredService<NotificationDeliveryService>().RunOnceAsync(stoppingToken); }
+            try
+            {
+                // Reminders first: what they write is delivered in the same round.
+                await services.GetRequiredService<ComplaintReminderService>().RunOnceAsync(stoppingToken);
+                await services.GetRequiredService<NotificationDeliveryService>().RunOnceAsync(stoppingToken);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Notification delivery round failed; the next round retries."); }
         }
     }

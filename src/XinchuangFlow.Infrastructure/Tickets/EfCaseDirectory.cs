@@ -52,6 +52,14 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.CreatedBy == user && c.RequestKey == key, ct);
     }
 
+    public async Task<IReadOnlyList<Complaint>> OverdueComplaintsAsync(DateTimeOffset now, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Complaints.AsNoTracking()
+            .Where(c => c.Status != ComplaintStatus.Closed && c.StepDueAt != null && c.StepDueAt < now && (c.RemindedFor == null || c.RemindedFor != c.StepDueAt))
+            .OrderBy(c => c.StepDueAt).Take(take).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Complaint>> ListComplaintsAsync(CaseScope scope, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

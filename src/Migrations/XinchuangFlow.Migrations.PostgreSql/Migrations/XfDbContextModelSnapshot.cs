@@ -619,6 +619,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("ProcurementUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RemindedFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RequestKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -620,6 +620,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("ProcurementUnitId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("RemindedFor")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("RequestKey")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");

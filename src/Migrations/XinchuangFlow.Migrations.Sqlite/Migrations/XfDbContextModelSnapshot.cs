@@ -608,6 +608,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ProcurementUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedFor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -1,0 +1,56 @@
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Notifications;
+
+/// <summary>
+/// Reminders for overdue complaint steps (FLOW-5, INT-6): when a complaint's current step passes its deadline, whoever
+/// holds the step is reminded once — the enterprise's manager while it handles the complaint (and the city's
+/// coordinator, who supervises it), the coordinator while it reviews, the unit while it confirms — in the inbox and by
+/// e-mail, with a line in the complaint's history. Written in an amendment of the complaint's own flow, so a reminder
+/// and its record commit together, and a step is never reminded of twice (the deadline reminded of is stored).
+/// </summary>
+public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketRepository complaints, WorkflowRuntime runtime)
+{
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var sent = 0;
+        foreach (var overdue in await cases.OverdueComplaintsAsync(runtime.Clock.GetUtcNow(), 100, ct))
+        {
+            var done = await runtime.AmendAsync(overdue.InstanceId, "system", "complaint reminder", async amendment =>
+            {
+                var c = await complaints.FindComplaintByInstanceAsync(overdue.InstanceId, ct);
+                if (c is null || c.Status == ComplaintStatus.Closed || c.StepDueAt is not { } due || due >= amendment.Now || c.RemindedFor == due) return false;
+                amendment.StageUpdate(c, nameof(Complaint.Version), c.Version);
+                c.Version++;
+                c.RemindedFor = due;
+                c.UpdatedAt = amendment.Now;
+                string[] roles = c.Status switch
+                {
+                    ComplaintStatus.Handling => [Roles.EnterpriseManager, Roles.MunicipalCoordinator],
+                    ComplaintStatus.Confirming => [Roles.ProcurementUser],
+                    _ => [Roles.MunicipalCoordinator],
+                };
+                var stepZh = ComplaintStatus.NamesZh.GetValueOrDefault(c.Status, c.Status);
+                var subject = $"【催办】投诉 {c.Number}（{stepZh}）已超过办理时限";
+                var body = $"{c.ProcurementUnit}｜{c.Description}｜时限 {due.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}";
+                foreach (var role in roles)
+                    foreach (var channel in new[] { "inbox", "email" })
+                        amendment.StageInsert(new Notification
+                        {
+                            Id = Guid.CreateVersion7(amendment.Now), InstanceId = c.InstanceId, ActivityId = "(reminder)", ToRole = role, Channel = channel,
+                            Subject = subject, Body = body, CreatedAt = amendment.Now,
+                        });
+                amendment.StageInsert(new CaseEvent
+                {
+                    CaseId = c.Id, CaseKind = "complaint", At = amendment.Now, User = "system", Kind = "reminder", FromStatus = c.Status, ToStatus = c.Status,
+                    Note = $"催办：{stepZh}已超过办理时限（{due.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}），已提醒{string.Join("、", roles)}",
+                });
+                return true;
+            }, ct);
+            if (done) sent++;
+        }
+        return sent;
+    }
+}
