@@ -310,4 +310,36 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await coordinator.GotoAsync("/rules/limits");
         await coordinator.Locator("[data-testid=limits-denied]").WaitForAsync();
     }
+
+    [Fact]
+    public async Task TheLiuzhouCoordinator_SetsDispatchPreferences_AndTheyAreSavedAsOverrides()
+    {
+        var page = await app.SignedInPageAsync("liuzhou@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/rules/dispatch");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        // P3 needs level 2 in Liuzhou (the region asks 1): the row is marked as an override.
+        await page.Locator("[data-testid='value-requiredLevel.P3']").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "2 级（中级）" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid='rule-requiredLevel.P3']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden"));
+        // Liuzhou's last county is helped from Guilin first when nobody in Liuzhou qualifies.
+        var county = XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.CountiesOf("4502").Last();
+        await page.Locator("[data-testid=fallback-new-county]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = county.Name, Exact = true }).ClickAsync();
+        await page.Locator("[data-testid=fallback-new-city]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "桂林市", Exact = true }).ClickAsync();
+        await page.Locator("[data-testid=fallback-add]").ClickAsync();
+        await page.Locator($"[data-testid=fallback-{county.Code}]").WaitForAsync();
+        await Field(page, "rules-comment").FillAsync("P3要求中级；边远县由桂林支援");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v1").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-dispatch-liuzhou.png"), FullPage = true });
+
+        using var coordinator = await app.ApiAsync("liuzhou@xinchuang.local", "Demo#2026xf");
+        var view = (await coordinator.GetFromJsonAsync<JsonObject>("/api/rules/dispatch/4502/effective"))!;
+        var effective = JsonNode.Parse(view["effective"]!.GetValue<string>())!;
+        Assert.Equal(2, effective["requiredLevel"]!["P3"]!.GetValue<int>());
+        Assert.Equal(3, effective["requiredLevel"]!["P1"]!.GetValue<int>());            // the rest follows the region
+        Assert.Equal("4503", effective["fallbacks"]![county.Code]!.GetValue<string>());
+        Assert.Contains("requiredLevel.P3", view["differences"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
 }

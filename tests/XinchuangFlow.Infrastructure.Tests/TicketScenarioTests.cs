@@ -528,14 +528,14 @@ public abstract class TicketScenarioTests : IAsyncLifetime
             _h.Services.GetRequiredService<XinchuangFlow.Application.Notifications.IDeliveryStore>(), _h.Services.GetRequiredService<ITicketRepository>(),
             _h.Services.GetRequiredService<IUserDirectory>(),
             [new XinchuangFlow.Infrastructure.Notifications.SmtpMailSender(options), new XinchuangFlow.Infrastructure.Notifications.HttpSmsGateway(http, options)],
-            Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<XinchuangFlow.Application.Notifications.NotificationDeliveryService>.Instance);
+            _h.Services.GetRequiredService<AccessService>(), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<XinchuangFlow.Application.Notifications.NotificationDeliveryService>.Instance);
 
         // The mail server is down: the SMS goes, the e-mail waits (30 s backoff); the user who wants no e-mail gets none.
         var first = await delivery.RunOnceAsync();
         Assert.Equal((4, 1, 1), first);                                          // e-mail and SMS for each of the two people
         Assert.Single(sms.Bodies);
         Assert.Contains("13977200001", sms.Bodies[0]);
-        var log = (await delivery.LogAsync(Admin, _h.Services.GetRequiredService<AccessService>(), null, 0, 50)).Items;
+        var log = (await delivery.LogAsync(Admin, null, 0, 50)).Items;
         var mail = Assert.Single(log, d => d.Channel == "email");
         Assert.Equal(("duty@test", "pending", 1), (mail.Recipient, mail.Status, mail.Attempts));
         Assert.False(string.IsNullOrEmpty(mail.LastError));
@@ -551,7 +551,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Contains($"{mail.Id:N}@xinchuangflow", received);
         Assert.Contains("duty@liuzhou.test", received);
         Assert.Single(sms.Bodies);
-        Assert.Equal("sent", (await delivery.LogAsync(Admin, _h.Services.GetRequiredService<AccessService>(), "sent", 0, 50)).Items.Single(d => d.Channel == "email").Status);
+        Assert.Equal("sent", (await delivery.LogAsync(Admin, "sent", 0, 50)).Items.Single(d => d.Channel == "email").Status);
     }
 
     [Fact]

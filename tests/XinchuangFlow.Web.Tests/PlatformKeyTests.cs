@@ -31,8 +31,9 @@ public class PlatformKeyTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
         {
             var row = await db.PlatformClients.SingleAsync(c => c.Prefix == body["prefix"]!.GetValue<string>());
-            Assert.DoesNotContain(key[13..], row.KeyHash);
-            Assert.Equal(64, row.KeyHash.Length);
+            var sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
+            Assert.Equal(sha256, row.KeyHash);
+            Assert.DoesNotContain(key, new[] { row.Name, row.Prefix, row.KeyHash, row.CreatedBy });
         }
 
         // The platform files a request for a unit and follows it.

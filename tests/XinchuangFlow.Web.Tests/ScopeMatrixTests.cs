@@ -168,6 +168,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, "/api/rules/sla/4502/what-if", new JsonObject(), true);
         yield return (HttpMethod.Get, $"/api/hotline/units/{w.ForeignUnit}", null, false);
         yield return (HttpMethod.Get, "/api/deliveries", null, false);
+        yield return (HttpMethod.Post, $"/api/platforms/{Guid.NewGuid()}/revoke", null, false);
         yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/calls", new JsonObject { ["note"] = "冒充来电" }, false);
         yield return (HttpMethod.Post, "/api/rules/escalation/4502/what-if", new JsonObject(), true);
         yield return (HttpMethod.Post, "/api/rules/sla/4502/calendar-import", new JsonObject(), true);

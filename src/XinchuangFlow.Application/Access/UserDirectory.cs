@@ -42,8 +42,8 @@ public sealed class MySettingsService(IUserDirectory users)
         var errors = new Dictionary<string, string[]>();
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
-        if (email is not null && !System.Text.RegularExpressions.Regex.IsMatch(email, @"^[^@\s]+@[^@\s]+\.[^@\s]+$") || email?.Length > 256) errors["email"] = ["The e-mail address is not valid."];
-        if (phone is not null && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9+\- ]{5,20}$")) errors["phone"] = ["The phone number may hold digits, spaces, + and - only (5–20)."];
+        if (email is not null && !Domain.Tickets.TextRules.IsEmail(email)) errors["email"] = [Domain.Tickets.TextRules.EmailProblem];
+        if (phone is not null && !Domain.Tickets.TextRules.IsPhone(phone)) errors["phone"] = [Domain.Tickets.TextRules.PhoneProblem];
         if (byEmail && email is null) errors["email"] = [.. errors.GetValueOrDefault("email") ?? [], "Give an e-mail address to be told by e-mail."];
         if (bySms && phone is null) errors["phone"] = [.. errors.GetValueOrDefault("phone") ?? [], "Give a mobile number to be told by SMS."];
         if (errors.Count > 0) throw new CaseValidationException(errors);

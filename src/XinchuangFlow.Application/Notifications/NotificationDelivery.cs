@@ -72,7 +72,7 @@ public interface IMessageSender
 /// it, and a node sends only deliveries it holds the lease of.
 /// </summary>
 public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRepository cases, IUserDirectory users, IEnumerable<IMessageSender> senders,
-    TimeProvider clock, ILogger<NotificationDeliveryService> log)
+    AccessService access, TimeProvider clock, ILogger<NotificationDeliveryService> log)
 {
     public const int MaxAttempts = 12;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -161,7 +161,7 @@ public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRep
         return contacts.Where(c => c.EnterpriseId is null || c.EnterpriseId == enterprise).Select(c => c.UserName);
     }
 
-    public async Task<(IReadOnlyList<Delivery> Items, int Total)> LogAsync(Actor actor, AccessService access, string? status, int skip, int take, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<Delivery> Items, int Total)> LogAsync(Actor actor, string? status, int skip, int take, CancellationToken ct = default)
     {
         if (!access.IsWorkflowAdmin(actor) && !actor.IsInRole(Roles.IntranetSupervisor))
             throw access.Denied(actor, "read the delivery log", "Only administrators read the delivery log.");

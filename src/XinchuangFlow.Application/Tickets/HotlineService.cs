@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
@@ -31,10 +30,13 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         var query = (text ?? "").Trim();
         if (query.Length == 0) return [];
         if (query.Length > 100) throw new CaseValidationException("text", "Search with at most 100 characters.");
-        var phone = Regex.IsMatch(query, @"^[0-9+\- ]{5,20}$") ? query : null;
+        var phone = CallerNumber(query);
         var integrator = actor.IsInRole(Roles.DataBureauAdmin) ? null : actor.EnterpriseId;
         return (await cases.SearchUnitsAsync(query, phone, integrator, 20, ct)).Select(r => new HotlineUnit(r.Unit, r.OpenTickets)).ToList();
     }
+
+    /// <summary>The search text as a caller's phone number, when it is one (the desk then files with that number).</summary>
+    public static string? CallerNumber(string? text) => text?.Trim() is { } t && TextRules.IsPhone(t) ? t : null;
 
     /// <summary>The caller's unit with its tickets and last contact; a unit outside the desk's reach is a logged 404.</summary>
     public async Task<HotlineContext> ContextAsync(Actor actor, Guid unitId, CancellationToken ct = default)

@@ -125,6 +125,20 @@ public static class RuleOverrides
 
     private static string Join(string path, string part) => path.Length == 0 ? part : $"{path}.{part}";
 
+    /// <summary>Sets the value at a dotted path of <paramref name="doc"/> in place (objects on the way are created); null removes it.</summary>
+    public static void Set(JsonObject doc, string path, JsonNode? value)
+    {
+        var parts = path.Split('.');
+        var target = doc;
+        foreach (var part in parts[..^1])
+        {
+            if (target[part] is not JsonObject next) { next = new JsonObject(); target[part] = next; }
+            target = next;
+        }
+        if (value is null) target.Remove(parts[^1]);
+        else target[parts[^1]] = value;
+    }
+
     /// <summary>The overrides without the one at <paramref name="path"/> (the city takes the regional value again); empty objects are pruned.</summary>
     public static JsonObject Without(JsonObject overrides, string path)
     {

@@ -10,6 +10,15 @@ namespace XinchuangFlow.Domain.Tickets;
 /// </summary>
 public static class TextRules
 {
+    /// <summary>A phone number as the platform accepts it: digits, spaces, + and -, 5 to 20 of them.</summary>
+    public static bool IsPhone(string? value) => value is not null && System.Text.RegularExpressions.Regex.IsMatch(value, @"^[0-9+\- ]{5,20}$");
+
+    /// <summary>An e-mail address as the platform accepts it (something@domain.tld, at most 256 characters).</summary>
+    public static bool IsEmail(string? value) => value is { Length: <= 256 } && System.Text.RegularExpressions.Regex.IsMatch(value, @"^[^@\s]+@[^@\s]+\.[^@\s]+$");
+
+    public const string PhoneProblem = "The phone number may hold digits, spaces, + and - only (5–20).";
+    public const string EmailProblem = "The e-mail address is not valid.";
+
     /// <summary>The problem with <paramref name="value"/> as the field <paramref name="what"/>, or null when it is acceptable.</summary>
     public static string? Problem(string? value, string what, int max, bool multiline, bool required = true)
     {

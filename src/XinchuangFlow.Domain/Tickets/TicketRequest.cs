@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
 
@@ -63,8 +62,8 @@ public sealed class TicketRequest
         if (string.IsNullOrWhiteSpace(ProcurementUnit)) Add("procurementUnit", "The procurement unit is required.");
         if (TextRules.Problem(ContactName, "contact's name", 100, multiline: false) is { } contact) Add("contactName", contact);
         if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail)) Add("contactPhone", "A phone number or an e-mail address is required.");
-        if (ContactPhone is { Length: > 0 } phone && !Regex.IsMatch(phone, @"^[0-9+\- ]{5,20}$")) Add("contactPhone", "The phone number may hold digits, spaces, + and - only (5–20).");
-        if (ContactEmail is { Length: > 0 } mail && !Regex.IsMatch(mail, @"^[^@\s]+@[^@\s]+\.[^@\s]+$")) Add("contactEmail", "The e-mail address is not valid.");
+        if (ContactPhone is { Length: > 0 } phone && !TextRules.IsPhone(phone)) Add("contactPhone", TextRules.PhoneProblem);
+        if (ContactEmail is { Length: > 0 } mail && !TextRules.IsEmail(mail)) Add("contactEmail", TextRules.EmailProblem);
         var county = divisions.Find(CountyCode);
         if (divisions.Cities.All(c => c.Code != CityCode)) Add("cityCode", $"'{CityCode}' is not a Guangxi prefecture-level city code.");
         if (county is null || county.Level == DivisionLevel.City) Add("countyCode", $"'{CountyCode}' is not a Guangxi county-level division code.");

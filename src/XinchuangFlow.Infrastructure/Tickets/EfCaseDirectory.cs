@@ -81,10 +81,13 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<IReadOnlyList<(ProcurementUnit Unit, int OpenTickets)>> SearchUnitsAsync(string text, string? phone, Guid? integratorId, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var byPhone = phone is { Length: >= 5 }
-            ? db.Tickets.Where(t => t.ContactPhone == phone && t.ProcurementUnitId != null).Select(t => t.ProcurementUnitId!.Value)
-            : db.Tickets.Where(t => false).Select(t => t.Id);
-        var q = db.ProcurementUnits.AsNoTracking().Where(u => u.Name.Contains(text) || byPhone.Contains(u.Id));
+        var q = db.ProcurementUnits.AsNoTracking();
+        if (phone is null) q = q.Where(u => u.Name.Contains(text));
+        else
+        {
+            var byPhone = db.Tickets.Where(t => t.ContactPhone == phone && t.ProcurementUnitId != null).Select(t => t.ProcurementUnitId!.Value);
+            q = q.Where(u => u.Name.Contains(text) || byPhone.Contains(u.Id));
+        }
         if (integratorId is { } i) q = q.Where(u => u.IntegratorId == i);
         var rows = await q.OrderBy(u => u.Name).Take(take)
             .Select(u => new { Unit = u, Open = db.Tickets.Count(t => t.ProcurementUnitId == u.Id && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled) })

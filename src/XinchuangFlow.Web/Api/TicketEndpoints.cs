@@ -142,9 +142,9 @@ public static class TicketEndpoints
             return Results.NoContent();
         }).WithSummary("A repeated call about an open ticket: a line in its history, no new ticket.");
         api.MapGet("/deliveries", async ([FromQuery] string? status, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user,
-            XinchuangFlow.Application.Notifications.NotificationDeliveryService delivery, AccessService access, CancellationToken ct) =>
+            XinchuangFlow.Application.Notifications.NotificationDeliveryService delivery, CancellationToken ct) =>
         {
-            var (items, total) = await delivery.LogAsync(user.ToActor(), access, status, skip ?? 0, take ?? 50, ct);
+            var (items, total) = await delivery.LogAsync(user.ToActor(), status, skip ?? 0, take ?? 50, ct);
             return Results.Ok(new { total, items = items.Select(d => new { d.Id, d.Channel, d.Recipient, d.Address, d.Subject, d.Status, d.Attempts, d.NextAttemptAt, d.LastError, d.CreatedAt, d.SentAt }) });
         }).WithSummary("The delivery log: every e-mail and SMS, its attempts and last error (administrators).");
         api.MapPost("/platforms", async (PlatformBody body, ClaimsPrincipal user, XinchuangFlow.Application.Platforms.PlatformKeyService keys, CancellationToken ct) =>
