@@ -12,12 +12,13 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
-# Delivery tests send e-mail to a real SMTP server on loopback: Debian's aiosmtpd (a one-process server on any port,
-# no system configuration, every message written to an mbox file the test reads).
-if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
-  echo "test.sh: installing python3-aiosmtpd" >&2
+# Delivery and mailbox tests talk to real mail servers on loopback: Debian's aiosmtpd for SMTP (a one-process server on
+# any port, no system configuration, every message written into a Maildir the test reads) and Debian's dovecot for IMAP
+# (started by the tests with a configuration of their own in a temporary folder).
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || [ ! -x /usr/sbin/dovecot ]; then
+  echo "test.sh: installing python3-aiosmtpd and dovecot-imapd" >&2
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd dovecot-imapd >/dev/null
 fi
 LOG="$(mktemp /tmp/xf-test.XXXXXX.log)"
 set +e

@@ -81,6 +81,12 @@ public static class DependencyInjection
         services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<XinchuangFlow.Application.Notifications.IDeliveryStore, Notifications.EfDeliveryStore>();
         services.AddSingleton<XinchuangFlow.Application.Platforms.IPlatformClientStore, EfPlatformClientStore>();
+        services.AddSingleton(config.GetSection(XinchuangFlow.Application.Mail.MailboxOptions.SectionName).Get<XinchuangFlow.Application.Mail.MailboxOptions>() ?? new());
+        services.AddOptions<Mail.ImapOptions>().BindConfiguration(Mail.ImapOptions.SectionName);
+        services.AddSingleton<XinchuangFlow.Application.Mail.IMailStore, Mail.EfMailStore>();
+        services.AddSingleton<XinchuangFlow.Application.Mail.IMailReader, Mail.MimeMailReader>();
+        services.AddSingleton<Mail.ImapMailboxPoller>();
+        if (withScheduler) services.AddHostedService<Mail.MailboxPollJob>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.SmtpMailSender>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.HttpSmsGateway>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.NotificationDeliveryService>();

@@ -49,6 +49,14 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     /// <summary>Only a dispatcher or the Data Bureau may record a request for another unit or name an integrator.</summary>
     public bool RecordsForOthers(Actor a) => a.IsAny(Roles.Dispatcher, Roles.DataBureauAdmin);
 
+    /// <summary>
+    /// Which service-mailbox records the actor may see and triage: the Data Bureau and the regional desk (a dispatcher
+    /// of no integrator) all of them, an integrator's dispatcher those of units contracted with their integrator; others none.
+    /// </summary>
+    public Mail.MailScope? MailScopeOf(Actor a) =>
+        a.IsInRole(Roles.DataBureauAdmin) || (a.IsInRole(Roles.Dispatcher) && a.EnterpriseId is null) ? new Mail.MailScope(true, null)
+        : a.IsInRole(Roles.Dispatcher) ? new Mail.MailScope(false, a.EnterpriseId) : null;
+
     public bool MayFileComplaints(Actor a) => a.IsAny(Roles.ProcurementUser, Roles.DataBureauAdmin);
 
     /// <summary>Roles that dispatch and grade on the platform's behalf.</summary>

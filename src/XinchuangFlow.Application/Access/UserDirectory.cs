@@ -18,6 +18,9 @@ public interface IUserDirectory
     /// <summary>One user by login, with roles and tenant; null when there is none.</summary>
     Task<UserProfile?> FindAsync(string userName, CancellationToken ct = default);
 
+    /// <summary>The user whose login or contact e-mail address is <paramref name="address"/>; null when none or more than one is.</summary>
+    Task<UserProfile?> FindByEmailAsync(string address, CancellationToken ct = default);
+
     /// <summary>Holders of <paramref name="role"/> in the same tenant (enterprise, city or unit, whichever is given).</summary>
     Task<IReadOnlyList<UserEntry>> TeamAsync(string role, Guid? enterpriseId, string? cityCode, Guid? unitId, int take, CancellationToken ct = default);
 

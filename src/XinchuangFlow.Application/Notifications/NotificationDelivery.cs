@@ -18,6 +18,8 @@ public sealed class Delivery
     public string Address { get; set; } = "";
     public string Subject { get; set; } = "";
     public string? Body { get; set; }
+    /// <summary>For an answer of the service mailbox: the Message-ID of the mail answered (threads it in the sender's client).</summary>
+    public string? InReplyTo { get; set; }
     public string Status { get; set; } = DeliveryStatus.Pending;
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }

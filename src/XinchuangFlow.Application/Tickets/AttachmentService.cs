@@ -65,8 +65,18 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     {
         var t = await queries.GetTicketAsync(actor, ticket, ct);
         if (TicketStatus.IsFinal(t.Status)) throw new WorkflowStateException($"Ticket {t.Number} is {t.Status}; files can no longer be added.");
-        var name = CheckName(fileName);
         var bytes = await ReadLimitedAsync(content, MaxBytes, ct);
+        return await AddCheckedAsync(t, fileName, bytes, actor.UserName, ct);
+    }
+
+    /// <summary>
+    /// Checks a file already read (name, size, type by content, the ticket's file limit) and stores it on the ticket the
+    /// caller has already found; a repeated file is the same file. Used by uploads and by the service mailbox.
+    /// </summary>
+    public async Task<AttachmentInfo> AddCheckedAsync(Ticket t, string? fileName, byte[] bytes, string? user, CancellationToken ct = default)
+    {
+        var name = CheckName(fileName);
+        if (bytes.Length > MaxBytes) throw new CaseValidationException("file", $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
         if (bytes.Length == 0) throw new CaseValidationException("file", "The file is empty.");
         var type = Sniff(bytes) ?? throw new CaseValidationException("file",
             "This kind of file is not accepted: use PNG, JPEG, GIF, WebP, PDF or plain UTF-8 text (.txt, .log, .csv).");
@@ -81,7 +91,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         return await store.AddAsync(new Attachment
         {
             Id = Guid.CreateVersion7(), CaseId = t.Id, FileName = name, ContentType = type, Size = bytes.Length, Sha256 = hash,
-            Content = bytes, UploadedBy = actor.UserName, UploadedAt = clock.GetUtcNow(),
+            Content = bytes, UploadedBy = user, UploadedAt = clock.GetUtcNow(),
         }, ct);
     }
 

@@ -60,6 +60,11 @@ public sealed class SmtpMailSender(IOptions<NotificationOptions> options) : IMes
         message.From.Add(new MailboxAddress(o.FromName, o.From));
         message.To.Add(MailboxAddress.Parse(delivery.Address));
         message.Body = new TextPart("plain") { Text = delivery.Body ?? delivery.Subject };
+        if (delivery.InReplyTo is { Length: > 0 } answered)
+        {
+            message.InReplyTo = answered;
+            message.References.Add(answered);
+        }
         using var client = new SmtpClient { Timeout = 15_000 };
         await client.ConnectAsync(o.Host ?? throw new InvalidOperationException("No SMTP host is configured."), o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
         if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);

@@ -25,6 +25,16 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
         return new UserProfile(user.UserName!, user.DisplayName, roles, user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
     }
 
+    public async Task<UserProfile?> FindByEmailAsync(string address, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var normalized = address.Trim().ToUpperInvariant();
+        var found = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized)
+            .Select(u => u.UserName!).Distinct().Take(2).ToListAsync(ct);
+        // An address two accounts share names nobody for sure.
+        return found.Count == 1 ? await FindAsync(found[0], ct) : null;
+    }
+
     public async Task<IReadOnlyList<UserEntry>> TeamAsync(string role, Guid? enterpriseId, string? cityCode, Guid? unitId, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

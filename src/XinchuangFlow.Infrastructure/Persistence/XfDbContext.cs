@@ -25,6 +25,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<XinchuangFlow.Application.Notifications.Delivery> Deliveries => Set<XinchuangFlow.Application.Notifications.Delivery>();
+    public DbSet<XinchuangFlow.Application.Mail.MailRecord> MailMessages => Set<XinchuangFlow.Application.Mail.MailRecord>();
     public DbSet<XinchuangFlow.Application.Platforms.PlatformClient> PlatformClients => Set<XinchuangFlow.Application.Platforms.PlatformClient>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
@@ -258,9 +259,29 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.Subject).HasMaxLength(500);
             e.Property(x => x.Status).HasMaxLength(20);
             e.Property(x => x.LastError).HasMaxLength(500);
+            e.Property(x => x.InReplyTo).HasMaxLength(500);
             e.HasIndex(x => new { x.NotificationId, x.Recipient, x.Channel }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => x.CreatedAt);
+        });
+        b.Entity<XinchuangFlow.Application.Mail.MailRecord>(e =>
+        {
+            e.ToTable("xf_mail_messages");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(500).IsRequired();
+            e.Property(x => x.MessageId).HasMaxLength(500);
+            e.Property(x => x.FromAddress).HasMaxLength(320);
+            e.Property(x => x.FromName).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.Outcome).HasMaxLength(20);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.TicketNumber).HasMaxLength(40);
+            e.Property(x => x.ResolvedBy).HasMaxLength(256);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => x.MessageId);
+            e.HasIndex(x => x.ReplyId);
+            e.HasIndex(x => new { x.FromAddress, x.ReceivedAt });
+            e.HasIndex(x => new { x.Outcome, x.ReceivedAt });
         });
         b.Entity<XinchuangFlow.Application.Platforms.PlatformClient>(e =>
         {

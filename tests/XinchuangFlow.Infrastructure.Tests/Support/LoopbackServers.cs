@@ -88,3 +88,88 @@ public sealed class SmsGatewayStub : IDisposable
 
     public void Dispose() => _listener.Close();
 }
+
+/// <summary>
+/// A real IMAP server on loopback: Debian's dovecot (dovecot-imapd) with a configuration of its own in a temporary folder —
+/// one mailbox, plain login, Maildir storage — run in the foreground and killed at the end. As root the login processes
+/// run as dovenull and mail is stored as the dovecot user; as another user everything runs as that user.
+/// </summary>
+public sealed class DovecotServer : IDisposable
+{
+    private Process? _process;
+    public int Port { get; } = AiosmtpdServer.FreePort();
+    public string Root { get; } = Path.Combine("/tmp", $"xf-dv-{Guid.NewGuid():N}"[..14]);
+    public string User => "service@xf.test";
+    public string Password => "mailbox-secret";
+
+    public async Task StartAsync()
+    {
+        if (!File.Exists("/usr/sbin/dovecot")) throw new InvalidOperationException("dovecot is not installed (./test.sh installs dovecot-imapd).");
+        foreach (var dir in new[] { "run", "state", "home" }) Directory.CreateDirectory(Path.Combine(Root, dir));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(Root, "home"), (UnixFileMode)0x1FF);
+        await File.WriteAllTextAsync(Path.Combine(Root, "users"), $"{User}:{{PLAIN}}{Password}\n");
+        var root = Environment.UserName == "root";
+        var self = Environment.UserName;
+        var uid = root ? "dovecot" : self;
+        await File.WriteAllTextAsync(Path.Combine(Root, "dovecot.conf"), $$"""
+            base_dir = {{Root}}/run
+            state_dir = {{Root}}/state
+            log_path = {{Root}}/dovecot.log
+            protocols = imap
+            listen = 127.0.0.1
+            ssl = no
+            disable_plaintext_auth = no
+            auth_mechanisms = plain login
+            default_login_user = {{(root ? "dovenull" : self)}}
+            default_internal_user = {{(root ? "dovecot" : self)}}
+            first_valid_uid = 0
+            service imap-login {
+              inet_listener imap {
+                address = 127.0.0.1
+                port = {{Port}}
+              }
+              inet_listener imaps {
+                port = 0
+              }
+              chroot =
+            }
+            service anvil {
+              chroot =
+            }
+            passdb {
+              driver = passwd-file
+              args = scheme=PLAIN username_format=%u {{Root}}/users
+            }
+            userdb {
+              driver = static
+              args = uid={{uid}} gid={{uid}} home={{Root}}/home/%u
+            }
+            mail_location = maildir:~/Maildir
+            """);
+        _process = Process.Start(new ProcessStartInfo("/usr/sbin/dovecot", ["-F", "-c", Path.Combine(Root, "dovecot.conf")])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("dovecot did not start.");
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) { await Task.Delay(100); }
+            if (_process.HasExited)
+                throw new InvalidOperationException("dovecot exited: " + await _process.StandardError.ReadToEndAsync() + ReadLog());
+        }
+        throw new TimeoutException("dovecot did not listen within 10 s." + ReadLog());
+    }
+
+    private string ReadLog() => File.Exists(Path.Combine(Root, "dovecot.log")) ? File.ReadAllText(Path.Combine(Root, "dovecot.log")) : "";
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); _process.WaitForExit(5000); }
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
