@@ -221,4 +221,56 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GotoAsync("/platforms");
         await page.Locator("[data-testid=platforms-denied]").WaitForAsync();
     }
+
+    [Fact]
+    public async Task TheDeskTriagesTheServiceMailbox_FilesAnUnknownSendersRequest_AndSetsSpamAside()
+    {
+        var page = await app.SignedInPageAsync("dispatcher@xinchuang.local", "Demo#2026xf");
+        await page.GotoAsync("/mailbox");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        // Two mails from unknown addresses wait; the demo unit's own mail became a ticket by itself.
+        var rows = page.Locator("[data-testid=mailbox-list] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=mailbox-list]")).ToContainTextAsync("发件地址不属于任何采购单位用户");
+        await rows.Filter(new() { HasText = "办公电脑连接不上打印机" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mail-text]")).ToContainTextAsync("提示找不到驱动");
+        await Assertions.Expect(page.Locator("[data-testid=mail-file]")).ToBeDisabledAsync();   // no unit chosen yet
+        await Field(page, "mail-unit-search").FillAsync("南宁市财政");
+        await page.Locator("[data-testid='mail-unit-南宁市财政局']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mail-file]")).ToContainTextAsync("为「南宁市财政局」登记工单");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "mailbox.png"), FullPage = true });
+        await page.Locator("[data-testid=mail-file]").ClickAsync();
+        await page.GetByText("并已回复发件人").WaitForAsync();
+        var number = System.Text.RegularExpressions.Regex.Match(await page.Locator("[data-testid=mail-detail]").InnerTextAsync() + await page.Locator(".mud-snackbar").First.InnerTextAsync(), @"GX-\d{4}-\d{8}-\d{5}").Value;
+        Assert.NotEqual("", number);
+        using var admin = await app.ApiAsync();
+        var ticket = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
+        Assert.Equal(("email", "南宁市财政局", "zhang.san@gxjy.example"), (ticket["channel"]!.GetValue<string>(), ticket["procurementUnit"]!.GetValue<string>(), ticket["contactEmail"]!.GetValue<string>()));
+
+        // The spam: no reason, no dismissal; with one, it leaves the queue and stays in the log.
+        await rows.Filter(new() { HasText = "优惠代开发票" }).ClickAsync();
+        await page.Locator("[data-testid=mail-dismiss]").ClickAsync();
+        await page.GetByText("请说明忽略的原因").WaitForAsync();
+        await Field(page, "mail-dismiss-reason").FillAsync("广告邮件");
+        await page.Locator("[data-testid=mail-dismiss]").ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=mailbox-filter-all]").ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Filter(new() { HasText = "优惠代开发票" })).ToContainTextAsync("已忽略");
+        await Assertions.Expect(rows.Filter(new() { HasText = "三楼会议室" })).ToContainTextAsync("已生成工单");
+        await rows.Filter(new() { HasText = "办公电脑连接不上打印机" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mail-resolved]")).ToContainTextAsync("dispatcher@xinchuang.local");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "mailbox-log.png"), FullPage = true });
+
+        // An integrator's dispatcher sees the mail of its units, not the regional desk's; a unit's user has no mailbox.
+        var integrator = await app.SignedInPageAsync("integrator@xinchuang.local", "Demo#2026xf");
+        await integrator.GotoAsync("/mailbox");
+        await integrator.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await integrator.Locator("[data-testid=mailbox-filter-all]").ClickAsync();
+        await Assertions.Expect(integrator.Locator("[data-testid=mailbox-list] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(integrator.Locator("[data-testid=mailbox-list] tbody tr")).ToContainTextAsync("三楼会议室");
+        var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
+        await unit.GotoAsync("/mailbox");
+        await unit.Locator("[data-testid=mailbox-denied]").WaitForAsync();
+    }
 }

@@ -33,6 +33,8 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public Guid ForeignUnit { get; private set; }
     public string Attachment { get; private set; } = "";
     public string OwnTicket { get; private set; } = "";
+    /// <summary>A mail from an unknown sender waiting for the regional desk's triage (seeded with the demo data).</summary>
+    public string Mail { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -101,6 +103,7 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
 
         var unit = await App.LoginAsync("unit@xinchuang.local", DemoPassword);
         OwnTicket = (await NewTicketAsync(unit, null, "450103", "本单位：打印机卡纸"))["number"]!.GetValue<string>();
+        Mail = (await admin.GetFromJsonAsync<JsonObject>("/api/mailbox?outcome=triage"))!["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -176,6 +179,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, "/api/rules/sla/4502/recompute?comment=x", null, true);
         yield return (HttpMethod.Get, "/api/rules/grading/4502/history", null, true);
         yield return (HttpMethod.Get, "/api/rules/dispatch/4502/effective", null, true);
+        yield return (HttpMethod.Get, $"/api/mailbox/{w.Mail}", null, false);
+        yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/ticket", new JsonObject { ["unitId"] = w.ForeignUnit.ToString() }, false);
+        yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/dismiss", new JsonObject { ["reason"] = "抢先忽略" }, false);
     }
 
     [Theory]
@@ -201,6 +207,11 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.Empty((await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}"))!["items"]!.AsArray());
         var tickets = (await api.GetFromJsonAsync<JsonObject>($"/api/tickets?search={world.Ticket}"))!["items"]!.AsArray();
         Assert.Empty(tickets);
+        // The regional desk's mail: not in an integrator dispatcher's mailbox, and the mailbox is no one else's at all.
+        var mailbox = await api.GetAsync("/api/mailbox");
+        if (user == "integrator@xinchuang.local")
+            Assert.DoesNotContain((await mailbox.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray(), m => m!["id"]!.GetValue<string>() == world.Mail);
+        else Assert.Equal(HttpStatusCode.Forbidden, mailbox.StatusCode);
         var instances = (await api.GetFromJsonAsync<JsonObject>("/api/workflow-instances?take=200"))!["items"]!.AsArray();
         Assert.DoesNotContain(instances, i => i!["id"]!.GetValue<string>() == world.TicketInstance);
         foreach (var view in new[] { "Mine", "Team", "Overdue", "All" })
@@ -217,6 +228,14 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.Contains(page.StartsWith("/complaints") ? "complaint-not-found" : "ticket-not-found", html);
             Assert.DoesNotContain("外单位：终端无法开机", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
+        }
+        // The mailbox page with the regional desk's mail: "not found" for an integrator's dispatcher, "desk only" for the rest.
+        {
+            var before = world.App.Logs.RefusalsOf(user);
+            var html = await api.GetStringAsync($"/mailbox/{world.Mail}");
+            Assert.Contains(user == "integrator@xinchuang.local" ? "mailbox-missing" : "mailbox-denied", html);
+            Assert.DoesNotContain("mail-text", html);
+            Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened /mailbox/{world.Mail} without a log line");
         }
         // Another city's rules pages (none of these users may read Liuzhou's rules).
         foreach (var page in new[] { "/rules/sla/4502", "/rules/escalation/4502", "/rules/grading/4502", "/rules/dispatch/4502" })
@@ -242,6 +261,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         Assert.Contains(inbox, r => r!["caseNumber"]?.GetValue<string>() == world.Ticket);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tickets/{world.Ticket}/attachments/{world.Attachment}")).StatusCode);
         Assert.Contains("外单位：终端无法开机", await admin.GetStringAsync($"/tickets/{world.Ticket}"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/mailbox/{world.Mail}")).StatusCode);
+        var desk = await world.App.LoginAsync("dispatcher@xinchuang.local", ForeignTenant.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/mailbox/{world.Mail}")).StatusCode);
         var manager = await world.App.LoginAsync("manager@xinchuang.local", ForeignTenant.DemoPassword);
         var own = (await manager.GetFromJsonAsync<JsonArray>("/api/enterprises"))!;
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/enterprises/{Assert.Single(own)!["id"]}")).StatusCode);

@@ -56,6 +56,13 @@ public static class MailOutcomes
     public static readonly IReadOnlyList<string> All = [Ticket, Reply, Triage, Filed, Dismissed, Rejected, Held];
 }
 
+/// <summary>Why a mail waits for triage or was refused.</summary>
+public static class MailReasons
+{
+    public static readonly IReadOnlyList<string> All =
+        ["unknown-sender", "unverified", "other-unit", "closed-ticket", "invalid", "flood", "flow-ended", "held", "oversized", "unreadable", "no-sender", "automatic"];
+}
+
 /// <summary>One processed mail: the mailbox log, and the dispatcher's triage queue.</summary>
 public sealed class MailRecord
 {
@@ -67,6 +74,8 @@ public sealed class MailRecord
     public string Subject { get; set; } = "";
     public long Size { get; set; }
     public string Outcome { get; set; } = "";
+    /// <summary>Why it went to triage or was refused, as a code the UI words (<see cref="MailReasons"/>); the detail is in <see cref="Reason"/>.</summary>
+    public string? ReasonCode { get; set; }
     public string? Reason { get; set; }
     public string? TicketNumber { get; set; }
     /// <summary>The integrator whose dispatchers may triage it (the claimed unit's), or null for the regional desk only.</summary>

@@ -229,7 +229,7 @@ public sealed class EfMailStore(IDbContextFactory<XfDbContext> factory) : Xinchu
             .Select(m => new MailRecord
             {
                 Id = m.Id, Key = m.Key, MessageId = m.MessageId, FromAddress = m.FromAddress, FromName = m.FromName, Subject = m.Subject, Size = m.Size,
-                Outcome = m.Outcome, Reason = m.Reason, TicketNumber = m.TicketNumber, IntegratorId = m.IntegratorId, Text = m.Text, ReplyId = m.ReplyId,
+                Outcome = m.Outcome, ReasonCode = m.ReasonCode, Reason = m.Reason, TicketNumber = m.TicketNumber, IntegratorId = m.IntegratorId, Text = m.Text, ReplyId = m.ReplyId,
                 ReceivedAt = m.ReceivedAt, ResolvedBy = m.ResolvedBy, ResolvedAt = m.ResolvedAt,
             }).ToListAsync(ct);
         return (items, total);

@@ -275,6 +275,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.Subject).HasMaxLength(500);
             e.Property(x => x.Outcome).HasMaxLength(20);
             e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.ReasonCode).HasMaxLength(40);
             e.Property(x => x.TicketNumber).HasMaxLength(40);
             e.Property(x => x.ResolvedBy).HasMaxLength(256);
             e.HasIndex(x => x.Key).IsUnique();

@@ -24,7 +24,8 @@ public static class TicketEndpoints
         JsonNode? DispatchExplanation, DateTimeOffset? CheckInAt, string? Resolution, int? Satisfaction, bool FirstTimeFix, bool Breached,
         DateTimeOffset? ResponseDueAt, DateTimeOffset? OnSiteDueAt, DateTimeOffset? ResolutionDueAt, IReadOnlyList<ClockDto> Clocks, Guid InstanceId,
         DateTimeOffset? SetOutAt = null, string? CheckInLocation = null, double? CheckInLatitude = null, double? CheckInLongitude = null, double? CheckInAccuracy = null,
-        string? PartsUsed = null, string? ConfirmedBy = null);
+        string? PartsUsed = null, string? ConfirmedBy = null, string? ContactPhone = null, string? ContactEmail = null, string? Address = null,
+        string? ProductVendor = null, string? ProductModel = null, string? SerialNumber = null, string? Cpu = null, string? Os = null, Guid? ProcurementUnitId = null);
     public sealed record EventDto(DateTimeOffset At, string? User, string Kind, string? FromStatus, string? ToStatus, string? Note);
     public sealed record CaseTaskDto(Guid Id, string Title, string? AssigneeUser, string? AssigneeRole, IReadOnlyList<OutcomeDto> Outcomes, DateTimeOffset? DueAt);
     public sealed record TicketDetailDto(TicketDto Ticket, IReadOnlyList<EventDto> History, IReadOnlyList<CaseTaskDto> OpenTasks, IReadOnlyList<Complaint> Complaints);
@@ -43,6 +44,8 @@ public static class TicketEndpoints
     public sealed record GradeBody(string? Grade, string? Reason);
     public sealed record RollBackBody(int ToVersion, string? Comment);
     public sealed record CallBody(string? Note);
+    public sealed record MailTicketBody(Guid? UnitId);
+    public sealed record MailDismissBody(string? Reason);
     public sealed record PlatformBody(string? Name);
 
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
@@ -141,6 +144,21 @@ public static class TicketEndpoints
             await hotline.LinkCallAsync(user.ToActor(), idOrNumber, body.Note, ct);
             return Results.NoContent();
         }).WithSummary("A repeated call about an open ticket: a line in its history, no new ticket.");
+        api.MapGet("/mailbox", async ([FromQuery] string? outcome, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user,
+            XinchuangFlow.Application.Mail.MailboxService mailbox, CancellationToken ct) =>
+        {
+            var (items, total) = await mailbox.ListAsync(user.ToActor(), outcome, skip, take, ct);
+            return Results.Ok(new { total, items = items.Select(ToDto) });
+        }).WithSummary("The service mailbox (INT-3): every mail received and what became of it; ?outcome=triage is the desk's queue (dispatchers, Data Bureau).");
+        api.MapGet("/mailbox/{id:guid}", async (Guid id, ClaimsPrincipal user, XinchuangFlow.Application.Mail.MailboxService mailbox, CancellationToken ct) =>
+            Results.Ok(ToDto(await mailbox.GetAsync(user.ToActor(), id, ct))))
+            .WithSummary("One mail with its text; another integrator's mail is a 404.");
+        api.MapPost("/mailbox/{id:guid}/ticket", async (Guid id, MailTicketBody body, ClaimsPrincipal user, XinchuangFlow.Application.Mail.MailboxService mailbox, CancellationToken ct) =>
+            Results.Ok(ToDto(await mailbox.FileAsTicketAsync(user.ToActor(), id, body.UnitId, ct))))
+            .WithSummary("Files a mail waiting for triage as a ticket of the unit named (channel email); the sender is answered with the number. 409 when it was handled meanwhile.");
+        api.MapPost("/mailbox/{id:guid}/dismiss", async (Guid id, MailDismissBody body, ClaimsPrincipal user, XinchuangFlow.Application.Mail.MailboxService mailbox, CancellationToken ct) =>
+            Results.Ok(ToDto(await mailbox.DismissAsync(user.ToActor(), id, body.Reason, ct))))
+            .WithSummary("Sets a mail waiting for triage aside with a reason (it stays in the log).");
         api.MapGet("/deliveries", async ([FromQuery] string? status, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user,
             XinchuangFlow.Application.Notifications.NotificationDeliveryService delivery, CancellationToken ct) =>
         {
@@ -217,6 +235,12 @@ public static class TicketEndpoints
         return app;
     }
 
+    private static object ToDto(XinchuangFlow.Application.Mail.MailRecord m) => new
+    {
+        m.Id, m.MessageId, from = m.FromAddress, m.FromName, m.Subject, m.Size, m.Outcome, m.ReasonCode, m.Reason, m.TicketNumber, m.Text,
+        m.ReceivedAt, m.ResolvedBy, m.ResolvedAt,
+    };
+
     private static object WhatIfDto(WhatIfResult r)
     {
         static object Figures(ReplayFigures f) => new
@@ -257,6 +281,7 @@ public static class TicketEndpoints
                 t.DueAt(c.Kind),
                 t.IsLate(c, now),
                 c.Escalated)).ToList(), t.InstanceId,
-            t.SetOutAt, t.CheckInLocation, t.CheckInLatitude, t.CheckInLongitude, t.CheckInAccuracy, t.PartsUsed, t.ConfirmedBy);
+            t.SetOutAt, t.CheckInLocation, t.CheckInLatitude, t.CheckInLongitude, t.CheckInAccuracy, t.PartsUsed, t.ConfirmedBy,
+            t.ContactPhone, t.ContactEmail, t.Address, t.ProductVendor, t.ProductModel, t.SerialNumber, t.Cpu, t.Os, t.ProcurementUnitId);
     }
 }

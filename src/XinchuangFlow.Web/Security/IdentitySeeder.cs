@@ -82,6 +82,35 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         {
             log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, (DateTime.UtcNow - started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
+            await PutMailInTheServiceMailboxAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The service mailbox has mail as if it had been polled: a request from the demo unit (filed as a ticket) and two
+    /// from addresses the platform does not know, waiting for the desk's triage. They go through the mailbox's own reader
+    /// and service, as polled mail does.
+    /// </summary>
+    private async Task PutMailInTheServiceMailboxAsync(CancellationToken ct)
+    {
+        var reader = services.GetRequiredService<XinchuangFlow.Application.Mail.IMailReader>();
+        var mailbox = services.GetRequiredService<XinchuangFlow.Application.Mail.MailboxService>();
+        (string Name, string From, string Subject, string Text)[] mails =
+        [
+            ("南宁市财政局", "unit@xinchuang.local", "三楼会议室投影仪旁的电脑无法开机", "三楼会议室投影仪旁的电脑按电源键无反应，指示灯不亮，明早9点有会议，请尽快安排。"),
+            ("张三", "zhang.san@gxjy.example", "办公电脑连接不上打印机", "您好，我是自治区教育厅信息中心的张三，我们办公室的统信UOS电脑连不上打印机，添加打印机时提示找不到驱动。电话 0771-5551234。"),
+            ("", "promo@ads.example", "优惠代开发票", "优惠代开发票，量大从优。"),
+        ];
+        for (var i = 0; i < mails.Length; i++)
+        {
+            var message = new MimeKit.MimeMessage { Subject = mails[i].Subject, MessageId = $"demo-{i}@xinchuang.local" };
+            message.From.Add(new MimeKit.MailboxAddress(mails[i].Name, mails[i].From));
+            message.To.Add(new MimeKit.MailboxAddress("", "service@xinchuang.local"));
+            message.Body = new MimeKit.TextPart("plain") { Text = mails[i].Text };
+            using var raw = new MemoryStream();
+            await message.WriteToAsync(raw, ct);
+            var record = await mailbox.ProcessAsync(reader.Read(raw.ToArray()), ct);
+            log.LogInformation("Demo mail {Subject}: {Outcome}", record.Subject, record.Outcome);
         }
     }
 

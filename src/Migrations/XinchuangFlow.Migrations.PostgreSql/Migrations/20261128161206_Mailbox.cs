@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace XinchuangFlow.Migrations.SqlServer.Migrations
+namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Mailbox : Migration
@@ -14,7 +14,7 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "InReplyTo",
                 table: "xf_deliveries",
-                type: "nvarchar(500)",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
@@ -22,23 +22,24 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                 name: "xf_mail_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    MessageId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    FromAddress = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
-                    FromName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FromAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    FromName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    TicketNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    IntegratorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Raw = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    ReplyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ResolvedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TicketNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IntegratorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    Raw = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
