@@ -93,7 +93,7 @@ public static class WebSetup
             // Self-registration is closed (answered 404); the document does not offer it.
             doc.Paths?.Remove("/api/auth/register");
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer<Api.OpenApiExamples>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -54,7 +54,7 @@ public abstract class MailboxTestBase : IAsyncLifetime
     {
         await _imap.StartAsync();
         await _smtp.StartAsync();
-        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0), configure: Configure, settings: new Dictionary<string, string?>
+        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0), scheduler: Scheduler, configure: Configure, settings: new Dictionary<string, string?>
         {
             ["Mailbox:Address"] = _imap.User,
             ["Mailbox:TrustedAuthServId"] = "mx.xf.test",
@@ -86,6 +86,9 @@ public abstract class MailboxTestBase : IAsyncLifetime
         }
         await db.SaveChangesAsync();
     }
+
+    /// <summary>With the node's background jobs (the mailbox poller among them).</summary>
+    protected virtual bool Scheduler => false;
 
     /// <summary>Tests that simulate a crash replace the store.</summary>
     protected virtual void Configure(IServiceCollection services) { }
@@ -435,6 +438,35 @@ public abstract class MailboxCrashTests : MailboxTestBase
         Assert.Equal(1, (await poller.PollOnceAsync()).Handled);
         Assert.Single(await _h.Services.GetRequiredService<ICaseDirectory>().HistoryAsync(ticket.Id), e => e.Kind == "mail");
     }
+}
+
+/// <summary>The mailbox as a node runs it: connected, waiting in IMAP IDLE, woken by the server when mail arrives.</summary>
+public abstract class MailboxIdleTests : MailboxTestBase
+{
+    protected override bool Scheduler => true;
+
+    [Fact]
+    public async Task ANodeWaitingInIdle_FilesNewMailWithinSeconds_ThoughItsPollIntervalIsAMinute()
+    {
+        await Task.Delay(1500);   // the job has connected, found nothing and gone idle
+        var sent = DateTime.UtcNow;
+        await PutAsync(Mail(Clerk, "显示器无信号", "主机正常开机，显示器提示无信号。"));
+        List<Ticket> tickets = [];
+        for (var i = 0; i < 100 && tickets.Count == 0; i++)
+        {
+            await Task.Delay(100);
+            tickets = await EmailTicketsAsync();
+        }
+        var ticket = Assert.Single(tickets);
+        Assert.Equal("显示器无信号", ticket.Title);
+        Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(10), "IDLE should wake the poller long before the 60 s interval");
+        Assert.Equal(0, await UnprocessedAsync());
+    }
+}
+
+public sealed class SqliteMailboxIdleTests : MailboxIdleTests
+{
+    protected override ITestDatabases Databases { get; } = new SqliteDatabases();
 }
 
 public sealed class SqliteMailboxTests : MailboxTests

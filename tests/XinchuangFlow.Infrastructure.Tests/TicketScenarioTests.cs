@@ -497,7 +497,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEscalationEmail_ArrivesOnce_ThoughTheMailServerWasDownAtFirst_AndTheSmsOnce()
+    public async Task AnEscalationEmail_AndSms_ArriveOnce_ThoughTheMailServerAndTheSmsPlatformWereDownAtFirst()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
         var liuzhouCoordinator = Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502");
@@ -530,21 +530,27 @@ public abstract class TicketScenarioTests : IAsyncLifetime
             [new XinchuangFlow.Infrastructure.Notifications.SmtpMailSender(options), new XinchuangFlow.Infrastructure.Notifications.HttpSmsGateway(http, options)],
             _h.Services.GetRequiredService<AccessService>(), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<XinchuangFlow.Application.Notifications.NotificationDeliveryService>.Instance);
 
-        // The mail server is down: the SMS goes, the e-mail waits (30 s backoff); the user who wants no e-mail gets none.
+        // The mail server and the SMS platform are down: both wait (30 s backoff); the user who wants no e-mail gets none.
+        sms.Outages = 1;
         var first = await delivery.RunOnceAsync();
-        Assert.Equal((4, 1, 1), first);                                          // e-mail and SMS for each of the two people
+        Assert.Equal((4, 0, 2), first);                                          // e-mail and SMS for each of the two people
+        Assert.Empty(sms.Bodies);
+        Assert.Contains("503", (await delivery.LogAsync(Admin, null, 0, 50)).Items.Single(d => d.Channel == "sms").LastError);
+        // The SMS platform is back: after the backoff the SMS goes; the mail server is still down.
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal((0, 1, 1), await delivery.RunOnceAsync());
         Assert.Single(sms.Bodies);
         Assert.Contains("13977200001", sms.Bodies[0]);
         var log = (await delivery.LogAsync(Admin, null, 0, 50)).Items;
         var mail = Assert.Single(log, d => d.Channel == "email");
-        Assert.Equal(("duty@test", "pending", 1), (mail.Recipient, mail.Status, mail.Attempts));
+        Assert.Equal(("duty@test", "pending", 2), (mail.Recipient, mail.Status, mail.Attempts));
         Assert.False(string.IsNullOrEmpty(mail.LastError));
         Assert.DoesNotContain(log, d => d.Recipient == "quiet@test");
         Assert.Equal((0, 0, 0), await delivery.RunOnceAsync());                 // not due yet
 
-        // The server comes up; after the backoff the e-mail is sent — once, however often the rounds run.
+        // The server comes up; after the backoff (doubled: 1 min) the e-mail is sent — once, however often the rounds run.
         await smtp.StartAsync();
-        Clock.Advance(TimeSpan.FromSeconds(31));
+        Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal((0, 1, 0), await delivery.RunOnceAsync());
         Assert.Equal((0, 0, 0), await delivery.RunOnceAsync());
         var received = Assert.Single(smtp.Messages());

@@ -234,6 +234,20 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Assert.Contains("/api/tasks/{id}/complete", doc);
         Assert.Contains("/api/activity-descriptors", doc);
         Assert.DoesNotContain("/api/auth/register", doc);   // self-registration is closed, and not offered either
+
+        // For client authors (INT-4): how to authenticate, the error shape with its stable codes, example bodies.
+        var json = JsonNode.Parse(doc)!;
+        Assert.Equal("X-Api-Key", json["components"]!["securitySchemes"]!["apiKey"]!["name"]!.GetValue<string>());
+        var create = json["paths"]!["/api/tickets"]!["post"]!;
+        Assert.Equal("terminal", create["requestBody"]!["content"]!["application/json"]!["example"]!["productCategory"]!.GetValue<string>());
+        var invalid = create["responses"]!["400"]!["content"]!["application/problem+json"]!;
+        Assert.Equal("invalid", invalid["example"]!["code"]!.GetValue<string>());
+        Assert.NotNull(invalid["example"]!["errors"]!["contactPhone"]);
+        Assert.Equal("idempotency-key-reused", create["responses"]!["422"]!["content"]!["application/problem+json"]!["example"]!["code"]!.GetValue<string>());
+        foreach (var (path, item) in json["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/") && !p.Key.StartsWith("/api/auth/")))
+            foreach (var (method, operation) in item!.AsObject())
+                Assert.True(operation!["responses"]!["404"] is not null && operation["responses"]!["401"] is not null, $"{method} {path} does not describe its errors");
+        Assert.NotNull(json["paths"]!["/api/mailbox/{id}/ticket"]!["post"]!["summary"]);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class AiosmtpdServer : IDisposable
     }
 }
 
-/// <summary>An HTTP endpoint on loopback standing in for an SMS platform: records every POST body, answers 200.</summary>
+/// <summary>An HTTP endpoint on loopback standing in for an SMS platform: records every POST body it takes, answers 200 (or 503 while it is down).</summary>
 public sealed class SmsGatewayStub : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -77,6 +77,13 @@ public sealed class SmsGatewayStub : IDisposable
                 HttpListenerContext ctx;
                 try { ctx = await _listener.GetContextAsync(); }
                 catch (Exception) { return; }
+                if (Interlocked.Decrement(ref Outages) >= 0)
+                {
+                    // The platform is down: the message is not taken.
+                    ctx.Response.StatusCode = 503;
+                    ctx.Response.Close();
+                    continue;
+                }
                 using (var reader = new StreamReader(ctx.Request.InputStream)) lock (_bodies) _bodies.Add(reader.ReadToEnd());
                 ctx.Response.StatusCode = 200;
                 ctx.Response.Close();
@@ -85,6 +92,9 @@ public sealed class SmsGatewayStub : IDisposable
     }
 
     public IReadOnlyList<string> Bodies { get { lock (_bodies) return _bodies.ToList(); } }
+
+    /// <summary>How many of the next requests answer 503 (the platform is down) without taking the message.</summary>
+    public int Outages;
 
     public void Dispose() => _listener.Close();
 }
