@@ -775,7 +775,8 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(
             [("EnterpriseManager", "email"), ("EnterpriseManager", "inbox"), ("MunicipalCoordinator", "email"), ("MunicipalCoordinator", "inbox")],
             told.Select(n => (n.ToRole!, n.Channel)).OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Channel, StringComparer.Ordinal).ToArray());
-        Assert.Contains((await Queries.GetComplaintAsync(Admin, c.Id)).History, e => e.Kind == "reminder" && e.Note!.Contains("企业处理中"));
+        Assert.Contains((await Queries.GetComplaintAsync(Admin, c.Id)).History, e => e.Kind == "reminder" && e.Note!.Contains("企业处理中")
+                                                                                    && e.Note.Contains("企业服务经理") && !e.Note.Contains("EnterpriseManager"));
         // The task is still open (a reminder, not a withdrawal); the enterprise answers late, the review step gets its own reminder when late.
         var handle = await _h.OpenTaskAsync(c.InstanceId, "handleTask");
         await _h.Runtime.CompleteTaskAsync(handle.Id, ComplaintOutcomes.Respond, new JsonObject { ["response"] = "已致歉" }, "manager@test");

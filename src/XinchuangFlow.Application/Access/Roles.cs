@@ -16,4 +16,12 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [DataBureauAdmin, IntranetSupervisor, MunicipalCoordinator, EnterpriseManager, Dispatcher, Technician, ProcurementUser, VendorSupport];
 
+    /// <summary>Chinese names for text the platform writes into a case's history (which, like all history, is Chinese).</summary>
+    public static readonly IReadOnlyDictionary<string, string> NamesZh = new Dictionary<string, string>
+    {
+        [DataBureauAdmin] = "数据局管理员", [IntranetSupervisor] = "内网办监督员", [MunicipalCoordinator] = "市级统筹协调单位",
+        [EnterpriseManager] = "企业服务经理", [Dispatcher] = "调度员", [Technician] = "服务工程师", [ProcurementUser] = "采购单位用户",
+        [VendorSupport] = "厂商技术支持",
+    };
+
 }

@@ -45,7 +45,7 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
                 amendment.StageInsert(new CaseEvent
                 {
                     CaseId = c.Id, CaseKind = "complaint", At = amendment.Now, User = "system", Kind = "reminder", FromStatus = c.Status, ToStatus = c.Status,
-                    Note = $"催办：{stepZh}已超过办理时限（{due.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}），已提醒{string.Join("、", roles)}",
+                    Note = $"催办：{stepZh}已超过办理时限（{due.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
                 });
                 return true;
             }, ct);

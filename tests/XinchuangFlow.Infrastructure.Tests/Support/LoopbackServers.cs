@@ -26,18 +26,24 @@ public sealed class AiosmtpdServer : IDisposable
         {
             RedirectStandardError = true, RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? ./test.sh installs it)");
+        await WaitUntilListeningAsync(_process, Port, "aiosmtpd", () => "");
+    }
+
+    /// <summary>Waits up to 10 s for <paramref name="process"/> to accept connections on <paramref name="port"/>.</summary>
+    public static async Task WaitUntilListeningAsync(Process process, int port, string name, Func<string> log)
+    {
         for (var i = 0; i < 100; i++)
         {
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                await probe.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
             catch (SocketException) { await Task.Delay(100); }
-            if (_process.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + await _process.StandardError.ReadToEndAsync());
+            if (process.HasExited) throw new InvalidOperationException($"{name} exited: " + await process.StandardError.ReadToEndAsync() + log());
         }
-        throw new TimeoutException("aiosmtpd did not listen within 10 s.");
+        throw new TimeoutException($"{name} did not listen within 10 s." + log());
     }
 
     public void Stop()
@@ -160,19 +166,7 @@ public sealed class DovecotServer : IDisposable
         {
             RedirectStandardError = true, RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("dovecot did not start.");
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-            if (_process.HasExited)
-                throw new InvalidOperationException("dovecot exited: " + await _process.StandardError.ReadToEndAsync() + ReadLog());
-        }
-        throw new TimeoutException("dovecot did not listen within 10 s." + ReadLog());
+        await AiosmtpdServer.WaitUntilListeningAsync(_process, Port, "dovecot", ReadLog);
     }
 
     private string ReadLog() => File.Exists(Path.Combine(Root, "dovecot.log")) ? File.ReadAllText(Path.Combine(Root, "dovecot.log")) : "";
