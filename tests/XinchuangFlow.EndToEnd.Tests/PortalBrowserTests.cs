@@ -238,6 +238,8 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(page, "mail-unit-search").FillAsync("南宁市财政");
         await page.Locator("[data-testid='mail-unit-南宁市财政局']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=mail-file]")).ToContainTextAsync("为「南宁市财政局」登记工单");
+        await Assertions.Expect(page.Locator("[data-testid=mail-file]")).ToBeEnabledAsync();
+        await page.WaitForTimeoutAsync(400);   // the buttons' colour transition, for the screenshot
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "mailbox.png"), FullPage = true });
         await page.Locator("[data-testid=mail-file]").ClickAsync();
         await page.GetByText("并已回复发件人").WaitForAsync();

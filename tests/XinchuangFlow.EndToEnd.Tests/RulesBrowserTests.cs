@@ -240,6 +240,9 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(page, "trial-text").FillAsync("财政核心业务系统打不开");
         await page.Locator("[data-testid=trial-impact]").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "单人" }).ClickAsync();
+        // The choice and the text have reached the server before the trial runs (a busy machine is slower than a click).
+        await Assertions.Expect(page.Locator(".mud-select").Filter(new() { Has = page.Locator("[data-testid=trial-impact]") }).Or(page.Locator("[data-testid=trial-impact]")).First).ToContainTextAsync("单人");
+        await Assertions.Expect(Field(page, "trial-text")).ToHaveValueAsync("财政核心业务系统打不开");
         await page.Locator("[data-testid=trial-run]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=trial-result]")).ToContainTextAsync("定级P4");
 
