@@ -107,36 +107,17 @@ public static class DependencyInjection
     private static void AddScheduler(IHostApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var provider = config.GetValue<DatabaseProvider?>($"{DatabaseOptions.SectionName}:Provider") ?? DatabaseProvider.Sqlite;
-        var connection = NormaliseConnectionString(provider, config.GetConnectionString("Default"), builder.Environment.ContentRootPath);
         var sweep = config.GetValue<TimeSpan?>($"{EngineOptions.SectionName}:SweepInterval") ?? TimeSpan.FromSeconds(1);
-        // Nodes of one cluster share the scheduler name; each gets its own generated instance id.
         var schedulerName = config.GetValue<string>($"{EngineOptions.SectionName}:SchedulerName") ?? "XinchuangFlow";
         // A named scheduler: its clock is its own and does not replace the engine's TimeProvider in the container.
         builder.Services.AddQuartz(schedulerName, q =>
         {
             // Quartz only wakes the engine, on the real clock; the engine judges what is due by its own TimeProvider.
             q.UseTimeProvider(TimeProvider.System);
-            q.ConfigureScheduler(o => o.GenerateInstanceId = provider != DatabaseProvider.Sqlite);
-            q.UsePersistentStore(store =>
-            {
-                store.ProvisionSchema();
-                switch (provider)
-                {
-                    case DatabaseProvider.Sqlite:
-                        // Quartz cannot cluster on SQLite; a single node owns the embedded database anyway.
-                        store.UseSqlite(connection);
-                        break;
-                    case DatabaseProvider.PostgreSql:
-                        store.UsePostgres(connection);
-                        store.UseClustering();
-                        break;
-                    case DatabaseProvider.SqlServer:
-                        store.UseSqlServer(connection);
-                        store.UseClustering();
-                        break;
-                }
-            });
+            // Every node has its own scheduler in memory: each wakes its own engine to sweep, so every node adds timer
+            // capacity and a node's death stops no other node's sweep. Which node fires a timer is decided by the
+            // engine's atomic claims in the database (short leases), not by Quartz.
+            q.UseInMemoryStore();
             q.AddJob<EngineSweepJob>(j => j.WithIdentity(EngineSweepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(EngineSweepJob.Key).WithIdentity("engine-sweep-trigger", "xinchuangflow")
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep).RepeatForever()));

@@ -20,6 +20,25 @@ namespace XinchuangFlow.Web;
 /// <summary>Composition root pieces, so Program.cs stays a few lines.</summary>
 public static class WebSetup
 {
+    /// <summary>
+    /// The health answer: "Healthy" alone when all is well (what load balancers and probes compare), otherwise the status
+    /// and each check that is not healthy with its reason, as JSON, with status 503.
+    /// </summary>
+    private static Task WriteHealthAsync(HttpContext http, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Healthy)
+        {
+            http.Response.ContentType = "text/plain";
+            return http.Response.WriteAsync("Healthy");
+        }
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
+        });
+    }
+
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
     public static WebApplicationBuilder AddXinchuangFlowWeb(this WebApplicationBuilder builder)
@@ -99,7 +118,7 @@ public static class WebSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<EngineHealthCheck>("engine");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -168,7 +187,7 @@ public static class WebSetup
         app.UseAntiforgery();
 
         app.MapOpenApi();
-        app.MapHealthChecks("/health", new HealthCheckOptions());
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapGroup("/api/auth").MapIdentityApi<AppUser>()
             .AddEndpointFilter(async (ctx, next) =>
             {
@@ -201,6 +220,37 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+}
+
+/// <summary>
+/// Healthy when this node's scheduler runs and no due timer waits unclaimed for longer than
+/// <c>Engine:HealthTimerLag</c> (30 s): a backlog nobody works is what a failed sweep looks like from outside,
+/// whichever node should have swept.
+/// </summary>
+public sealed class EngineHealthCheck(IServiceProvider services, Engine.Abstractions.ITimerStore timers, TimeProvider clock, IConfiguration config) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var data = new Dictionary<string, object>();
+        if (config.GetValue("Engine:Scheduler", true))
+        {
+            var name = config.GetValue<string>("Engine:SchedulerName") ?? "XinchuangFlow";
+            // A named scheduler's parts are registered under its name.
+            var factory = services.GetKeyedService<Quartz.ISchedulerFactory>(name) ?? services.GetService<Quartz.ISchedulerFactory>();
+            var scheduler = factory is null ? null : await factory.GetScheduler(ct);
+            var status = scheduler?.Status;
+            var running = status == Quartz.SchedulerStatus.Running;
+            data["scheduler"] = status?.ToString().ToLowerInvariant() ?? "missing";
+            if (!running) problems.Add($"the scheduler of this node is {data["scheduler"]}: it sweeps no timers");
+        }
+        var lag = config.GetValue<TimeSpan?>("Engine:HealthTimerLag") ?? TimeSpan.FromSeconds(30);
+        var now = clock.GetUtcNow();
+        var (count, oldest) = await timers.UnclaimedOverdueTimersAsync(now, now - lag, ct);
+        data["overdueTimers"] = count;
+        if (count > 0) problems.Add($"{count} timer(s) overdue by more than {lag.TotalSeconds:0} s and claimed by no node (oldest due {oldest:O})");
+        return problems.Count == 0 ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(string.Join("; ", problems), data: data);
     }
 }
 

@@ -109,6 +109,9 @@ public interface ITimerStore
     /// expired) for <paramref name="leaseUntil"/>. A claimed timer is deleted by the burst that fires it.
     /// </summary>
     Task<IReadOnlyList<TimerEntry>> ClaimDueTimersAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken ct = default);
+
+    /// <summary>Timers due before <paramref name="dueBefore"/> that no node holds a claim on at <paramref name="now"/>: the backlog nobody is working.</summary>
+    Task<(int Count, DateTimeOffset? OldestDueAt)> UnclaimedOverdueTimersAsync(DateTimeOffset now, DateTimeOffset dueBefore, CancellationToken ct = default);
 }
 
 /// <summary>Everything the runtime persists, by role; a store implements all four.</summary>

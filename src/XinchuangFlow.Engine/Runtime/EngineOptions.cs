@@ -13,6 +13,13 @@ public sealed class EngineOptions
     /// <summary>How long a node may hold an instance or timer it claimed before another node may take it.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")] public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a node holds the timers it claimed before another node may fire them. Short, so that a node that dies
+    /// delays its timers by seconds: a batch is fired and committed well within it, and should a slow node still commit
+    /// after another node took over, the fired bookmark is gone and nothing fires twice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Timers claimed per batch; each batch is committed in one transaction.</summary>
     [Range(1, 10_000)] public int TimerBatchSize { get; set; } = 500;
 

@@ -38,7 +38,7 @@ public sealed partial class WorkflowRuntime
     private async Task<IReadOnlyList<TimerEntry>> ClaimAsync(int max, CancellationToken ct)
     {
         var now = Clock.GetUtcNow();
-        return await Store.ClaimDueTimersAsync(now, max, now + Options.Lease, ct);
+        return await Store.ClaimDueTimersAsync(now, max, now + Options.TimerLease, ct);
     }
 
     private sealed record TimerBatch(Dictionary<Guid, List<TimerEntry>> ByInstance, List<Burst> Bursts, int Count);

@@ -346,6 +346,14 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             .ToListAsync(ct);
     }
 
+    public async Task<(int Count, DateTimeOffset? OldestDueAt)> UnclaimedOverdueTimersAsync(DateTimeOffset now, DateTimeOffset dueBefore, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Timers.AsNoTracking().Where(t => t.DueAt < dueBefore && (t.LockedUntil == null || t.LockedUntil < now));
+        var count = await q.CountAsync(ct);
+        return count == 0 ? (0, null) : (count, await q.OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstAsync(ct));
+    }
+
     public async Task<IReadOnlyList<Guid>> ClaimInterruptedAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
