@@ -102,9 +102,19 @@ public static class WebSetup
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.GetValue<long>("MaxRequestBodyBytes", 1_048_576));
 
-        // Keys survive restarts so issued tokens and cookies stay valid; they live beside the embedded database.
-        services.AddDataProtection().SetApplicationName("XinchuangFlow")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+        // The key ring is shared by every node through the database (a token issued by one node is read by another),
+        // each key encrypted with SM4 under a key file outside the database (Security:KeyFile).
+        var keyFile = builder.Configuration["Security:KeyFile"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "keys", "sm4.key");
+        services.AddSingleton(_ => XinchuangFlow.Infrastructure.Security.Sm4Cipher.FromFile(keyFile));
+        services.AddDataProtection().SetApplicationName("XinchuangFlow");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = new XinchuangFlow.Infrastructure.Security.EfXmlRepository(sp.GetRequiredService<IDbContextFactory<XfDbContext>>());
+                o.XmlEncryptor = new XinchuangFlow.Infrastructure.Security.Sm4XmlEncryptor(sp.GetRequiredService<XinchuangFlow.Infrastructure.Security.Sm4Cipher>());
+            }));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -19,6 +19,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>Which database the app runs on; the PostgreSQL factory overrides it.</summary>
     protected virtual (string Provider, string ConnectionString) Database() => ("Sqlite", $"Data Source={Path.Combine(_folder, "web.db")}");
 
+    /// <summary>The SM4 key file (outside the database) that protects the data-protection key ring.</summary>
+    protected virtual string KeyFile() => Path.Combine(_folder, "sm4.key");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -26,6 +29,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         var (provider, connection) = Database();
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Default", connection);
+        builder.UseSetting("Security:KeyFile", KeyFile());
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         builder.UseSetting("Engine:Scheduler", "false");
         ConfigureLimits(builder);

@@ -26,6 +26,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<XinchuangFlow.Application.Notifications.Delivery> Deliveries => Set<XinchuangFlow.Application.Notifications.Delivery>();
     public DbSet<XinchuangFlow.Application.Mail.MailRecord> MailMessages => Set<XinchuangFlow.Application.Mail.MailRecord>();
+    public DbSet<XinchuangFlow.Infrastructure.Security.DataProtectionKeyRow> DataProtectionKeys => Set<XinchuangFlow.Infrastructure.Security.DataProtectionKeyRow>();
     public DbSet<XinchuangFlow.Application.Platforms.PlatformClient> PlatformClients => Set<XinchuangFlow.Application.Platforms.PlatformClient>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
@@ -263,6 +264,12 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasIndex(x => new { x.NotificationId, x.Recipient, x.Channel }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => x.CreatedAt);
+        });
+        b.Entity<XinchuangFlow.Infrastructure.Security.DataProtectionKeyRow>(e =>
+        {
+            e.ToTable("xf_dataprotection_keys");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FriendlyName).HasMaxLength(200);
         });
         b.Entity<XinchuangFlow.Application.Mail.MailRecord>(e =>
         {
