@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,11 @@ public sealed class DatabaseInitializer(
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             if (db.Value.MigrateOnStart)
             {
+                // The history table first, with the provider's own idempotent script: on an empty PostgreSQL database EF
+                // would otherwise read the missing table, fail, log an error and then create it — harmless, but an
+                // error line is what monitoring pages someone for.
+                var history = context.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+                await context.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
                 fillDeadlines = (await context.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_Inbox", StringComparison.Ordinal));
                 await context.Database.MigrateAsync(ct);
             }
