@@ -19,6 +19,7 @@ public static class ApplicationServices
         services.AddSingleton<PortalService>();
         services.AddSingleton<HotlineService>();
         services.AddSingleton<MySettingsService>();
+        services.AddSingleton<XinchuangFlow.Application.Audit.AuditService>();
         services.AddSingleton<XinchuangFlow.Application.Mail.MailboxService>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.ComplaintReminderService>();
         services.AddSingleton<XinchuangFlow.Application.Platforms.PlatformKeyService>();

@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Notifications.NotificationDeliveryService>();
         if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
+        if (withScheduler) services.AddHostedService<AuditSealJob>();
         services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IWorkflowStatistics, EfWorkflowStatistics>();

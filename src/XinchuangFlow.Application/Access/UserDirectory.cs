@@ -35,7 +35,7 @@ public interface IUserDirectory
 /// A user's own notification settings (issue 11): the inbox always; e-mail and SMS when they give an address and want
 /// them. Everyone edits only their own.
 /// </summary>
-public sealed class MySettingsService(IUserDirectory users)
+public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audit, TimeProvider clock)
 {
     public async Task<Notifications.UserContact> GetAsync(Actor actor, CancellationToken ct = default) =>
         (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new Engine.Runtime.WorkflowNotFoundException("You are not a user of the platform.");
@@ -50,7 +50,14 @@ public sealed class MySettingsService(IUserDirectory users)
         if (byEmail && email is null) errors["email"] = [.. errors.GetValueOrDefault("email") ?? [], "Give an e-mail address to be told by e-mail."];
         if (bySms && phone is null) errors["phone"] = [.. errors.GetValueOrDefault("phone") ?? [], "Give a mobile number to be told by SMS."];
         if (errors.Count > 0) throw new CaseValidationException(errors);
+        var before = await GetAsync(actor, ct);
         await users.UpdateContactAsync(actor.UserName ?? throw new CaseValidationException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
+        static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={p}; byEmail={be}; bySms={bs}";
+        await audit.RecordAsync(new Audit.AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "user", EntityId = actor.UserName!, Action = "contact",
+            Before = Show(before.Email, before.Phone, before.ByEmail, before.BySms), After = Show(email, phone, byEmail, bySms),
+        }, ct);
     }
 }
 

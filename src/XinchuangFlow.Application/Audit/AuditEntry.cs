@@ -20,6 +20,24 @@ public sealed class AuditEntry
     public int? Version { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>Where the change came from (the client's address), when the writer knows it.</summary>
+    public string? Address { get; set; }
+    /// <summary>The line's place in the sealed chain; null until the sealer reaches it (seconds after it was written).</summary>
+    public long? SealOrder { get; set; }
+    /// <summary>SM3 of the previous sealed line (hex), the chain link.</summary>
+    public string? PrevHash { get; set; }
+    /// <summary>SM3 (hex) over this line's content and <see cref="PrevHash"/>.</summary>
+    public string? Hash { get; set; }
+}
+
+/// <summary>A search of the audit trail (the Data Bureau's).</summary>
+public sealed record AuditQuery(string? EntityKind = null, string? EntityId = null, string? User = null, string? Action = null, string? Text = null,
+    DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+/// <summary>What verifying the chain found: how far it is intact, and the first line that breaks it.</summary>
+public sealed record AuditVerification(long Sealed, int Unsealed, string? HeadHash, long? BrokenAt, Guid? BrokenLine, string? Problem)
+{
+    public bool Intact => BrokenAt is null;
 }
 
 /// <summary>Where audit lines are kept (the database layer implements it).</summary>
@@ -30,6 +48,12 @@ public interface IAuditLog
     Task<IReadOnlyList<AuditEntry>> ListAsync(string entityKind, string entityId, int take = 200, CancellationToken ct = default);
     /// <summary>The newest line of each thing of a kind (last editor and time in lists).</summary>
     Task<IReadOnlyDictionary<string, AuditEntry>> LatestAsync(string entityKind, CancellationToken ct = default);
+    /// <summary>Lines matching <paramref name="query"/>, newest first.</summary>
+    Task<(IReadOnlyList<AuditEntry> Items, int Total)> SearchAsync(AuditQuery query, int skip, int take, CancellationToken ct = default);
+    /// <summary>Links the lines not yet sealed into the SM3 chain, oldest first; returns how many.</summary>
+    Task<int> SealAsync(int max, CancellationToken ct = default);
+    /// <summary>Recomputes the chain from its first line and reports the first line whose content or link does not match.</summary>
+    Task<AuditVerification> VerifyAsync(CancellationToken ct = default);
 }
 
 /// <summary>How one activity of a definition version fared over a period (BEY-2 heat map).</summary>

@@ -22,7 +22,7 @@ namespace XinchuangFlow.Application.Mail;
 /// crash interrupted the round before the message was recorded, and the record and the answer commit together.
 /// </summary>
 public sealed partial class MailboxService(IMailStore store, IMailReader reader, TicketIntakeService intake, ICaseDirectory cases, IUserDirectory users,
-    AttachmentService attachments, HotlineService hotline, WorkflowRuntime runtime, AccessService access, MailboxOptions options, TimeProvider clock,
+    AttachmentService attachments, HotlineService hotline, WorkflowRuntime runtime, AccessService access, Audit.IAuditLog audit, MailboxOptions options, TimeProvider clock,
     ILogger<MailboxService> log)
 {
     private const int MaxKeptText = 10_000;
@@ -182,6 +182,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
             : null;
         if (!await store.ResolveAsync(id, MailOutcomes.Filed, ticket.Number, notes.Count > 0 ? string.Join(" ", notes) : null, actor.UserName!, clock.GetUtcNow(), answer, ct))
             throw new WorkflowStateException($"The mail was handled by someone else meanwhile; ticket {ticket.Number} was filed (the request key makes it the same one).");
+        await TriagedAsync(actor, record, "file", ticket.Number, ct);
         return (await store.GetAsync(id, ct))!;
     }
 
@@ -193,8 +194,16 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         if (TextRules.Problem(reason, "reason", 500, multiline: true) is { } bad) throw new CaseValidationException("reason", bad);
         if (!await store.ResolveAsync(id, MailOutcomes.Dismissed, null, reason.Trim(), actor.UserName!, clock.GetUtcNow(), null, ct))
             throw new WorkflowStateException("The mail was handled by someone else meanwhile.");
+        await TriagedAsync(actor, (await store.GetAsync(id, ct))!, "dismiss", reason.Trim(), ct);
         return (await store.GetAsync(id, ct))!;
     }
+
+    private Task TriagedAsync(Actor actor, MailRecord record, string action, string after, CancellationToken ct) =>
+        audit.RecordAsync(new Audit.AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "mail", EntityId = record.Id.ToString(), Action = action,
+            Before = $"{record.FromAddress}: {record.Subject}", After = after,
+        }, ct);
 
     private async Task<MailRecord> OpenTriageAsync(Actor actor, Guid id, CancellationToken ct)
     {

@@ -34,7 +34,7 @@ public interface IPlatformClientStore
 /// lists and revokes them; a request with a valid key acts as that platform's service account — recording requests for
 /// units and following them, as the hotline desk does. A revoked or unknown key is refused.
 /// </summary>
-public sealed class PlatformKeyService(IPlatformClientStore store, AccessService access, TimeProvider clock)
+public sealed class PlatformKeyService(IPlatformClientStore store, AccessService access, Audit.IAuditLog audit, TimeProvider clock)
 {
     public const string KeyStart = "xfk_";
 
@@ -48,6 +48,11 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
         var key = $"{KeyStart}{prefix}_{secret}";
         var client = new PlatformClient { Id = Guid.CreateVersion7(), Name = name.Trim(), Prefix = prefix, KeyHash = Hash(key), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName };
         await store.AddAsync(client, ct);
+        await audit.RecordAsync(new Audit.AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = client.CreatedAt, User = actor.UserName, EntityKind = "platform-key", EntityId = prefix, Action = "issue",
+            After = $"{client.Name} ({prefix}; only its SHA-256 is stored)",
+        }, ct);
         return (client, key);
     }
 
@@ -60,7 +65,9 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     public async Task RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         CheckBureau(actor, "revoke an API key");
-        if (!await store.RevokeAsync(id, clock.GetUtcNow(), ct)) throw new WorkflowNotFoundException($"There is no active API key {id}.");
+        var now = clock.GetUtcNow();
+        if (!await store.RevokeAsync(id, now, ct)) throw new WorkflowNotFoundException($"There is no active API key {id}.");
+        await audit.RecordAsync(new Audit.AuditEntry { Id = Guid.CreateVersion7(), At = now, User = actor.UserName, EntityKind = "platform-key", EntityId = id.ToString(), Action = "revoke" }, ct);
     }
 
     /// <summary>The platform a presented key belongs to, or null (unknown, malformed or revoked).</summary>

@@ -231,6 +231,9 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         plan.Insert(all.Where(c => c.IsNew).Select(c => ToRow(c.Instance)).ToList());
         foreach (var group in all.SelectMany(c => c.Writes).Where(w => w.Kind == StagedWriteKind.Insert).GroupBy(w => w.Entity.GetType()))
             plan.Insert(group.Key, group.Select(w => w.Entity).ToList());
+        // Every line of a case's history is also a line of the audit trail, in the same transaction (SEC-3).
+        plan.Insert(all.SelectMany(c => c.Writes.Where(w => w.Kind == StagedWriteKind.Insert && w.Entity is XinchuangFlow.Domain.Tickets.CaseEvent)
+            .Select(w => AuditOf((XinchuangFlow.Domain.Tickets.CaseEvent)w.Entity, c.Instance.CorrelationId))).ToList());
         plan.DeleteWhereIn<Bookmark>(all.SelectMany(c => c.RemovedBookmarks).Cast<object>().ToList());
         plan.DeleteWhereIn<TimerRow>(all.SelectMany(c => c.RemovedTimers).Cast<object>().ToList());
         plan.UpdateWhereIn<HumanTask>(all.SelectMany(c => c.CancelledTasks).Cast<object>().ToList(),
@@ -345,6 +348,18 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             .Select(t => new TimerEntry { Id = t.BookmarkId, BookmarkId = t.BookmarkId, InstanceId = t.InstanceId, DueAt = t.DueAt })
             .ToListAsync(ct);
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static XinchuangFlow.Application.Audit.AuditEntry AuditOf(XinchuangFlow.Domain.Tickets.CaseEvent e, string? caseNumber) => new()
+    {
+        Id = Guid.CreateVersion7(), At = e.At, User = e.User, EntityKind = e.CaseKind, EntityId = caseNumber ?? e.CaseId.ToString(), Action = e.Kind,
+        Before = e.FromStatus,
+        After = new System.Text.Json.Nodes.JsonObject
+        {
+            ["status"] = e.ToStatus, ["note"] = e.Note, ["data"] = e.Data,
+        }.ToJsonString(ReadableJson),
+    };
 
     public async Task<(int Count, DateTimeOffset? OldestDueAt)> UnclaimedOverdueTimersAsync(DateTimeOffset now, DateTimeOffset dueBefore, CancellationToken ct = default)
     {

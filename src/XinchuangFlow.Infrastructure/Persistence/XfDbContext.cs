@@ -369,7 +369,13 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.EntityId).HasMaxLength(100);
             e.Property(x => x.Action).HasMaxLength(40);
             e.Property(x => x.Comment).HasMaxLength(2000);
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => new { x.EntityKind, x.EntityId, x.At });
+            e.HasIndex(x => x.SealOrder).IsUnique();
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => x.User);
         });
         b.Entity<NumberSequence>(e =>
         {

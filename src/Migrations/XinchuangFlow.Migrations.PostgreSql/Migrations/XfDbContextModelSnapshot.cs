@@ -165,6 +165,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("After")
                         .HasColumnType("text");
 
@@ -188,6 +192,17 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SealOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("User")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -196,6 +211,13 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SealOrder")
+                        .IsUnique();
+
+                    b.HasIndex("User");
 
                     b.HasIndex("EntityKind", "EntityId", "At");
 

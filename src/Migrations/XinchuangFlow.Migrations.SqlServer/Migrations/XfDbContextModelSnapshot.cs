@@ -166,6 +166,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("After")
                         .HasColumnType("nvarchar(max)");
 
@@ -189,6 +193,17 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("SealOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("User")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -197,6 +212,14 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SealOrder")
+                        .IsUnique()
+                        .HasFilter("[SealOrder] IS NOT NULL");
+
+                    b.HasIndex("User");
 
                     b.HasIndex("EntityKind", "EntityId", "At");
 

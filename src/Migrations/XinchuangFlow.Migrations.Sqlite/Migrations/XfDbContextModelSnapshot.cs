@@ -156,6 +156,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
@@ -179,6 +183,17 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SealOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("User")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -187,6 +202,13 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SealOrder")
+                        .IsUnique();
+
+                    b.HasIndex("User");
 
                     b.HasIndex("EntityKind", "EntityId", "At");
 
