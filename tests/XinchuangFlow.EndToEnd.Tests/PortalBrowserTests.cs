@@ -275,4 +275,28 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await unit.GotoAsync("/mailbox");
         await unit.Locator("[data-testid=mailbox-denied]").WaitForAsync();
     }
+
+    [Fact]
+    public async Task TheDataBureau_FindsEveryActionOnATicketInTheAuditTrail_AndVerifiesTheChain()
+    {
+        using var api = await app.ApiAsync();
+        var number = (await api.GetFromJsonAsync<JsonObject>("/api/tickets?take=1"))!["items"]!.AsArray()[0]!["number"]!.GetValue<string>();
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/audit");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Field(page, "audit-id").FillAsync(number);
+        await page.Locator("[data-testid=audit-search]").ClickAsync();
+        var rows = page.Locator("[data-testid=audit-lines] tbody tr");
+        var expected = (await api.GetFromJsonAsync<JsonObject>($"/api/audit?id={number}"))!["total"]!.GetValue<int>();
+        Assert.True(expected >= 2, $"{expected} lines");
+        await Assertions.Expect(rows).ToHaveCountAsync(expected);
+        await Assertions.Expect(rows.Filter(new() { HasText = number })).ToHaveCountAsync(expected);
+        await page.Locator("[data-testid=audit-verify]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=audit-verification]")).ToContainTextAsync("哈希链完整");
+        await Assertions.Expect(rows.First).ToContainTextAsync("#");             // sealed: its place in the chain is shown
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "audit.png"), FullPage = false });
+        var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
+        await unit.GotoAsync("/audit");
+        await unit.Locator("[data-testid=audit-denied]").WaitForAsync();
+    }
 }

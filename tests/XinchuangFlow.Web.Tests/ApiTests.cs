@@ -274,6 +274,26 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task TheAuditTrail_IsSearchedExportedAndVerified_ByTheDataBureau()
+    {
+        var admin = await LoginAsync(Admin, AdminPassword);
+        var ticket = (await admin.GetFromJsonAsync<JsonObject>("/api/tickets?take=1"))!["items"]!.AsArray()[0]!["number"]!.GetValue<string>();
+        var found = (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?id={ticket}"))!;
+        Assert.True(found["total"]!.GetValue<int>() >= 2);
+        Assert.All(found["items"]!.AsArray(), l => Assert.Equal(ticket, l!["entityId"]!.GetValue<string>()));
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        var csv = await admin.GetAsync($"/api/audit/export?id={ticket}&from=2020-01-01&to={today}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var rows = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(found["total"]!.GetValue<int>() + 1, rows.Length);
+        var verified = (await (await admin.PostAsync("/api/audit/verify", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(verified["intact"]!.GetValue<bool>(), verified.ToJsonString());
+        Assert.True(verified["sealed"]!.GetValue<long>() > 0);
+        var bad = await admin.GetAsync("/api/audit?take=500");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_Healthy()
     {
         Assert.Equal("Healthy", await factory.CreateClient().GetStringAsync("/health"));

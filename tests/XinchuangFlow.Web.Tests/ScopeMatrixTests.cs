@@ -179,6 +179,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, "/api/rules/sla/4502/recompute?comment=x", null, true);
         yield return (HttpMethod.Get, "/api/rules/grading/4502/history", null, true);
         yield return (HttpMethod.Get, "/api/rules/dispatch/4502/effective", null, true);
+        yield return (HttpMethod.Get, $"/api/audit?id={w.Ticket}", null, false);
+        yield return (HttpMethod.Get, $"/api/audit/export?id={w.Ticket}", null, false);
+        yield return (HttpMethod.Post, "/api/audit/verify", null, false);
         yield return (HttpMethod.Get, $"/api/mailbox/{w.Mail}", null, false);
         yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/ticket", new JsonObject { ["unitId"] = w.ForeignUnit.ToString() }, false);
         yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/dismiss", new JsonObject { ["reason"] = "抢先忽略" }, false);

@@ -45,6 +45,14 @@ public static class TicketEndpoints
     public sealed record RollBackBody(int ToVersion, string? Comment);
     public sealed record CallBody(string? Note);
     public sealed record MailTicketBody(Guid? UnitId);
+    /// <summary>Audit search parameters; <c>from</c>/<c>to</c> are dates in China time (to inclusive).</summary>
+    public sealed record AuditFilter(string? Kind, string? Id, string? User, string? Action, string? Text, DateOnly? From, DateOnly? To, int? Skip, int? Take)
+    {
+        private static readonly TimeSpan China = TimeSpan.FromHours(8);
+        public XinchuangFlow.Application.Audit.AuditQuery ToQuery() => new(Kind, Id, User, Action, Text,
+            From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null,
+            To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null);
+    }
     public sealed record MailDismissBody(string? Reason);
     public sealed record PlatformBody(string? Name);
 
@@ -159,6 +167,17 @@ public static class TicketEndpoints
         api.MapPost("/mailbox/{id:guid}/dismiss", async (Guid id, MailDismissBody body, ClaimsPrincipal user, XinchuangFlow.Application.Mail.MailboxService mailbox, CancellationToken ct) =>
             Results.Ok(ToDto(await mailbox.DismissAsync(user.ToActor(), id, body.Reason, ct))))
             .WithSummary("Sets a mail waiting for triage aside with a reason (it stays in the log).");
+        api.MapGet("/audit", async ([AsParameters] AuditFilter filter, ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, CancellationToken ct) =>
+        {
+            var (items, total) = await audit.SearchAsync(user.ToActor(), filter.ToQuery(), filter.Skip, filter.Take, ct);
+            return Results.Ok(new { total, items });
+        }).WithSummary("The audit trail (SEC-3, Data Bureau and supervisors): every change — definitions, rules, each ticket and complaint action, keys, the mailbox's triage — newest first; filter by kind, id, user, action, text, period (China time).");
+        api.MapGet("/audit/export", async ([AsParameters] AuditFilter filter, ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, CancellationToken ct) =>
+            Results.File(await audit.ExportCsvAsync(user.ToActor(), filter.ToQuery(), ct), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMddHHmm}.csv"))
+            .WithSummary("The matching audit lines as CSV (UTF-8), oldest first, with each line's seal order and SM3 hash.");
+        api.MapPost("/audit/verify", async (ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, CancellationToken ct) =>
+            Results.Ok(await audit.VerifyAsync(user.ToActor(), ct)))
+            .WithSummary("Seals what is waiting and recomputes the SM3 chain from its first line: intact, or the first line changed, missing or out of place.");
         api.MapGet("/deliveries", async ([FromQuery] string? status, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user,
             XinchuangFlow.Application.Notifications.NotificationDeliveryService delivery, CancellationToken ct) =>
         {
