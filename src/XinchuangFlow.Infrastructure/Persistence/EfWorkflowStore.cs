@@ -351,13 +351,20 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
 
     private static readonly System.Text.Json.JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static System.Text.Json.Nodes.JsonNode? JsonOrText(string? data)
+    {
+        if (string.IsNullOrEmpty(data)) return null;
+        try { return System.Text.Json.Nodes.JsonNode.Parse(data); }
+        catch (System.Text.Json.JsonException) { return data; }
+    }
+
     private static XinchuangFlow.Application.Audit.AuditEntry AuditOf(XinchuangFlow.Domain.Tickets.CaseEvent e, string? caseNumber) => new()
     {
         Id = Guid.CreateVersion7(), At = e.At, User = e.User, EntityKind = e.CaseKind, EntityId = caseNumber ?? e.CaseId.ToString(), Action = e.Kind,
         Before = e.FromStatus,
         After = new System.Text.Json.Nodes.JsonObject
         {
-            ["status"] = e.ToStatus, ["note"] = e.Note, ["data"] = e.Data,
+            ["status"] = e.ToStatus, ["note"] = e.Note, ["data"] = JsonOrText(e.Data),
         }.ToJsonString(ReadableJson),
     };
 
