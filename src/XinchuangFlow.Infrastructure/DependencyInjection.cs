@@ -93,6 +93,8 @@ public static class DependencyInjection
         if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
         if (withScheduler) services.AddHostedService<AuditSealJob>();
+        services.AddSingleton<PlatformMetrics>();
+        services.AddHostedService<PlatformMetricsJob>();
         services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IWorkflowStatistics, EfWorkflowStatistics>();

@@ -1,3 +1,6 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
@@ -129,6 +132,18 @@ public static class WebSetup
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<EngineHealthCheck>("engine");
+        // OpenTelemetry (OPS-4): the engine's and the platform's meters, HTTP and runtime metrics, scraped by Prometheus
+        // at /metrics; traces go to an OTLP collector only when one is configured (nothing leaves the node otherwise).
+        var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("xinchuangflow", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .WithMetrics(m => m.AddMeter(XinchuangFlow.Engine.Runtime.EngineMetrics.MeterName, XinchuangFlow.Infrastructure.Hosting.PlatformMetrics.MeterName)
+                .AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter())
+            .WithTracing(t =>
+            {
+                t.AddSource(XinchuangFlow.Engine.Runtime.EngineMetrics.MeterName).AddAspNetCoreInstrumentation();
+                if (!string.IsNullOrWhiteSpace(otlp)) t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+            });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -198,6 +213,7 @@ public static class WebSetup
 
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGroup("/api/auth").MapIdentityApi<AppUser>()
             .AddEndpointFilter(async (ctx, next) =>
             {

@@ -47,4 +47,34 @@ public class HealthTests(SchedulingWebAppFactory factory) : IClassFixture<Schedu
         }
         Assert.Equal("Healthy", await factory.CreateClient().GetStringAsync("/health"));
     }
+
+    [Fact]
+    public async Task Metrics_AreScrapedByPrometheus_WithTheEnginesAndThePlatformsMeasurements()
+    {
+        // Work for the engine: a unit files a ticket (bursts, a commit).
+        var unit = await factory.LoginAsync("unit@xinchuang.local", "Demo#2026xf");
+        var created = await unit.PostAsJsonAsync("/api/tickets", new JsonObject
+        {
+            ["contactName"] = "陆工", ["contactPhone"] = "0771-5550101", ["cityCode"] = "4501", ["countyCode"] = "450103",
+            ["productCategory"] = "terminal", ["impact"] = "single", ["title"] = "指标测试：终端无法开机", ["description"] = "按电源键无反应。",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await factory.Services.GetRequiredService<XinchuangFlow.Infrastructure.Hosting.PlatformMetrics>().RefreshAsync(
+            factory.Services.GetRequiredService<IDbContextFactory<XinchuangFlow.Infrastructure.Persistence.XfDbContext>>(), TimeProvider.System, CancellationToken.None);
+
+        var text = "";
+        for (var i = 0; i < 20 && !text.Contains("xf_tickets_open"); i++)
+        {
+            await Task.Delay(300);   // the exporter caches a scrape briefly
+            text = await factory.CreateClient().GetStringAsync("/metrics");
+        }
+        double Value(string name) => text.Split('\n').Where(l => l.StartsWith(name + " ") || l.StartsWith(name + "{"))
+            .Select(l => double.Parse(l.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Sum();
+        Assert.True(Value("xf_engine_bursts_total") >= 1, text[..Math.Min(text.Length, 2000)]);
+        Assert.True(Value("xf_engine_commit_duration_milliseconds_count") >= 1);
+        Assert.True(Value("xf_tickets_open") >= 1);
+        Assert.Contains("xf_tasks_open{", text);                                  // by age
+        Assert.True(Value("xf_timers_waiting") >= 1);                             // the new ticket's SLA clocks
+        Assert.Contains("http_server_request_duration_seconds", text);
+    }
 }

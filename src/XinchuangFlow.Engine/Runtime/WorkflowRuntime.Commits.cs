@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,12 @@ public sealed partial class WorkflowRuntime
             Stamp(b.Changes, now);
             changes.Add(b.Changes);
         }
+        using var span = EngineMetrics.Tracing.StartActivity("xf.engine.commit");
+        span?.SetTag("xf.bursts", bursts.Count);
+        var started = Stopwatch.GetTimestamp();
         await Store.CommitAsync(changes, ct);
+        EngineMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        EngineMetrics.Bursts.Add(bursts.Count);
         RaiseTasksChanged(changes.Where(TouchesTasks).Select(c => c.Instance.Id).ToList());
     }
 

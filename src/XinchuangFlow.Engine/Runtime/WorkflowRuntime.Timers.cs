@@ -99,6 +99,8 @@ public sealed partial class WorkflowRuntime
             var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == timer.BookmarkId);
             if (bookmark is null) { burst.Changes.RemovedTimers.Add(timer.BookmarkId); any = true; continue; }
             await ResumeAsync(burst, bookmark, null, new JsonObject { ["dueAt"] = timer.DueAt.ToString("O") }, ct);
+            EngineMetrics.TimersFired.Add(1);
+            EngineMetrics.TimerLateness.Record(Math.Max(0, (Clock.GetUtcNow() - timer.DueAt).TotalSeconds));
             any = true;
             if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running)) break;
         }

@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>
+/// The engine's own measurements (OPS-4), on the BCL's <see cref="Meter"/>: the host decides whether and where they go
+/// (the web app exports them for Prometheus). Names follow OpenTelemetry's conventions.
+/// </summary>
+public static class EngineMetrics
+{
+    public const string MeterName = "XinchuangFlow.Engine";
+    public static readonly Meter Meter = new(MeterName, "1.0");
+    public static readonly ActivitySource Tracing = new(MeterName, "1.0");
+
+    public static readonly Counter<long> Bursts = Meter.CreateCounter<long>("xf.engine.bursts", "{burst}", "Bursts committed (each a unit of work of one instance).");
+    public static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>("xf.engine.commit.duration", "ms", "Time to write one commit (one or more bursts) to the database.");
+    public static readonly Counter<long> TimersFired = Meter.CreateCounter<long>("xf.engine.timers.fired", "{timer}", "Durable timers fired.");
+    public static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>("xf.engine.timer.lateness", "s", "How long after its due time a timer fired.");
+}

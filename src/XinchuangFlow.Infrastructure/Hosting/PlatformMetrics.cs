@@ -1,0 +1,74 @@
+using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Infrastructure.Hosting;
+
+/// <summary>
+/// What the platform holds right now (OPS-4), as gauges: the timer queue, open incidents, open tasks by age, open
+/// tickets and those that breached an SLA. Counted in the database every 15 s by one background round per node, so a
+/// scrape never waits for the database.
+/// </summary>
+public sealed class PlatformMetrics : IDisposable
+{
+    public const string MeterName = "XinchuangFlow.Platform";
+    // One meter per container: several hosts in one process (tests) each measure their own database.
+    private readonly Meter Meter = new(MeterName, "1.0");
+    private volatile Snapshot _now = new(0, 0, 0, new Dictionary<string, long>(), 0, 0);
+
+    public sealed record Snapshot(long TimersDue, long TimersWaiting, long OpenIncidents, IReadOnlyDictionary<string, long> OpenTasksByAge, long OpenTickets, long BreachedOpenTickets);
+
+    public PlatformMetrics()
+    {
+        Meter.CreateObservableGauge("xf.timers.due", () => _now.TimersDue, "{timer}", "Timers due now and not yet fired.");
+        Meter.CreateObservableGauge("xf.timers.waiting", () => _now.TimersWaiting, "{timer}", "Timers not yet due.");
+        Meter.CreateObservableGauge("xf.incidents.open", () => _now.OpenIncidents, "{incident}", "Faulted steps waiting for an operator.");
+        Meter.CreateObservableGauge("xf.tasks.open", () => _now.OpenTasksByAge.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("age", p.Key))),
+            "{task}", "Open human tasks by how long they have waited.");
+        Meter.CreateObservableGauge("xf.tickets.open", () => _now.OpenTickets, "{ticket}", "Tickets not closed or cancelled.");
+        Meter.CreateObservableGauge("xf.tickets.breached", () => _now.BreachedOpenTickets, "{ticket}", "Open tickets that breached an SLA clock.");
+    }
+
+    public Snapshot Now => _now;
+
+    public void Dispose() => Meter.Dispose();
+
+    public async Task RefreshAsync(IDbContextFactory<XfDbContext> factory, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var due = await db.Timers.CountAsync(t => t.DueAt <= now, ct);
+        var waiting = await db.Timers.CountAsync(t => t.DueAt > now, ct);
+        var incidents = await db.Incidents.CountAsync(i => i.ResolvedAt == null, ct);
+        var open = db.Tasks.Where(t => t.Status == HumanTaskStatus.Open);
+        DateTimeOffset h1 = now.AddHours(-1), h4 = now.AddHours(-4), d1 = now.AddDays(-1);
+        var byAge = new Dictionary<string, long>
+        {
+            ["lt1h"] = await open.CountAsync(t => t.CreatedAt > h1, ct),
+            ["1h-4h"] = await open.CountAsync(t => t.CreatedAt <= h1 && t.CreatedAt > h4, ct),
+            ["4h-24h"] = await open.CountAsync(t => t.CreatedAt <= h4 && t.CreatedAt > d1, ct),
+            ["gt24h"] = await open.CountAsync(t => t.CreatedAt <= d1, ct),
+        };
+        var tickets = db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
+        _now = new Snapshot(due, waiting, incidents, byAge, await tickets.CountAsync(ct), await tickets.CountAsync(t => t.Breached, ct));
+    }
+}
+
+/// <summary>Refreshes <see cref="PlatformMetrics"/> every 15 s on this node.</summary>
+public sealed class PlatformMetricsJob(PlatformMetrics metrics, IDbContextFactory<XfDbContext> factory, TimeProvider clock, ILogger<PlatformMetricsJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await metrics.RefreshAsync(factory, clock, stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) { log.LogWarning(e, "Counting the platform's state for the metrics failed"); }
+            try { await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken); } catch (OperationCanceledException) { return; }
+        }
+    }
+}
