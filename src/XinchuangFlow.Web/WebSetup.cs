@@ -56,8 +56,12 @@ public static class WebSetup
 
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {
-                o.Password.RequiredLength = 8;
+                // 等保 2.0: at least 10 characters with upper and lower case letters, digits and symbols.
+                o.Password.RequiredLength = builder.Configuration.GetValue("Security:PasswordMinLength", 10);
                 o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
                 // No automatic lockout: anyone who knows a login name could lock its owner out. LoginThrottle slows guessing instead.
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
@@ -67,8 +71,15 @@ public static class WebSetup
             .AddClaimsPrincipalFactory<XfClaimsFactory>();
         // Identity's stores want a scoped context; it comes from the same pooled factory the engine uses.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContext());
+        // Sessions end after a quiet half hour (Security:SessionIdleMinutes), for the browser cookie and for bearer tokens.
+        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:SessionIdleMinutes", 30));
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = idle);
         services.ConfigureApplicationCookie(o =>
         {
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/no-access";
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
@@ -174,6 +185,20 @@ public static class WebSetup
         // Localisation first: the exception handler then runs inside the request's culture (problem titles).
         app.UseRequestLocalization();
         app.UseExceptionHandler();
+        app.Use((http, next) =>
+        {
+            // Security headers the assessment checks (等保 2.0): no script but the app's own files (Blazor Server needs no
+            // inline script or eval; MudBlazor sets inline styles), no framing, no sniffing, no referrer leaving the
+            // intranet; geolocation only for the app itself (the technician's check-in).
+            var h = http.Response.Headers;
+            h["Content-Security-Policy"] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                                           + "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+            h["X-Content-Type-Options"] = "nosniff";
+            h["X-Frame-Options"] = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=()";
+            return next(http);
+        });
         var maxBody = app.Configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
         var maxFile = app.Services.GetRequiredService<XinchuangFlow.Application.Tickets.AttachmentOptions>().MaxBytes;
         app.Use(async (http, next) =>
@@ -244,7 +269,8 @@ public static class WebSetup
         app.MapTicketApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy (above) already forbids framing; Blazor need not add a second policy header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
