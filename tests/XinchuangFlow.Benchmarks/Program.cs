@@ -5,7 +5,8 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
-// Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only]
+// Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
+// (Engine__TimerDrainers=N runs N drain pipelines side by side in W4.)
 var hotlineUnits = Arg("--hotline", 0);
 if (hotlineUnits > 0)
 {
@@ -98,14 +99,15 @@ Line("");
 Line("| database | clients | workload | system | ops/s | ms/op | commits/op | vs raw EF | vs WorkflowCore |");
 Line("|---|---:|---|---|---:|---:|---:|---:|---:|");
 
-var wfc = await WorkflowCorePeer.RunAsync(n);
+var timersOnly = args.Contains("--timers-only");
+var wfc = timersOnly ? default! : await WorkflowCorePeer.RunAsync(n);
 var providers = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
 if (!sqliteOnly && !string.IsNullOrEmpty(pg)) providers.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(pg)));
 else if (!sqliteOnly) Line("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
 
 foreach (var (provider, newDb) in providers)
 {
-    foreach (var clients in clientCounts)
+    foreach (var clients in timersOnly ? [] : clientCounts)
     {
         var raw = await RawEfBaseline.RunAsync(provider, await newDb(), n, clients);
         var engine = await EngineWorkloads.RunAsync(provider, await newDb(), n, clients);
@@ -113,10 +115,11 @@ foreach (var (provider, newDb) in providers)
         Row(provider, clients, "W2 complete task → end", engine.W2, raw.W2, wfc.W2);
     }
     var w4 = await EngineWorkloads.RunTimersAsync(provider, await newDb(), timers);
-    Line($"| {provider} | 1 | W4 {timers} timers due at once | XinchuangFlow | {timers / w4.Drain.TotalSeconds:0} | drained in {w4.Drain.TotalSeconds:0.00} s | {w4.CommitsPerTimer:0.000} | p50 lateness {w4.P50.TotalMilliseconds:0} ms | p99 lateness {w4.P99.TotalMilliseconds:0} ms |");
+    var drainers = Environment.GetEnvironmentVariable("Engine__TimerDrainers") ?? "1";
+    Line($"| {provider} | {drainers} | W4 {timers} timers due at once | XinchuangFlow | {timers / w4.Drain.TotalSeconds:0} | drained in {w4.Drain.TotalSeconds:0.00} s | {w4.CommitsPerTimer:0.000} | p50 lateness {w4.P50.TotalMilliseconds:0} ms | p99 lateness {w4.P99.TotalMilliseconds:0} ms |");
 }
 Line("");
-Line($"WorkflowCore 3.22 (in-memory provider, same flow with a WaitFor event as the human task): W1 {wfc.W1.OpsPerSecond:0} ops/s, W2 {wfc.W2.OpsPerSecond:0} ops/s.");
+if (!timersOnly) Line($"WorkflowCore 3.22 (in-memory provider, same flow with a WaitFor event as the human task): W1 {wfc.W1.OpsPerSecond:0} ops/s, W2 {wfc.W2.OpsPerSecond:0} ops/s.");
 
 var output = Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts");
 Directory.CreateDirectory(output);

@@ -20,6 +20,12 @@ public sealed class EngineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Drain pipelines a sweep runs side by side, each claiming and committing its own batches (claims are atomic, so they
+    /// never share a timer). More than one helps on a server database that commits in parallel; SQLite has one writer.
+    /// </summary>
+    [Range(1, 16)] public int TimerDrainers { get; set; } = 1;
+
     /// <summary>Timers claimed per batch; each batch is committed in one transaction.</summary>
     [Range(1, 10_000)] public int TimerBatchSize { get; set; } = 500;
 

@@ -17,6 +17,12 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<int> DrainTimersAsync(CancellationToken ct = default)
     {
+        if (Options.TimerDrainers <= 1) return await DrainPipelineAsync(ct);
+        return (await Task.WhenAll(Enumerable.Range(0, Options.TimerDrainers).Select(_ => DrainPipelineAsync(ct)))).Sum();
+    }
+
+    private async Task<int> DrainPipelineAsync(CancellationToken ct)
+    {
         // Pipelined: while one batch is being committed, the next is claimed beforehand and run in memory, so
         // reading and interpreting overlap with writing.
         var batchSize = Options.TimerBatchSize;
