@@ -86,15 +86,11 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Mail.IMailStore, Mail.EfMailStore>();
         services.AddSingleton<XinchuangFlow.Application.Mail.IMailReader, Mail.MimeMailReader>();
         services.AddSingleton<Mail.ImapMailboxPoller>();
-        if (withScheduler) services.AddHostedService<Mail.MailboxPollJob>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.SmtpMailSender>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.IMessageSender, Notifications.HttpSmsGateway>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.NotificationDeliveryService>();
-        if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IAuditLog, EfAuditLog>();
-        if (withScheduler) services.AddHostedService<AuditSealJob>();
         services.AddSingleton<PlatformMetrics>();
-        services.AddHostedService<PlatformMetricsJob>();
         services.AddSingleton<XinchuangFlow.Application.Access.IUserDirectory, EfUserDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IWorkflowStatistics, EfWorkflowStatistics>();
@@ -102,6 +98,11 @@ public static class DependencyInjection
         foreach (var type in XinchuangFlow.Domain.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        // Background rounds start after the initializer (hosted services start in order): the tables exist by then.
+        if (withScheduler) services.AddHostedService<Mail.MailboxPollJob>();
+        if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
+        if (withScheduler) services.AddHostedService<AuditSealJob>();
+        services.AddHostedService<PlatformMetricsJob>();
 
         if (withScheduler) AddScheduler(builder);
         return builder;
