@@ -102,7 +102,7 @@ public static class DependencyInjection
         if (withScheduler) services.AddHostedService<Mail.MailboxPollJob>();
         if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
         if (withScheduler) services.AddHostedService<AuditSealJob>();
-        services.AddHostedService<PlatformMetricsJob>();
+        if (withScheduler) services.AddHostedService<PlatformMetricsJob>();   // app nodes only: tools and tests do not count every 15 s
 
         if (withScheduler) AddScheduler(builder);
         return builder;

@@ -32,7 +32,18 @@ public sealed class AuditEntry
 
 /// <summary>A search of the audit trail (the Data Bureau's).</summary>
 public sealed record AuditQuery(string? EntityKind = null, string? EntityId = null, string? User = null, string? Action = null, string? Text = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null);
+    DateTimeOffset? From = null, DateTimeOffset? To = null)
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>A search over whole days in China time, <paramref name="to"/> included (asked in UTC: PostgreSQL takes no +08:00).</summary>
+    public static AuditQuery ForDays(string? kind, string? id, string? user, string? action, string? text, DateOnly? from, DateOnly? to) =>
+        new(Blank(kind), Blank(id), Blank(user), Blank(action), Blank(text),
+            from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null,
+            to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
 
 /// <summary>What verifying the chain found: how far it is intact, and the first line that breaks it.</summary>
 public sealed record AuditVerification(long Sealed, int Unsealed, string? HeadHash, long? BrokenAt, Guid? BrokenLine, string? Problem)

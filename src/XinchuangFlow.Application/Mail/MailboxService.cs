@@ -85,7 +85,8 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         if (senderUnit is null)
             return await TriageAsync(record, mail, "unknown-sender", $"{from} is not the address of a procurement unit's user.", null, answer: true, ct);
 
-        var request = await RequestAsync(mail, senderUnit, sender!.DisplayName ?? mail.FromName, ct);
+        var request = Request(mail, senderUnit, sender!.DisplayName ?? mail.FromName,
+            await cases.TicketsOfUnitAsync(senderUnit.Id, new CaseScope(All: true), HotlineService.UnitTicketsShown, ct));
         Ticket filed;
         try
         {
@@ -159,9 +160,9 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     {
         var record = await OpenTriageAsync(actor, id, ct);
         if (unitId is null) throw new CaseValidationException("unitId", "Choose the unit the request is for.");
-        var unit = (await hotline.ContextAsync(actor, unitId.Value, ct)).Unit;
+        var context = await hotline.ContextAsync(actor, unitId.Value, ct);
         var mail = record.Raw is { } raw ? reader.Read(raw) : new InboundMail { Key = record.Key, From = record.FromAddress, Subject = record.Subject, Text = record.Text ?? "" };
-        var request = await RequestAsync(mail, unit, mail.FromName, ct);
+        var request = Request(mail, context.Unit, mail.FromName, context.Tickets);
         if (request.ContactEmail is not null && !TextRules.IsEmail(request.ContactEmail)) request.ContactEmail = null;
         if (request.ContactEmail is null && request.ContactPhone is null)
             throw new CaseValidationException("unitId", "The mail has no sender address and the unit no earlier contact: record the request at the hotline desk instead.");
@@ -189,12 +190,12 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     /// <summary>A dispatcher sets a triage item aside (spam, not a request), saying why; it stays in the log.</summary>
     public async Task<MailRecord> DismissAsync(Actor actor, Guid id, string? reason, CancellationToken ct = default)
     {
-        await OpenTriageAsync(actor, id, ct);
+        var record = await OpenTriageAsync(actor, id, ct);
         if (reason is null || !TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Say why the mail is set aside.");
         if (TextRules.Problem(reason, "reason", 500, multiline: true) is { } bad) throw new CaseValidationException("reason", bad);
         if (!await store.ResolveAsync(id, MailOutcomes.Dismissed, null, reason.Trim(), actor.UserName!, clock.GetUtcNow(), null, ct))
             throw new WorkflowStateException("The mail was handled by someone else meanwhile.");
-        await TriagedAsync(actor, (await store.GetAsync(id, ct))!, "dismiss", reason.Trim(), ct);
+        await TriagedAsync(actor, record, "dismiss", reason.Trim(), ct);
         return (await store.GetAsync(id, ct))!;
     }
 
@@ -258,9 +259,10 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         return record;
     }
 
-    private async Task<TicketRequest> RequestAsync(InboundMail mail, ProcurementUnit unit, string? contactName, CancellationToken ct)
+    /// <summary>The request a mail makes for <paramref name="unit"/>; phone and place from the unit's last request, as at the hotline desk.</summary>
+    private static TicketRequest Request(InboundMail mail, ProcurementUnit unit, string? contactName, IReadOnlyList<Ticket> unitTickets)
     {
-        var last = (await cases.TicketsOfUnitAsync(unit.Id, new CaseScope(All: true), 5, ct)).OrderByDescending(t => t.CreatedAt).FirstOrDefault();
+        var last = HotlineService.LastRequest(unitTickets);
         var title = OneLine(mail.Subject);
         var text = mail.Text.Trim();
         return new TicketRequest

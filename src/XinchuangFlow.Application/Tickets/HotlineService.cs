@@ -45,10 +45,16 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         var unit = await cases.FindUnitAsync(unitId, ct);
         if (unit is null || (!actor.IsInRole(Roles.DataBureauAdmin) && actor.EnterpriseId is { } e && unit.IntegratorId != e))
             throw access.NotFound(actor, "procurement unit", unitId);
-        var tickets = await cases.TicketsOfUnitAsync(unitId, access.ScopeOf(actor), 20, ct);
-        var last = tickets.OrderByDescending(t => t.CreatedAt).FirstOrDefault();
+        var tickets = await cases.TicketsOfUnitAsync(unitId, access.ScopeOf(actor), UnitTicketsShown, ct);
+        var last = LastRequest(tickets);
         return new HotlineContext(unit, tickets, last?.ContactName, last?.ContactPhone, last?.Address);
     }
+
+    /// <summary>How many of a unit's tickets the desk looks at (open first).</summary>
+    public const int UnitTicketsShown = 20;
+
+    /// <summary>The unit's most recent request among <paramref name="tickets"/>: where contact and place are taken from.</summary>
+    public static Ticket? LastRequest(IReadOnlyList<Ticket> tickets) => tickets.MaxBy(t => t.CreatedAt);
 
     /// <summary>A repeated call about an open ticket: a line in its history (who took it, what the caller said); no new ticket.</summary>
     public async Task LinkCallAsync(Actor actor, string ticketNumber, string? note, CancellationToken ct = default)

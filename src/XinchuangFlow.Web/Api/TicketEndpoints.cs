@@ -48,10 +48,7 @@ public static class TicketEndpoints
     /// <summary>Audit search parameters; <c>from</c>/<c>to</c> are dates in China time (to inclusive).</summary>
     public sealed record AuditFilter(string? Kind, string? Id, string? User, string? Action, string? Text, DateOnly? From, DateOnly? To, int? Skip, int? Take)
     {
-        private static readonly TimeSpan China = TimeSpan.FromHours(8);
-        public XinchuangFlow.Application.Audit.AuditQuery ToQuery() => new(Kind, Id, User, Action, Text,
-            From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null,
-            To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null);
+        public XinchuangFlow.Application.Audit.AuditQuery ToQuery() => XinchuangFlow.Application.Audit.AuditQuery.ForDays(Kind, Id, User, Action, Text, From, To);
     }
     public sealed record MailDismissBody(string? Reason);
     public sealed record PlatformBody(string? Name);
