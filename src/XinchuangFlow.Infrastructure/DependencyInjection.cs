@@ -37,10 +37,19 @@ public static class DependencyInjection
         services.AddOptions<ExpressionOptions>().BindConfiguration(ExpressionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowFilesOptions>().BindConfiguration(WorkflowFilesOptions.SectionName);
 
+        // One key file outside the database (like a certificate, given to every node): it encrypts the data-protection
+        // key ring and the personal fields of the database with SM4.
+        var keyFile = config["Security:KeyFile"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "keys", "sm4.key");
+        services.AddSingleton(_ => XinchuangFlow.Infrastructure.Security.Sm4Cipher.FromFile(keyFile));
+        services.AddSingleton(sp => sp.GetRequiredService<XinchuangFlow.Infrastructure.Security.Sm4Cipher>().ForFields());
+
         services.AddPooledDbContextFactory<XfDbContext>((sp, b) =>
         {
             var o = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             DatabaseOptions.Configure(b, o.Provider, o.ConnectionString);
+            XinchuangFlow.Infrastructure.Security.FieldProtection.UseFieldProtection(b, sp.GetRequiredService<XinchuangFlow.Infrastructure.Security.FieldCipher>());
             // Extra interceptors (diagnostics, tests counting commits) come from DI.
             b.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });

@@ -117,11 +117,7 @@ public static class WebSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.GetValue<long>("MaxRequestBodyBytes", 1_048_576));
 
         // The key ring is shared by every node through the database (a token issued by one node is read by another),
-        // each key encrypted with SM4 under a key file outside the database (Security:KeyFile).
-        var keyFile = builder.Configuration["Security:KeyFile"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
-            : Path.Combine(builder.Environment.ContentRootPath, "data", "keys", "sm4.key");
-        services.AddSingleton(_ => XinchuangFlow.Infrastructure.Security.Sm4Cipher.FromFile(keyFile));
+        // each key encrypted with SM4 under a key file outside the database (Security:KeyFile, registered by the infrastructure).
         services.AddDataProtection().SetApplicationName("XinchuangFlow");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
             new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
@@ -169,6 +165,16 @@ public static class WebSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Security.CircuitOriginHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Security.CircuitOriginHandler>());
+        // Behind nginx the client's address comes from X-Forwarded-For, believed from loopback and the proxies named in
+        // Security:TrustedProxies only (the audit trail and the login throttle use it).
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (builder.Configuration["Security:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         services.AddMudServices();
         return builder;
     }
@@ -182,6 +188,12 @@ public static class WebSetup
 
     public static WebApplication UseXinchuangFlowWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        // Every audit line written while serving the request says where it came from.
+        app.Use(async (http, next) =>
+        {
+            using (XinchuangFlow.Engine.Runtime.CallOrigin.Use(Security.CircuitOriginHandler.Of(http.Connection.RemoteIpAddress))) await next(http);
+        });
         // Localisation first: the exception handler then runs inside the request's culture (problem titles).
         app.UseRequestLocalization();
         app.UseExceptionHandler();

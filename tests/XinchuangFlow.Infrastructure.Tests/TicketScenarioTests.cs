@@ -77,6 +77,63 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         while (await _h.Runtime.DrainTimersAsync() > 0) { }
     }
 
+    /// <summary>The stored text of the contact columns of one ticket, read past EF (what a copy of the database shows).</summary>
+    private async Task<string?[]> StoredContactAsync(string number)
+    {
+        await using var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"ContactName\", \"ContactPhone\", \"ContactEmail\" FROM xf_tickets WHERE \"Number\" = '" + number + "'";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return [reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)];
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    [Fact]
+    public async Task ContactsNamesPhonesAndAddresses_AreStoredSm4Encrypted_ReadBackPlain_FoundByNumber_AndOldPlainRowsAreEncryptedAtStart()
+    {
+        var request = Request(ScenarioNetwork.Qingxiu, "terminal");
+        request.ContactEmail = "lu.gong@qingxiu.gov.cn";
+        var (ticket, _) = await CreateAsync(request, "unit@test");
+
+        // A copy of the database shows none of it; each value is SM4 text under the key file outside the database.
+        var stored = await StoredContactAsync(ticket.Number);
+        Assert.All(stored, v => Assert.StartsWith("sm4:", v));
+        Assert.DoesNotContain(stored, v => v!.Contains("5550101") || v.Contains("陆工") || v.Contains("lu.gong"));
+        // The app reads them as typed, and the hotline's lookup by the caller's number still finds the ticket (an indexed equality).
+        var read = await TicketAsync(ticket.Id);
+        Assert.Equal(("陆工", "0771-5550101", "lu.gong@qingxiu.gov.cn"), (read.ContactName, read.ContactPhone, read.ContactEmail));
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+            Assert.Equal([ticket.Id], await db.Tickets.Where(t => t.ContactPhone == "0771-5550101").Select(t => t.Id).ToListAsync());
+
+        // A row written before encryption (or by an older node) is plain text: read as it is, encrypted by the start-up sweep.
+        await ExecuteAsync($"UPDATE xf_tickets SET \"ContactName\" = '老联系人', \"ContactPhone\" = '0771-5550199' WHERE \"Number\" = '{ticket.Number}'");
+        Assert.Equal("0771-5550199", (await TicketAsync(ticket.Id)).ContactPhone);
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+            Assert.Equal(1, await XinchuangFlow.Infrastructure.Security.FieldEncryptionSweep.RunAsync(db));
+        stored = await StoredContactAsync(ticket.Number);
+        Assert.All(stored, v => Assert.StartsWith("sm4:", v));
+        read = await TicketAsync(ticket.Id);
+        Assert.Equal(("老联系人", "0771-5550199", "lu.gong@qingxiu.gov.cn"), (read.ContactName, read.ContactPhone, read.ContactEmail));
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+            Assert.Equal(0, await XinchuangFlow.Infrastructure.Security.FieldEncryptionSweep.RunAsync(db));   // nothing left to do
+
+        // A stored value somebody changed is refused, not shown as a wrong name.
+        var changed = stored[0]![..^2] + (stored[0]![^2] == 'A' ? "B" : "A") + stored[0]![^1];
+        await ExecuteAsync($"UPDATE xf_tickets SET \"ContactName\" = '{changed}' WHERE \"Number\" = '{ticket.Number}'");
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => TicketAsync(ticket.Id));
+        Assert.Contains("was changed, or another key", Flatten(refused));
+    }
+
+    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
+
     [Fact]
     public async Task TheClockThatMatters_IsKeptOnTheTicket_AndFilledInForTicketsWrittenBeforeTheInbox()
     {

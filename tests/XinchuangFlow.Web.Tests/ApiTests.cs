@@ -294,6 +294,42 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task EveryAuditLine_SaysWhereTheChangeCameFrom_TheClientBehindTheProxy_NotTheProxy()
+    {
+        var unit = await LoginAsync("unit@xinchuang.local", DemoPassword);
+        async Task<string> FileAsync(string title, params (string Header, string Value)[] headers)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+            {
+                Content = JsonContent.Create(new JsonObject
+                {
+                    ["contactName"] = "陆工", ["contactPhone"] = "0771-5550101", ["cityCode"] = "4501", ["countyCode"] = "450103",
+                    ["productCategory"] = "terminal", ["impact"] = "single", ["title"] = title, ["description"] = "按电源键无反应。",
+                }),
+            };
+            foreach (var (h, v) in headers) request.Headers.Add(h, v);
+            var response = await unit.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+        }
+        var admin = await LoginAsync(Admin, AdminPassword);
+        async Task<List<string?>> AddressesAsync(string number) =>
+            (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?id={number}"))!["items"]!.AsArray().Select(l => l!["address"]?.GetValue<string>()).ToList();
+
+        // Through the local nginx: the client it names in X-Forwarded-For — on every line the request caused (intake, grading, dispatch).
+        var viaProxy = await FileAsync("来源测试：经代理", ("X-Forwarded-For", "10.45.1.23"));
+        var lines = await AddressesAsync(viaProxy);
+        Assert.True(lines.Count >= 2, string.Join(",", lines));
+        Assert.All(lines, a => Assert.Equal("10.45.1.23", a));
+        // A client that is not a trusted proxy cannot claim another address: its own is written.
+        var spoofed = await FileAsync("来源测试：伪造", (RemoteAddressFilter.Header, "10.9.9.9"), ("X-Forwarded-For", "1.2.3.4"));
+        Assert.All(await AddressesAsync(spoofed), a => Assert.Equal("10.9.9.9", a));
+        // The CSV the Data Bureau exports carries it too.
+        var csv = await (await admin.GetAsync($"/api/audit/export?id={viaProxy}")).Content.ReadAsStringAsync();
+        Assert.Contains("10.45.1.23", csv);
+    }
+
+    [Fact]
     public async Task Health_Healthy()
     {
         Assert.Equal("Healthy", await factory.CreateClient().GetStringAsync("/health"));

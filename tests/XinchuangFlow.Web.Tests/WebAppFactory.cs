@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -31,6 +32,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", connection);
         builder.UseSetting("Security:KeyFile", KeyFile());
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+        // The test server has no socket: requests come from a proxy on loopback, or from the address a test names.
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>());
         builder.UseSetting("Engine:Scheduler", "false");
         ConfigureLimits(builder);
         builder.UseSetting("Limits:MaxRequestBodyBytes", "200000");
@@ -65,3 +68,21 @@ public class WebAppFactory : WebApplicationFactory<Program>
         try { Directory.Delete(_folder, true); } catch (IOException) { }
     }
 }
+
+/// <summary>Gives test requests a client address: loopback (a local reverse proxy), or <c>X-Test-Remote-Address</c>.</summary>
+public sealed class RemoteAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Remote-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            http.Connection.RemoteIpAddress = http.Request.Headers.TryGetValue(Header, out var a) ? System.Net.IPAddress.Parse(a.ToString())
+                : http.Connection.RemoteIpAddress ?? System.Net.IPAddress.Loopback;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
+}
+

@@ -12,6 +12,8 @@ public sealed class BurstChanges
         ExpectedVersion = expectedVersion;
     }
 
+    /// <summary>Where the burst's cause came from (captured in the caller's flow: the commit may run on a group-commit writer).</summary>
+    public string Origin { get; } = CallOrigin.Current;
     /// <summary>The instance state after the burst (its Version already incremented).</summary>
     public WorkflowInstance Instance { get; }
     /// <summary>True when the instance row does not exist yet.</summary>

@@ -52,6 +52,9 @@ public sealed class DatabaseInitializer(
                 fillDeadlines = (await context.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_Inbox", StringComparison.Ordinal));
                 await context.Database.MigrateAsync(ct);
             }
+            // Personal fields written before encryption (or by an older node during a rolling upgrade) are encrypted now.
+            var encrypted = await XinchuangFlow.Infrastructure.Security.FieldEncryptionSweep.RunAsync(context, ct);
+            if (encrypted > 0) log.LogInformation("Encrypted the personal fields of {Count} rows written before encryption at rest", encrypted);
         }
         // Rules are data the domain cannot run without: always imported (a stored copy someone edited is kept).
         await ImportRulesAsync(ct);

@@ -99,6 +99,7 @@ public sealed class EfAuditLog(IDbContextFactory<XfDbContext> factory, IOptions<
 
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct = default)
     {
+        entry.Address ??= XinchuangFlow.Engine.Runtime.CallOrigin.Current;
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Audit.Add(entry);
         await db.SaveChangesAsync(ct);

@@ -97,7 +97,7 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         row.UpdatedBy = user;
         db.Audit.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(), At = row.UpdatedAt, User = user, EntityKind = AuditKind, EntityId = $"{kind}/{scope}", Action = action,
+            Id = Guid.CreateVersion7(), At = row.UpdatedAt, User = user, Address = XinchuangFlow.Engine.Runtime.CallOrigin.Current, EntityKind = AuditKind, EntityId = $"{kind}/{scope}", Action = action,
             Comment = comment, Version = row.Version, Before = before, After = json,
         });
         try

@@ -233,7 +233,7 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             plan.Insert(group.Key, group.Select(w => w.Entity).ToList());
         // Every line of a case's history is also a line of the audit trail, in the same transaction (SEC-3).
         plan.Insert(all.SelectMany(c => c.Writes.Where(w => w.Kind == StagedWriteKind.Insert && w.Entity is XinchuangFlow.Domain.Tickets.CaseEvent)
-            .Select(w => AuditOf((XinchuangFlow.Domain.Tickets.CaseEvent)w.Entity, c.Instance.CorrelationId))).ToList());
+            .Select(w => AuditOf((XinchuangFlow.Domain.Tickets.CaseEvent)w.Entity, c.Instance.CorrelationId, c.Origin))).ToList());
         plan.DeleteWhereIn<Bookmark>(all.SelectMany(c => c.RemovedBookmarks).Cast<object>().ToList());
         plan.DeleteWhereIn<TimerRow>(all.SelectMany(c => c.RemovedTimers).Cast<object>().ToList());
         plan.UpdateWhereIn<HumanTask>(all.SelectMany(c => c.CancelledTasks).Cast<object>().ToList(),
@@ -358,9 +358,9 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         catch (System.Text.Json.JsonException) { return data; }
     }
 
-    private static XinchuangFlow.Application.Audit.AuditEntry AuditOf(XinchuangFlow.Domain.Tickets.CaseEvent e, string? caseNumber) => new()
+    private static XinchuangFlow.Application.Audit.AuditEntry AuditOf(XinchuangFlow.Domain.Tickets.CaseEvent e, string? caseNumber, string origin) => new()
     {
-        Id = Guid.CreateVersion7(), At = e.At, User = e.User, EntityKind = e.CaseKind, EntityId = caseNumber ?? e.CaseId.ToString(), Action = e.Kind,
+        Id = Guid.CreateVersion7(), At = e.At, User = e.User, Address = origin, EntityKind = e.CaseKind, EntityId = caseNumber ?? e.CaseId.ToString(), Action = e.Kind,
         Before = e.FromStatus,
         After = new System.Text.Json.Nodes.JsonObject
         {

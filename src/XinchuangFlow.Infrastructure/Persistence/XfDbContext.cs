@@ -11,6 +11,8 @@ using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 
+using XinchuangFlow.Infrastructure.Security;
+
 namespace XinchuangFlow.Infrastructure.Persistence;
 
 /// <summary>The one DbContext of the platform: engine tables, Identity, and (later) the domain.</summary>
@@ -54,6 +56,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        // Contacts' names, phone numbers and e-mail addresses are encrypted at rest (SEC-3; see FieldProtection).
+        var cipher = options.FindExtension<XinchuangFlow.Infrastructure.Security.FieldProtectionExtension>()?.Cipher;
+        b.Entity<AppUser>(e => e.Property(x => x.PhoneNumber).Encrypted(cipher, 30));
         var jsonObject = new ValueConverter<JsonObject?, string?>(
             v => v == null ? null : v.ToJsonString(DefinitionJson.Compact),
             s => s == null ? null : JsonNode.Parse(s, null, default) as JsonObject);
@@ -190,7 +195,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasKey(x => x.Id);
             e.Property(x => x.Name).HasMaxLength(100).IsRequired();
             e.Property(x => x.UserName).HasMaxLength(256).IsRequired();
-            e.Property(x => x.Phone).HasMaxLength(30);
+            e.Property(x => x.Phone).Encrypted(cipher, 30);
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
             e.HasOne<ServicePoint>().WithMany().HasForeignKey(x => x.ServicePointId);
             e.HasIndex(x => x.UserName).IsUnique();
@@ -215,9 +220,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.ExternalId).HasMaxLength(100);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.ProcurementUnit).HasMaxLength(200);
-            e.Property(x => x.ContactName).HasMaxLength(100);
-            e.Property(x => x.ContactPhone).HasMaxLength(30);
-            e.Property(x => x.ContactEmail).HasMaxLength(256);
+            e.Property(x => x.ContactName).Encrypted(cipher, 100);
+            e.Property(x => x.ContactPhone).Encrypted(cipher, 30);
+            e.Property(x => x.ContactEmail).Encrypted(cipher, 256);
             e.Property(x => x.CityCode).HasMaxLength(4);
             e.Property(x => x.CountyCode).HasMaxLength(6);
             e.Property(x => x.Address).HasMaxLength(400);
@@ -239,7 +244,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.Property(x => x.NextClock).HasMaxLength(16);
             e.Property(x => x.CitedArticles).HasMaxLength(1000);
             e.Property(x => x.SerialNumber).HasMaxLength(100);
-            e.Property(x => x.TechnicianPhone).HasMaxLength(30);
+            e.Property(x => x.TechnicianPhone).Encrypted(cipher, 30);
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.InstanceId).IsUnique();
             e.HasIndex(x => new { x.CreatedBy, x.RequestKey }).IsUnique();
@@ -256,7 +261,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
             e.HasKey(x => x.Id);
             e.Property(x => x.Channel).HasMaxLength(20);
             e.Property(x => x.Recipient).HasMaxLength(256);
-            e.Property(x => x.Address).HasMaxLength(256);
+            e.Property(x => x.Address).Encrypted(cipher, 256);
             e.Property(x => x.Subject).HasMaxLength(500);
             e.Property(x => x.Status).HasMaxLength(20);
             e.Property(x => x.LastError).HasMaxLength(500);

@@ -44,6 +44,9 @@ public sealed class Sm4Cipher
         catch (FormatException) { throw new InvalidOperationException($"The key file {path} must hold 32 hexadecimal digits (an SM4 key)."); }
     }
 
+    /// <summary>The cipher for personal fields in the database, with keys derived from the same key file.</summary>
+    public FieldCipher ForFields() => new(_key);
+
     public byte[] Encrypt(byte[] plain, byte[]? associated = null)
     {
         var nonce = RandomNumberGenerator.GetBytes(12);

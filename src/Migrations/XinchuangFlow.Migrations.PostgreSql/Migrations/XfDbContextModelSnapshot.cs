@@ -318,8 +318,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(1052)
+                        .HasColumnType("character varying(1052)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -528,8 +529,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(148)
+                        .HasColumnType("character varying(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<Guid>("ServicePointId")
                         .HasColumnType("uuid");
@@ -870,17 +872,20 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(1052)
+                        .HasColumnType("character varying(1052)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(428)
+                        .HasColumnType("character varying(428)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(148)
+                        .HasColumnType("character varying(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("CountyCode")
                         .IsRequired()
@@ -1035,8 +1040,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("TechnicianPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(148)
+                        .HasColumnType("character varying(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("TechnicianUser")
                         .HasMaxLength(256)
@@ -1449,7 +1455,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(148)
+                        .HasColumnType("character varying(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");

@@ -320,8 +320,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(1052)
+                        .HasColumnType("nvarchar(1052)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
@@ -530,8 +531,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasMaxLength(148)
+                        .HasColumnType("nvarchar(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<Guid>("ServicePointId")
                         .HasColumnType("uniqueidentifier");
@@ -873,17 +875,20 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(1052)
+                        .HasColumnType("nvarchar(1052)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(428)
+                        .HasColumnType("nvarchar(428)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasMaxLength(148)
+                        .HasColumnType("nvarchar(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("CountyCode")
                         .IsRequired()
@@ -1038,8 +1043,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("TechnicianPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasMaxLength(148)
+                        .HasColumnType("nvarchar(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("TechnicianUser")
                         .HasMaxLength(256)
@@ -1453,7 +1459,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(148)
+                        .HasColumnType("nvarchar(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");

@@ -309,8 +309,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1052)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -519,8 +520,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(148)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<Guid>("ServicePointId")
                         .HasColumnType("TEXT");
@@ -859,17 +861,20 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1052)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(428)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(148)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("CountyCode")
                         .IsRequired()
@@ -1024,8 +1029,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TechnicianPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(148)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<string>("TechnicianUser")
                         .HasMaxLength(256)
@@ -1436,7 +1442,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(148)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using XinchuangFlow.Infrastructure.Security;
+
+namespace XinchuangFlow.Infrastructure.Tests;
+
+/// <summary>The SM4 field cipher on its own: deterministic, authenticated, sized, and bound to its key.</summary>
+public sealed class FieldCipherTests
+{
+    private static readonly FieldCipher Cipher = new(Convert.FromHexString("0123456789ABCDEFFEDCBA9876543210"));
+    private static readonly FieldCipher OtherKey = new(Convert.FromHexString("00112233445566778899AABBCCDDEEFF"));
+
+    [Fact]
+    public void TheSameValue_EncryptsTheSame_AnotherValueDifferently_AndBothComeBack()
+    {
+        var a = Cipher.Protect("0771-5550101");
+        Assert.Equal(a, Cipher.Protect("0771-5550101"));                  // equality lookups work
+        Assert.NotEqual(a, Cipher.Protect("0771-5550102"));
+        Assert.NotEqual(a, OtherKey.Protect("0771-5550101"));
+        Assert.StartsWith(FieldCipher.Prefix, a);
+        Assert.DoesNotContain("5550101", a);
+        Assert.Equal("0771-5550101", Cipher.Unprotect(a));
+        Assert.Equal("", Cipher.Protect(""));
+    }
+
+    [Theory]
+    [InlineData(30, "1")]
+    [InlineData(100, "广")]
+    [InlineData(256, "m")]
+    [InlineData(100, "𠀀")]     // outside the BMP: 2 UTF-16 units, 4 UTF-8 bytes — still within 3 bytes per character counted
+    public void TheLongestValue_FitsTheColumn(int characters, string unit)
+    {
+        var longest = string.Concat(Enumerable.Repeat(unit, characters / unit.Length));
+        var stored = Cipher.Protect(longest);
+        Assert.True(stored.Length <= FieldCipher.StoredLength(characters), $"{stored.Length} > {FieldCipher.StoredLength(characters)}");
+        Assert.Equal(longest, Cipher.Unprotect(stored));
+    }
+
+    [Fact]
+    public void AChangedValue_OrAnotherKeysValue_IsRefused_AndAnOldPlainValueIsReadAsItIs()
+    {
+        var stored = Cipher.Protect("陆工");
+        var bytes = Convert.FromBase64String(stored[4..]);
+        bytes[^1] ^= 1;
+        Assert.Throws<CryptographicException>(() => Cipher.Unprotect("sm4:" + Convert.ToBase64String(bytes)));
+        Assert.Throws<CryptographicException>(() => OtherKey.Unprotect(stored));
+        Assert.Throws<CryptographicException>(() => Cipher.Unprotect("sm4:not base64!"));
+        Assert.Equal("陆工", Cipher.Unprotect("陆工"));
+    }
+}
