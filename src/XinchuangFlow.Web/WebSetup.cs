@@ -101,6 +101,7 @@ public static class WebSetup
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Limits:Login");
         services.AddSingleton(limits.GetSection("Attachments").Get<XinchuangFlow.Application.Tickets.AttachmentOptions>() ?? new());
         services.AddSingleton<LoginThrottle>();
+        services.AddScoped<AccountService>();
         services.AddRateLimiter(o =>
         {
             // A coarse flood guard on the sign-in endpoints (requests, not failures); LoginThrottle does the real work.
@@ -254,13 +255,18 @@ public static class WebSetup
         app.MapGroup("/api/auth").MapIdentityApi<AppUser>()
             .AddEndpointFilter(async (ctx, next) =>
             {
-                // Accounts are created by administrators, never by self-registration.
+                // Accounts are created by administrators, never by self-registration; passwords change only through
+                // /api/auth/password (which keeps the expiry clock and the audit trail), not Identity's own endpoints.
                 var path = ctx.HttpContext.Request.Path.Value ?? "";
-                if (path.EndsWith("/register", StringComparison.OrdinalIgnoreCase)) return Results.NotFound();
+                if (path.EndsWith("/register", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/forgotPassword", StringComparison.OrdinalIgnoreCase)
+                    || path.EndsWith("/resetPassword", StringComparison.OrdinalIgnoreCase)
+                    || (path.EndsWith("/manage/info", StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(ctx.HttpContext.Request.Method)))
+                    return Results.NotFound();
                 if (!path.EndsWith("/login", StringComparison.OrdinalIgnoreCase)) return await next(ctx);
                 var email = ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault()?.Email ?? "";
                 var address = ctx.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 var throttle = ctx.HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
+                var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountService>();
                 if (throttle.RetryAfter(email, address) is { } wait)
                 {
                     var seconds = (int)Math.Ceiling(wait.TotalSeconds);
@@ -268,10 +274,25 @@ public static class WebSetup
                     return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
                         title: $"Too many failed sign-ins for this account from your address; try again in {seconds} s.");
                 }
+                // An expired password gets no token (Identity writes the token while signing in, so this is asked first).
+                if (await accounts.RefuseExpiredApiSignInAsync(email, ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault()?.Password ?? ""))
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The password has expired.",
+                        detail: $"Passwords must be changed every {accounts.MaxAgeDays} days: POST /api/auth/password, then sign in again.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "password-expired" });
                 var result = await next(ctx);
-                var status = (result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result as IResult) is Microsoft.AspNetCore.Http.IStatusCodeHttpResult s ? s.StatusCode : null;
-                if (status is >= 200 and < 300) throttle.Succeeded(email, address);
-                else if (status is 401) throttle.Failed(email, address);
+                // A bearer token is written by the sign-in itself (the result is empty): then the response's status tells.
+                var status = (result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result as IResult) is Microsoft.AspNetCore.Http.IStatusCodeHttpResult s
+                    ? s.StatusCode : ctx.HttpContext.Response.StatusCode;
+                if (status is >= 200 and < 300)
+                {
+                    throttle.Succeeded(email, address);
+                    await accounts.RecordApiSignInAsync(email);
+                }
+                else if (status is 401)
+                {
+                    throttle.Failed(email, address);
+                    await accounts.RecordSignInFailedAsync(email);
+                }
                 return result;
             })
             .RequireRateLimiting("login")

@@ -195,6 +195,14 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(Field(page, "me-phone")).ToHaveValueAsync("13977100001");
         await Assertions.Expect(Field(page, "me-by-sms")).ToBeCheckedAsync();
+        // The change is audited from where it was made (the browser's address, though it went through the circuit), the number masked.
+        using (var bureau = await app.ApiAsync())
+        {
+            var line = (await bureau.GetFromJsonAsync<JsonObject>("/api/audit?kind=user&id=nanning@xinchuang.local&action=contact"))!["items"]!.AsArray()[0]!;
+            Assert.Equal("127.0.0.1", line["address"]!.GetValue<string>());
+            Assert.Contains("phone=*******0001", line["after"]!.GetValue<string>());
+            Assert.DoesNotContain("13977100001", line["after"]!.GetValue<string>());
+        }
 
         await page.GotoAsync("/notifications");
         await page.Locator("[data-testid=delivery-denied]").WaitForAsync();
@@ -299,5 +307,50 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
         await unit.GotoAsync("/audit");
         await unit.Locator("[data-testid=audit-denied]").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task AUserWhosePasswordExpired_SetsANewOneAtSignIn_AndGoesOnToTheirPage()
+    {
+        const string email = "expired.user@xinchuang.local", old = "Old#Pass2026x", fresh = "New#Pass2026y";
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services))
+        {
+            var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<
+                Microsoft.AspNetCore.Identity.UserManager<XinchuangFlow.Infrastructure.Persistence.AppUser>>(scope.ServiceProvider);
+            var user = new XinchuangFlow.Infrastructure.Persistence.AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = "到期用户", PasswordChangedAt = DateTimeOffset.UtcNow.AddDays(-120),
+            };
+            Assert.True((await users.CreateAsync(user, old)).Succeeded);
+            await users.AddToRoleAsync(user, XinchuangFlow.Application.Access.Roles.Technician);
+        }
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/inbox");
+        await page.WaitForURLAsync("**/login**");
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", old);
+        await page.ClickAsync("button[type=submit]");
+        // Not into the platform: to the password form, which says why and keeps the e-mail.
+        await page.WaitForURLAsync("**/account/password**");
+        await Assertions.Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("已超过 90 天未修改");
+        await Assertions.Expect(page.Locator("input[name=email]")).ToHaveValueAsync(email);
+        await page.FillAsync("input[name=current]", old);
+        await page.FillAsync("input[name=password]", fresh);
+        await page.FillAsync("input[name=confirm]", fresh + "!");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "change-password.png") });
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("两次输入的新密码不一致");
+        await page.FillAsync("input[name=current]", old);
+        await page.FillAsync("input[name=password]", fresh);
+        await page.FillAsync("input[name=confirm]", fresh);
+        await page.ClickAsync("button[type=submit]");
+        // Signed in with the new password and on to the page they asked for.
+        await page.WaitForURLAsync("**/inbox");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await context.CloseAsync();
+        var again = await app.SignedInPageAsync(email, fresh);
+        await again.Locator("[data-testid=change-password]").WaitForAsync();   // the way back to the form, for a voluntary change
+        await again.Context.CloseAsync();
     }
 }

@@ -52,7 +52,9 @@ public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audi
         if (errors.Count > 0) throw new CaseValidationException(errors);
         var before = await GetAsync(actor, ct);
         await users.UpdateContactAsync(actor.UserName ?? throw new CaseValidationException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
-        static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={p}; byEmail={be}; bySms={bs}";
+        // The phone number is encrypted at rest; the audit trail (append-only, never re-encrypted) shows its last four digits.
+        static string? Mask(string? p) => p is null ? null : p.Length <= 4 ? "****" : new string('*', p.Length - 4) + p[^4..];
+        static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={Mask(p)}; byEmail={be}; bySms={bs}";
         await audit.RecordAsync(new Audit.AuditEntry
         {
             Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "user", EntityId = actor.UserName!, Action = "contact",

@@ -11,21 +11,48 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Form binding makes the antiforgery check mandatory: a post without the form's token is refused (400).
-        app.MapPost("/account/login", async ([FromForm] LoginForm form, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle) =>
+        app.MapPost("/account/login", async ([FromForm] LoginForm form, HttpContext http, AccountService accounts) =>
         {
             var email = form.Email ?? "";
-            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            if (throttle.RetryAfter(email, address) is { } wait)
-                return Results.Redirect($"/login?error=throttled&wait={(int)Math.Ceiling(wait.TotalSeconds)}");
-            var result = await signIn.PasswordSignInAsync(email, form.Password ?? "", isPersistent: false, lockoutOnFailure: false);
-            if (!result.Succeeded)
+            var (outcome, wait) = await accounts.SignInAsync(email, form.Password ?? "", Address(http), withCookie: true);
+            return outcome switch
             {
-                throttle.Failed(email, address);
-                return Results.Redirect("/login?error=invalid");
-            }
-            throttle.Succeeded(email, address);
-            return Results.Redirect(LocalOnly(form.ReturnUrl));
+                SignInOutcome.SignedIn => Results.Redirect(LocalOnly(form.ReturnUrl)),
+                SignInOutcome.Throttled => Results.Redirect($"/login?error=throttled&wait={(int)Math.Ceiling(wait!.Value.TotalSeconds)}"),
+                SignInOutcome.PasswordExpired => Results.Redirect(PasswordPage(email, "expired", form.ReturnUrl)),
+                _ => Results.Redirect("/login?error=invalid"),
+            };
         });
+
+        // The password form (also where an expired password leads): the current password proves who is changing it.
+        app.MapPost("/account/password", async ([FromForm] PasswordForm form, HttpContext http, AccountService accounts) =>
+        {
+            var email = form.Email ?? "";
+            var (outcome, _, _) = await accounts.ChangeAsync(email, form.Current ?? "", form.Password ?? "", form.Confirm ?? "", Address(http));
+            if (outcome != PasswordChangeOutcome.Changed) return Results.Redirect(PasswordPage(email, outcome.ToString().ToLowerInvariant(), form.ReturnUrl));
+            await accounts.SignInWithCookieAsync(email);
+            return Results.Redirect(LocalOnly(form.ReturnUrl));
+        }).RequireRateLimiting("login");
+
+        // The same for API clients (and the way out of a 403 password-expired).
+        app.MapPost("/api/auth/password", async (PasswordChange body, HttpContext http, AccountService accounts) =>
+        {
+            var (outcome, problems, wait) = await accounts.ChangeAsync(body.Email ?? "", body.CurrentPassword ?? "", body.NewPassword ?? "", body.NewPassword ?? "", Address(http));
+            return outcome switch
+            {
+                PasswordChangeOutcome.Changed => Results.NoContent(),
+                PasswordChangeOutcome.Invalid => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong e-mail or password.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "invalid-credentials" }),
+                PasswordChangeOutcome.Throttled => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                    title: $"Too many failed sign-ins for this account from your address; try again in {(int)Math.Ceiling(wait!.Value.TotalSeconds)} s."),
+                PasswordChangeOutcome.SameAsBefore => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The new password must differ from the current one.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "password-reused" }),
+                _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    title: "The new password needs at least 10 characters with upper and lower case letters, digits and symbols.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "weak-password", ["errors"] = problems }),
+            };
+        }).AllowAnonymous().RequireRateLimiting("login").WithTags("Auth")
+          .WithSummary("Changes a password with the current one (also an expired one); passwords expire after Security:PasswordMaxAgeDays.");
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
@@ -43,6 +70,24 @@ public static class AccountEndpoints
         });
         return app;
     }
+
+    private static string Address(HttpContext http) => CircuitOriginHandler.Of(http.Connection.RemoteIpAddress) ?? "unknown";
+
+    private static string PasswordPage(string email, string error, string? returnUrl) =>
+        $"/account/password?error={error}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}";
+
+    /// <summary>The form the password page posts.</summary>
+    public sealed class PasswordForm
+    {
+        public string? Email { get; set; }
+        public string? Current { get; set; }
+        public string? Password { get; set; }
+        public string? Confirm { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
+
+    /// <summary>An API client's password change.</summary>
+    public sealed record PasswordChange(string? Email, string? CurrentPassword, string? NewPassword);
 
     /// <summary>The form the login page posts.</summary>
     public sealed class LoginForm

@@ -151,7 +151,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
     private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role, Action<AppUser>? scope = null)
     {
         if (await users.FindByNameAsync(email) is not null) return;
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PasswordChangedAt = DateTimeOffset.UtcNow };
         scope?.Invoke(user);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)

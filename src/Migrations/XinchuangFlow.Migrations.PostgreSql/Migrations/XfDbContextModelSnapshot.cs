@@ -1451,6 +1451,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<bool>("NotifyBySms")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 

@@ -1455,6 +1455,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<bool>("NotifyBySms")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 

@@ -1438,6 +1438,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("NotifyBySms")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PasswordChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
