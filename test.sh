@@ -32,7 +32,8 @@ LOG="$(mktemp /tmp/xf-test.XXXXXX.log)"
 set +e
 scripts/with-postgres.sh dotnet test XinchuangFlow.sln "$@" 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
-# The arm64 bundle test publishes and emulates a whole app: it runs alone, after the rest (skip with XF_SKIP_BUNDLE=1).
+# The bundle tests build the offline bundles (linux-arm64 self-contained, run under qemu; linux-x64 framework-dependent,
+# run natively) and use the unpacked apps: they run alone, after the rest (skip with XF_SKIP_BUNDLE=1).
 if [ "${XF_SKIP_BUNDLE:-0}" != 1 ] && [ $# -eq 0 ]; then
   dotnet test tests/XinchuangFlow.Bundle.Tests --logger "console;verbosity=normal" 2>&1 | tee -a "$LOG"
   bundle=${PIPESTATUS[0]}

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Builds the offline install bundle for one platform: the self-contained app (no .NET needed on the server), the shipped
-# workflows and rules, the systemd unit, the nginx configuration, an example environment file and an install script.
+# Builds the offline install bundle for one platform: the app (self-contained: no .NET needed on the server; or
+# framework-dependent: smaller, for servers that have the ASP.NET Core 10 runtime), the shipped workflows and rules, the
+# systemd unit, the nginx configuration, an example environment file and an install script.
 # Nothing is downloaded at install or run time.
-# Usage: scripts/bundle.sh [linux-x64|linux-arm64] [output folder]   → <output>/xinchuangflow-<rid>.tar.gz
+# Usage: scripts/bundle.sh [linux-x64|linux-arm64] [output folder] [--framework-dependent]
+#        → <output>/xinchuangflow-<rid>.tar.gz (self-contained) or <output>/xinchuangflow-<rid>-fdd.tar.gz
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RID="${1:-linux-x64}"
 OUT="$(realpath -m "${2:-out}")"
-STAGE="$OUT/xinchuangflow-$RID"
+NAME="xinchuangflow-$RID"
+CONTAINED=(--self-contained)
+if [ "${3:-}" = "--framework-dependent" ]; then NAME="$NAME-fdd"; CONTAINED=(--self-contained false); fi
+STAGE="$OUT/$NAME"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
-dotnet publish src/XinchuangFlow.Web -c Release -r "$RID" --self-contained -p:DebugType=None -o "$STAGE/app" >&2
+dotnet publish src/XinchuangFlow.Web -c Release -r "$RID" "${CONTAINED[@]}" -p:DebugType=None -o "$STAGE/app" >&2
 cp -r workflows "$STAGE/app/workflows"
 cp deploy/xinchuangflow.service deploy/nginx.conf deploy/xinchuangflow.env.example "$STAGE/"
 cp docs/operations.md "$STAGE/OPERATIONS.md"
@@ -30,5 +35,5 @@ systemctl daemon-reload
 echo "Installed. Edit /etc/xinchuangflow/xinchuangflow.env, copy the cluster's SM4 key to /etc/xinchuangflow/keys/sm4.key (or let the first node create it), then: systemctl enable --now xinchuangflow"
 INSTALL
 chmod +x "$STAGE/install.sh"
-tar -C "$OUT" -czf "$OUT/xinchuangflow-$RID.tar.gz" "xinchuangflow-$RID"
-echo "$OUT/xinchuangflow-$RID.tar.gz"
+tar -C "$OUT" -czf "$OUT/$NAME.tar.gz" "$NAME"
+echo "$OUT/$NAME.tar.gz"
