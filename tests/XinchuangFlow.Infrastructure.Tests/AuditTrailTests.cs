@@ -61,13 +61,17 @@ public abstract class AuditTrailTests : IAsyncLifetime
             CountyCode = ScenarioNetwork.Qingxiu, ProductCategory = "terminal", Impact = "single", Title = "终端无法开机", Description = "按电源键无反应。",
         }, "unit@test", mayNameIntegrator: true);
         var task = await _h.OpenTaskAsync(ticket.InstanceId, "accept");
-        await _h.Runtime.CompleteTaskAsync(task.Id, TicketOutcomes.Accept, [], ticket.TechnicianUser);
+        using (XinchuangFlow.Engine.Runtime.CallOrigin.Use("10.45.7.8"))          // as the web layer sets it around a request
+            await _h.Runtime.CompleteTaskAsync(task.Id, TicketOutcomes.Accept, [], ticket.TechnicianUser);
         await _h.Services.GetRequiredService<XinchuangFlow.Application.Platforms.PlatformKeyService>().IssueAsync(Bureau, "广西政务服务平台");
 
         var (lines, total) = await Audit.SearchAsync(Bureau, new AuditQuery(EntityId: ticket.Number), 0, 200);
         Assert.True(total >= 3, $"{total} lines for the ticket");
         Assert.Contains(lines, l => l.User == "unit@test" && l.EntityKind == "ticket");
-        Assert.Contains(lines, l => l.User == ticket.TechnicianUser && l.Before == "dispatched" && l.After!.Contains("\"status\":\"accepted\""));
+        Assert.Contains(lines, l => l.User == ticket.TechnicianUser && l.Before == "dispatched" && l.After!.Contains("\"status\":\"accepted\"") && l.Address == "10.45.7.8");
+        // From where: what no request caused (intake here runs outside any request) is attributed to the node.
+        Assert.Contains(lines, l => l.User == "unit@test" && l.Address == XinchuangFlow.Engine.Runtime.CallOrigin.ThisNode);
+        Assert.All(lines, l => Assert.False(string.IsNullOrEmpty(l.Address)));
         Assert.Contains(lines, l => l.After!.Contains("到场"));                 // readable Chinese, not \u escapes
         Assert.Single((await Audit.SearchAsync(Bureau, new AuditQuery(EntityKind: "platform-key", Action: "issue"), 0, 10)).Items);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Audit.SearchAsync(Actor.Of("tech@test", [Roles.Technician]), new AuditQuery(), 0, 10));

@@ -136,6 +136,15 @@ public class ApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync($"/api/workflow-instances/{second}/cancel", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync($"/api/workflow-instances/{second}/retry", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/workflow-instances/{Guid.NewGuid()}/cancel", null)).StatusCode);
+
+        // The operator's actions are in the audit trail: the migration with both versions, the cancel (once: the refused second is not).
+        var migrate = (await api.GetFromJsonAsync<JsonObject>($"/api/audit?kind=instance&id={first}"))!["items"]!.AsArray();
+        var line = Assert.Single(migrate, l => l!["action"]!.GetValue<string>() == "migrate")!;
+        Assert.Equal("v1 → v2", line["comment"]!.GetValue<string>());
+        Assert.Equal(Admin, line["user"]!.GetValue<string>());
+        Assert.Equal("127.0.0.1", line["address"]!.GetValue<string>());
+        var cancel = (await api.GetFromJsonAsync<JsonObject>($"/api/audit?kind=instance&id={second}"))!["items"]!.AsArray();
+        Assert.Equal("Cancelled", Assert.Single(cancel, l => l!["action"]!.GetValue<string>() == "cancel")!["after"]!.GetValue<string>());
     }
 
     private static async Task<string> StartAsync(HttpClient api, string definitionId)
