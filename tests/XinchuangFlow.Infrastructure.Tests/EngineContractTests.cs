@@ -483,6 +483,48 @@ public abstract class EngineContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALogLineWrittenWhileABurstRuns_NamesTheInstanceAndItsCase()
+    {
+        var logs = new ScopeCapture();
+        var h = await StartAsync(configure: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        h.Flaky.FailuresLeft = 1;
+        await h.PublishAsync(new FlowBuilder("flaky-logged").Act("start", "xf.Start").Act("call", "test.Flaky").Act("end", "xf.End").Chain("start", "call", "end"));
+        var i = await h.Runtime.StartAsync(new StartRequest("flaky-logged", CorrelationId: "GX-4501-20261127-00042"));
+        var line = Assert.Single(logs.Lines, l => l.Message.StartsWith("Incident on instance"));
+        Assert.Equal(i.Id, line.Scope["InstanceId"]);
+        Assert.Equal("GX-4501-20261127-00042", line.Scope["CaseNumber"]);
+        Assert.Equal("flaky-logged", line.Scope["DefinitionId"]);
+    }
+
+    /// <summary>Records each log line with the key-value scopes around it (as the JSON console writes them with IncludeScopes).</summary>
+    private sealed class ScopeCapture : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ISupportExternalScope
+    {
+        public sealed record Line(string Message, Dictionary<string, object?> Scope);
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Line> _lines = new();
+        private Microsoft.Extensions.Logging.IExternalScopeProvider _scopes = new Microsoft.Extensions.Logging.LoggerExternalScopeProvider();
+        public IReadOnlyList<Line> Lines => _lines.ToList();
+        public void SetScopeProvider(Microsoft.Extensions.Logging.IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(this);
+        public void Dispose() { }
+
+        private sealed class Logger(ScopeCapture owner) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter)
+            {
+                var scope = new Dictionary<string, object?>();
+                owner._scopes.ForEachScope((s, d) =>
+                {
+                    if (s is IEnumerable<KeyValuePair<string, object?>> pairs) foreach (var (k, v) in pairs) d[k] = v;
+                }, scope);
+                owner._lines.Enqueue(new Line(formatter(state, exception), scope));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Cancel_CancelsOpenTasksAndTimers()
     {
         var h = await StartAsync();

@@ -46,6 +46,11 @@ public sealed partial class WorkflowRuntime
     {
         var instance = burst.Instance;
         if (instance.Status == WorkflowStatus.Faulted) return;
+        // Every log line written while the burst runs (the engine's, an activity's) names the instance and its case (OPS-4).
+        using var scope = _log.BeginScope(new KeyValuePair<string, object?>[]
+        {
+            new("InstanceId", instance.Id), new("CaseNumber", instance.CorrelationId), new("DefinitionId", instance.DefinitionId),
+        });
         instance.Status = WorkflowStatus.Running;
         var steps = 0;
         while (true)
