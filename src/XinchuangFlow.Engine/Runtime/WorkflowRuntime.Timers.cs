@@ -44,7 +44,10 @@ public sealed partial class WorkflowRuntime
     private async Task<IReadOnlyList<TimerEntry>> ClaimAsync(int max, CancellationToken ct)
     {
         var now = Clock.GetUtcNow();
-        return await Store.ClaimDueTimersAsync(now, max, now + Options.TimerLease, ct);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var claimed = await Store.ClaimDueTimersAsync(now, max, now + Options.TimerLease, ct);
+        EngineMetrics.Phase("claim", start);
+        return claimed;
     }
 
     private sealed record TimerBatch(Dictionary<Guid, List<TimerEntry>> ByInstance, List<Burst> Bursts, int Count);
@@ -52,13 +55,17 @@ public sealed partial class WorkflowRuntime
     private async Task<TimerBatch> PrepareTimerBatchAsync(IReadOnlyList<TimerEntry> timers, CancellationToken ct)
     {
         var byInstance = timers.GroupBy(t => t.InstanceId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.DueAt).ToList());
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var instances = await Store.LoadInstancesAsync(byInstance.Keys.ToList(), ct);
+        EngineMetrics.Phase("load", start);
+        start = System.Diagnostics.Stopwatch.GetTimestamp();
         var bursts = new List<Burst>(instances.Count);
         foreach (var instance in instances)
         {
             var burst = await FireInstanceTimersAsync(instance, byInstance[instance.Id], ct);
             if (burst is not null) bursts.Add(burst);
         }
+        EngineMetrics.Phase("run", start);
         return new TimerBatch(byInstance, bursts, timers.Count);
     }
 
@@ -67,7 +74,9 @@ public sealed partial class WorkflowRuntime
         var (byInstance, bursts, count) = batch;
         try
         {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             await CommitAsync(bursts, ct);
+            EngineMetrics.Phase("commit", start);
             foreach (var b in bursts) await FollowUpAsync(b, ct);
             return count;
         }

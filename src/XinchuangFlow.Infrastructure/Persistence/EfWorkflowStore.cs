@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Definitions;
@@ -331,9 +332,59 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
 
     // ------------------------------------------------------------ claims
 
+    /// <summary>
+    /// The single-statement claim for SQLite and PostgreSQL, built from the model's names; null elsewhere (SQL Server
+    /// keeps the three-step claim, which it was tested with before it could no longer be run here).
+    /// </summary>
+    private static string? ClaimStatement(XfDbContext db)
+    {
+        var sqlite = db.Database.IsSqlite();
+        if (!sqlite && !db.Database.IsNpgsql()) return null;
+        return ClaimTexts.GetOrAdd(sqlite, _ =>
+        {
+            var helper = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+            var type = db.Model.FindEntityType(typeof(TimerRow))!;
+            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            string C(string property) => helper.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(store)!);
+            static string P(string name) => "@" + name;
+            var table = helper.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
+            var free = $"{C(nameof(TimerRow.DueAt))} <= {P("now")} AND ({C(nameof(TimerRow.LockedUntil))} IS NULL OR {C(nameof(TimerRow.LockedUntil))} < {P("now")})";
+            return $"UPDATE {table} SET {C(nameof(TimerRow.LockedUntil))} = {P("lease")}, {C(nameof(TimerRow.LockToken))} = {P("token")} "
+                   + $"WHERE {C(nameof(TimerRow.BookmarkId))} IN (SELECT {C(nameof(TimerRow.BookmarkId))} FROM {table} WHERE {free} "
+                   + $"ORDER BY {C(nameof(TimerRow.DueAt))} LIMIT {P("max")}{(sqlite ? "" : " FOR UPDATE SKIP LOCKED")}) RETURNING *";
+        });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<bool, string> ClaimTexts = new();
+
+    private static DbParameter Limit(DbCommand command, int max)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = "max";
+        p.Value = max;
+        return p;
+    }
+
     public async Task<IReadOnlyList<TimerEntry>> ClaimDueTimersAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (ClaimStatement(db) is { } sql)
+        {
+            // One statement picks, locks and returns a batch (SQLite: UPDATE … RETURNING under its single writer;
+            // PostgreSQL: the batch's rows locked with FOR UPDATE SKIP LOCKED, so racing nodes take disjoint batches and
+            // the lock condition is re-checked on each locked row).
+            var type = db.Model.FindEntityType(typeof(TimerRow))!;
+            await using var scratch = db.Database.GetDbConnection().CreateCommand();
+            DbParameter Param(string name, string property, object? value) =>
+                ((Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping)type.FindProperty(property)!.GetRelationalTypeMapping())
+                .CreateParameter(scratch, name, value, nullable: true);
+            var claimed = await db.Timers.FromSqlRaw(sql,
+                    Param("now", nameof(TimerRow.DueAt), now), Param("lease", nameof(TimerRow.LockedUntil), leaseUntil),
+                    Param("token", nameof(TimerRow.LockToken), Guid.NewGuid()), Limit(scratch, max))
+                .AsNoTracking().ToListAsync(ct);
+            return claimed.OrderBy(t => t.DueAt)
+                .Select(t => new TimerEntry { Id = t.BookmarkId, BookmarkId = t.BookmarkId, InstanceId = t.InstanceId, DueAt = t.DueAt }).ToList();
+        }
         var candidates = await db.Timers.AsNoTracking()
             .Where(t => t.DueAt <= now && (t.LockedUntil == null || t.LockedUntil < now))
             .OrderBy(t => t.DueAt).Take(max).Select(t => t.BookmarkId).ToListAsync(ct);
