@@ -132,6 +132,24 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Contains("was changed, or another key", Flatten(refused));
     }
 
+    [Fact]
+    public async Task ANodeStartedWithAnotherKeyFile_RefusesToStart_SayingSo_AndChangesNothing()
+    {
+        var (ticket, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var before = await StoredContactAsync(ticket.Number);
+        var otherKey = Path.Combine(Path.GetTempPath(), "xf-otherkey-" + Guid.NewGuid().ToString("N") + ".key");
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => EngineHarness.StartAsync(Databases.Provider, _h.Services
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString, new FakeTimeProvider(T0),
+                settings: new Dictionary<string, string?> { ["Security:KeyFile"] = otherKey }));
+            Assert.Contains("another key than this node's Security:KeyFile", refused.Message);
+        }
+        finally { File.Delete(otherKey); }
+        Assert.Equal(before, await StoredContactAsync(ticket.Number));
+        Assert.Equal("0771-5550101", (await TicketAsync(ticket.Id)).ContactPhone);
+    }
+
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
 
     [Fact]

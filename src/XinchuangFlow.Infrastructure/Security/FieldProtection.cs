@@ -184,6 +184,24 @@ public static class FieldEncryptionSweep
             if (opened) await connection.OpenAsync(ct);
             try
             {
+                // A node started with another key file would show nothing it could read, and write values the others
+                // cannot: it refuses to start instead, saying which setting is wrong.
+                await using (var probe = connection.CreateCommand())
+                {
+                    probe.CommandText = $"SELECT {string.Join(", ", columns.Select(Col))} FROM {table} WHERE {string.Join(" OR ", columns.Select(c => $"{Col(c)} LIKE 'sm4:%'"))}";
+                    await using var reader = await probe.ExecuteReaderAsync(ct);
+                    if (await reader.ReadAsync(ct))
+                    {
+                        var sample = Enumerable.Range(0, columns.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).First(FieldCipher.IsProtected)!;
+                        try { cipher.Unprotect(sample); }
+                        catch (CryptographicException e)
+                        {
+                            throw new InvalidOperationException(
+                                $"The personal fields of {tableName} were encrypted with another key than this node's Security:KeyFile (key id {cipher.KeyId}). "
+                                + "Start every node with the deployment's key file; nothing was changed.", e);
+                        }
+                    }
+                }
                 await using (var select = connection.CreateCommand())
                 {
                     select.CommandText = $"SELECT {Col(key)}, {string.Join(", ", columns.Select(Col))} FROM {table} WHERE {legacy}";
