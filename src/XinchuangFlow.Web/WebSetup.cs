@@ -102,6 +102,7 @@ public static class WebSetup
         services.AddSingleton(limits.GetSection("Attachments").Get<XinchuangFlow.Application.Tickets.AttachmentOptions>() ?? new());
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<AccountService>();
+        services.AddScoped<XinchuangFlow.Application.Access.IUserAccounts, IdentityUserAccounts>();
         services.AddRateLimiter(o =>
         {
             // A coarse flood guard on the sign-in endpoints (requests, not failures); LoginThrottle does the real work.
@@ -300,6 +301,7 @@ public static class WebSetup
         app.MapWorkflowApi();
         app.MapNetworkApi();
         app.MapTicketApi();
+        app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();
         // Our own Content-Security-Policy (above) already forbids framing; Blazor need not add a second policy header.

@@ -185,6 +185,10 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, $"/api/mailbox/{w.Mail}", null, false);
         yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/ticket", new JsonObject { ["unitId"] = w.ForeignUnit.ToString() }, false);
         yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/dismiss", new JsonObject { ["reason"] = "抢先忽略" }, false);
+        yield return (HttpMethod.Get, "/api/users", null, false);
+        yield return (HttpMethod.Post, "/api/users", new JsonObject { ["email"] = "intruder@xinchuang.local", ["displayName"] = "冒充", ["role"] = "DataBureauAdmin" }, false);
+        yield return (HttpMethod.Post, $"/api/users/{ForeignTenant.Admin}/disable", null, false);
+        yield return (HttpMethod.Post, $"/api/users/{ForeignTenant.Admin}/reset-password", null, false);
     }
 
     [Theory]
@@ -231,6 +235,14 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.Contains(page.StartsWith("/complaints") ? "complaint-not-found" : "ticket-not-found", html);
             Assert.DoesNotContain("外单位：终端无法开机", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
+        }
+        // The accounts page: for the Data Bureau's administrators only, and the probe is logged.
+        {
+            var before = world.App.Logs.RefusalsOf(user);
+            var html = await api.GetStringAsync("/users");
+            Assert.Contains("users-denied", html);
+            Assert.DoesNotContain(ForeignTenant.Admin, html.Replace($">{user}<", ""));
+            Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened /users without a log line");
         }
         // The mailbox page with the regional desk's mail: "not found" for an integrator's dispatcher, "desk only" for the rest.
         {

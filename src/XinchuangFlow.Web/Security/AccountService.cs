@@ -53,7 +53,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
     /// </summary>
     public async Task<bool> RefuseExpiredApiSignInAsync(string email, string password)
     {
-        if (await users.FindByNameAsync(email) is not { } user || !await StampAsync(user) || !await users.CheckPasswordAsync(user, password)) return false;
+        if (await users.FindByNameAsync(email) is not { } user || await users.IsLockedOutAsync(user) || !await StampAsync(user) || !await users.CheckPasswordAsync(user, password)) return false;
         await RecordAsync(email, "sign-in-refused", $"API: the password is older than {MaxAgeDays} days and must be changed");
         return true;
     }
@@ -67,7 +67,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
     {
         if (throttle.RetryAfter(email, address) is { } wait) return (PasswordChangeOutcome.Throttled, [], wait);
         var user = await users.FindByNameAsync(email);
-        if (user is null || !await users.CheckPasswordAsync(user, current))
+        if (user is null || await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, current))
         {
             throttle.Failed(email, address);
             await RecordAsync(email, "change-password-failed", "wrong current password");
