@@ -31,8 +31,7 @@ public static class ApplicationServices
         services.AddSingleton<RuleRecomputeService>();
         services.AddSingleton<NetworkService>();
         services.AddSingleton<UserDirectoryService>();
-        // Scoped: the account store behind it is the identity store of a request or circuit.
-        services.AddScoped<UserAdminService>();
+        services.AddSingleton<UserAdminService>();
         services.AddSingleton<InboxService>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<TicketWorkspaceService>();

@@ -102,7 +102,7 @@ public static class WebSetup
         services.AddSingleton(limits.GetSection("Attachments").Get<XinchuangFlow.Application.Tickets.AttachmentOptions>() ?? new());
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<AccountService>();
-        services.AddScoped<XinchuangFlow.Application.Access.IUserAccounts, IdentityUserAccounts>();
+        services.AddSingleton<XinchuangFlow.Application.Access.IUserAccounts, IdentityUserAccounts>();
         services.AddRateLimiter(o =>
         {
             // A coarse flood guard on the sign-in endpoints (requests, not failures); LoginThrottle does the real work.

@@ -353,4 +353,55 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await again.Locator("[data-testid=change-password]").WaitForAsync();   // the way back to the form, for a voluntary change
         await again.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheBureauOpensAUnitsAccount_TheNewUserSetsTheirPassword_AndFilesForTheirUnit_ThenTheAccountIsDisabled()
+    {
+        const string email = "cai.kuaiji@nnczj.gov.cn", own = "Kuaiji#2026nn";
+        var admin = await app.SignedInPageAsync();
+        await admin.GotoAsync("/users");
+        await admin.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Field(admin, "u-email").FillAsync(email);
+        await Field(admin, "u-name").FillAsync("蔡会计");
+        await Choose(admin, "u-role", "采购单位用户");
+        await Field(admin, "u-unit").FillAsync("南宁市财政");
+        await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "南宁市财政局" }).First.ClickAsync();
+        await admin.Locator("[data-testid=u-create]").ClickAsync();
+        var temporary = (await admin.Locator("[data-testid=users-temp-password] code").InnerTextAsync()).Trim();
+        Assert.Equal(14, temporary.Length);
+        var row = admin.Locator($"[data-testid='user-{email}']");
+        await Assertions.Expect(row).ToContainTextAsync("南宁市财政局");
+        await Assertions.Expect(row).ToContainTextAsync("待首次修改");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "users.png") });
+
+        // The new user signs in with the temporary password, must set their own, and is then in the unit's portal.
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/portal/new");
+        await page.WaitForURLAsync("**/login**");
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", temporary);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/password**");
+        await page.FillAsync("input[name=current]", temporary);
+        await page.FillAsync("input[name=password]", own);
+        await page.FillAsync("input[name=confirm]", own);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/portal/new");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.GetByText("南宁市财政局").First).ToBeVisibleAsync();       // the form is for their own unit
+        await context.CloseAsync();
+
+        // Disabled by the Bureau: the right password no longer opens anything.
+        await row.Locator($"[data-testid='disable-{email}']").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("已停用");
+        var again = await (await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl })).NewPageAsync();
+        await again.GotoAsync("/login");
+        await again.FillAsync("input[name=email]", email);
+        await again.FillAsync("input[name=password]", own);
+        await again.ClickAsync("button[type=submit]");
+        await again.WaitForURLAsync("**/login?error=invalid**");
+        await again.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+    }
 }

@@ -7,7 +7,7 @@ namespace XinchuangFlow.Application.Access;
 
 /// <summary>An account as the Data Bureau's administrators manage it.</summary>
 public sealed record UserAccount(string UserName, string? DisplayName, string? Role, string? CityCode, Guid? EnterpriseId, Guid? UnitId,
-    bool Disabled, DateTimeOffset? PasswordChangedAt);
+    bool Disabled, DateTimeOffset? PasswordChangedAt, string? UnitName = null);
 
 /// <summary>What an administrator fills in to open an account.</summary>
 public sealed record NewUserAccount(string? Email, string? DisplayName, string? Role, string? CityCode = null, Guid? EnterpriseId = null, Guid? UnitId = null);

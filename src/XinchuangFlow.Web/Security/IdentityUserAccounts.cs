@@ -5,13 +5,23 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Web.Security;
 
-/// <summary>Accounts in ASP.NET Core Identity's store (the users and roles tables of the platform's database).</summary>
-public sealed class IdentityUserAccounts(UserManager<AppUser> users, XfDbContext db) : IUserAccounts
+/// <summary>
+/// Accounts in ASP.NET Core Identity's store (the users and roles tables of the platform's database). Each call works in
+/// a scope of its own: a Blazor circuit lives for hours, and a user manager kept that long would update rows from a
+/// stale copy (and fail on the concurrency stamp once the user changed their own password meanwhile).
+/// </summary>
+public sealed class IdentityUserAccounts(IServiceScopeFactory scopes) : IUserAccounts
 {
     /// <summary>The moment an administrator's temporary password counts as set: long expired, so it must be changed at once.</summary>
     private static readonly DateTimeOffset Expired = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public async Task<IReadOnlyList<UserAccount>> ListAsync(string? text, int take, CancellationToken ct = default)
+    private async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, XfDbContext, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), scope.ServiceProvider.GetRequiredService<XfDbContext>());
+    }
+
+    public Task<IReadOnlyList<UserAccount>> ListAsync(string? text, int take, CancellationToken ct = default) => WithUsersAsync<IReadOnlyList<UserAccount>>(async (_, db) =>
     {
         var q = db.Users.AsNoTracking();
         if (text is not null) q = q.Where(u => u.UserName!.Contains(text) || (u.DisplayName != null && u.DisplayName.Contains(text)));
@@ -19,17 +29,15 @@ public sealed class IdentityUserAccounts(UserManager<AppUser> users, XfDbContext
             .Select(u => new
             {
                 u, Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                Unit = db.ProcurementUnits.Where(p => p.Id == u.ProcurementUnitId).Select(p => p.Name).FirstOrDefault(),
             }).ToListAsync(ct);
-        return rows.Select(r => Of(r.u, r.Role)).ToList();
-    }
+        return rows.Select(r => Of(r.u, r.Role) with { UnitName = r.Unit }).ToList();
+    });
 
-    public async Task<UserAccount?> FindAsync(string userName, CancellationToken ct = default)
-    {
-        var user = await users.FindByNameAsync(userName);
-        return user is null ? null : Of(user, (await users.GetRolesAsync(user)).FirstOrDefault());
-    }
+    public Task<UserAccount?> FindAsync(string userName, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
+        await users.FindByNameAsync(userName) is { } user ? Of(user, (await users.GetRolesAsync(user)).FirstOrDefault()) : null);
 
-    public async Task<IReadOnlyList<string>> CreateAsync(NewUserAccount account, string temporaryPassword, CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> CreateAsync(NewUserAccount account, string temporaryPassword, CancellationToken ct = default) => WithUsersAsync<IReadOnlyList<string>>(async (users, _) =>
     {
         var user = new AppUser
         {
@@ -40,25 +48,33 @@ public sealed class IdentityUserAccounts(UserManager<AppUser> users, XfDbContext
         if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
         var role = await users.AddToRoleAsync(user, account.Role!);
         return role.Succeeded ? [] : role.Errors.Select(e => e.Description).ToList();
-    }
+    });
 
-    public async Task SetDisabledAsync(string userName, bool disabled, CancellationToken ct = default)
+    public Task SetDisabledAsync(string userName, bool disabled, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null));
         // Signed-in sessions end: the security stamp the cookie carries changes.
-        await users.UpdateSecurityStampAsync(user);
-    }
+        Check(await users.UpdateSecurityStampAsync(user));
+        return true;
+    });
 
-    public async Task SetTemporaryPasswordAsync(string userName, string temporaryPassword, CancellationToken ct = default)
+    public Task SetTemporaryPasswordAsync(string userName, string temporaryPassword, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
-        if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
-        var result = await users.AddPasswordAsync(user, temporaryPassword);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, temporaryPassword));
         user.PasswordChangedAt = Expired;
-        await users.UpdateAsync(user);
+        Check(await users.UpdateAsync(user));
+        return true;
+    });
+
+    /// <summary>Identity answers failures instead of throwing; a failed change must not look like a done one.</summary>
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new XinchuangFlow.Engine.Runtime.ConcurrencyConflictException(
+            "The account was changed at the same time: " + string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     private static UserAccount Of(AppUser u, string? role) => new(u.UserName!, u.DisplayName, role, u.CityCode, u.EnterpriseId, u.ProcurementUnitId,
