@@ -20,6 +20,27 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
+    /// <summary>A fresh browser asks for <paramref name="path"/>, signs in with a password that must be changed, and lands on the password form.</summary>
+    private async Task<IPage> SignInToThePasswordFormAsync(string path, string email, string password)
+    {
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.WaitForURLAsync("**/login**");
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/password**");
+        return page;
+    }
+
+    private static async Task FillThePasswordFormAsync(IPage page, string current, string fresh, string confirm)
+    {
+        await page.FillAsync("input[name=current]", current);
+        await page.FillAsync("input[name=password]", fresh);
+        await page.FillAsync("input[name=confirm]", confirm);
+    }
+
     private static async Task<JsonArray> OpenTasksAsync(HttpClient api, string instance) =>
         (await api.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
 
@@ -324,31 +345,20 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.True((await users.CreateAsync(user, old)).Succeeded);
             await users.AddToRoleAsync(user, XinchuangFlow.Application.Access.Roles.Technician);
         }
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/inbox");
-        await page.WaitForURLAsync("**/login**");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", old);
-        await page.ClickAsync("button[type=submit]");
         // Not into the platform: to the password form, which says why and keeps the e-mail.
-        await page.WaitForURLAsync("**/account/password**");
+        var page = await SignInToThePasswordFormAsync("/inbox", email, old);
         await Assertions.Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("已超过 90 天未修改");
         await Assertions.Expect(page.Locator("input[name=email]")).ToHaveValueAsync(email);
-        await page.FillAsync("input[name=current]", old);
-        await page.FillAsync("input[name=password]", fresh);
-        await page.FillAsync("input[name=confirm]", fresh + "!");
+        await FillThePasswordFormAsync(page, old, fresh, fresh + "!");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "change-password.png") });
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("两次输入的新密码不一致");
-        await page.FillAsync("input[name=current]", old);
-        await page.FillAsync("input[name=password]", fresh);
-        await page.FillAsync("input[name=confirm]", fresh);
+        await FillThePasswordFormAsync(page, old, fresh, fresh);
         await page.ClickAsync("button[type=submit]");
         // Signed in with the new password and on to the page they asked for.
         await page.WaitForURLAsync("**/inbox");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
         var again = await app.SignedInPageAsync(email, fresh);
         await again.Locator("[data-testid=change-password]").WaitForAsync();   // the way back to the form, for a voluntary change
         await again.Context.CloseAsync();
@@ -375,22 +385,13 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "users.png") });
 
         // The new user signs in with the temporary password, must set their own, and is then in the unit's portal.
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/portal/new");
-        await page.WaitForURLAsync("**/login**");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", temporary);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/account/password**");
-        await page.FillAsync("input[name=current]", temporary);
-        await page.FillAsync("input[name=password]", own);
-        await page.FillAsync("input[name=confirm]", own);
+        var page = await SignInToThePasswordFormAsync("/portal/new", email, temporary);
+        await FillThePasswordFormAsync(page, temporary, own, own);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/portal/new");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByText("南宁市财政局").First).ToBeVisibleAsync();       // the form is for their own unit
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
 
         // Disabled by the Bureau: the right password no longer opens anything.
         await row.Locator($"[data-testid='disable-{email}']").ClickAsync();
