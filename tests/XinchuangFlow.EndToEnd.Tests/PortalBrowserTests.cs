@@ -376,6 +376,10 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Choose(admin, "u-role", "采购单位用户");
         await Field(admin, "u-unit").FillAsync("南宁市财政");
         await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "南宁市财政局" }).First.ClickAsync();
+        // The list may open again on the chosen name; close it so it covers nothing.
+        if (await admin.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0) await admin.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(admin.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Assertions.Expect(Field(admin, "u-unit")).ToHaveValueAsync("南宁市财政局");
         await admin.Locator("[data-testid=u-create]").ClickAsync();
         var temporary = (await admin.Locator("[data-testid=users-temp-password] code").InnerTextAsync()).Trim();
         Assert.Equal(14, temporary.Length);

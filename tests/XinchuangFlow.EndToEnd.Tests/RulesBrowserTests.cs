@@ -288,6 +288,8 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var bureau = await app.SignedInPageAsync();
         await bureau.GotoAsync("/rules");
+        // A link clicked before the circuit is up can be undone by the circuit's first render: wait for it.
+        await bureau.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await bureau.Locator("[data-testid=to-limits]").ClickAsync();
         await bureau.WaitForURLAsync("**/rules/limits");
         await bureau.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });

@@ -204,7 +204,9 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         // 200 instances through both nodes, their timers due together; A dies with SIGKILL just as they fall due.
         Assert.True((await onA.PostAsync("/api/workflow-definitions?publish=true", new StringContent(Flow("failover", "PT15S"), Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
         var ids = (await Task.WhenAll(Enumerable.Range(0, 200).Select(i => StartAsync(i % 2 == 0 ? onA : onB, "failover")))).ToList();
-        _reader = await EngineHarness.StartAsync(DatabaseProvider.PostgreSql, cs, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        // The reader is a node of the deployment too: it gets the cluster's key file (a node with another refuses to start).
+        _reader = await EngineHarness.StartAsync(DatabaseProvider.PostgreSql, cs, new FakeTimeProvider(DateTimeOffset.UtcNow),
+            settings: new Dictionary<string, string?> { ["Security:KeyFile"] = Path.Combine(_folder, "cluster.key") });
         var factory = _reader.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
         Dictionary<Guid, DateTimeOffset> due;
         await using (var db = await factory.CreateDbContextAsync())

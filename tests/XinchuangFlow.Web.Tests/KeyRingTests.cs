@@ -46,19 +46,26 @@ public sealed class KeyRingTests : IDisposable
         onB.DefaultRequestHeaders.Authorization = token;
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/tasks")).StatusCode);
 
-        // In the database the keys are SM4 ciphertext; a node with another key file cannot use them.
+        // In the database the keys are SM4 ciphertext; another key file cannot decrypt them.
+        string sealedKey;
         await using (var db = await a.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
         {
             var rows = await db.DataProtectionKeys.AsNoTracking().ToListAsync();
             Assert.NotEmpty(rows);
             Assert.All(rows, r => Assert.Contains("sm4Encrypted", r.Xml));
             Assert.All(rows, r => Assert.DoesNotContain("masterKey", r.Xml));
+            sealedKey = System.Xml.Linq.XElement.Parse(rows[0].Xml).Descendants("value").First().Value;
         }
+        Assert.Throws<System.Security.Cryptography.CryptographicException>(() =>
+            new Sm4Cipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).Decrypt(Convert.FromBase64String(sealedKey)));
+        // A node given another key file does not start at all (it could read neither the key ring nor the personal
+        // fields), and says which setting is wrong.
         var stranger = Node("other.key");
-        var onStranger = stranger.CreateClient();
-        onStranger.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Parameter);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await onStranger.GetAsync("/api/tasks")).StatusCode);
+        var refused = Assert.ThrowsAny<Exception>(() => stranger.CreateClient());
+        Assert.Contains("another key than this node's Security:KeyFile", Flatten(refused));
     }
+
+    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
 
     [Fact]
     public void Sm4_RoundTrips_RefusesAChangedByte_AndAnotherKey_AndIsTheNationalCipher()
