@@ -264,36 +264,26 @@ public static class WebSetup
                     || (path.EndsWith("/manage/info", StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(ctx.HttpContext.Request.Method)))
                     return Results.NotFound();
                 if (!path.EndsWith("/login", StringComparison.OrdinalIgnoreCase)) return await next(ctx);
-                var email = ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault()?.Email ?? "";
-                var address = ctx.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var throttle = ctx.HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
+                var login = ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault();
+                var (email, address) = (login?.Email ?? "", AccountEndpoints.Address(ctx.HttpContext));
                 var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountService>();
-                if (throttle.RetryAfter(email, address) is { } wait)
+                switch (await accounts.BeforeApiSignInAsync(email, login?.Password ?? "", address))
                 {
-                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-                    ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                    return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                        title: $"Too many failed sign-ins for this account from your address; try again in {seconds} s.");
+                    case (SignInOutcome.Throttled, { } wait):
+                        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                        ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                            title: $"Too many failed sign-ins for this account from your address; try again in {seconds} s.");
+                    case (SignInOutcome.PasswordExpired, _):
+                        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The password has expired.",
+                            detail: $"Passwords must be changed every {accounts.MaxAgeDays} days: POST /api/auth/password, then sign in again.",
+                            extensions: new Dictionary<string, object?> { ["code"] = "password-expired" });
                 }
-                // An expired password gets no token (Identity writes the token while signing in, so this is asked first).
-                if (await accounts.RefuseExpiredApiSignInAsync(email, ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault()?.Password ?? ""))
-                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The password has expired.",
-                        detail: $"Passwords must be changed every {accounts.MaxAgeDays} days: POST /api/auth/password, then sign in again.",
-                        extensions: new Dictionary<string, object?> { ["code"] = "password-expired" });
                 var result = await next(ctx);
                 // A bearer token is written by the sign-in itself (the result is empty): then the response's status tells.
                 var status = (result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result as IResult) is Microsoft.AspNetCore.Http.IStatusCodeHttpResult s
                     ? s.StatusCode : ctx.HttpContext.Response.StatusCode;
-                if (status is >= 200 and < 300)
-                {
-                    throttle.Succeeded(email, address);
-                    await accounts.RecordApiSignInAsync(email);
-                }
-                else if (status is 401)
-                {
-                    throttle.Failed(email, address);
-                    await accounts.RecordSignInFailedAsync(email);
-                }
+                if (status is (>= 200 and < 300) or 401) await accounts.AfterApiSignInAsync(email, address, succeeded: status != 401);
                 return result;
             })
             .RequireRateLimiting("login")

@@ -33,6 +33,10 @@ public class UserAdminTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var coordinator = await factory.LoginAsync(email, own);
         var tickets = (await coordinator.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!["items"]!.AsArray();
         Assert.All(tickets, t => Assert.Equal("4504", t!["cityCode"]!.GetValue<string>()));
+        // Another city's ticket, which the Bureau sees, is not there for Wuzhou's coordinator.
+        var elsewhere = (await admin.GetFromJsonAsync<JsonObject>("/api/tickets?take=200"))!["items"]!.AsArray()
+            .First(t => t!["cityCode"]!.GetValue<string>() != "4504")!["number"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/api/tickets/{elsewhere}")).StatusCode);
 
         // Disabled: the right password no longer signs in; enabled again, it does.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{email}/disable", null)).StatusCode);

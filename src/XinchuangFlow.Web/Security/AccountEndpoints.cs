@@ -14,7 +14,7 @@ public static class AccountEndpoints
         app.MapPost("/account/login", async ([FromForm] LoginForm form, HttpContext http, AccountService accounts) =>
         {
             var email = form.Email ?? "";
-            var (outcome, wait) = await accounts.SignInAsync(email, form.Password ?? "", Address(http), withCookie: true);
+            var (outcome, wait) = await accounts.SignInAsync(email, form.Password ?? "", Address(http));
             return outcome switch
             {
                 SignInOutcome.SignedIn => Results.Redirect(LocalOnly(form.ReturnUrl)),
@@ -71,7 +71,8 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static string Address(HttpContext http) => CircuitOriginHandler.Of(http.Connection.RemoteIpAddress) ?? "unknown";
+    /// <summary>The client's address as the throttle and the audit trail key it.</summary>
+    public static string Address(HttpContext http) => CircuitOriginHandler.Of(http.Connection.RemoteIpAddress) ?? "unknown";
 
     private static string PasswordPage(string email, string error, string? returnUrl) =>
         $"/account/password?error={error}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}";

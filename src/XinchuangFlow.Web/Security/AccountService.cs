@@ -21,45 +21,54 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
 {
     public int MaxAgeDays => config.GetValue("Security:PasswordMaxAgeDays", 90);
 
-    public bool IsExpired(AppUser user) =>
+    private bool IsExpired(AppUser user) =>
         MaxAgeDays > 0 && user.PasswordChangedAt is { } changed && clock.GetUtcNow() - changed > TimeSpan.FromDays(MaxAgeDays);
 
-    /// <summary>Checks the password; signs the browser in with a cookie when <paramref name="withCookie"/> and the password is current.</summary>
-    public async Task<(SignInOutcome Outcome, TimeSpan? Wait)> SignInAsync(string email, string password, string address, bool withCookie)
+    /// <summary>The browser's sign-in: checks the password and, when it is current, signs the browser in with a cookie.</summary>
+    public async Task<(SignInOutcome Outcome, TimeSpan? Wait)> SignInAsync(string email, string password, string address)
     {
         if (throttle.RetryAfter(email, address) is { } wait) return (SignInOutcome.Throttled, wait);
         var user = await users.FindByNameAsync(email);
         var checkedPassword = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (!checkedPassword.Succeeded)
         {
-            throttle.Failed(email, address);
-            await RecordAsync(email, "sign-in-failed", null);
+            await EndedAsync(email, address, succeeded: false, null);
             return (SignInOutcome.Invalid, null);
         }
-        throttle.Succeeded(email, address);
-        if (await StampAsync(user!) is { } expired && expired)
+        if (await StampAsync(user!))
         {
+            throttle.Succeeded(email, address);
             await RecordAsync(email, "sign-in-refused", $"the password is older than {MaxAgeDays} days and must be changed");
             return (SignInOutcome.PasswordExpired, null);
         }
-        if (withCookie) await signIn.SignInAsync(user!, isPersistent: false);
-        await RecordAsync(email, "sign-in", null);
+        await signIn.SignInAsync(user!, isPersistent: false);
+        await EndedAsync(email, address, succeeded: true, null);
         return (SignInOutcome.SignedIn, null);
     }
 
     /// <summary>
-    /// Before Identity's own API login: true (and audited) when the password is right but expired — then no token may
-    /// be handed out. Starts the clock of an account that never had one.
+    /// Before Identity's own API login (which writes the token while signing in): a refusal when the account is throttled,
+    /// or when its password is right but expired (audited); null lets the login go on. Starts the clock of an account
+    /// that never had one.
     /// </summary>
-    public async Task<bool> RefuseExpiredApiSignInAsync(string email, string password)
+    public async Task<(SignInOutcome Outcome, TimeSpan? Wait)?> BeforeApiSignInAsync(string email, string password, string address)
     {
-        if (await users.FindByNameAsync(email) is not { } user || await users.IsLockedOutAsync(user) || !await StampAsync(user) || !await users.CheckPasswordAsync(user, password)) return false;
+        if (throttle.RetryAfter(email, address) is { } wait) return (SignInOutcome.Throttled, wait);
+        if (await users.FindByNameAsync(email) is not { } user || await users.IsLockedOutAsync(user) || !await StampAsync(user)
+            || !await users.CheckPasswordAsync(user, password)) return null;
         await RecordAsync(email, "sign-in-refused", $"API: the password is older than {MaxAgeDays} days and must be changed");
-        return true;
+        return (SignInOutcome.PasswordExpired, null);
     }
 
-    /// <summary>Records a sign-in through Identity's API login.</summary>
-    public Task RecordApiSignInAsync(string email) => RecordAsync(email, "sign-in", "API token");
+    /// <summary>After Identity's own API login answered: the throttle and the audit trail learn how it went.</summary>
+    public Task AfterApiSignInAsync(string email, string address, bool succeeded) => EndedAsync(email, address, succeeded, "API");
+
+    private Task EndedAsync(string email, string address, bool succeeded, string? comment)
+    {
+        if (succeeded) throttle.Succeeded(email, address);
+        else throttle.Failed(email, address);
+        return RecordAsync(email, succeeded ? "sign-in" : "sign-in-failed", comment);
+    }
 
     /// <summary>Sets a new password for the holder of the current one (an expired password may still be changed).</summary>
     public async Task<(PasswordChangeOutcome Outcome, IReadOnlyList<string> Problems, TimeSpan? Wait)> ChangeAsync(
@@ -76,10 +85,10 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         throttle.Succeeded(email, address);
         if (next != confirm) return (PasswordChangeOutcome.Mismatch, [], null);
         if (next == current) return (PasswordChangeOutcome.SameAsBefore, [], null);
+        // Stored with the new password by the same update (a refused password saves nothing).
+        user.PasswordChangedAt = clock.GetUtcNow();
         var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded) return (PasswordChangeOutcome.Weak, result.Errors.Select(e => e.Code).ToList(), null);
-        user.PasswordChangedAt = clock.GetUtcNow();
-        await users.UpdateAsync(user);
         await RecordAsync(email, "change-password", null);
         return (PasswordChangeOutcome.Changed, [], null);
     }
@@ -97,9 +106,6 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         await users.UpdateAsync(user);
         return false;
     }
-
-    /// <summary>Records a failed sign-in Identity's API login answered.</summary>
-    public Task RecordSignInFailedAsync(string email) => RecordAsync(email, "sign-in-failed", "API");
 
     private Task RecordAsync(string email, string action, string? comment) => audit.RecordAsync(new AuditEntry
     {
