@@ -150,6 +150,26 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal("0771-5550101", (await TicketAsync(ticket.Id)).ContactPhone);
     }
 
+    [Fact]
+    public async Task ThePlatformGauges_CountWhatTheDatabaseHolds()
+    {
+        var metrics = _h.Services.GetRequiredService<XinchuangFlow.Infrastructure.Hosting.PlatformMetrics>();
+        var db = _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
+        await metrics.RefreshAsync(db, Clock, CancellationToken.None);
+        Assert.Equal((0L, 0L, 0L), (metrics.Now.OpenTickets, metrics.Now.TimersWaiting, metrics.Now.OpenTasksByAge.Values.Sum()));
+        await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        Clock.Advance(TimeSpan.FromHours(2));
+        await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "第二台终端无法开机"), "unit@test");
+        await metrics.RefreshAsync(db, Clock, CancellationToken.None);
+        var now = metrics.Now;
+        Assert.Equal(2, now.OpenTickets);
+        Assert.Equal(0, now.BreachedOpenTickets);
+        Assert.Equal((1L, 1L, 0L, 0L), (now.OpenTasksByAge["lt1h"], now.OpenTasksByAge["1h-4h"], now.OpenTasksByAge["4h-24h"], now.OpenTasksByAge["gt24h"]));
+        await using var ctx = await db.CreateDbContextAsync();
+        Assert.Equal(await ctx.Timers.CountAsync(), now.TimersWaiting + now.TimersDue);
+        Assert.True(now.TimersWaiting > 0);
+    }
+
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
 
     [Fact]

@@ -41,20 +41,23 @@ public sealed class PlatformMetrics : IDisposable
     {
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var due = await db.Timers.CountAsync(t => t.DueAt <= now, ct);
-        var waiting = await db.Timers.CountAsync(t => t.DueAt > now, ct);
+        // One aggregate query per table (conditional counts), not a query per gauge.
+        var timers = await db.Timers.GroupBy(_ => 1)
+            .Select(g => new { Due = g.Count(t => t.DueAt <= now), Waiting = g.Count(t => t.DueAt > now) }).FirstOrDefaultAsync(ct);
         var incidents = await db.Incidents.CountAsync(i => i.ResolvedAt == null, ct);
-        var open = db.Tasks.Where(t => t.Status == HumanTaskStatus.Open);
         DateTimeOffset h1 = now.AddHours(-1), h4 = now.AddHours(-4), d1 = now.AddDays(-1);
+        var tasks = await db.Tasks.Where(t => t.Status == HumanTaskStatus.Open).GroupBy(_ => 1).Select(g => new
+        {
+            Lt1h = g.Count(t => t.CreatedAt > h1), H1To4 = g.Count(t => t.CreatedAt <= h1 && t.CreatedAt > h4),
+            H4To24 = g.Count(t => t.CreatedAt <= h4 && t.CreatedAt > d1), Gt24h = g.Count(t => t.CreatedAt <= d1),
+        }).FirstOrDefaultAsync(ct);
         var byAge = new Dictionary<string, long>
         {
-            ["lt1h"] = await open.CountAsync(t => t.CreatedAt > h1, ct),
-            ["1h-4h"] = await open.CountAsync(t => t.CreatedAt <= h1 && t.CreatedAt > h4, ct),
-            ["4h-24h"] = await open.CountAsync(t => t.CreatedAt <= h4 && t.CreatedAt > d1, ct),
-            ["gt24h"] = await open.CountAsync(t => t.CreatedAt <= d1, ct),
+            ["lt1h"] = tasks?.Lt1h ?? 0, ["1h-4h"] = tasks?.H1To4 ?? 0, ["4h-24h"] = tasks?.H4To24 ?? 0, ["gt24h"] = tasks?.Gt24h ?? 0,
         };
-        var tickets = db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
-        _now = new Snapshot(due, waiting, incidents, byAge, await tickets.CountAsync(ct), await tickets.CountAsync(t => t.Breached, ct));
+        var tickets = await db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled).GroupBy(_ => 1)
+            .Select(g => new { Open = g.Count(), Breached = g.Count(t => t.Breached) }).FirstOrDefaultAsync(ct);
+        _now = new Snapshot(timers?.Due ?? 0, timers?.Waiting ?? 0, incidents, byAge, tickets?.Open ?? 0, tickets?.Breached ?? 0);
     }
 }
 
