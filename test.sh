@@ -28,9 +28,12 @@ if ! command -v qemu-aarch64-static >/dev/null || [ ! -e /lib/ld-linux-aarch64.s
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 \
     libicu72:arm64 libssl3:arm64 zlib1g:arm64 >/dev/null
 fi
+# Build the whole solution first: some tests start the web app from its build output (the failover test runs two real
+# processes), and `dotnet test` alone builds only the test projects and what they reference.
+dotnet build XinchuangFlow.sln -nologo -v:q
 LOG="$(mktemp /tmp/xf-test.XXXXXX.log)"
 set +e
-scripts/with-postgres.sh dotnet test XinchuangFlow.sln "$@" 2>&1 | tee "$LOG"
+scripts/with-postgres.sh dotnet test XinchuangFlow.sln --no-build "$@" 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
 # The bundle tests build the offline bundles (linux-arm64 self-contained, run under qemu; linux-x64 framework-dependent,
 # run natively) and use the unpacked apps: they run alone, after the rest (skip with XF_SKIP_BUNDLE=1).

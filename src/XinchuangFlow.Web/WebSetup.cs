@@ -62,8 +62,10 @@ public static class WebSetup
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
-                // No automatic lockout: anyone who knows a login name could lock its owner out. LoginThrottle slows guessing instead.
+                // No lockout, for any account: anyone who knows a login name could lock its owner out. LoginThrottle slows
+                // guessing instead; disabling an account is the Data Bureau's (AppUser.DisabledAt), not a lockout.
                 o.Lockout.AllowedForNewUsers = false;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
@@ -73,7 +75,15 @@ public static class WebSetup
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContext());
         // Sessions end after a quiet half hour (Security:SessionIdleMinutes), for the browser cookie and for bearer tokens.
         var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:SessionIdleMinutes", 30));
-        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = idle);
+        // A refresh token lives as long as the access token: a client idle for longer signs in again. SessionGuard ends
+        // every kind of session when the account is disabled or its password changes, and after Security:SessionAbsoluteHours.
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = idle;
+            o.RefreshTokenExpiration = idle;
+            o.Events.OnMessageReceived = BearerSessionCheck.OnMessageReceivedAsync;
+        });
+        services.AddSingleton<SessionGuard>();
         services.ConfigureApplicationCookie(o =>
         {
             o.ExpireTimeSpan = idle;
@@ -81,6 +91,14 @@ public static class WebSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.LoginPath = "/login";
+            // Instead of Identity's half-hourly stamp check: every request, through the guard's short cache; an ended
+            // session's cookie is removed.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (ctx.Principal is null || await ctx.HttpContext.RequestServices.GetRequiredService<SessionGuard>().IsCurrentAsync(ctx.Principal, ctx.HttpContext.RequestAborted)) return;
+                ctx.RejectPrincipal();
+                await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(ctx.HttpContext, IdentityConstants.ApplicationScheme);
+            };
             o.AccessDeniedPath = "/no-access";
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx =>
@@ -107,10 +125,11 @@ public static class WebSetup
         {
             // A coarse flood guard on the sign-in endpoints (requests, not failures); LoginThrottle does the real work.
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Each platform's key has its own budget of requests per minute.
+            // Each platform has its own budget of requests per minute, spent only by requests its key authenticated
+            // (PlatformKeyGate runs first: a forged or revoked key is answered 401 and spends nobody's budget).
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Headers.TryGetValue(ApiKeyHandler.Header, out var key) && key.ToString() is { Length: > 12 } k
-                    ? RateLimitPartition.GetFixedWindowLimiter(k[..12], _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("PlatformRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) })
+                http.Items[PlatformKeyGate.PlatformItem] is string platform
+                    ? RateLimitPartition.GetFixedWindowLimiter(platform, _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("PlatformRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("people"));
             o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -129,12 +148,7 @@ public static class WebSetup
             }));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            // Self-registration is closed (answered 404); the document does not offer it.
-            doc.Paths?.Remove("/api/auth/register");
-            return Task.CompletedTask;
-        }).AddDocumentTransformer<Api.OpenApiExamples>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<Api.OpenApiExamples>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -167,6 +181,7 @@ public static class WebSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddScoped<Security.CircuitOriginHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Security.CircuitOriginHandler>());
         // Behind nginx the client's address comes from X-Forwarded-For, believed from loopback and the proxies named in
@@ -245,49 +260,18 @@ public static class WebSetup
                 http.Response.Redirect("/no-access");
             }
         });
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<PlatformKeyGate>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        // Metrics name routes, hosts and live counts: only the scrapers named in Telemetry:MetricsAllowedAddresses (loopback
+        // by default) or holding Telemetry:MetricsToken get them; anyone else gets a 404 and a log line.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.UseMiddleware<MetricsGate>());
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapGroup("/api/auth").MapIdentityApi<AppUser>()
-            .AddEndpointFilter(async (ctx, next) =>
-            {
-                // Accounts are created by administrators, never by self-registration; passwords change only through
-                // /api/auth/password (which keeps the expiry clock and the audit trail), not Identity's own endpoints.
-                var path = ctx.HttpContext.Request.Path.Value ?? "";
-                if (path.EndsWith("/register", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/forgotPassword", StringComparison.OrdinalIgnoreCase)
-                    || path.EndsWith("/resetPassword", StringComparison.OrdinalIgnoreCase)
-                    || (path.EndsWith("/manage/info", StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(ctx.HttpContext.Request.Method)))
-                    return Results.NotFound();
-                if (!path.EndsWith("/login", StringComparison.OrdinalIgnoreCase)) return await next(ctx);
-                var login = ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault();
-                var (email, address) = (login?.Email ?? "", AccountEndpoints.Address(ctx.HttpContext));
-                var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountService>();
-                switch (await accounts.BeforeApiSignInAsync(email, login?.Password ?? "", address))
-                {
-                    case (SignInOutcome.Throttled, { } wait):
-                        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-                        ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                            title: $"Too many failed sign-ins for this account from your address; try again in {seconds} s.");
-                    case (SignInOutcome.PasswordExpired, _):
-                        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The password has expired.",
-                            detail: $"Passwords must be changed every {accounts.MaxAgeDays} days: POST /api/auth/password, then sign in again.",
-                            extensions: new Dictionary<string, object?> { ["code"] = "password-expired" });
-                }
-                var result = await next(ctx);
-                // A bearer token is written by the sign-in itself (the result is empty): then the response's status tells.
-                var status = (result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result as IResult) is Microsoft.AspNetCore.Http.IStatusCodeHttpResult s
-                    ? s.StatusCode : ctx.HttpContext.Response.StatusCode;
-                if (status is (>= 200 and < 300) or 401) await accounts.AfterApiSignInAsync(email, address, succeeded: status != 401);
-                return result;
-            })
-            .RequireRateLimiting("login")
-            .WithTags("Auth");
         app.MapWorkflowApi();
         app.MapNetworkApi();
         app.MapTicketApi();

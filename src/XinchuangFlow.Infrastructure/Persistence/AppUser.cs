@@ -17,4 +17,9 @@ public sealed class AppUser : IdentityUser
     public bool NotifyBySms { get; set; }
     /// <summary>When the password was last set (等保 2.0: passwords expire, <c>Security:PasswordMaxAgeDays</c>); null until the first sign-in after the column was added.</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
+    /// <summary>
+    /// When the Data Bureau disabled the account; null while it is active. A state of its own, not Identity's lockout
+    /// (which this platform never uses): only an administrator changes it, audited, and nothing at start-up touches it.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

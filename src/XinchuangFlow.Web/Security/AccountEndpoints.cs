@@ -14,7 +14,7 @@ public static class AccountEndpoints
         app.MapPost("/account/login", async ([FromForm] LoginForm form, HttpContext http, AccountService accounts) =>
         {
             var email = form.Email ?? "";
-            var (outcome, wait) = await accounts.SignInAsync(email, form.Password ?? "", Address(http));
+            var (outcome, wait) = await accounts.SignInAsync(email, form.Password ?? "", Address(http), IdentityConstants.ApplicationScheme);
             return outcome switch
             {
                 SignInOutcome.SignedIn => Results.Redirect(LocalOnly(form.ReturnUrl)),
@@ -34,6 +34,36 @@ public static class AccountEndpoints
             return Results.Redirect(LocalOnly(form.ReturnUrl));
         }).RequireRateLimiting("login");
 
+        // API sign-in: a bearer token (30 minutes, Security:SessionIdleMinutes) with a refresh token of the same life, or the
+        // browser's cookie with ?useCookies=true. Identity's own endpoint set (register, 2FA, password reset, account info)
+        // is not mapped: accounts come from the Data Bureau, passwords change only here, and 2FA is not offered.
+        app.MapPost("/api/auth/login", async (ApiLogin body, [FromQuery] bool? useCookies, HttpContext http, AccountService accounts) =>
+        {
+            var (outcome, wait) = await accounts.SignInAsync(body.Email ?? "", body.Password ?? "", Address(http),
+                useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme, "API");
+            return outcome switch
+            {
+                // The token response was written by the sign-in itself (a cookie sign-in writes only the header).
+                SignInOutcome.SignedIn => Results.Empty,
+                SignInOutcome.Throttled => Throttled(http, wait!.Value),
+                SignInOutcome.PasswordExpired => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The password has expired.",
+                    detail: $"Passwords must be changed every {accounts.MaxAgeDays} days: POST /api/auth/password, then sign in again.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "password-expired" }),
+                _ => InvalidCredentials(),
+            };
+        }).AllowAnonymous().RequireRateLimiting("login").WithTags("Auth")
+          .WithSummary("Signs in with e-mail and password: a bearer token and a refresh token, each valid for 30 minutes (?useCookies=true: the browser's cookie). "
+                       + "A wrong password, a disabled and an unknown account get the same 401; repeated failures are slowed (429 with Retry-After), never locked.");
+
+        app.MapPost("/api/auth/refresh", async (ApiRefresh body, AccountService accounts, CancellationToken ct) =>
+            await accounts.RefreshAsync(body.RefreshToken, ct) is { } principal
+                ? Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+                : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The session has ended; sign in again.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "session-ended" }))
+          .AllowAnonymous().RequireRateLimiting("login").WithTags("Auth")
+          .WithSummary("A new bearer token for a refresh token while the session stands: within 30 minutes of the last token, at most 12 hours after the sign-in, "
+                       + "the account enabled and its password unchanged. Otherwise 401 session-ended.");
+
         // The same for API clients (and the way out of a 403 password-expired).
         app.MapPost("/api/auth/password", async (PasswordChange body, HttpContext http, AccountService accounts) =>
         {
@@ -41,10 +71,8 @@ public static class AccountEndpoints
             return outcome switch
             {
                 PasswordChangeOutcome.Changed => Results.NoContent(),
-                PasswordChangeOutcome.Invalid => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong e-mail or password.",
-                    extensions: new Dictionary<string, object?> { ["code"] = "invalid-credentials" }),
-                PasswordChangeOutcome.Throttled => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                    title: $"Too many failed sign-ins for this account from your address; try again in {(int)Math.Ceiling(wait!.Value.TotalSeconds)} s."),
+                PasswordChangeOutcome.Invalid => InvalidCredentials(),
+                PasswordChangeOutcome.Throttled => Throttled(http, wait!.Value),
                 PasswordChangeOutcome.SameAsBefore => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The new password must differ from the current one.",
                     extensions: new Dictionary<string, object?> { ["code"] = "password-reused" }),
                 _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
@@ -70,6 +98,24 @@ public static class AccountEndpoints
         });
         return app;
     }
+
+    private static IResult InvalidCredentials() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong e-mail or password.",
+        extensions: new Dictionary<string, object?> { ["code"] = "invalid-credentials" });
+
+    private static IResult Throttled(HttpContext http, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+            title: $"Too many failed sign-ins for this account from your address; try again in {seconds} s.",
+            extensions: new Dictionary<string, object?> { ["code"] = "throttled" });
+    }
+
+    /// <summary>An API client's sign-in.</summary>
+    public sealed record ApiLogin(string? Email, string? Password);
+
+    /// <summary>An API client's refresh.</summary>
+    public sealed record ApiRefresh(string? RefreshToken);
 
     /// <summary>The client's address as the throttle and the audit trail key it.</summary>
     public static string Address(HttpContext http) => CircuitOriginHandler.Of(http.Connection.RemoteIpAddress) ?? "unknown";

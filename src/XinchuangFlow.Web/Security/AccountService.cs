@@ -17,51 +17,75 @@ public enum PasswordChangeOutcome { Changed, Invalid, Throttled, Mismatch, SameA
 /// and an audit line for each sign-in, failed sign-in and password change, with the client's address.
 /// </summary>
 public sealed class AccountService(UserManager<AppUser> users, SignInManager<AppUser> signIn, LoginThrottle throttle, IAuditLog audit,
-    TimeProvider clock, IConfiguration config)
+    TimeProvider clock, IConfiguration config, SessionGuard sessions,
+    Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> bearer)
 {
     public int MaxAgeDays => config.GetValue("Security:PasswordMaxAgeDays", 90);
+
+    /// <summary>A hash to check unknown accounts' passwords against, so they take as long to refuse as known ones.</summary>
+    private static string? _decoy;
 
     private bool IsExpired(AppUser user) =>
         MaxAgeDays > 0 && user.PasswordChangedAt is { } changed && clock.GetUtcNow() - changed > TimeSpan.FromDays(MaxAgeDays);
 
-    /// <summary>The browser's sign-in: checks the password and, when it is current, signs the browser in with a cookie.</summary>
-    public async Task<(SignInOutcome Outcome, TimeSpan? Wait)> SignInAsync(string email, string password, string address)
+    /// <summary>
+    /// Signs in with e-mail and password: the browser's form (<paramref name="scheme"/> the cookie) and the API (a bearer
+    /// token, written into the response by the sign-in itself). One policy for every account: failures are slowed by the
+    /// throttle, nothing is ever locked, and a wrong password, a disabled account and an unknown one get the same answer
+    /// (after the same work). A right but expired password must be changed first. Every attempt is audited.
+    /// </summary>
+    public async Task<(SignInOutcome Outcome, TimeSpan? Wait)> SignInAsync(string email, string password, string address, string scheme, string? channel = null)
     {
         if (throttle.RetryAfter(email, address) is { } wait) return (SignInOutcome.Throttled, wait);
-        var user = await users.FindByNameAsync(email);
-        var checkedPassword = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
-        if (!checkedPassword.Succeeded)
+        var user = email.Length is > 0 and <= 256 ? await users.FindByNameAsync(email) : null;
+        bool right;
+        if (user is null)
         {
-            await EndedAsync(email, address, succeeded: false, null);
+            _decoy ??= users.PasswordHasher.HashPassword(new AppUser(), "decoy#" + Guid.NewGuid());
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), _decoy, password);
+            right = false;
+        }
+        else right = await users.CheckPasswordAsync(user, password);
+        if (!right || user!.DisabledAt is not null)
+        {
+            await EndedAsync(email, address, succeeded: false, Comment(channel, right ? "the account is disabled" : null));
             return (SignInOutcome.Invalid, null);
         }
-        if (await StampAsync(user!))
+        if (await StampAsync(user))
         {
             throttle.Succeeded(email, address);
-            await RecordAsync(email, "sign-in-refused", $"the password is older than {MaxAgeDays} days and must be changed");
+            await RecordAsync(email, "sign-in-refused", Comment(channel, $"the password is older than {MaxAgeDays} days and must be changed"));
             return (SignInOutcome.PasswordExpired, null);
         }
-        await signIn.SignInAsync(user!, isPersistent: false);
-        await EndedAsync(email, address, succeeded: true, null);
+        signIn.AuthenticationScheme = scheme;
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [sessions.StartClaim()]);
+        await EndedAsync(email, address, succeeded: true, channel);
         return (SignInOutcome.SignedIn, null);
     }
 
-    /// <summary>
-    /// Before Identity's own API login (which writes the token while signing in): a refusal when the account is throttled,
-    /// or when its password is right but expired (audited); null lets the login go on. Starts the clock of an account
-    /// that never had one.
-    /// </summary>
-    public async Task<(SignInOutcome Outcome, TimeSpan? Wait)?> BeforeApiSignInAsync(string email, string password, string address)
+    private static string? Comment(string? channel, string? why) => (channel, why) switch
     {
-        if (throttle.RetryAfter(email, address) is { } wait) return (SignInOutcome.Throttled, wait);
-        if (await users.FindByNameAsync(email) is not { } user || await users.IsLockedOutAsync(user) || !await StampAsync(user)
-            || !await users.CheckPasswordAsync(user, password)) return null;
-        await RecordAsync(email, "sign-in-refused", $"API: the password is older than {MaxAgeDays} days and must be changed");
-        return (SignInOutcome.PasswordExpired, null);
-    }
+        (null, _) => why,
+        (_, null) => channel,
+        _ => $"{channel}: {why}",
+    };
 
-    /// <summary>After Identity's own API login answered: the throttle and the audit trail learn how it went.</summary>
-    public Task AfterApiSignInAsync(string email, string address, bool succeeded) => EndedAsync(email, address, succeeded, "API");
+    /// <summary>
+    /// A new bearer token for a refresh token, when the session still stands: the refresh token is younger than the idle
+    /// limit (it lives as long as the access token), the session younger than its absolute lifetime, the account enabled
+    /// and its password unchanged since. The new token keeps the session's start. Null when the session has ended.
+    /// </summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal?> RefreshAsync(string? refreshToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(refreshToken) || refreshToken.Length > 8192) return null;
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(refreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires) return null;
+        if (!await sessions.IsCurrentAsync(ticket.Principal, ct) || SessionGuard.StartedAt(ticket.Principal) is null) return null;
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { DisabledAt: null } user) return null;
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(ticket.Principal.FindFirst(SessionGuard.AuthTimeClaim)!);
+        return principal;
+    }
 
     private Task EndedAsync(string email, string address, bool succeeded, string? comment)
     {
@@ -76,7 +100,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
     {
         if (throttle.RetryAfter(email, address) is { } wait) return (PasswordChangeOutcome.Throttled, [], wait);
         var user = await users.FindByNameAsync(email);
-        if (user is null || await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, current))
+        if (user is null || user.DisabledAt is not null || !await users.CheckPasswordAsync(user, current))
         {
             throttle.Failed(email, address);
             await RecordAsync(email, "change-password-failed", "wrong current password");
@@ -89,14 +113,16 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         user.PasswordChangedAt = clock.GetUtcNow();
         var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded) return (PasswordChangeOutcome.Weak, result.Errors.Select(e => e.Code).ToList(), null);
-        await RecordAsync(email, "change-password", null);
+        // The change gave the account a new security stamp: every other session of it ends (this node at once).
+        sessions.Forget(user.Id);
+        await RecordAsync(email, "change-password", "every other session of the account ended");
         return (PasswordChangeOutcome.Changed, [], null);
     }
 
     /// <summary>Signs the browser in after a successful change (the new password was just proven).</summary>
     public async Task SignInWithCookieAsync(string email)
     {
-        if (await users.FindByNameAsync(email) is { } user) await signIn.SignInAsync(user, isPersistent: false);
+        if (await users.FindByNameAsync(email) is { DisabledAt: null } user) await signIn.SignInWithClaimsAsync(user, isPersistent: false, [sessions.StartClaim()]);
     }
 
     private async Task<bool> StampAsync(AppUser user)

@@ -32,10 +32,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
-        // Lockout is replaced by LoginThrottle; accounts created before that must not stay lockable by strangers.
-        await using (var db = await services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync(ct))
-            await db.Users.Where(u => u.LockoutEnabled || u.LockoutEnd != null)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnabled, false).SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null), ct);
+        // Nothing here touches existing accounts: a disabled account (AppUser.DisabledAt) stays disabled across restarts
+        // and upgrades; the migration AccountDisabled carried the old lockout-based disabling over and cleared lockout.
         if (!options.Value.DemoData) return;
         var seeded = await services.GetRequiredService<DemoNetworkSeeder>().SeedAsync(ct);
         if (seeded > 0) log.LogInformation("Demo network seeded with {Technicians} technicians", seeded);

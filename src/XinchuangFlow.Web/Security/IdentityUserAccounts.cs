@@ -10,7 +10,7 @@ namespace XinchuangFlow.Web.Security;
 /// a scope of its own: a Blazor circuit lives for hours, and a user manager kept that long would update rows from a
 /// stale copy (and fail on the concurrency stamp once the user changed their own password meanwhile).
 /// </summary>
-public sealed class IdentityUserAccounts(IServiceScopeFactory scopes) : IUserAccounts
+public sealed class IdentityUserAccounts(IServiceScopeFactory scopes, SessionGuard sessions, TimeProvider clock) : IUserAccounts
 {
     /// <summary>The moment an administrator's temporary password counts as set: long expired, so it must be changed at once.</summary>
     private static readonly DateTimeOffset Expired = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -42,7 +42,7 @@ public sealed class IdentityUserAccounts(IServiceScopeFactory scopes) : IUserAcc
         var user = new AppUser
         {
             UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.DisplayName, CityCode = account.CityCode,
-            EnterpriseId = account.EnterpriseId, ProcurementUnitId = account.UnitId, PasswordChangedAt = Expired, LockoutEnabled = true,
+            EnterpriseId = account.EnterpriseId, ProcurementUnitId = account.UnitId, PasswordChangedAt = Expired, LockoutEnabled = false,
         };
         var result = await users.CreateAsync(user, temporaryPassword);
         if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
@@ -53,10 +53,11 @@ public sealed class IdentityUserAccounts(IServiceScopeFactory scopes) : IUserAcc
     public Task SetDisabledAsync(string userName, bool disabled, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
-        Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null));
-        // Signed-in sessions end: the security stamp the cookie carries changes.
+        if ((user.DisabledAt is not null) == disabled) return true;
+        user.DisabledAt = disabled ? clock.GetUtcNow() : null;
+        // Stored with a new security stamp: every session of the account ends (on this node at once, elsewhere within seconds).
         Check(await users.UpdateSecurityStampAsync(user));
+        sessions.Forget(user.Id);
         return true;
     });
 
@@ -66,7 +67,9 @@ public sealed class IdentityUserAccounts(IServiceScopeFactory scopes) : IUserAcc
         if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, temporaryPassword));
         user.PasswordChangedAt = Expired;
-        Check(await users.UpdateAsync(user));
+        // A new password is a new security stamp: the account's sessions end.
+        Check(await users.UpdateSecurityStampAsync(user));
+        sessions.Forget(user.Id);
         return true;
     });
 
@@ -78,5 +81,5 @@ public sealed class IdentityUserAccounts(IServiceScopeFactory scopes) : IUserAcc
     }
 
     private static UserAccount Of(AppUser u, string? role) => new(u.UserName!, u.DisplayName, role, u.CityCode, u.EnterpriseId, u.ProcurementUnitId,
-        u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.PasswordChangedAt);
+        u.DisabledAt is not null, u.PasswordChangedAt);
 }

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace XinchuangFlow.Web.Security;
+
+/// <summary>
+/// Settles a platform's API key before the rate limiter counts the request: a key together with a person's credentials
+/// (a bearer token or the sign-in cookie) is ambiguous and refused; an unknown or revoked key is answered 401 at once and
+/// spends no platform's budget; a valid key marks the request with its platform, whose budget the limiter then spends.
+/// </summary>
+public sealed class PlatformKeyGate(RequestDelegate next)
+{
+    /// <summary>The <see cref="HttpContext.Items"/> key of the authenticated platform's user name.</summary>
+    public const string PlatformItem = "xf:platform";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!http.Request.Headers.ContainsKey(ApiKeyHandler.Header))
+        {
+            await next(http);
+            return;
+        }
+        var log = http.RequestServices.GetRequiredService<ILogger<PlatformKeyGate>>();
+        if (http.Request.Headers.Authorization.Count > 0 || http.Request.Cookies.ContainsKey(".AspNetCore.Identity.Application"))
+        {
+            log.LogWarning("Refused a request with both an API key and a person's credentials from {Address}", http.Connection.RemoteIpAddress);
+            await RefuseAsync(http, "ambiguous-credentials", "Send either an API key or a person's credentials, not both.");
+            return;
+        }
+        var result = await http.AuthenticateAsync(ApiKeyHandler.SchemeName);
+        if (!result.Succeeded)
+        {
+            await RefuseAsync(http, "invalid-api-key", "The API key is unknown or revoked.");
+            return;
+        }
+        http.Items[PlatformItem] = result.Principal.Identity!.Name;
+        await next(http);
+    }
+
+    private static Task RefuseAsync(HttpContext http, string code, string title)
+    {
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return http.Response.WriteAsJsonAsync(new { status = 401, title, code }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+    }
+}
+
+/// <summary>
+/// /metrics for the configured scrapers only: a client address listed in <c>Telemetry:MetricsAllowedAddresses</c>
+/// (comma-separated; loopback when unset — a Prometheus on the node itself) or a request carrying
+/// <c>Authorization: Bearer</c> with <c>Telemetry:MetricsToken</c>. Everyone else gets a 404, and a log line.
+/// </summary>
+public sealed class MetricsGate(RequestDelegate next, IConfiguration config, ILogger<MetricsGate> log)
+{
+    private readonly System.Net.IPAddress[] _allowed = (config["Telemetry:MetricsAllowedAddresses"] ?? "127.0.0.1,::1")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(System.Net.IPAddress.Parse).ToArray();
+    private readonly byte[]? _token = config["Telemetry:MetricsToken"] is { Length: >= 16 } t ? Encoding.UTF8.GetBytes("Bearer " + t) : null;
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is { IsIPv4MappedToIPv6: true }) address = address.MapToIPv4();
+        var byAddress = address is not null && _allowed.Any(a => a.Equals(address));
+        var byToken = _token is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(http.Request.Headers.Authorization.ToString()), _token);
+        if (byAddress || byToken) return next(http);
+        log.LogWarning("Refused /metrics to {Address}: not a configured scraper", address);
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+}
