@@ -148,7 +148,7 @@ public static class WebSetup
             }));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<Api.OpenApiExamples>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<Api.OpenApiExamples>().AddOperationTransformer<Api.ReadsOnlyTransformer>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -31,6 +31,7 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public string ConfirmTask { get; private set; } = "";
     public Guid OtherEnterprise { get; private set; }
     public Guid ForeignUnit { get; private set; }
+    public string ForeignUnitName { get; private set; } = "";
     public string Attachment { get; private set; } = "";
     public string OwnTicket { get; private set; } = "";
     /// <summary>A mail from an unknown sender waiting for the regional desk's triage (seeded with the demo data).</summary>
@@ -47,7 +48,7 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
                 .Select(e => e.Id).ToListAsync();
             var foreign = await db.ProcurementUnits.Where(u => u.CityCode != "4501" && u.IntegratorId != null && active.Contains(u.IntegratorId!.Value)).OrderBy(u => u.Name).FirstAsync();
             (unitId, county, OtherEnterprise) = (foreign.Id, foreign.CountyCode, foreign.IntegratorId!.Value);
-            ForeignUnit = foreign.Id;
+            (ForeignUnit, ForeignUnitName) = (foreign.Id, foreign.Name);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             technician = await db.Technicians.Where(t => t.EnterpriseId == OtherEnterprise && t.Active
                     && db.Certificates.Any(c => c.TechnicianId == t.Id && c.ProductCategory == "terminal" && c.ValidUntil >= today))
@@ -259,6 +260,167 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.Contains("rules-not-found", await api.GetStringAsync(page));
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
         }
+    }
+
+    /// <summary>What of the other tenant must never reach these users: its tickets, complaint, contact, unit and texts.</summary>
+    private string[] ForeignMarkers() =>
+        [world.Ticket, world.FeedbackTicket, world.Complaint, "外单位", "0772-5550101", world.ForeignUnitName];
+
+    /// <summary>A grading table that puts every ticket at P1: a what-if with it lists every ticket not already P1.</summary>
+    private static readonly JsonObject EverythingP1 = new()
+    {
+        ["schemaVersion"] = 1, ["table"] = "grading", ["scope"] = "region",
+        ["rows"] = new JsonArray(new JsonObject { ["id"] = "default", ["grade"] = "P1", ["description"] = "all" }),
+    };
+
+    /// <summary>The other tenant's id for each path parameter; an operation taking an id the probe does not know fails the test until it is taught.</summary>
+    private Dictionary<string, string> PathValues(ApiOperation op, string kind, string scope, string platform)
+    {
+        var (w, t) = (world, op.Template);
+        string Id() =>
+            t.Contains("/attachments/") ? w.Attachment
+            : t.StartsWith("/api/complaints/") ? w.Complaint
+            : t.StartsWith("/api/tasks/") ? w.TicketTask
+            : t.StartsWith("/api/workflow-instances/") ? w.TicketInstance
+            : t.StartsWith("/api/enterprises/") ? w.OtherEnterprise.ToString()
+            : t.StartsWith("/api/hotline/units/") ? w.ForeignUnit.ToString()
+            : t.StartsWith("/api/mailbox/") ? w.Mail
+            : t.StartsWith("/api/platforms/") ? platform
+            : throw new InvalidOperationException($"The probe does not know which id {op} takes: teach it.");
+        return op.Path.ToDictionary(p => p.Name, p => p.Name switch
+        {
+            "idOrNumber" => w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
+            "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin,
+            _ => throw new InvalidOperationException($"The probe does not know the parameter {{{p.Name}}} of {op}: teach it."),
+        });
+    }
+
+    /// <summary>Query values that reach the other tenant's data if anything does: a wide period, full pages, its ticket number as the search.</summary>
+    private Dictionary<string, string?> QueryValues(ApiOperation op) => op.Query.ToDictionary(p => p.Name, p => p.Name.ToLowerInvariant() switch
+    {
+        "from" => DateTime.UtcNow.AddDays(-300).ToString("yyyy-MM-dd"),
+        "to" => DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"),
+        "take" => "200", "skip" => "0",
+        "text" or "search" or "id" => world.Ticket,
+        "instanceid" => world.TicketInstance,
+        "definitionid" => "service-ticket",
+        "comment" or "reason" => "probe",
+        _ => (string?)null,
+    });
+
+    private IEnumerable<(HttpRequestMessage Request, string Label)> Probe(ApiOperation op, string platform)
+    {
+        var kinds = op.Template.Contains("{kind}") ? new[] { "sla", "escalation", "grading", "dispatch" } : ["sla"];
+        var scopes = op.Template.Contains("{scope}") || op.Template.Contains("{city}") ? new[] { "region", "4502" } : ["region"];
+        foreach (var kind in kinds)
+            foreach (var scope in scopes)
+            {
+                var body = op.Template.EndsWith("/what-if") && kind == "grading" ? EverythingP1.DeepClone() : null;
+                var request = OpenApiProbe.Request(op, PathValues(op, kind, scope, platform), QueryValues(op), body);
+                yield return (request, $"{op.Method} {request.RequestUri}");
+            }
+    }
+
+    private async Task<string> PlatformIdAsync()
+    {
+        var admin = await world.App.LoginAsync(ForeignTenant.Admin, ForeignTenant.AdminPassword);
+        var issued = await admin.PostAsJsonAsync("/api/platforms", new { name = "探测平台" });
+        return (await issued.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    [Theory]
+    [MemberData(nameof(TenantUsers))]
+    public async Task EveryOperationOfTheApi_AsATenant_WithAnotherTenantsIdsAndScopes_ReturnsNothingOfTheirs(string user)
+    {
+        var operations = await OpenApiProbe.OperationsAsync(world.App.CreateClient());
+        Assert.True(operations.Count > 60, $"the document lists only {operations.Count} operations");
+        var platform = await PlatformIdAsync();
+        var api = await world.App.LoginAsync(user, ForeignTenant.DemoPassword);
+        var leaks = new List<string>();
+        foreach (var op in operations.Where(o => !o.Template.StartsWith("/api/auth/")))
+            foreach (var (request, label) in Probe(op, platform))
+            {
+                // An answer may repeat what the caller sent ("Ticket … does not exist."); it must hold nothing else of theirs.
+                var sent = Uri.UnescapeDataString(request.RequestUri!.OriginalString);
+                var response = await api.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode >= 500) leaks.Add($"{label} answered {(int)response.StatusCode}");
+                foreach (var marker in ForeignMarkers().Where(m => !sent.Contains(m, StringComparison.Ordinal) && text.Contains(m, StringComparison.Ordinal)))
+                    leaks.Add($"{label} answered {(int)response.StatusCode} with '{marker}'");
+            }
+        Assert.True(leaks.Count == 0, $"{user}:\n" + string.Join("\n", leaks));
+    }
+
+    [Fact]
+    public async Task TheProbeReachesTheOtherTenantsData_WhenTheCallerMaySeeIt()
+    {
+        // The control for the probe above: the same requests as the Data Bureau find the markers where they should.
+        var operations = await OpenApiProbe.OperationsAsync(world.App.CreateClient());
+        var platform = await PlatformIdAsync();
+        var admin = await world.App.LoginAsync(ForeignTenant.Admin, ForeignTenant.AdminPassword);
+        var found = new HashSet<string>();
+        foreach (var op in operations.Where(o => !o.Writes && !o.Template.StartsWith("/api/auth/")))
+            foreach (var (request, _) in Probe(op, platform))
+            {
+                var text = await (await admin.SendAsync(request)).Content.ReadAsStringAsync();
+                if (ForeignMarkers().Any(m => text.Contains(m, StringComparison.Ordinal))) found.Add($"{op.Method} {op.Template}");
+            }
+        foreach (var expected in new[] { "GET /api/tickets", "GET /api/tickets/{idOrNumber}", "GET /api/complaints/{id}", "GET /api/tasks/{id}", "POST /api/rules/{kind}/{scope}/what-if",
+                     "GET /api/hotline/units/{id}", "GET /api/audit" })
+            Assert.Contains(expected, found);
+    }
+
+    [Fact]
+    public async Task EveryWriteOperationOfTheApi_AsTheReadOnlySupervisor_IsRefused()
+    {
+        var operations = await OpenApiProbe.OperationsAsync(world.App.CreateClient());
+        var writes = operations.Where(o => o.Writes && !o.Template.StartsWith("/api/auth/")).ToList();
+        Assert.True(writes.Count > 30, $"only {writes.Count} write operations");
+        var platform = await PlatformIdAsync();
+        var supervisor = await world.App.LoginAsync("supervisor@xinchuang.local", ForeignTenant.DemoPassword);
+        var wrong = new List<string>();
+        foreach (var op in writes)
+        {
+            // Ids the supervisor can see (every case), a city's rules: the refusal must be about the role, not the scope.
+            var request = OpenApiProbe.Request(op, PathValues(op, "sla", "4502", platform), QueryValues(op), null);
+            var response = await supervisor.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Forbidden) wrong.Add($"{op} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        // What the supervisor may do, they still can: read, replay, verify.
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/tickets/{world.Ticket}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync("/api/rules/grading/region/what-if", EverythingP1)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsync("/api/audit/verify", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryParameterOfTheApi_WithExtremeValues_NeverAnswers500()
+    {
+        var operations = await OpenApiProbe.OperationsAsync(world.App.CreateClient());
+        var platform = await PlatformIdAsync();
+        // The Data Bureau sees everything, so each value gets past the scope checks to the code behind them.
+        var admin = await world.App.LoginAsync(ForeignTenant.Admin, ForeignTenant.AdminPassword);
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var op in operations.Where(o => !o.Template.StartsWith("/api/auth/")))
+        {
+            var path = PathValues(op, "sla", "4502", platform);
+            var query = QueryValues(op);
+            foreach (var parameter in op.Parameters)
+                foreach (var value in OpenApiProbe.ExtremeValues)
+                {
+                    var (p, q) = (new Dictionary<string, string>(path), new Dictionary<string, string?>(query));
+                    if (parameter.In == "path") p[parameter.Name] = value;
+                    else q[parameter.Name] = value;
+                    var request = OpenApiProbe.Request(op, p, q, null);
+                    var response = await admin.SendAsync(request);
+                    sent++;
+                    if ((int)response.StatusCode >= 500)
+                        failures.Add($"{op} {parameter.Name}='{(value.Length > 20 ? value[..20] + "…" : value)}' answered {(int)response.StatusCode}");
+                }
+        }
+        Assert.True(sent > 1000, $"only {sent} requests were sent");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]

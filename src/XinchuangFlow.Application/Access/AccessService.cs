@@ -31,6 +31,15 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
 
     public bool IsWorkflowAdmin(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
 
+    /// <summary>The Intranet Office's supervisors read everything and change nothing (unless they also hold a working role).</summary>
+    public bool IsReadOnly(Actor a) => a.IsInRole(Roles.IntranetSupervisor) && !a.Roles.Any(r => r != Roles.IntranetSupervisor);
+
+    /// <summary>Refuses a change by a read-only user (logged), for the services whose other checks are about scope only.</summary>
+    public void EnsureMayChange(Actor a, string action)
+    {
+        if (IsReadOnly(a)) throw Denied(a, action, "The Intranet Office supervises: it reads everything and changes nothing.");
+    }
+
     /// <summary>Who the inbox queries are for: the user's roles and scope; the Data Bureau sees every task.</summary>
     public Tasks.InboxAudience InboxAudienceOf(Actor a) => new(a.UserName, a.Roles.ToList(), ScopeOf(a), IsWorkflowAdmin(a));
 
@@ -72,6 +81,13 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     /// </summary>
     public bool MayReadRules(Actor a, string scope) =>
         scope == RuleKinds.RegionScope || a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) || (a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode == scope);
+
+    /// <summary>
+    /// A what-if replay lists the replayed tickets: the regional one (every city's tickets) is the Data Bureau's and the
+    /// Intranet Office's; a city's is also its coordinator's. Nobody else replays anything.
+    /// </summary>
+    public bool MayReplay(Actor a, string scope) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) || (scope != RuleKinds.RegionScope && a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode == scope);
 
     /// <summary>Region-wide roles see every enterprise; enterprise staff only their own.</summary>
     public bool SeesAllEnterprises(Actor a) =>

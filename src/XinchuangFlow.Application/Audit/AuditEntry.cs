@@ -39,8 +39,9 @@ public sealed record AuditQuery(string? EntityKind = null, string? EntityId = nu
     /// <summary>A search over whole days in China time, <paramref name="to"/> included (asked in UTC: PostgreSQL takes no +08:00).</summary>
     public static AuditQuery ForDays(string? kind, string? id, string? user, string? action, string? text, DateOnly? from, DateOnly? to) =>
         new(Blank(kind), Blank(id), Blank(user), Blank(action), Blank(text),
-            from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null,
-            to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : null);
+            // A day before 1900 or after 2999 bounds nothing the trail holds (and would not fit a time stamp at the calendar's ends).
+            from is { Year: >= 1900 and <= 2999 } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : from is { Year: > 2999 } ? DateTimeOffset.MaxValue.AddDays(-2) : null,
+            to is { Year: >= 1900 and <= 2999 } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : to is { Year: < 1900 } ? DateTimeOffset.MinValue.AddDays(2) : null);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

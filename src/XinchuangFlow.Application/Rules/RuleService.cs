@@ -156,6 +156,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<WhatIfResult> WhatIfAsync(Actor actor, string kind, string scope, string proposedJson, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
     {
         CheckRead(actor, kind, scope);
+        if (!access.MayReplay(actor, scope))
+            throw access.Denied(actor, $"replay the {kind} rules of {scope}", "A what-if replay lists the tickets of its scope: the regional one is for the Data Bureau and the Intranet Office, a city's also for its coordinator.");
         if (kind == RuleKinds.Dispatch)
             throw new CaseValidationException("kind", "Dispatch preferences cannot be replayed: who was free, and where, at the time is not in the ticket history.");
         var (start, end) = (from, to) switch

@@ -39,6 +39,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>Completes a task by an outcome key with form data; 409 when someone else completed or holds it.</summary>
     public async Task<WorkflowInstance> CompleteAsync(Actor actor, Guid id, string? outcome, JsonObject? data, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "complete tasks");
         if (string.IsNullOrWhiteSpace(outcome)) throw new CaseValidationException("outcome", "outcome (the outcome's key) is required.");
         var task = await GetAsync(actor, id, ct);
         EnsureNotHeldByOther(actor, task);
@@ -48,6 +49,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>Takes a team task so that nobody else works it (idempotent for the holder; 409 when someone else has it).</summary>
     public async Task<HumanTask> ClaimAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "claim tasks");
         var task = await GetAsync(actor, id, ct);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(id);
         if (task.AssigneeUser is { } assignee && !string.Equals(assignee, actor.UserName, StringComparison.OrdinalIgnoreCase))
@@ -59,6 +61,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>Gives a claimed task back to the team: by its holder, or by a team lead.</summary>
     public async Task<HumanTask> ReleaseAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "release tasks");
         var task = await GetAsync(actor, id, ct);
         if (task.ClaimedBy is { } holder && !string.Equals(holder, actor.UserName, StringComparison.OrdinalIgnoreCase) && !access.LeadsTeam(actor))
             throw access.Denied(actor, "release a task", $"Task {id} is held by {holder}; only they or a team lead release it.");
@@ -72,6 +75,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// </summary>
     public async Task<HumanTask> ReassignAsync(Actor actor, Guid id, string? toUser, string? reason, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "hand tasks over");
         var task = await GetAsync(actor, id, ct);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(id);
         var holds = string.Equals(task.AssigneeUser, actor.UserName, StringComparison.OrdinalIgnoreCase)
@@ -115,6 +119,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// </summary>
     public async Task<HumanTask?> CompleteOpenAsync(Actor actor, Guid instanceId, string outcome, JsonObject data, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "complete tasks");
         foreach (var task in await store.ListTasksAsync(new TaskQuery(InstanceId: instanceId, Status: HumanTaskStatus.Open), ct))
         {
             if (!task.HasOutcome(outcome) || await access.RightOnTaskAsync(actor, task, ct) == TaskRight.None) continue;
@@ -128,6 +133,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>An administrator withdraws an open task with a reason; the flow goes on along the task's "withdrawn" port.</summary>
     public async Task<WorkflowInstance> WithdrawAsync(Actor actor, Guid id, string? reason, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "withdraw tasks");
         if (!access.IsWorkflowAdmin(actor)) throw access.Denied(actor, "withdraw a task", "Only an administrator withdraws tasks.");
         if (reason is null || !TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Withdrawing a task needs a reason.");
         return await runtime.WithdrawTaskAsync(id, reason, actor.UserName, ct);

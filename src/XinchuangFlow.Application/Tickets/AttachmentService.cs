@@ -33,7 +33,7 @@ public sealed class AttachmentOptions
 /// the content (magic bytes; text must be UTF-8 without control characters), never by what the browser claims, and
 /// the file name's extension must match it; SVG and HTML are refused because browsers run scripts in them.
 /// </summary>
-public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore store, TimeProvider clock, AttachmentOptions options)
+public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore store, TimeProvider clock, AttachmentOptions options, AccessService access)
 {
     private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.Ordinal)
     {
@@ -64,6 +64,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     public async Task<AttachmentInfo> UploadAsync(Actor actor, string ticket, string? fileName, Stream content, CancellationToken ct = default)
     {
         var t = await queries.GetTicketAsync(actor, ticket, ct);
+        access.EnsureMayChange(actor, $"add a file to {t.Number}");
         if (TicketStatus.IsFinal(t.Status)) throw new WorkflowStateException($"Ticket {t.Number} is {t.Status}; files can no longer be added.");
         var bytes = await ReadLimitedAsync(content, MaxBytes, ct);
         return await AddCheckedAsync(t, fileName, bytes, actor.UserName, ct);

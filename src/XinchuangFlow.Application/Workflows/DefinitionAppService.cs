@@ -34,6 +34,15 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
         return publish ? await PublishAsync(actor, record.DefinitionId, null, ct) : record;
     }
 
+    /// <summary>The API's draft save: the document as JSON, saved as the draft of <paramref name="definitionId"/> (which it must name).</summary>
+    public async Task<DefinitionRecord> SaveDraftAsync(Actor actor, string definitionId, string json, int? baseVersion, string? baseHash, string? comment, CancellationToken ct = default)
+    {
+        RequireEditor(actor, "save definitions");
+        var model = Engine.Definitions.DefinitionJson.Parse(json);
+        if (model.DefinitionId != definitionId) throw new CaseValidationException("definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.");
+        return await SaveDraftAsync(actor, model, baseVersion, baseHash, comment, ct);
+    }
+
     /// <summary>
     /// Saves the designer's work as a draft — problems allowed, publishing refuses them — unless someone saved or
     /// published since it was opened (<see cref="DefinitionConflictException"/>, nothing overwritten).

@@ -19,6 +19,7 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
     /// <summary>Starts a definition through the generic way in; the engine enforces its start permission.</summary>
     public async Task<WorkflowInstance> StartAsync(Actor actor, string? definitionId, JsonObject? input, int? version, string? correlationId, CancellationToken ct = default)
     {
+        access.EnsureMayChange(actor, "start flows");
         if (string.IsNullOrWhiteSpace(definitionId)) throw new CaseValidationException("definitionId", "definitionId is required.");
         try
         {
@@ -75,7 +76,12 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
     }
 
     public Task<SignalResult> SignalAsync(Actor actor, Guid id, string name, JsonNode? payload, TimeSpan? keepFor, CancellationToken ct = default) =>
-        AsOperator(actor, "send signals", () => runtime.SendSignalAsync(name, id, payload, actor.UserName, keepFor, ct));
+        AsOperator(actor, "send signals", () => keepFor is { } keep && (keep <= TimeSpan.Zero || keep > MaxSignalKeep)
+            ? throw new CaseValidationException("keepFor", $"A signal is kept for more than no time and at most {MaxSignalKeep.TotalDays:0} days.")
+            : runtime.SendSignalAsync(name, id, payload, actor.UserName, keepFor, ct));
+
+    /// <summary>The longest a persistent signal waits for the wait that takes it.</summary>
+    public static readonly TimeSpan MaxSignalKeep = TimeSpan.FromDays(366);
 
     private Task<T> AsOperator<T>(Actor actor, string action, Func<Task<T>> work) =>
         access.IsWorkflowAdmin(actor) ? work() : throw access.Denied(actor, action, "Only the Data Bureau's administrators operate on workflow instances.");

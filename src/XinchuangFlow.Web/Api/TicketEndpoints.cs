@@ -173,7 +173,7 @@ public static class TicketEndpoints
             Results.File(await audit.ExportCsvAsync(user.ToActor(), filter.ToQuery(), ct), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMddHHmm}.csv"))
             .WithSummary("The matching audit lines as CSV (UTF-8), oldest first, with each line's seal order and SM3 hash.");
         api.MapPost("/audit/verify", async (ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, CancellationToken ct) =>
-            Results.Ok(await audit.VerifyAsync(user.ToActor(), ct)))
+            Results.Ok(await audit.VerifyAsync(user.ToActor(), ct))).ReadsOnly()
             .WithSummary("Seals what is waiting and recomputes the SM3 chain from its first line: intact, or the first line changed, missing or out of place.");
         api.MapGet("/deliveries", async ([FromQuery] string? status, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user,
             XinchuangFlow.Application.Notifications.NotificationDeliveryService delivery, CancellationToken ct) =>
@@ -226,7 +226,7 @@ public static class TicketEndpoints
             using var reader = new StreamReader(request.Body);
             var result = await rules.WhatIfAsync(user.ToActor(), kind, scope, await reader.ReadToEndAsync(ct), from, to, ct);
             return Results.Ok(WhatIfDto(result));
-        }).WithSummary("What-if replay (BEY-1): the body is a proposed document as PUT takes it; the scope's tickets raised in [from, to) (default: the last quarter) are replayed under the rules in force and under the proposal. Writes nothing.");
+        }).ReadsOnly().WithSummary("What-if replay (BEY-1): the body is a proposed document as PUT takes it; the scope's tickets raised in [from, to) (default: the last quarter) are replayed under the rules in force and under the proposal. Writes nothing.");
         api.MapPost("/rules/sla/{scope}/calendar-import", async (string scope, HttpRequest request, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
         {
             var imported = await rules.ReadCalendarFileAsync(user.ToActor(), scope, request.Body, ct);

@@ -42,11 +42,8 @@ public static class WorkflowEndpoints
         defs.MapGet("/{definitionId}/versions", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
             (await service.ListAsync(user.ToActor(), definitionId, ct)).Select(DefinitionSummary.From));
         defs.MapPut("/{definitionId}/draft", async (string definitionId, SaveDraftRequest body, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var model = DefinitionJson.Parse(body.Definition?.ToJsonString() ?? "{}");
-            if (model.DefinitionId != definitionId) throw new CaseValidationException("definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.");
-            return Results.Ok(DefinitionSummary.From(await service.SaveDraftAsync(user.ToActor(), model, body.BaseVersion, body.BaseHash, body.Comment, ct)));
-        }).WithSummary("Saves work in progress as the draft (problems allowed; publishing refuses them); 409 when someone saved since baseVersion/baseHash.");
+            Results.Ok(DefinitionSummary.From(await service.SaveDraftAsync(user.ToActor(), definitionId, body.Definition?.ToJsonString() ?? "{}", body.BaseVersion, body.BaseHash, body.Comment, ct))))
+            .WithSummary("Saves work in progress as the draft (problems allowed; publishing refuses them); 409 when someone saved since baseVersion/baseHash.");
         defs.MapPost("/{definitionId}/rollback", async (string definitionId, RollBackRequest body, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
             Results.Ok(DefinitionSummary.From(await service.RollBackAsync(user.ToActor(), definitionId, body.ToVersion, body.Comment, ct))))
             .WithSummary("A new draft with the content of an old version.");
@@ -137,7 +134,7 @@ public static class WorkflowEndpoints
         if (keepFor is { Length: > 0 })
         {
             try { keep = XmlConvert.ToTimeSpan(keepFor.ToUpperInvariant()); }
-            catch (FormatException) { throw new CaseValidationException("keepFor", $"'{keepFor}' is not an ISO 8601 duration such as PT1H."); }
+            catch (Exception ex) when (ex is FormatException or OverflowException) { throw new CaseValidationException("keepFor", $"'{keepFor}' is not an ISO 8601 duration such as PT1H."); }
         }
         var result = await instances.SignalAsync(user.ToActor(), id, name, payload, keep, ct);
         return Results.Ok(new { resumed = result.Resumed, kept = result.Kept, keptUntil = result.KeptUntil });
