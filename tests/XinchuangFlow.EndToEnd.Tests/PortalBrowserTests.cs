@@ -395,11 +395,15 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.WaitForURLAsync("**/portal/new");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByText("南宁市财政局").First).ToBeVisibleAsync();       // the form is for their own unit
-        await page.Context.CloseAsync();
 
-        // Disabled by the Bureau: the right password no longer opens anything.
+        // Disabled by the Bureau while the user's page is open: the open page is signed out (it re-checks its session
+        // every few seconds here, Security:CircuitCheckSeconds) and the right password no longer opens anything.
         await row.Locator($"[data-testid='disable-{email}']").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("已停用");
+        await page.WaitForURLAsync("**/login**", new() { Timeout = 30_000 });
+        await page.GotoAsync("/portal");
+        await page.WaitForURLAsync("**/login**");
+        await page.Context.CloseAsync();
         var again = await (await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl })).NewPageAsync();
         await again.GotoAsync("/login");
         await again.FillAsync("input[name=email]", email);
