@@ -178,7 +178,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         {
             // The proposal is checked as a save would check it, before anything is replayed.
             var check = scope == RuleKinds.RegionScope ? Proposed(kind, scope) : Effective(Proposed, kind, scope);
-            RuleBook.Validate(kind, check);
+            RuleBook.Validate(kind, check, clock.GetUtcNow());
             var limits = scope == RuleKinds.RegionScope ? RuleLimits.CheckLimits(RuleOverrides.Parse(check))
                 : RuleLimits.Check(RuleOverrides.Parse(Stored(kind, RuleKinds.RegionScope)), RuleOverrides.Parse(check));
             if (limits.Count > 0) throw new InvalidDataException(string.Join("; ", limits));
