@@ -1,3 +1,4 @@
+using XinchuangFlow.Application.Rules;
 using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Infrastructure.Rules;
 
@@ -73,5 +74,77 @@ public sealed class CalendarImportTests
         Assert.Equal(31, read.Holidays.Count);
         var ex = Assert.Throws<InvalidDataException>(() => new IcalCalendarReader().Read(daily, new DateOnly(2026, 1, 1), new DateOnly(2031, 12, 31)));   // 2,191 days
         Assert.Contains("more than", ex.Message);
+    }
+
+    private static string Event(string rule, string start = "20260101", string summary = "休", string uid = "e") =>
+        $"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;VALUE=DATE:{start}\r\nRRULE:{rule}\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n";
+
+    private static string File(params string[] events) => "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + string.Concat(events) + "END:VCALENDAR\r\n";
+
+    /// <summary>Reads the range the editor asks for (last year to two years ahead), timed; a hostile file must answer quickly.</summary>
+    private static (ImportedCalendar? Read, InvalidDataException? Refused) Timed(string text, CancellationToken ct = default)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try { return (new IcalCalendarReader().Read(text, new DateOnly(2025, 1, 1), new DateOnly(2028, 12, 31), ct), null); }
+        catch (InvalidDataException ex) { return (null, ex); }
+        finally { Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"the file took {watch.Elapsed} to read"); }
+    }
+
+    [Theory]
+    [InlineData("FREQ=SECONDLY;COUNT=100000000", "every second")]
+    [InlineData("FREQ=MINUTELY", "every minute")]
+    [InlineData("FREQ=HOURLY;INTERVAL=1", "every hour")]
+    [InlineData("FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;BYMINUTE=0,15,30,45", "given hours, minutes or seconds")]
+    public void ARuleRepeatingMoreOftenThanDaily_IsRefusedUpFront(string rule, string said)
+    {
+        var (_, refused) = Timed(File(Event(rule)));
+        Assert.NotNull(refused);
+        Assert.Contains(said, refused.Message);
+        // Hidden behind a harmless first rule it is refused all the same.
+        var (_, second) = Timed(File($"BEGIN:VEVENT\r\nUID:two\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:FREQ=YEARLY\r\nRRULE:{rule}\r\nSUMMARY:休\r\nEND:VEVENT\r\n"));
+        Assert.NotNull(second);
+    }
+
+    [Fact]
+    public void ADailyRuleWithoutEnd_OrWithAHugeCount_IsBounded()
+    {
+        // An endless daily rule is read up to the end of the range asked for, and no further.
+        var (endless, _) = Timed(File(Event("FREQ=DAILY")));
+        Assert.Equal(new DateOnly(2028, 12, 31).DayNumber - new DateOnly(2026, 1, 1).DayNumber + 1, endless!.Holidays.Count);
+        // Many endless rules over the same days are stopped by the number of occurrences, not by the days they name.
+        var (_, many) = Timed(File(Enumerable.Range(0, 40).Select(i => Event("FREQ=DAILY;COUNT=2000000000", uid: $"d{i}")).ToArray()));
+        Assert.Contains("expands to more than 5,000 days", many!.Message);
+        // Started in year 1, an endless rule is still read within the bound.
+        var (ancient, _) = Timed(File(Event("FREQ=DAILY", start: "00010101")));
+        Assert.Equal(new DateOnly(2028, 12, 31).DayNumber - new DateOnly(2025, 1, 1).DayNumber + 1, ancient!.Holidays.Count);
+    }
+
+    [Fact]
+    public void AYearlyRuleWithAHugeCount_GivesItsFewDaysInTheRange()
+    {
+        var (read, refused) = Timed(File(Event("FREQ=YEARLY;COUNT=2000000000", start: "00010501", summary: "劳动节")));
+        Assert.Null(refused);
+        Assert.Equal([new DateOnly(2025, 5, 1), new DateOnly(2026, 5, 1), new DateOnly(2027, 5, 1), new DateOnly(2028, 5, 1)], read!.Holidays);
+        // An event lasting thousands of years counts its days outside the range, without walking them.
+        var (long_, _) = Timed(File("BEGIN:VEVENT\r\nUID:l\r\nDTSTART;VALUE=DATE:20280101\r\nDTEND;VALUE=DATE:29991231\r\nRRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:休\r\nEND:VEVENT\r\n"));
+        Assert.Equal(366, long_!.Holidays.Count);
+    }
+
+    [Fact]
+    public void ManyRulesThatEachTakeLongToReachTheRange_StopAtTheTimeBound()
+    {
+        // Each New Year's Day rule counts days from year 1 up to the range: a fraction of a second each, seconds for all.
+        var (_, slow) = Timed(File(Enumerable.Range(0, 60).Select(i => Event("FREQ=DAILY;BYMONTH=1;BYMONTHDAY=1", start: "00010101", uid: $"s{i}")).ToArray()));
+        Assert.Contains("takes longer than 1 s to read", slow!.Message);
+    }
+
+    [Fact]
+    public void ARuleThatNeverMatches_IsRefused_AndACancelledReadStops()
+    {
+        var (_, never) = Timed(File(Event("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")));
+        Assert.Contains("finds no day", never!.Message);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => new IcalCalendarReader().Read(File(Event("FREQ=DAILY")), new DateOnly(2025, 1, 1), new DateOnly(2028, 12, 31), cancelled.Token));
     }
 }

@@ -299,6 +299,62 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RulesWithoutOpenTime_StoredBeforeTheyWereChecked_StillDispatchTheTicket_AndAnIncidentNamesTheRules()
+    {
+        // A row written before saves were checked (or edited in the database): Nanning's calendar closes every weekday.
+        const string closed = """{ "calendar": "closed", "calendars": { "closed": { "windows": ["08:30-12:00"], "workingDays": [] } } }""";
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            db.RuleSets.Add(new RuleSet { Kind = RuleKinds.Sla, Scope = "4501", Version = 3, Json = closed, UpdatedAt = T0, UpdatedBy = "legacy@test" });
+            await db.SaveChangesAsync();
+        }
+        // Saved today, the same document is refused.
+        var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
+        var nanning = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
+        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(nanning, RuleKinds.Sla, "4501", closed, 3, "一直关门"));
+        Assert.Contains("has no open time", string.Join(" ", refused.Errors["rules"]));
+
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        // The flow did not fault at the clocks: the ticket is dispatched as any other.
+        Assert.Equal(TicketStatus.Dispatched, t.Status);
+        Assert.Equal(_net.ValidNanning.UserName, t.TechnicianUser);
+        Assert.Equal(WorkflowStatus.Waiting, (await _h.InstanceAsync(t.InstanceId)).Status);   // not Faulted: waiting for the technician
+        // Its clocks run without a due time, and no escalation timer waits for them.
+        Assert.Equal((ClockState.Running, ClockState.Running), (t.Clocks().Response.State, t.Clocks().Resolution.State));
+        Assert.Equal((null, null, null), (t.ResponseDueAt, t.ResolutionDueAt, t.NextDueAt));
+        Assert.DoesNotContain((await _h.InstanceAsync(t.InstanceId)).Bookmarks, b => b.Kind == BookmarkKind.Timer);
+        // One open incident per clock names the rules (kind, scope, version) and the clock.
+        var incidents = await _h.Store.GetIncidentsAsync(t.InstanceId);
+        Assert.Equal(["startResolution", "startResponse"], incidents.Select(i => i.ActivityId).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(incidents, i => Assert.Null(i.ResolvedAt));
+        var response = incidents.Single(i => i.ActivityId == "startResponse").Message;
+        Assert.Contains("rules sla/4501 v3", response);
+        Assert.Contains("the response clock", response);
+        Assert.Contains(t.Number, response);
+
+        // The work goes on: the technician accepts, the on-site clock starts (another incident) and the visit is planned.
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, _net.ValidNanning.UserName);
+        var accepted = await TicketAsync(t.Id);
+        Assert.Equal(TicketStatus.Accepted, accepted.Status);
+        Assert.Equal(ClockState.Running, accepted.Clocks().OnSite.State);
+        Assert.Null(accepted.OnSiteDueAt);
+        Assert.Contains(await _h.Store.GetIncidentsAsync(t.InstanceId), i => i.ActivityId == "startOnsite" && i.Message.Contains("the onsite clock"));
+        await _h.OpenTaskAsync(t.InstanceId, "handle");
+
+        // The recompute preview refuses such rules with the reason instead of failing.
+        var recompute = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleRecomputeService>();
+        var notNow = await Assert.ThrowsAsync<CaseValidationException>(() => recompute.PreviewAsync(nanning, "4501"));
+        Assert.Contains("cannot give every ticket a deadline", string.Join(" ", notNow.Errors["rules"]));
+
+        // Corrected rules and a recompute give the open clocks their deadlines.
+        await rules.SaveAsync(nanning, RuleKinds.Sla, "4501", """{ "calendar": "natural" }""", 3, "恢复自然时间");
+        Assert.Equal(1, await recompute.RecomputeAsync(nanning, "4501", "日历修正"));
+        var fixedUp = await TicketAsync(t.Id);
+        Assert.Equal(fixedUp.Clocks().Resolution.StartedAt + fixedUp.Clocks().Resolution.Target, fixedUp.ResolutionDueAt);
+        Assert.NotNull(fixedUp.OnSiteDueAt);
+    }
+
+    [Fact]
     public async Task TheUnitsContractNamesTheIntegrator_AndACitysOwnRulesReplaceTheRegionalOnes()
     {
         var factory = _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();

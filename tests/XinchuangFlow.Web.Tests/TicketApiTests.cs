@@ -47,8 +47,14 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var refused = await PostAsync(unit, "/api/tickets", wrong);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey("countyCode"));
+        Assert.False(errors.ContainsKey("countyCode"));   // a unit's ticket is at the unit's own place, whatever it sends
         Assert.True(errors.ContainsKey("productCategory"));
+        // A desk names the place: there a county of another city is refused.
+        wrong["procurementUnit"] = "南宁市财政局";
+        wrong.Remove("channel");                   // a desk records hotline requests, not portal ones
+        var fromDesk = await PostAsync(await LoginAsync("dispatcher@xinchuang.local"), "/api/tickets", wrong);
+        Assert.Equal(HttpStatusCode.BadRequest, fromDesk.StatusCode);
+        Assert.True((await fromDesk.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("countyCode"));
 
         var tech = await LoginAsync("tech@xinchuang.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tech, "/api/tickets", NewRequest())).StatusCode);

@@ -84,7 +84,13 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     }
 
     /// <summary>The user name a platform acts under (audit lines, created-by of its tickets).</summary>
-    public static string UserNameOf(PlatformClient client) => $"platform:{client.Prefix}";
+    public static string UserNameOf(PlatformClient client) => UserNamePrefix + client.Prefix;
+
+    /// <summary>What every platform's user name starts with (a person's user name cannot hold the colon).</summary>
+    public const string UserNamePrefix = "platform:";
+
+    /// <summary>Whether a user name is a platform's (signed in with an API key) rather than a person's.</summary>
+    public static bool IsPlatform(string? userName) => userName?.StartsWith(UserNamePrefix, StringComparison.Ordinal) == true;
 
     private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
 

@@ -17,19 +17,29 @@ public sealed record RecomputeRow(Guid TicketId, Guid InstanceId, string Number,
 /// in its own flow's transaction (consumed and paused time kept, the escalation watches re-planned, a line in the
 /// ticket's history with the reason). A target the definition fixed, and a closed ticket, stay as they are.
 /// </summary>
-public sealed class RuleRecomputeService(RuleService rules, IReplaySource source, RuleBook book, WorkflowRuntime runtime, ITicketRepository tickets)
+public sealed class RuleRecomputeService(RuleService rules, IReplaySource source, RuleBook book, WorkflowRuntime runtime, ITicketRepository tickets, TimeProvider clock)
 {
     /// <summary>The most open tickets recomputed at once.</summary>
     public const int MaxTickets = 5_000;
 
+    /// <summary>
+    /// The open clocks the rules in force would change. Rules that cannot give every ticket a deadline (stored before
+    /// saves were checked for it, or edited in the database) are refused here with the reason (400): correct them first.
+    /// </summary>
     public async Task<IReadOnlyList<RecomputeRow>> PreviewAsync(Actor actor, string city, CancellationToken ct = default)
     {
         rules.CheckRecompute(actor, city);
         var (sla, set) = await book.SlaAsync(city, ct);
+        if (SlaSafety.Check(sla, clock.GetUtcNow()) is { Count: > 0 } problems)
+            throw new CaseValidationException("rules", $"The SLA rules in force for {city} (sla/{set.Scope} v{set.Version}) cannot give every ticket a deadline, " +
+                $"so open clocks are not recomputed under them: {string.Join(" ", problems)} Correct the rules first.");
         return (await source.OpenTicketsAsync(city, MaxTickets, ct))
             .Select(t => new RecomputeRow(t.Id, t.InstanceId, t.Number, t.Title, t.Grade, t.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope)))
-            .Where(r => r.Changes.Count > 0).ToList();
+            .Where(r => r.Changes.Count > 0 && !r.Changes.Any(NoDeadline)).ToList();
     }
+
+    /// <summary>A running clock the new rules would leave without a deadline: that ticket is left as it is.</summary>
+    private static bool NoDeadline(ClockRetarget change) => change.OldDeadline is not null && change.NewDeadline is null;
 
     /// <summary>Recomputes; returns how many tickets changed (a ticket closed or changed meanwhile is judged afresh).</summary>
     public async Task<int> RecomputeAsync(Actor actor, string city, string? comment, CancellationToken ct = default)
@@ -47,7 +57,7 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
                 if (current is null || TicketStatus.IsFinal(current.Status)) return false;
                 var (sla, set) = await book.SlaAsync(current.CityCode, ct);
                 var changes = current.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope);
-                if (changes.Count == 0) return false;
+                if (changes.Count == 0 || changes.Any(NoDeadline)) return false;
                 amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
                 current.Version++;
                 CaseSession.AttachTicket(amendment.BurstItems, current);

@@ -180,7 +180,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         {
             // The proposal is checked as a save would check it, before anything is replayed.
             var check = scope == RuleKinds.RegionScope ? Proposed(kind, scope) : Effective(Proposed, kind, scope);
-            RuleBook.Validate(kind, check);
+            RuleBook.Validate(kind, check, clock.GetUtcNow());
             var limits = scope == RuleKinds.RegionScope ? RuleLimits.CheckLimits(RuleOverrides.Parse(check))
                 : RuleLimits.Check(RuleOverrides.Parse(Stored(kind, RuleKinds.RegionScope)), RuleOverrides.Parse(check));
             if (limits.Count > 0) throw new InvalidDataException(string.Join("; ", limits));
@@ -212,7 +212,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         try
         {
-            var imported = calendars.Read(text, new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year + 2, 12, 31));
+            var imported = calendars.Read(text, new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year + 2, 12, 31), ct);
             if (imported.Days.Count == 0)
                 throw new CaseValidationException("file", $"The file names no all-day events between {today.Year - 1} and {today.Year + 2} (timed events skipped: {imported.SkippedTimedEvents}).");
             return imported;

@@ -71,7 +71,8 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>
     /// Hands a task to another member of the team with a reason: by the task's holder or a team lead. The new assignee
     /// must be able to work it under the same rules (the task's role and the case in their scope); a technician's own
-    /// steps move with a re-dispatch instead. The case history records who, to whom and why.
+    /// steps move with a re-dispatch instead. The case history records who, to whom and why. A name that is no user and
+    /// a user who may not take the task get the same 400 (same field, same text): the answer tells no one which names exist.
     /// </summary>
     public async Task<HumanTask> ReassignAsync(Actor actor, Guid id, string? toUser, string? reason, CancellationToken ct = default)
     {
@@ -89,12 +90,13 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         if (errors.Count > 0) throw new CaseValidationException(errors);
         if (task.AssigneeRole is null)
             throw new CaseValidationException("toUser", "This step belongs to the dispatched technician; re-dispatch the ticket to move it.");
-        var target = await users.FindAsync(toUser!.Trim(), ct)
-                     ?? throw new CaseValidationException("toUser", $"There is no user {toUser}.");
-        // The new assignee must be able to work the task as an unassigned team task.
+        // The new assignee must be able to work the task as an unassigned team task. Somebody who is not a user and
+        // somebody who may not take the task get the same answer, so that the form tells nobody which names exist.
+        var notEligible = new CaseValidationException("toUser",
+            $"The person named cannot take this task over: it goes to a user with the role {task.AssigneeRole} who has the case in their scope.");
+        var target = await users.FindAsync(toUser!.Trim(), ct) ?? throw notEligible;
         var offered = new HumanTask { Id = task.Id, InstanceId = task.InstanceId, AssigneeRole = task.AssigneeRole };
-        if (await access.RightOnTaskAsync(target.ToActor(), offered, ct) == TaskRight.None)
-            throw new CaseValidationException("toUser", $"{target.UserName} cannot work this task (they lack the role {task.AssigneeRole} or the case is outside their scope).");
+        if (await access.RightOnTaskAsync(target.ToActor(), offered, ct) == TaskRight.None) throw notEligible;
         var caseRef = await cases.CaseOfInstanceAsync(task.InstanceId, ct);
         var from = task.ClaimedBy ?? task.AssigneeUser;
         var done = await runtime.AmendAsync(task.InstanceId, actor.UserName, $"task {task.ActivityId} reassigned to {target.UserName}: {reason}", amendment =>

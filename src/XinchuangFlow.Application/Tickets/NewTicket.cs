@@ -6,7 +6,11 @@ namespace XinchuangFlow.Application.Tickets;
 /// <summary>
 /// A request for service as a client sends it (portal, hotline desk, API). It is the contract, separate from the
 /// domain's <see cref="TicketRequest"/>: a client cannot set what is not theirs to choose (the ticket number, the
-/// author), and the intake decides the rest (the unit of a unit user, the integrator of the unit's contract).
+/// author), and the intake decides the rest (the unit of a unit user, the integrator of the unit's contract). The entry
+/// decides too: for a unit's user <see cref="CityCode"/> and <see cref="CountyCode"/> are the unit's own (what is sent is
+/// ignored) and <see cref="Channel"/> is <c>portal</c>; for another platform's API key it is <c>api</c>; only a desk
+/// (a dispatcher, the Data Bureau) names it, as <c>hotline</c> (the default), <c>email</c> or <c>onsite</c>
+/// (<see cref="TicketIntakeService.ChannelOf"/>).
 /// </summary>
 public sealed record NewTicket(
     string? ContactName = null, string? ContactPhone = null, string? ContactEmail = null,

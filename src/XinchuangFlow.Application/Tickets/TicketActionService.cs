@@ -146,7 +146,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
 
     /// <summary>
     /// Manual re-dispatch with a reason (DSP-3) outside the flow's own steps: the new technician must qualify; the
-    /// ticket and its open technician tasks move to them in one transaction, and the history records who and why.
+    /// ticket and its open technician tasks move to them in one transaction, and the history records who and why. A
+    /// name that is no technician the actor may see is refused with one answer, whether or not such a user exists.
     /// </summary>
     public async Task<Ticket> RedispatchAsync(Actor actor, string idOrNumber, string? technicianUser, string? reason, CancellationToken ct = default)
     {
@@ -162,6 +163,12 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
             throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
         var snapshot = await network.TechnicianSnapshotAsync(technicianUser, ticket.ProductCategory, ct);
         var problem = AssignActivity.TechnicianProblem(snapshot, technicianUser, ticket.ProductCategory, clock.GetUtcNow(), out var technician, out var point);
+        // A name that is no technician (no user at all, or a user of another kind) and a technician of an enterprise the
+        // actor may not see get one and the same answer: the form tells nobody which names exist. Why a technician the
+        // actor sees in the network cannot take the ticket (expired certificate, disabled…) is said as before.
+        if (technician is null || !access.MaySeeEnterprise(actor, technician.EnterpriseId))
+            throw new CaseValidationException("technicianUser", $"The person named is not a technician who can take this ticket: choose an active technician of an active " +
+                $"integrator with a valid certificate for {ProductCategories.Names.GetValueOrDefault(ticket.ProductCategory, ticket.ProductCategory)}.");
         if (problem is not null) throw new CaseValidationException("technicianUser", $"{technicianUser}: {problem}");
         if (ticket.IntegratorId is { } integrator && technician!.EnterpriseId != integrator)
             throw new CaseValidationException("technicianUser", "The technician works for another enterprise than the ticket's responsible integrator.");

@@ -22,19 +22,47 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
     public static readonly IReadOnlyList<string> ComplaintCategories = ["service", "timeliness", "quality", "attitude", "other"];
 
-    /// <summary>Accepts a request from <paramref name="actor"/>: checks, numbers, starts the flow.</summary>
+    /// <summary>
+    /// Accepts a request from <paramref name="actor"/>: checks, numbers, starts the flow. The entry decides what is not
+    /// the client's to say: a unit's user files for their own unit, at its place (the unit's record gives the city and
+    /// county, whatever the request says), through the portal; the channel is the entry's (<see cref="ChannelOf"/>).
+    /// </summary>
     public async Task<(Ticket Ticket, bool Duplicate)> CreateAsync(Actor actor, NewTicket ticket, string? idempotencyKey = null, CancellationToken ct = default)
     {
         var request = ticket.ToRequest(idempotencyKey);
         if (!access.MayRecordRequests(actor))
             throw access.Denied(actor, "record a request", "Only procurement units, dispatchers (hotline) and the Data Bureau record requests.");
+        request.Channel = ChannelOf(actor, ticket.Channel);
         if (!access.RecordsForOthers(actor))
         {
-            // A unit files for itself only; what the client sent about the unit is ignored.
+            // A unit files for itself only, where it is; what the client sent about the unit and its place is ignored.
             request.ProcurementUnitId = actor.UnitId;
             request.ProcurementUnit = "";
+            if (actor.UnitId is { } own && await cases.FindUnitAsync(own, ct) is { CityCode.Length: > 0, CountyCode.Length: > 0 } unit)
+                (request.CityCode, request.CountyCode) = (unit.CityCode, unit.CountyCode);
         }
         return await CreateTrustedAsync(request, actor.UserName, access.RecordsForOthers(actor), ct);
+    }
+
+    /// <summary>The channels a desk (a dispatcher at the hotline, the Data Bureau) may record a request as.</summary>
+    public static readonly IReadOnlyList<string> DeskChannels = ["hotline", "email", "onsite"];
+
+    /// <summary>
+    /// The channel of a request, decided by the entry it came through (SEC-5), not by the client: another platform
+    /// with an API key is <c>api</c>; a unit's user (the portal, or the API with their sign-in) is <c>portal</c>; a desk
+    /// (a dispatcher, the Data Bureau) records how the request reached it — <c>hotline</c> (the default), <c>email</c>
+    /// (a mail typed in) or <c>onsite</c> — and may not claim <c>portal</c> or <c>api</c>. The service mailbox files its
+    /// tickets as <c>email</c> on its own (<see cref="CreateTrustedAsync"/>).
+    /// </summary>
+    public string ChannelOf(Actor actor, string? asked)
+    {
+        if (Platforms.PlatformKeyService.IsPlatform(actor.UserName)) return "api";
+        if (!access.RecordsForOthers(actor)) return "portal";
+        asked = asked?.Trim();
+        if (string.IsNullOrEmpty(asked)) return "hotline";
+        return DeskChannels.Contains(asked)
+            ? asked
+            : throw new CaseValidationException("channel", $"A desk records a request as {string.Join(", ", DeskChannels)}; '{asked}' is not one of them (portal and api are the units' and the platforms' own).");
     }
 
     /// <summary>
@@ -97,7 +125,10 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
     private static Ticket SameOrRefuse(Ticket existing, TicketRequest request, string key) =>
         request.SameAs(existing) ? existing : throw new IdempotencyKeyReusedException(key, $"ticket {existing.Number}");
 
-    /// <summary>Files a complaint, on a ticket in the actor's scope or on its own, and starts the complaint flow.</summary>
+    /// <summary>
+    /// Files a complaint, on a ticket in the actor's scope or on its own, and starts the complaint flow. A unit's
+    /// complaint without a ticket concerns the unit's own city (the unit's record decides, not the request).
+    /// </summary>
     public async Task<(Complaint Complaint, bool Duplicate)> FileComplaintAsync(Actor actor, string? ticketIdOrNumber, ComplaintRequest request, CancellationToken ct = default)
     {
         Ticket? ticket = null;
@@ -122,10 +153,10 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
             var same = existing.Description == description && existing.Category == category && existing.TicketId == ticket?.Id;
             return same ? (existing, true) : throw new IdempotencyKeyReusedException(key, $"complaint {existing.Number}");
         }
-        var city = ticket?.CityCode ?? request.CityCode;
+        var unit = ticket is null && unitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
+        var city = ticket?.CityCode ?? (unit is { CityCode.Length: > 0 } ? unit.CityCode : request.CityCode);
         if (city is null || divisions.Cities.All(c => c.Code != city)) errors["cityCode"] = ["A complaint without a ticket needs the city it concerns."];
         if (errors.Count > 0) throw new CaseValidationException(errors);
-        var unit = ticket is null && unitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
         var now = clock.GetUtcNow();
         var prefix = $"TS-{city}-{now.ToOffset(China):yyyyMMdd}";
         var complaint = new JsonObject

@@ -57,8 +57,9 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
         foreach (var level in levels.OrderBy(l => l.Percent).Where(l => !clock.Escalated.Contains(l.Percent)))
         {
             if (clock.State == ClockState.Stopped) return ActivityResult.Done("stopped");
-            // Paused or not started there is no moment yet; running, the moment may still lie ahead.
-            var moment = clock.State == ClockState.Running ? clock.MomentAt(level.Percent / 100.0, calendar)!.Value : (DateTimeOffset?)null;
+            // Paused or not started there is no moment yet; running, the moment may still lie ahead — or there is none
+            // when the calendar has no open time for it (the clock start raised an incident): wait for a clock change only.
+            var moment = clock.State == ClockState.Running ? clock.MomentAt(level.Percent / 100.0, calendar) : null;
             if (moment is null || moment > context.Now)
             {
                 // Every clock activity of this instance (start, pause, resume, stop, new target) raises this signal.

@@ -19,7 +19,7 @@ public sealed class ReopenActivity(CaseSession cases) : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ticket = await cases.TicketAsync(context);
-        var (rules, _) = await cases.SlaAsync(ticket);
+        var (rules, set) = await cases.SlaAsync(ticket);
         ticket.FirstTimeFix = false;
         ticket.ReopenCount++;
         ticket.ClosedAt = null;
@@ -29,6 +29,7 @@ public sealed class ReopenActivity(CaseSession cases) : IActivity
         {
             clock.Reopen(context.Now);
             CaseSession.ClockEvent(context, ticket, clock, "reopen", rules.WorkingCalendar);
+            SlaCategory.ReportMissingDeadline(context, ticket, clock, rules, set);
             context.RaiseLocalSignal(SlaCategory.Signal(ClockKind.Resolution));
         }
         return ActivityResult.Done("done");

@@ -25,7 +25,7 @@ public sealed class ResumeClockActivity(CaseSession cases) : IActivity
     {
         var kind = SlaCategory.Clock(context);
         var ticket = await cases.TicketAsync(context);
-        var (rules, _) = await cases.SlaAsync(ticket);
+        var (rules, set) = await cases.SlaAsync(ticket);
         var clock = ticket.Clocks()[kind];
         if (clock.State != ClockState.Paused) return ActivityResult.Done("done");
         clock.Resume(context.Now);
@@ -35,6 +35,7 @@ public sealed class ResumeClockActivity(CaseSession cases) : IActivity
             if (target != clock.Target) clock.ChangeTarget(target, reason + "; policy changed while paused");
         }
         CaseSession.ClockEvent(context, ticket, clock, "resume", rules.WorkingCalendar);
+        SlaCategory.ReportMissingDeadline(context, ticket, clock, rules, set);
         context.RaiseLocalSignal(SlaCategory.Signal(kind));
         return ActivityResult.Done("done");
     }

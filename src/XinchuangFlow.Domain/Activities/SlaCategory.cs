@@ -32,6 +32,24 @@ public static class SlaCategory
             yield return $"input 'clock': '{value}' is not response, onsite or resolution";
     }
 
+    /// <summary>
+    /// A running clock the rules' working calendar gives no deadline (rules stored before they were checked for it, or
+    /// edited in the database): the clock runs on without a due time and without escalation timers, the flow goes on,
+    /// and an incident names the rules and the clock so that somebody corrects them. Returns whether it raised one.
+    /// </summary>
+    internal static bool ReportMissingDeadline(ActivityContext context, Ticket ticket, SlaClock clock, SlaRules rules, RuleSet set)
+    {
+        var calendar = rules.WorkingCalendar;
+        if (!clock.HasNoDeadline(calendar)) return false;
+        var regional = set.BaseVersion > 0 ? $" on regional v{set.BaseVersion}" : "";
+        context.RaiseIncident($"No deadline for the {TicketClocks.Name(clock.Kind)} clock of ticket {ticket.Number}: the working calendar '{calendar.Id}' of " +
+            $"rules {set.Kind}/{set.Scope} v{set.Version}{regional} has no open time for its {clock.Target.TotalHours:0.##} h target within " +
+            $"{WorkingCalendar.MaxDaysSearched} days. The clock runs without a due time and without escalation; correct the SLA rules of " +
+            $"{set.Scope}, then recompute the open clocks.");
+        context.JournalData("noDeadline", TicketClocks.Name(clock.Kind));
+        return true;
+    }
+
     /// <summary>The target the rules give a clock of this ticket, with the reason.</summary>
     internal static async Task<(TimeSpan Target, string Reason)> RuleTargetAsync(CaseSession cases, Ticket ticket, ClockKind kind, ActivityContext context)
     {

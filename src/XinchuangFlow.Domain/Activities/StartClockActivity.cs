@@ -24,7 +24,7 @@ public sealed class StartClockActivity(CaseSession cases) : IActivity
     {
         var kind = SlaCategory.Clock(context);
         var ticket = await cases.TicketAsync(context);
-        var (rules, _) = await cases.SlaAsync(ticket);
+        var (rules, set) = await cases.SlaAsync(ticket);
         var clocks = ticket.Clocks();
         var explicitTarget = context.GetDuration("target");
         var (target, reason) = explicitTarget is { } t ? (t, $"definition: {context.Activity.Id}") : await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
@@ -37,6 +37,7 @@ public sealed class StartClockActivity(CaseSession cases) : IActivity
         }
         clocks[kind].Start(context.Now, target, reason);
         CaseSession.ClockEvent(context, ticket, clocks[kind], "start", rules.WorkingCalendar);
+        SlaCategory.ReportMissingDeadline(context, ticket, clocks[kind], rules, set);
         context.RaiseLocalSignal(SlaCategory.Signal(kind));
         return ActivityResult.Done("done");
     }

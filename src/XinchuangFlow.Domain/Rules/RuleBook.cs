@@ -59,15 +59,19 @@ public sealed class RuleBook(IRuleSource source)
         return (rules, set);
     }
 
-    /// <summary>Checks a rule document of a kind; throws <see cref="InvalidDataException"/> naming every problem.</summary>
-    public static void Validate(string kind, string json)
+    /// <summary>
+    /// Checks a rule document of a kind; throws <see cref="InvalidDataException"/> naming every problem. SLA rules must
+    /// also give every ticket a deadline on their working calendar, for tickets raised from <paramref name="now"/> on
+    /// (<see cref="SlaSafety"/>; the current time when not given).
+    /// </summary>
+    public static void Validate(string kind, string json, DateTimeOffset? now = null)
     {
         try
         {
             _ = kind switch
             {
                 RuleKinds.Grading => (object)GradingTable.Parse(json),
-                RuleKinds.Sla => SlaRules.Parse(json),
+                RuleKinds.Sla => SlaSafety.Ensure(SlaRules.Parse(json), now ?? DateTimeOffset.UtcNow),
                 RuleKinds.Escalation => EscalationRules.Parse(json),
                 RuleKinds.Dispatch => DispatchRules.Parse(json),
                 _ => throw new InvalidDataException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)})."),
@@ -188,6 +192,10 @@ public sealed class SlaRules
     }
 
     public WorkingCalendar WorkingCalendar => _calendar;
+
+    /// <summary>The on-site targets of a grade: for a service point in the requester's city, and in another city.</summary>
+    public (TimeSpan SameCity, TimeSpan OtherCity) OnSiteTargets(string grade) =>
+        _onSiteByGrade.TryGetValue(grade, out var g) ? g : (_onSiteSame, _onSiteOther);
     public TimeSpan ResponseTarget(string? grade) => _response.GetValueOrDefault(grade ?? "P4", _response["P4"]);
     public TimeSpan ResolutionTarget(string? grade) => _resolution.GetValueOrDefault(grade ?? "P4", _resolution["P4"]);
 

@@ -106,16 +106,25 @@ public sealed class SlaClock
     public TimeSpan Elapsed(DateTimeOffset at, WorkingCalendar calendar) =>
         State == ClockState.Running ? Consumed + calendar.Between(RunningSince!.Value, at) : Consumed;
 
-    /// <summary>The deadline while running (null when paused, stopped or not started).</summary>
+    /// <summary>
+    /// The deadline while running (null when paused, stopped or not started) — also null when the calendar cannot give
+    /// one (<see cref="HasNoDeadline"/>): such a clock runs without a due time rather than failing whoever asks.
+    /// </summary>
     public DateTimeOffset? Deadline(WorkingCalendar calendar) =>
-        State == ClockState.Running ? calendar.Add(RunningSince!.Value, Target > Consumed ? Target - Consumed : TimeSpan.Zero) : null;
+        State == ClockState.Running ? calendar.TryAdd(RunningSince!.Value, Target > Consumed ? Target - Consumed : TimeSpan.Zero) : null;
 
-    /// <summary>The moment a share of the target is reached (e.g. 0.8 for an 80 % warning), while running.</summary>
+    /// <summary>A running clock whose calendar has no open time for what is left of its target: it has no deadline.</summary>
+    public bool HasNoDeadline(WorkingCalendar calendar) => State == ClockState.Running && Deadline(calendar) is null;
+
+    /// <summary>
+    /// The moment a share of the target is reached (e.g. 0.8 for an 80 % warning), while running; null too when the
+    /// calendar cannot give that moment.
+    /// </summary>
     public DateTimeOffset? MomentAt(double share, WorkingCalendar calendar)
     {
         if (State != ClockState.Running) return null;
         var due = TimeSpan.FromTicks((long)(Target.Ticks * share));
-        return calendar.Add(RunningSince!.Value, due > Consumed ? due - Consumed : TimeSpan.Zero);
+        return calendar.TryAdd(RunningSince!.Value, due > Consumed ? due - Consumed : TimeSpan.Zero);
     }
 
     /// <summary>Share of the target used at <paramref name="at"/> (1.0 = deadline).</summary>

@@ -13,7 +13,8 @@ public sealed record OpenWindow(TimeOnly From, TimeOnly To)
 /// </summary>
 public sealed class WorkingCalendar
 {
-    private const int MaxDaysSearched = 3660;
+    /// <summary>How far (in days) a deadline is looked for before it is declared impossible: ten years.</summary>
+    public const int MaxDaysSearched = 3660;
 
     public WorkingCalendar(string id, IReadOnlyList<OpenWindow> windows, IReadOnlySet<DayOfWeek> workingDays,
         IReadOnlySet<DateOnly>? holidays = null, IReadOnlySet<DateOnly>? makeUpWorkdays = null, TimeSpan? utcOffset = null)
@@ -70,14 +71,29 @@ public sealed class WorkingCalendar
 
     private DateOnly LocalDay(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(UtcOffset).DateTime);
 
-    /// <summary>The moment <paramref name="duration"/> of running time after <paramref name="start"/>.</summary>
-    public DateTimeOffset Add(DateTimeOffset start, TimeSpan duration)
+    /// <summary>
+    /// The moment <paramref name="duration"/> of running time after <paramref name="start"/>; throws
+    /// <see cref="NoOpenTimeException"/> when the calendar has no open time for it within <see cref="MaxDaysSearched"/>
+    /// days (see <see cref="TryAdd"/>).
+    /// </summary>
+    public DateTimeOffset Add(DateTimeOffset start, TimeSpan duration) =>
+        TryAdd(start, duration) ?? throw new NoOpenTimeException(Id, duration, start, MaxDaysSearched);
+
+    /// <summary>
+    /// The moment <paramref name="duration"/> of running time after <paramref name="start"/>, or null when the calendar
+    /// does not open long enough within <paramref name="maxDays"/> local days from the start (a calendar whose every
+    /// weekday is closed, or whose holidays close it for years): "no deadline can be computed". The search is bounded —
+    /// at most <paramref name="maxDays"/> days, each a set look-up and its windows — and ends at once when no working
+    /// weekday and no later make-up working day is left.
+    /// </summary>
+    public DateTimeOffset? TryAdd(DateTimeOffset start, TimeSpan duration, int maxDays = MaxDaysSearched)
     {
         if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration), "A duration cannot be negative.");
         if (IsNatural) return start + duration;
         var remaining = duration;
         var day = LocalDay(start);
-        for (var i = 0; i < MaxDaysSearched; i++, day = day.AddDays(1))
+        if (WorkingDays.Count == 0 && !MakeUpWorkdays.Any(d => d >= day)) return null;
+        for (var i = 0; i < maxDays && day < DateOnly.MaxValue; i++, day = day.AddDays(1))
         {
             foreach (var (from, to) in Segments(day))
             {
@@ -89,7 +105,7 @@ public sealed class WorkingCalendar
                 remaining -= available;
             }
         }
-        throw new InvalidOperationException($"Calendar '{Id}' has no open time within {MaxDaysSearched} days.");
+        return null;
     }
 
     /// <summary>Running time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
@@ -107,4 +123,14 @@ public sealed class WorkingCalendar
             }
         return total;
     }
+}
+
+/// <summary>
+/// A working calendar cannot give a deadline: it has no open time (or not enough) within the days searched — every
+/// weekday closed, an empty window list, or years of holidays.
+/// </summary>
+public sealed class NoOpenTimeException(string calendar, TimeSpan duration, DateTimeOffset start, int days)
+    : InvalidOperationException($"The working calendar '{calendar}' has no open time for {duration.TotalHours:0.##} h within {days} days of {start.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}: no deadline can be computed.")
+{
+    public string Calendar { get; } = calendar;
 }

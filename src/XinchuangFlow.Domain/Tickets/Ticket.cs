@@ -194,7 +194,8 @@ public sealed class Ticket
         OnSiteDueAt = clocks.OnSite.Deadline(calendar);
         ResolutionDueAt = clocks.Resolution.Deadline(calendar);
         Breached = Breached || clocks.All.Any(c => c.Breached(now, calendar));
-        var next = clocks.All.Where(c => c.State == ClockState.Running).OrderBy(c => c.Deadline(calendar)).FirstOrDefault();
+        // A running clock without a deadline (its calendar has no open time) comes after every clock that has one.
+        var next = clocks.All.Where(c => c.State == ClockState.Running).OrderBy(c => c.Deadline(calendar) ?? DateTimeOffset.MaxValue).FirstOrDefault();
         NextClock = next is not null ? TicketClocks.Name(next.Kind) : clocks.All.Any(c => c.State == ClockState.Paused) ? Deadlines.Paused : null;
         NextDueAt = next?.Deadline(calendar);
         NextWarnAt = next?.MomentAt(Deadlines.WarnShare, calendar);

@@ -205,6 +205,13 @@ public sealed class ActivityContext
     /// </summary>
     public int RaiseLocalSignal(string signal, JsonNode? payload = null) => _burst.RaiseLocalSignal(signal, payload);
 
+    /// <summary>
+    /// Records an incident on this instance at this activity without faulting it: the activity goes on, and an operator
+    /// sees <paramref name="message"/> among the instance's incidents (open until the instance is cancelled). For a
+    /// problem the activity works around but somebody must fix (e.g. rules that give a clock no deadline).
+    /// </summary>
+    public Incident RaiseIncident(string message) => _burst.Runtime.RaiseIncident(_burst, Activity.Id, Activity.Type, message);
+
     /// <summary>Adds detail to this activity's journal line.</summary>
     public void JournalData(string key, JsonNode? value) => _burst.PendingJournalData[key] = value;
 }

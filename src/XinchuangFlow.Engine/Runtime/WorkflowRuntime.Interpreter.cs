@@ -188,6 +188,27 @@ public sealed partial class WorkflowRuntime
         burst.Journal(JournalKind.InstanceFinished, null, null, null, Clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// An incident that does not stop the instance (an activity met a problem it could work around): recorded with the
+    /// burst, journalled and logged like a fault's, open until the instance is cancelled.
+    /// </summary>
+    internal Incident RaiseIncident(Burst burst, string activityId, string activityType, string message)
+    {
+        var incident = new Incident
+        {
+            Id = Guid.CreateVersion7(),
+            InstanceId = burst.Instance.Id,
+            ActivityId = activityId,
+            ActivityType = activityType,
+            Message = message,
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        burst.Changes.AddedIncidents.Add(incident);
+        burst.Journal(JournalKind.Incident, activityId, activityType, null, incident.CreatedAt, new JsonObject { ["message"] = message, ["faulted"] = false });
+        _log.LogWarning("Incident on instance {InstanceId} at {ActivityId} (the instance goes on): {Message}", burst.Instance.Id, activityId, message);
+        return incident;
+    }
+
     private void Fault(Burst burst, WorkItem item, string activityId, string activityType, Exception ex)
     {
         var instance = burst.Instance;

@@ -58,7 +58,8 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
     }
 
     /// <summary>
-    /// Saves a rule set after checking it (a city's overrides are checked merged onto the regional set); the version
+    /// Saves a rule set after checking it (a city's overrides are checked merged onto the regional set; SLA rules must
+    /// give every ticket a deadline, a regional SLA set also merged with every city's overrides); the version
     /// goes up by one and the change is audited in the same transaction. <paramref name="expectedVersion"/> (when
     /// given) must match the stored one, so two editors cannot overwrite each other.
     /// </summary>
@@ -68,10 +69,24 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         if (scope != RuleKinds.RegionScope && (scope.Length != 4 || XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope)))
             throw new InvalidDataException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
         await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
         if (scope == RuleKinds.RegionScope)
         {
-            RuleBook.Validate(kind, json);
+            RuleBook.Validate(kind, json, now);
             if (RuleLimits.CheckLimits(RuleOverrides.Parse(json)) is { Count: > 0 } bad) throw new InvalidDataException(string.Join("; ", bad) + ".");
+            if (kind == RuleKinds.Sla && action != "import")
+            {
+                // Every city's rules follow the region where they do not override it: each must still give every
+                // ticket a deadline (SEC-4) — a regional calendar change reaches the cities that use the calendar.
+                // (Not for the start-up import of a shipped file: a city's problem must not stop the node; at run time
+                // a clock without a deadline is an incident that names the rules.)
+                var regionDoc = RuleOverrides.Parse(json);
+                foreach (var city in await db.RuleSets.AsNoTracking().Where(r => r.Kind == kind && r.Scope != RuleKinds.RegionScope).OrderBy(r => r.Scope).ToListAsync(ct))
+                {
+                    try { RuleBook.Validate(kind, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(city.Json)).ToJsonString(), now); }
+                    catch (InvalidDataException ex) { throw new InvalidDataException($"With these regional rules the rules of {city.Scope} would not hold: {ex.Message}", ex); }
+                }
+            }
         }
         else
         {
@@ -79,7 +94,7 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
                          ?? throw new InvalidDataException($"There are no regional '{kind}' rules to override.");
             var regionDoc = RuleOverrides.Parse(region.Json);
             var effective = RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(json));
-            RuleBook.Validate(kind, effective.ToJsonString());
+            RuleBook.Validate(kind, effective.ToJsonString(), now);
             if (RuleLimits.Check(regionDoc, effective) is { Count: > 0 } outside) throw new InvalidDataException(string.Join("; ", outside) + ".");
         }
         var row = await db.RuleSets.FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == scope, ct);

@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
 using XinchuangFlow.Application.Rules;
 
 namespace XinchuangFlow.Infrastructure.Rules;
@@ -7,53 +10,109 @@ namespace XinchuangFlow.Infrastructure.Rules;
 /// <summary>
 /// Holidays and make-up working days from an .ics file, parsed with Ical.Net (MIT; RFC 5545 parsing including
 /// recurrence rules — a yearly holiday is expanded into the range asked for, which a hand-written line parser would get
-/// wrong).
+/// wrong). A file is an upload, so its expansion is bounded (issue 19): rules that repeat more often than daily, or at
+/// given hours, minutes or seconds, are refused before anything is expanded (a holiday calendar names whole days);
+/// each event is expanded only within the range asked for; at most <see cref="MaxOccurrences"/> occurrences are looked
+/// at in all, for at most <see cref="MaxTime"/>, and the caller's cancellation is honoured between occurrences.
 /// </summary>
 public sealed class IcalCalendarReader : ICalendarFileReader
 {
     /// <summary>No calendar the platform needs has more days than this in its range; more is a wrong file.</summary>
     public const int MaxDays = 2_000;
 
-    public ImportedCalendar Read(string text, DateOnly from, DateOnly to)
+    /// <summary>The most occurrences (of every event, inside the range or not) looked at for one file.</summary>
+    public const int MaxOccurrences = 5_000;
+
+    /// <summary>The longest one file is read for (with the upload and the answer, well within two seconds); a holiday calendar takes a few milliseconds.</summary>
+    public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many steps of a recurrence rule may find no day before the rule is given up (a rule that never matches).</summary>
+    private const int MaxUnmatchedSteps = 5_000;
+
+    public ImportedCalendar Read(string text, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        Ical.Net.Calendar calendar;
+        var watch = Stopwatch.StartNew();
+        ct.ThrowIfCancellationRequested();
+        Calendar calendar;
         try
         {
-            calendar = Ical.Net.Calendar.Load(text) ?? throw new InvalidDataException("The file holds no calendar (BEGIN:VCALENDAR).");
+            calendar = Calendar.Load(text) ?? throw new InvalidDataException("The file holds no calendar (BEGIN:VCALENDAR).");
         }
         catch (Exception ex) when (ex is not InvalidDataException)
         {
             throw new InvalidDataException($"The file is not an iCalendar (.ics) file: {ex.Message}", ex);
         }
         var days = new SortedDictionary<DateOnly, ImportedDay>();
-        int timed = 0, outside = 0;
+        int timed = 0, outside = 0, occurrences = 0;
         try
         {
+            foreach (var e in calendar.Events) Refuse(e);
+            var options = new EvaluationOptions { MaxUnmatchedIncrementsLimit = MaxUnmatchedSteps };
             foreach (var e in calendar.Events)
             {
+                Check(watch, ct);
                 if (e.DtStart is null) throw new InvalidDataException($"The event '{e.Summary}' has no start date.");
                 if (e.DtStart.HasTime) { timed++; continue; }
                 if (e.DtStart.Date > to) { outside++; continue; }
-            }
-            foreach (var occurrence in calendar.GetOccurrences(new CalDateTime(from.Year, from.Month, from.Day), null)
-                         .TakeWhile(o => o.Period.StartTime.Date <= to))
-            {
-                if (occurrence.Source is not CalendarEvent e || occurrence.Period.StartTime.HasTime) continue;
                 var summary = (e.Summary ?? "").Trim();
                 var workday = summary.Contains('班');
-                var end = occurrence.Period.EffectiveEndTime?.Date ?? occurrence.Period.StartTime.Date.AddDays(1);
-                for (var day = occurrence.Period.StartTime.Date; day < end || day == occurrence.Period.StartTime.Date; day = day.AddDays(1))
+                foreach (var occurrence in e.GetOccurrences(new CalDateTime(from.Year, from.Month, from.Day), options))
                 {
-                    if (day < from || day > to) { outside++; continue; }
-                    days[day] = new ImportedDay(day, workday, summary);
-                    if (days.Count > MaxDays) throw new InvalidDataException($"The file names more than {MaxDays} days between {from} and {to}; is it a holiday calendar?");
+                    Check(watch, ct);
+                    if (++occurrences > MaxOccurrences)
+                        throw new InvalidDataException($"The calendar file expands to more than {MaxOccurrences:N0} days; is it a holiday calendar?");
+                    var start = occurrence.Period.StartTime;
+                    if (start.Date > to) break;
+                    if (start.HasTime) continue;
+                    // The occurrence's days [first, last], of which only those in [from, to] are read (a multi-year
+                    // event is counted, not walked).
+                    var first = start.Date;
+                    var end = occurrence.Period.EffectiveEndTime?.Date ?? first.AddDays(1);
+                    var last = end > first ? end.AddDays(-1) : first;
+                    var lo = first > from ? first : from;
+                    var hi = last < to ? last : to;
+                    var inside = hi >= lo ? hi.DayNumber - lo.DayNumber + 1 : 0;
+                    outside += last.DayNumber - first.DayNumber + 1 - inside;
+                    for (var day = lo; day <= hi; day = day.AddDays(1))
+                    {
+                        days[day] = new ImportedDay(day, workday, summary);
+                        if (days.Count > MaxDays) throw new InvalidDataException($"The file names more than {MaxDays} days between {from} and {to}; is it a holiday calendar?");
+                    }
                 }
             }
         }
-        catch (Exception ex) when (ex is not InvalidDataException)
+        catch (EvaluationLimitExceededException ex)
+        {
+            throw new InvalidDataException("A recurrence rule of the file (RRULE) finds no day for thousands of steps; is it a holiday calendar?", ex);
+        }
+        catch (Exception ex) when (ex is not (InvalidDataException or OperationCanceledException))
         {
             throw new InvalidDataException($"The calendar could not be read: {ex.Message}", ex);
         }
         return new ImportedCalendar(days.Values.ToList(), timed, outside);
+    }
+
+    /// <summary>Recurrences a holiday calendar never needs, refused before anything is expanded.</summary>
+    private static void Refuse(CalendarEvent e)
+    {
+        // Every rule the library evaluates is checked: a second RRULE and an EXRULE too (both deprecated, both still expanded).
+#pragma warning disable CS0618
+        var rules = e.RecurrenceRules.Concat(e.ExceptionRules ?? []).ToList();
+#pragma warning restore CS0618
+        foreach (var rule in rules)
+        {
+            if (rule.Frequency is FrequencyType.Secondly or FrequencyType.Minutely or FrequencyType.Hourly)
+                throw new InvalidDataException($"The event '{e.Summary}' repeats every {rule.Frequency switch { FrequencyType.Secondly => "second", FrequencyType.Minutely => "minute", _ => "hour" }} " +
+                    $"(FREQ={rule.Frequency.ToString().ToUpperInvariant()}); a holiday calendar repeats by the day at most.");
+            if (rule.ByHour.Count + rule.ByMinute.Count + rule.BySecond.Count > 0)
+                throw new InvalidDataException($"The event '{e.Summary}' repeats at given hours, minutes or seconds (BYHOUR, BYMINUTE, BYSECOND); a holiday calendar names whole days.");
+        }
+    }
+
+    private static void Check(Stopwatch watch, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (watch.Elapsed > MaxTime)
+            throw new InvalidDataException($"The calendar file takes longer than {MaxTime.TotalSeconds:0.#} s to read; is it a holiday calendar?");
     }
 }

@@ -62,7 +62,8 @@ public static class TicketEndpoints
         {
             var (ticket, duplicate) = await intake.CreateAsync(user.ToActor(), body, idempotencyKey, ct);
             return duplicate ? Results.Ok(ToDto(ticket)) : Results.Created($"/api/tickets/{ticket.Number}", ToDto(ticket));
-        }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422.");
+        }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422. "
+            + "The entry decides the channel (a unit: portal, an API key: api, a desk: hotline, email or onsite) and, for a unit, the place (its own city and county).");
 
         api.MapGet("/tickets", async ([AsParameters] TicketFilter filter, ClaimsPrincipal user, CaseQueryService cases, CancellationToken ct) =>
         {
