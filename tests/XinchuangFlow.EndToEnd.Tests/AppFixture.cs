@@ -27,6 +27,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "e2e.db")}");
         builder.UseSetting("Engine:Scheduler", "false");
+        builder.UseSetting("Security:KeyFile", Path.Combine(_folder, "sm4.key"));
         builder.UseSetting("Seed:DemoTickets", "100");
         // Open pages re-check their session every 2 s (30 s in production), so a story can watch a disabled user's page end.
         builder.UseSetting("Security:CircuitCheckSeconds", "2");

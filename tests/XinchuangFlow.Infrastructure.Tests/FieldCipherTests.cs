@@ -46,4 +46,22 @@ public sealed class FieldCipherTests
         Assert.Throws<CryptographicException>(() => Cipher.Unprotect("sm4:not base64!"));
         Assert.Equal("陆工", Cipher.Unprotect("陆工"));
     }
+
+    [Fact]
+    public void NodesStartingTogether_AllUseTheOneKeyFileThatWasWritten()
+    {
+        // A fresh install where several processes (or test hosts) start at once: one key is written, all read it whole.
+        var folder = Path.Combine(Path.GetTempPath(), "xf-key-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "sm4.key");
+        try
+        {
+            var ciphers = new XinchuangFlow.Infrastructure.Security.Sm4Cipher[16];
+            Parallel.For(0, ciphers.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i => ciphers[i] = XinchuangFlow.Infrastructure.Security.Sm4Cipher.FromFile(path));
+            var secret = "同一把密钥"u8.ToArray();
+            var sealedOnce = ciphers[0].Encrypt(secret);
+            Assert.All(ciphers, c => Assert.Equal(secret, c.Decrypt(sealedOnce)));
+            Assert.Equal([path], Directory.GetFiles(folder));   // no half-written or temporary file left behind
+        }
+        finally { Directory.Delete(folder, true); }
+    }
 }

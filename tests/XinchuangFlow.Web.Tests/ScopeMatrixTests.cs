@@ -342,9 +342,13 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             {
                 // An answer may repeat what the caller sent ("Ticket … does not exist."); it must hold nothing else of theirs.
                 var sent = Uri.UnescapeDataString(request.RequestUri!.OriginalString);
+                var before = world.App.Logs.RefusalsOf(user);
                 var response = await api.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
                 if ((int)response.StatusCode >= 500) leaks.Add($"{label} answered {(int)response.StatusCode}");
+                // A refusal of another tenant's id or scope leaves a trace.
+                if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && op.Path.Any() && world.App.Logs.RefusalsOf(user) == before)
+                    leaks.Add($"{label} answered {(int)response.StatusCode} without a log line");
                 foreach (var marker in ForeignMarkers().Where(m => !sent.Contains(m, StringComparison.Ordinal) && text.Contains(m, StringComparison.Ordinal)))
                     leaks.Add($"{label} answered {(int)response.StatusCode} with '{marker}'");
             }

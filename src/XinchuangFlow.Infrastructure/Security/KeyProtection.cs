@@ -34,10 +34,13 @@ public sealed class Sm4Cipher
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var fresh = RandomNumberGenerator.GetBytes(16);
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new StreamWriter(stream)) writer.Write(Convert.ToHexString(fresh));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Written whole under another name, then moved into place without overwriting: a process starting at the same
+            // moment either wins or reads the winner's key — never an empty or half-written file.
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(temp, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            try { File.Move(temp, path, overwrite: false); }
+            catch (IOException) when (File.Exists(path)) { File.Delete(temp); }
         }
         var hex = File.ReadAllText(path).Trim();
         try { return new Sm4Cipher(Convert.FromHexString(hex)); }
