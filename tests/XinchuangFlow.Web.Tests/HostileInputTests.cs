@@ -235,4 +235,25 @@ public class HostileInputTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Assert.Equal(HttpStatusCode.OK, withComment.StatusCode);
         Assert.Equal("reopened", (await withComment.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task TextWithAnUnpairedSurrogate_IsRefusedAsInvalid_NeverA500()
+    {
+        var admin = await LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var nanning = await LoginAsync("nanning@xinchuang.local");
+        static StringContent Raw(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+        var calls = new (HttpClient Client, HttpMethod Method, string Url, string Body)[]
+        {
+            (nanning, HttpMethod.Put, "/api/rules/sla/4501?comment=x", """{"x":"\ud800"}"""),
+            (nanning, HttpMethod.Post, "/api/rules/grading/4501/what-if", """{"rows":"\udc00"}"""),
+            (admin, HttpMethod.Put, "/api/workflow-definitions/service-ticket/draft", """{"definition":{"x":"\ud800"},"comment":"x"}"""),
+            (admin, HttpMethod.Post, "/api/workflow-definitions", """{"definitionId":"bad-text","name":"\ud800"}"""),
+            (admin, HttpMethod.Post, "/api/tickets", """{"contactName":"\ud800","contactPhone":"0771-5550101","cityCode":"4501","countyCode":"450103","productCategory":"terminal","impact":"single","title":"坏文字\ud800","description":"x","procurementUnitId":null}"""),
+        };
+        foreach (var (client, method, url, body) in calls)
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(method, url) { Content = Raw(body) });
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 }

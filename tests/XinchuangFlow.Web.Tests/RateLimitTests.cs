@@ -45,4 +45,30 @@ public class LoginThrottleTests(ThrottledAppFactory factory) : IClassFixture<Thr
         await Task.Delay(TimeSpan.FromSeconds(int.Parse(throttled.Headers.RetryAfter!.ToString()) + 0.5));
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, "manager@xinchuang.local", "Demo#2026xf")).StatusCode);
     }
+
+    [Fact]
+    public async Task ASlowAttackFromManyAddresses_DoesNotKeepTheOwnerOutAtTheirOwnAddress()
+    {
+        const string owner = "integrator@xinchuang.local";
+        async Task<HttpResponseMessage> FromAsync(string address, string password)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email = owner, password }) };
+            request.Headers.Add(RemoteAddressFilter.Header, address);
+            return await factory.CreateClient().SendAsync(request);
+        }
+        // The owner works from their office address.
+        Assert.Equal(HttpStatusCode.OK, (await FromAsync("10.77.0.5", "Demo#2026xf")).StatusCode);
+        // A stranger spreads wrong passwords over many addresses, enough to slow the account everywhere.
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await FromAsync($"10.66.{i}.9", "Wrong#2026xf")).StatusCode);
+        // …and keeps it up, each guess as soon as the account-wide delay (1 s, doubling) allows.
+        for (var i = 10; i < 12; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(i == 10 ? 1.2 : 2.2));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await FromAsync($"10.66.{i}.9", "Wrong#2026xf")).StatusCode);
+        }
+        var elsewhere = await FromAsync("10.55.0.1", "Demo#2026xf");
+        Assert.Equal(HttpStatusCode.TooManyRequests, elsewhere.StatusCode);       // a new address waits: distributed guessing stays slow
+        // From the office, the owner signs in at once.
+        Assert.Equal(HttpStatusCode.OK, (await FromAsync("10.77.0.5", "Demo#2026xf")).StatusCode);
+    }
 }

@@ -219,6 +219,22 @@ public sealed class SessionTests(SessionAppFactory factory) : IClassFixture<Sess
     }
 
     [Fact]
+    public async Task ADisabledAccount_IsNobodyToHandWorkToOrToMessage()
+    {
+        // Reassign, escalation recipients, team lists and deliveries all find people through the user directory.
+        var admin = await factory.LoginAsync(Admin, AdminPassword);
+        var gone = await OpenAccountAsync(admin, "gone");
+        var users = factory.Services.GetRequiredService<XinchuangFlow.Application.Access.IUserDirectory>();
+        Assert.NotNull(await users.FindAsync(gone));
+        Assert.Contains(await users.TeamAsync("Dispatcher", null, null, null, 500), u => u.UserName == gone);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{gone}/disable", null)).StatusCode);
+        Assert.Null(await users.FindAsync(gone));
+        Assert.DoesNotContain(await users.TeamAsync("Dispatcher", null, null, null, 500), u => u.UserName == gone);
+        Assert.DoesNotContain(await users.SearchAsync("gone@", 50), u => u.UserName == gone);
+        Assert.Empty(await users.ContactsAsync([gone]));
+    }
+
+    [Fact]
     public async Task TwoFactorAndIdentitysOwnAccountEndpoints_AreNotOffered()
     {
         var api = await factory.LoginAsync(Admin, AdminPassword);

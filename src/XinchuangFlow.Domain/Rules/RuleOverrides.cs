@@ -21,11 +21,18 @@ public static class RuleOverrides
     {
         try
         {
-            return JsonNode.Parse(json, documentOptions: Reading) as JsonObject ?? throw new InvalidDataException("A rule document must be a JSON object.");
+            var doc = JsonNode.Parse(json, documentOptions: Reading) as JsonObject ?? throw new InvalidDataException("A rule document must be a JSON object.");
+            // The reader accepts an escaped lone surrogate ("\ud800") that no writer can write back: refuse it here, not at the save.
+            _ = doc.ToJsonString();
+            return doc;
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"The rules are not valid JSON: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidDataException("The rules hold text that is not valid Unicode (an unpaired surrogate escape such as \\ud800).");
         }
     }
 

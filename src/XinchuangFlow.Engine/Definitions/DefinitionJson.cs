@@ -27,12 +27,22 @@ public static class DefinitionJson
     public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
 
     /// <summary>Parses a definition; a malformed document gives a <see cref="DefinitionFormatException"/> with the position.</summary>
+    /// <summary>A definition received as a JSON node, as text; one holding an unpaired surrogate escape is refused as malformed.</summary>
+    public static string Text(System.Text.Json.Nodes.JsonNode node)
+    {
+        try { return node.ToJsonString(); }
+        catch (InvalidOperationException) { throw new DefinitionFormatException("The definition holds text that is not valid Unicode (an unpaired surrogate escape such as \\ud800)."); }
+    }
+
     public static WorkflowDefinitionModel Parse(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
             throw new DefinitionFormatException("The definition is empty.");
         try
         {
+            // The reader accepts an escaped lone surrogate ("\ud800") that no writer can write back: refuse it now.
+            try { _ = System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })?.ToJsonString(); }
+            catch (InvalidOperationException) { throw new DefinitionFormatException("The definition holds text that is not valid Unicode (an unpaired surrogate escape such as \\ud800)."); }
             var model = JsonSerializer.Deserialize<WorkflowDefinitionModel>(json, Options)
                         ?? throw new DefinitionFormatException("The definition is null.");
             model.Variables ??= [];

@@ -3,13 +3,16 @@ using XinchuangFlow.Application.Access;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
 
-/// <summary>Users from the Identity tables, searched by login or display name.</summary>
+/// <summary>
+/// Users from the Identity tables, searched by login or display name. A disabled account is nobody here: it is not found,
+/// offered, handed work or sent messages (the administration of accounts reads them through IUserAccounts).
+/// </summary>
 public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserEntry>> SearchAsync(string? text, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.Users.AsNoTracking();
+        var q = db.Users.AsNoTracking().Where(u => u.DisabledAt == null);
         if (!string.IsNullOrWhiteSpace(text))
             q = q.Where(u => (u.UserName != null && u.UserName.Contains(text)) || (u.DisplayName != null && u.DisplayName.Contains(text)));
         return await q.OrderBy(u => u.UserName).Take(take).Select(u => new UserEntry(u.UserName!, u.DisplayName)).ToListAsync(ct);
@@ -19,7 +22,7 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var normalized = userName.Trim().ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized && u.DisabledAt == null, ct);
         if (user is null) return null;
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync(ct);
         return new UserProfile(user.UserName!, user.DisplayName, roles, user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
@@ -39,7 +42,7 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var holders = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == role select ur.UserId;
-        var q = db.Users.AsNoTracking().Where(u => holders.Contains(u.Id));
+        var q = db.Users.AsNoTracking().Where(u => holders.Contains(u.Id) && u.DisabledAt == null);
         if (enterpriseId is { } e) q = q.Where(u => u.EnterpriseId == e);
         if (cityCode is { } c) q = q.Where(u => u.CityCode == c);
         if (unitId is { } unit) q = q.Where(u => u.ProcurementUnitId == unit);
@@ -51,7 +54,7 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
         if (userNames.Count == 0) return [];
         var normalized = userNames.Select(u => u.Trim().ToUpperInvariant()).ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!))
+        return await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!) && u.DisabledAt == null)
             .Select(u => new XinchuangFlow.Application.Notifications.UserContact(u.UserName!, u.Email, u.PhoneNumber, u.NotifyByEmail, u.NotifyBySms, u.EnterpriseId))
             .ToListAsync(ct);
     }

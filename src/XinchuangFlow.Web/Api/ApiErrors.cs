@@ -34,6 +34,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
             WorkflowStateException => (409, "Problem.Conflict", "conflict", null),
             ConcurrencyConflictException => (409, "Problem.Conflict", "conflict", null),
             BadHttpRequestException e => (e.StatusCode, "Problem.Invalid", "bad-request", null),
+            // Text with an unpaired surrogate ("\ud800" in JSON) is read but can be neither written back as JSON nor encoded
+            // for the database: the request is invalid, not the server broken.
+            System.Text.EncoderFallbackException => (400, "Problem.Invalid", "invalid-text", null),
+            InvalidOperationException { Source: "System.Text.Json" } e when e.Message.Contains("UTF-16", StringComparison.Ordinal) => (400, "Problem.Invalid", "invalid-text", null),
             _ => (0, "", "", null),
         };
         if (status == 0) return false;

@@ -42,7 +42,7 @@ public static class WorkflowEndpoints
         defs.MapGet("/{definitionId}/versions", async (string definitionId, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
             (await service.ListAsync(user.ToActor(), definitionId, ct)).Select(DefinitionSummary.From));
         defs.MapPut("/{definitionId}/draft", async (string definitionId, SaveDraftRequest body, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
-            Results.Ok(DefinitionSummary.From(await service.SaveDraftAsync(user.ToActor(), definitionId, body.Definition?.ToJsonString() ?? "{}", body.BaseVersion, body.BaseHash, body.Comment, ct))))
+            Results.Ok(DefinitionSummary.From(await service.SaveDraftAsync(user.ToActor(), definitionId, body.Definition is { } d ? DefinitionJson.Text(d) : "{}", body.BaseVersion, body.BaseHash, body.Comment, ct))))
             .WithSummary("Saves work in progress as the draft (problems allowed; publishing refuses them); 409 when someone saved since baseVersion/baseHash.");
         defs.MapPost("/{definitionId}/rollback", async (string definitionId, RollBackRequest body, DefinitionAppService service, ClaimsPrincipal user, CancellationToken ct) =>
             Results.Ok(DefinitionSummary.From(await service.RollBackAsync(user.ToActor(), definitionId, body.ToVersion, body.Comment, ct))))

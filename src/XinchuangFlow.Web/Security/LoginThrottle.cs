@@ -19,6 +19,11 @@ public sealed class LoginThrottleOptions
     public TimeSpan MaxAccountDelay { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>How long failures are remembered.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// How long an address the account signed in from stays exempt from the account-wide delay: a slow attack from other
+    /// addresses cannot keep the owner out at their usual desk (the delay for that account and address still applies).
+    /// </summary>
+    public TimeSpan KnownAddressFor { get; set; } = TimeSpan.FromDays(30);
 }
 
 /// <summary>
@@ -26,7 +31,9 @@ public sealed class LoginThrottleOptions
 /// guesser lock every colleague behind the same address out) and an account lockout (which let anyone who knows a
 /// login name lock its owner out), failed sign-ins slow down further attempts: strongly for the same account from the
 /// same address (doubling delays up to 15 minutes), mildly for the account from anywhere (up to a minute), and an
-/// address that fails very often is paused as a whole. Nothing is locked; a success clears the account's counters.
+/// address that fails very often is paused as a whole. Nothing is locked; a success clears the account's counters, and
+/// the addresses an account signed in from recently are not slowed by failures elsewhere (an attacker spreading slow
+/// guesses over several addresses keeps the account-wide delay running, but not against its owner's own addresses).
 /// Counters live in the node's memory: behind several nodes an attacker gets at most one allowance per node.
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock, Microsoft.Extensions.Options.IOptions<LoginThrottleOptions> options)
@@ -39,6 +46,7 @@ public sealed class LoginThrottle(TimeProvider clock, Microsoft.Extensions.Optio
     }
 
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _known = new(StringComparer.Ordinal);
     private LoginThrottleOptions O => options.Value;
 
     private static string Pair(string account, string address) => $"p|{account.ToUpperInvariant()}|{address}";
@@ -52,7 +60,8 @@ public sealed class LoginThrottle(TimeProvider clock, Microsoft.Extensions.Optio
         TimeSpan? wait = null;
         void Consider(TimeSpan? w) { if (w is { } x && x > TimeSpan.Zero && (wait is null || x > wait)) wait = x; }
         Consider(Delay(Pair(account, address), O.FreeFailuresPerAccountAndAddress, O.MaxDelay, now));
-        Consider(Delay(Account(account), O.FreeFailuresPerAccount, O.MaxAccountDelay, now));
+        if (!(_known.TryGetValue(Pair(account, address), out var signedIn) && now - signedIn < O.KnownAddressFor))
+            Consider(Delay(Account(account), O.FreeFailuresPerAccount, O.MaxAccountDelay, now));
         if (_counters.TryGetValue(Address(address), out var ip) && now - ip.WindowStart < O.Window && ip.Failures >= O.FailuresPerAddress)
             Consider(ip.WindowStart + O.Window - now);
         return wait;
@@ -85,6 +94,10 @@ public sealed class LoginThrottle(TimeProvider clock, Microsoft.Extensions.Optio
 
     public void Succeeded(string account, string address)
     {
+        _known[Pair(account, address)] = clock.GetUtcNow();
+        if (_known.Count > 100_000)
+            foreach (var (key, at) in _known)
+                if (clock.GetUtcNow() - at > O.KnownAddressFor) _known.TryRemove(key, out _);
         _counters.TryRemove(Pair(account, address), out _);
         _counters.TryRemove(Account(account), out _);
     }
