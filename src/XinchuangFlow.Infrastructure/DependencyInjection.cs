@@ -81,7 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Domain.Rules.IRuleSource>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Domain.Rules.RuleBook>();
         services.AddSingleton<XinchuangFlow.Domain.Tickets.ITicketRepository, EfTicketRepository>();
-        services.AddSingleton<XinchuangFlow.Domain.Activities.CaseSession>();
+        services.AddSingleton<XinchuangFlow.Cases.CaseSession>();
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();
@@ -104,7 +104,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Tickets.IAttachmentStore, XinchuangFlow.Infrastructure.Tickets.EfAttachmentStore>();
         services.AddSingleton<XinchuangFlow.Application.Audit.IWorkflowStatistics, EfWorkflowStatistics>();
         XinchuangFlow.Application.ApplicationServices.AddXinchuangFlowApplication(services);
-        foreach (var type in XinchuangFlow.Domain.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);
+        foreach (var type in XinchuangFlow.Cases.Activities.DomainActivities.Types) services.AddSingleton(typeof(IActivity), type);
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         // Background rounds start after the initializer (hosted services start in order): the tables exist by then.

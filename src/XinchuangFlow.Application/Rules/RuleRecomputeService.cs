@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Activities;
+using XinchuangFlow.Cases;
+using XinchuangFlow.Cases.Activities;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Tickets;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Tasks;
-using XinchuangFlow.Domain.Activities;
+using XinchuangFlow.Cases;
+using XinchuangFlow.Cases.Activities;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Tickets;

@@ -47,7 +47,7 @@ public sealed class EfReplaySource(IDbContextFactory<XfDbContext> factory) : IRe
             .OrderBy(t => t.CreatedAt).Take(limit).ToListAsync(ct);
     }
 
-    /// <summary>A stored clock event (<see cref="Domain.Activities.CaseSession.ClockEvent"/>); null when it names no clock.</summary>
+    /// <summary>A stored clock event (<see cref="Cases.CaseSession.ClockEvent"/>); null when it names no clock.</summary>
     private static ClockHistoryEvent? Parse(DateTimeOffset at, string kind, string? data)
     {
         if (data is null || JsonNode.Parse(data) is not JsonObject o || o["clock"]?.GetValue<string>() is not { } name) return null;

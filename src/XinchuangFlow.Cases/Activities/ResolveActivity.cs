@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Records the resolution and stops the resolution clock; the ticket then waits for feedback.</summary>
 [Activity("xf.ticket.Resolve", DomainCategories.Ticket, "登记解决", "Resolve",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Stops a clock and records whether it breached (SLA-4).</summary>
 [Activity("xf.sla.StopClock", SlaCategory.Name, "停止时钟", "Stop clock",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Records the request as a work order in the instance's first transaction (number assigned at intake).</summary>
 [Activity("xf.ticket.Register", DomainCategories.Ticket, "登记工单", "Register work order",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>An agent changes the automatic grade with a reason (DSP-1); running clocks follow the new grade.</summary>
 [Activity("xf.ticket.OverrideGrade", DomainCategories.Ticket, "人工调整等级", "Override grade",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>
 /// Escalation (FLOW-3) as a waiting activity: while its clock runs it waits for the moment the next level's share of

@@ -3,7 +3,7 @@ using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Activities.Builtin;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>
 /// The user's feedback task: a user task whose completion carries the standard's rule that a rating of 1 or 2 needs
@@ -23,7 +23,7 @@ public sealed class FeedbackTaskActivity : UserTaskActivity, ITaskCompletionRule
         var value = data["satisfaction"];
         int? score = value is JsonValue v ? v.TryGetValue<double>(out var d) ? (int)Math.Round(d) : v.TryGetValue<string>(out var s) && int.TryParse(s, out var p) ? p : null : null;
         if (score is null or < 1 or > 5) errors["satisfaction"] = ["Give 1 (very dissatisfied) to 5 (very satisfied)."];
-        else if (score <= CommentRequiredUpTo && !Tickets.TextRules.HasVisibleText(data["comment"]?.GetValue<string>() ?? ""))
+        else if (score <= CommentRequiredUpTo && !Domain.Tickets.TextRules.HasVisibleText(data["comment"]?.GetValue<string>() ?? ""))
             errors["comment"] = ["Please say what went wrong (a comment is required for a rating of 1 or 2)."];
         return errors;
     }

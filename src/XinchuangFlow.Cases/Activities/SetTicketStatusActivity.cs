@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Sets the ticket's status with a history line.</summary>
 [Activity("xf.ticket.SetStatus", DomainCategories.Ticket, "设置工单状态", "Set ticket status",

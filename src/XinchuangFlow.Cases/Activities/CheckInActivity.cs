@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>The technician arrives (or handles remotely): the on-site clock stops (SLA-1).</summary>
 [Activity("xf.ticket.CheckIn", DomainCategories.Ticket, "到场签到", "Check in",

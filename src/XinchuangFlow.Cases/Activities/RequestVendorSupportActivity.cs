@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>The integrator asks the product vendor for help (vendor-support subtask); the resolution clock waits.</summary>
 [Activity("xf.ticket.RequestVendorSupport", DomainCategories.Ticket, "申请厂商支持", "Request vendor support",

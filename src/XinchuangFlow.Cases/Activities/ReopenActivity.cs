@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>The requester was not satisfied: the ticket is reopened; the resolution clock runs on (not first-time fix).</summary>
 [Activity("xf.ticket.Reopen", DomainCategories.Ticket, "重开工单", "Reopen",

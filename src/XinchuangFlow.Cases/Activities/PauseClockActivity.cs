@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Pauses a clock (waiting on the user or the vendor, SLA-3).</summary>
 [Activity("xf.sla.PauseClock", SlaCategory.Name, "暂停时钟", "Pause clock",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>The requester's satisfaction (1–5) and comment; below the threshold the ticket goes to "unsatisfied".</summary>
 [Activity("xf.ticket.Feedback", DomainCategories.Ticket, "用户评价", "Feedback",

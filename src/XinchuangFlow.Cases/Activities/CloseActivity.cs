@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Closes the ticket: every clock still running stops.</summary>
 [Activity("xf.ticket.Close", DomainCategories.Ticket, "关闭工单", "Close",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Sla;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases;
 
 /// <summary>
 /// How domain activities reach the work order or complaint of their instance. Within one burst the row is loaded once,

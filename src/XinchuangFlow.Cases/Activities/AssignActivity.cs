@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Manual dispatch or re-dispatch with a reason (DSP-3): the technician must still qualify.</summary>
 [Activity("xf.ticket.Assign", DomainCategories.Ticket, "人工派单", "Assign manually",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Moves a complaint to its next step, recording the text of the step and its deadline.</summary>
 [Activity("xf.complaint.Step", DomainCategories.Ticket, "投诉环节", "Complaint step",

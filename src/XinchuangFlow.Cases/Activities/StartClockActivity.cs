@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Starts an SLA clock of the ticket (SLA-1/2); the target comes from the rules unless the definition gives one.</summary>
 [Activity("xf.sla.StartClock", SlaCategory.Name, "启动时钟", "Start clock",

@@ -6,7 +6,7 @@ using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Activities;
 using XinchuangFlow.Engine.Runtime;
 
-namespace XinchuangFlow.Domain.Activities;
+namespace XinchuangFlow.Cases.Activities;
 
 /// <summary>Files a complaint (FLOW-2), linked to its ticket when there is one.</summary>
 [Activity("xf.complaint.File", DomainCategories.Ticket, "登记投诉", "File complaint",
