@@ -15,79 +15,32 @@ namespace XinchuangFlow.Cases;
 /// </summary>
 public sealed class CaseSession(ITicketRepository repository, RuleBook rules, GuangxiDivisions divisions)
 {
-    private const string TicketKey = "xf.ticket";
-    private const string ComplaintKey = "xf.complaint";
-
     public RuleBook Rules => rules;
     public GuangxiDivisions Divisions => divisions;
 
     /// <summary>The instance's ticket, or null when the instance has none (a flow used without a work order).</summary>
     public async Task<Ticket?> TryTicketAsync(ActivityContext context)
     {
-        if (context.BurstItems.TryGetValue(TicketKey, out var cached)) return (Ticket)cached;
-        var ticket = await repository.FindTicketByInstanceAsync(context.Instance.Id);
-        if (ticket is null) return null;
-        context.StageUpdate(ticket, nameof(Ticket.Version), ticket.Version);
-        ticket.Version++;
-        context.BurstItems[TicketKey] = ticket;
-        return ticket;
+        if (context.Joined<Ticket>() is { } joined) return joined;
+        var ticket = await repository.FindTicketByInstanceAsync(context.Instance.Id, context.Cancellation);
+        return ticket is null ? null : context.Join(ticket);
     }
 
     public async Task<Ticket> TicketAsync(ActivityContext context) =>
         await TryTicketAsync(context) ?? throw new InvalidOperationException(
             $"Instance {context.Instance.Id} has no work order; start the flow with xf.ticket.Register first.");
 
-    /// <summary>A ticket an amendment already staged: activities woken by it change that same row.</summary>
-    public static void AttachTicket(IDictionary<string, object> burstItems, Ticket ticket) => burstItems[TicketKey] = ticket;
-
-    /// <summary>A ticket registered in this burst: inserted with the burst, visible to the following activities.</summary>
-    public void Registered(ActivityContext context, Ticket ticket)
-    {
-        context.StageInsert(ticket);
-        context.BurstItems[TicketKey] = ticket;
-    }
-
     public async Task<Complaint> ComplaintAsync(ActivityContext context)
     {
-        if (context.BurstItems.TryGetValue(ComplaintKey, out var cached)) return (Complaint)cached;
-        var complaint = await repository.FindComplaintByInstanceAsync(context.Instance.Id)
+        if (context.Joined<Complaint>() is { } joined) return joined;
+        var complaint = await repository.FindComplaintByInstanceAsync(context.Instance.Id, context.Cancellation)
                         ?? throw new InvalidOperationException($"Instance {context.Instance.Id} has no complaint; start the flow with xf.complaint.File first.");
-        context.StageUpdate(complaint, nameof(Complaint.Version), complaint.Version);
-        complaint.Version++;
-        context.BurstItems[ComplaintKey] = complaint;
-        return complaint;
-    }
-
-    public void ComplaintFiled(ActivityContext context, Complaint complaint)
-    {
-        context.StageInsert(complaint);
-        context.BurstItems[ComplaintKey] = complaint;
-    }
-
-    /// <summary>Records a history line (who, when, before, after) in the burst's transaction.</summary>
-    public static void Event(ActivityContext context, Guid caseId, string caseKind, string kind, string? from, string? to, string? note, JsonNode? data = null)
-    {
-        context.StageInsert(new CaseEvent
-        {
-            CaseId = caseId,
-            CaseKind = caseKind,
-            At = context.Now,
-            User = context.User,
-            Kind = kind,
-            FromStatus = from,
-            ToStatus = to,
-            Note = note,
-            Data = data?.ToJsonString(),
-        });
+        return context.Join(complaint);
     }
 
     /// <summary>The history line of a grade override (the activity and the API's amendment both write it).</summary>
-    public static CaseEvent GradeOverrideEvent(Ticket ticket, string? from, string grade, string reason, string? user, DateTimeOffset at) => new()
-    {
-        CaseId = ticket.Id, CaseKind = "ticket", At = at, User = user, Kind = "grade-override",
-        FromStatus = ticket.Status, ToStatus = ticket.Status, Note = $"等级由{from}调整为{grade}：{reason}",
-        Data = new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason }.ToJsonString(),
-    };
+    public static void GradeOverrideEvent(IBurstWork work, Ticket ticket, string? from, string grade, string reason) =>
+        work.Record(ticket, "grade-override", $"等级由{from}调整为{grade}：{reason}", new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason });
 
     /// <summary>Changes the ticket's status with a history line; no line when nothing changes.</summary>
     public static void SetStatus(ActivityContext context, Ticket ticket, string status, string? note = null, JsonNode? data = null, string kind = "status")
@@ -95,17 +48,13 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
         var from = ticket.Status;
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
-        if (from != status || note is not null || data is not null)
-            Event(context, ticket.Id, "ticket", kind, from, status, note, data);
+        if (from != status || note is not null || data is not null) context.Record(ticket, kind, note, data, from);
         context.JournalData("ticketStatus", status);
     }
 
     public static void SetStatus(ActivityContext context, Complaint complaint, string status, string? note = null)
     {
-        var from = complaint.Status;
-        complaint.Status = status;
-        complaint.UpdatedAt = context.Now;
-        Event(context, complaint.Id, "complaint", "status", from, status, note);
+        context.Change(complaint, "status", note, c => c.Status = status);
         context.JournalData("complaintStatus", status);
     }
 
@@ -127,7 +76,7 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
             ["deadline"] = clock.Deadline(calendar)?.ToString("O"),
             ["breached"] = clock.Breached(context.Now, calendar),
         };
-        Event(context, ticket.Id, "ticket", "clock-" + action, ticket.Status, ticket.Status, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟{ClockActionZh(action)}", data);
+        context.Record(ticket, "clock-" + action, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟{ClockActionZh(action)}", data);
         context.JournalData("clock", TicketClocks.Name(clock.Kind));
         context.JournalData("action", action);
     }

@@ -9,7 +9,10 @@ namespace XinchuangFlow.Application.Access;
 public enum CaseMembership { NoCase, InScope, OutOfScope }
 
 /// <summary>A ticket or complaint, by kind, id and number.</summary>
-public sealed record CaseRef(string Kind, Guid Id, string Number, string Status);
+public sealed record CaseRef(string Kind, Guid Id, string Number, string Status) : Domain.Tickets.ICase
+{
+    string Domain.Tickets.ICase.CaseKind => Kind;
+}
 
 /// <summary>Filter for ticket lists.</summary>
 public sealed record TicketFilter(string? Status = null, string? City = null, string? Grade = null, bool? Breached = null, string? Search = null, int? Skip = null, int? Take = null);

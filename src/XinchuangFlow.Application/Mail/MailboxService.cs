@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using XinchuangFlow.Cases;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Notifications;
 using XinchuangFlow.Application.Tickets;
@@ -233,7 +234,8 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
 
     private async Task<MailRecord> AddToTimelineAsync(MailRecord record, InboundMail mail, Ticket ticket, string user, CancellationToken ct)
     {
-        var marker = new JsonObject { ["mail"] = mail.Key }.ToJsonString();
+        var markerNode = new JsonObject { ["mail"] = mail.Key };
+        var marker = markerNode.ToJsonString();
         // Added before a crash that kept the record from being written: the line is there already.
         var history = await cases.HistoryAsync(ticket.Id, ct);
         if (!history.Any(e => e.Kind == "mail" && e.Data == marker))
@@ -241,11 +243,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
             var text = Clip(mail.Text.Trim(), 4000);
             var added = await runtime.AmendAsync(ticket.InstanceId, user, "mail reply", amendment =>
             {
-                amendment.StageInsert(new CaseEvent
-                {
-                    CaseId = ticket.Id, CaseKind = "ticket", At = amendment.Now, User = user, Kind = "mail", FromStatus = ticket.Status, ToStatus = ticket.Status,
-                    Note = $"邮件（{mail.From}）：{mail.Subject}\n{text}".Trim(), Data = marker,
-                });
+                amendment.Record(ticket, "mail", $"邮件（{mail.From}）：{mail.Subject}\n{text}".Trim(), markerNode);
                 return Task.FromResult(true);
             }, ct);
             if (!added) return await TriageAsync(record, mail, "flow-ended", $"Ticket {ticket.Number}'s flow has ended.", ticket.IntegratorId, answer: false, ct);

@@ -1,3 +1,4 @@
+using XinchuangFlow.Cases;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
@@ -22,10 +23,6 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
             {
                 var c = await complaints.FindComplaintByInstanceAsync(overdue.InstanceId, ct);
                 if (c is null || c.Status == ComplaintStatus.Closed || c.StepDueAt is not { } due || due >= amendment.Now || c.RemindedFor == due) return false;
-                amendment.StageUpdate(c, nameof(Complaint.Version), c.Version);
-                c.Version++;
-                c.RemindedFor = due;
-                c.UpdatedAt = amendment.Now;
                 string[] roles = c.Status switch
                 {
                     ComplaintStatus.Handling => [Roles.EnterpriseManager, Roles.MunicipalCoordinator],
@@ -42,11 +39,9 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
                             Id = Guid.CreateVersion7(amendment.Now), InstanceId = c.InstanceId, ActivityId = "(reminder)", ToRole = role, Channel = channel,
                             Subject = subject, Body = body, CreatedAt = amendment.Now,
                         });
-                amendment.StageInsert(new CaseEvent
-                {
-                    CaseId = c.Id, CaseKind = "complaint", At = amendment.Now, User = "system", Kind = "reminder", FromStatus = c.Status, ToStatus = c.Status,
-                    Note = $"催办：{stepZh}已超过办理时限（{due.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
-                });
+                amendment.Change(c, "reminder",
+                    $"催办：{stepZh}已超过办理时限（{due.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
+                    complaint => complaint.RemindedFor = due);
                 return true;
             }, ct);
             if (done) sent++;

@@ -59,25 +59,19 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
                 var (sla, set) = await book.SlaAsync(current.CityCode, ct);
                 var changes = current.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope);
                 if (changes.Count == 0 || changes.Any(NoDeadline)) return false;
-                amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
-                current.Version++;
-                CaseSession.AttachTicket(amendment.BurstItems, current);
+                amendment.Join(current);
                 current.Retarget(changes, $"rules sla/{set.Scope} v{set.Version}", amendment.Now, sla.WorkingCalendar);
                 foreach (var c in changes)
                 {
                     amendment.RaiseLocalSignal(SlaCategory.Signal(c.Clock));
                     var clock = current.Clocks()[c.Clock];
-                    amendment.StageInsert(new CaseEvent
-                    {
-                        CaseId = current.Id, CaseKind = "ticket", At = amendment.Now, User = user, Kind = "clock-retarget",
-                        FromStatus = current.Status, ToStatus = current.Status,
-                        Note = $"{TicketClocks.NameZh(c.Clock)}时限按本市现行规则重算：{c.OldTarget.TotalHours:0.##} 小时 → {c.NewTarget.TotalHours:0.##} 小时（{comment.Trim()}）",
-                        Data = new JsonObject
+                    amendment.Record(current, "clock-retarget",
+                        $"{TicketClocks.NameZh(c.Clock)}时限按本市现行规则重算：{c.OldTarget.TotalHours:0.##} 小时 → {c.NewTarget.TotalHours:0.##} 小时（{comment.Trim()}）",
+                        new JsonObject
                         {
                             ["clock"] = TicketClocks.Name(c.Clock), ["target"] = clock.Target.ToString(), ["targetReason"] = clock.TargetReason,
                             ["previousTarget"] = c.OldTarget.ToString(), ["deadline"] = clock.Deadline(sla.WorkingCalendar)?.ToString("O"),
-                        }.ToJsonString(),
-                    });
+                        });
                 }
                 return true;
             }, ct);

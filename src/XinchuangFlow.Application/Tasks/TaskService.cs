@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XinchuangFlow.Cases;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Abstractions;
@@ -103,12 +104,8 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         {
             amendment.ReassignTask(task.Id, target.UserName);
             if (caseRef is not null)
-                amendment.StageInsert(new CaseEvent
-                {
-                    CaseId = caseRef.Id, CaseKind = caseRef.Kind, At = amendment.Now, User = actor.UserName, Kind = "taskReassigned",
-                    FromStatus = caseRef.Status, ToStatus = caseRef.Status, Note = $"「{task.Title}」转交{target.DisplayName ?? target.UserName}：{reason}",
-                    Data = new JsonObject { ["task"] = task.Id.ToString(), ["from"] = from, ["to"] = target.UserName, ["reason"] = reason }.ToJsonString(),
-                });
+                amendment.Record(caseRef, "taskReassigned", $"「{task.Title}」转交{target.DisplayName ?? target.UserName}：{reason}",
+                    new JsonObject { ["task"] = task.Id.ToString(), ["from"] = from, ["to"] = target.UserName, ["reason"] = reason });
             return Task.FromResult(true);
         }, ct);
         if (!done) throw new WorkflowStateException($"Task {id} is no longer open; it was not reassigned.");

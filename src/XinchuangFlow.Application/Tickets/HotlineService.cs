@@ -1,3 +1,4 @@
+using XinchuangFlow.Cases;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
@@ -66,11 +67,7 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         if (TicketStatus.IsFinal(ticket.Status)) throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
         var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>
         {
-            amendment.StageInsert(new CaseEvent
-            {
-                CaseId = ticket.Id, CaseKind = "ticket", At = amendment.Now, User = actor.UserName, Kind = "call",
-                FromStatus = ticket.Status, ToStatus = ticket.Status, Note = $"热线来电：{note!.Trim()}",
-            });
+            amendment.Record(ticket, "call", $"热线来电：{note!.Trim()}");
             return Task.FromResult(true);
         }, ct);
         if (!done) throw new WorkflowStateException($"Ticket {ticket.Number}'s flow has ended; record a new request instead.");

@@ -82,15 +82,10 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
             if (current is null || current.SetOutAt is not null || current.Status != TicketStatus.Accepted) return false;
-            amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
-            current.Version++;
-            current.SetOutAt = amendment.Now;
-            current.Status = TicketStatus.Travelling;
-            current.UpdatedAt = amendment.Now;
-            amendment.StageInsert(new CaseEvent
+            amendment.Change(current, "status", "工程师已出发", t =>
             {
-                CaseId = current.Id, CaseKind = "ticket", At = amendment.Now, User = actor.UserName, Kind = "status",
-                FromStatus = TicketStatus.Accepted, ToStatus = TicketStatus.Travelling, Note = "工程师已出发",
+                t.SetOutAt = amendment.Now;
+                t.Status = TicketStatus.Travelling;
             });
             return true;
         }, ct);
@@ -159,7 +154,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         reason ??= "";
         if (!TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "A re-dispatch needs a reason.");
         if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) throw new CaseValidationException("reason", bad);
-        if (TicketStatus.IsFinal(ticket.Status) || ticket.Status is TicketStatus.Resolved or TicketStatus.AwaitingFeedback)
+        if (!ticket.MayBeRedispatched)
             throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
         var snapshot = await network.TechnicianSnapshotAsync(technicianUser, ticket.ProductCategory, ct);
         var problem = AssignActivity.TechnicianProblem(snapshot, technicianUser, ticket.ProductCategory, clock.GetUtcNow(), out var technician, out var point);
@@ -178,21 +173,15 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
             if (current is null || TicketStatus.IsFinal(current.Status)) return false;
             var previous = current.TechnicianUser;
-            amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
-            current.Version++;
+            var open = await runtime.Store.ListTasksAsync(new Engine.Abstractions.TaskQuery(InstanceId: current.InstanceId, Status: HumanTaskStatus.Open), ct);
             var explanation = new JsonObject { ["ruleZh"] = $"改派：{reason}", ["technician"] = technician!.Name, ["previous"] = previous, ["by"] = user };
-            current.AssignTechnician(technician, point!, explanation.ToJsonString(), amendment.Now);
+            amendment.Change(current, "redispatched", $"改派给{technician.Name}：{reason}",
+                t => t.AssignTechnician(technician, point!, explanation.ToJsonString(), amendment.Now),
+                new JsonObject { ["from"] = previous, ["to"] = technician.UserName, ["reason"] = reason });
             // Later steps of the flow assign to the dispatched technician: point them at the new one.
             amendment.SetVariable("dispatch", AssignActivity.DispatchVariable(technician, point!, $"改派：{reason}"));
-            var open = await runtime.Store.ListTasksAsync(new Engine.Abstractions.TaskQuery(InstanceId: current.InstanceId, Status: HumanTaskStatus.Open), ct);
             foreach (var task in open.Where(t => previous is not null && string.Equals(t.AssigneeUser, previous, StringComparison.OrdinalIgnoreCase)))
                 amendment.ReassignTask(task.Id, technician.UserName);
-            amendment.StageInsert(new CaseEvent
-            {
-                CaseId = current.Id, CaseKind = "ticket", At = amendment.Now, User = user, Kind = "redispatched",
-                FromStatus = current.Status, ToStatus = current.Status, Note = $"改派给{technician.Name}：{reason}",
-                Data = new JsonObject { ["from"] = previous, ["to"] = technician.UserName, ["reason"] = reason }.ToJsonString(),
-            });
             return true;
         }, ct);
         if (!done) throw new WorkflowStateException($"Ticket {ticket.Number} is no longer open; it was not re-dispatched.");
@@ -220,13 +209,11 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
             if (current is null || TicketStatus.IsFinal(current.Status) || current.Grade == grade) return false;
-            amendment.StageUpdate(current, nameof(Ticket.Version), current.Version);
-            current.Version++;
-            CaseSession.AttachTicket(amendment.BurstItems, current);
             var (sla, set) = await rules.SlaAsync(current.CityCode, ct);
+            amendment.Join(current);
             var (from, retargeted) = current.OverrideGrade(grade, reason, user, amendment.Now, sla, $"rules sla/{set.Scope} v{set.Version}");
             foreach (var kind in retargeted) amendment.RaiseLocalSignal(SlaCategory.Signal(kind));
-            amendment.StageInsert(CaseSession.GradeOverrideEvent(current, from, grade, reason, user, amendment.Now));
+            CaseSession.GradeOverrideEvent(amendment, current, from, grade, reason);
             return true;
         }, ct);
         if (!done) throw new WorkflowStateException($"Ticket {ticket.Number} is closed or already {grade}; the grade was not changed.");

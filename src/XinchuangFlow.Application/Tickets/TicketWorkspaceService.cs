@@ -39,7 +39,7 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             ? GuangxiDivisions.Shipped.DistanceToCentreKm(t.CountyCode, lat, lon) : null;
         var open = !TicketStatus.IsFinal(t.Status);
         var rights = new WorkspaceRights(
-            Redispatch: access.IsAgent(actor) && open && t.Status is not (TicketStatus.Resolved or TicketStatus.AwaitingFeedback),
+            Redispatch: access.IsAgent(actor) && t.MayBeRedispatched,
             OverrideGrade: access.IsAgent(actor) && open,
             SetOut: t.Status == TicketStatus.Accepted && string.Equals(t.TechnicianUser, actor.UserName, StringComparison.OrdinalIgnoreCase),
             Upload: open,

@@ -32,7 +32,7 @@ public sealed class AssignActivity(CaseSession cases, INetworkRepository network
         if (string.IsNullOrEmpty(reason)) problem ??= "未填写派单原因";
         if (problem is not null)
         {
-            CaseSession.Event(context, ticket.Id, "ticket", "assign-refused", ticket.Status, ticket.Status, $"不能派给 {user}：{problem}");
+            context.Record(ticket, "assign-refused", $"不能派给 {user}：{problem}");
             context.SetVariable(context.GetString("resultVariable")!, new JsonObject { ["dispatched"] = false, ["problem"] = problem });
             return ActivityResult.Done("invalid");
         }

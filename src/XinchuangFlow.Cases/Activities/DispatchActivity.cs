@@ -58,7 +58,7 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
             else
             {
                 ticket.DispatchExplanation = explanation.ToJsonString();
-                CaseSession.Event(context, ticket.Id, "ticket", "dispatch-manual", ticket.Status, ticket.Status, decision.RuleZh, explanation);
+                context.Record(ticket, "dispatch-manual", decision.RuleZh, explanation);
             }
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject

@@ -96,7 +96,7 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
         }
         ticket.SyncClocks(context.Now, calendar);
         ticket.UpdatedAt = context.Now;
-        CaseSession.Event(context, ticket.Id, "ticket", "escalated", ticket.Status, ticket.Status, subject, new JsonObject
+        context.Record(ticket, "escalated", subject, new JsonObject
         {
             ["clock"] = TicketClocks.Name(clock.Kind),
             ["percent"] = level.Percent,

@@ -35,7 +35,7 @@ public sealed class FeedbackActivity(CaseSession cases) : IActivity
         ticket.Satisfaction = score;
         ticket.FeedbackComment = context.GetString("comment") ?? "";
         ticket.UpdatedAt = context.Now;
-        CaseSession.Event(context, ticket.Id, "ticket", "feedback", ticket.Status, ticket.Status, $"满意度 {score}/5{(ticket.FeedbackComment.Length > 0 ? "：" + ticket.FeedbackComment : "")}",
+        context.Record(ticket, "feedback", $"满意度 {score}/5{(ticket.FeedbackComment.Length > 0 ? "：" + ticket.FeedbackComment : "")}",
             new JsonObject { ["satisfaction"] = score, ["comment"] = ticket.FeedbackComment });
         return ActivityResult.Done(score >= threshold ? "satisfied" : "unsatisfied");
     }

@@ -12,7 +12,7 @@ namespace XinchuangFlow.Cases.Activities;
 [Activity("xf.complaint.File", DomainCategories.Ticket, "登记投诉", "File complaint",
     DescriptionZh = "登记采购单位的投诉（可关联工单），与流程同一事务写入。",
     DescriptionEn = "Records a procurement unit's complaint (optionally on a ticket) in the flow's transaction.")]
-public sealed class FileComplaintActivity(CaseSession cases) : IActivity
+public sealed class FileComplaintActivity : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [new InputDescriptor("complaint", InputKind.Json, "投诉内容", "Complaint", Required: true, HintZh: "通常为 vars.complaint")],
@@ -30,10 +30,10 @@ public sealed class FileComplaintActivity(CaseSession cases) : IActivity
         c.Status = ComplaintStatus.Filed;
         c.CreatedAt = c.UpdatedAt = context.Now;
         c.CreatedBy ??= context.User;
-        cases.ComplaintFiled(context, c);
-        CaseSession.Event(context, c.Id, "complaint", "filed", null, ComplaintStatus.Filed, c.Description);
+        context.Insert(c);
+        context.Record(c.Id, CaseKinds.Complaint, "filed", null, ComplaintStatus.Filed, c.Description);
         if (c.TicketId is { } ticketId)
-            CaseSession.Event(context, ticketId, "ticket", "complaint", null, null, $"用户投诉 {c.Number}：{c.Description}", new JsonObject { ["complaint"] = c.Number });
+            context.Record(ticketId, CaseKinds.Ticket, "complaint", null, null, $"用户投诉 {c.Number}：{c.Description}", new JsonObject { ["complaint"] = c.Number });
         context.JournalData("complaint", c.Number);
         return ValueTask.FromResult(ActivityResult.Done("done"));
     }

@@ -33,7 +33,7 @@ public sealed class OverrideGradeActivity(CaseSession cases) : IActivity
         var (rules, set) = await cases.SlaAsync(ticket);
         var (from, retargeted) = ticket.OverrideGrade(grade, reason, context.User, context.Now, rules, $"rules sla/{set.Scope} v{set.Version}");
         foreach (var kind in retargeted) context.RaiseLocalSignal(SlaCategory.Signal(kind));
-        context.StageInsert(CaseSession.GradeOverrideEvent(ticket, from, grade, reason, context.User, context.Now));
+        CaseSession.GradeOverrideEvent(context, ticket, from, grade, reason);
         return ActivityResult.Done("done");
     }
 }

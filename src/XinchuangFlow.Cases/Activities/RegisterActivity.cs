@@ -31,8 +31,8 @@ public sealed class RegisterActivity(CaseSession cases) : IActivity
         if (errors.Count > 0)
             throw new ActivityInputException(context.Activity.Id, "request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
         var ticket = request.ToTicket(context.Instance.Id, context.Now, context.User);
-        cases.Registered(context, ticket);
-        CaseSession.Event(context, ticket.Id, "ticket", "submitted", null, TicketStatus.Submitted,
+        context.Insert(ticket);
+        context.Record(ticket.Id, CaseKinds.Ticket, "submitted", null, TicketStatus.Submitted,
             $"经{Channels.NamesZh[ticket.Channel]}受理：{ticket.Title}");
         if (context.GetString("resultVariable") is { Length: > 0 } variable)
             context.SetVariable(variable, new JsonObject

@@ -32,7 +32,7 @@ public sealed class RequestVendorSupportActivity(CaseSession cases, INetworkRepo
               ?? vendors.OrderBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault();
         if (vendor is null)
         {
-            CaseSession.Event(context, ticket.Id, "ticket", "vendor-none", ticket.Status, ticket.Status, "没有可协同的有效产品供应商");
+            context.Record(ticket, "vendor-none", "没有可协同的有效产品供应商");
             return ActivityResult.Done("noVendor");
         }
         ticket.VendorId = vendor.Id;

@@ -18,8 +18,10 @@ public static class ComplaintStatus
 }
 
 /// <summary>A complaint by a procurement unit, usually about a ticket; handled by the <c>complaint</c> flow.</summary>
-public sealed class Complaint
+public sealed class Complaint : IVersionedCase
 {
+    string ICase.CaseKind => CaseKinds.Complaint;
+
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
     public int Version { get; set; }

@@ -91,8 +91,16 @@ public sealed class TicketClocks
 /// A work order (工单) per docs/work-order-standard.md. Activities of the <c>service-ticket</c> flow change it inside
 /// the flow's own transactions; <see cref="Version"/> guards every update.
 /// </summary>
-public sealed class Ticket
+public sealed class Ticket : IVersionedCase
 {
+    string ICase.CaseKind => CaseKinds.Ticket;
+
+    /// <summary>
+    /// Whether the ticket may still go to another technician: not once it is closed or cancelled, nor once the work is
+    /// resolved and waits for the unit's confirmation (a new technician would have nothing left to do).
+    /// </summary>
+    public bool MayBeRedispatched => !TicketStatus.IsFinal(Status) && Status is not (TicketStatus.Resolved or TicketStatus.AwaitingFeedback);
+
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
     public int Version { get; set; }

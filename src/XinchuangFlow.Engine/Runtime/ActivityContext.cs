@@ -6,12 +6,13 @@ using XinchuangFlow.Engine.Definitions;
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>What an activity sees while it runs: its inputs, the instance's variables, and ways to wait.</summary>
-public sealed class ActivityContext
+public sealed class ActivityContext : IBurstWork
 {
     private readonly Burst _burst;
 
-    internal ActivityContext(Burst burst, ActivityModel activity, ActivityDescriptor descriptor, string? fromActivityId)
+    internal ActivityContext(Burst burst, ActivityModel activity, ActivityDescriptor descriptor, string? fromActivityId, CancellationToken cancellation)
     {
+        Cancellation = cancellation;
         _burst = burst;
         Activity = activity;
         Descriptor = descriptor;
@@ -197,7 +198,9 @@ public sealed class ActivityContext
         _burst.Stage(new StagedWrite(entity, StagedWriteKind.Update, guardProperty, expectedValue));
 
     /// <summary>Scratch shared by every activity of the current burst; empty at the start of each burst.</summary>
-    public IDictionary<string, object> BurstItems => _burst.Items;
+    public BurstItems Items => _burst.Items;
+
+    public CancellationToken Cancellation { get; }
 
     /// <summary>
     /// Wakes the branches of this same instance that wait on signal <paramref name="signal"/> (an <c>xf.Signal</c> or a

@@ -23,7 +23,7 @@ internal sealed class Burst
     /// <summary>Child instances to run once this burst is committed.</summary>
     public List<WorkflowInstance> ChildrenToRun { get; } = [];
     /// <summary>Scratch shared by the activities of this burst (e.g. a domain row loaded once and staged once).</summary>
-    public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+    public BurstItems Items { get; } = new();
     /// <summary>Sub-workflow instances to cancel with this burst's commit (their waiting parent bookmark was cancelled).</summary>
     public List<Guid> ChildrenToCancel { get; } = [];
     /// <summary>Signal bookmarks of this instance that an activity raised locally; resumed before the burst ends.</summary>

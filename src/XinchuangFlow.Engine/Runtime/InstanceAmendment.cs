@@ -3,16 +3,22 @@ using System.Text.Json.Nodes;
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>What an amendment (<see cref="WorkflowRuntime.AmendAsync"/>) may change on a waiting instance.</summary>
-public sealed class InstanceAmendment
+public sealed class InstanceAmendment : IBurstWork
 {
     private readonly Burst _burst;
 
-    internal InstanceAmendment(Burst burst) => _burst = burst;
+    internal InstanceAmendment(Burst burst, CancellationToken cancellation)
+    {
+        _burst = burst;
+        Cancellation = cancellation;
+    }
 
     public WorkflowInstance Instance => _burst.Instance;
     public DateTimeOffset Now => _burst.Now;
-    /// <summary>Scratch shared with the activities the amendment wakes (see <see cref="ActivityContext.BurstItems"/>).</summary>
-    public IDictionary<string, object> BurstItems => _burst.Items;
+    public string? User => _burst.User;
+    public CancellationToken Cancellation { get; }
+    /// <summary>Scratch shared with the activities the amendment wakes (see <see cref="ActivityContext.Items"/>).</summary>
+    public BurstItems Items => _burst.Items;
 
     /// <summary>Sets a variable (journaled with old and new value).</summary>
     public void SetVariable(string name, JsonNode? value) => _burst.SetVariable("(amendment)", name, value);

@@ -25,7 +25,7 @@ public sealed partial class WorkflowRuntime
         var descriptor = Registry.FindDescriptor(model.Type)!;
         instance.Status = WorkflowStatus.Running;
         var started = Clock.GetUtcNow();
-        var ctx = new ActivityContext(burst, model, descriptor, null);
+        var ctx = new ActivityContext(burst, model, descriptor, null, ct);
         ActivityResult result;
         burst.PendingJournalData = [];
         try
@@ -84,7 +84,7 @@ public sealed partial class WorkflowRuntime
             ActivityResult result;
             try
             {
-                result = await activity.ExecuteAsync(new ActivityContext(burst, model, descriptor, item.FromActivityId));
+                result = await activity.ExecuteAsync(new ActivityContext(burst, model, descriptor, item.FromActivityId, ct));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

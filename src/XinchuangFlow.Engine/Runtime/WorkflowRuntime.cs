@@ -285,7 +285,7 @@ public sealed partial class WorkflowRuntime
     public async Task<bool> AmendAsync(Guid instanceId, string? user, string reason, Func<InstanceAmendment, Task<bool>> amend, CancellationToken ct = default) =>
         await WithConflictRetryAsync(instanceId, user, async burst =>
         {
-            if (!await amend(new InstanceAmendment(burst))) return 0;
+            if (!await amend(new InstanceAmendment(burst, ct))) return 0;
             burst.Journal(JournalKind.Amended, null, null, null, Clock.GetUtcNow(), new JsonObject { ["reason"] = reason });
             if (burst.LocalResumes.Count > 0)
             {
