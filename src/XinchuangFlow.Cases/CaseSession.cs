@@ -71,6 +71,7 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
             ["clock"] = TicketClocks.Name(clock.Kind),
             ["target"] = clock.Target.ToString(),
             ["targetReason"] = clock.TargetReason,
+            ["targetFixed"] = clock.TargetFixed,
             ["consumed"] = clock.Elapsed(context.Now, calendar).ToString(),
             ["pausedTotal"] = clock.PausedTotal.ToString(),
             ["deadline"] = clock.Deadline(calendar)?.ToString("O"),

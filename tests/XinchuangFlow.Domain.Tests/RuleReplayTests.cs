@@ -108,7 +108,7 @@ public sealed class RuleReplayTests
         var overridden = new ReplayTicket("G1", "服务器宕机", "4502", Liuzhou, "P3", true, Liuzhou, "pc", "single", "", Day,
             [Clock(ClockKind.Response, TimeSpan.FromHours(2), (0, 1))]);
         var fixedByFlow = new ReplayTicket("G2", "打印机卡纸", "4502", Liuzhou, "P3", false, Liuzhou, "pc", "single", "", Day,
-            [new ReplayClock(ClockKind.Response, TimeSpan.FromMinutes(10), "definition: 10 min", [new RunningStretch(Day, Day.AddMinutes(20))])]);
+            [new ReplayClock(ClockKind.Response, TimeSpan.FromMinutes(10), "definition: 10 min", [new RunningStretch(Day, Day.AddMinutes(20))], FixedByDefinition: true)]);
         var a = RuleReplay.Outcome(overridden, Rules(), D, AsOf);
         Assert.Equal(("P3", TimeSpan.FromHours(2)), (a.Grade, a.Clocks[0].Target));
         var b = RuleReplay.Outcome(fixedByFlow, Rules(), D, AsOf);

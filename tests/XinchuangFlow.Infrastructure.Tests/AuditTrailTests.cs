@@ -74,7 +74,7 @@ public abstract class AuditTrailTests : IAsyncLifetime
         Assert.All(lines, l => Assert.False(string.IsNullOrEmpty(l.Address)));
         Assert.Contains(lines, l => l.After!.Contains("到场"));                 // readable Chinese, not \u escapes
         Assert.Single((await Audit.SearchAsync(Bureau, new AuditQuery(EntityKind: "platform-key", Action: "issue"), 0, 10)).Items);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Audit.SearchAsync(Actor.Of("tech@test", [Roles.Technician]), new AuditQuery(), 0, 10));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Audit.SearchAsync(Actor.Of("tech@test", [Roles.Technician]), new AuditQuery(), 0, 10));
 
         // Sealed: one chain over every line, verified from the first.
         var verified = await Audit.VerifyAsync(Bureau);

@@ -121,12 +121,12 @@ public abstract class EngineContractTests : IAsyncLifetime
         var instance = await h.Runtime.StartAsync(new StartRequest("five-step"));
         var task = await h.OpenTaskAsync(instance.Id);
 
-        var outcome = await Assert.ThrowsAsync<WorkflowInputException>(() => h.Runtime.CompleteTaskAsync(task.Id, "maybe", new JsonObject { ["comment"] = "x" }, "bob"));
+        var outcome = await Assert.ThrowsAsync<InvalidInputException>(() => h.Runtime.CompleteTaskAsync(task.Id, "maybe", new JsonObject { ["comment"] = "x" }, "bob"));
         Assert.Contains("maybe", outcome.Message);
-        var form = await Assert.ThrowsAsync<WorkflowInputException>(() => h.Runtime.CompleteTaskAsync(task.Id, "approve", new JsonObject { ["score"] = "five", ["extra"] = 1 }, "bob"));
-        Assert.Contains(form.Errors, e => e.Contains("comment") && e.Contains("required"));
-        Assert.Contains(form.Errors, e => e.Contains("score") && e.Contains("number"));
-        Assert.Contains(form.Errors, e => e.Contains("extra"));
+        var form = await Assert.ThrowsAsync<InvalidInputException>(() => h.Runtime.CompleteTaskAsync(task.Id, "approve", new JsonObject { ["score"] = "five", ["extra"] = 1 }, "bob"));
+        Assert.Contains(form.Messages, e => e.Contains("comment") && e.Contains("required"));
+        Assert.Contains(form.Messages, e => e.Contains("score") && e.Contains("number"));
+        Assert.Contains(form.Messages, e => e.Contains("extra"));
 
         Assert.Equal(HumanTaskStatus.Open, (await h.Store.FindTaskAsync(task.Id))!.Status);
         Assert.Equal(WorkflowStatus.Waiting, (await h.InstanceAsync(instance.Id)).Status);
@@ -479,7 +479,7 @@ public abstract class EngineContractTests : IAsyncLifetime
         Assert.Equal(WorkflowStatus.Waiting, (await h.InstanceAsync(i.Id)).Status);
         await h.OpenTaskAsync(i.Id, "after");
         Assert.NotNull(Assert.Single(await h.Store.GetIncidentsAsync(i.Id)).ResolvedAt);
-        await Assert.ThrowsAsync<WorkflowStateException>(() => h.Runtime.RetryAsync(i.Id, "admin"));
+        await Assert.ThrowsAsync<StateConflictException>(() => h.Runtime.RetryAsync(i.Id, "admin"));
     }
 
     [Fact]
@@ -537,7 +537,7 @@ public abstract class EngineContractTests : IAsyncLifetime
         Assert.Equal(WorkflowStatus.Cancelled, (await h.InstanceAsync(i.Id)).Status);
         Assert.Equal(HumanTaskStatus.Cancelled, (await h.Store.FindTaskAsync(task.Id))!.Status);
         Assert.Equal(0, await h.CountRowsAsync<Persistence.TimerRow>());
-        await Assert.ThrowsAsync<WorkflowStateException>(() => h.Runtime.CancelAsync(i.Id, "admin"));
+        await Assert.ThrowsAsync<StateConflictException>(() => h.Runtime.CancelAsync(i.Id, "admin"));
     }
 
     [Fact]
@@ -604,7 +604,7 @@ public abstract class EngineContractTests : IAsyncLifetime
         var onV2 = await h.Runtime.StartAsync(new StartRequest("versioned"));
         Assert.Equal(2, onV2.DefinitionVersion);
         Assert.Equal(DefinitionStatus.Retired, (await h.Store.FindDefinitionAsync("versioned", 1))!.Status);
-        await Assert.ThrowsAsync<WorkflowStateException>(() => h.Runtime.StartAsync(new StartRequest("versioned", Version: 1)));
+        await Assert.ThrowsAsync<StateConflictException>(() => h.Runtime.StartAsync(new StartRequest("versioned", Version: 1)));
 
         await h.Runtime.CompleteTaskAsync((await h.OpenTaskAsync(stayOnV1.Id)).Id, "ok", null, "u");
         Assert.Equal("v1", (await h.InstanceAsync(stayOnV1.Id)).Variables["path"]!.GetValue<string>());
@@ -626,7 +626,7 @@ public abstract class EngineContractTests : IAsyncLifetime
         var i = await h.Runtime.StartAsync(new StartRequest("mig"));
         var renamed = new FlowBuilder("mig").Act("start", "xf.Start").Task("check", "Dispatcher", "ok").Act("end", "xf.End").Chain("start", "check").Link("check", "ok", "end");
         await h.PublishAsync(renamed);
-        var ex = await Assert.ThrowsAsync<WorkflowInputException>(() => h.Runtime.MigrateAsync(i.Id, 2, "admin"));
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(() => h.Runtime.MigrateAsync(i.Id, 2, "admin"));
         Assert.Contains("review", ex.Message);
         Assert.Equal(1, (await h.InstanceAsync(i.Id)).DefinitionVersion);
     }
@@ -638,10 +638,10 @@ public abstract class EngineContractTests : IAsyncLifetime
         var broken = new FlowBuilder("broken").Act("start", "xf.Start").Act("x", "xf.Nope").Act("d", "xf.Decision", new JsonObject { ["condition"] = Expr("1 +") })
             .Chain("start", "x").Link("x", "done", "ghost");
         var ex = await Assert.ThrowsAsync<DefinitionInvalidException>(() => h.Definitions.SaveDraftAsync(broken.Model, "u"));
-        Assert.Contains(ex.Problems, p => p.Code == "unknown-type" && p.ActivityId == "x");
-        Assert.Contains(ex.Problems, p => p.Code == "bad-expression" && p.ActivityId == "d");
-        Assert.Contains(ex.Problems, p => p.Code == "connection-dangling");
-        Assert.Contains(ex.Problems, p => p.Code == "unreachable" && p.ActivityId == "d");
+        Assert.Contains(ex.Findings, p => p.Code == "unknown-type" && p.ActivityId == "x");
+        Assert.Contains(ex.Findings, p => p.Code == "bad-expression" && p.ActivityId == "d");
+        Assert.Contains(ex.Findings, p => p.Code == "connection-dangling");
+        Assert.Contains(ex.Findings, p => p.Code == "unreachable" && p.ActivityId == "d");
         Assert.Empty(await h.Store.ListDefinitionVersionsAsync("broken"));
     }
 

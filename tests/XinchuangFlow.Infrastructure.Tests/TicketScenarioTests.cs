@@ -244,19 +244,19 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(["onSite.sameCity"], (await rules.EditorAsync(liuzhouCoordinator, RuleKinds.Sla, "4502")).Differences.ToArray());
 
         // Refusals: no comment; a value out of bounds (checked merged onto the region); another city's rules do not exist for Nanning.
-        var noComment = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", null, " "));
+        var noComment = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", null, " "));
         Assert.Contains("comment", noComment.Message);
-        var absurd = await Assert.ThrowsAsync<CaseValidationException>(() =>
+        var absurd = await Assert.ThrowsAsync<InvalidInputException>(() =>
             rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT999H" } }""", null, "试试"));
         Assert.Contains("30 days", absurd.Message);
-        var looser = await Assert.ThrowsAsync<CaseValidationException>(() =>
+        var looser = await Assert.ThrowsAsync<InvalidInputException>(() =>
             rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT5H" } }""", null, "放宽到5小时"));
         Assert.Contains("onSite.sameCity is PT5H; the Data Bureau allows at most PT4H", looser.Message);
-        var ownLimits = await Assert.ThrowsAsync<CaseValidationException>(() =>
+        var ownLimits = await Assert.ThrowsAsync<InvalidInputException>(() =>
             rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "cityLimits": { "onSite.sameCity": { "max": "PT9H" } }, "onSite": { "sameCity": "PT5H" } }""", null, "改限额"));
         Assert.Contains("at most PT4H", ownLimits.Message);                              // a city cannot move the limits
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.GetAsync(nanningCoordinator, RuleKinds.Sla, "4502"));
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Sla, "4502", "{}", null, "越权"));
+        await Assert.ThrowsAsync<NotFoundException>(() => rules.GetAsync(nanningCoordinator, RuleKinds.Sla, "4502"));
+        await Assert.ThrowsAsync<NotFoundException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Sla, "4502", "{}", null, "越权"));
         Assert.Equal(3, (await rules.GetAsync(bureau, RuleKinds.Sla, "4502")).Version);
     }
 
@@ -311,7 +311,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         // Saved today, the same document is refused.
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
         var nanning = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
-        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(nanning, RuleKinds.Sla, "4501", closed, 3, "一直关门"));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(nanning, RuleKinds.Sla, "4501", closed, 3, "一直关门"));
         Assert.Contains("has no open time", string.Join(" ", refused.Errors["rules"]));
 
         var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
@@ -343,7 +343,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
 
         // The recompute preview refuses such rules with the reason instead of failing.
         var recompute = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleRecomputeService>();
-        var notNow = await Assert.ThrowsAsync<CaseValidationException>(() => recompute.PreviewAsync(nanning, "4501"));
+        var notNow = await Assert.ThrowsAsync<InvalidInputException>(() => recompute.PreviewAsync(nanning, "4501"));
         Assert.Contains("cannot give every ticket a deadline", string.Join(" ", notNow.Errors["rules"]));
 
         // Corrected rules and a recompute give the open clocks their deadlines.
@@ -495,11 +495,11 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal((0, new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.FromHours(8))), (lastQuarter.Comparison.Tickets, lastQuarter.From));
 
         // Bad proposals and periods get clear refusals; another city's tickets are not the Liuzhou coordinator's to replay.
-        var loose = await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT5H" } }""", null, null));
+        var loose = await Assert.ThrowsAsync<InvalidInputException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT5H" } }""", null, null));
         Assert.Contains("allows at most PT4H", loose.Message + string.Join(" ", loose.Errors.SelectMany(e => e.Value)));
-        await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", T0, T0.AddDays(-1)));
-        await Assert.ThrowsAsync<CaseValidationException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Dispatch, "4502", "{}", null, null));
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4501", "{}", null, null));
+        await Assert.ThrowsAsync<InvalidInputException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", "{}", T0, T0.AddDays(-1)));
+        await Assert.ThrowsAsync<InvalidInputException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Dispatch, "4502", "{}", null, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => rules.WhatIfAsync(liuzhouCoordinator, RuleKinds.Sla, "4501", "{}", null, null));
     }
 
     [Fact]
@@ -540,7 +540,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Contains(lz.TechnicianUser, new[] { _net.ValidNanning.UserName, _net.Second.UserName });
 
         // A point that does not exist is refused with a reason.
-        var bad = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Dispatch, "4501",
+        var bad = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(nanningCoordinator, RuleKinds.Dispatch, "4501",
             new JsonObject { ["excludedServicePoints"] = new JsonArray(Guid.NewGuid().ToString()) }.ToJsonString(), null, "x"));
         Assert.Contains("does not exist", string.Join(" ", bad.Errors.SelectMany(e => e.Value)));
     }
@@ -563,14 +563,14 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await rules.SaveAsync(Admin, RuleKinds.Sla, RuleKinds.RegionScope, doc.ToJsonString(), region.Version, "到场时限不得低于3.5小时");
 
         // Liuzhou's next save — even of another field — is refused until its on-site target fits.
-        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502",
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502",
             """{ "onSite": { "sameCity": "PT3H" }, "response": { "P4": "PT3H" } }""", null, "响应P4改3小时"));
         Assert.Contains("allows at least PT3H30M", string.Join(" ", refused.Errors.SelectMany(e => e.Value)));
         await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT3H30M" }, "response": { "P4": "PT3H" } }""", null, "按数据局要求调整");
         Assert.Empty((await rules.LimitsAsync(Admin, RuleKinds.Sla, null)).Outside);
 
         // The limits are the Data Bureau's (and the Intranet Office's to read), not a coordinator's.
-        await Assert.ThrowsAsync<AccessDeniedException>(() => rules.LimitsAsync(liuzhouCoordinator, RuleKinds.Sla, null));
+        await Assert.ThrowsAsync<ForbiddenException>(() => rules.LimitsAsync(liuzhouCoordinator, RuleKinds.Sla, null));
         Assert.NotNull((await rules.LimitsAsync(Actor.Of("sup@test", [Roles.IntranetSupervisor]), RuleKinds.Sla, null)).Region);
     }
 
@@ -598,9 +598,9 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(acceptedAt.AddHours(2), change.NewDeadline);
         Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(lz.Id)).Clocks().OnSite.Target);          // a preview changes nothing
 
-        await Assert.ThrowsAsync<CaseValidationException>(() => recompute.RecomputeAsync(liuzhouCoordinator, "4502", " "));
+        await Assert.ThrowsAsync<InvalidInputException>(() => recompute.RecomputeAsync(liuzhouCoordinator, "4502", " "));
         var nanningCoordinator = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => recompute.RecomputeAsync(nanningCoordinator, "4502", "越权"));
+        await Assert.ThrowsAsync<NotFoundException>(() => recompute.RecomputeAsync(nanningCoordinator, "4502", "越权"));
         Assert.Equal(1, await recompute.RecomputeAsync(liuzhouCoordinator, "4502", "按新规则执行"));
         var after = await TicketAsync(lz.Id);
         Assert.Equal(TimeSpan.FromHours(2), after.Clocks().OnSite.Target);
@@ -631,9 +631,9 @@ public abstract class TicketScenarioTests : IAsyncLifetime
                 { "percent": 30, "roles": ["Dispatcher"], "users": ["{{USER}}"], "channels": ["inbox", "email"], "labelZh": "值班长提前介入" },
                 { "percent": 100, "roles": ["MunicipalCoordinator"] } ] }
             """;
-        var unknown = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", levels.Replace("{{USER}}", "nobody@test"), null, "x"));
+        var unknown = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", levels.Replace("{{USER}}", "nobody@test"), null, "x"));
         Assert.Contains("'nobody@test' is not a user", string.Join(" ", unknown.Errors.SelectMany(e => e.Value)));
-        var badChannel = await Assert.ThrowsAsync<CaseValidationException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502",
+        var badChannel = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502",
             levels.Replace("{{USER}}", "duty@test").Replace("\"email\"", "\"wechat\""), null, "x"));
         Assert.Contains("channel 'wechat' is not inbox, email or sms", string.Join(" ", badChannel.Errors.SelectMany(e => e.Value)));
         await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Escalation, "4502", levels.Replace("{{USER}}", "duty@test"), null, "值班长30%介入");
@@ -850,7 +850,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(1, await _h.CountRowsAsync<Ticket>());
 
         var network = _h.Services.GetRequiredService<INetworkRepository>();
-        var refused = await Assert.ThrowsAsync<CaseValidationException>(() => Actions.RedispatchAsync(Dispatcher, t.Number, _net.Expired.UserName, "就近"));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Actions.RedispatchAsync(Dispatcher, t.Number, _net.Expired.UserName, "就近"));
         Assert.Contains("有效证书", refused.Message);
         var moved = await Actions.RedispatchAsync(Dispatcher, t.Number, _net.Second.UserName, "原工程师请假");
         Assert.Equal(_net.Second.UserName, moved.TechnicianUser);
@@ -867,7 +867,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal("P3", t.Grade);     // response target 2 h: its 50 % warning would come at 1 h
         await AdvanceAsync(TimeSpan.FromMinutes(10));
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Domain.Rules.RuleBook>();
-        await Assert.ThrowsAsync<CaseValidationException>(() => Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", " "));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", " "));
         var p1 = await Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", "全单位无法办公，实际影响更大");
         Assert.Equal("P1", p1.Grade);
         Assert.Contains("全单位无法办公", JsonNode.Parse(p1.GradeOverride!)!["reason"]!.GetValue<string>());

@@ -272,7 +272,7 @@ public abstract class WorkflowPatternTests : IAsyncLifetime
         Clock.Advance(TimeSpan.FromMinutes(10));
         await CompleteAsync(i.Id, "prepare", "ok");
         Assert.Equal("paid", Assert.Single((await _h.InstanceAsync(i.Id)).Bookmarks).ActivityId);
-        await Assert.ThrowsAsync<WorkflowInputException>(() => Runtime.SendSignalAsync("paid", i.Id, null, "bank", TimeSpan.FromDays(365)));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Runtime.SendSignalAsync("paid", i.Id, null, "bank", TimeSpan.FromDays(365)));
     }
 
     // ------------------------------------------------------------------ task deadlines and withdrawal

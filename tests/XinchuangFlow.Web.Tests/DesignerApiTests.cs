@@ -81,7 +81,7 @@ public class DesignerApiTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         Assert.Contains(await users.SearchAsync(admin, "tech@"), u => u.UserName == "tech@xinchuang.local");
         Assert.Contains(await users.SearchAsync(admin, "南宁市统筹"), u => u.UserName == "nanning@xinchuang.local");
         var tech = XinchuangFlow.Application.Access.Actor.Of("tech@xinchuang.local", [XinchuangFlow.Application.Access.Roles.Technician]);
-        await Assert.ThrowsAsync<XinchuangFlow.Application.AccessDeniedException>(() => users.SearchAsync(tech, "a"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => users.SearchAsync(tech, "a"));
     }
 
     [Theory]

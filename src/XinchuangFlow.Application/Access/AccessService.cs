@@ -129,10 +129,10 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     }
 
     /// <summary>Logs a refusal of something whose existence the caller may not learn, and returns the 404 to throw.</summary>
-    public WorkflowNotFoundException NotFound(Actor a, string kind, object id, string? why = null)
+    public NotFoundException NotFound(Actor a, string kind, object id, string? why = null)
     {
         log.LogWarning(Refused, "Access refused: {User} asked for {Kind} {Id} outside their scope{Why}", a.ToString(), kind, id, why is null ? "" : $" ({why})");
-        return new WorkflowNotFoundException($"{Capitalised(kind)} {id} does not exist.");
+        return new NotFoundException($"{Capitalised(kind)} {id} does not exist.");
     }
 
     /// <summary>Logs a page the caller's role may not open (the page answers "no access").</summary>
@@ -140,10 +140,10 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         log.LogWarning(Refused, "Access refused: {User} may not open the page {Path}", a.ToString(), path);
 
     /// <summary>Logs a refusal of an action the caller may know about, and returns the 403 to throw.</summary>
-    public AccessDeniedException Denied(Actor a, string action, string message)
+    public ForbiddenException Denied(Actor a, string action, string message)
     {
         log.LogWarning(Refused, "Access refused: {User} may not {Action}: {Message}", a.ToString(), action, message);
-        return new AccessDeniedException(message);
+        return new ForbiddenException(message);
     }
 
     private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

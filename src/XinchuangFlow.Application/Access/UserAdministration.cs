@@ -76,11 +76,11 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
                 (unit, city) = (found?.Id, found?.CityCode);
                 break;
         }
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
         var temporary = TemporaryPassword();
         var account = new NewUserAccount(email, name, role, city, enterprise, unit);
         var problems = await accounts.CreateAsync(account, temporary, ct);
-        if (problems.Count > 0) throw new CaseValidationException("email", string.Join(" ", problems));
+        if (problems.Count > 0) throw new InvalidInputException("email", string.Join(" ", problems));
         var created = (await accounts.FindAsync(email!, ct))!;
         await RecordAsync(actor, email!, "create", null, Show(created), ct);
         return (created, temporary);
@@ -91,7 +91,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
         Require(actor, disabled ? "disable users" : "enable users");
         var before = await FindAsync(userName, ct);
         if (string.Equals(before.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase) && disabled)
-            throw new CaseValidationException("userName", "Administrators cannot disable their own account.");
+            throw new InvalidInputException("userName", "Administrators cannot disable their own account.");
         await accounts.SetDisabledAsync(before.UserName, disabled, ct);
         var after = (await accounts.FindAsync(before.UserName, ct))!;
         await RecordAsync(actor, before.UserName, disabled ? "disable" : "enable", Show(before), Show(after), ct);
@@ -125,7 +125,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
     }
 
     private async Task<UserAccount> FindAsync(string userName, CancellationToken ct) =>
-        await accounts.FindAsync(userName, ct) ?? throw new Engine.Runtime.WorkflowNotFoundException($"There is no user {userName}.");
+        await accounts.FindAsync(userName, ct) ?? throw new NotFoundException($"There is no user {userName}.");
 
     private void Require(Actor actor, string action)
     {

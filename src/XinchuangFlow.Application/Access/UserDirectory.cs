@@ -38,7 +38,7 @@ public interface IUserDirectory
 public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audit, TimeProvider clock)
 {
     public async Task<Notifications.UserContact> GetAsync(Actor actor, CancellationToken ct = default) =>
-        (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new Engine.Runtime.WorkflowNotFoundException("You are not a user of the platform.");
+        (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new NotFoundException("You are not a user of the platform.");
 
     public async Task SaveAsync(Actor actor, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)
     {
@@ -49,9 +49,9 @@ public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audi
         if (phone is not null && !Domain.Tickets.TextRules.IsPhone(phone)) errors["phone"] = [Domain.Tickets.TextRules.PhoneProblem];
         if (byEmail && email is null) errors["email"] = [.. errors.GetValueOrDefault("email") ?? [], "Give an e-mail address to be told by e-mail."];
         if (bySms && phone is null) errors["phone"] = [.. errors.GetValueOrDefault("phone") ?? [], "Give a mobile number to be told by SMS."];
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
         var before = await GetAsync(actor, ct);
-        await users.UpdateContactAsync(actor.UserName ?? throw new CaseValidationException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
+        await users.UpdateContactAsync(actor.UserName ?? throw new InvalidInputException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
         // The phone number is encrypted at rest; the audit trail (append-only, never re-encrypted) shows its last four digits.
         static string? Mask(string? p) => p is null ? null : p.Length <= 4 ? "****" : new string('*', p.Length - 4) + p[^4..];
         static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={Mask(p)}; byEmail={be}; bySms={bs}";

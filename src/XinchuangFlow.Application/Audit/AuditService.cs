@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using System.Globalization;
 using System.Text;
 using XinchuangFlow.Application.Access;
@@ -21,7 +22,7 @@ public sealed class AuditService(IAuditLog log, AccessService access)
     {
         Check(actor);
         var (from, count) = Paging.Check(skip, take);
-        if (query.From is { } f && query.To is { } t && t < f) throw new CaseValidationException("to", "The end of the period is before its start.");
+        if (query.From is { } f && query.To is { } t && t < f) throw new InvalidInputException("to", "The end of the period is before its start.");
         return await log.SearchAsync(query, from, count, ct);
     }
 
@@ -38,7 +39,7 @@ public sealed class AuditService(IAuditLog log, AccessService access)
             if (items.Count < 1000) break;
         }
         foreach (var e in Enumerable.Reverse(lines))
-            csv.AppendJoin(',', new[] { e.SealOrder?.ToString(CultureInfo.InvariantCulture), e.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss.fff zzz", CultureInfo.InvariantCulture),
+            csv.AppendJoin(',', new[] { e.SealOrder?.ToString(CultureInfo.InvariantCulture), e.At.ToChina().ToString("yyyy-MM-dd HH:mm:ss.fff zzz", CultureInfo.InvariantCulture),
                 e.User, e.Address, e.EntityKind, e.EntityId, e.Action, e.Version?.ToString(CultureInfo.InvariantCulture), e.Comment, e.Before, e.After, e.Hash }.Select(Field)).Append('\n');
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }

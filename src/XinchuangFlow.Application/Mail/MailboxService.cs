@@ -93,7 +93,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         {
             (filed, _) = await intake.CreateTrustedAsync(request, sender.UserName, mayNameIntegrator: false, ct);
         }
-        catch (CaseValidationException e)
+        catch (InvalidInputException e)
         {
             return await TriageAsync(record, mail, "invalid", "The request could not be filed: " + e.Message, senderUnit.IntegratorId, answer: true, ct);
         }
@@ -140,7 +140,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         var scope = ScopeOf(actor, "read the service mailbox");
         var (from, count) = Paging.Check(skip, take);
         if (outcome is not null && !MailOutcomes.All.Contains(outcome))
-            throw new CaseValidationException("outcome", $"Use one of {string.Join(", ", MailOutcomes.All)}.");
+            throw new InvalidInputException("outcome", $"Use one of {string.Join(", ", MailOutcomes.All)}.");
         return await store.ListAsync(scope, outcome, from, count, ct);
     }
 
@@ -160,13 +160,13 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     public async Task<MailRecord> FileAsTicketAsync(Actor actor, Guid id, Guid? unitId, CancellationToken ct = default)
     {
         var record = await OpenTriageAsync(actor, id, ct);
-        if (unitId is null) throw new CaseValidationException("unitId", "Choose the unit the request is for.");
+        if (unitId is null) throw new InvalidInputException("unitId", "Choose the unit the request is for.");
         var context = await hotline.ContextAsync(actor, unitId.Value, ct);
         var mail = record.Raw is { } raw ? reader.Read(raw) : new InboundMail { Key = record.Key, From = record.FromAddress, Subject = record.Subject, Text = record.Text ?? "" };
         var request = Request(mail, context.Unit, mail.FromName, context.Tickets);
         if (request.ContactEmail is not null && !TextRules.IsEmail(request.ContactEmail)) request.ContactEmail = null;
         if (request.ContactEmail is null && request.ContactPhone is null)
-            throw new CaseValidationException("unitId", "The mail has no sender address and the unit no earlier contact: record the request at the hotline desk instead.");
+            throw new InvalidInputException("unitId", "The mail has no sender address and the unit no earlier contact: record the request at the hotline desk instead.");
         var (ticket, _) = await intake.CreateTrustedAsync(request, actor.UserName, mayNameIntegrator: false, ct);
         var notes = await AttachAsync(ticket, mail, actor.UserName, ct);
         var answer = request.ContactEmail is { } to
@@ -183,7 +183,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
                 """)
             : null;
         if (!await store.ResolveAsync(id, MailOutcomes.Filed, ticket.Number, notes.Count > 0 ? string.Join(" ", notes) : null, actor.UserName!, clock.GetUtcNow(), answer, ct))
-            throw new WorkflowStateException($"The mail was handled by someone else meanwhile; ticket {ticket.Number} was filed (the request key makes it the same one).");
+            throw new StateConflictException($"The mail was handled by someone else meanwhile; ticket {ticket.Number} was filed (the request key makes it the same one).");
         await TriagedAsync(actor, record, "file", ticket.Number, ct);
         return (await store.GetAsync(id, ct))!;
     }
@@ -192,10 +192,10 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     public async Task<MailRecord> DismissAsync(Actor actor, Guid id, string? reason, CancellationToken ct = default)
     {
         var record = await OpenTriageAsync(actor, id, ct);
-        if (reason is null || !TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Say why the mail is set aside.");
-        if (TextRules.Problem(reason, "reason", 500, multiline: true) is { } bad) throw new CaseValidationException("reason", bad);
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Say why the mail is set aside.");
+        if (TextRules.Problem(reason, "reason", 500, multiline: true) is { } bad) throw new InvalidInputException("reason", bad);
         if (!await store.ResolveAsync(id, MailOutcomes.Dismissed, null, reason.Trim(), actor.UserName!, clock.GetUtcNow(), null, ct))
-            throw new WorkflowStateException("The mail was handled by someone else meanwhile.");
+            throw new StateConflictException("The mail was handled by someone else meanwhile.");
         await TriagedAsync(actor, record, "dismiss", reason.Trim(), ct);
         return (await store.GetAsync(id, ct))!;
     }
@@ -210,7 +210,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     private async Task<MailRecord> OpenTriageAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var record = await GetAsync(actor, id, ct);
-        if (record.Outcome != MailOutcomes.Triage) throw new WorkflowStateException($"The mail is no longer waiting for triage ({record.Outcome}).");
+        if (record.Outcome != MailOutcomes.Triage) throw new StateConflictException($"The mail is no longer waiting for triage ({record.Outcome}).");
         return record;
     }
 
@@ -288,7 +288,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         foreach (var file in mail.Attachments)
         {
             try { await attachments.AddCheckedAsync(ticket, file.FileName, file.Content, user, ct); }
-            catch (CaseValidationException e) { notes.Add($"Attachment '{Clip(file.FileName, 100)}' was not kept: {string.Join(" ", e.Errors.Values.SelectMany(v => v))}"); }
+            catch (InvalidInputException e) { notes.Add($"Attachment '{Clip(file.FileName, 100)}' was not kept: {string.Join(" ", e.Errors.Values.SelectMany(v => v))}"); }
         }
         return notes;
     }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using XinchuangFlow.Cases;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
@@ -31,7 +32,7 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
                 };
                 var stepZh = ComplaintStatus.NamesZh.GetValueOrDefault(c.Status, c.Status);
                 var subject = $"【催办】投诉 {c.Number}（{stepZh}）已超过办理时限";
-                var body = $"{c.ProcurementUnit}｜{c.Description}｜时限 {due.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}";
+                var body = $"{c.ProcurementUnit}｜{c.Description}｜时限 {due.ToChina():yyyy-MM-dd HH:mm}";
                 foreach (var role in roles)
                     foreach (var channel in new[] { "inbox", "email" })
                         amendment.StageInsert(new Notification
@@ -40,7 +41,7 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
                             Subject = subject, Body = body, CreatedAt = amendment.Now,
                         });
                 amendment.Change(c, "reminder",
-                    $"催办：{stepZh}已超过办理时限（{due.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
+                    $"催办：{stepZh}已超过办理时限（{due.ToChina():MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
                     complaint => complaint.RemindedFor = due);
                 return true;
             }, ct);

@@ -41,8 +41,8 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     public async Task<(PlatformClient Client, string Key)> IssueAsync(Actor actor, string? name, CancellationToken ct = default)
     {
         CheckBureau(actor, "issue an API key");
-        if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new CaseValidationException("name", "Name the platform the key is for.");
-        if (Domain.Tickets.TextRules.Problem(name, "name", 100, multiline: false) is { } bad) throw new CaseValidationException("name", bad);
+        if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new InvalidInputException("name", "Name the platform the key is for.");
+        if (Domain.Tickets.TextRules.Problem(name, "name", 100, multiline: false) is { } bad) throw new InvalidInputException("name", bad);
         var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var key = $"{KeyStart}{prefix}_{secret}";
@@ -66,7 +66,7 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     {
         CheckBureau(actor, "revoke an API key");
         var now = clock.GetUtcNow();
-        if (!await store.RevokeAsync(id, now, ct)) throw new WorkflowNotFoundException($"There is no active API key {id}.");
+        if (!await store.RevokeAsync(id, now, ct)) throw new NotFoundException($"There is no active API key {id}.");
         await audit.RecordAsync(new Audit.AuditEntry { Id = Guid.CreateVersion7(), At = now, User = actor.UserName, EntityKind = "platform-key", EntityId = id.ToString(), Action = "revoke" }, ct);
     }
 

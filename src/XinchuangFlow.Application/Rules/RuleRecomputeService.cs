@@ -32,7 +32,7 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
         rules.CheckRecompute(actor, city);
         var (sla, set) = await book.SlaAsync(city, ct);
         if (SlaSafety.Check(sla, clock.GetUtcNow()) is { Count: > 0 } problems)
-            throw new CaseValidationException("rules", $"The SLA rules in force for {city} (sla/{set.Scope} v{set.Version}) cannot give every ticket a deadline, " +
+            throw new InvalidInputException("rules", $"The SLA rules in force for {city} (sla/{set.Scope} v{set.Version}) cannot give every ticket a deadline, " +
                 $"so open clocks are not recomputed under them: {string.Join(" ", problems)} Correct the rules first.");
         return (await source.OpenTicketsAsync(city, MaxTickets, ct))
             .Select(t => new RecomputeRow(t.Id, t.InstanceId, t.Number, t.Title, t.Grade, t.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope)))
@@ -47,7 +47,7 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
     {
         rules.CheckRecompute(actor, city);
         if (string.IsNullOrWhiteSpace(comment) || !TextRules.HasVisibleText(comment))
-            throw new CaseValidationException("comment", "Say why the open clocks are recomputed (comment).");
+            throw new InvalidInputException("comment", "Say why the open clocks are recomputed (comment).");
         var user = actor.UserName!;
         var changed = 0;
         foreach (var row in await PreviewAsync(actor, city, ct))

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
@@ -48,14 +49,14 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<RuleSet> GetAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
     {
         CheckRead(actor, kind, scope);
-        return await store.FindAsync(kind, scope, ct) ?? throw new WorkflowNotFoundException($"There are no {kind} rules for {scope}.");
+        return await store.FindAsync(kind, scope, ct) ?? throw new NotFoundException($"There are no {kind} rules for {scope}.");
     }
 
     /// <summary>The regional set, the city's overrides (none yet is fine), the effective set and the differing fields.</summary>
     public async Task<RuleEditorView> EditorAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
     {
         CheckRead(actor, kind, scope);
-        var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+        var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new NotFoundException($"There are no regional {kind} rules.");
         return View(kind, scope, region, scope == RuleKinds.RegionScope ? null : await store.FindAsync(kind, scope, ct));
     }
 
@@ -77,7 +78,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
             throw access.Denied(actor, "see every city's rules", "Only the Data Bureau and the Intranet Office see every city's rules side by side.");
         var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToDictionary(r => r.Scope);
-        var region = sets.GetValueOrDefault(RuleKinds.RegionScope) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+        var region = sets.GetValueOrDefault(RuleKinds.RegionScope) ?? throw new NotFoundException($"There are no regional {kind} rules.");
         return [View(kind, RuleKinds.RegionScope, region, null),
             .. Domain.Network.GuangxiDivisions.Shipped.Cities.Select(c => View(kind, c.Code, region, sets.GetValueOrDefault(c.Code)))];
     }
@@ -105,14 +106,14 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         catch (InvalidDataException ex) { problems.Add(ex.Message); }
         if (kind == RuleKinds.Dispatch && problems.Count == 0) problems.AddRange(await UnknownServicePointsAsync(json, ct));
         if (kind == RuleKinds.Escalation && problems.Count == 0) problems.AddRange(await UnknownUsersAsync(json, ct));
-        if (problems.Count > 0) throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
+        if (problems.Count > 0) throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
         try
         {
             return await store.SaveAsync(kind, scope, json, actor.UserName, expectedVersion, comment!.Trim(), "save", ct);
         }
         catch (InvalidDataException ex)
         {
-            throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
         }
     }
 
@@ -126,11 +127,11 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         CheckRead(actor, RuleKinds.Sla, scope);
         var divisions = Domain.Network.GuangxiDivisions.Shipped;
         if (divisions.CityOf(ticket.CountyCode) is not { } city || (scope != RuleKinds.RegionScope && city.Code != scope))
-            throw new CaseValidationException("countyCode", scope == RuleKinds.RegionScope ? "Choose a Guangxi county." : $"Choose a county of {divisions.Find(scope)?.Name}.");
-        if (ticket.ServicePointCounty is { } sp && divisions.Find(sp) is null) throw new CaseValidationException("servicePointCounty", $"'{sp}' is not a Guangxi county.");
+            throw new InvalidInputException("countyCode", scope == RuleKinds.RegionScope ? "Choose a Guangxi county." : $"Choose a county of {divisions.Find(scope)?.Name}.");
+        if (ticket.ServicePointCounty is { } sp && divisions.Find(sp) is null) throw new InvalidInputException("servicePointCounty", $"'{sp}' is not a Guangxi county.");
         async Task<string> EffectiveAsync(string kind, string? proposed)
         {
-            var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+            var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new NotFoundException($"There are no regional {kind} rules.");
             if (scope == RuleKinds.RegionScope) return proposed ?? region.Json;
             var overrides = proposed ?? (await store.FindAsync(kind, scope, ct))?.Json ?? "{}";
             return RuleOverrides.Merge(region.Json, overrides);
@@ -143,7 +144,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {
-            throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
         }
     }
 
@@ -159,18 +160,18 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (!access.MayReplay(actor, scope))
             throw access.Denied(actor, $"replay the {kind} rules of {scope}", "A what-if replay lists the tickets of its scope: the regional one is for the Data Bureau and the Intranet Office, a city's also for its coordinator.");
         if (kind == RuleKinds.Dispatch)
-            throw new CaseValidationException("kind", "Dispatch preferences cannot be replayed: who was free, and where, at the time is not in the ticket history.");
+            throw new InvalidInputException("kind", "Dispatch preferences cannot be replayed: who was free, and where, at the time is not in the ticket history.");
         var (start, end) = (from, to) switch
         {
             ({ } f, { } t) => (f, t),
             (null, null) => RuleReplay.LastQuarter(clock.GetUtcNow()),
-            _ => throw new CaseValidationException("period", "Give both ends of the period, or neither (the last quarter)."),
+            _ => throw new InvalidInputException("period", "Give both ends of the period, or neither (the last quarter)."),
         };
-        if (end <= start) throw new CaseValidationException("period", "The period ends before it begins.");
-        if (end - start > TimeSpan.FromDays(366)) throw new CaseValidationException("period", "Replay at most one year at a time.");
+        if (end <= start) throw new InvalidInputException("period", "The period ends before it begins.");
+        if (end - start > TimeSpan.FromDays(366)) throw new InvalidInputException("period", "Replay at most one year at a time.");
 
         var sets = (await store.ListAsync(ct)).ToDictionary(r => (r.Kind, r.Scope), r => r.Json);
-        string Stored(string k, string s) => sets.GetValueOrDefault((k, s)) ?? (s == RuleKinds.RegionScope ? throw new WorkflowNotFoundException($"There are no regional {k} rules.") : "{}");
+        string Stored(string k, string s) => sets.GetValueOrDefault((k, s)) ?? (s == RuleKinds.RegionScope ? throw new NotFoundException($"There are no regional {k} rules.") : "{}");
         string Proposed(string k, string s) => k == kind && s == scope ? proposedJson : Stored(k, s);
         string Effective(Func<string, string, string> doc, string k, string city) => RuleOverrides.Merge(doc(k, RuleKinds.RegionScope), doc(k, city));
         ReplayRules Build(Func<string, string, string> doc, string city) => new(
@@ -185,11 +186,11 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
                 : RuleLimits.Check(RuleOverrides.Parse(Stored(kind, RuleKinds.RegionScope)), RuleOverrides.Parse(check));
             if (limits.Count > 0) throw new InvalidDataException(string.Join("; ", limits));
         }
-        catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
 
         var tickets = await replay.TicketsAsync(scope == RuleKinds.RegionScope ? null : scope, start, end, MaxReplayTickets + 1, ct);
         if (tickets.Count > MaxReplayTickets)
-            throw new CaseValidationException("period", $"More than {MaxReplayTickets:N0} tickets were raised in this period; choose a shorter one.");
+            throw new InvalidInputException("period", $"More than {MaxReplayTickets:N0} tickets were raised in this period; choose a shorter one.");
         var comparison = RuleReplay.Compare(tickets, city => (Build(Stored, city), Build(Proposed, city)), Domain.Network.GuangxiDivisions.Shipped, clock.GetUtcNow());
         return new WhatIfResult(kind, scope, start, end, comparison);
     }
@@ -205,31 +206,31 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         var buffer = new byte[MaxCalendarBytes + 1];
         var read = 0;
         while (read < buffer.Length && await content.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0) read += n;
-        if (read > MaxCalendarBytes) throw new CaseValidationException("file", $"The calendar file is larger than {MaxCalendarBytes / 1024} KB.");
+        if (read > MaxCalendarBytes) throw new InvalidInputException("file", $"The calendar file is larger than {MaxCalendarBytes / 1024} KB.");
         string text;
         try { text = new System.Text.UTF8Encoding(false, true).GetString(buffer, 0, read).TrimStart('\uFEFF'); }
-        catch (System.Text.DecoderFallbackException) { throw new CaseValidationException("file", "The calendar file is not UTF-8 text."); }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        catch (System.Text.DecoderFallbackException) { throw new InvalidInputException("file", "The calendar file is not UTF-8 text."); }
+        var today = ChinaTime.Today(clock);
         try
         {
             var imported = calendars.Read(text, new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year + 2, 12, 31), ct);
             if (imported.Days.Count == 0)
-                throw new CaseValidationException("file", $"The file names no all-day events between {today.Year - 1} and {today.Year + 2} (timed events skipped: {imported.SkippedTimedEvents}).");
+                throw new InvalidInputException("file", $"The file names no all-day events between {today.Year - 1} and {today.Year + 2} (timed events skipped: {imported.SkippedTimedEvents}).");
             return imported;
         }
-        catch (InvalidDataException ex) { throw new CaseValidationException("file", ex.Message); }
+        catch (InvalidDataException ex) { throw new InvalidInputException("file", ex.Message); }
     }
 
     /// <summary>"Try it" for grading: which grade and row the scope's table — stored, or the unsaved one being edited — gives a sample request.</summary>
     public async Task<Domain.Grading.GradingResult> TryGradingAsync(Actor actor, string scope, string? proposedJson, Domain.Grading.GradingInput input, CancellationToken ct = default)
     {
         CheckRead(actor, RuleKinds.Grading, scope);
-        if (!Domain.Grading.Impacts.All.Contains(input.Impact)) throw new CaseValidationException("impact", $"'{input.Impact}' is not an impact (single, department, unit).");
-        var region = await store.FindAsync(RuleKinds.Grading, RuleKinds.RegionScope, ct) ?? throw new WorkflowNotFoundException("There are no regional grading rules.");
+        if (!Domain.Grading.Impacts.All.Contains(input.Impact)) throw new InvalidInputException("impact", $"'{input.Impact}' is not an impact (single, department, unit).");
+        var region = await store.FindAsync(RuleKinds.Grading, RuleKinds.RegionScope, ct) ?? throw new NotFoundException("There are no regional grading rules.");
         var json = scope == RuleKinds.RegionScope ? proposedJson ?? region.Json
             : RuleOverrides.Merge(region.Json, proposedJson ?? (await store.FindAsync(RuleKinds.Grading, scope, ct))?.Json ?? "{}");
         try { return Domain.Grading.GradingTable.Parse(json).Grade(input); }
-        catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
     }
 
     /// <summary>Service points a dispatch document names that do not exist (a typo or a closed point).</summary>
@@ -288,10 +289,10 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
             throw access.Denied(actor, "see the limits on the cities", "Only the Data Bureau and the Intranet Office see the limits on every city.");
         var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToList();
-        var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw new WorkflowNotFoundException($"There are no regional {kind} rules.");
+        var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw new NotFoundException($"There are no regional {kind} rules.");
         JsonObject regionDoc;
         try { regionDoc = RuleOverrides.Parse(proposedRegionJson ?? region.Json); }
-        catch (InvalidDataException ex) { throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
         var outside = sets.Where(r => r.Scope != RuleKinds.RegionScope)
             .Select(r => (r.Scope, (IReadOnlyList<string>)RuleLimits.Check(regionDoc, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(r.Json)))))
             .Where(x => x.Item2.Count > 0).OrderBy(x => x.Scope).ToList();
@@ -302,9 +303,9 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
     {
         CheckEdit(actor, kind, scope);
-        if (string.IsNullOrWhiteSpace(comment)) throw new CaseValidationException("comment", "Say why the rules go back (comment).");
+        if (string.IsNullOrWhiteSpace(comment)) throw new InvalidInputException("comment", "Say why the rules go back (comment).");
         var old = (await store.HistoryAsync(kind, scope, ct)).FirstOrDefault(h => h.Version == toVersion && h.After is not null)
-                  ?? throw new WorkflowNotFoundException($"The {kind} rules of {scope} have no version {toVersion}.");
+                  ?? throw new NotFoundException($"The {kind} rules of {scope} have no version {toVersion}.");
         var current = await store.FindAsync(kind, scope, ct);
         try
         {
@@ -312,7 +313,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         }
         catch (InvalidDataException ex)
         {
-            throw new CaseValidationException(new Dictionary<string, string[]> { ["rules"] = [$"Version {toVersion} no longer fits the regional rules: {ex.Message}"] });
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [$"Version {toVersion} no longer fits the regional rules: {ex.Message}"] });
         }
     }
 
@@ -320,17 +321,17 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<RuleSet> RemoveOverrideAsync(Actor actor, string kind, string scope, string path, string? comment, CancellationToken ct = default)
     {
         CheckEdit(actor, kind, scope);
-        if (scope == RuleKinds.RegionScope) throw new CaseValidationException("scope", "The regional rules are not overrides.");
-        var city = await store.FindAsync(kind, scope, ct) ?? throw new WorkflowNotFoundException($"{scope} has no {kind} overrides.");
+        if (scope == RuleKinds.RegionScope) throw new InvalidInputException("scope", "The regional rules are not overrides.");
+        var city = await store.FindAsync(kind, scope, ct) ?? throw new NotFoundException($"{scope} has no {kind} overrides.");
         var json = RuleOverrides.Without(RuleOverrides.Parse(city.Json), path).ToJsonString();
         return await SaveAsync(actor, kind, scope, json, city.Version, comment ?? $"back to the regional value of {path}", ct);
     }
 
     private void CheckKindAndScope(string kind, string scope)
     {
-        if (!RuleKinds.All.Contains(kind)) throw new WorkflowNotFoundException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)}).");
+        if (!RuleKinds.All.Contains(kind)) throw new NotFoundException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)}).");
         if (scope != RuleKinds.RegionScope && Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope))
-            throw new WorkflowNotFoundException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
+            throw new NotFoundException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
     }
 
     private void CheckRead(Actor actor, string kind, string scope)
@@ -342,7 +343,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     /// <summary>Recomputing a city's open clocks is editing that city's SLA rules (not the region's: a city at a time).</summary>
     internal void CheckRecompute(Actor actor, string city)
     {
-        if (city == RuleKinds.RegionScope) throw new CaseValidationException("scope", "Open clocks are recomputed one city at a time.");
+        if (city == RuleKinds.RegionScope) throw new InvalidInputException("scope", "Open clocks are recomputed one city at a time.");
         CheckEdit(actor, RuleKinds.Sla, city);
     }
 

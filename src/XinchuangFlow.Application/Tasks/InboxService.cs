@@ -34,6 +34,6 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         Limit(q.Step, "step", 128);
         Limit(q.Status, "status", 32);
         Limit(q.Text, "text", 100);
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
     }
 }

@@ -30,7 +30,7 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         CheckDesk(actor);
         var query = (text ?? "").Trim();
         if (query.Length == 0) return [];
-        if (query.Length > 100) throw new CaseValidationException("text", "Search with at most 100 characters.");
+        if (query.Length > 100) throw new InvalidInputException("text", "Search with at most 100 characters.");
         var phone = CallerNumber(query);
         var integrator = actor.IsInRole(Roles.DataBureauAdmin) ? null : actor.EnterpriseId;
         return (await cases.SearchUnitsAsync(query, phone, integrator, 20, ct)).Select(r => new HotlineUnit(r.Unit, r.OpenTickets)).ToList();
@@ -61,15 +61,15 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
     public async Task LinkCallAsync(Actor actor, string ticketNumber, string? note, CancellationToken ct = default)
     {
         CheckDesk(actor);
-        if (note is null || !TextRules.HasVisibleText(note)) throw new CaseValidationException("note", "Say what the caller said.");
-        if (TextRules.Problem(note, "note", 1000, multiline: true) is { } bad) throw new CaseValidationException("note", bad);
+        if (note is null || !TextRules.HasVisibleText(note)) throw new InvalidInputException("note", "Say what the caller said.");
+        if (TextRules.Problem(note, "note", 1000, multiline: true) is { } bad) throw new InvalidInputException("note", bad);
         var ticket = await cases.FindTicketAsync(ticketNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", ticketNumber);
-        if (TicketStatus.IsFinal(ticket.Status)) throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
+        if (TicketStatus.IsFinal(ticket.Status)) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
         var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>
         {
             amendment.Record(ticket, "call", $"热线来电：{note!.Trim()}");
             return Task.FromResult(true);
         }, ct);
-        if (!done) throw new WorkflowStateException($"Ticket {ticket.Number}'s flow has ended; record a new request instead.");
+        if (!done) throw new StateConflictException($"Ticket {ticket.Number}'s flow has ended; record a new request instead.");
     }
 }

@@ -29,9 +29,9 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "check in", ct);
         if (location is { Length: > 0 } && TextRules.Problem(location, "location", 200, multiline: false) is { } problem)
-            throw new CaseValidationException("location", problem);
+            throw new InvalidInputException("location", problem);
         if (position is { } p && (p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180 || p.Accuracy is < 0 || !double.IsFinite(p.Latitude) || !double.IsFinite(p.Longitude)))
-            throw new CaseValidationException("position", "The position is not a valid latitude / longitude.");
+            throw new InvalidInputException("position", "The position is not a valid latitude / longitude.");
         if (ticket.CheckInAt is not null) return ticket; // a repeated tap
         var data = new JsonObject { ["location"] = location ?? "" };
         if (position is { } pos && !remote)
@@ -45,7 +45,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct);
             if (now?.CheckInAt is not null) return now; // the same tap arrived twice at once
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first).");
+            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first).");
         }
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
@@ -56,7 +56,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "accept", ct);
         if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.Accept, new JsonObject { ["comment"] = comment ?? "" }, ct) is null
             && !IsPast(await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket, TicketStatus.Accepted))
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to accept.");
+            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to accept.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -64,10 +64,10 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     public async Task<Ticket> ReturnAsync(Actor actor, string idOrNumber, string? reason, CancellationToken ct = default)
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "return", ct);
-        if (reason is null || !TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "Returning a ticket needs a reason.");
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Returning a ticket needs a reason.");
         if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.Return, new JsonObject { ["comment"] = reason }, ct) is null
             && ticket.Status != TicketStatus.Dispatched)
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to return.");
+            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to return.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -77,7 +77,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "set out", ct);
         if (ticket.SetOutAt is not null || ticket.CheckInAt is not null) return ticket;
         if (ticket.Status != TicketStatus.Accepted)
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; accept it before setting out.");
+            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; accept it before setting out.");
         await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "set out", async amendment =>
         {
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
@@ -105,7 +105,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket;
             if (askVendor ? now.Status == TicketStatus.VendorSupport : IsPast(now, TicketStatus.Resolved)) return now;
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; check in before recording the result.");
+            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; check in before recording the result.");
         }
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
@@ -119,15 +119,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         return ticket;
     }
 
-    private static readonly string[] Order =
-    [
-        TicketStatus.Submitted, TicketStatus.Graded, TicketStatus.Dispatched, TicketStatus.Reopened, TicketStatus.Accepted, TicketStatus.Travelling,
-        TicketStatus.OnSite, TicketStatus.Remote, TicketStatus.VendorSupport, TicketStatus.Resolved, TicketStatus.AwaitingFeedback, TicketStatus.Closed,
-    ];
-
     /// <summary>Whether the ticket is at or beyond <paramref name="status"/> in the usual order of work.</summary>
-    private static bool IsPast(Ticket ticket, string status) =>
-        ticket.Status == TicketStatus.Cancelled || Array.IndexOf(Order, ticket.Status) >= Array.IndexOf(Order, status);
+    private static bool IsPast(Ticket ticket, string status) => TicketStatus.IsPast(ticket.Status, status);
 
     /// <summary>The unit rates the resolved ticket; a low rating needs a comment (the feedback step's own rule).</summary>
     public async Task<Ticket> FeedbackAsync(Actor actor, string idOrNumber, int satisfaction, string? comment, CancellationToken ct = default)
@@ -135,7 +128,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.SubmitFeedback,
             new JsonObject { ["satisfaction"] = satisfaction.ToString(System.Globalization.CultureInfo.InvariantCulture), ["comment"] = comment ?? "" }, ct);
-        if (done is null) throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; no feedback is waiting from you.");
+        if (done is null) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; no feedback is waiting from you.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -152,21 +145,21 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var user = actor.UserName!;
         technicianUser = technicianUser?.Trim() ?? "";
         reason ??= "";
-        if (!TextRules.HasVisibleText(reason)) throw new CaseValidationException("reason", "A re-dispatch needs a reason.");
-        if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) throw new CaseValidationException("reason", bad);
+        if (!TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "A re-dispatch needs a reason.");
+        if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) throw new InvalidInputException("reason", bad);
         if (!ticket.MayBeRedispatched)
-            throw new WorkflowStateException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
+            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
         var snapshot = await network.TechnicianSnapshotAsync(technicianUser, ticket.ProductCategory, ct);
         var problem = AssignActivity.TechnicianProblem(snapshot, technicianUser, ticket.ProductCategory, clock.GetUtcNow(), out var technician, out var point);
         // A name that is no technician (no user at all, or a user of another kind) and a technician of an enterprise the
         // actor may not see get one and the same answer: the form tells nobody which names exist. Why a technician the
         // actor sees in the network cannot take the ticket (expired certificate, disabled…) is said as before.
         if (technician is null || !access.MaySeeEnterprise(actor, technician.EnterpriseId))
-            throw new CaseValidationException("technicianUser", $"The person named is not a technician who can take this ticket: choose an active technician of an active " +
+            throw new InvalidInputException("technicianUser", $"The person named is not a technician who can take this ticket: choose an active technician of an active " +
                 $"integrator with a valid certificate for {ProductCategories.Names.GetValueOrDefault(ticket.ProductCategory, ticket.ProductCategory)}.");
-        if (problem is not null) throw new CaseValidationException("technicianUser", $"{technicianUser}: {problem}");
+        if (problem is not null) throw new InvalidInputException("technicianUser", $"{technicianUser}: {problem}");
         if (ticket.IntegratorId is { } integrator && technician!.EnterpriseId != integrator)
-            throw new CaseValidationException("technicianUser", "The technician works for another enterprise than the ticket's responsible integrator.");
+            throw new InvalidInputException("technicianUser", "The technician works for another enterprise than the ticket's responsible integrator.");
         var done = await runtime.AmendAsync(ticket.InstanceId, user, "re-dispatch", async amendment =>
         {
             // Read fresh inside the amendment: a conflict runs this again with the current ticket.
@@ -184,7 +177,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
                 amendment.ReassignTask(task.Id, technician.UserName);
             return true;
         }, ct);
-        if (!done) throw new WorkflowStateException($"Ticket {ticket.Number} is no longer open; it was not re-dispatched.");
+        if (!done) throw new StateConflictException($"Ticket {ticket.Number} is no longer open; it was not re-dispatched.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -198,13 +191,13 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
             throw access.Denied(actor, "change a grade", "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau change a grade.");
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         var user = actor.UserName!;
-        grade = grade?.Trim().ToUpperInvariant() ?? "";
+        grade = Grades.Parse(grade) ?? grade?.Trim() ?? "";
         reason ??= "";
         var errors = new Dictionary<string, string[]>();
-        if (grade is not ("P1" or "P2" or "P3" or "P4")) errors["grade"] = ["Use P1, P2, P3 or P4."];
+        if (!Grades.IsGrade(grade)) errors["grade"] = ["Use P1, P2, P3 or P4."];
         if (!TextRules.HasVisibleText(reason)) errors["reason"] = ["A grade override needs a reason."];
         else if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad];
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
         var done = await runtime.AmendAsync(ticket.InstanceId, user, "grade override", async amendment =>
         {
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
@@ -216,7 +209,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
             CaseSession.GradeOverrideEvent(amendment, current, from, grade, reason);
             return true;
         }, ct);
-        if (!done) throw new WorkflowStateException($"Ticket {ticket.Number} is closed or already {grade}; the grade was not changed.");
+        if (!done) throw new StateConflictException($"Ticket {ticket.Number} is closed or already {grade}; the grade was not changed.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
@@ -19,7 +20,6 @@ public sealed record ComplaintRequest(string? Description, string? Category = "s
 public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory cases, ITicketRepository tickets, AccessService access,
     GuangxiDivisions divisions, TimeProvider clock)
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
     public static readonly IReadOnlyList<string> ComplaintCategories = ["service", "timeliness", "quality", "attitude", "other"];
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
         if (string.IsNullOrEmpty(asked)) return "hotline";
         return DeskChannels.Contains(asked)
             ? asked
-            : throw new CaseValidationException("channel", $"A desk records a request as {string.Join(", ", DeskChannels)}; '{asked}' is not one of them (portal and api are the units' and the platforms' own).");
+            : throw new InvalidInputException("channel", $"A desk records a request as {string.Join(", ", DeskChannels)}; '{asked}' is not one of them (portal and api are the units' and the platforms' own).");
     }
 
     /// <summary>
@@ -100,10 +100,10 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
             if (!mayNameIntegrator) errors["integratorId"] = ["Only a dispatcher or the Data Bureau may name the integrator of a unit without a contract."];
             else if (!await cases.IntegratorExistsAsync(integratorId, ct)) errors["integratorId"] = [$"Integrator {integratorId} does not exist."];
         }
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
 
         var now = clock.GetUtcNow();
-        var prefix = $"GX-{request.CityCode}-{now.ToOffset(China):yyyyMMdd}";
+        var prefix = $"GX-{request.CityCode}-{now.ToChina():yyyyMMdd}";
         request.Number = $"{prefix}-{await tickets.NextSequenceAsync(prefix, ct):00000}";
         var input = new JsonObject { ["request"] = JsonSerializer.SerializeToNode(request, Json) };
         WorkflowInstance instance;
@@ -156,9 +156,9 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
         var unit = ticket is null && unitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
         var city = ticket?.CityCode ?? (unit is { CityCode.Length: > 0 } ? unit.CityCode : request.CityCode);
         if (city is null || divisions.Cities.All(c => c.Code != city)) errors["cityCode"] = ["A complaint without a ticket needs the city it concerns."];
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
         var now = clock.GetUtcNow();
-        var prefix = $"TS-{city}-{now.ToOffset(China):yyyyMMdd}";
+        var prefix = $"TS-{city}-{now.ToChina():yyyyMMdd}";
         var complaint = new JsonObject
         {
             ["number"] = $"{prefix}-{await tickets.NextSequenceAsync(prefix, ct):00000}",

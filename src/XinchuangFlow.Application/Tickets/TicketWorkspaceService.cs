@@ -31,7 +31,7 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
         {
             flow = await instances.GetAsync(actor, t.InstanceId, ct);
         }
-        catch (WorkflowNotFoundException)
+        catch (NotFoundException)
         {
             // The case is visible to this user but its flow is not (it should be; the page then shows the step list only).
         }

@@ -39,7 +39,7 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
     {
         RequireEditor(actor, "save definitions");
         var model = Engine.Definitions.DefinitionJson.Parse(json);
-        if (model.DefinitionId != definitionId) throw new CaseValidationException("definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.");
+        if (model.DefinitionId != definitionId) throw new InvalidInputException("definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.");
         return await SaveDraftAsync(actor, model, baseVersion, baseHash, comment, ct);
     }
 
@@ -96,7 +96,7 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
         if (!System.Text.RegularExpressions.Regex.IsMatch(definitionId ?? "", "^[a-z][a-z0-9-]{1,63}$"))
             errors["definitionId"] = ["Use 2–64 lower-case letters, digits and dashes, starting with a letter."];
         if (!Domain.Tickets.TextRules.HasVisibleText(name ?? "")) errors["name"] = ["The definition needs a name."];
-        if (errors.Count > 0) throw new CaseValidationException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
         if (await store.FindLatestAsync(definitionId!, ct) is { } taken) throw new DefinitionConflictException(definitionId!, taken);
         WorkflowDefinitionModel model;
         if (copyOf is { Length: > 0 })
@@ -178,7 +178,7 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
     {
         RequireReader(actor, "read definitions");
         var record = version is { } v ? await store.FindDefinitionAsync(definitionId, v, ct) : await store.FindLatestAsync(definitionId, ct);
-        return record ?? throw new WorkflowNotFoundException(version is null
+        return record ?? throw new NotFoundException(version is null
             ? $"Workflow definition '{definitionId}' does not exist."
             : $"Workflow definition '{definitionId}' version {version} does not exist.");
     }
@@ -188,7 +188,7 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
         Actor actor, string definitionId, int version, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         RequireReader(actor, "read the heat map");
-        if (to <= from) throw new CaseValidationException("to", "The period must end after it starts.");
+        if (to <= from) throw new InvalidInputException("to", "The period must end after it starts.");
         return await statistics.HeatAsync(definitionId, version, from, to, ct);
     }
 

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Domain.Network;
@@ -61,7 +62,7 @@ public sealed class AssignActivity(CaseSession cases, INetworkRepository network
         var enterprise = snapshot.Enterprises.FirstOrDefault(e => e.Id == tech.EnterpriseId);
         if (enterprise is not { Status: ShortlistStatus.Active }) return $"所属企业{enterprise?.Name}不在有效名录中";
         if (!tech.Active) return "人员已停用";
-        var day = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var day = ChinaTime.DayOf(now);
         if (!snapshot.Certificates.Any(c => c.TechnicianId == tech.Id && string.Equals(c.ProductCategory, category, StringComparison.OrdinalIgnoreCase) && c.ValidOn(day)))
             return $"没有“{ProductCategories.Names.GetValueOrDefault(category, category)}”类有效证书";
         if (point is null) return "所属服务网点不存在";

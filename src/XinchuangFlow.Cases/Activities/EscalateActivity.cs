@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Domain.Rules;
@@ -82,7 +83,7 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
         clock.Escalated.Add(level.Percent);
         if (level.Percent >= 100) ticket.Breached = true;
         var clockZh = TicketClocks.NameZh(clock.Kind);
-        var deadline = clock.Deadline(calendar)?.ToOffset(TimeSpan.FromHours(8));
+        var deadline = clock.Deadline(calendar)?.ToChina();
         var subject = level.Percent >= 100
             ? $"【超时】工单 {ticket.Number} {clockZh}时限已到（{level.Percent}%）"
             : $"【预警】工单 {ticket.Number} {clockZh}时限已用 {level.Percent}%";

@@ -26,7 +26,7 @@ public sealed class OverrideGradeActivity(CaseSession cases) : IActivity
         var grade = context.GetString("grade")?.Trim().ToUpperInvariant();
         var reason = context.GetString("reason")?.Trim();
         if (string.IsNullOrEmpty(grade)) return ActivityResult.Done("unchanged");
-        if (grade is not ("P1" or "P2" or "P3" or "P4")) throw new ActivityInputException(context.Activity.Id, "grade", $"'{grade}' is not P1–P4");
+        if (!Grades.IsGrade(grade)) throw new ActivityInputException(context.Activity.Id, "grade", $"'{grade}' is not P1–P4");
         if (string.IsNullOrEmpty(reason)) throw new ActivityInputException(context.Activity.Id, "reason", "a grade override needs a reason");
         var ticket = await cases.TicketAsync(context);
         if (ticket.Grade == grade) return ActivityResult.Done("unchanged");

@@ -29,7 +29,7 @@ public sealed class ResumeClockActivity(CaseSession cases) : IActivity
         var clock = ticket.Clocks()[kind];
         if (clock.State != ClockState.Paused) return ActivityResult.Done("done");
         clock.Resume(context.Now);
-        if (clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) != true)
+        if (!clock.TargetFixed)
         {
             var (target, reason) = await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
             if (target != clock.Target) clock.ChangeTarget(target, reason + "; policy changed while paused");

@@ -35,7 +35,7 @@ public sealed class StartClockActivity(CaseSession cases) : IActivity
             context.JournalData("note", "already running");
             return ActivityResult.Done("done");
         }
-        clocks[kind].Start(context.Now, target, reason);
+        clocks[kind].Start(context.Now, target, reason, fixedTarget: explicitTarget is not null);
         CaseSession.ClockEvent(context, ticket, clocks[kind], "start", rules.WorkingCalendar);
         SlaCategory.ReportMissingDeadline(context, ticket, clocks[kind], rules, set);
         context.RaiseLocalSignal(SlaCategory.Signal(kind));

@@ -1,3 +1,5 @@
+using XinchuangFlow.Domain.Time;
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Network;
 
 namespace XinchuangFlow.Domain.Dispatch;
@@ -40,7 +42,7 @@ public sealed record DispatchDecision(
 public sealed class DispatchPlanner(GuangxiDivisions divisions)
 {
     /// <summary>Capability level each grade needs (a regional default; local rules may change it).</summary>
-    public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { ["P1"] = 3, ["P2"] = 2, ["P3"] = 1, ["P4"] = 1 };
+    public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { [Grades.P1] = 3, [Grades.P2] = 2, [Grades.P3] = 1, [Grades.P4] = 1 };
 
     public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network, IReadOnlyDictionary<string, int>? requiredLevels = null) =>
         Plan(request, network, new Rules.DispatchRules { RequiredLevel = new Dictionary<string, int>(requiredLevels ?? RequiredLevel) });
@@ -58,7 +60,7 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
         var requesterCity = divisions.CityOf(request.CountyCode) ?? throw new ArgumentException($"Unknown division code {request.CountyCode}.");
         var enterprises = network.Enterprises.ToDictionary(e => e.Id);
         var points = network.ServicePoints.ToDictionary(p => p.Id);
-        var day = DateOnly.FromDateTime(request.At.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var day = ChinaTime.DayOf(request.At);
         var required = requiredLevels.GetValueOrDefault(request.Grade, 1);
         var rejected = new List<Rejection>();
         var certificatesOf = network.Certificates.Where(c => string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase))

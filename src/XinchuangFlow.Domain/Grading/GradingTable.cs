@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Domain.Grading;
 
@@ -36,8 +37,7 @@ public sealed record GradingResult(string Grade, string RowId, string Explanatio
 public sealed class GradingTable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly HashSet<string> Grades = ["P1", "P2", "P3", "P4"];
-
+    
     public GradingTable(IReadOnlyList<GradingRow> rows)
     {
         var problems = new List<string>();
@@ -45,7 +45,7 @@ public sealed class GradingTable
         foreach (var r in rows)
         {
             if (string.IsNullOrWhiteSpace(r.Id)) problems.Add("a row has no id");
-            if (!Grades.Contains(r.Grade)) problems.Add($"row '{r.Id}': grade '{r.Grade}' is not P1–P4");
+            if (!Grades.IsGrade(r.Grade)) problems.Add($"row '{r.Id}': grade '{r.Grade}' is not P1–P4");
             foreach (var i in r.Impacts ?? []) if (!Impacts.All.Contains(i)) problems.Add($"row '{r.Id}': unknown impact '{i}'");
         }
         foreach (var dup in rows.GroupBy(r => r.Id).Where(g => g.Count() > 1)) problems.Add($"row id '{dup.Key}' is used twice");

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
@@ -9,18 +10,15 @@ namespace XinchuangFlow.Domain.Rules;
 public readonly record struct RunningStretch(DateTimeOffset From, DateTimeOffset? To);
 
 /// <summary>One clock of a past ticket as its history recorded it: the target it had and when it ran.</summary>
-public sealed record ReplayClock(ClockKind Kind, TimeSpan RecordedTarget, string? RecordedReason, IReadOnlyList<RunningStretch> Running)
-{
-    /// <summary>A target the definition fixed (not the rules) stays what it was, whatever the rules say.</summary>
-    public bool FixedByDefinition => RecordedReason?.StartsWith("definition", StringComparison.Ordinal) == true;
-}
+/// <remarks><c>FixedByDefinition</c>: a target the definition fixed (not the rules) stays what it was, whatever the rules say.</remarks>
+public sealed record ReplayClock(ClockKind Kind, TimeSpan RecordedTarget, string? RecordedReason, IReadOnlyList<RunningStretch> Running, bool FixedByDefinition = false);
 
 /// <summary>A past ticket as the replay needs it: what grading and the SLA rules look at, and its clocks' history.</summary>
 public sealed record ReplayTicket(string Number, string Title, string CityCode, string CountyCode, string? Grade, bool GradeOverridden,
     string? ServicePointCounty, string ProductCategory, string Impact, string Description, DateTimeOffset CreatedAt, IReadOnlyList<ReplayClock> Clocks);
 
 /// <summary>A clock event of a ticket's history, as stored (<c>clock-start</c>, <c>clock-pause</c>, …).</summary>
-public sealed record ClockHistoryEvent(DateTimeOffset At, string Action, ClockKind Clock, TimeSpan? Target, string? TargetReason);
+public sealed record ClockHistoryEvent(DateTimeOffset At, string Action, ClockKind Clock, TimeSpan? Target, string? TargetReason, bool TargetFixed = false);
 
 /// <summary>The rules one side of the comparison uses for one city.</summary>
 public sealed record ReplayRules(SlaRules Sla, EscalationRules Escalation, GradingTable Grading);
@@ -67,9 +65,8 @@ public static class RuleReplay
     /// <summary>The last full calendar quarter before <paramref name="now"/>, in China time (the replay's default period).</summary>
     public static (DateTimeOffset From, DateTimeOffset To) LastQuarter(DateTimeOffset now)
     {
-        var china = TimeSpan.FromHours(8);
-        var local = now.ToOffset(china);
-        var thisQuarter = new DateTimeOffset(local.Year, (local.Month - 1) / 3 * 3 + 1, 1, 0, 0, 0, china);
+        var local = now.ToChina();
+        var thisQuarter = ChinaTime.At(new DateOnly(local.Year, (local.Month - 1) / 3 * 3 + 1, 1), TimeOnly.MinValue);
         return (thisQuarter.AddMonths(-3), thisQuarter);
     }
 
@@ -90,7 +87,7 @@ public static class RuleReplay
                 done.Add(c.Finish(e.Clock));
                 current[e.Clock] = c = new Building();
             }
-            if (e.Target is { } t && t > TimeSpan.Zero) (c.Target, c.Reason) = (t, e.TargetReason);
+            if (e.Target is { } t && t > TimeSpan.Zero) (c.Target, c.Reason, c.Fixed) = (t, e.TargetReason, e.TargetFixed);
             switch (e.Action)
             {
                 case "start" or "resume" or "reopen" when c.Open is null:
@@ -111,10 +108,11 @@ public static class RuleReplay
         public readonly List<RunningStretch> Running = [];
         public TimeSpan Target;
         public string? Reason;
+        public bool Fixed;
         public DateTimeOffset? Open;
 
         public ReplayClock Finish(ClockKind kind) =>
-            new(kind, Target, Reason, Open is { } open ? [.. Running, new RunningStretch(open, null)] : [.. Running]);
+            new(kind, Target, Reason, Open is { } open ? [.. Running, new RunningStretch(open, null)] : [.. Running], Fixed);
     }
 
     /// <summary>One ticket under one set of rules.</summary>

@@ -24,6 +24,12 @@ public sealed class SlaClock
     /// <summary>Why the target is what it is (the rule that produced it).</summary>
     [JsonInclude]
     public string? TargetReason { get; private set; }
+    /// <summary>
+    /// The flow's definition fixed the target (a step's own duration), not the rules: a change of rules, a grade
+    /// override or a recompute leaves it as it is.
+    /// </summary>
+    [JsonInclude]
+    public bool TargetFixed { get; private set; }
     [JsonInclude]
     public DateTimeOffset? StartedAt { get; private set; }
     [JsonInclude]
@@ -40,7 +46,7 @@ public sealed class SlaClock
     [JsonInclude]
     public TimeSpan PausedTotal { get; private set; }
 
-    public void Start(DateTimeOffset at, TimeSpan target, string? reason = null)
+    public void Start(DateTimeOffset at, TimeSpan target, string? reason = null, bool fixedTarget = false)
     {
         if (State != ClockState.NotStarted) throw new InvalidOperationException($"The {Kind} clock has already started.");
         if (target <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(target), "An SLA target must be positive.");
@@ -48,6 +54,7 @@ public sealed class SlaClock
         StartedAt = RunningSince = at;
         Target = target;
         TargetReason = reason;
+        TargetFixed = fixedTarget;
     }
 
     public void Pause(DateTimeOffset at, WorkingCalendar calendar)

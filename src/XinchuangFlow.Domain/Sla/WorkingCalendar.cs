@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 namespace XinchuangFlow.Domain.Sla;
 
 /// <summary>An opening window of a working day, in local time (e.g. 08:30–12:00).</summary>
@@ -31,7 +32,7 @@ public sealed class WorkingCalendar
         WorkingDays = workingDays;
         Holidays = holidays ?? new HashSet<DateOnly>();
         MakeUpWorkdays = makeUpWorkdays ?? new HashSet<DateOnly>();
-        UtcOffset = utcOffset ?? TimeSpan.FromHours(8);
+        UtcOffset = utcOffset ?? ChinaTime.Offset;
         IsNatural = false;
     }
 
@@ -42,7 +43,7 @@ public sealed class WorkingCalendar
         WorkingDays = new HashSet<DayOfWeek>();
         Holidays = new HashSet<DateOnly>();
         MakeUpWorkdays = new HashSet<DateOnly>();
-        UtcOffset = TimeSpan.FromHours(8);
+        UtcOffset = ChinaTime.Offset;
         IsNatural = true;
     }
 
@@ -130,7 +131,7 @@ public sealed class WorkingCalendar
 /// weekday closed, an empty window list, or years of holidays.
 /// </summary>
 public sealed class NoOpenTimeException(string calendar, TimeSpan duration, DateTimeOffset start, int days)
-    : InvalidOperationException($"The working calendar '{calendar}' has no open time for {duration.TotalHours:0.##} h within {days} days of {start.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}: no deadline can be computed.")
+    : InvalidOperationException($"The working calendar '{calendar}' has no open time for {duration.TotalHours:0.##} h within {days} days of {start.ToChina():yyyy-MM-dd HH:mm}: no deadline can be computed.")
 {
     public string Calendar { get; } = calendar;
 }

@@ -28,7 +28,19 @@ public static class TicketStatus
         [AwaitingFeedback] = "待评价", [Closed] = "已关闭", [Reopened] = "已重开", [Cancelled] = "已撤销",
     };
 
-    public static bool IsKnown(string status) => NamesZh.ContainsKey(status);
+    /// <summary>Every status, in the usual order of work (a reopened ticket goes back to be accepted again).</summary>
+    public static IReadOnlyList<string> All => InOrder;
+
+    private static readonly string[] InOrder =
+    [
+        Submitted, Graded, Dispatched, Reopened, Accepted, Travelling, OnSite, Remote, VendorSupport, Resolved, AwaitingFeedback, Closed, Cancelled,
+    ];
+
+    public static bool IsKnown(string status) => All.Contains(status);
+
+    /// <summary>Whether <paramref name="status"/> is at or beyond <paramref name="step"/> in the usual order of work (a cancelled ticket is past everything).</summary>
+    public static bool IsPast(string status, string step) =>
+        status == Cancelled || Array.IndexOf(InOrder, status) >= Array.IndexOf(InOrder, step);
     public static bool IsFinal(string status) => status is Closed or Cancelled;
 }
 
@@ -256,7 +268,7 @@ public sealed class Ticket : IVersionedCase
         var probe = TicketClocks.Deserialize(Clocks().Serialize());
         foreach (var clock in probe.All)
         {
-            if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) == true) continue;
+            if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetFixed) continue;
             var (target, reason) = clock.Kind switch
             {
                 ClockKind.Response => (sla.ResponseTarget(Grade), $"{Grade} response target"),
@@ -294,7 +306,7 @@ public sealed class Ticket : IVersionedCase
         foreach (var kind in new[] { ClockKind.Response, ClockKind.Resolution })
         {
             var clock = Clocks()[kind];
-            if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetReason?.StartsWith("definition", StringComparison.Ordinal) == true) continue;
+            if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetFixed) continue;
             var target = kind == ClockKind.Response ? sla.ResponseTarget(grade) : sla.ResolutionTarget(grade);
             clock.ChangeTarget(target, $"{grade} {TicketClocks.Name(kind)} target ({rulesLabel}); grade overridden by {user}");
             retargeted.Add(kind);

@@ -87,4 +87,5 @@ public static class DefinitionJson
 }
 
 /// <summary>The definition document could not be read at all.</summary>
-public sealed class DefinitionFormatException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class DefinitionFormatException(string message, Exception? inner = null)
+    : XfException(ProblemKind.Invalid, "definition-format", message, null, inner);

@@ -52,10 +52,10 @@ public enum StagedWriteKind { Insert, Update }
 public sealed record StagedWrite(object Entity, StagedWriteKind Kind, string? GuardProperty = null, object? GuardValue = null);
 
 /// <summary>The stored instance changed since it was loaded (another node or request won).</summary>
-public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : StateConflictException(message, "conflict", inner);
 
 /// <summary>The task was already completed or cancelled.</summary>
-public sealed class TaskAlreadyCompletedException(Guid taskId) : Exception($"Task {taskId} has already been completed.")
+public sealed class TaskAlreadyCompletedException(Guid taskId) : StateConflictException($"Task {taskId} has already been completed.", "already-completed")
 {
     public Guid TaskId { get; } = taskId;
 }

@@ -9,9 +9,9 @@ public sealed record DraftSaveOptions(bool Validate = true, (int Version, string
 
 /// <summary>Someone saved or published the definition after the caller opened it (maps to 409); nothing was saved.</summary>
 public sealed class DefinitionConflictException(string definitionId, DefinitionRecord? latest)
-    : Exception(latest is null
+    : StateConflictException(latest is null
         ? $"Workflow definition '{definitionId}' was deleted since you opened it."
-        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Reload it, or save yours as a copy.")
+        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Reload it, or save yours as a copy.", "definition-conflict")
 {
     public DefinitionRecord? Latest { get; } = latest;
 }
@@ -34,7 +34,7 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     public async Task<DefinitionRecord> SaveDraftAsync(WorkflowDefinitionModel model, string? user, string? source, DraftSaveOptions options, CancellationToken ct = default)
     {
         if (options.Validate) validator.EnsureValid(model);
-        else if (string.IsNullOrWhiteSpace(model.DefinitionId)) throw new WorkflowInputException("The definition needs a definitionId.");
+        else if (string.IsNullOrWhiteSpace(model.DefinitionId)) throw new InvalidInputException("The definition needs a definitionId.");
         var latest = await store.FindLatestAsync(model.DefinitionId, ct);
         if (options.ExpectedLatest is { } expected && (latest?.Version != expected.Version || latest.ContentHash != expected.Hash))
             throw new DefinitionConflictException(model.DefinitionId, latest);
@@ -70,9 +70,9 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     public async Task<DefinitionRecord> PublishAsync(string definitionId, CancellationToken ct = default)
     {
         var latest = await store.FindLatestAsync(definitionId, ct)
-                     ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' does not exist.");
+                     ?? throw new NotFoundException($"Workflow definition '{definitionId}' does not exist.");
         if (latest.Status != DefinitionStatus.Draft)
-            throw new WorkflowStateException($"Workflow definition '{definitionId}' has no draft to publish (version {latest.Version} is {latest.Status}).");
+            throw new StateConflictException($"Workflow definition '{definitionId}' has no draft to publish (version {latest.Version} is {latest.Status}).");
         validator.EnsureValid(DefinitionJson.Parse(latest.Json));
         await store.PublishAsync(latest.Id, clock.GetUtcNow(), ct);
         cache.Evict(definitionId, latest.Version);
@@ -84,9 +84,9 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     public async Task<DefinitionRecord> RetireAsync(string definitionId, int version, CancellationToken ct = default)
     {
         var record = await store.FindDefinitionAsync(definitionId, version, ct)
-                     ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' version {version} does not exist.");
+                     ?? throw new NotFoundException($"Workflow definition '{definitionId}' version {version} does not exist.");
         if (record.Status != DefinitionStatus.Published)
-            throw new WorkflowStateException($"Version {version} is {record.Status}; only a published version can be retired.");
+            throw new StateConflictException($"Version {version} is {record.Status}; only a published version can be retired.");
         await store.SetDefinitionStatusAsync(record.Id, DefinitionStatus.Retired, clock.GetUtcNow(), ct);
         cache.EvictLatest(definitionId);
         return (await store.FindDefinitionAsync(definitionId, version, ct))!;

@@ -28,7 +28,7 @@ public static class FormValidator
     /// <summary>Largest text value a form field accepts unless the field sets its own limit.</summary>
     public const int DefaultMaxLength = 10_000;
 
-    /// <summary>Returns the cleaned data (only declared fields); throws <see cref="WorkflowInputException"/> listing every problem.</summary>
+    /// <summary>Returns the cleaned data (only declared fields); throws <see cref="InvalidInputException"/> listing every problem.</summary>
     public static JsonObject Validate(IReadOnlyList<FormField> form, JsonObject? data)
     {
         data ??= [];
@@ -71,7 +71,7 @@ public static class FormValidator
             foreach (var name in unknown) Add(name, $"Unknown field '{name}'.");
         else if (form.Count == 0)
             foreach (var (k, v) in data) cleaned[k] = v?.DeepClone();
-        if (errors.Count > 0) throw new WorkflowInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (errors.Count > 0) throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         return cleaned;
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await LoadAsync(instanceId, ct);
         if (instance.Status != WorkflowStatus.Faulted)
-            throw new WorkflowStateException($"Instance {instanceId} is {instance.Status}; only a faulted instance can be retried.");
+            throw new StateConflictException($"Instance {instanceId} is {instance.Status}; only a faulted instance can be retried.");
         var burst = await BurstOnAsync(instance, user, ct);
         foreach (var incident in await Store.GetIncidentsAsync(instanceId, ct))
             if (incident.ResolvedAt is null) burst.Changes.ResolvedIncidents.Add(incident.Id);
@@ -32,7 +32,7 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await LoadAsync(instanceId, ct);
         if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
-            throw new WorkflowStateException($"Instance {instanceId} is already {instance.Status}.");
+            throw new StateConflictException($"Instance {instanceId} is already {instance.Status}.");
         var burst = await BurstOnAsync(instance, user, ct);
         await CancelInBurstAsync(burst, null, ct);
         await CommitAsync([burst], ct);
@@ -124,12 +124,12 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await LoadAsync(instanceId, ct);
         if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
-            throw new WorkflowStateException($"Instance {instanceId} is {instance.Status} and cannot be migrated.");
+            throw new StateConflictException($"Instance {instanceId} is {instance.Status} and cannot be migrated.");
         var from = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var record = await Store.FindDefinitionAsync(instance.DefinitionId, toVersion, ct)
-                     ?? throw new WorkflowNotFoundException($"Workflow definition '{instance.DefinitionId}' version {toVersion} does not exist.");
+                     ?? throw new NotFoundException($"Workflow definition '{instance.DefinitionId}' version {toVersion} does not exist.");
         if (record.Status == DefinitionStatus.Draft)
-            throw new WorkflowStateException($"Version {toVersion} is a draft; publish it first.");
+            throw new StateConflictException($"Version {toVersion} is a draft; publish it first.");
         var to = await Definitions.GetAsync(instance.DefinitionId, toVersion, ct);
         var problems = new List<string>();
         foreach (var activityId in instance.Bookmarks.Select(b => b.ActivityId).Concat(instance.Queue.Select(q => q.ActivityId)).Distinct())
@@ -139,7 +139,7 @@ public sealed partial class WorkflowRuntime
             if (now is null) problems.Add($"Activity '{activityId}' the instance waits on does not exist in version {toVersion}.");
             else if (old is not null && old.Type != now.Type) problems.Add($"Activity '{activityId}' is {old.Type} in version {from.Version} but {now.Type} in version {toVersion}.");
         }
-        if (problems.Count > 0) throw new WorkflowInputException(problems);
+        if (problems.Count > 0) throw new InvalidInputException(problems);
         var burst = new Burst(this, instance, to, isNew: false, user);
         var previous = instance.DefinitionVersion;
         instance.DefinitionVersion = toVersion;

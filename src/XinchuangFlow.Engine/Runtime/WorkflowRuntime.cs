@@ -46,11 +46,11 @@ public sealed partial class WorkflowRuntime
             ? await Store.FindDefinitionAsync(request.DefinitionId, v, ct)
             : await Definitions.GetLatestPublishedAsync(request.DefinitionId, ct);
         if (record is null)
-            throw new WorkflowNotFoundException(request.Version is null
+            throw new NotFoundException(request.Version is null
                 ? $"Workflow definition '{request.DefinitionId}' has no published version."
                 : $"Workflow definition '{request.DefinitionId}' version {request.Version} does not exist.");
         if (record.Status != DefinitionStatus.Published)
-            throw new WorkflowStateException($"Workflow definition '{request.DefinitionId}' version {record.Version} is {record.Status}; only a published version can start instances.");
+            throw new StateConflictException($"Workflow definition '{request.DefinitionId}' version {record.Version} is {record.Status}; only a published version can start instances.");
         var def = await Definitions.GetAsync(record.DefinitionId, record.Version, ct);
         if (request.Caller is { } caller) CheckStartPermission(def, caller);
         var instance = NewInstance(def, request.Input ?? [], request.CorrelationId, request.User, null, null);
@@ -74,10 +74,10 @@ public sealed partial class WorkflowRuntime
     {
         var permission = def.Model.StartPermission;
         if (permission?.UseCaseOnly == true)
-            throw new WorkflowForbiddenException($"Workflow '{def.DefinitionId}' is started only by its own use case (e.g. recording a request), not directly.");
+            throw new ForbiddenException($"Workflow '{def.DefinitionId}' is started only by its own use case (e.g. recording a request), not directly.");
         var roles = permission?.Roles is { Count: > 0 } r ? r : Options.DefaultStartRoles;
         if (roles.Contains(XinchuangFlow.Engine.Definitions.StartPermission.AnySignedIn) ? caller.User is null : !roles.Any(caller.Roles.Contains))
-            throw new WorkflowForbiddenException($"Workflow '{def.DefinitionId}' may be started by {string.Join(", ", roles)} only.");
+            throw new ForbiddenException($"Workflow '{def.DefinitionId}' may be started by {string.Join(", ", roles)} only.");
     }
 
     private WorkflowInstance NewInstance(CompiledDefinition def, JsonObject input, string? correlationId, string? user, Guid? parent, Guid? parentBookmark)
@@ -91,9 +91,9 @@ public sealed partial class WorkflowRuntime
                 errors.Add($"Input '{variable.Name}' must be of type {variable.Type}.");
             vars[variable.Name] = value;
         }
-        if (errors.Count > 0) throw new WorkflowInputException(errors);
+        if (errors.Count > 0) throw new InvalidInputException(errors);
         var start = def.Model.Activities.FirstOrDefault(a => Registry.FindDescriptor(a.Type)?.IsStart == true)
-                    ?? throw new WorkflowStateException($"Workflow definition '{def.DefinitionId}' v{def.Version} has no Start activity.");
+                    ?? throw new StateConflictException($"Workflow definition '{def.DefinitionId}' v{def.Version} has no Start activity.");
         var now = Clock.GetUtcNow();
         return new WorkflowInstance
         {
@@ -116,7 +116,7 @@ public sealed partial class WorkflowRuntime
     internal async Task<Guid> CreateChildAsync(Burst parent, string activityId, string definitionId, JsonObject input, bool wait)
     {
         var record = await Definitions.GetLatestPublishedAsync(definitionId)
-                     ?? throw new WorkflowStateException($"Sub-workflow '{definitionId}' has no published version.");
+                     ?? throw new StateConflictException($"Sub-workflow '{definitionId}' has no published version.");
         var def = await Definitions.GetAsync(definitionId, record.Version);
         Bookmark? bookmark = null;
         var childId = Guid.CreateVersion7();
@@ -137,7 +137,7 @@ public sealed partial class WorkflowRuntime
 
     /// <summary>The stored instance; 404 when there is none.</summary>
     private async Task<WorkflowInstance> LoadAsync(Guid instanceId, CancellationToken ct) =>
-        await Store.LoadInstanceAsync(instanceId, ct) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        await Store.LoadInstanceAsync(instanceId, ct) ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
 
     /// <summary>A burst on a stored instance, with the definition version it runs on.</summary>
     private async Task<Burst> BurstOnAsync(WorkflowInstance instance, string? user, CancellationToken ct) =>
@@ -146,12 +146,12 @@ public sealed partial class WorkflowRuntime
     /// <summary>An open task with its waiting instance and bookmark; 404 / 409 with a clear reason otherwise.</summary>
     private async Task<(HumanTask Task, WorkflowInstance Instance, Bookmark Bookmark)> LoadOpenTaskAsync(Guid taskId, string doing, CancellationToken ct)
     {
-        var task = await Store.FindTaskAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
+        var task = await Store.FindTaskAsync(taskId, ct) ?? throw new NotFoundException($"Task {taskId} does not exist.");
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
         var instance = await LoadAsync(task.InstanceId, ct);
         var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId) ?? throw new TaskAlreadyCompletedException(taskId);
         if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running))
-            throw new WorkflowStateException($"Instance {instance.Id} is {instance.Status}; its tasks cannot be {doing}.");
+            throw new StateConflictException($"Instance {instance.Id} is {instance.Status}; its tasks cannot be {doing}.");
         return (task, instance, bookmark);
     }
 
@@ -178,7 +178,7 @@ public sealed partial class WorkflowRuntime
         {
             var (task, instance, bookmark) = await LoadOpenTaskAsync(taskId, "completed", ct);
             if (!task.HasOutcome(outcome))
-                throw new WorkflowInputException(new Dictionary<string, string[]>
+                throw new InvalidInputException(new Dictionary<string, string[]>
                 {
                     ["outcome"] = [$"Outcome '{outcome}' is not one of this task's outcome keys: {string.Join(", ", task.Outcomes.Select(o => $"{o.Key} ({o.Name})"))}."],
                 });
@@ -187,7 +187,7 @@ public sealed partial class WorkflowRuntime
             // The activity's own rules on the data hold whichever way the task is completed.
             if (burst.Definition.Find(task.ActivityId) is { } taskModel && Registry.Find(taskModel.Type) is ITaskCompletionRules rules
                 && rules.CheckCompletion(task, outcome, cleaned) is { Count: > 0 } problems)
-                throw new WorkflowInputException(problems);
+                throw new InvalidInputException(problems);
             var now = Clock.GetUtcNow();
             task.Status = HumanTaskStatus.Completed;
             task.Outcome = outcome;
@@ -210,7 +210,7 @@ public sealed partial class WorkflowRuntime
         var bookmarks = await Store.FindSignalBookmarksAsync(signal, instanceId, ct);
         // Only when nothing waits is it worth a read to tell "no such instance" from "not waiting for this".
         if (bookmarks.Count == 0 && instanceId is { } id && await Store.LoadInstanceAsync(id, ct) is null)
-            throw new WorkflowNotFoundException($"Instance {id} does not exist.");
+            throw new NotFoundException($"Instance {id} does not exist.");
         var resumed = 0;
         foreach (var group in bookmarks.GroupBy(b => b.InstanceId))
         {
@@ -236,9 +236,9 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<SignalResult> SendSignalAsync(string signal, Guid instanceId, JsonNode? payload, string? user, TimeSpan? keepFor, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(signal)) throw new WorkflowInputException("The signal name is empty.");
+        if (string.IsNullOrWhiteSpace(signal)) throw new InvalidInputException("The signal name is empty.");
         if (keepFor is { } k && (k <= TimeSpan.Zero || k > Options.MaxSignalTtl))
-            throw new WorkflowInputException($"keepFor must be positive and at most {Options.MaxSignalTtl}.");
+            throw new InvalidInputException($"keepFor must be positive and at most {Options.MaxSignalTtl}.");
         var resumed = await SignalAsync(signal, instanceId, payload, user, ct);
         if (resumed > 0 || keepFor is not { } ttl) return new SignalResult(resumed, false);
         var until = Clock.GetUtcNow() + ttl;
@@ -255,7 +255,7 @@ public sealed partial class WorkflowRuntime
             return 1;
         }, ct);
         if (outcome == 0 && await Store.LoadInstanceAsync(instanceId, ct) is { } gone)
-            throw new WorkflowStateException($"Instance {instanceId} is {gone.Status}; the signal '{signal}' was not kept.");
+            throw new StateConflictException($"Instance {instanceId} is {gone.Status}; the signal '{signal}' was not kept.");
         return outcome == 2 ? new SignalResult(1, false) : new SignalResult(0, outcome == 1, outcome == 1 ? until : null);
     }
 

@@ -14,9 +14,11 @@ public sealed record ValidationProblem(string Code, string? ActivityId, string M
 
 /// <summary>The definition has problems; all of them are listed.</summary>
 public sealed class DefinitionInvalidException(IReadOnlyList<ValidationProblem> problems)
-    : Exception("The workflow definition is invalid: " + string.Join("; ", problems))
+    : XfException(ProblemKind.Invalid, "definition-invalid", "The workflow definition is invalid: " + string.Join("; ", problems),
+        problems.Select(p => new Problem(p.Code, null, p.Message, p.ActivityId is null ? null : new Dictionary<string, object?> { ["activityId"] = p.ActivityId })).ToList())
 {
-    public IReadOnlyList<ValidationProblem> Problems { get; } = problems;
+    /// <summary>The validator's findings, each on its activity (the designer marks them on the canvas).</summary>
+    public IReadOnlyList<ValidationProblem> Findings { get; } = problems;
 }
 
 /// <summary>Checks a definition before it is saved or published and reports every problem at once.</summary>

@@ -131,7 +131,7 @@ public sealed class DatabaseInitializer(
                     log.LogInformation("Imported {File} as {DefinitionId} v{Version}", Path.GetFileName(path), record.DefinitionId, record.Version);
                 }
             }
-            catch (Exception ex) when (ex is DefinitionFormatException or DefinitionInvalidException or WorkflowStateException)
+            catch (Exception ex) when (ex is DefinitionFormatException or DefinitionInvalidException or StateConflictException)
             {
                 log.LogError("Workflow file {File} was not imported: {Message}", path, ex.Message);
             }

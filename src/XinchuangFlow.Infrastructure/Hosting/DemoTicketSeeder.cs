@@ -126,7 +126,7 @@ public sealed class DemoTicketSeeder(
                 created++;
                 await LiveAsync(runtime, service, demoClock, ticket, certified, random, now, ct);
             }
-            catch (Exception ex) when (ex is CaseValidationException or WorkflowStateException or ConcurrencyConflictException or TaskAlreadyCompletedException)
+            catch (Exception ex) when (ex is InvalidInputException or StateConflictException or ConcurrencyConflictException or TaskAlreadyCompletedException)
             {
                 log.LogWarning("Demo ticket {Index} stopped early: {Message}", i, ex.Message);
             }
@@ -194,7 +194,7 @@ public sealed class DemoTicketSeeder(
                                 new JsonObject { ["response"] = "已联系用户致歉，安排高级工程师复查并更换故障部件。" }, "manager@xinchuang.local", ct);
                     }
                 }
-                catch (CaseValidationException) { }
+                catch (InvalidInputException) { }
             }
             if (!await Step(TicketOutcomes.Accept, minutes(10, 90))) return;
             if (!await Step(TicketOutcomes.CheckIn, minutes(60, 240))) return;

@@ -55,6 +55,6 @@ public sealed class EfReplaySource(IDbContextFactory<XfDbContext> factory) : IRe
         try { clock = TicketClocks.Parse(name); }
         catch (ArgumentException) { return null; }
         TimeSpan? target = o["target"]?.GetValue<string>() is { } t && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var span) ? span : null;
-        return new ClockHistoryEvent(at, kind["clock-".Length..], clock, target, o["targetReason"]?.GetValue<string>());
+        return new ClockHistoryEvent(at, kind["clock-".Length..], clock, target, o["targetReason"]?.GetValue<string>(), o["targetFixed"]?.GetValue<bool>() == true);
     }
 }

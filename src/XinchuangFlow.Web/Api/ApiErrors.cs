@@ -19,26 +19,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
     {
         var (status, titleKey, code, extra) = exception switch
         {
-            DefinitionInvalidException e => (400, "Problem.DefinitionInvalid", "definition-invalid", (object)e.Problems.Select(p => new { p.Code, p.ActivityId, p.Message })),
-            DefinitionFormatException => (400, "Problem.DefinitionInvalid", "definition-format", null),
-            WorkflowInputException { FieldErrors.Count: > 0 } e => (400, "Problem.Invalid", "invalid", (object)e.FieldErrors),
-            WorkflowInputException e => (400, "Problem.Invalid", "invalid", e.Errors),
-            XinchuangFlow.Application.CaseValidationException e => (400, "Problem.Invalid", "invalid", (object)e.Errors),
-            XinchuangFlow.Application.AccessDeniedException => (403, "Problem.Forbidden", "forbidden", null),
-            WorkflowForbiddenException => (403, "Problem.Forbidden", "forbidden", null),
-            XinchuangFlow.Application.IdempotencyKeyReusedException => (422, "Problem.IdempotencyKeyReused", "idempotency-key-reused", null),
-            WorkflowNotFoundException => (404, "Problem.NotFound", "not-found", null),
-            TaskAlreadyCompletedException => (409, "Problem.AlreadyCompleted", "already-completed", null),
-            TaskClaimedException => (409, "Problem.TaskClaimed", "claimed", null),
-            DefinitionConflictException => (409, "Problem.Conflict", "definition-conflict", null),
-            WorkflowStateException => (409, "Problem.Conflict", "conflict", null),
-            ConcurrencyConflictException => (409, "Problem.Conflict", "conflict", null),
+            XfException e => (StatusOf(e.Kind), TitleKey(e), e.Code, e.Kind == ProblemKind.Invalid ? Errors(e) : null),
             BadHttpRequestException e => (e.StatusCode, "Problem.Invalid", "bad-request", null),
             // Text with an unpaired surrogate ("\ud800" in JSON) is read but can be neither written back as JSON nor encoded
             // for the database: the request is invalid, not the server broken.
             System.Text.EncoderFallbackException => (400, "Problem.Invalid", "invalid-text", null),
             InvalidOperationException { Source: "System.Text.Json" } e when e.Message.Contains("UTF-16", StringComparison.Ordinal) => (400, "Problem.Invalid", "invalid-text", null),
-            _ => (0, "", "", null),
+            _ => (0, "", "", (object?)null),
         };
         if (status == 0) return false;
         log.LogInformation("Request {Path} answered {Status}: {Message}", http.Request.Path, status, exception.Message);
@@ -47,5 +34,44 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
         if (extra is not null) details.Extensions["errors"] = extra;
         details.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+
+    public static int StatusOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Invalid => 400, ProblemKind.Forbidden => 403, ProblemKind.NotFound => 404, ProblemKind.Conflict => 409, ProblemKind.Unprocessable => 422,
+        _ => 500,
+    };
+
+    /// <summary>The short title in the caller's language: by the code where it has a title of its own, else by the kind.</summary>
+    private static string TitleKey(XfException e) => e.Code switch
+    {
+        "definition-invalid" or "definition-format" => "Problem.DefinitionInvalid",
+        "idempotency-key-reused" => "Problem.IdempotencyKeyReused",
+        "already-completed" => "Problem.AlreadyCompleted",
+        "claimed" => "Problem.TaskClaimed",
+        _ => e.Kind switch
+        {
+            ProblemKind.Invalid => "Problem.Invalid", ProblemKind.Forbidden => "Problem.Forbidden", ProblemKind.NotFound => "Problem.NotFound",
+            _ => "Problem.Conflict",
+        },
+    };
+
+    /// <summary>
+    /// The problems of an invalid request: messages by field when they name fields (a form shows each beside its field),
+    /// a list of messages when none does, and objects with their code and arguments when they carry codes of their own
+    /// (a definition's findings, each on its activity).
+    /// </summary>
+    private static object Errors(XfException e)
+    {
+        if (e.Problems.Any(p => p.Code != e.Code || p.Args is not null))
+            return e.Problems.Select(p =>
+            {
+                var o = new System.Text.Json.Nodes.JsonObject { ["code"] = p.Code, ["message"] = p.Message };
+                if (p.Field is not null) o["field"] = p.Field;
+                foreach (var (name, value) in p.Args ?? new Dictionary<string, object?>())
+                    o[name] = System.Text.Json.JsonSerializer.SerializeToNode(value);
+                return o;
+            }).ToList();
+        return e.Problems.Any(p => p.Field is not null) ? e.Errors : e.Messages.ToList();
     }
 }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using System.Security.Claims;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Application.Network;
@@ -32,7 +33,7 @@ public static class NetworkEndpoints
         api.MapGet("/enterprises/{id:guid}/technicians", async (Guid id, ClaimsPrincipal user, NetworkService network, TimeProvider clock, CancellationToken ct) =>
         {
             var (technicians, certificates) = await network.TechniciansAsync(user.ToActor(), id, ct);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var today = ChinaTime.Today(clock);
             return Results.Ok(technicians.Select(t => new TechnicianDto(t.Id, t.Name, t.UserName, t.ServicePointId, t.CapabilityLevel, t.Active,
                 certificates[t.Id].OrderBy(c => c.ProductCategory).Select(c => new CertificateDto(c.ProductCategory,
                     ProductCategories.Names.GetValueOrDefault(c.ProductCategory, c.ProductCategory), c.ValidFrom, c.ValidUntil, c.ValidOn(today))).ToList())));

@@ -131,7 +131,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         foreach (var number in numbers)
         {
             try { moved.Add(await actions.RedispatchAsync(dispatcher, number, tech, "演示：转派给演示工程师账号", ct)); }
-            catch (Exception ex) when (ex is XinchuangFlow.Application.CaseValidationException or XinchuangFlow.Engine.Runtime.WorkflowStateException)
+            catch (Exception ex) when (ex is InvalidInputException or StateConflictException)
             {
                 log.LogInformation("Demo ticket {Number} stays with its technician: {Message}", number, ex.Message);
             }
