@@ -12,8 +12,8 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(XfDbContext))]
-    [Migration("20261128185447_PasswordAge")]
-    partial class PasswordAge
+    [Migration("20261202015243_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1424,6 +1424,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DisplayName")
                         .HasColumnType("nvarchar(max)");
