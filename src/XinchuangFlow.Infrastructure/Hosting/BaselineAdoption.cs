@@ -49,7 +49,7 @@ public static class BaselineAdoption
                 + (missing.Count > 0 ? $"{missing.Count} of the migrations the baseline replaced were never applied to it ({string.Join(", ", missing)})" : "")
                 + (missing.Count > 0 && unknown.Count > 0 ? "; " : "")
                 + (unknown.Count > 0 ? $"its history lists migrations this version does not know ({string.Join(", ", unknown)})" : "")
-                + ". Upgrade it first with the previous version (any release before the baseline applies all of them at start-up), "
+                + ". Upgrade it first with the previous version (any build from before the baseline applies all of them at start-up), "
                 + "then start this version; or recreate it. Nothing was changed. See docs/operations.md, \"Upgrading a database created before the baseline\".");
         }
 
