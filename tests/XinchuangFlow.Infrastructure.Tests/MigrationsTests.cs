@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using XinchuangFlow.Infrastructure.Hosting;
 using XinchuangFlow.Infrastructure.Persistence;
 using XinchuangFlow.Infrastructure.Tests.Support;
 
@@ -44,32 +45,100 @@ public class MigrationsTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task Upgrading_KeepsAccountsDisabledByTheOldLockout_Disabled_AndUnlocksEveryoneElse(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void TheMigrationsAreOneBaseline_AndThePreBaselineListIsComplete(DatabaseProvider provider)
+    {
+        using var db = Context(provider, ConnectionStringOnlyToBuildTheModel(provider));
+        var migrations = db.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
+        Assert.Single(migrations, id => id.EndsWith("_Baseline", StringComparison.Ordinal));
+        // Every later migration sorts after the baseline, and none of the replaced ids can come back.
+        Assert.Equal("Baseline", migrations[0][15..]);
+        Assert.Empty(migrations.Intersect(PreBaselineMigrations.For(provider)));
+        Assert.Equal(16, PreBaselineMigrations.For(provider).Distinct().Count());
+        Assert.All(PreBaselineMigrations.For(provider), id => Assert.True(string.CompareOrdinal(id, migrations[0]) < 0, id));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ANewDatabase_GetsTheBaseline_AndTheAuditTrailIsAppendOnly(DatabaseProvider provider)
     {
         await using ITestDatabases dbs = provider == DatabaseProvider.Sqlite ? new SqliteDatabases() : new PostgreSqlDatabases();
         await using var db = Context(provider, await dbs.CreateAsync());
-        // The database as the release before: disabling was a lockout until the end of time; five wrong API passwords locked for minutes.
-        await db.GetService<IMigrator>().MigrateAsync("PasswordAge");
-        object LockedUntil(DateTimeOffset t) => provider == DatabaseProvider.Sqlite ? t.UtcTicks : t.ToUniversalTime();
-        const string Insert = """INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "LockoutEnd", "AccessFailedCount", "NotifyByEmail", "NotifyBySms") """;
-        async Task InsertAsync(string name, DateTimeOffset? lockedUntil)
-        {
-            if (lockedUntil is { } l)
-                await db.Database.ExecuteSqlRawAsync(Insert + "VALUES ({0}, {1}, {2}, TRUE, FALSE, FALSE, TRUE, {3}, 5, TRUE, FALSE)", Guid.NewGuid().ToString(), name, name.ToUpperInvariant(), LockedUntil(l));
-            else
-                await db.Database.ExecuteSqlRawAsync(Insert + "VALUES ({0}, {1}, {2}, TRUE, FALSE, FALSE, TRUE, NULL, 5, TRUE, FALSE)", Guid.NewGuid().ToString(), name, name.ToUpperInvariant());
-        }
-        await InsertAsync("disabled@upgrade.test", DateTimeOffset.MaxValue);
-        await InsertAsync("guessed@upgrade.test", DateTimeOffset.UtcNow.AddMinutes(5));
-        await InsertAsync("plain@upgrade.test", null);
-
+        Assert.Equal(BaselineAdoptionResult.NotNeeded, await BaselineAdoption.AdoptAsync(db, provider));
         await db.Database.MigrateAsync();
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync();
-        Assert.Equal(["disabled@upgrade.test", "guessed@upgrade.test", "plain@upgrade.test"], users.Select(u => u.UserName));
-        Assert.NotNull(users[0].DisabledAt);
-        Assert.All(users.Skip(1), u => Assert.Null(u.DisabledAt));
-        Assert.All(users, u => Assert.Null(u.LockoutEnd));
-        Assert.All(users, u => Assert.False(u.LockoutEnabled));
-        Assert.All(users, u => Assert.Equal(0, u.AccessFailedCount));
+        Assert.Equal([Baseline(db)], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(BaselineAdoptionResult.NotNeeded, await BaselineAdoption.AdoptAsync(db, provider));
+
+        // The triggers are hand-written in the baseline: without them a line of the audit trail could be deleted.
+        db.Audit.Add(new XinchuangFlow.Application.Audit.AuditEntry { Id = Guid.NewGuid(), At = DateTimeOffset.UtcNow, EntityKind = "test", EntityId = "1", Action = "create" });
+        await db.SaveChangesAsync();
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM xf_audit"));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ADatabaseCreatedBeforeTheBaseline_IsAdopted_KeepsItsRows_AndWorks(DatabaseProvider provider)
+    {
+        await using ITestDatabases dbs = provider == DatabaseProvider.Sqlite ? new SqliteDatabases() : new PostgreSqlDatabases();
+        await using var db = Context(provider, await dbs.CreateAsync());
+        // The replaced migrations built the baseline's schema exactly (compared with sqlite3 .schema and pg_dump when the
+        // baseline was made), so such a database is the baseline's schema with the old ids in its history.
+        await db.Database.MigrateAsync();
+        await ReplaceHistoryAsync(db, PreBaselineMigrations.For(provider));
+        db.ProcurementUnits.Add(new XinchuangFlow.Domain.Tickets.ProcurementUnit { Id = Guid.NewGuid(), Name = "Written before the baseline" });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        Assert.Equal(BaselineAdoptionResult.Adopted, await BaselineAdoption.AdoptAsync(db, provider));
+        Assert.Equal([Baseline(db)], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        await db.Database.MigrateAsync();
+        Assert.Equal(BaselineAdoptionResult.NotNeeded, await BaselineAdoption.AdoptAsync(db, provider));
+
+        Assert.Equal("Written before the baseline", (await db.ProcurementUnits.SingleAsync()).Name);
+        db.ProcurementUnits.Add(new XinchuangFlow.Domain.Tickets.ProcurementUnit { Id = Guid.NewGuid(), Name = "Written after" });
+        await db.SaveChangesAsync();
+        Assert.Equal(2, await db.ProcurementUnits.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ADatabaseWithOnlySomeOfTheReplacedMigrations_IsRefused_SayingHowToUpgrade_AndNothingChanges(DatabaseProvider provider)
+    {
+        await using ITestDatabases dbs = provider == DatabaseProvider.Sqlite ? new SqliteDatabases() : new PostgreSqlDatabases();
+        await using var db = Context(provider, await dbs.CreateAsync());
+        await db.Database.MigrateAsync();
+        // As a release from before the last two migrations left it (PasswordAge and AccountDisabled not yet applied).
+        var partial = PreBaselineMigrations.For(provider).Take(14).ToList();
+        await ReplaceHistoryAsync(db, partial);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => BaselineAdoption.AdoptAsync(db, provider));
+        Assert.Contains("predates the baseline", refused.Message);
+        Assert.Contains("previous version", refused.Message);
+        Assert.Contains("recreate", refused.Message);
+        Assert.Contains(PreBaselineMigrations.For(provider)[15], refused.Message);
+        Assert.Equal(partial, await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    private static string Baseline(XfDbContext db) => db.GetService<IMigrationsAssembly>().Migrations.Keys.Single();
+
+    private static string ConnectionStringOnlyToBuildTheModel(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Data Source=:memory:",
+        DatabaseProvider.PostgreSql => "Host=127.0.0.1;Database=none",
+        _ => "Server=127.0.0.1;Database=none;TrustServerCertificate=True",
+    };
+
+    /// <summary>Makes the history list <paramref name="ids"/> instead of what it lists.</summary>
+    private static async Task ReplaceHistoryAsync(XfDbContext db, IEnumerable<string> ids)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        foreach (var row in await history.GetAppliedMigrationsAsync())
+            await db.Database.ExecuteSqlRawAsync(history.GetDeleteScript(row.MigrationId));
+        foreach (var id in ids)
+            await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(id, "10.0.0")));
     }
 }

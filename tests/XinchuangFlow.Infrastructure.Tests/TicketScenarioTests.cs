@@ -173,7 +173,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
 
     [Fact]
-    public async Task TheClockThatMatters_IsKeptOnTheTicket_AndFilledInForTicketsWrittenBeforeTheInbox()
+    public async Task TheClockThatMatters_IsKeptOnTheTicket()
     {
         var (ticket, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         // Response (2 h for P3) runs out before resolution: it is the one that matters, warned at 80 %.
@@ -188,16 +188,6 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         ticket = await TicketAsync(ticket.Id);
         Assert.Equal("onsite", ticket.NextClock);                         // 4 h on site comes before 48 h resolution
         Assert.Equal(ticket.OnSiteDueAt, ticket.NextDueAt);
-
-        // A ticket from before the inbox: the columns are empty until the start-up pass works them out.
-        var factory = _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-            await db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.NextClock, (string?)null).SetProperty(t => t.NextDueAt, (DateTimeOffset?)null));
-        Assert.Equal(1, await _h.Initializer.FillInboxDeadlinesAsync(CancellationToken.None));
-        var filled = await TicketAsync(ticket.Id);
-        Assert.Equal("onsite", filled.NextClock);
-        Assert.Equal(ticket.OnSiteDueAt, filled.NextDueAt);
-        Assert.Equal(0, await _h.Initializer.FillInboxDeadlinesAsync(CancellationToken.None));
     }
 
     [Fact]

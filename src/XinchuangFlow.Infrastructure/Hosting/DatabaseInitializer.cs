@@ -31,13 +31,10 @@ public sealed class DatabaseInitializer(
     DefinitionService definitions,
     EfRuleStore rules,
     IHostEnvironment env,
-    IServiceProvider services,
-    TimeProvider clock,
     ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        var fillDeadlines = false;
         await using (var context = await factory.CreateDbContextAsync(ct))
         {
             if (db.Value.Provider == DatabaseProvider.Sqlite)
@@ -49,7 +46,11 @@ public sealed class DatabaseInitializer(
                 // error line is what monitoring pages someone for.
                 var history = context.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
                 await context.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
-                fillDeadlines = (await context.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_Inbox", StringComparison.Ordinal));
+                // A database created by the migrations the baseline replaced is moved onto it (or refused, when only some
+                // of them were applied); Migrate would otherwise try to create every table again.
+                if (await BaselineAdoption.AdoptAsync(context, db.Value.Provider, ct) == BaselineAdoptionResult.Adopted)
+                    log.LogInformation("The database was created before the baseline migration; its history now lists the baseline instead of the {Count} migrations it replaced",
+                        PreBaselineMigrations.For(db.Value.Provider).Count);
                 await context.Database.MigrateAsync(ct);
             }
             // Personal fields written before encryption (or by an older node during a rolling upgrade) are encrypted now.
@@ -59,36 +60,6 @@ public sealed class DatabaseInitializer(
         // Rules are data the domain cannot run without: always imported (a stored copy someone edited is kept).
         await ImportRulesAsync(ct);
         if (files.Value.ImportOnStart) await ImportAsync(ct);
-        // Once, when the migration that added the inbox's columns is applied: no scan of the tickets on every start.
-        if (fillDeadlines) await FillInboxDeadlinesAsync(ct);
-    }
-
-    /// <summary>
-    /// Tickets written before the inbox existed have running clocks but no "clock that matters" yet: work it out (a
-    /// ticket with a running clock always has it after this), so they sort and count down in the inbox too. Run at
-    /// start-up only when the <c>Inbox</c> migration was just applied.
-    /// </summary>
-    public async Task<int> FillInboxDeadlinesAsync(CancellationToken ct)
-    {
-        var book = services.GetRequiredService<XinchuangFlow.Domain.Rules.RuleBook>();
-        var filled = 0;
-        while (true)
-        {
-            await using var context = await factory.CreateDbContextAsync(ct);
-            var batch = await context.Tickets.Where(t => t.NextClock == null && (t.ResponseDueAt != null || t.OnSiteDueAt != null || t.ResolutionDueAt != null))
-                .OrderBy(t => t.Id).Take(500).ToListAsync(ct);
-            if (batch.Count == 0) break;
-            foreach (var ticket in batch)
-            {
-                var (sla, _) = await book.SlaAsync(ticket.CityCode, ct);
-                ticket.SyncClocks(clock.GetUtcNow(), sla.WorkingCalendar);
-                ticket.NextClock ??= "none";   // nothing runs after all: do not look at it again
-            }
-            await context.SaveChangesAsync(ct);
-            filled += batch.Count;
-        }
-        if (filled > 0) log.LogInformation("Worked out the inbox deadline of {Count} tickets written before the inbox", filled);
-        return filled;
     }
 
     /// <summary>Imports <c>rules/*.json</c> (grading, sla, escalation, dispatch) as the regional defaults.</summary>
