@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace XinchuangFlow.Web.Api;
+
+public static class ReadsOnlyExtensions
+{
+    public static RouteHandlerBuilder ReadsOnly(this RouteHandlerBuilder builder) => builder.WithMetadata(ReadsOnlyMetadata.Instance);
+}

@@ -1,0 +1,9 @@
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Validation;
+
+namespace XinchuangFlow.Web.Components.Designer;
+
+/// <summary>Where connections arrive (left side).</summary>
+public sealed class InPort(ActivityNode parent) : PortModel(parent.ActivityId + ":in", parent, PortAlignment.Left, null, null);

@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using XinchuangFlow.Application.Audit;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Web.Security;
+
+/// <summary>How a password change ended.</summary>
+public enum PasswordChangeOutcome { Changed, Invalid, Throttled, Mismatch, SameAsBefore, Weak }

@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using XinchuangFlow.Application.Audit;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Web.Security;
+
+/// <summary>How a sign-in attempt ended.</summary>
+public enum SignInOutcome { SignedIn, Invalid, Throttled, PasswordExpired }
