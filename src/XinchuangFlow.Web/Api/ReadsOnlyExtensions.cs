@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
-
 namespace XinchuangFlow.Web.Api;
 
 public static class ReadsOnlyExtensions

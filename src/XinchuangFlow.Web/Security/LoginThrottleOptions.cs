@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace XinchuangFlow.Web.Security;
 
 /// <summary>Settings of <see cref="LoginThrottle"/> (section <c>Limits:Login</c>).</summary>

@@ -1,10 +1,3 @@
-using XinchuangFlow.Application.Access;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using XinchuangFlow.Infrastructure.Hosting;
-using XinchuangFlow.Infrastructure.Persistence;
-
 namespace XinchuangFlow.Web.Security;
 
 /// <summary>Seed settings (section <c>Seed</c>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using XinchuangFlow.Application.Audit;
-using XinchuangFlow.Infrastructure.Persistence;
-
 namespace XinchuangFlow.Web.Security;
 
 /// <summary>How a sign-in attempt ended.</summary>

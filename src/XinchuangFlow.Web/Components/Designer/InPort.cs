@@ -1,7 +1,4 @@
-using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Web.Components.Designer;
 
