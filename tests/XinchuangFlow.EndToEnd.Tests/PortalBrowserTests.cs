@@ -193,10 +193,10 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var history = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["history"]!.AsArray();
         Assert.Contains(history, e => e!["kind"]!.GetValue<string>() == "call" && e["note"]!.GetValue<string>().Contains("用户催问工程师何时到"));
 
-        // The desk is not a unit's.
+        // The desk is not a unit's: the page is not opened for them.
         var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
         await unit.GotoAsync("/hotline");
-        await unit.Locator("[data-testid=hotline-denied]").WaitForAsync();
+        await unit.Locator("[data-testid=no-access]").WaitForAsync();
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         await page.GotoAsync("/notifications");
-        await page.Locator("[data-testid=delivery-denied]").WaitForAsync();
+        await page.Locator("[data-testid=no-access]").WaitForAsync();
         var admin = await app.SignedInPageAsync();
         await admin.GotoAsync("/notifications");
         await admin.Locator("[data-testid=delivery-log]").WaitForAsync();
@@ -248,7 +248,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(admin.Locator($"[data-testid=platform-{key[4..12]}]")).ToContainTextAsync("已吊销");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await platform.GetAsync("/api/tickets")).StatusCode);
         await page.GotoAsync("/platforms");
-        await page.Locator("[data-testid=platforms-denied]").WaitForAsync();
+        await page.Locator("[data-testid=no-access]").WaitForAsync();
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(integrator.Locator("[data-testid=mailbox-list] tbody tr")).ToContainTextAsync("三楼会议室");
         var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
         await unit.GotoAsync("/mailbox");
-        await unit.Locator("[data-testid=mailbox-denied]").WaitForAsync();
+        await unit.Locator("[data-testid=no-access]").WaitForAsync();
     }
 
     [Fact]
@@ -327,7 +327,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "audit.png"), FullPage = false });
         var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
         await unit.GotoAsync("/audit");
-        await unit.Locator("[data-testid=audit-denied]").WaitForAsync();
+        await unit.Locator("[data-testid=no-access]").WaitForAsync();
     }
 
     [Fact]

@@ -237,19 +237,19 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.DoesNotContain("外单位：终端无法开机", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened {page} without a log line");
         }
-        // The accounts page: for the Data Bureau's administrators only, and the probe is logged.
+        // The accounts page: for the Data Bureau's administrators only (the others are sent to the no-access page), and the probe is logged.
         {
             var before = world.App.Logs.RefusalsOf(user);
             var html = await api.GetStringAsync("/users");
-            Assert.Contains("users-denied", html);
+            Assert.Contains("data-testid=\"no-access\"", html);
             Assert.DoesNotContain(ForeignTenant.Admin, html.Replace($">{user}<", ""));
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened /users without a log line");
         }
-        // The mailbox page with the regional desk's mail: "not found" for an integrator's dispatcher, "desk only" for the rest.
+        // The mailbox page with the regional desk's mail: "not found" for an integrator's dispatcher; the rest may not open the page.
         {
             var before = world.App.Logs.RefusalsOf(user);
             var html = await api.GetStringAsync($"/mailbox/{world.Mail}");
-            Assert.Contains(user == "integrator@xinchuang.local" ? "mailbox-missing" : "mailbox-denied", html);
+            Assert.Contains(user == "integrator@xinchuang.local" ? "mailbox-missing" : "data-testid=\"no-access\"", html);
             Assert.DoesNotContain("mail-text", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened /mailbox/{world.Mail} without a log line");
         }

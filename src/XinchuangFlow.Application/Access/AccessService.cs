@@ -68,6 +68,18 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
 
     public bool MayFileComplaints(Actor a) => a.IsAny(Roles.ProcurementUser, Roles.DataBureauAdmin);
 
+    /// <summary>The portal is the procurement units' own view of their requests.</summary>
+    public bool UsesPortal(Actor a) => a.IsInRole(Roles.ProcurementUser);
+
+    /// <summary>The phone pages list the technician's own dispatched tickets.</summary>
+    public bool WorksInField(Actor a) => a.IsInRole(Roles.Technician);
+
+    /// <summary>The audit trail is the Data Bureau's and the Intranet Office's.</summary>
+    public bool MayReadAudit(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor);
+
+    /// <summary>The delivery log (every e-mail and SMS) is read by administrators and the Intranet Office.</summary>
+    public bool MayReadDeliveryLog(Actor a) => IsWorkflowAdmin(a) || a.IsInRole(Roles.IntranetSupervisor);
+
     /// <summary>Roles that dispatch and grade on the platform's behalf.</summary>
     public bool IsAgent(Actor a) => a.IsAny(Roles.Dispatcher, Roles.EnterpriseManager, Roles.DataBureauAdmin, Roles.MunicipalCoordinator);
 

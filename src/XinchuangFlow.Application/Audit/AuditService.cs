@@ -14,7 +14,7 @@ public sealed class AuditService(IAuditLog log, AccessService access)
 {
     private void Check(Actor actor)
     {
-        if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
+        if (!access.MayReadAudit(actor))
             throw access.Denied(actor, "read the audit trail", "The audit trail is the Data Bureau's and the supervisors'.");
     }
 

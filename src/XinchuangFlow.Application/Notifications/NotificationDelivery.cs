@@ -165,7 +165,7 @@ public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRep
 
     public async Task<(IReadOnlyList<Delivery> Items, int Total)> LogAsync(Actor actor, string? status, int skip, int take, CancellationToken ct = default)
     {
-        if (!access.IsWorkflowAdmin(actor) && !actor.IsInRole(Roles.IntranetSupervisor))
+        if (!access.MayReadDeliveryLog(actor))
             throw access.Denied(actor, "read the delivery log", "Only administrators read the delivery log.");
         var (s, t) = Paging.Check(skip, take);
         return await store.ListAsync(status, s, t, ct);

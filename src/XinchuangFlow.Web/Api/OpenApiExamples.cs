@@ -115,31 +115,3 @@ public sealed class OpenApiExamples : IOpenApiDocumentTransformer
         return problem;
     }
 }
-
-/// <summary>
-/// Marks a POST that changes nothing (a what-if replay, the audit chain's verification): read-only roles may call it.
-/// The OpenAPI document says so with <c>x-xf-reads-only</c>, which the read-only test of every write operation reads.
-/// </summary>
-public sealed class ReadsOnlyMetadata
-{
-    public static readonly ReadsOnlyMetadata Instance = new();
-}
-
-public static class ReadsOnlyExtensions
-{
-    public static RouteHandlerBuilder ReadsOnly(this RouteHandlerBuilder builder) => builder.WithMetadata(ReadsOnlyMetadata.Instance);
-}
-
-/// <summary>Writes <c>x-xf-reads-only: true</c> on the operations marked <see cref="ReadsOnlyMetadata"/>.</summary>
-public sealed class ReadsOnlyTransformer : IOpenApiOperationTransformer
-{
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ReadsOnlyMetadata>().Any())
-        {
-            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-            operation.Extensions["x-xf-reads-only"] = new JsonNodeExtension(JsonValue.Create(true));
-        }
-        return Task.CompletedTask;
-    }
-}

@@ -4,29 +4,38 @@ using XinchuangFlow.Application.Access;
 namespace XinchuangFlow.Web.Security;
 
 /// <summary>
-/// Page-level gates, decided by the one <see cref="AccessService"/> (pages and the navigation name a policy, never
-/// a list of roles): a rule changes in the access service and every page follows.
+/// Page-level gates, decided by the one <see cref="AccessService"/> (pages name a policy, never a list of roles; the
+/// menu reads the pages' own attributes): a rule changes in the access service and every page and menu entry follows.
 /// </summary>
 public static class AccessPolicies
 {
-    /// <summary>Operators of instances: the Data Bureau's administrators.</summary>
+    /// <summary>Operators of instances, accounts and platform keys: the Data Bureau's administrators.</summary>
     public const string WorkflowAdmin = "WorkflowAdmin";
     /// <summary>Readers of definitions (designer read-only, history, heat map): administrators and supervisors.</summary>
     public const string DefinitionReaders = "DefinitionReaders";
+    /// <summary>The hotline desk: those who record requests for others.</summary>
+    public const string HotlineDesk = "HotlineDesk";
+    /// <summary>The service mailbox: those with a mail scope.</summary>
+    public const string MailboxDesk = "MailboxDesk";
+    /// <summary>The audit trail's readers.</summary>
+    public const string AuditReaders = "AuditReaders";
+    /// <summary>The delivery log's readers.</summary>
+    public const string DeliveryLogReaders = "DeliveryLogReaders";
+    /// <summary>The procurement units' portal.</summary>
+    public const string PortalUsers = "PortalUsers";
+    /// <summary>The technicians' phone pages.</summary>
+    public const string FieldTechnicians = "FieldTechnicians";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
-        .AddPolicy(WorkflowAdmin, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement((access, actor) => access.IsWorkflowAdmin(actor))))
-        .AddPolicy(DefinitionReaders, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement((access, actor) => access.MayReadDefinitions(actor))));
-}
+        .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
+        .AddRule(DefinitionReaders, schemes, (access, actor) => access.MayReadDefinitions(actor))
+        .AddRule(HotlineDesk, schemes, (access, actor) => access.RecordsForOthers(actor))
+        .AddRule(MailboxDesk, schemes, (access, actor) => access.MailScopeOf(actor) is not null)
+        .AddRule(AuditReaders, schemes, (access, actor) => access.MayReadAudit(actor))
+        .AddRule(DeliveryLogReaders, schemes, (access, actor) => access.MayReadDeliveryLog(actor))
+        .AddRule(PortalUsers, schemes, (access, actor) => access.UsesPortal(actor))
+        .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor));
 
-/// <summary>A rule of the access service, as an authorization requirement.</summary>
-public sealed record AccessRequirement(Func<AccessService, Actor, bool> Rule) : IAuthorizationRequirement;
-
-public sealed class AccessRequirementHandler(AccessService access) : AuthorizationHandler<AccessRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccessRequirement requirement)
-    {
-        if (requirement.Rule(access, context.User.ToActor())) context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
+    private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
+        builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));
 }

@@ -4,12 +4,6 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Web.Security;
 
-/// <summary>How a sign-in attempt ended.</summary>
-public enum SignInOutcome { SignedIn, Invalid, Throttled, PasswordExpired }
-
-/// <summary>How a password change ended.</summary>
-public enum PasswordChangeOutcome { Changed, Invalid, Throttled, Mismatch, SameAsBefore, Weak }
-
 /// <summary>
 /// Sign-in and password rules the assessment checks (等保 2.0), used by the browser's form and the API alike: failures
 /// slowed per account and address (<see cref="LoginThrottle"/>), passwords that expire after

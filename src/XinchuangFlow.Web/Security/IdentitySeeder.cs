@@ -7,17 +7,6 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Web.Security;
 
-/// <summary>Seed settings (section <c>Seed</c>).</summary>
-public sealed class SeedOptions
-{
-    public const string SectionName = "Seed";
-    public bool DemoData { get; set; } = true;
-    public string AdminEmail { get; set; } = "admin@xinchuang.local";
-    public string AdminPassword { get; set; } = "";
-    /// <summary>How many demo work orders to play through the service-ticket flow on an empty database.</summary>
-    public int DemoTickets { get; set; } = 300;
-}
-
 /// <summary>Creates the roles and, with demo data on, the administrator and one demo user per role.</summary>
 public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptions> options, ILogger<IdentitySeeder> log) : IHostedService
 {

@@ -70,32 +70,3 @@ public sealed class SessionGuard(IDbContextFactory<XfDbContext> factory, IOption
         return false;
     }
 }
-
-/// <summary>
-/// Checks the session of each bearer token before Identity's bearer handler accepts it (the handler has no validation
-/// hook of its own; this reads the token the same way, with the same protector): an ended session fails the scheme,
-/// so the request is answered 401.
-/// </summary>
-public static class BearerSessionCheck
-{
-    public static async Task OnMessageReceivedAsync(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext ctx)
-    {
-        var header = ctx.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)) return;
-        var ticket = ctx.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-        if (ticket is null) return;   // the handler refuses it
-        if (!await ctx.HttpContext.RequestServices.GetRequiredService<SessionGuard>().IsCurrentAsync(ticket.Principal, ctx.HttpContext.RequestAborted))
-            ctx.Fail("The session has ended.");
-    }
-}
-
-/// <summary>
-/// An open Blazor page keeps the user it was opened with for as long as the circuit lives; this checks the session
-/// every <c>Security:CircuitCheckSeconds</c> (30 s) and signs the page out when it ended.
-/// </summary>
-public sealed class SessionRevalidation(ILoggerFactory logs, SessionGuard guard, IConfiguration config) : RevalidatingServerAuthenticationStateProvider(logs)
-{
-    protected override TimeSpan RevalidationInterval { get; } = TimeSpan.FromSeconds(config.GetValue("Security:CircuitCheckSeconds", 30));
-
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) => guard.IsCurrentAsync(state.User, ct);
-}

@@ -5,17 +5,6 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Web.Security;
 
-/// <summary>Scope claims (SEC-2): which enterprise, city or procurement unit a user belongs to.</summary>
-public static class ScopeClaims
-{
-    public const string Enterprise = "xf:enterprise";
-    public const string City = "xf:city";
-    public const string Unit = "xf:unit";
-
-    public static Guid? EnterpriseId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(Enterprise), out var id) ? id : null;
-}
-
 /// <summary>Adds the scope claims to the cookie and the bearer token at sign-in.</summary>
 public sealed class XfClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)

@@ -46,6 +46,8 @@ public sealed class DesignerComponentTests : IAsyncLifetime
             _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
+        // The app's provider of the current Actor (as in Routes.razor): pages and panels take it as a cascading parameter.
+        _ctx.RenderTree.Add<XinchuangFlow.Web.Components.CascadingActor>();
         _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));   // as in the live circuit
     }
 

@@ -60,6 +60,8 @@ public sealed class InboxTests : IAsyncLifetime
         _ctx.Services.AddSingleton<TimeProvider>(_engine.Clock);
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("dispatcher@xinchuang.local").SetRoles("Dispatcher");
+        // The app's provider of the current Actor (as in Routes.razor): pages and panels take it as a cascading parameter.
+        _ctx.RenderTree.Add<XinchuangFlow.Web.Components.CascadingActor>();
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));   // as in the live circuit: timers and live updates on
     }
 

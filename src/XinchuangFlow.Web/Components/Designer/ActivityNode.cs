@@ -5,9 +5,6 @@ using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Web.Components.Designer;
 
-/// <summary>How an activity looks on the monitor's read-only canvas.</summary>
-public enum NodeState { None, Passed, Waiting, Faulted }
-
 /// <summary>An activity on the canvas: its id, type and label, its ports, and the problems validation found on it.</summary>
 public sealed class ActivityNode : NodeModel
 {
@@ -44,17 +41,4 @@ public sealed class ActivityNode : NodeModel
     public double? Heat { get; set; }
 
     public OutcomePort? Outcome(string key) => Ports.OfType<OutcomePort>().FirstOrDefault(p => p.Key == key);
-}
-
-/// <summary>Where connections arrive (left side).</summary>
-public sealed class InPort(ActivityNode parent) : PortModel(parent.ActivityId + ":in", parent, PortAlignment.Left, null, null);
-
-/// <summary>One outcome of an activity (right side); connections leave from it.</summary>
-public sealed class OutcomePort(ActivityNode parent, string key, string label, bool optional, double top)
-    : PortModel(parent.ActivityId + ":" + key, parent, PortAlignment.Right, null, null)
-{
-    public string Key { get; } = key;
-    public string Label { get; } = label;
-    public bool Optional { get; } = optional;
-    public double Top { get; } = top;
 }

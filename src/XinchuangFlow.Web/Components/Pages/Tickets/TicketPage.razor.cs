@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using XinchuangFlow.Application.Access;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Application;
+using XinchuangFlow.Application.Tickets;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Web.Components.Inbox;
+using XinchuangFlow.Web.Security;
+
+namespace XinchuangFlow.Web.Components.Pages.Tickets;
+
+public partial class TicketPage
+{
+    [Parameter] public string Number { get; set; } = "";
+    [CascadingParameter] private Actor Actor { get; set; } = Actor.Anonymous;
+
+    private TicketWorkspace? _w;
+    private bool _notFound, _busy;
+    private string? _uploadError, _actionError, _techUser, _redispatchReason, _grade, _gradeReason;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (RendererInfo.IsInteractive) Runtime.TasksChanged += OnTasksChanged;
+    }
+
+    protected override async Task OnParametersSetAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _w = await Workspace.GetAsync(Actor, Number);
+            _notFound = false;
+        }
+        catch (NotFoundException)
+        {
+            _w = null;
+            _notFound = true;
+        }
+    }
+
+    private void OnTasksChanged(IReadOnlyCollection<Guid> instances)
+    {
+        if (_w is null || !instances.Contains(_w.Ticket.InstanceId)) return;
+        _ = InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        });
+    }
+
+    private async Task ClosedAsync((string Message, Severity Severity) result)
+    {
+        Snackbar.Add(result.Message, result.Severity);
+        await LoadAsync();
+    }
+
+    private async Task SetOutAsync() => await ActAsync(() => Actions.SetOutAsync(Actor, Number), L["Field.SetOutDone"]);
+
+    private async Task RedispatchAsync() => await ActAsync(() => Actions.RedispatchAsync(Actor, Number, _techUser, _redispatchReason), L["Ticket.Redispatched"]);
+
+    private async Task OverrideGradeAsync() => await ActAsync(() => Actions.OverrideGradeAsync(Actor, Number, _grade, _gradeReason), L["Ticket.GradeChanged"]);
+
+    private async Task ActAsync(Func<Task<Ticket>> action, string done)
+    {
+        _busy = true;
+        _actionError = null;
+        try
+        {
+            await action();
+            Snackbar.Add(done, Severity.Success);
+            await LoadAsync();
+        }
+        catch (InvalidInputException ex) { _actionError = ex.Text(); }
+        catch (XfException ex) { _actionError = ex.Text(); }
+        finally { _busy = false; }
+    }
+
+    private async Task UploadAsync(InputFileChangeEventArgs e)
+    {
+        _uploadError = null;
+        try
+        {
+            // The service reads no more than the limit and decides the type by the content.
+            await using var stream = e.File.OpenReadStream(long.MaxValue);
+            await Files.UploadAsync(Actor, Number, e.File.Name, stream);
+            Snackbar.Add(L["Ticket.Uploaded"], Severity.Success);
+            await LoadAsync();
+        }
+        catch (InvalidInputException ex) { _uploadError = ex.Text(); }
+        catch (StateConflictException ex) { _uploadError = ex.Message; }
+    }
+
+    private static JsonObject? Dispatch(Ticket t)
+    {
+        if (t.DispatchExplanation is null) return null;
+        try { return JsonNode.Parse(t.DispatchExplanation) as JsonObject; }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
+    /// <summary>The moment a running clock shows as warned: the stored one for the clock that matters, else 80 % of its target.</summary>
+    private static DateTimeOffset? WarnOf(Ticket t, SlaClock c) =>
+        TicketClocks.Name(c.Kind) == t.NextClock ? t.NextWarnAt : t.DueAt(c.Kind) - TimeSpan.FromTicks((long)(c.Target.Ticks * (1 - Deadlines.WarnShare)));
+
+    private string RejectionName(string code) => L["Rejection." + code] is { ResourceNotFound: false } s ? s.Value : code;
+
+    private static string Hours(TimeSpan t) => t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : $"{t.TotalMinutes:0} min";
+    private static string Place(string? code) => code is { Length: > 0 } ? GuangxiDivisions.Shipped.Find(code)?.Name ?? code : "";
+    private string StatusName(string status) => L["Status." + status] is { ResourceNotFound: false } s ? s.Value : status;
+    private string EventName(CaseEvent e) => L["Event." + e.Kind] is { ResourceNotFound: false } s ? s.Value
+        : e.ToStatus is { } to && to != e.FromStatus ? StatusName(to) : e.Kind;
+
+    public void Dispose() => Runtime.TasksChanged -= OnTasksChanged;
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.Features;
+using XinchuangFlow.Application.Tickets;
+
+namespace XinchuangFlow.Web.Hosting;
+
+/// <summary>
+/// The request body limit (Limits:MaxRequestBodyBytes), except that an attachment upload may be as large as a file may
+/// be (the attachment service stops reading past that).
+/// </summary>
+public sealed class RequestSizeMiddleware(RequestDelegate next, IConfiguration config, AttachmentOptions attachments)
+{
+    private readonly long _maxBody = config.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var limit = _maxBody;
+        if (IsAttachmentUpload(http.Request))
+        {
+            limit = attachments.MaxBytes;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = attachments.MaxBytes + 1;
+        }
+        // Kestrel enforces the limit on the wire; this also covers hosts without Kestrel and answers early.
+        if (http.Request.ContentLength > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await http.Response.WriteAsJsonAsync(new { title = $"The request body is larger than {limit} bytes." });
+            return;
+        }
+        await next(http);
+    }
+
+    /// <summary><c>POST /api/tickets/{idOrNumber}/attachments</c>.</summary>
+    private static bool IsAttachmentUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/attachments", StringComparison.Ordinal) == true
+        && request.Path.StartsWithSegments("/api/tickets");
+}
