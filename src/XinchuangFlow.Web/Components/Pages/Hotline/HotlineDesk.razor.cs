@@ -14,7 +14,6 @@ namespace XinchuangFlow.Web.Components.Pages.Hotline;
 public partial class HotlineDesk
 {
     [CascadingParameter] private Actor Actor { get; set; } = Actor.Anonymous;
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private string? _text, _contactName, _contactPhone, _county, _category, _title, _description;
     private string _impact = Impacts.Single;
     private IReadOnlyList<HotlineUnit> _units = [];

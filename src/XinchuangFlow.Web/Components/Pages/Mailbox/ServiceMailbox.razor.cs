@@ -14,7 +14,6 @@ public partial class ServiceMailbox
 {
     [Parameter] public Guid? Id { get; set; }
     [CascadingParameter] private Actor Actor { get; set; } = Actor.Anonymous;
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private static readonly string[] Filters = [MailOutcomes.Triage, "", MailOutcomes.Ticket, MailOutcomes.Reply, MailOutcomes.Filed, MailOutcomes.Dismissed, MailOutcomes.Rejected, MailOutcomes.Held];
     private IReadOnlyList<MailRecord> _items = [];
     private int _total;

@@ -12,7 +12,6 @@ namespace XinchuangFlow.Web.Components.Pages.Users;
 public partial class UserAdmin
 {
     [CascadingParameter] private Actor Actor { get; set; } = Actor.Anonymous;
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private bool _denied, _busy;
     private string? _text, _email, _name, _role, _city;
     private Guid? _enterprise;
