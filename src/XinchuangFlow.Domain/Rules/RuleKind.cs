@@ -56,8 +56,14 @@ public sealed record RuleField(string Path, RuleValueType Type, string LabelKey)
     public IReadOnlyList<string> Choices { get; init; } = [];
     public string? ChoiceLabelPrefix { get; init; }
 
-    /// <summary>Which part of the editor shows it (a kind's body lays out its groups); also the overview's rows.</summary>
+    /// <summary>Which part of the editor shows it (a kind's body lays out its groups).</summary>
     public string Group { get; init; } = "";
+
+    /// <summary>
+    /// A row of the Data Bureau's overview of every city (a list of rows is shown as its first percent or number
+    /// member's values).
+    /// </summary>
+    public bool InOverview { get; init; }
 
     public bool PerGrade => Path.Contains(GradeSlot, StringComparison.Ordinal);
 

@@ -10,7 +10,7 @@ public sealed class EscalationRuleKind : RuleKind<EscalationRules>
 
     public override IReadOnlyList<RuleField> Fields { get; } =
     [
-        new(Levels, RuleValueType.Rows, "Rules.EscalationTitle") { Group = "overview" },
+        new(Levels, RuleValueType.Rows, "Rules.EscalationTitle") { InOverview = true },
         new("levels[].percent", RuleValueType.Percent, "Rules.Percent"),
         new("levels[].roles", RuleValueType.ChoiceList, "Rules.Recipients") { Optional = true, ChoiceLabelPrefix = "Role." },
         new("levels[].users", RuleValueType.UserList, "Rules.NamedPeople") { Optional = true },

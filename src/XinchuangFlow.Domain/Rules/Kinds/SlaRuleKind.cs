@@ -13,10 +13,10 @@ public sealed class SlaRuleKind : RuleKind<SlaRules>
 
     public override IReadOnlyList<RuleField> Fields { get; } =
     [
-        new("response.{grade}", RuleValueType.Duration, "Rules.Response") { UnitKey = Hours, Limitable = true, Group = Targets },
-        new("resolution.{grade}", RuleValueType.Duration, "Rules.Resolution") { UnitKey = Hours, Limitable = true, Group = Targets },
-        new("onSite.sameCity", RuleValueType.Duration, "Rules.OnSiteSame") { UnitKey = Hours, Limitable = true, Group = Targets },
-        new("onSite.otherCity", RuleValueType.Duration, "Rules.OnSiteOther") { UnitKey = Hours, Limitable = true, Group = Targets },
+        new("response.{grade}", RuleValueType.Duration, "Rules.Response") { UnitKey = Hours, Limitable = true, Group = Targets, InOverview = true },
+        new("resolution.{grade}", RuleValueType.Duration, "Rules.Resolution") { UnitKey = Hours, Limitable = true, Group = Targets, InOverview = true },
+        new("onSite.sameCity", RuleValueType.Duration, "Rules.OnSiteSame") { UnitKey = Hours, Limitable = true, Group = Targets, InOverview = true },
+        new("onSite.otherCity", RuleValueType.Duration, "Rules.OnSiteOther") { UnitKey = Hours, Limitable = true, Group = Targets, InOverview = true },
         new("onSite.byGrade.{grade}.sameCity", RuleValueType.Duration, "Rules.OnSiteSame")
             { UnitKey = Hours, Limitable = true, AllGradesLimitLabelKey = "Limits.ByGradeSame", Optional = true, Group = ByGrade },
         new("onSite.byGrade.{grade}.otherCity", RuleValueType.Duration, "Rules.OnSiteOther")
