@@ -27,6 +27,7 @@ public static class ApplicationServices
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<DefinitionAppService>();
+        services.AddRuleKinds();
         services.AddSingleton<RuleService>();
         services.AddSingleton<RuleRecomputeService>();
         services.AddSingleton<NetworkService>();
@@ -37,6 +38,21 @@ public static class ApplicationServices
         services.AddSingleton<TicketWorkspaceService>();
         services.AddSingleton(new AttachmentOptions()); // the host may register its configured limits after this
 
+        return services;
+    }
+
+    /// <summary>
+    /// The rule kinds (<see cref="XinchuangFlow.Domain.Rules.RuleKindRegistry"/>): the shipped ones in their order, then
+    /// the checks needing I/O per kind. Another kind is one more <c>AddSingleton&lt;IRuleKind, …&gt;()</c> (a test's
+    /// or a host's) before the registry is first resolved.
+    /// </summary>
+    public static IServiceCollection AddRuleKinds(this IServiceCollection services)
+    {
+        foreach (var kind in XinchuangFlow.Domain.Rules.RuleKindRegistry.Shipped)
+            services.AddSingleton(typeof(XinchuangFlow.Domain.Rules.IRuleKind), kind);
+        services.AddSingleton<XinchuangFlow.Domain.Rules.RuleKindRegistry>();
+        services.AddSingleton<IRuleKindCheck, UnknownServicePointsCheck>();
+        services.AddSingleton<IRuleKindCheck, UnknownUsersCheck>();
         return services;
     }
 }

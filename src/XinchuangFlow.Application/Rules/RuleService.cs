@@ -34,8 +34,33 @@ public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, R
 /// own <c>scope</c> and <c>table</c> must agree with where it is saved), values in bounds — a city's merged onto the
 /// regional set.
 /// </summary>
-public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, Domain.Network.INetworkRepository network, IUserDirectory users, TimeProvider clock)
+/// <para>
+/// Which kinds there are, how each is checked and which of its fields the Data Bureau may limit comes from the
+/// <see cref="RuleKindRegistry"/> and the <see cref="IRuleKindCheck"/>s registered for a kind: nothing here switches on
+/// a kind's key.
+/// </para>
+public sealed class RuleService(IRuleSetStore store, AccessService access, IReplaySource replay, ICalendarFileReader calendars, Domain.Network.INetworkRepository network,
+    TimeProvider clock, RuleKindRegistry kinds, IEnumerable<IRuleKindCheck> checks)
 {
+    /// <summary>The kinds of rule sets of this installation, in the order they are shown.</summary>
+    public IReadOnlyList<IRuleKind> Kinds => kinds.All;
+
+    /// <summary>A kind by key; an unknown key is a 404.</summary>
+    public IRuleKind Kind(string key) =>
+        kinds.Find(key) ?? throw new NotFoundException($"Unknown rule kind '{key}' (use {string.Join(", ", kinds.Keys)}).");
+
+    /// <summary>
+    /// The problems a document of a kind has as the editor shows them while typing: the kind's own checks of the effective
+    /// document, then the Data Bureau's limits (on a regional document: the limits as written; on a city's: the city's
+    /// effective rules against the region's). Empty when a save would accept it (checks needing I/O come at the save).
+    /// </summary>
+    public IReadOnlyList<string> Problems(string kind, JsonObject region, JsonObject effective, bool isRegion)
+    {
+        var problems = Kind(kind).Validate(effective.ToJsonString(), clock.GetUtcNow());
+        if (problems.Count > 0) return problems;
+        return isRegion ? RuleLimits.CheckLimits(effective) : RuleLimits.Check(region, effective);
+    }
+
     /// <summary>The largest .ics file read (a holiday calendar for several years is a few tens of KB).</summary>
     public const int MaxCalendarBytes = 512 * 1024;
 
@@ -104,8 +129,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
                 problems.Add($"The document is a '{table}' table but is saved as '{kind}' rules.");
         }
         catch (InvalidDataException ex) { problems.Add(ex.Message); }
-        if (kind == RuleKinds.Dispatch && problems.Count == 0) problems.AddRange(await UnknownServicePointsAsync(json, ct));
-        if (kind == RuleKinds.Escalation && problems.Count == 0) problems.AddRange(await UnknownUsersAsync(json, ct));
+        foreach (var check in checks.Where(c => c.Kind == kind))
+            if (problems.Count == 0) problems.AddRange(await check.ProblemsAsync(Kind(kind), RuleOverrides.Parse(json), ct));
         if (problems.Count > 0) throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
         try
         {
@@ -159,8 +184,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         CheckRead(actor, kind, scope);
         if (!access.MayReplay(actor, scope))
             throw access.Denied(actor, $"replay the {kind} rules of {scope}", "A what-if replay lists the tickets of its scope: the regional one is for the Data Bureau and the Intranet Office, a city's also for its coordinator.");
-        if (kind == RuleKinds.Dispatch)
-            throw new InvalidInputException("kind", "Dispatch preferences cannot be replayed: who was free, and where, at the time is not in the ticket history.");
+        if (Kind(kind).NotReplayableReason is { } why) throw new InvalidInputException("kind", why);
         var (start, end) = (from, to) switch
         {
             ({ } f, { } t) => (f, t),
@@ -181,7 +205,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         {
             // The proposal is checked as a save would check it, before anything is replayed.
             var check = scope == RuleKinds.RegionScope ? Proposed(kind, scope) : Effective(Proposed, kind, scope);
-            RuleBook.Validate(kind, check, clock.GetUtcNow());
+            kinds.Ensure(kind, check, clock.GetUtcNow());
             var limits = scope == RuleKinds.RegionScope ? RuleLimits.CheckLimits(RuleOverrides.Parse(check))
                 : RuleLimits.Check(RuleOverrides.Parse(Stored(kind, RuleKinds.RegionScope)), RuleOverrides.Parse(check));
             if (limits.Count > 0) throw new InvalidDataException(string.Join("; ", limits));
@@ -233,28 +257,6 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
     }
 
-    /// <summary>Service points a dispatch document names that do not exist (a typo or a closed point).</summary>
-    private async Task<IEnumerable<string>> UnknownServicePointsAsync(string json, CancellationToken ct)
-    {
-        var doc = RuleOverrides.Parse(json);
-        var named = new[] { "preferredServicePoints", "excludedServicePoints" }
-            .SelectMany(m => (doc[m] as JsonArray)?.Select(n => n?.ToString() ?? "") ?? []).ToList();
-        if (named.Count == 0) return [];
-        var known = (await network.ServicePointsAsync(null, ct)).Select(p => p.Id.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return named.Where(id => !known.Contains(id)).Select(id => $"Service point '{id}' does not exist.");
-    }
-
-    /// <summary>Named people of escalation levels who are not users of the platform (a notification to them would go nowhere).</summary>
-    private async Task<IEnumerable<string>> UnknownUsersAsync(string json, CancellationToken ct)
-    {
-        var named = (RuleOverrides.Parse(json)["levels"] as JsonArray)?.OfType<JsonObject>()
-            .SelectMany(l => (l["users"] as JsonArray)?.Select(u => u?.ToString() ?? "") ?? []).Distinct().ToList() ?? [];
-        var unknown = new List<string>();
-        foreach (var u in named)
-            if (await users.FindAsync(u, ct) is null) unknown.Add($"'{u}' is not a user of the platform.");
-        return unknown;
-    }
-
     /// <summary>The service points a city's dispatch preferences may name (every enterprise's, the city's first), with their enterprise.</summary>
     public async Task<IReadOnlyList<(Domain.Network.ServicePoint Point, string Enterprise)>> ServicePointChoicesAsync(Actor actor, string scope, CancellationToken ct = default)
     {
@@ -266,16 +268,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
             .Select(p => (p, enterprises.GetValueOrDefault(p.EnterpriseId, "?"))).ToList();
     }
 
-    /// <summary>The fields of a kind the Data Bureau may bound for the cities (a <c>*</c> stands for every grade).</summary>
-    public static IReadOnlyList<string> LimitableFields(string kind) => kind switch
-    {
-        RuleKinds.Sla => [.. Grades.Select(g => $"response.{g}"), .. Grades.Select(g => $"resolution.{g}"),
-            "onSite.sameCity", "onSite.otherCity", "onSite.byGrade.*.sameCity", "onSite.byGrade.*.otherCity"],
-        RuleKinds.Dispatch => [.. Grades.Select(g => $"requiredLevel.{g}")],
-        _ => [],
-    };
-
-    private static readonly string[] Grades = ["P1", "P2", "P3", "P4"];
+    /// <summary>The bounds the Data Bureau may set on a kind's fields for the cities, from its catalogue (none: the kind has no limits page).</summary>
+    public IReadOnlyList<RuleLimitField> LimitableFields(string kind) => [.. Kind(kind).Fields.SelectMany(f => f.LimitFields())];
 
     /// <summary>
     /// The Data Bureau's limits on the cities (RUL-2): the regional set, and for the limits as stored — or as proposed in
@@ -329,7 +323,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
 
     private void CheckKindAndScope(string kind, string scope)
     {
-        if (!RuleKinds.All.Contains(kind)) throw new NotFoundException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)}).");
+        _ = Kind(kind);
         if (scope != RuleKinds.RegionScope && Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope))
             throw new NotFoundException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
     }

@@ -7,7 +7,10 @@ using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Domain.Rules;
 
-/// <summary>The kinds of rule sets; each has a regional default and may have one row per city.</summary>
+/// <summary>
+/// The keys of the shipped rule kinds (each kind is a class of its own, see <see cref="RuleKindRegistry"/>); each has a
+/// regional default and may have one row per city.
+/// </summary>
 public static class RuleKinds
 {
     public const string Grading = "grading";
@@ -15,7 +18,8 @@ public static class RuleKinds
     public const string Escalation = "escalation";
     public const string Dispatch = "dispatch";
     public const string RegionScope = "region";
-    public static readonly IReadOnlyList<string> All = [Grading, Sla, Escalation, Dispatch];
+    /// <summary>The shipped kinds' keys (an installation's are <see cref="RuleKindRegistry.Keys"/>).</summary>
+    public static IReadOnlyList<string> All => RuleKindRegistry.Builtin.Keys;
 }
 
 /// <summary>A stored rule set: its kind, scope (region or a 4-digit city code), version and JSON document.</summary>
@@ -43,45 +47,32 @@ public interface IRuleSource
 }
 
 /// <summary>Parses rule sets into typed rules, each parsed once per stored version.</summary>
-public sealed class RuleBook(IRuleSource source)
+public sealed class RuleBook(IRuleSource source, RuleKindRegistry? kinds = null)
 {
     private readonly ConcurrentDictionary<(string Kind, string Scope, int Version, int BaseVersion), object> _parsed = new();
+    private readonly RuleKindRegistry _kinds = kinds ?? RuleKindRegistry.Builtin;
 
-    public async Task<(GradingTable Rules, RuleSet Set)> GradingAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Grading, city, GradingTable.Parse, ct);
-    public async Task<(SlaRules Rules, RuleSet Set)> SlaAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Sla, city, SlaRules.Parse, ct);
-    public async Task<(EscalationRules Rules, RuleSet Set)> EscalationAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Escalation, city, EscalationRules.Parse, ct);
-    public async Task<(DispatchRules Rules, RuleSet Set)> DispatchAsync(string? city, CancellationToken ct = default) => await GetAsync(RuleKinds.Dispatch, city, DispatchRules.Parse, ct);
+    public Task<(GradingTable Rules, RuleSet Set)> GradingAsync(string? city, CancellationToken ct = default) => GetAsync<GradingTable>(RuleKinds.Grading, city, ct);
+    public Task<(SlaRules Rules, RuleSet Set)> SlaAsync(string? city, CancellationToken ct = default) => GetAsync<SlaRules>(RuleKinds.Sla, city, ct);
+    public Task<(EscalationRules Rules, RuleSet Set)> EscalationAsync(string? city, CancellationToken ct = default) => GetAsync<EscalationRules>(RuleKinds.Escalation, city, ct);
+    public Task<(DispatchRules Rules, RuleSet Set)> DispatchAsync(string? city, CancellationToken ct = default) => GetAsync<DispatchRules>(RuleKinds.Dispatch, city, ct);
 
-    private async Task<(T, RuleSet)> GetAsync<T>(string kind, string? city, Func<string, T> parse, CancellationToken ct) where T : class
+    /// <summary>The effective rules of a kind for a city (the regional ones for null), parsed by the kind into <typeparamref name="T"/>.</summary>
+    public async Task<(T Rules, RuleSet Set)> GetAsync<T>(string kind, string? city, CancellationToken ct = default) where T : class
     {
+        var parser = _kinds.Get(kind);
         var set = await source.GetAsync(kind, city, ct);
-        var rules = (T)_parsed.GetOrAdd((set.Kind, set.Scope, set.Version, set.BaseVersion), _ => parse(set.Json));
+        var rules = (T)_parsed.GetOrAdd((set.Kind, set.Scope, set.Version, set.BaseVersion), _ => parser.Parse(set.Json));
         return (rules, set);
     }
 
     /// <summary>
-    /// Checks a rule document of a kind; throws <see cref="InvalidDataException"/> naming every problem. SLA rules must
-    /// also give every ticket a deadline on their working calendar, for tickets raised from <paramref name="now"/> on
-    /// (<see cref="SlaSafety"/>; the current time when not given).
+    /// Checks a rule document of a shipped kind; throws <see cref="InvalidDataException"/> naming every problem. SLA
+    /// rules must also give every ticket a deadline on their working calendar, for tickets raised from
+    /// <paramref name="now"/> on (<see cref="SlaSafety"/>; the current time when not given).
     /// </summary>
-    public static void Validate(string kind, string json, DateTimeOffset? now = null)
-    {
-        try
-        {
-            _ = kind switch
-            {
-                RuleKinds.Grading => (object)GradingTable.Parse(json),
-                RuleKinds.Sla => SlaSafety.Ensure(SlaRules.Parse(json), now ?? DateTimeOffset.UtcNow),
-                RuleKinds.Escalation => EscalationRules.Parse(json),
-                RuleKinds.Dispatch => DispatchRules.Parse(json),
-                _ => throw new InvalidDataException($"Unknown rule kind '{kind}' (use {string.Join(", ", RuleKinds.All)})."),
-            };
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"The {kind} rules are not valid JSON: {ex.Message}", ex);
-        }
-    }
+    public static void Validate(string kind, string json, DateTimeOffset? now = null) =>
+        RuleKindRegistry.Builtin.Ensure(kind, json, now ?? DateTimeOffset.UtcNow);
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -105,7 +96,6 @@ public sealed class RuleBook(IRuleSource source)
         }
     }
 
-    internal static readonly string[] Grades = ["P1", "P2", "P3", "P4"];
 
     /// <summary>Bounds for every duration in a rule set: a target shorter than a minute or longer than 30 days is a typo.</summary>
     public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(1), MaxDuration = TimeSpan.FromDays(30);
@@ -153,7 +143,7 @@ public sealed class SlaRules
     {
         var rules = JsonSerializer.Deserialize<SlaRules>(json, RuleBook.Json) ?? throw new InvalidDataException("SLA rules: empty document.");
         var problems = new List<string>();
-        foreach (var g in RuleBook.Grades)
+        foreach (var g in Tickets.Grades.All)
         {
             rules._response[g] = RuleBook.Duration(rules.Response.GetValueOrDefault(g), $"response.{g}", problems);
             rules._resolution[g] = RuleBook.Duration(rules.Resolution.GetValueOrDefault(g), $"resolution.{g}", problems);
@@ -162,7 +152,7 @@ public sealed class SlaRules
         rules._onSiteOther = RuleBook.Duration(rules.OnSite.OtherCity, "onSite.otherCity", problems);
         foreach (var (g, o) in rules.OnSite.ByGrade)
         {
-            if (!RuleBook.Grades.Contains(g)) problems.Add($"onSite.byGrade: '{g}' is not P1–P4");
+            if (!Tickets.Grades.All.Contains(g)) problems.Add($"onSite.byGrade: '{g}' is not P1–P4");
             rules._onSiteByGrade[g] = (RuleBook.Duration(o.SameCity, $"onSite.byGrade.{g}.sameCity", problems),
                                        RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{g}.otherCity", problems));
         }
@@ -280,7 +270,7 @@ public sealed class DispatchRules
     {
         var rules = JsonSerializer.Deserialize<DispatchRules>(json, RuleBook.Json) ?? throw new InvalidDataException("Dispatch rules: empty document.");
         var problems = new List<string>();
-        foreach (var g in RuleBook.Grades)
+        foreach (var g in Tickets.Grades.All)
             if (!rules.RequiredLevel.TryGetValue(g, out var l)) problems.Add($"requiredLevel.{g} is missing");
             else if (l is < 1 or > 3) problems.Add($"requiredLevel.{g} = {l} is outside 1–3");
         foreach (var both in rules.PreferredServicePoints.Intersect(rules.ExcludedServicePoints))

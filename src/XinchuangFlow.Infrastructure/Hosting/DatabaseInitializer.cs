@@ -62,14 +62,14 @@ public sealed class DatabaseInitializer(
         if (files.Value.ImportOnStart) await ImportAsync(ct);
     }
 
-    /// <summary>Imports <c>rules/*.json</c> (grading, sla, escalation, dispatch) as the regional defaults.</summary>
+    /// <summary>Imports each rule kind's default file (<c>rules/sla.json</c> …) as its regional default.</summary>
     public async Task ImportRulesAsync(CancellationToken ct)
     {
         var folder = ResolveFolder(files.Value.Folder, env.ContentRootPath);
         var missing = new List<string>();
-        foreach (var kind in XinchuangFlow.Domain.Rules.RuleKinds.All)
+        foreach (var (kind, file) in rules.Kinds.All.Select(k => (k.Key, k.DefaultFile)))
         {
-            var path = folder is null ? null : Path.Combine(folder, "rules", kind + ".json");
+            var path = folder is null ? null : Path.Combine(folder, "rules", file);
             if (path is null || !File.Exists(path)) { missing.Add(kind); continue; }
             if (await rules.ImportAsync(kind, await File.ReadAllTextAsync(path, ct), ct))
                 log.LogInformation("Imported {Kind} rules from {Path}", kind, path);

@@ -11,8 +11,11 @@ namespace XinchuangFlow.Infrastructure.Persistence;
 /// with every saved version kept in the audit log (who, when, why, before and after) in the same transaction. Reads
 /// are cached for a few seconds per node; a save on this node drops the cache at once.
 /// </summary>
-public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProvider clock) : IRuleSource, IRuleSetStore
+public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProvider clock, RuleKindRegistry? kinds = null) : IRuleSource, IRuleSetStore
 {
+    /// <summary>The kinds this store checks documents with (the shipped ones when none were given).</summary>
+    public RuleKindRegistry Kinds { get; } = kinds ?? RuleKindRegistry.Builtin;
+
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(3);
     public const string AuditKind = "rule-set";
     private readonly ConcurrentDictionary<(string Kind, string Scope), (RuleSet? Set, DateTimeOffset Read)> _cache = new();
@@ -58,8 +61,8 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
     }
 
     /// <summary>
-    /// Saves a rule set after checking it (a city's overrides are checked merged onto the regional set; SLA rules must
-    /// give every ticket a deadline, a regional SLA set also merged with every city's overrides); the version
+    /// Saves a rule set after checking it with its kind (a city's overrides are checked merged onto the regional set; a
+    /// regional set also merged with every city's overrides); the version
     /// goes up by one and the change is audited in the same transaction. <paramref name="expectedVersion"/> (when
     /// given) must match the stored one, so two editors cannot overwrite each other.
     /// </summary>
@@ -72,18 +75,19 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         var now = clock.GetUtcNow();
         if (scope == RuleKinds.RegionScope)
         {
-            RuleBook.Validate(kind, json, now);
+            Kinds.Ensure(kind, json, now);
             if (RuleLimits.CheckLimits(RuleOverrides.Parse(json)) is { Count: > 0 } bad) throw new InvalidDataException(string.Join("; ", bad) + ".");
-            if (kind == RuleKinds.Sla && action != "import")
+            if (action != "import")
             {
-                // Every city's rules follow the region where they do not override it: each must still give every
-                // ticket a deadline (SEC-4) — a regional calendar change reaches the cities that use the calendar.
+                // Every city's rules follow the region where they do not override it: each must still hold — an SLA set
+                // must still give every ticket a deadline (SEC-4): a regional calendar change reaches the cities that use
+                // the calendar; a regional dispatch preference must not meet a city's exclusion of the same point.
                 // (Not for the start-up import of a shipped file: a city's problem must not stop the node; at run time
                 // a clock without a deadline is an incident that names the rules.)
                 var regionDoc = RuleOverrides.Parse(json);
                 foreach (var city in await db.RuleSets.AsNoTracking().Where(r => r.Kind == kind && r.Scope != RuleKinds.RegionScope).OrderBy(r => r.Scope).ToListAsync(ct))
                 {
-                    try { RuleBook.Validate(kind, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(city.Json)).ToJsonString(), now); }
+                    try { Kinds.Ensure(kind, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(city.Json)).ToJsonString(), now); }
                     catch (InvalidDataException ex) { throw new InvalidDataException($"With these regional rules the rules of {city.Scope} would not hold: {ex.Message}", ex); }
                 }
             }
@@ -94,7 +98,7 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
                          ?? throw new InvalidDataException($"There are no regional '{kind}' rules to override.");
             var regionDoc = RuleOverrides.Parse(region.Json);
             var effective = RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(json));
-            RuleBook.Validate(kind, effective.ToJsonString(), now);
+            Kinds.Ensure(kind, effective.ToJsonString(), now);
             if (RuleLimits.Check(regionDoc, effective) is { Count: > 0 } outside) throw new InvalidDataException(string.Join("; ", outside) + ".");
         }
         var row = await db.RuleSets.FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == scope, ct);
