@@ -59,8 +59,7 @@ public partial class PropertyPanel
     private async Task<IEnumerable<string>> SearchUsersAsync(string? text, CancellationToken ct)
     {
         if (!Actor.IsAuthenticated) return [];
-        var actor = Actor;
-        return (await Users.SearchAsync(actor, text, ct)).Select(u => u.UserName);
+        return (await Users.SearchAsync(Actor, text, ct)).Select(u => u.UserName);
     }
 
     private void SetJson(InputDescriptor input, string? text)

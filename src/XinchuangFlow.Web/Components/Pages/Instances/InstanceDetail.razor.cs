@@ -30,9 +30,9 @@ public partial class InstanceDetail
     {
         try
         {
-            var detail = await Instances.GetAsync(await ActorAsync(), Id);
+            var detail = await Instances.GetAsync(Actor, Id);
             (_instance, _tasks, _incidents, _journal, _definition) = (detail.Instance, detail.Tasks, detail.Incidents, detail.Journal, detail.Definition);
-            _versions = (await Definitions.ListAsync(await ActorAsync(), detail.Instance.DefinitionId))
+            _versions = (await Definitions.ListAsync(Actor, detail.Instance.DefinitionId))
                 .Where(v => v.Status != DefinitionStatus.Draft && v.Version != detail.Instance.DefinitionVersion).Select(v => v.Version).Order().ToList();
         }
         catch (NotFoundException)
@@ -41,9 +41,6 @@ public partial class InstanceDetail
         }
         _loaded = true;
     }
-
-    private async Task<XinchuangFlow.Application.Access.Actor> ActorAsync() =>
-        Actor;
 
     private async Task RetryAsync()
     {
@@ -76,7 +73,7 @@ public partial class InstanceDetail
         _busy = true;
         try
         {
-            var (message, severity) = await action(await ActorAsync());
+            var (message, severity) = await action(Actor);
             Snackbar.Add(L[message], severity);
         }
         catch (XfException ex)
