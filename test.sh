@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 # Browser tests drive Debian's Chromium through Playwright; Chinese glyphs in screenshots need Noto CJK.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
   echo "test.sh: installing chromium and fonts-noto-cjk" >&2
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
