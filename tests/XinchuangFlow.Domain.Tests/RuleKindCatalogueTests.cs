@@ -97,6 +97,7 @@ public class RuleKindCatalogueTests
         var dispatch = Default(Kind(RuleKinds.Dispatch));
         level.WriteNumber(dispatch, "requiredLevel.P3", 2);
         Assert.Equal(2, dispatch["requiredLevel"]!["P3"]!.GetValue<int>());
+        Assert.Equal(2, level.ReadNumber(dispatch, "requiredLevel.P3"));   // read back from the in-memory value
         onSite.WriteNumber(doc, "onSite.sameCity", null);
         Assert.Null(onSite.ReadNumber(doc, "onSite.sameCity"));
     }

@@ -109,7 +109,8 @@ public sealed record RuleField(string Path, RuleValueType Type, string LabelKey)
         if (node is not JsonValue v) return null;
         if (Type == RuleValueType.Duration)
             return v.TryGetValue<string>(out var iso) && TryDuration(iso) is { } d ? Math.Round(d.TotalHours, 2) : null;
-        if (v.GetValueKind() == JsonValueKind.Number) return v.GetValue<double>();
+        // A value set in memory (JsonValue of an int) does not convert to double; its JSON text always parses.
+        if (v.GetValueKind() == JsonValueKind.Number) return double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
         return v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
