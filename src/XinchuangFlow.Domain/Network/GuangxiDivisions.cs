@@ -3,19 +3,6 @@ using System.Globalization;
 
 namespace XinchuangFlow.Domain.Network;
 
-/// <summary>Level of an administrative division.</summary>
-public enum DivisionLevel { City, County }
-
-/// <summary>A prefecture-level city (4-digit code) or county-level division (6-digit code) of Guangxi.</summary>
-public sealed record Division(string Code, string Name, DivisionLevel Level, string ParentCode)
-{
-    /// <summary>The 4-digit code of the prefecture-level city this division is (or belongs to).</summary>
-    public string CityCode => Level == DivisionLevel.City ? Code : ParentCode;
-}
-
-/// <summary>An approximate centre of a city or county (GCJ-02): good enough to order "nearest other city" and show distances.</summary>
-public sealed record CityCentre(string Code, double Latitude, double Longitude);
-
 /// <summary>
 /// Guangxi's 14 prefecture-level cities and 111 county-level divisions (NET-1), with city centres for distance
 /// ordering. "Same city" means the same prefecture-level city (same 4-digit code).

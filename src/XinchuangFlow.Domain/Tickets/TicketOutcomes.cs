@@ -16,20 +16,3 @@ public static class TicketOutcomes
     public const string Supported = "supported";
     public const string SubmitFeedback = "submit";
 }
-
-/// <summary>Stable outcome keys of the complaint flow.</summary>
-public static class ComplaintOutcomes
-{
-    public const string Respond = "respond";
-    public const string Approve = "approve";
-    public const string ReturnToEnterprise = "return";
-    public const string Satisfied = "satisfied";
-    public const string Unsatisfied = "unsatisfied";
-}
-
-/// <summary>The definitions the application's use cases own (SEC-5: started only through them).</summary>
-public static class CaseFlows
-{
-    public const string ServiceTicket = "service-ticket";
-    public const string Complaint = "complaint";
-}

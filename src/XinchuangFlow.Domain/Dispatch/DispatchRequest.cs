@@ -1,0 +1,14 @@
+using XinchuangFlow.Domain.Time;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Domain.Network;
+
+namespace XinchuangFlow.Domain.Dispatch;
+
+/// <summary>What is to be dispatched.</summary>
+public sealed record DispatchRequest(
+    string TicketNo,
+    string CountyCode,
+    string ProductCategory,
+    string Grade,
+    Guid? ResponsibleIntegratorId,
+    DateTimeOffset At);

@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Grading;
+
+/// <summary>What grading reads from a ticket.</summary>
+public sealed record GradingInput(string ProductCategory, string Impact, string Description);

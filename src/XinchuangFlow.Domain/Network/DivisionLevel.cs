@@ -1,0 +1,7 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace XinchuangFlow.Domain.Network;
+
+/// <summary>Level of an administrative division.</summary>
+public enum DivisionLevel { City, County }

@@ -1,0 +1,14 @@
+using XinchuangFlow.Domain.Time;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Rules;
+
+/// <summary>One clock's figures over all replayed tickets.</summary>
+public sealed record ReplayClockFigures(ClockKind Kind, int Started, int OnTime, int Breached)
+{
+    /// <summary>On-time share (0–1); null when no clock of this kind ran.</summary>
+    public double? OnTimeShare => Started == 0 ? null : OnTime / (double)Started;
+}

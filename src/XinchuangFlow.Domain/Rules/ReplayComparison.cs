@@ -1,0 +1,10 @@
+using XinchuangFlow.Domain.Time;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Rules;
+
+/// <summary>The whole comparison (BEY-1).</summary>
+public sealed record ReplayComparison(int Tickets, DateTimeOffset AsOf, ReplayFigures Current, ReplayFigures Proposed, int ChangedTotal, IReadOnlyList<ReplayChange> Changed);

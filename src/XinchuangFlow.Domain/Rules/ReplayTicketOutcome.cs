@@ -1,0 +1,13 @@
+using XinchuangFlow.Domain.Time;
+using XinchuangFlow.Domain.Grading;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Rules;
+
+/// <summary>What one ticket came to under a set of rules.</summary>
+public sealed record ReplayTicketOutcome(string Grade, IReadOnlyList<ReplayClockOutcome> Clocks)
+{
+    public bool Breached => Clocks.Any(c => c.Breached);
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace XinchuangFlow.Domain.Sla;
+
+/// <summary>Where a clock is in its life.</summary>
+public enum ClockState { NotStarted, Running, Paused, Stopped }
