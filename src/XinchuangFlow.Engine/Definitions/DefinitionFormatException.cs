@@ -1,0 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace XinchuangFlow.Engine.Definitions;
+
+/// <summary>The definition document could not be read at all.</summary>
+public sealed class DefinitionFormatException(string message, Exception? inner = null)
+    : XfException(ProblemKind.Invalid, "definition-format", message, null, inner);

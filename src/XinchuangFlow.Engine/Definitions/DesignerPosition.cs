@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace XinchuangFlow.Engine.Definitions;
+
+/// <summary>Designer canvas coordinates.</summary>
+public sealed record DesignerPosition(double X, double Y);

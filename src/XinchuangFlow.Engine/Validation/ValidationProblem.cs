@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Activities;
+using XinchuangFlow.Engine.Definitions;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Engine.Validation;
+
+/// <summary>One problem found in a definition; <see cref="ActivityId"/> names the activity when there is one.</summary>
+public sealed record ValidationProblem(string Code, string? ActivityId, string Message)
+{
+    public override string ToString() => ActivityId is null ? $"[{Code}] {Message}" : $"[{Code}] {ActivityId}: {Message}";
+}
