@@ -1,15 +1,5 @@
 namespace XinchuangFlow.Application.Rules;
 
-/// <summary>One day an iCalendar file names: a holiday, or a make-up working day (调休上班), with the event's summary.</summary>
-public sealed record ImportedDay(DateOnly Date, bool Workday, string Summary);
-
-/// <summary>What an .ics file holds for a working calendar: its all-day events as days, and what was left out and why.</summary>
-public sealed record ImportedCalendar(IReadOnlyList<ImportedDay> Days, int SkippedTimedEvents, int SkippedOutsideRange)
-{
-    public IReadOnlyList<DateOnly> Holidays => Days.Where(d => !d.Workday).Select(d => d.Date).ToList();
-    public IReadOnlyList<DateOnly> MakeUpWorkdays => Days.Where(d => d.Workday).Select(d => d.Date).ToList();
-}
-
 /// <summary>Reads an iCalendar (RFC 5545) file into holidays and make-up working days (the infrastructure implements it).</summary>
 public interface ICalendarFileReader
 {

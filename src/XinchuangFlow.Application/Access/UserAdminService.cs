@@ -5,25 +5,6 @@ using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Application.Access;
 
-/// <summary>An account as the Data Bureau's administrators manage it.</summary>
-public sealed record UserAccount(string UserName, string? DisplayName, string? Role, string? CityCode, Guid? EnterpriseId, Guid? UnitId,
-    bool Disabled, DateTimeOffset? PasswordChangedAt, string? UnitName = null);
-
-/// <summary>What an administrator fills in to open an account.</summary>
-public sealed record NewUserAccount(string? Email, string? DisplayName, string? Role, string? CityCode = null, Guid? EnterpriseId = null, Guid? UnitId = null);
-
-/// <summary>Where accounts are kept (the identity store implements it).</summary>
-public interface IUserAccounts
-{
-    Task<IReadOnlyList<UserAccount>> ListAsync(string? text, int take, CancellationToken ct = default);
-    Task<UserAccount?> FindAsync(string userName, CancellationToken ct = default);
-    /// <summary>Creates the account with a password that has expired (it must be changed at the first sign-in); returns the store's problems, none when created.</summary>
-    Task<IReadOnlyList<string>> CreateAsync(NewUserAccount account, string temporaryPassword, CancellationToken ct = default);
-    Task SetDisabledAsync(string userName, bool disabled, CancellationToken ct = default);
-    /// <summary>Replaces the password with a temporary one that has expired (to be changed at the next sign-in).</summary>
-    Task SetTemporaryPasswordAsync(string userName, string temporaryPassword, CancellationToken ct = default);
-}
-
 /// <summary>
 /// User administration (SEC-1, SEC-3): the Data Bureau's administrators open accounts with a role and its tenant (a
 /// city for coordinators, an enterprise for its managers and dispatchers, a procurement unit for its users), disable

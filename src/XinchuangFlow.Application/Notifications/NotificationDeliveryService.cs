@@ -5,66 +5,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Notifications;
 
-/// <summary>One message to one person by one channel, with its delivery history (the delivery log).</summary>
-public sealed class Delivery
-{
-    public Guid Id { get; set; }
-    public Guid NotificationId { get; set; }
-    public Guid InstanceId { get; set; }
-    /// <summary>email or sms.</summary>
-    public string Channel { get; set; } = "";
-    public string Recipient { get; set; } = "";
-    /// <summary>The e-mail address or phone number used.</summary>
-    public string Address { get; set; } = "";
-    public string Subject { get; set; } = "";
-    public string? Body { get; set; }
-    /// <summary>For an answer of the service mailbox: the Message-ID of the mail answered (threads it in the sender's client).</summary>
-    public string? InReplyTo { get; set; }
-    public string Status { get; set; } = DeliveryStatus.Pending;
-    public int Attempts { get; set; }
-    public DateTimeOffset NextAttemptAt { get; set; }
-    /// <summary>While a node is sending it; another node leaves it alone until then.</summary>
-    public DateTimeOffset? LeaseUntil { get; set; }
-    public string? LastError { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
-}
-
-public static class DeliveryStatus
-{
-    public const string Pending = "pending";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
-}
-
-/// <summary>How to reach a user, and what they want to receive besides the inbox.</summary>
-public sealed record UserContact(string UserName, string? Email, string? Phone, bool ByEmail, bool BySms, Guid? EnterpriseId);
-
-/// <summary>Where deliveries are kept (the database layer implements it).</summary>
-public interface IDeliveryStore
-{
-    /// <summary>Notifications for e-mail or SMS not yet turned into deliveries, oldest first.</summary>
-    Task<IReadOnlyList<Notification>> PendingNotificationsAsync(int take, CancellationToken ct = default);
-    /// <summary>
-    /// In one transaction: marks the notification handed over (only if no other node did) and stores its deliveries.
-    /// False when another node was quicker.
-    /// </summary>
-    Task<bool> HandOverAsync(Guid notificationId, IReadOnlyList<Delivery> deliveries, DateTimeOffset now, CancellationToken ct = default);
-    /// <summary>Pending deliveries due now, each leased to this node (compare-and-set) for <paramref name="lease"/>.</summary>
-    Task<IReadOnlyList<Delivery>> LeaseDueAsync(DateTimeOffset now, TimeSpan lease, int take, CancellationToken ct = default);
-    Task SaveAsync(Delivery delivery, CancellationToken ct = default);
-    Task<(IReadOnlyList<Delivery> Items, int Total)> ListAsync(string? status, int skip, int take, CancellationToken ct = default);
-}
-
-/// <summary>Sends one message by one channel; throws when the message was not accepted.</summary>
-public interface IMessageSender
-{
-    string Channel { get; }
-    /// <summary>Whether a server or gateway is configured for this channel at all.</summary>
-    bool Configured { get; }
-    Task SendAsync(Delivery delivery, CancellationToken ct = default);
-}
-
 /// <summary>
 /// Notification delivery (FLOW-3 delivery, issue 11): the engine writes a notification in the same transaction as the
 /// burst that caused it (the outbox); this service turns each e-mail or SMS notification into one delivery per person —

@@ -1,0 +1,12 @@
+using XinchuangFlow.Application.Tasks;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>A ticket or complaint, by kind, id and number.</summary>
+public sealed record CaseRef(string Kind, Guid Id, string Number, string Status) : Domain.Tickets.ICase
+{
+    string Domain.Tickets.ICase.CaseKind => Kind;
+}

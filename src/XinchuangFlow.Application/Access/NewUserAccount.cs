@@ -1,0 +1,9 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>What an administrator fills in to open an account.</summary>
+public sealed record NewUserAccount(string? Email, string? DisplayName, string? Role, string? CityCode = null, Guid? EnterpriseId = null, Guid? UnitId = null);

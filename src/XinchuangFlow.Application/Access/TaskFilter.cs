@@ -1,0 +1,9 @@
+using XinchuangFlow.Application.Tasks;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>Filter for task lists; the scope and the caller's identity are added by the task service.</summary>
+public sealed record TaskFilter(HumanTaskStatus? Status = null, Guid? InstanceId = null, string? AssigneeUser = null, string? Role = null, int? Skip = null, int? Take = null);

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Notifications;
+
+public static class DeliveryStatus
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,9 @@
+using XinchuangFlow.Cases;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tickets;
+
+/// <summary>A unit as the hotline desk finds it: how many of its tickets are open.</summary>
+public sealed record HotlineUnit(ProcurementUnit Unit, int OpenTickets);
