@@ -60,18 +60,3 @@ public sealed class PlatformMetrics : IDisposable
         _now = new Snapshot(timers?.Due ?? 0, timers?.Waiting ?? 0, incidents, byAge, tickets?.Open ?? 0, tickets?.Breached ?? 0);
     }
 }
-
-/// <summary>Refreshes <see cref="PlatformMetrics"/> every 15 s on this node.</summary>
-public sealed class PlatformMetricsJob(PlatformMetrics metrics, IDbContextFactory<XfDbContext> factory, TimeProvider clock, ILogger<PlatformMetricsJob> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try { await metrics.RefreshAsync(factory, clock, stoppingToken); }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { log.LogWarning(e, "Counting the platform's state for the metrics failed"); }
-            try { await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken); } catch (OperationCanceledException) { return; }
-        }
-    }
-}

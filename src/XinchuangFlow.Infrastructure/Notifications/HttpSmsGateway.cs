@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using XinchuangFlow.Application.Notifications;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Infrastructure.Notifications;
+
+/// <summary>SMS through an HTTP gateway (see <see cref="NotificationOptions.SmsOptions"/>).</summary>
+public sealed class HttpSmsGateway(IHttpClientFactory http, IOptions<NotificationOptions> options) : IMessageSender
+{
+    public string Channel => "sms";
+    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.Sms.Url);
+
+    public async Task SendAsync(Delivery delivery, CancellationToken ct = default)
+    {
+        var o = options.Value.Sms;
+        static string Escape(string s) => JsonValue.Create(s)!.ToJsonString()[1..^1];
+        var text = $"{o.Signature}{delivery.Subject}";
+        var body = o.Template.Replace("{phone}", Escape(delivery.Address)).Replace("{text}", Escape(text)).Replace("{id}", delivery.Id.ToString("N"));
+        using var client = http.CreateClient("sms");
+        using var response = await client.PostAsync(o.Url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), ct);
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"The SMS gateway answered {(int)response.StatusCode}.");
+    }
+}

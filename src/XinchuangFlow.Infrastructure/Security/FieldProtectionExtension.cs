@@ -1,0 +1,35 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Macs;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace XinchuangFlow.Infrastructure.Security;
+
+/// <summary>Carries the <see cref="FieldCipher"/> into the DbContext options, where the model reads it.</summary>
+public sealed class FieldProtectionExtension(FieldCipher cipher) : IDbContextOptionsExtension
+{
+    public FieldCipher Cipher { get; } = cipher;
+    public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
+    public void ApplyServices(IServiceCollection services) { }
+    public void Validate(IDbContextOptions options) { }
+
+    private sealed class ExtensionInfo(FieldProtectionExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+        public override string LogFragment => "FieldProtection=SM4 ";
+        // One internal service provider for every key: the model cache key tells the models apart.
+        public override int GetServiceProviderHashCode() => 0;
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) => debugInfo["FieldProtection:KeyId"] = extension.Cipher.KeyId;
+    }
+}
