@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Network;
 
 namespace XinchuangFlow.Domain.Dispatch;

@@ -1,7 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Domain.Network;
-
 namespace XinchuangFlow.Domain.Dispatch;
 
 /// <summary>How close a service point is to the requester.</summary>

@@ -1,7 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Domain.Network;
-
 namespace XinchuangFlow.Domain.Dispatch;
 
 /// <summary>One technician that was considered and why it was not chosen (both languages).</summary>

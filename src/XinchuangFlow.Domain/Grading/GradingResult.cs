@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Grading;
 
 /// <summary>The grade, the row that decided it and why (BEY-3).</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Grading;
 
 /// <summary>A row of the grading table.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Grading;
 
 /// <summary>How many people a problem stops: one user, a department, or the whole unit.</summary>

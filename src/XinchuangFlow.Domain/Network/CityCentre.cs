@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Globalization;
-
 namespace XinchuangFlow.Domain.Network;
 
 /// <summary>An approximate centre of a city or county (GCJ-02): good enough to order "nearest other city" and show distances.</summary>

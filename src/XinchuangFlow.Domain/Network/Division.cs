@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Globalization;
-
 namespace XinchuangFlow.Domain.Network;
 
 /// <summary>A prefecture-level city (4-digit code) or county-level division (6-digit code) of Guangxi.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Globalization;
-
 namespace XinchuangFlow.Domain.Network;
 
 /// <summary>Level of an administrative division.</summary>

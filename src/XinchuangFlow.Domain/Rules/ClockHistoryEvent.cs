@@ -1,8 +1,4 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Grading;
-using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
-using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Domain.Rules;
 

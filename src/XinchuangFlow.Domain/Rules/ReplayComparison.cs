@@ -1,9 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Grading;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>The whole comparison (BEY-1).</summary>

@@ -1,9 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Grading;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>The figures of one side: per clock, escalations per level (percent → number fired), tickets with a breach.</summary>

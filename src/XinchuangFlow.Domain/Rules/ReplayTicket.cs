@@ -1,9 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Grading;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>A past ticket as the replay needs it: what grading and the SLA rules look at, and its clocks' history.</summary>

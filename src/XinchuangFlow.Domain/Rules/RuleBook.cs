@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using XinchuangFlow.Domain.Grading;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Domain.Rules;
 

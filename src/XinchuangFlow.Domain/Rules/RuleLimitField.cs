@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>One bound the Data Bureau may set: the pattern stored in <c>cityLimits</c>, its field, its label key and the grade the label names.</summary>

@@ -1,5 +1,4 @@
 using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Domain.Rules;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>What a rule field holds; editors, limits and the overview pick their control and display from it.</summary>

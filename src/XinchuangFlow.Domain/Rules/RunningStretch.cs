@@ -1,9 +1,3 @@
-using XinchuangFlow.Domain.Time;
-using XinchuangFlow.Domain.Grading;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>A stretch of wall-clock time during which a clock ran; <see cref="To"/> is null while it still runs.</summary>

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
 

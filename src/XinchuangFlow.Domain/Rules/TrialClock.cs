@@ -1,6 +1,3 @@
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>One clock of the sample ticket: target, the rule that decided it, the deadline on the working calendar, the escalations.</summary>

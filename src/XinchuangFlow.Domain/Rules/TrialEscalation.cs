@@ -1,6 +1,3 @@
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>When an escalation level would fire, and whom it tells.</summary>

@@ -1,6 +1,3 @@
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>A sample ticket to try rules on: where the requester is, its grade, when it was raised and where the service point is.</summary>

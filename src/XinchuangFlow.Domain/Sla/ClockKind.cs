@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace XinchuangFlow.Domain.Sla;
 
 /// <summary>The three clocks of a ticket (SLA-1).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace XinchuangFlow.Domain.Sla;
 
 /// <summary>Where a clock is in its life.</summary>

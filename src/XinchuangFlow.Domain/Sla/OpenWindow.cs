@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-
 namespace XinchuangFlow.Domain.Sla;
 
 /// <summary>An opening window of a working day, in local time (e.g. 08:30–12:00).</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Tickets;
 
 /// <summary>One line of a ticket's or complaint's human history: who did what, when, before and after.</summary>

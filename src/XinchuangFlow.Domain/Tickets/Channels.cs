@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Tickets;
 
 /// <summary>受理渠道.</summary>

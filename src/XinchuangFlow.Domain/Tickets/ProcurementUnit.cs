@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Tickets;
 
 /// <summary>A procurement (budget) unit: the government customer; its contract names the responsible integrator.</summary>

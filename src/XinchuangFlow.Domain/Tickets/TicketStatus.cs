@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Domain.Tickets;
 
 /// <summary>Ticket statuses of the work-order standard (docs/work-order-standard.md).</summary>
