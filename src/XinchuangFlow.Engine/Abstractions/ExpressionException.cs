@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Abstractions;
 
 /// <summary>An expression failed to parse or run, or broke a sandbox limit.</summary>

@@ -1,5 +1,3 @@
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Engine.Abstractions;
 
 /// <summary>Stored definition versions.</summary>

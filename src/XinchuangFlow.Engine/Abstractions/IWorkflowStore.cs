@@ -1,5 +1,3 @@
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Engine.Abstractions;
 
 /// <summary>Everything the runtime persists, by role; a store implements all four.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Activities;
 
 /// <summary>Marks an activity class with its stable type key, which is what definitions store.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Activities;
 
 /// <summary>Everything the designer, inbox and rule editors need to know about an activity type.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Engine.Activities;
 
 /// <summary>The result of running or resuming an activity.</summary>

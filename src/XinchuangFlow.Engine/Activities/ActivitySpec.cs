@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Engine.Activities;
 
 /// <summary>What an activity class declares about itself besides its attribute.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 

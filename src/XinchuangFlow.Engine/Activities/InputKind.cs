@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Activities;
 
 /// <summary>Value types an input can hold; the designer picks an editor from it.</summary>

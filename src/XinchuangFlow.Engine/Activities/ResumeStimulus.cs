@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Engine.Activities;

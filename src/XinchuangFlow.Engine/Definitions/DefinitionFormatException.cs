@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
 namespace XinchuangFlow.Engine.Definitions;
 
 /// <summary>The definition document could not be read at all.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
 namespace XinchuangFlow.Engine.Definitions;
 
 /// <summary>Designer canvas coordinates.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
 namespace XinchuangFlow.Engine.Definitions;
 
 /// <summary>One end of a connection.</summary>

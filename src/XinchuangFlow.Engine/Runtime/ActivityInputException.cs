@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Activities;
-using XinchuangFlow.Engine.Definitions;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>An input could not be read (bad expression result, wrong type, sandbox limit).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>A point where an instance waits for a stimulus.</summary>

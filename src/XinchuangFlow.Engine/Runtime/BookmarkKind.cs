@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>What a bookmark waits for.</summary>

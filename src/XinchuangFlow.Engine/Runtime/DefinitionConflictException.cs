@@ -1,6 +1,4 @@
 using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Engine.Runtime;
 

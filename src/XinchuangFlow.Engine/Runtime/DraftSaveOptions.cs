@@ -1,7 +1,3 @@
-using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Validation;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>How a draft is saved: checked or not, and against which stored version.</summary>

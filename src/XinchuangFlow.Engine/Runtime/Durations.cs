@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Activities;
-using XinchuangFlow.Engine.Definitions;
 
 namespace XinchuangFlow.Engine.Runtime;
 

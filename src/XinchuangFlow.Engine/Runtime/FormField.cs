@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>A field of a task form.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>Kinds of journal entries.</summary>

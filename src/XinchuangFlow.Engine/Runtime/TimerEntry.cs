@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>A durable timer row: when <see cref="DueAt"/> passes, the bookmark is resumed.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Runtime;
 
 /// <summary>An item of scheduled work: run <see cref="ActivityId"/>, reached from <see cref="FromActivityId"/>.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Activities;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Engine.Validation;
 
 /// <summary>The definition has problems; all of them are listed.</summary>

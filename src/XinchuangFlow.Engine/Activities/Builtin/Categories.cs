@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace XinchuangFlow.Engine.Activities.Builtin;
 
 /// <summary>Designer palette categories (Chinese labels; the UI translates them).</summary>
