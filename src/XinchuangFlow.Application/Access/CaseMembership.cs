@@ -1,8 +1,3 @@
-using XinchuangFlow.Application.Tasks;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Access;
 
 /// <summary>Whether an instance belongs to a ticket or complaint, and whether that case is in a scope.</summary>

@@ -1,8 +1,3 @@
-using XinchuangFlow.Application.Tasks;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Access;
 
 /// <summary>A ticket or complaint, by kind, id and number.</summary>

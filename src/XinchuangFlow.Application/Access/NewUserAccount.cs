@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Tickets;
-
 namespace XinchuangFlow.Application.Access;
 
 /// <summary>What an administrator fills in to open an account.</summary>

@@ -1,6 +1,3 @@
-using XinchuangFlow.Application.Tasks;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Access;

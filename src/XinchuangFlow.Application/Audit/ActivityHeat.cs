@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-
 namespace XinchuangFlow.Application.Audit;
 
 /// <summary>How one activity of a definition version fared over a period (BEY-2 heat map).</summary>

@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-
 namespace XinchuangFlow.Application.Audit;
 
 /// <summary>What verifying the chain found: how far it is intact, and the first line that breaks it.</summary>

@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-
 namespace XinchuangFlow.Application.Audit;
 
 /// <summary>How often a connection was taken over a period.</summary>

@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-
 namespace XinchuangFlow.Application.Audit;
 
 /// <summary>Where audit lines are kept (the database layer implements it).</summary>

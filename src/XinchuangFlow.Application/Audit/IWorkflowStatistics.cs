@@ -1,5 +1,3 @@
-using XinchuangFlow.Domain.Time;
-
 namespace XinchuangFlow.Application.Audit;
 
 /// <summary>Counts the designer's lists show (the database layer implements it).</summary>

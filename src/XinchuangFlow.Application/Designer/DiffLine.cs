@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Engine.Definitions;
-
 namespace XinchuangFlow.Application.Designer;
 
 /// <summary>One change between two versions, in words a reviewer reads.</summary>

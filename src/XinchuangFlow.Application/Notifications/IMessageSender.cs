@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Notifications;
 
 /// <summary>Sends one message by one channel; throws when the message was not accepted.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Notifications;
 
 /// <summary>How to reach a user, and what they want to receive besides the inbox.</summary>

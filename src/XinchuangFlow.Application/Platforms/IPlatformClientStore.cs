@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Platforms;
 
 public interface IPlatformClientStore

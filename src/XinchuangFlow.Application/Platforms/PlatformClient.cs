@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Platforms;
 
 /// <summary>Another platform's service account (INT-4): it authenticates with an API key, never a person's password.</summary>

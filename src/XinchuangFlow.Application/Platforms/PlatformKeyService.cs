@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using XinchuangFlow.Application.Access;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Platforms;
 

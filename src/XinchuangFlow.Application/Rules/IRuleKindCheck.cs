@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Rules;
 
 namespace XinchuangFlow.Application.Rules;

@@ -1,11 +1,4 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Cases;
-using XinchuangFlow.Cases.Activities;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Rules;
 

@@ -1,10 +1,4 @@
-using XinchuangFlow.Domain.Time;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Application.Audit;
 using XinchuangFlow.Domain.Rules;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Rules;
 

@@ -1,5 +1,4 @@
 using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Application.Tasks;
 

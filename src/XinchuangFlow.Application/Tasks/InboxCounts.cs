@@ -1,6 +1,3 @@
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Application.Tasks;
 
 /// <summary>How many open tasks each view holds (the inbox's tab badges).</summary>

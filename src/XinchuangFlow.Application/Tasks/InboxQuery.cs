@@ -1,6 +1,3 @@
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Application.Tasks;
 
 /// <summary>An inbox page request: the view and its filters (what the URL keeps).</summary>

@@ -1,4 +1,3 @@
-using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Application.Tasks;

@@ -1,6 +1,3 @@
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Sla;
-
 namespace XinchuangFlow.Application.Tasks;
 
 /// <summary>The inbox's views (INB-1).</summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>Limits of uploads (section <c>Limits:Attachments</c>).</summary>

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 

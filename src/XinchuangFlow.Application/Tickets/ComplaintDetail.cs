@@ -1,6 +1,4 @@
-using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;

@@ -1,7 +1,4 @@
-using XinchuangFlow.Cases;
-using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 

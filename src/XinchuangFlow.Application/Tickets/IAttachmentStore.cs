@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 

@@ -1,6 +1,3 @@
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Application.Tickets;

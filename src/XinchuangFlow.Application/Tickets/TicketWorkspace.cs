@@ -1,6 +1,4 @@
-using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Workflows;
-using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 

@@ -1,9 +1,3 @@
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Application.Workflows;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>What the signed-in user may do on a ticket's page besides working its open tasks.</summary>

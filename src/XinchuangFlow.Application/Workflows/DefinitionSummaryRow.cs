@@ -1,11 +1,4 @@
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Application.Audit;
-using XinchuangFlow.Application.Designer;
 using XinchuangFlow.Engine.Abstractions;
-using XinchuangFlow.Engine.Activities;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Runtime;
-using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Application.Workflows;
 

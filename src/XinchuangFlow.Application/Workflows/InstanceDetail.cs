@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using XinchuangFlow.Application.Access;
-using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Workflows;
