@@ -1,11 +1,4 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Nodes;
-using Jint;
-using Jint.Native;
-using Jint.Native.Json;
-using Jint.Runtime;
-using XinchuangFlow.Engine.Abstractions;
 
 namespace XinchuangFlow.Infrastructure.Expressions;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Persistence;

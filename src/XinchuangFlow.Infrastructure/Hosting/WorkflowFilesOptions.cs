@@ -1,14 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using XinchuangFlow.Engine.Definitions;
-using XinchuangFlow.Engine.Runtime;
-using XinchuangFlow.Engine.Validation;
-using XinchuangFlow.Infrastructure.Persistence;
-
 namespace XinchuangFlow.Infrastructure.Hosting;
 
 /// <summary>Where shipped workflow definitions are read from at start-up (section <c>Workflows</c>).</summary>

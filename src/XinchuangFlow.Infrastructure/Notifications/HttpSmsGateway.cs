@@ -1,16 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using XinchuangFlow.Application.Notifications;
-using XinchuangFlow.Engine.Runtime;
-using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Infrastructure.Notifications;
 

@@ -1,17 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using XinchuangFlow.Application.Notifications;
-using XinchuangFlow.Engine.Runtime;
-using XinchuangFlow.Infrastructure.Persistence;
-
 namespace XinchuangFlow.Infrastructure.Notifications;
 
 /// <summary>Where e-mail and SMS go (<c>Notifications</c> in the configuration).</summary>

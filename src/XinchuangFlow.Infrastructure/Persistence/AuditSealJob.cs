@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
-using XinchuangFlow.Application.Audit;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
 

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
 

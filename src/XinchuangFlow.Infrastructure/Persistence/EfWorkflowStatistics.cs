@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using XinchuangFlow.Application.Audit;
 using XinchuangFlow.Engine.Runtime;

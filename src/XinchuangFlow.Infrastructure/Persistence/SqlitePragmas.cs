@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace XinchuangFlow.Infrastructure.Persistence;

@@ -1,5 +1,3 @@
-using XinchuangFlow.Engine.Runtime;
-
 namespace XinchuangFlow.Infrastructure.Persistence;
 
 /// <summary>A durable timer; keyed by its bookmark so removing the bookmark's timer needs no lookup.</summary>

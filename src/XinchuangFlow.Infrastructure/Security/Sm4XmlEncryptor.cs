@@ -1,13 +1,5 @@
-using System.Security.Cryptography;
 using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Modes;
-using Org.BouncyCastle.Crypto.Parameters;
-using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Infrastructure.Security;
 
