@@ -4,9 +4,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Access;
 
-/// <summary>What a user may do with a human task.</summary>
-public enum TaskRight { None, Work }
-
 /// <summary>
 /// The one place that decides what a signed-in user may see and do (SEC-2, SEC-5): their case scope, and whether
 /// they may act on a ticket, task, complaint, instance, enterprise or rule set. Every refusal is logged here, with the

@@ -5,25 +5,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Access;
 
-/// <summary>Whether an instance belongs to a ticket or complaint, and whether that case is in a scope.</summary>
-public enum CaseMembership { NoCase, InScope, OutOfScope }
-
-/// <summary>A ticket or complaint, by kind, id and number.</summary>
-public sealed record CaseRef(string Kind, Guid Id, string Number, string Status) : Domain.Tickets.ICase
-{
-    string Domain.Tickets.ICase.CaseKind => Kind;
-}
-
-/// <summary>Filter for ticket lists.</summary>
-public sealed record TicketFilter(string? Status = null, string? City = null, string? Grade = null, bool? Breached = null, string? Search = null, int? Skip = null, int? Take = null);
-
-/// <summary>Filter for instance lists (the monitor).</summary>
-public sealed record InstanceFilter(string? DefinitionId = null, int? Version = null, WorkflowStatus? Status = null, bool? HasIncidents = null,
-    DateTimeOffset? StartedFrom = null, DateTimeOffset? StartedTo = null, string? Search = null);
-
-/// <summary>Filter for task lists; the scope and the caller's identity are added by the task service.</summary>
-public sealed record TaskFilter(HumanTaskStatus? Status = null, Guid? InstanceId = null, string? AssigneeUser = null, string? Role = null, int? Skip = null, int? Take = null);
-
 /// <summary>
 /// The read side of cases the application needs, implemented by the database layer. Every query that lists or finds
 /// something a user asked for takes the <see cref="CaseScope"/> so that out-of-scope rows are never read.

@@ -3,9 +3,6 @@ using XinchuangFlow.Engine.Definitions;
 
 namespace XinchuangFlow.Application.Designer;
 
-/// <summary>One change between two versions, in words a reviewer reads.</summary>
-public sealed record DiffLine(string Kind, string? ActivityId, string Text, string? Before = null, string? After = null);
-
 /// <summary>
 /// A readable difference between two versions of a definition: activities added, removed, retyped, renamed, moved
 /// (only when asked) and each input changed with its old and new value; connections added and removed; variables

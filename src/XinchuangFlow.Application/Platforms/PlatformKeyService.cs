@@ -1,33 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using XinchuangFlow.Application.Access;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Platforms;
-
-/// <summary>Another platform's service account (INT-4): it authenticates with an API key, never a person's password.</summary>
-public sealed class PlatformClient
-{
-    public Guid Id { get; set; }
-    public string Name { get; set; } = "";
-    /// <summary>The key's public part, shown in lists and used to find the key; the secret is stored only as a hash.</summary>
-    public string Prefix { get; set; } = "";
-    /// <summary>SHA-256 of the whole key, hex.</summary>
-    public string KeyHash { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public string? CreatedBy { get; set; }
-    public DateTimeOffset? RevokedAt { get; set; }
-    public DateTimeOffset? LastUsedAt { get; set; }
-}
-
-public interface IPlatformClientStore
-{
-    Task AddAsync(PlatformClient client, CancellationToken ct = default);
-    Task<PlatformClient?> FindByPrefixAsync(string prefix, CancellationToken ct = default);
-    Task<IReadOnlyList<PlatformClient>> ListAsync(CancellationToken ct = default);
-    Task<bool> RevokeAsync(Guid id, DateTimeOffset at, CancellationToken ct = default);
-    Task TouchAsync(Guid id, DateTimeOffset at, CancellationToken ct = default);
-}
 
 /// <summary>
 /// API keys for other platforms (INT-4): the Data Bureau issues one per platform (shown once, stored as a SHA-256 hash),

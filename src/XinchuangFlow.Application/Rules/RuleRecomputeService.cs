@@ -9,9 +9,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Rules;
 
-/// <summary>An open ticket whose clocks the rules in force would give other targets or deadlines.</summary>
-public sealed record RecomputeRow(Guid TicketId, Guid InstanceId, string Number, string Title, string? Grade, IReadOnlyList<ClockRetarget> Changes);
-
 /// <summary>
 /// After a save the new rules apply to clocks started from then on; a coordinator may choose to recompute the targets of
 /// the city's open clocks too (RUL-2): first a preview of every clock that would change, then the change — each ticket

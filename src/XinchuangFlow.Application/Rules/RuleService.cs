@@ -1,30 +1,10 @@
 using XinchuangFlow.Domain.Time;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Audit;
 using XinchuangFlow.Domain.Rules;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Rules;
-
-/// <summary>Where rule sets are kept and edited (the database layer implements it).</summary>
-public interface IRuleSetStore
-{
-    Task<IReadOnlyList<RuleSet>> ListAsync(CancellationToken ct = default);
-    /// <summary>The stored row: the regional set, or a city's overrides only.</summary>
-    Task<RuleSet?> FindAsync(string kind, string scope, CancellationToken ct = default);
-    /// <summary>
-    /// Saves a checked document (a city's checked merged onto the regional set); version +1; audited with the comment
-    /// in the same transaction; a stale <paramref name="expectedVersion"/> is a concurrency conflict.
-    /// </summary>
-    Task<RuleSet> SaveAsync(string kind, string scope, string json, string? user, int? expectedVersion, string comment, string action, CancellationToken ct = default);
-    /// <summary>Every saved version of a rule set, newest first (from the audit log).</summary>
-    Task<IReadOnlyList<AuditEntry>> HistoryAsync(string kind, string scope, CancellationToken ct = default);
-}
-
-/// <summary>A city's rules as the editor shows them: the regional value beside the city's, and where they differ.</summary>
-public sealed record RuleEditorView(string Kind, string Scope, RuleSet Region, RuleSet? Overrides, string EffectiveJson, IReadOnlyList<string> Differences);
 
 /// <summary>
 /// Reading and editing rule sets (RUL-1, RUL-2): the regional default and each city's overrides on top of it, field by
@@ -349,19 +329,3 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
             throw access.Denied(actor, $"edit {kind} rules of {scope}", "The Data Bureau edits regional rules; a municipal coordinator edits their own city's.");
     }
 }
-
-/// <summary>The past tickets a what-if replay looks at (the database layer implements it).</summary>
-public interface IReplaySource
-{
-    /// <summary>
-    /// Tickets raised in [<paramref name="from"/>, <paramref name="to"/>) — of one city, or of all when
-    /// <paramref name="cityCode"/> is null — with their clock history, at most <paramref name="limit"/>.
-    /// </summary>
-    Task<IReadOnlyList<ReplayTicket>> TicketsAsync(string? cityCode, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct = default);
-
-    /// <summary>A city's tickets not yet resolved or closed whose clocks run or wait (for recomputing their targets), at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<Domain.Tickets.Ticket>> OpenTicketsAsync(string cityCode, int limit, CancellationToken ct = default);
-}
-
-/// <summary>A what-if replay's answer: the period replayed and the comparison.</summary>
-public sealed record WhatIfResult(string Kind, string Scope, DateTimeOffset From, DateTimeOffset To, ReplayComparison Comparison);

@@ -2,31 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Tickets;
-using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
-
-/// <summary>An attachment without its bytes (what lists show).</summary>
-public sealed record AttachmentInfo(Guid Id, Guid CaseId, string FileName, string ContentType, long Size, string Sha256, string? UploadedBy, DateTimeOffset UploadedAt)
-{
-    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
-}
-
-/// <summary>Where attachments live (the database layer implements it).</summary>
-public interface IAttachmentStore
-{
-    Task<IReadOnlyList<AttachmentInfo>> ListAsync(Guid caseId, CancellationToken ct = default);
-    Task<Attachment?> FindAsync(Guid caseId, Guid id, CancellationToken ct = default);
-    /// <summary>Adds the attachment, or returns the one of the same case with the same content (a repeated upload).</summary>
-    Task<AttachmentInfo> AddAsync(Attachment attachment, CancellationToken ct = default);
-}
-
-/// <summary>Limits of uploads (section <c>Limits:Attachments</c>).</summary>
-public sealed class AttachmentOptions
-{
-    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
-    public int MaxPerTicket { get; set; } = 30;
-}
 
 /// <summary>
 /// Files on a ticket (INB-2): whoever may see the ticket may read and add them while it is open. The type is decided by

@@ -5,12 +5,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 
-/// <summary>A ticket with its history, the tasks waiting on it and its complaints.</summary>
-public sealed record TicketDetail(Ticket Ticket, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> OpenTasks, IReadOnlyList<Complaint> Complaints);
-
-/// <summary>A complaint with its history and the tasks waiting on it.</summary>
-public sealed record ComplaintDetail(Complaint Complaint, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> OpenTasks);
-
 /// <summary>Reading tickets and complaints, always within the caller's scope (SEC-2); what is outside it does not exist.</summary>
 public sealed class CaseQueryService(ICaseDirectory cases, ITaskStore store, AccessService access)
 {

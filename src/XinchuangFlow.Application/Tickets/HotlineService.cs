@@ -5,12 +5,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 
-/// <summary>A unit as the hotline desk finds it: how many of its tickets are open.</summary>
-public sealed record HotlineUnit(ProcurementUnit Unit, int OpenTickets);
-
-/// <summary>What the desk knows about a caller's unit: its tickets (open first) and the contact of its last request.</summary>
-public sealed record HotlineContext(ProcurementUnit Unit, IReadOnlyList<Ticket> Tickets, string? LastContactName, string? LastContactPhone, string? LastAddress);
-
 /// <summary>
 /// The hotline desk (INT-2): a dispatcher finds the caller's unit by any part of its name or by the caller's phone
 /// number, sees the unit's open tickets first so that a repeated call is added to the ticket it is about, and otherwise

@@ -6,22 +6,6 @@ using XinchuangFlow.Domain.Tickets;
 namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>
-/// The on-site promise as a unit reads it: the deadline once the technician has accepted; before that the target the
-/// rules give for where the dispatched service point is (counted from acceptance); none before dispatch.
-/// </summary>
-public sealed record OnSitePromise(TimeSpan? Target, DateTimeOffset? DueAt, bool SameCity)
-{
-    /// <summary>When the technician checked in (the promise is settled), and whether it was handled remotely instead.</summary>
-    public DateTimeOffset? ArrivedAt { get; init; }
-    public bool Remote { get; init; }
-    /// <summary>Whether the arrival kept the promise (null while it is still open).</summary>
-    public bool? Kept { get; init; }
-}
-
-/// <summary>One of the unit's requests in plain words: its state, the promise, who comes and how to reach them.</summary>
-public sealed record PortalRow(Ticket Ticket, string StatusZh, OnSitePromise Promise, bool AwaitsMyFeedback);
-
-/// <summary>
 /// The procurement units' portal (INT-1): their requests and complaints, each with what a clerk needs to know. Reading
 /// goes through the same scope as everything else (a unit sees its own unit's cases only); filing goes through
 /// <see cref="TicketIntakeService"/>, rating through <see cref="TicketActionService"/>.

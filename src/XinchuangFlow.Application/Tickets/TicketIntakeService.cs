@@ -8,9 +8,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 
-/// <summary>A complaint as filed by a user.</summary>
-public sealed record ComplaintRequest(string? Description, string? Category = "service", string? RequestKey = null, string? CityCode = null);
-
 /// <summary>
 /// Intake of work orders and complaints (FLOW-1/2, INT-1/2). A ticket is created by starting the service-ticket flow
 /// whose first step registers it, so the ticket and its flow exist together or not at all; only this use case starts

@@ -6,16 +6,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 
-/// <summary>What the signed-in user may do on a ticket's page besides working its open tasks.</summary>
-public sealed record WorkspaceRights(bool Redispatch, bool OverrideGrade, bool SetOut, bool Upload, bool SeeDiagram);
-
-/// <summary>
-/// Everything about one ticket for its page (INB-2): the ticket, its history, the open tasks this user may work, its
-/// complaints and files, the flow with its journal, the check-in distance to the unit's county centre, and the rights.
-/// </summary>
-public sealed record TicketWorkspace(Ticket Ticket, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> MyTasks, IReadOnlyList<HumanTask> OpenTasks,
-    IReadOnlyList<Complaint> Complaints, IReadOnlyList<AttachmentInfo> Attachments, InstanceDetail? Flow, double? CheckInDistanceKm, WorkspaceRights Rights);
-
 /// <summary>Builds a ticket's workspace from the use cases that own each part; the scope check is theirs.</summary>
 public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access)
 {

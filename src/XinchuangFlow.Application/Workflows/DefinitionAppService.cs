@@ -9,10 +9,6 @@ using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Application.Workflows;
 
-/// <summary>A definition in the list: its latest version, each version's status and live instances, the last change.</summary>
-public sealed record DefinitionSummaryRow(string DefinitionId, string Name, int LatestVersion, DefinitionStatus LatestStatus, int? PublishedVersion,
-    IReadOnlyList<(int Version, DefinitionStatus Status, int ActiveInstances)> Versions, string? LastEditor, DateTimeOffset LastChanged);
-
 /// <summary>
 /// Definitions as the designer and the API manage them (ENG-1/2/3, FLOW-4, SEC-3): the Data Bureau's administrators
 /// edit, publish, retire, import, duplicate and roll back; the Intranet Office supervisor reads everything; nobody

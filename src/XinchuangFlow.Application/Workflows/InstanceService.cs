@@ -5,10 +5,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Workflows;
 
-/// <summary>An instance with everything an operator looks at.</summary>
-public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<HumanTask> Tasks, IReadOnlyList<Incident> Incidents, IReadOnlyList<JournalEntry> Journal,
-    Engine.Definitions.WorkflowDefinitionModel Definition);
-
 /// <summary>
 /// Generic workflow instances: start (as the definition's start permission allows), read, list, and the operator's
 /// actions (retry, cancel, migrate, signal) — the last ones for the Data Bureau only.

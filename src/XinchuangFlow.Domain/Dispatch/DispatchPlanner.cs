@@ -4,35 +4,6 @@ using XinchuangFlow.Domain.Network;
 
 namespace XinchuangFlow.Domain.Dispatch;
 
-/// <summary>What is to be dispatched.</summary>
-public sealed record DispatchRequest(
-    string TicketNo,
-    string CountyCode,
-    string ProductCategory,
-    string Grade,
-    Guid? ResponsibleIntegratorId,
-    DateTimeOffset At);
-
-/// <summary>How close a service point is to the requester.</summary>
-public enum Proximity { SameCounty = 0, SameCity = 1, OtherCity = 2 }
-
-/// <summary>One technician that was considered and why it was not chosen (both languages).</summary>
-public sealed record Rejection(Guid TechnicianId, string Technician, string Code, string ReasonZh, string ReasonEn);
-
-/// <summary>The outcome of dispatch with its explanation (DSP-3, BEY-3).</summary>
-public sealed record DispatchDecision(
-    Technician? Chosen,
-    ServicePoint? ServicePoint,
-    Proximity? Proximity,
-    double? DistanceKm,
-    string RuleZh,
-    string RuleEn,
-    IReadOnlyList<Rejection> Rejected,
-    IReadOnlyList<string> RankingZh)
-{
-    public bool Dispatched => Chosen is not null;
-}
-
 /// <summary>
 /// Chooses a technician (DSP-2): the responsible integrator's technicians (every active integrator's when none is
 /// named); each must be active, hold a valid certificate for the product category (持证上岗) and a capability level

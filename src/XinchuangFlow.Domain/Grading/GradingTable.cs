@@ -1,34 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Domain.Grading;
-
-/// <summary>How many people a problem stops: one user, a department, or the whole unit.</summary>
-public static class Impacts
-{
-    public const string Single = "single";
-    public const string Department = "department";
-    public const string Unit = "unit";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Single, Department, Unit };
-}
-
-/// <summary>What grading reads from a ticket.</summary>
-public sealed record GradingInput(string ProductCategory, string Impact, string Description);
-
-/// <summary>A row of the grading table.</summary>
-public sealed class GradingRow
-{
-    public string Id { get; set; } = "";
-    public string Grade { get; set; } = "";
-    public List<string>? Categories { get; set; }
-    public List<string>? Impacts { get; set; }
-    public List<string>? KeywordsAny { get; set; }
-    public string? Description { get; set; }
-}
-
-/// <summary>The grade, the row that decided it and why (BEY-3).</summary>
-public sealed record GradingResult(string Grade, string RowId, string ExplanationZh, string ExplanationEn, IReadOnlyList<string> MatchedKeywords);
 
 /// <summary>
 /// Automatic grading P1–P4 (DSP-1) as a decision table: rows are tried in order and the first whose conditions all

@@ -2,51 +2,8 @@ using XinchuangFlow.Domain.Time;
 using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
-using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Domain.Rules;
-
-/// <summary>A stretch of wall-clock time during which a clock ran; <see cref="To"/> is null while it still runs.</summary>
-public readonly record struct RunningStretch(DateTimeOffset From, DateTimeOffset? To);
-
-/// <summary>One clock of a past ticket as its history recorded it: the target it had and when it ran.</summary>
-/// <remarks><c>FixedByDefinition</c>: a target the definition fixed (not the rules) stays what it was, whatever the rules say.</remarks>
-public sealed record ReplayClock(ClockKind Kind, TimeSpan RecordedTarget, string? RecordedReason, IReadOnlyList<RunningStretch> Running, bool FixedByDefinition = false);
-
-/// <summary>A past ticket as the replay needs it: what grading and the SLA rules look at, and its clocks' history.</summary>
-public sealed record ReplayTicket(string Number, string Title, string CityCode, string CountyCode, string? Grade, bool GradeOverridden,
-    string? ServicePointCounty, string ProductCategory, string Impact, string Description, DateTimeOffset CreatedAt, IReadOnlyList<ReplayClock> Clocks);
-
-/// <summary>A clock event of a ticket's history, as stored (<c>clock-start</c>, <c>clock-pause</c>, …).</summary>
-public sealed record ClockHistoryEvent(DateTimeOffset At, string Action, ClockKind Clock, TimeSpan? Target, string? TargetReason, bool TargetFixed = false);
-
-/// <summary>The rules one side of the comparison uses for one city.</summary>
-public sealed record ReplayRules(SlaRules Sla, EscalationRules Escalation, GradingTable Grading);
-
-/// <summary>What one clock of one ticket came to under a set of rules.</summary>
-public sealed record ReplayClockOutcome(ClockKind Kind, TimeSpan Target, TimeSpan Used, bool Breached, IReadOnlyList<int> Levels);
-
-/// <summary>What one ticket came to under a set of rules.</summary>
-public sealed record ReplayTicketOutcome(string Grade, IReadOnlyList<ReplayClockOutcome> Clocks)
-{
-    public bool Breached => Clocks.Any(c => c.Breached);
-}
-
-/// <summary>One clock's figures over all replayed tickets.</summary>
-public sealed record ReplayClockFigures(ClockKind Kind, int Started, int OnTime, int Breached)
-{
-    /// <summary>On-time share (0–1); null when no clock of this kind ran.</summary>
-    public double? OnTimeShare => Started == 0 ? null : OnTime / (double)Started;
-}
-
-/// <summary>The figures of one side: per clock, escalations per level (percent → number fired), tickets with a breach.</summary>
-public sealed record ReplayFigures(IReadOnlyList<ReplayClockFigures> Clocks, IReadOnlyDictionary<int, int> EscalationsByLevel, int BreachedTickets);
-
-/// <summary>A ticket whose outcome the change would alter: current and proposed side by side.</summary>
-public sealed record ReplayChange(string Number, string Title, string CityCode, ReplayTicketOutcome Current, ReplayTicketOutcome Proposed);
-
-/// <summary>The whole comparison (BEY-1).</summary>
-public sealed record ReplayComparison(int Tickets, DateTimeOffset AsOf, ReplayFigures Current, ReplayFigures Proposed, int ChangedTotal, IReadOnlyList<ReplayChange> Changed);
 
 /// <summary>
 /// What-if replay (BEY-1): the tickets of a period replayed under the current rules and under a proposed change, from

@@ -1,16 +1,6 @@
 using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Domain.Rules;
-
-/// <summary>A sample ticket to try rules on: where the requester is, its grade, when it was raised and where the service point is.</summary>
-public sealed record TrialTicket(string CountyCode, string Grade, DateTimeOffset CreatedAt, string? ServicePointCounty = null);
-
-/// <summary>When an escalation level would fire, and whom it tells.</summary>
-public sealed record TrialEscalation(int Percent, DateTimeOffset At, IReadOnlyList<string> Roles, string? LabelZh);
-
-/// <summary>One clock of the sample ticket: target, the rule that decided it, the deadline on the working calendar, the escalations.</summary>
-public sealed record TrialClock(string Clock, TimeSpan Target, string Reason, DateTimeOffset Deadline, IReadOnlyList<TrialEscalation> Escalations);
 
 /// <summary>
 /// "Try it" (RUL-2): what rules would do to a sample ticket, before they are saved — a pure function of the rules and

@@ -1,8 +1,5 @@
 namespace XinchuangFlow.Domain.Sla;
 
-/// <summary>How a deadline stands: what the inbox and the workspace colour a countdown by.</summary>
-public enum DeadlineState { None, OnTime, Warned, Breached, Paused }
-
 /// <summary>Rules for showing a deadline (pure functions of the times passed in).</summary>
 public static class Deadlines
 {

@@ -2,12 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace XinchuangFlow.Domain.Sla;
 
-/// <summary>The three clocks of a ticket (SLA-1).</summary>
-public enum ClockKind { Response, OnSite, Resolution }
-
-/// <summary>Where a clock is in its life.</summary>
-public enum ClockState { NotStarted, Running, Paused, Stopped }
-
 /// <summary>
 /// One SLA clock. It keeps the running time consumed so far (measured on its calendar), so a change of target or
 /// calendar policy applies to what is left and never loses paused time (SLA-3). Operations are pure functions of the

@@ -1,11 +1,6 @@
 using XinchuangFlow.Domain.Time;
-namespace XinchuangFlow.Domain.Sla;
 
-/// <summary>An opening window of a working day, in local time (e.g. 08:30–12:00).</summary>
-public sealed record OpenWindow(TimeOnly From, TimeOnly To)
-{
-    public TimeSpan Length => To - From;
-}
+namespace XinchuangFlow.Domain.Sla;
 
 /// <summary>
 /// When SLA time runs. <see cref="Natural"/> runs all the time; a working calendar runs only inside its windows on
@@ -124,14 +119,4 @@ public sealed class WorkingCalendar
             }
         return total;
     }
-}
-
-/// <summary>
-/// A working calendar cannot give a deadline: it has no open time (or not enough) within the days searched — every
-/// weekday closed, an empty window list, or years of holidays.
-/// </summary>
-public sealed class NoOpenTimeException(string calendar, TimeSpan duration, DateTimeOffset start, int days)
-    : InvalidOperationException($"The working calendar '{calendar}' has no open time for {duration.TotalHours:0.##} h within {days} days of {start.ToChina():yyyy-MM-dd HH:mm}: no deadline can be computed.")
-{
-    public string Calendar { get; } = calendar;
 }

@@ -11,15 +11,3 @@ public interface IExpressionEvaluator
     /// <summary>Checks the syntax without running it; null when fine, else the error message.</summary>
     string? Check(string expression);
 }
-
-/// <summary>The names visible to an expression.</summary>
-public sealed record ExpressionScope(
-    JsonObject Variables,
-    JsonObject Input,
-    Guid InstanceId,
-    string ActivityId,
-    DateTimeOffset Now,
-    JsonNode? Last = null);
-
-/// <summary>An expression failed to parse or run, or broke a sandbox limit.</summary>
-public sealed class ExpressionException(string message, Exception? inner = null) : Exception(message, inner);

@@ -85,7 +85,3 @@ public static class DefinitionJson
     /// <summary>Makes an expression input value.</summary>
     public static JsonObject Expr(string expression) => new() { ["expr"] = expression };
 }
-
-/// <summary>The definition document could not be read at all.</summary>
-public sealed class DefinitionFormatException(string message, Exception? inner = null)
-    : XfException(ProblemKind.Invalid, "definition-format", message, null, inner);

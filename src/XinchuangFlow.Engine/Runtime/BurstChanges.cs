@@ -40,22 +40,3 @@ public sealed class BurstChanges
     /// <summary>Domain rows the burst's activities wrote (tickets, clocks …), committed with the burst.</summary>
     public List<StagedWrite> Writes { get; } = [];
 }
-
-/// <summary>Insert a new row, or update a row only while its guard column still holds the expected value.</summary>
-public enum StagedWriteKind { Insert, Update }
-
-/// <summary>
-/// A domain row an activity writes in its burst's transaction. The store maps it by its type (the entity must be in
-/// the model). An update whose guard no longer holds fails the whole burst with a concurrency conflict, and the
-/// runtime runs the burst again from fresh state.
-/// </summary>
-public sealed record StagedWrite(object Entity, StagedWriteKind Kind, string? GuardProperty = null, object? GuardValue = null);
-
-/// <summary>The stored instance changed since it was loaded (another node or request won).</summary>
-public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : StateConflictException(message, "conflict", inner);
-
-/// <summary>The task was already completed or cancelled.</summary>
-public sealed class TaskAlreadyCompletedException(Guid taskId) : StateConflictException($"Task {taskId} has already been completed.", "already-completed")
-{
-    public Guid TaskId { get; } = taskId;
-}

@@ -4,18 +4,6 @@ using XinchuangFlow.Engine.Validation;
 
 namespace XinchuangFlow.Engine.Runtime;
 
-/// <summary>How a draft is saved: checked or not, and against which stored version.</summary>
-public sealed record DraftSaveOptions(bool Validate = true, (int Version, string Hash)? ExpectedLatest = null);
-
-/// <summary>Someone saved or published the definition after the caller opened it (maps to 409); nothing was saved.</summary>
-public sealed class DefinitionConflictException(string definitionId, DefinitionRecord? latest)
-    : StateConflictException(latest is null
-        ? $"Workflow definition '{definitionId}' was deleted since you opened it."
-        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Reload it, or save yours as a copy.", "definition-conflict")
-{
-    public DefinitionRecord? Latest { get; } = latest;
-}
-
 /// <summary>Saves, publishes, retires and imports definition versions.</summary>
 public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator validator, DefinitionCache cache, TimeProvider clock)
 {

@@ -6,21 +6,6 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Engine.Validation;
 
-/// <summary>One problem found in a definition; <see cref="ActivityId"/> names the activity when there is one.</summary>
-public sealed record ValidationProblem(string Code, string? ActivityId, string Message)
-{
-    public override string ToString() => ActivityId is null ? $"[{Code}] {Message}" : $"[{Code}] {ActivityId}: {Message}";
-}
-
-/// <summary>The definition has problems; all of them are listed.</summary>
-public sealed class DefinitionInvalidException(IReadOnlyList<ValidationProblem> problems)
-    : XfException(ProblemKind.Invalid, "definition-invalid", "The workflow definition is invalid: " + string.Join("; ", problems),
-        problems.Select(p => new Problem(p.Code, null, p.Message, p.ActivityId is null ? null : new Dictionary<string, object?> { ["activityId"] = p.ActivityId })).ToList())
-{
-    /// <summary>The validator's findings, each on its activity (the designer marks them on the canvas).</summary>
-    public IReadOnlyList<ValidationProblem> Findings { get; } = problems;
-}
-
 /// <summary>Checks a definition before it is saved or published and reports every problem at once.</summary>
 public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEvaluator expressions)
 {

@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Persistence;
@@ -58,20 +56,5 @@ public sealed class PlatformMetrics : IDisposable
         var tickets = await db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled).GroupBy(_ => 1)
             .Select(g => new { Open = g.Count(), Breached = g.Count(t => t.Breached) }).FirstOrDefaultAsync(ct);
         _now = new Snapshot(timers?.Due ?? 0, timers?.Waiting ?? 0, incidents, byAge, tickets?.Open ?? 0, tickets?.Breached ?? 0);
-    }
-}
-
-/// <summary>Refreshes <see cref="PlatformMetrics"/> every 15 s on this node.</summary>
-public sealed class PlatformMetricsJob(PlatformMetrics metrics, IDbContextFactory<XfDbContext> factory, TimeProvider clock, ILogger<PlatformMetricsJob> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try { await metrics.RefreshAsync(factory, clock, stoppingToken); }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { log.LogWarning(e, "Counting the platform's state for the metrics failed"); }
-            try { await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken); } catch (OperationCanceledException) { return; }
-        }
     }
 }

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
-
-/// <summary>Supported database providers.</summary>
-public enum DatabaseProvider { Sqlite, PostgreSql, SqlServer }
 
 /// <summary>Which database to use (section <c>Database</c>; the connection string is <c>ConnectionStrings:Default</c>).</summary>
 public sealed class DatabaseOptions
@@ -46,29 +41,5 @@ public sealed class DatabaseOptions
                 b.UseSqlServer(connectionString, o => o.MigrationsAssembly("XinchuangFlow.Migrations.SqlServer"));
                 break;
         }
-    }
-}
-
-/// <summary>
-/// Per-connection SQLite settings: WAL-friendly sync level, a busy timeout, and a page cache of up to 64 MB (the
-/// default 2 MB makes every inbox query over a large database read its pages again; PERF-2).
-/// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
-{
-    public static readonly SqlitePragmas Instance = new();
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;";
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

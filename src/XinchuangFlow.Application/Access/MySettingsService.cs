@@ -1,0 +1,33 @@
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>
+/// A user's own notification settings (issue 11): the inbox always; e-mail and SMS when they give an address and want
+/// them. Everyone edits only their own.
+/// </summary>
+public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audit, TimeProvider clock)
+{
+    public async Task<Notifications.UserContact> GetAsync(Actor actor, CancellationToken ct = default) =>
+        (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new NotFoundException("You are not a user of the platform.");
+
+    public async Task SaveAsync(Actor actor, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        if (email is not null && !Domain.Tickets.TextRules.IsEmail(email)) errors["email"] = [Domain.Tickets.TextRules.EmailProblem];
+        if (phone is not null && !Domain.Tickets.TextRules.IsPhone(phone)) errors["phone"] = [Domain.Tickets.TextRules.PhoneProblem];
+        if (byEmail && email is null) errors["email"] = [.. errors.GetValueOrDefault("email") ?? [], "Give an e-mail address to be told by e-mail."];
+        if (bySms && phone is null) errors["phone"] = [.. errors.GetValueOrDefault("phone") ?? [], "Give a mobile number to be told by SMS."];
+        if (errors.Count > 0) throw new InvalidInputException(errors);
+        var before = await GetAsync(actor, ct);
+        await users.UpdateContactAsync(actor.UserName ?? throw new InvalidInputException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
+        // The phone number is encrypted at rest; the audit trail (append-only, never re-encrypted) shows its last four digits.
+        static string? Mask(string? p) => p is null ? null : p.Length <= 4 ? "****" : new string('*', p.Length - 4) + p[^4..];
+        static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={Mask(p)}; byEmail={be}; bySms={bs}";
+        await audit.RecordAsync(new Audit.AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "user", EntityId = actor.UserName!, Action = "contact",
+            Before = Show(before.Email, before.Phone, before.ByEmail, before.BySms), After = Show(email, phone, byEmail, bySms),
+        }, ct);
+    }
+}

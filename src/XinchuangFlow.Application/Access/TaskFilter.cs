@@ -1,0 +1,6 @@
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Access;
+
+/// <summary>Filter for task lists; the scope and the caller's identity are added by the task service.</summary>
+public sealed record TaskFilter(HumanTaskStatus? Status = null, Guid? InstanceId = null, string? AssigneeUser = null, string? Role = null, int? Skip = null, int? Take = null);

@@ -1,0 +1,12 @@
+using XinchuangFlow.Application.Workflows;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tickets;
+
+/// <summary>
+/// Everything about one ticket for its page (INB-2): the ticket, its history, the open tasks this user may work, its
+/// complaints and files, the flow with its journal, the check-in distance to the unit's county centre, and the rights.
+/// </summary>
+public sealed record TicketWorkspace(Ticket Ticket, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> MyTasks, IReadOnlyList<HumanTask> OpenTasks,
+    IReadOnlyList<Complaint> Complaints, IReadOnlyList<AttachmentInfo> Attachments, InstanceDetail? Flow, double? CheckInDistanceKm, WorkspaceRights Rights);

@@ -1,0 +1,10 @@
+namespace XinchuangFlow.Domain.Dispatch;
+
+/// <summary>What is to be dispatched.</summary>
+public sealed record DispatchRequest(
+    string TicketNo,
+    string CountyCode,
+    string ProductCategory,
+    string Grade,
+    Guid? ResponsibleIntegratorId,
+    DateTimeOffset At);

@@ -1,0 +1,4 @@
+namespace XinchuangFlow.Domain.Network;
+
+/// <summary>Level of an administrative division.</summary>
+public enum DivisionLevel { City, County }

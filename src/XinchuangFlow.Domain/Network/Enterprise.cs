@@ -1,0 +1,3 @@
+namespace XinchuangFlow.Domain.Network;
+
+public sealed record Enterprise(Guid Id, string Name, EnterpriseKind Kind, ShortlistStatus Status);

@@ -1,0 +1,3 @@
+namespace XinchuangFlow.Domain.Network;
+
+public sealed record ServicePoint(Guid Id, Guid EnterpriseId, string Name, ServicePointKind Kind, string CountyCode);

@@ -1,0 +1,8 @@
+namespace XinchuangFlow.Domain.Tickets;
+
+/// <summary>The definitions the application's use cases own (SEC-5: started only through them).</summary>
+public static class CaseFlows
+{
+    public const string ServiceTicket = "service-ticket";
+    public const string Complaint = "complaint";
+}

@@ -1,0 +1,8 @@
+namespace XinchuangFlow.Domain.Tickets;
+
+/// <summary>The kinds of case a history line belongs to.</summary>
+public static class CaseKinds
+{
+    public const string Ticket = "ticket";
+    public const string Complaint = "complaint";
+}

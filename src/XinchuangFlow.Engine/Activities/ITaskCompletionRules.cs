@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Engine.Activities;
+
+/// <summary>
+/// An activity whose human task has rules on the data it is completed with beyond its form (e.g. a low rating needs a
+/// comment). The runtime asks it before any completion, whoever completes the task and through whichever way in.
+/// </summary>
+public interface ITaskCompletionRules
+{
+    /// <summary>Problems by field name; empty when the completion is acceptable.</summary>
+    IReadOnlyDictionary<string, string[]> CheckCompletion(HumanTask task, string outcome, JsonObject data);
+}

@@ -1,0 +1,12 @@
+using XinchuangFlow.Engine.Abstractions;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>Someone saved or published the definition after the caller opened it (maps to 409); nothing was saved.</summary>
+public sealed class DefinitionConflictException(string definitionId, DefinitionRecord? latest)
+    : StateConflictException(latest is null
+        ? $"Workflow definition '{definitionId}' was deleted since you opened it."
+        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Reload it, or save yours as a copy.", "definition-conflict")
+{
+    public DefinitionRecord? Latest { get; } = latest;
+}

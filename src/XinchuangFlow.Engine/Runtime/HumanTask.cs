@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace XinchuangFlow.Engine.Runtime;
+
+/// <summary>A human task created by a UserTask activity.</summary>
+public sealed class HumanTask
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid BookmarkId { get; set; }
+    public string ActivityId { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public string? AssigneeUser { get; set; }
+    public string? AssigneeRole { get; set; }
+    public string? ClaimedBy { get; set; }
+    public HumanTaskStatus Status { get; set; }
+    /// <summary>The outcomes offered: a stable key (the port, what callers send) and display names.</summary>
+    public List<TaskOutcome> Outcomes { get; set; } = [];
+    public List<FormField> Form { get; set; } = [];
+    public string? Outcome { get; set; }
+    public JsonObject? Data { get; set; }
+    public string? CompletedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>True when the task offers the outcome with this key.</summary>
+    public bool HasOutcome(string key) => Outcomes.Any(o => string.Equals(o.Key, key, StringComparison.Ordinal));
+}
