@@ -32,6 +32,13 @@ public sealed class IcalCalendarReader : ICalendarFileReader
     /// <summary>How many steps of a recurrence rule may find no day before the rule is given up (a rule that never matches).</summary>
     private const int MaxUnmatchedSteps = 5_000;
 
+    private readonly TimeSpan _maxTime;
+
+    public IcalCalendarReader() : this(MaxTime) { }
+
+    /// <param name="maxTime">The time bound instead of <see cref="MaxTime"/> (a test of the bound itself uses a short one).</param>
+    public IcalCalendarReader(TimeSpan maxTime) => _maxTime = maxTime;
+
     public ImportedCalendar Read(string text, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
@@ -112,10 +119,10 @@ public sealed class IcalCalendarReader : ICalendarFileReader
         }
     }
 
-    private static void Check(Stopwatch watch, CancellationToken ct)
+    private void Check(Stopwatch watch, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (watch.Elapsed > MaxTime)
-            throw new InvalidDataException($"The calendar file takes longer than {MaxTime.TotalSeconds:0.#} s to read; is it a holiday calendar?");
+        if (watch.Elapsed > _maxTime)
+            throw new InvalidDataException($"The calendar file takes longer than {_maxTime.TotalSeconds:0.#} s to read; is it a holiday calendar?");
     }
 }
