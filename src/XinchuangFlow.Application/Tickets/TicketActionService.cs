@@ -164,7 +164,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             // Read fresh inside the amendment: a conflict runs this again with the current ticket.
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
-            if (current is null || TicketStatus.IsFinal(current.Status)) return false;
+            if (current is null || !current.MayBeRedispatched) return false;
             var previous = current.TechnicianUser;
             var open = await runtime.Store.ListTasksAsync(new Engine.Abstractions.TaskQuery(InstanceId: current.InstanceId, Status: HumanTaskStatus.Open), ct);
             var explanation = new JsonObject { ["ruleZh"] = $"改派：{reason}", ["technician"] = technician!.Name, ["previous"] = previous, ["by"] = user };
