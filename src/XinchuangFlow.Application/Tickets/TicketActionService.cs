@@ -120,7 +120,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     }
 
     /// <summary>Whether the ticket is at or beyond <paramref name="status"/> in the usual order of work.</summary>
-    private static bool IsPast(Ticket ticket, string status) => TicketStatus.IsPast(ticket.Status, status);
+    private static bool IsPast(Ticket ticket, TicketStatus status) => ticket.Status.IsPast(status);
 
     /// <summary>The unit rates the resolved ticket; a low rating needs a comment (the feedback step's own rule).</summary>
     public async Task<Ticket> FeedbackAsync(Actor actor, string idOrNumber, int satisfaction, string? comment, CancellationToken ct = default)
@@ -185,23 +185,22 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     /// An agent overrides the automatic grade with a reason (DSP-1, audited): the running response and resolution
     /// clocks take the new grade's targets (consumed and paused time kept) and their escalation is re-planned.
     /// </summary>
-    public async Task<Ticket> OverrideGradeAsync(Actor actor, string idOrNumber, string? grade, string? reason, CancellationToken ct = default)
+    public async Task<Ticket> OverrideGradeAsync(Actor actor, string idOrNumber, string? gradeText, string? reason, CancellationToken ct = default)
     {
         if (!access.IsAgent(actor))
             throw access.Denied(actor, "change a grade", "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau change a grade.");
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         var user = actor.UserName!;
-        grade = Grades.Parse(grade) ?? grade?.Trim() ?? "";
         reason ??= "";
         var errors = new Dictionary<string, string[]>();
-        if (!Grades.IsGrade(grade)) errors["grade"] = ["Use P1, P2, P3 or P4."];
+        if (!Grade.TryParse(gradeText, out var grade)) errors["grade"] = ["Use P1, P2, P3 or P4."];
         if (!TextRules.HasVisibleText(reason)) errors["reason"] = ["A grade override needs a reason."];
         else if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad];
         if (errors.Count > 0) throw new InvalidInputException(errors);
         var done = await runtime.AmendAsync(ticket.InstanceId, user, "grade override", async amendment =>
         {
             var current = await tickets.FindTicketAsync(ticket.Id, ct);
-            if (current is null || TicketStatus.IsFinal(current.Status) || current.Grade == grade) return false;
+            if (current is null || current.Status.IsFinal || current.Grade == grade) return false;
             var (sla, set) = await rules.SlaAsync(current.CityCode, ct);
             amendment.Join(current);
             var (from, retargeted) = current.OverrideGrade(grade, reason, user, amendment.Now, sla, $"rules sla/{set.Scope} v{set.Version}");

@@ -27,7 +27,7 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
         }
         var distance = t is { CheckInLatitude: { } lat, CheckInLongitude: { } lon }
             ? GuangxiDivisions.Shipped.DistanceToCentreKm(t.CountyCode, lat, lon) : null;
-        var open = !TicketStatus.IsFinal(t.Status);
+        var open = !t.Status.IsFinal;
         var rights = new WorkspaceRights(
             Redispatch: access.IsAgent(actor) && t.MayBeRedispatched,
             OverrideGrade: access.IsAgent(actor) && open,
