@@ -61,29 +61,34 @@ public class RulesAndRequestTests
         r.Clean();
         var errors = r.Validate(GuangxiDivisions.Shipped);
         foreach (var field in new[] { "channel", "procurementUnit", "contactName", "contactPhone", "countyCode", "productCategory", "impact", "title" })
-            Assert.True(errors.ContainsKey(field), field);
-        Assert.Contains("does not belong to city 4501", errors["countyCode"][0]);
-        Assert.False(errors.ContainsKey("description"));
+            Assert.Contains(errors, p => p.Field == field);
+        var county = Assert.Single(errors, p => p.Field == "countyCode");
+        Assert.Equal(TextProblems.CountyNotInCity, county.Code);
+        Assert.Equal("南宁市", county.Args!["city"]);
+        Assert.Equal(TextProblems.TooLong, Assert.Single(errors, p => p.Field == "title").Code);
+        Assert.Equal(200, Assert.Single(errors, p => p.Field == "title").Args!["max"]);
+        Assert.DoesNotContain(errors, p => p.Field == "description");
         Assert.Equal("<script>alert('x')</script>", r.Description);   // kept as typed; encoded on output
     }
 
     [Theory]
-    [InlineData("\u200B\u200C\u200D", "visible text")]            // zero-width only
-    [InlineData("\u202E\u202D", "visible text")]                   // direction overrides only
-    [InlineData("打印机\u202E卡纸", "text-direction")]               // an override hidden in a title
-    [InlineData("打印机\u0007卡纸", "control character")]
-    public void Titles_WithoutVisibleText_OrWithHiddenControls_AreRefused(string title, string expected)
+    [InlineData("\u200B\u200C\u200D", TextProblems.Required)]            // zero-width only
+    [InlineData("\u202E\u202D", TextProblems.Required)]                   // direction overrides only
+    [InlineData("打印机\u202E卡纸", TextProblems.DirectionControl)]         // an override hidden in a title
+    [InlineData("打印机\u0007卡纸", TextProblems.ControlCharacter)]
+    public void Titles_WithoutVisibleText_OrWithHiddenControls_AreRefused(string title, string code)
     {
-        var problem = TextRules.Problem(title, "title", 200, multiline: false);
+        var problem = TextRules.Check(title, "title", 200, multiline: false);
         Assert.NotNull(problem);
-        Assert.Contains(expected, problem);
+        Assert.Equal(code, problem.Code);
+        Assert.Equal("title", problem.Field);
     }
 
     [Fact]
     public void Text_WithAngleBracketsAndAddresses_IsAccepted()
     {
-        Assert.Null(TextRules.Problem("温度 < 5 且 > 3 时黑屏", "title", 200, multiline: false));
-        Assert.Null(TextRules.Problem("联系 <a@b.cn>\n第二行", "description", 200, multiline: true));
-        Assert.NotNull(TextRules.Problem("第一行\n第二行", "title", 200, multiline: false));
+        Assert.Null(TextRules.Check("温度 < 5 且 > 3 时黑屏", "title", 200, multiline: false));
+        Assert.Null(TextRules.Check("联系 <a@b.cn>\n第二行", "description", 200, multiline: true));
+        Assert.NotNull(TextRules.Check("第一行\n第二行", "title", 200, multiline: false));
     }
 }

@@ -109,6 +109,23 @@ public class HostileInputTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("title"));
     }
 
+    [Theory]
+    [InlineData("", "请填写标题，且须包含可见文字。", "“toaster”不是可选的产品类别。")]
+    [InlineData("?culture=en", "The title is required and must contain visible text.", "“toaster” is not a product category to choose.")]
+    public async Task ARefusedRequest_SaysWhatIsWrong_InTheCallersLanguage_FieldByField(string culture, string title, string category)
+    {
+        var unit = await LoginAsync("unit@xinchuang.local");
+        var request = NewRequest(" ");
+        request["productCategory"] = "toaster";
+        var response = await PostAsync(unit, "/api/tickets" + culture, request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(title, problem["errors"]!["title"]![0]!.GetValue<string>());
+        Assert.Equal(category, problem["errors"]!["productCategory"]![0]!.GetValue<string>());
+        Assert.Contains(title, problem["detail"]!.GetValue<string>());
+        Assert.Equal("invalid", problem["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AnIdempotencyKey_WithTheSameRequestReturnsTheTicket_WithAnotherRequestIs422()
     {

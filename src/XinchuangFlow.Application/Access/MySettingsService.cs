@@ -11,14 +11,14 @@ public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audi
 
     public async Task SaveAsync(Actor actor, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ProblemList();
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
-        if (email is not null && !Domain.Tickets.TextRules.IsEmail(email)) errors["email"] = [Domain.Tickets.TextRules.EmailProblem];
-        if (phone is not null && !Domain.Tickets.TextRules.IsPhone(phone)) errors["phone"] = [Domain.Tickets.TextRules.PhoneProblem];
-        if (byEmail && email is null) errors["email"] = [.. errors.GetValueOrDefault("email") ?? [], "Give an e-mail address to be told by e-mail."];
-        if (bySms && phone is null) errors["phone"] = [.. errors.GetValueOrDefault("phone") ?? [], "Give a mobile number to be told by SMS."];
-        if (errors.Count > 0) throw new InvalidInputException(errors);
+        if (email is not null) errors.AddIf(Domain.Tickets.TextRules.CheckEmail(email, "email"));
+        if (phone is not null) errors.AddIf(Domain.Tickets.TextRules.CheckPhone(phone, "phone"));
+        if (byEmail && email is null) errors.Add("email", "Give an e-mail address to be told by e-mail.");
+        if (bySms && phone is null) errors.Add("phone", "Give a mobile number to be told by SMS.");
+        errors.ThrowIfAny();
         var before = await GetAsync(actor, ct);
         await users.UpdateContactAsync(actor.UserName ?? throw new InvalidInputException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
         // The phone number is encrypted at rest; the audit trail (append-only, never re-encrypted) shows its last four digits.

@@ -28,32 +28,32 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
     public async Task<(UserAccount Account, string TemporaryPassword)> CreateAsync(Actor actor, NewUserAccount request, CancellationToken ct = default)
     {
         Require(actor, "create users");
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ProblemList();
         var email = request.Email?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email) || !TextRules.IsEmail(email)) errors["email"] = [TextRules.EmailProblem];
-        else if (await accounts.FindAsync(email, ct) is not null) errors["email"] = ["An account with this e-mail address exists already."];
+        if (string.IsNullOrEmpty(email) || !TextRules.IsEmail(email)) errors.AddIf(TextRules.CheckEmail(email, "email"));
+        else if (await accounts.FindAsync(email, ct) is not null) errors.Add("email", "An account with this e-mail address exists already.");
         var name = request.DisplayName?.Trim();
-        if (TextRules.Problem(name ?? "", "name", 100, multiline: false) is { } nameProblem) errors["displayName"] = [nameProblem];
+        errors.AddIf(TextRules.Check(name, "displayName", 100, multiline: false));
         var role = request.Role;
         if (role is null || !Assignable.Contains(role))
-            errors["role"] = [$"Choose one of {string.Join(", ", Assignable)}; technicians' accounts come with their technician records."];
+            errors.Add("role", $"Choose one of {string.Join(", ", Assignable)}; technicians' accounts come with their technician records.");
         string? city = null; Guid? enterprise = null, unit = null;
         switch (role)
         {
             case Roles.MunicipalCoordinator:
-                if (request.CityCode is not { } c || divisions.Cities.All(x => x.Code != c)) errors["cityCode"] = ["A coordinator needs the city they coordinate."];
+                if (request.CityCode is not { } c || divisions.Cities.All(x => x.Code != c)) errors.Add("cityCode", "A coordinator needs the city they coordinate.");
                 city = request.CityCode;
                 break;
             case Roles.EnterpriseManager or Roles.Dispatcher:
                 // A dispatcher without an enterprise works the platform's own hotline desk.
-                if (request.EnterpriseId is { } e && await network.FindEnterpriseAsync(e, ct) is null) errors["enterpriseId"] = ["There is no such enterprise."];
-                else if (role == Roles.EnterpriseManager && request.EnterpriseId is null) errors["enterpriseId"] = ["An enterprise manager needs the enterprise."];
+                if (request.EnterpriseId is { } e && await network.FindEnterpriseAsync(e, ct) is null) errors.Add("enterpriseId", "There is no such enterprise.");
+                else if (role == Roles.EnterpriseManager && request.EnterpriseId is null) errors.Add("enterpriseId", "An enterprise manager needs the enterprise.");
                 enterprise = request.EnterpriseId;
                 break;
             case Roles.ProcurementUser:
                 // A unit's user belongs to the unit and, like it, to its city.
                 var found = request.UnitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
-                if (found is null) errors["unitId"] = ["A unit's user needs the procurement unit."];
+                if (found is null) errors.Add("unitId", "A unit's user needs the procurement unit.");
                 (unit, city) = (found?.Id, found?.CityCode);
                 break;
         }

@@ -193,7 +193,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     {
         var record = await OpenTriageAsync(actor, id, ct);
         if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Say why the mail is set aside.");
-        if (TextRules.Problem(reason, "reason", 500, multiline: true) is { } bad) throw new InvalidInputException("reason", bad);
+        if (TextRules.Check(reason, "reason", 500, multiline: true) is { } bad) throw new InvalidInputException([bad]);
         if (!await store.ResolveAsync(id, MailOutcomes.Dismissed, null, reason.Trim(), actor.UserName!, clock.GetUtcNow(), null, ct))
             throw new StateConflictException("The mail was handled by someone else meanwhile.");
         await TriagedAsync(actor, record, "dismiss", reason.Trim(), ct);

@@ -17,7 +17,7 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     {
         CheckBureau(actor, "issue an API key");
         if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new InvalidInputException("name", "Name the platform the key is for.");
-        if (Domain.Tickets.TextRules.Problem(name, "name", 100, multiline: false) is { } bad) throw new InvalidInputException("name", bad);
+        if (Domain.Tickets.TextRules.Check(name, "name", 100, multiline: false) is { } bad) throw new InvalidInputException([bad]);
         var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var key = $"{KeyStart}{prefix}_{secret}";

@@ -98,8 +98,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     {
         CheckEdit(actor, kind, scope);
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(comment) || !Domain.Tickets.TextRules.HasVisibleText(comment)) problems.Add("Say why the rules change (comment).");
-        else if (Domain.Tickets.TextRules.Problem(comment, "comment", 500, multiline: true) is { } bad) problems.Add(bad);
+        if (Domain.Tickets.TextRules.Check(comment, "comment", 500, multiline: true) is { } bad)
+            problems.Add(bad.Code == Domain.Tickets.TextProblems.Required ? "Say why the rules change (comment)." : bad.Message);
         try
         {
             var doc = RuleOverrides.Parse(json);

@@ -84,11 +84,10 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
                     || string.Equals(task.ClaimedBy, actor.UserName, StringComparison.OrdinalIgnoreCase);
         if (!holds && !access.LeadsTeam(actor))
             throw access.Denied(actor, "reassign a task", "Only the task's holder or a team lead hands it to someone else.");
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(reason) || !TextRules.HasVisibleText(reason)) errors["reason"] = ["Reassigning a task needs a reason."];
-        else if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad];
-        if (string.IsNullOrWhiteSpace(toUser)) errors["toUser"] = ["Name the person who takes the task over."];
-        if (errors.Count > 0) throw new InvalidInputException(errors);
+        var errors = new ProblemList();
+        errors.AddIf(TextRules.Check(reason, "reason", 1000, multiline: true));
+        if (string.IsNullOrWhiteSpace(toUser)) errors.Add(Problem.Of(TextProblems.Required, "toUser", "Name the person who takes the task over."));
+        errors.ThrowIfAny();
         if (task.AssigneeRole is null)
             throw new InvalidInputException("toUser", "This step belongs to the dispatched technician; re-dispatch the ticket to move it.");
         // The new assignee must be able to work the task as an unassigned team task. Somebody who is not a user and

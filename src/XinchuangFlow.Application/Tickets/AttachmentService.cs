@@ -80,7 +80,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         if (name.Length > 200) throw new InvalidInputException("file", "The file name is longer than 200 characters.");
         if (name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..")
             throw new InvalidInputException("file", "The file name must not contain a path.");
-        if (TextRules.Problem(name, "file name", 200, multiline: false) is { } problem) throw new InvalidInputException("file", problem);
+        if (TextRules.Check(name, "file", 200, multiline: false) is { } problem) throw new InvalidInputException([problem]);
         return name;
     }
 

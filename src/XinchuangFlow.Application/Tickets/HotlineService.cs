@@ -56,7 +56,7 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
     {
         CheckDesk(actor);
         if (note is null || !TextRules.HasVisibleText(note)) throw new InvalidInputException("note", "Say what the caller said.");
-        if (TextRules.Problem(note, "note", 1000, multiline: true) is { } bad) throw new InvalidInputException("note", bad);
+        if (TextRules.Check(note, "note", 1000, multiline: true) is { } bad) throw new InvalidInputException([bad]);
         var ticket = await cases.FindTicketAsync(ticketNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", ticketNumber);
         if (ticket.Status.IsFinal) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
         var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>

@@ -28,8 +28,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     public async Task<Ticket> CheckInAsync(Actor actor, string idOrNumber, string? location, bool remote, Position? position = null, CancellationToken ct = default)
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "check in", ct);
-        if (location is { Length: > 0 } && TextRules.Problem(location, "location", 200, multiline: false) is { } problem)
-            throw new InvalidInputException("location", problem);
+        if (TextRules.Check(location, "location", 200, multiline: false, required: false) is { } problem) throw new InvalidInputException([problem]);
         if (position is { } p && (p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180 || p.Accuracy is < 0 || !double.IsFinite(p.Latitude) || !double.IsFinite(p.Longitude)))
             throw new InvalidInputException("position", "The position is not a valid latitude / longitude.");
         if (ticket.CheckInAt is not null) return ticket; // a repeated tap
@@ -145,8 +144,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var user = actor.UserName!;
         technicianUser = technicianUser?.Trim() ?? "";
         reason ??= "";
-        if (!TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "A re-dispatch needs a reason.");
-        if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) throw new InvalidInputException("reason", bad);
+        if (TextRules.Check(reason, "reason", 1000, multiline: true) is { } bad) throw new InvalidInputException([bad]);
         if (!ticket.MayBeRedispatched)
             throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
         var snapshot = await network.TechnicianSnapshotAsync(technicianUser, ticket.ProductCategory, ct);
@@ -192,11 +190,11 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         var user = actor.UserName!;
         reason ??= "";
-        var errors = new Dictionary<string, string[]>();
-        if (!Grade.TryParse(gradeText, out var grade)) errors["grade"] = ["Use P1, P2, P3 or P4."];
-        if (!TextRules.HasVisibleText(reason)) errors["reason"] = ["A grade override needs a reason."];
-        else if (TextRules.Problem(reason, "reason", 1000, multiline: true) is { } bad) errors["reason"] = [bad];
-        if (errors.Count > 0) throw new InvalidInputException(errors);
+        var errors = new ProblemList();
+        if (!Grade.TryParse(gradeText, out var grade))
+            errors.Add(Problem.Of(TextProblems.NotInList, "grade", "Use P1, P2, P3 or P4.", ("value", gradeText ?? "")));
+        errors.AddIf(TextRules.Check(reason, "reason", 1000, multiline: true));
+        errors.ThrowIfAny();
         var done = await runtime.AmendAsync(ticket.InstanceId, user, "grade override", async amendment =>
         {
             var current = await tickets.FindTicketAsync(ticket.Id, ct);

@@ -79,23 +79,25 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
         if (request.ProcurementUnitId is { } unitId)
         {
             unit = await cases.FindUnitAsync(unitId, ct);
-            if (unit is null) errors["procurementUnitId"] = [$"Procurement unit {unitId} does not exist."];
+            if (unit is null) errors.Add(Problem.Of(IntakeProblems.UnitUnknown, "procurementUnitId", $"Procurement unit {unitId} does not exist."));
         }
         if (unit is not null)
         {
-            if (string.IsNullOrWhiteSpace(request.ProcurementUnit)) { request.ProcurementUnit = unit.Name; errors.Remove("procurementUnit"); }
+            if (string.IsNullOrWhiteSpace(request.ProcurementUnit)) { request.ProcurementUnit = unit.Name; errors.RemoveAll(p => p.Field == "procurementUnit"); }
             if (unit.IntegratorId is { } contracted)
             {
                 // The unit's contract decides who serves it; a request cannot choose another integrator.
                 if (request.IntegratorId is { } asked && asked != contracted)
-                    errors["integratorId"] = [$"{unit.Name} is served by its contracted integrator ({contracted}); a request cannot name another."];
+                    errors.Add(Problem.Of(IntakeProblems.IntegratorContracted, "integratorId", $"{unit.Name} is served by its contracted integrator ({contracted}); a request cannot name another.", ("unit", unit.Name)));
                 request.IntegratorId = contracted;
             }
         }
         if (request.IntegratorId is { } integratorId && unit?.IntegratorId is null)
         {
-            if (!mayNameIntegrator) errors["integratorId"] = ["Only a dispatcher or the Data Bureau may name the integrator of a unit without a contract."];
-            else if (!await cases.IntegratorExistsAsync(integratorId, ct)) errors["integratorId"] = [$"Integrator {integratorId} does not exist."];
+            if (!mayNameIntegrator)
+                errors.Add(Problem.Of(IntakeProblems.IntegratorNotYours, "integratorId", "Only a dispatcher or the Data Bureau may name the integrator of a unit without a contract."));
+            else if (!await cases.IntegratorExistsAsync(integratorId, ct))
+                errors.Add(Problem.Of(IntakeProblems.IntegratorUnknown, "integratorId", $"Integrator {integratorId} does not exist."));
         }
         if (errors.Count > 0) throw new InvalidInputException(errors);
 
@@ -141,10 +143,12 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
     {
         var description = request.Description ?? "";
         var category = request.Category ?? "service";
-        var errors = new Dictionary<string, string[]>();
-        if (TextRules.Problem(description, "description", 5000, multiline: true) is { } problem) errors["description"] = [problem];
-        if (!ComplaintCategories.Contains(category)) errors["category"] = [$"Use {string.Join(", ", ComplaintCategories)}."];
-        if (request.RequestKey is { Length: > 100 }) errors["requestKey"] = ["The request key is longer than 100 characters."];
+        var errors = new ProblemList();
+        errors.AddIf(TextRules.Check(description, "description", 5000, multiline: true));
+        if (!ComplaintCategories.Contains(category))
+            errors.Add(Problem.Of(TextProblems.NotInList, "category", $"Use {string.Join(", ", ComplaintCategories)}.", ("value", category)));
+        if (request.RequestKey is { Length: > 100 })
+            errors.Add(Problem.Of(TextProblems.TooLong, "requestKey", "The request key is longer than 100 characters.", ("length", request.RequestKey.Length), ("max", 100)));
         if (request.RequestKey is { Length: > 0 } key && await cases.FindComplaintByKeyAsync(user, key, ct) is { } existing)
         {
             var same = existing.Description == description && existing.Category == category && existing.TicketId == ticket?.Id;
@@ -152,8 +156,9 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
         }
         var unit = ticket is null && unitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
         var city = ticket?.CityCode ?? (unit is { CityCode.Length: > 0 } ? unit.CityCode : request.CityCode);
-        if (city is null || divisions.Cities.All(c => c.Code != city)) errors["cityCode"] = ["A complaint without a ticket needs the city it concerns."];
-        if (errors.Count > 0) throw new InvalidInputException(errors);
+        if (city is null || divisions.Cities.All(c => c.Code != city))
+            errors.Add(Problem.Of(TextProblems.NotACity, "cityCode", "A complaint without a ticket needs the city it concerns.", ("value", city ?? "")));
+        errors.ThrowIfAny();
         var now = clock.GetUtcNow();
         var prefix = $"TS-{city}-{now.ToChina():yyyyMMdd}";
         var complaint = new JsonObject

@@ -27,9 +27,9 @@ public sealed class RegisterActivity(CaseSession cases) : IActivity
                       ?? throw new ActivityInputException(context.Activity.Id, "request", "the request is empty");
         request.Clean();
         var errors = request.Validate(cases.Divisions);
-        if (request.Number is not { Length: > 0 }) errors["number"] = ["The ticket number is missing (the intake assigns it)."];
+        if (request.Number is not { Length: > 0 }) errors.Add(Problem.Of(TextProblems.Required, "number", "The ticket number is missing (the intake assigns it)."));
         if (errors.Count > 0)
-            throw new ActivityInputException(context.Activity.Id, "request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+            throw new ActivityInputException(context.Activity.Id, "request", string.Join(" ", errors.Select(p => $"{p.Field}: {p.Message}")));
         var ticket = request.ToTicket(context.Instance.Id, context.Now, context.User);
         context.Insert(ticket);
         context.Record(ticket.Id, CaseKinds.Ticket, "submitted", null, TicketStatus.Submitted.Code,

@@ -16,20 +16,31 @@ public static class TextRules
     /// <summary>An e-mail address as the platform accepts it (something@domain.tld, at most 256 characters).</summary>
     public static bool IsEmail(string? value) => value is { Length: <= 256 } && System.Text.RegularExpressions.Regex.IsMatch(value, @"^[^@\s]+@[^@\s]+\.[^@\s]+$");
 
-    public const string PhoneProblem = "The phone number may hold digits, spaces, + and - only (5–20).";
-    public const string EmailProblem = "The e-mail address is not valid.";
+    /// <summary>The phone problem of <paramref name="field"/>, or null when <paramref name="value"/> is a phone number.</summary>
+    public static Problem? CheckPhone(string? value, string field) =>
+        IsPhone(value) ? null : Problem.Of(TextProblems.Phone, field, "The phone number may hold digits, spaces, + and - only (5–20).");
 
-    /// <summary>The problem with <paramref name="value"/> as the field <paramref name="what"/>, or null when it is acceptable.</summary>
-    public static string? Problem(string? value, string what, int max, bool multiline, bool required = true)
+    /// <summary>The e-mail problem of <paramref name="field"/>, or null when <paramref name="value"/> is an address.</summary>
+    public static Problem? CheckEmail(string? value, string field) =>
+        IsEmail(value) ? null : Problem.Of(TextProblems.Email, field, "The e-mail address is not valid.");
+
+    /// <summary>
+    /// The problem with <paramref name="value"/> as the field <paramref name="field"/> (its key, e.g. <c>title</c>, which
+    /// pages label from their resources), or null when it is acceptable.
+    /// </summary>
+    public static Problem? Check(string? value, string field, int max, bool multiline, bool required = true)
     {
         value ??= "";
-        if (!HasVisibleText(value)) return required || value.Length > 0 ? $"The {what} is required and must contain visible text." : null;
-        if (value.Length > max) return $"The {what} has {value.Length} characters; at most {max} are allowed.";
+        if (!HasVisibleText(value))
+            return required || value.Length > 0 ? Problem.Of(TextProblems.Required, field, $"The {field} is required and must contain visible text.") : null;
+        if (value.Length > max)
+            return Problem.Of(TextProblems.TooLong, field, $"The {field} has {value.Length} characters; at most {max} are allowed.", ("length", value.Length), ("max", max));
         foreach (var c in value)
         {
-            if (IsDirectionOverride(c)) return $"The {what} contains a text-direction control character (U+{(int)c:X4}); remove it.";
+            if (IsDirectionOverride(c))
+                return Problem.Of(TextProblems.DirectionControl, field, $"The {field} contains a text-direction control character (U+{(int)c:X4}); remove it.", ("character", $"U+{(int)c:X4}"));
             if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t') && c != '\t')
-                return $"The {what} contains a control character (U+{(int)c:X4}).";
+                return Problem.Of(TextProblems.ControlCharacter, field, $"The {field} contains a control character (U+{(int)c:X4}).", ("character", $"U+{(int)c:X4}"));
         }
         return null;
     }

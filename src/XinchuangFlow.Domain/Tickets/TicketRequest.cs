@@ -54,28 +54,37 @@ public sealed class TicketRequest
         && (ProcurementUnitId is null || ticket.ProcurementUnitId == ProcurementUnitId);
 
     /// <summary>Every problem, each naming its field; empty when the request is acceptable.</summary>
-    public Dictionary<string, string[]> Validate(GuangxiDivisions divisions)
+    public List<Problem> Validate(GuangxiDivisions divisions)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
-        if (!Channels.NamesZh.ContainsKey(Channel)) Add("channel", $"'{Channel}' is not one of {string.Join(", ", Channels.NamesZh.Keys)}.");
-        if (string.IsNullOrWhiteSpace(ProcurementUnit)) Add("procurementUnit", "The procurement unit is required.");
-        if (TextRules.Problem(ContactName, "contact's name", 100, multiline: false) is { } contact) Add("contactName", contact);
-        if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail)) Add("contactPhone", "A phone number or an e-mail address is required.");
-        if (ContactPhone is { Length: > 0 } phone && !TextRules.IsPhone(phone)) Add("contactPhone", TextRules.PhoneProblem);
-        if (ContactEmail is { Length: > 0 } mail && !TextRules.IsEmail(mail)) Add("contactEmail", TextRules.EmailProblem);
+        var problems = new List<Problem>();
+        void Add(Problem? problem) { if (problem is not null) problems.Add(problem); }
+        if (!Channels.NamesZh.ContainsKey(Channel))
+            Add(Problem.Of(TextProblems.NotInList, "channel", $"'{Channel}' is not one of {string.Join(", ", Channels.NamesZh.Keys)}.", ("value", Channel)));
+        if (string.IsNullOrWhiteSpace(ProcurementUnit)) Add(Problem.Of(TextProblems.Required, "procurementUnit", "The procurement unit is required."));
+        Add(TextRules.Check(ContactName, "contactName", 100, multiline: false));
+        if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail))
+            Add(Problem.Of(TextProblems.ContactMissing, "contactPhone", "A phone number or an e-mail address is required."));
+        if (ContactPhone is { Length: > 0 } phone) Add(TextRules.CheckPhone(phone, "contactPhone"));
+        if (ContactEmail is { Length: > 0 } mail) Add(TextRules.CheckEmail(mail, "contactEmail"));
         var county = divisions.Find(CountyCode);
-        if (divisions.Cities.All(c => c.Code != CityCode)) Add("cityCode", $"'{CityCode}' is not a Guangxi prefecture-level city code.");
-        if (county is null || county.Level == DivisionLevel.City) Add("countyCode", $"'{CountyCode}' is not a Guangxi county-level division code.");
-        else if (county.ParentCode != CityCode) Add("countyCode", $"County {CountyCode} ({county.Name}) does not belong to city {CityCode}.");
-        if (!ProductCategories.IsKnown(ProductCategory)) Add("productCategory", $"'{ProductCategory}' is not one of {string.Join(", ", ProductCategories.Names.Keys)}.");
-        if (!Impacts.All.Contains(Impact)) Add("impact", $"'{Impact}' is not one of {string.Join(", ", Impacts.All)}.");
-        if (TextRules.Problem(Title, "title", MaxTitle, multiline: false) is { } title) Add("title", title);
-        if (TextRules.Problem(Description, "description", MaxDescription, multiline: true) is { } description) Add("description", description);
+        if (divisions.Cities.All(c => c.Code != CityCode))
+            Add(Problem.Of(TextProblems.NotACity, "cityCode", $"'{CityCode}' is not a Guangxi prefecture-level city code.", ("value", CityCode)));
+        if (county is null || county.Level == DivisionLevel.City)
+            Add(Problem.Of(TextProblems.NotACounty, "countyCode", $"'{CountyCode}' is not a Guangxi county-level division code.", ("value", CountyCode)));
+        else if (county.ParentCode != CityCode)
+            Add(Problem.Of(TextProblems.CountyNotInCity, "countyCode", $"County {CountyCode} ({county.Name}) does not belong to city {CityCode}.",
+                ("county", county.Name), ("city", divisions.Find(CityCode)?.Name ?? CityCode)));
+        if (!ProductCategories.IsKnown(ProductCategory))
+            Add(Problem.Of(TextProblems.NotInList, "productCategory", $"'{ProductCategory}' is not one of {string.Join(", ", ProductCategories.Names.Keys)}.", ("value", ProductCategory)));
+        if (!Impacts.All.Contains(Impact))
+            Add(Problem.Of(TextProblems.NotInList, "impact", $"'{Impact}' is not one of {string.Join(", ", Impacts.All)}.", ("value", Impact)));
+        Add(TextRules.Check(Title, "title", MaxTitle, multiline: false));
+        Add(TextRules.Check(Description, "description", MaxDescription, multiline: true));
         foreach (var (field, value, max) in new[] { ("address", Address, 300), ("productVendor", ProductVendor, 100), ("productModel", ProductModel, 100), ("serialNumber", SerialNumber, 100), ("cpu", Cpu, 100), ("os", Os, 100) })
-            if (value is { Length: > 0 } && TextRules.Problem(value, field, max, multiline: false, required: false) is { } problem) Add(field, problem);
-        if (RequestKey is { Length: > 100 }) Add("requestKey", "The request key is longer than 100 characters.");
-        return errors;
+            if (value is { Length: > 0 }) Add(TextRules.Check(value, field, max, multiline: false, required: false));
+        if (RequestKey is { Length: > 100 })
+            Add(Problem.Of(TextProblems.TooLong, "requestKey", "The request key is longer than 100 characters.", ("length", RequestKey.Length), ("max", 100)));
+        return problems;
     }
 
     /// <summary>The ticket this request becomes.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using XinchuangFlow.Web.Components;
 using XinchuangFlow.Engine.Definitions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Engine.Validation;
@@ -10,7 +11,8 @@ namespace XinchuangFlow.Web.Api;
 /// <summary>
 /// Turns application and engine exceptions into problem responses: <c>title</c> is a short text in the request's
 /// language (Chinese by default, English with <c>?culture=en</c> or the culture cookie),
-/// <c>detail</c> the specific reason, <c>errors</c> the problems by field, <c>code</c> a stable key for clients.
+/// <c>detail</c> the specific reason and <c>errors</c> the problems by field, both in that language too (<see cref="Components.ProblemText"/>),
+/// <c>code</c> a stable key for clients.
 /// Nothing else leaks.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> texts, ILogger<ApiExceptionHandler> log) : IExceptionHandler
@@ -30,7 +32,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
         if (status == 0) return false;
         log.LogInformation("Request {Path} answered {Status}: {Message}", http.Request.Path, status, exception.Message);
         http.Response.StatusCode = status;
-        var details = new ProblemDetails { Status = status, Title = texts[titleKey], Detail = exception.Message };
+        var details = new ProblemDetails { Status = status, Title = texts[titleKey], Detail = exception is XfException refusal ? refusal.Text() : exception.Message };
         if (extra is not null) details.Extensions["errors"] = extra;
         details.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
@@ -57,21 +59,23 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
     };
 
     /// <summary>
-    /// The problems of an invalid request: messages by field when they name fields (a form shows each beside its field),
-    /// a list of messages when none does, and objects with their code and arguments when they carry codes of their own
-    /// (a definition's findings, each on its activity).
+    /// The problems of an invalid request, in the request's language: texts by field when they name fields (a form shows
+    /// each beside its field), a list of texts when none does; a definition's findings as objects with their code and
+    /// arguments, each on its activity (the designer marks them).
     /// </summary>
     private static object Errors(XfException e)
     {
-        if (e.Problems.Any(p => p.Code != e.Code || p.Args is not null))
+        if (e is DefinitionInvalidException or DefinitionFormatException && e.Problems.Any(p => p.Code != e.Code || p.Args is not null))
             return e.Problems.Select(p =>
             {
-                var o = new System.Text.Json.Nodes.JsonObject { ["code"] = p.Code, ["message"] = p.Message };
+                var o = new System.Text.Json.Nodes.JsonObject { ["code"] = p.Code, ["message"] = p.Text() };
                 if (p.Field is not null) o["field"] = p.Field;
                 foreach (var (name, value) in p.Args ?? new Dictionary<string, object?>())
                     o[name] = System.Text.Json.JsonSerializer.SerializeToNode(value);
                 return o;
             }).ToList();
-        return e.Problems.Any(p => p.Field is not null) ? e.Errors : e.Messages.ToList();
+        return e.Problems.Any(p => p.Field is not null)
+            ? e.Problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(p => p.Text()).ToArray())
+            : e.Problems.Select(p => p.Text()).ToList();
     }
 }
