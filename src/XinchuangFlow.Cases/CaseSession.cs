@@ -39,17 +39,17 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
     }
 
     /// <summary>The history line of a grade override (the activity and the API's amendment both write it).</summary>
-    public static void GradeOverrideEvent(IBurstWork work, Ticket ticket, string? from, string grade, string reason) =>
-        work.Record(ticket, "grade-override", $"等级由{from}调整为{grade}：{reason}", new JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason });
+    public static void GradeOverrideEvent(IBurstWork work, Ticket ticket, Grade? from, Grade grade, string reason) =>
+        work.Record(ticket, "grade-override", $"等级由{from}调整为{grade}：{reason}", new JsonObject { ["from"] = from?.Code, ["to"] = grade.Code, ["reason"] = reason });
 
     /// <summary>Changes the ticket's status with a history line; no line when nothing changes.</summary>
-    public static void SetStatus(ActivityContext context, Ticket ticket, string status, string? note = null, JsonNode? data = null, string kind = "status")
+    public static void SetStatus(ActivityContext context, Ticket ticket, TicketStatus status, string? note = null, JsonNode? data = null, string kind = "status")
     {
         var from = ticket.Status;
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
-        if (from != status || note is not null || data is not null) context.Record(ticket, kind, note, data, from);
-        context.JournalData("ticketStatus", status);
+        if (from != status || note is not null || data is not null) context.Record(ticket, kind, note, data, from.Code);
+        context.JournalData("ticketStatus", status.Code);
     }
 
     public static void SetStatus(ActivityContext context, Complaint complaint, string status, string? note = null)

@@ -191,7 +191,7 @@ public static class InboxWorkloads
         var now = DateTimeOffset.UtcNow;
         var start = now.AddYears(-3);
         var step = (now - start).Ticks / n;
-        string[] grades = ["P1", "P2", "P3", "P3", "P4", "P4"];
+        Grade[] grades = [Grade.P1, Grade.P2, Grade.P3, Grade.P3, Grade.P4, Grade.P4];
         string[] titles = ["终端无法开机", "打印机无法打印", "办公软件无法保存", "网络时断时续", "中间件服务异常", "数据库连接超时"];
         var outcomes = new List<TaskOutcome> { new("accept", "接单") };
         string? focusTech = null;

@@ -66,7 +66,7 @@ public static class ReplayWorkloads
     {
         var counties = GuangxiDivisions.Shipped.CountiesOf(city);
         var random = new Random(4502 + salt);
-        string[] grades = ["P1", "P2", "P3", "P3", "P4", "P4"];
+        Grade[] grades = [Grade.P1, Grade.P2, Grade.P3, Grade.P3, Grade.P4, Grade.P4];
         string[] titles = ["终端无法开机", "打印机无法打印", "办公软件无法保存", "网络时断时续", "中间件服务异常", "数据库连接超时"];
         var step = (to - from).Ticks / n;
         var events = 0;
@@ -91,7 +91,7 @@ public static class ReplayWorkloads
                 {
                     db.CaseEvents.Add(new CaseEvent
                     {
-                        CaseId = ticket.Id, CaseKind = "ticket", At = at, Kind = "clock-" + action, FromStatus = ticket.Status, ToStatus = ticket.Status,
+                        CaseId = ticket.Id, CaseKind = "ticket", At = at, Kind = "clock-" + action, FromStatus = ticket.Status.Code, ToStatus = ticket.Status.Code,
                         Data = new JsonObject { ["clock"] = clock, ["target"] = target.ToString(), ["targetReason"] = $"{grade} {clock} target (rules of {city})" }.ToJsonString(),
                     });
                     events++;

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Dispatch;
 using XinchuangFlow.Domain.Network;
 
@@ -33,7 +34,7 @@ public class DispatchPlannerTests
     private NetworkSnapshot Network() => new([_integrator, _suspended, _vendor], _points, _techs, _certs, _load);
 
     private DispatchDecision Plan(string county, string grade = "P2", Guid? responsible = null, string category = "终端") =>
-        _planner.Plan(new DispatchRequest("GX-1", County(county), category, grade, responsible ?? _integrator.Id, Now), Network());
+        _planner.Plan(new DispatchRequest("GX-1", County(county), category, Grade.Parse(grade), responsible ?? _integrator.Id, Now), Network());
 
     private void StandardTeam()
     {
@@ -107,7 +108,7 @@ public class DispatchPlannerTests
         // With no responsible integrator named, every active integrator is considered and the suspended one is not.
         Tech(_integrator, "横州赵", "横州市", level: 3, load: 0);
         Tech(_vendor, "厂商郑", "青秀区", level: 3, load: 0);
-        var open = _planner.Plan(new DispatchRequest("GX-2", County("青秀区"), "终端", "P2", null, Now), Network());
+        var open = _planner.Plan(new DispatchRequest("GX-2", County("青秀区"), "终端", Grade.P2, null, Now), Network());
         Assert.Equal("横州赵", open.Chosen!.Name);
         Assert.Equal("enterprise-inactive", open.Rejected.Single(r => r.Technician == "停业吴").Code);
         Assert.DoesNotContain(open.Rejected, r => r.Technician == "厂商郑");   // vendors support integrators; they are not dispatched to
@@ -125,7 +126,7 @@ public class DispatchPlannerTests
     }
 
     private DispatchDecision PlanWith(string county, Rules.DispatchRules rules, string grade = "P2") =>
-        _planner.Plan(new DispatchRequest("GX-1", County(county), "终端", grade, _integrator.Id, Now), Network(), rules);
+        _planner.Plan(new DispatchRequest("GX-1", County(county), "终端", Grade.Parse(grade), _integrator.Id, Now), Network(), rules);
 
     private static Rules.DispatchRules Levels() => new() { RequiredLevel = new() { ["P1"] = 3, ["P2"] = 2, ["P3"] = 1, ["P4"] = 1 } };
 

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Grading;
 
 namespace XinchuangFlow.Domain.Tests;
@@ -16,7 +17,7 @@ public class GradingTableTests
     public void Grade_FirstMatchingRowDecides(string category, string impact, string description, string grade, string row)
     {
         var result = Shipped.Grade(new GradingInput(category, impact, description));
-        Assert.Equal(grade, result.Grade);
+        Assert.Equal(Grade.Parse(grade), result.Grade);
         Assert.Equal(row, result.RowId);
         Assert.Contains(row, result.ExplanationZh);
     }

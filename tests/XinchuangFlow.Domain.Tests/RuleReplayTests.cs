@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Grading;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
@@ -69,7 +70,7 @@ public sealed class RuleReplayTests
         var changed = Assert.Single(result.Changed);
         Assert.Equal(1, result.ChangedTotal);
         Assert.Equal("T1", changed.Number);
-        Assert.Equal("P1", changed.Proposed.Grade);
+        Assert.Equal(Grade.P1, changed.Proposed.Grade);
         var t1 = changed.Proposed.Clocks.Single(c => c.Kind == ClockKind.OnSite);
         Assert.Equal((TimeSpan.FromHours(3), TimeSpan.FromHours(3.5), true), (t1.Target, t1.Used, t1.Breached));
     }
@@ -105,12 +106,12 @@ public sealed class RuleReplayTests
     public void AGradeAnAgentSet_Stays_AndATargetTheDefinitionFixed_Stays_WhileOthersAreRegraded()
     {
         // "服务器宕机" grades P1 by the table; overridden to P3 by an agent it stays P3 (response 2 h).
-        var overridden = new ReplayTicket("G1", "服务器宕机", "4502", Liuzhou, "P3", true, Liuzhou, "pc", "single", "", Day,
+        var overridden = new ReplayTicket("G1", "服务器宕机", "4502", Liuzhou, Grade.P3, true, Liuzhou, "pc", "single", "", Day,
             [Clock(ClockKind.Response, TimeSpan.FromHours(2), (0, 1))]);
-        var fixedByFlow = new ReplayTicket("G2", "打印机卡纸", "4502", Liuzhou, "P3", false, Liuzhou, "pc", "single", "", Day,
+        var fixedByFlow = new ReplayTicket("G2", "打印机卡纸", "4502", Liuzhou, Grade.P3, false, Liuzhou, "pc", "single", "", Day,
             [new ReplayClock(ClockKind.Response, TimeSpan.FromMinutes(10), "definition: 10 min", [new RunningStretch(Day, Day.AddMinutes(20))], FixedByDefinition: true)]);
         var a = RuleReplay.Outcome(overridden, Rules(), D, AsOf);
-        Assert.Equal(("P3", TimeSpan.FromHours(2)), (a.Grade, a.Clocks[0].Target));
+        Assert.Equal((Grade.P3, TimeSpan.FromHours(2)), (a.Grade, a.Clocks[0].Target));
         var b = RuleReplay.Outcome(fixedByFlow, Rules(), D, AsOf);
         Assert.Equal((TimeSpan.FromMinutes(10), true), (b.Clocks[0].Target, b.Clocks[0].Breached));
     }
@@ -137,7 +138,7 @@ public sealed class RuleReplayTests
         Assert.Equal([new RunningStretch(At(0), At(1)), new RunningStretch(At(2), At(3))], visits[0].Running);
         var open = clocks.Single(c => c.Kind == ClockKind.Resolution);
         Assert.Equal([new RunningStretch(At(0), null)], open.Running);
-        var outcome = RuleReplay.Outcome(new ReplayTicket("O1", "打印机卡纸", "4502", Liuzhou, "P3", false, Liuzhou, "pc", "single", "", Day, clocks), Rules(), D, At(50));
+        var outcome = RuleReplay.Outcome(new ReplayTicket("O1", "打印机卡纸", "4502", Liuzhou, Grade.P3, false, Liuzhou, "pc", "single", "", Day, clocks), Rules(), D, At(50));
         Assert.Equal((TimeSpan.FromHours(50), true), (outcome.Clocks.Single(c => c.Kind == ClockKind.Resolution).Used, outcome.Clocks.Single(c => c.Kind == ClockKind.Resolution).Breached));
     }
 

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
 
@@ -22,7 +23,7 @@ public sealed class RuleTrialTests
         var qingxiu = d.Counties.Single(c => c.Name == "青秀区").Code;
         // Tuesday 2026-12-01 16:30 Beijing time: one working hour left that day; Wednesday is a holiday.
         var raised = new DateTimeOffset(2026, 12, 1, 16, 30, 0, TimeSpan.FromHours(8));
-        var clocks = RuleTrial.Run(SlaRules.Parse(Sla), EscalationRules.Parse(Escalation), new TrialTicket(qingxiu, "P3", raised), d, "4501");
+        var clocks = RuleTrial.Run(SlaRules.Parse(Sla), EscalationRules.Parse(Escalation), new TrialTicket(qingxiu, Grade.P3, raised), d, "4501");
 
         var response = clocks.Single(c => c.Clock == "response");
         Assert.Equal(TimeSpan.FromHours(2), response.Target);
@@ -38,7 +39,7 @@ public sealed class RuleTrialTests
         Assert.Contains("4501", onSite.Reason);
 
         var elsewhere = RuleTrial.Run(SlaRules.Parse(Sla), EscalationRules.Parse(Escalation),
-            new TrialTicket(qingxiu, "P3", raised, d.CountiesOf("4502")[0].Code), d, "4501");
+            new TrialTicket(qingxiu, Grade.P3, raised, d.CountiesOf("4502")[0].Code), d, "4501");
         Assert.Equal(TimeSpan.FromHours(12), elsewhere.Single(c => c.Clock == "onsite").Target);
     }
 }

@@ -13,16 +13,16 @@ public class RulesAndRequestTests
     public void ShippedRules_Parse_WithThePlansDefaults()
     {
         var sla = SlaRules.Parse(Shipped("sla"));
-        Assert.Equal(TimeSpan.FromMinutes(30), sla.ResponseTarget("P1"));
-        Assert.Equal(TimeSpan.FromHours(72), sla.ResolutionTarget("P4"));
+        Assert.Equal(TimeSpan.FromMinutes(30), sla.ResponseTarget(Grade.P1));
+        Assert.Equal(TimeSpan.FromHours(72), sla.ResolutionTarget(Grade.P4));
         var qingxiu = GuangxiDivisions.Shipped.Counties.Single(c => c.Name == "青秀区").Code;
         var liuzhou = GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code;
-        Assert.Equal(TimeSpan.FromHours(4), sla.OnSiteTarget(qingxiu, GuangxiDivisions.Shipped.CountiesOf("4501")[1].Code, "P3", GuangxiDivisions.Shipped, "region").Target);
-        Assert.Equal(TimeSpan.FromHours(12), sla.OnSiteTarget(qingxiu, liuzhou, "P3", GuangxiDivisions.Shipped, "region").Target);
+        Assert.Equal(TimeSpan.FromHours(4), sla.OnSiteTarget(qingxiu, GuangxiDivisions.Shipped.CountiesOf("4501")[1].Code, Grade.P3, GuangxiDivisions.Shipped, "region").Target);
+        Assert.Equal(TimeSpan.FromHours(12), sla.OnSiteTarget(qingxiu, liuzhou, Grade.P3, GuangxiDivisions.Shipped, "region").Target);
         Assert.True(sla.WorkingCalendar.IsNatural);
         Assert.Equal([50, 80, 100], EscalationRules.Parse(Shipped("escalation")).Levels.Select(l => l.Percent).ToArray());
         Assert.Equal(3, DispatchRules.Parse(Shipped("dispatch")).RequiredLevel["P1"]);
-        foreach (var kind in RuleKinds.All) RuleBook.Validate(kind, Shipped(kind));
+        foreach (var kind in RuleKinds.All) RuleBook.Validate(kind, Shipped(kind), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public class RulesAndRequestTests
         var escalation = Assert.Throws<InvalidDataException>(() => EscalationRules.Parse("""{"levels":[{"percent":50,"roles":[]},{"percent":50,"roles":["Dispatcher"]}]}"""));
         Assert.Contains("tells nobody", escalation.Message);
         Assert.Contains("appears twice", escalation.Message);
-        Assert.Throws<InvalidDataException>(() => RuleBook.Validate("sla", "{not json"));
-        Assert.Throws<InvalidDataException>(() => RuleBook.Validate("weather", "{}"));
+        Assert.Throws<InvalidDataException>(() => RuleBook.Validate("sla", "{not json", DateTimeOffset.UnixEpoch));
+        Assert.Throws<InvalidDataException>(() => RuleBook.Validate("weather", "{}", DateTimeOffset.UnixEpoch));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Domain.Network;
@@ -150,7 +151,7 @@ public sealed class SlaSafetyTests
         var sla = SlaRules.Parse(Rules(Calendar(["08:30-12:00"], [])));   // parses: only a save checks deadlines
         var escalation = EscalationRules.Parse("""{ "levels": [ { "percent": 50, "roles": ["Dispatcher"] } ] }""");
         var d = GuangxiDivisions.Shipped;
-        var ex = Assert.Throws<InvalidDataException>(() => RuleTrial.Run(sla, escalation, new TrialTicket(d.CountiesOf("4501")[0].Code, "P1", Now), d, "4501"));
+        var ex = Assert.Throws<InvalidDataException>(() => RuleTrial.Run(sla, escalation, new TrialTicket(d.CountiesOf("4501")[0].Code, Grade.P1, Now), d, "4501"));
         Assert.Contains("has no open time for the response clock", ex.Message);
     }
 }

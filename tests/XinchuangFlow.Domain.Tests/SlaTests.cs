@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using Microsoft.Extensions.Time.Testing;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
@@ -131,10 +132,10 @@ public class OnSitePolicyTests
     [Fact]
     public void SameCity_4Hours_OtherCity_12Hours_WithReason()
     {
-        var (same, why) = _policy.Target(County("青秀区"), County("横州市"), "P2");
+        var (same, why) = _policy.Target(County("青秀区"), County("横州市"), Grade.P2);
         Assert.Equal(TimeSpan.FromHours(4), same);
         Assert.Contains("南宁市", why);
-        var (other, why2) = _policy.Target(County("青秀区"), County("荔浦市"), "P2");
+        var (other, why2) = _policy.Target(County("青秀区"), County("荔浦市"), Grade.P2);
         Assert.Equal(TimeSpan.FromHours(12), other);
         Assert.Contains("桂林市", why2);
     }
@@ -143,12 +144,12 @@ public class OnSitePolicyTests
     public void CityAndGradeOverrides_ApplyToTheRequesterCity()
     {
         _policy.Overrides[("4510", null)] = (TimeSpan.FromHours(6), TimeSpan.FromHours(16));       // 百色市: mountainous
-        _policy.Overrides[("4510", "P1")] = (TimeSpan.FromHours(3), TimeSpan.FromHours(10));
+        _policy.Overrides[("4510", Grade.P1)] = (TimeSpan.FromHours(3), TimeSpan.FromHours(10));
         var baise = GuangxiDivisions.Shipped.CountiesOf("4510")[0].Code;
-        Assert.Equal(TimeSpan.FromHours(6), _policy.Target(baise, baise, "P3").Target);
-        Assert.Equal(TimeSpan.FromHours(3), _policy.Target(baise, baise, "P1").Target);
-        Assert.Equal(TimeSpan.FromHours(16), _policy.Target(baise, County("青秀区"), "P4").Target);
-        Assert.Equal(TimeSpan.FromHours(4), _policy.Target(County("青秀区"), County("青秀区"), "P1").Target);
+        Assert.Equal(TimeSpan.FromHours(6), _policy.Target(baise, baise, Grade.P3).Target);
+        Assert.Equal(TimeSpan.FromHours(3), _policy.Target(baise, baise, Grade.P1).Target);
+        Assert.Equal(TimeSpan.FromHours(16), _policy.Target(baise, County("青秀区"), Grade.P4).Target);
+        Assert.Equal(TimeSpan.FromHours(4), _policy.Target(County("青秀区"), County("青秀区"), Grade.P1).Target);
         Assert.Throws<ArgumentException>(() => _policy.Target("000000", baise, null));
     }
 }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using XinchuangFlow.Domain.Dispatch;
@@ -40,7 +41,7 @@ public abstract partial class NetworkStoreContractTests : IAsyncLifetime
         var suspended = snapshot.Enterprises.Single(e => e.Status == ShortlistStatus.Suspended);
         var planner = new DispatchPlanner(GuangxiDivisions.Shipped);
         var nanningCounty = GuangxiDivisions.Shipped.CountiesOf("4501")[0].Code;
-        var decision = planner.Plan(new DispatchRequest("GX-T", nanningCounty, "terminal", "P3", null, new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8))), snapshot);
+        var decision = planner.Plan(new DispatchRequest("GX-T", nanningCounty, "terminal", Grade.P3, null, new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8))), snapshot);
         Assert.True(decision.Dispatched, decision.RuleEn);
         Assert.NotEqual(suspended.Id, decision.Chosen!.EnterpriseId);
         Assert.Contains(snapshot.Certificates, c => c.TechnicianId == decision.Chosen.Id && c.ProductCategory == "terminal" && c.ValidOn(new DateOnly(2026, 11, 27)));

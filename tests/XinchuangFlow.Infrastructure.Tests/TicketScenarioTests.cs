@@ -256,7 +256,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var (same, duplicate) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         Assert.False(duplicate);
         Assert.Matches(@"^GX-4501-20261127-0000\d$", same.Number);
-        Assert.Equal("P3", same.Grade);
+        Assert.Equal(Grade.P3, same.Grade);
         Assert.Equal(TicketStatus.Dispatched, same.Status);
         // The expired certificate and the suspended integrator sit in the requester's own county; the valid
         // technician is elsewhere in the same city and is chosen.
@@ -424,7 +424,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "byGrade": { "P1": { "sameCity": "PT3H", "otherCity": "PT12H" } } } }""", null, "P1到场3小时");
         var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "核心系统数据库宕机"), "unit@test");
         var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "核心系统终端全部瘫痪"), "unit@test");
-        Assert.Equal(("P1", "P1"), (lz.Grade, nn.Grade));
+        Assert.Equal((Grade.P1, Grade.P1), (lz.Grade, nn.Grade));
         await CompleteAsync(lz, "accept", TicketOutcomes.Accept, lz.TechnicianUser!);
         await CompleteAsync(nn, "accept", TicketOutcomes.Accept, nn.TechnicianUser!);
         Assert.Equal(TimeSpan.FromHours(3), (await TicketAsync(lz.Id)).Clocks().OnSite.Target);
@@ -432,7 +432,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         // A P3 ticket in Liuzhou keeps the general 4 h.
         var (p3, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "database", "数据库无法登录"), "unit@test");
         await CompleteAsync(p3, "accept", TicketOutcomes.Accept, p3.TechnicianUser!);
-        Assert.NotEqual("P1", p3.Grade);
+        Assert.NotEqual(Grade.P1, p3.Grade);
         Assert.Equal(TimeSpan.FromHours(4), (await TicketAsync(p3.Id)).Clocks().OnSite.Target);
     }
 
@@ -504,13 +504,13 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var v1 = await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Grading, "4502", new JsonObject { ["rows"] = rows }.ToJsonString(), null, "财政核心业务按P1");
         var (lz, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "terminal", "财政核心业务终端故障"), "unit@test");
         var (nn, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", "财政核心业务终端故障"), "unit@test");
-        Assert.Equal(("P1", "P3"), (lz.Grade, nn.Grade));   // Nanning: the regional table (the request says 无法开机)
+        Assert.Equal((Grade.P1, Grade.P3), (lz.Grade, nn.Grade));   // Nanning: the regional table (the request says 无法开机)
         Assert.Contains("lz-finance", lz.GradeExplanation);
 
         // Back to the regional table (a new version), and the next Liuzhou ticket is graded as Nanning's.
         await rules.RemoveOverrideAsync(liuzhouCoordinator, RuleKinds.Grading, "4502", "rows", "恢复全区定级");
         var (again, _) = await CreateAsync(Request(GuangxiDivisions.Shipped.CountiesOf("4502")[0].Code, "terminal", "财政核心业务终端故障", key: "again"), "unit@test");
-        Assert.Equal("P3", again.Grade);
+        Assert.Equal(Grade.P3, again.Grade);
         Assert.Equal(v1.Version + 1, (await rules.HistoryAsync(liuzhouCoordinator, RuleKinds.Grading, "4502"))[0].Version);
     }
 
@@ -854,12 +854,12 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     public async Task AgentOverridesTheGradeWithAReason_ClocksAndEscalationFollowTheNewGrade()
     {
         var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
-        Assert.Equal("P3", t.Grade);     // response target 2 h: its 50 % warning would come at 1 h
+        Assert.Equal(Grade.P3, t.Grade);     // response target 2 h: its 50 % warning would come at 1 h
         await AdvanceAsync(TimeSpan.FromMinutes(10));
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Domain.Rules.RuleBook>();
         await Assert.ThrowsAsync<InvalidInputException>(() => Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", " "));
         var p1 = await Actions.OverrideGradeAsync(Dispatcher, t.Number, "P1", "全单位无法办公，实际影响更大");
-        Assert.Equal("P1", p1.Grade);
+        Assert.Equal(Grade.P1, p1.Grade);
         Assert.Contains("全单位无法办公", JsonNode.Parse(p1.GradeOverride!)!["reason"]!.GetValue<string>());
         var response = p1.Clocks().Response;
         Assert.Equal(TimeSpan.FromMinutes(30), response.Target);

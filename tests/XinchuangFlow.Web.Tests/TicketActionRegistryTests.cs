@@ -45,7 +45,7 @@ public sealed class NeedsCallbackAction : ITicketAction
 
     public ValueTask<TicketActionCheck> CheckAsync(Actor actor, Ticket ticket, CancellationToken ct) => ValueTask.FromResult(
         !actor.IsInRole(Roles.Dispatcher) ? TicketActionCheck.NotYou("Only dispatchers note a callback.")
-        : TicketStatus.IsFinal(ticket.Status) ? TicketActionCheck.NotNow($"Ticket {ticket.Number} is closed.")
+        : ticket.Status.IsFinal ? TicketActionCheck.NotNow($"Ticket {ticket.Number} is closed.")
         : TicketActionCheck.May);
 
     public Task RunAsync(TicketActionRun run) => run.AmendAsync("callback", (amendment, ticket) =>

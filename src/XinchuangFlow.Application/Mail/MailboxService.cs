@@ -78,7 +78,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
                          || string.Equals(ticket.ContactEmail, from, StringComparison.OrdinalIgnoreCase);
             if (!ofUnit)
                 return await TriageAsync(record, mail, "other-unit", $"The message names ticket {ticket.Number}, but {from} is not of that ticket's unit.", null, answer: false, ct);
-            if (!TicketStatus.IsFinal(ticket.Status))
+            if (!ticket.Status.IsFinal)
                 return await AddToTimelineAsync(record, mail, ticket, sender?.UserName ?? from, ct);
             if (senderUnit is null)
                 return await TriageAsync(record, mail, "closed-ticket", $"A message about ticket {ticket.Number}, which is {ticket.Status}.", ticket.IntegratorId, answer: true, ct);

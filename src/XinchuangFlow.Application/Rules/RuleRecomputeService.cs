@@ -52,7 +52,7 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
             var done = await runtime.AmendAsync(row.InstanceId, user, "rules recomputed", async amendment =>
             {
                 var current = await tickets.FindTicketAsync(row.TicketId, ct);
-                if (current is null || TicketStatus.IsFinal(current.Status)) return false;
+                if (current is null || current.Status.IsFinal) return false;
                 var (sla, set) = await book.SlaAsync(current.CityCode, ct);
                 var changes = current.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope);
                 if (changes.Count == 0 || changes.Any(NoDeadline)) return false;

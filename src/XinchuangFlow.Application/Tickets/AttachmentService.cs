@@ -42,7 +42,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     {
         var t = await queries.GetTicketAsync(actor, ticket, ct);
         access.EnsureMayChange(actor, $"add a file to {t.Number}");
-        if (TicketStatus.IsFinal(t.Status)) throw new StateConflictException($"Ticket {t.Number} is {t.Status}; files can no longer be added.");
+        if (t.Status.IsFinal) throw new StateConflictException($"Ticket {t.Number} is {t.Status}; files can no longer be added.");
         var bytes = await ReadLimitedAsync(content, MaxBytes, ct);
         return await AddCheckedAsync(t, fileName, bytes, actor.UserName, ct);
     }

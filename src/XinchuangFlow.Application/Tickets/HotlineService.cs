@@ -58,7 +58,7 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         if (note is null || !TextRules.HasVisibleText(note)) throw new InvalidInputException("note", "Say what the caller said.");
         if (TextRules.Problem(note, "note", 1000, multiline: true) is { } bad) throw new InvalidInputException("note", bad);
         var ticket = await cases.FindTicketAsync(ticketNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", ticketNumber);
-        if (TicketStatus.IsFinal(ticket.Status)) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
+        if (ticket.Status.IsFinal) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
         var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>
         {
             amendment.Record(ticket, "call", $"热线来电：{note!.Trim()}");

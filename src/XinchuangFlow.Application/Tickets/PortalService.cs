@@ -17,7 +17,7 @@ public sealed class PortalService(CaseQueryService queries, ICaseDirectory cases
         var (items, _) = await queries.ListTicketsAsync(actor, new TicketFilter(Take: Math.Clamp(take, 1, 200)), ct);
         var rows = new List<PortalRow>(items.Count);
         foreach (var t in items)
-            rows.Add(new PortalRow(t, TicketStatus.NamesZh.GetValueOrDefault(t.Status, t.Status), await PromiseAsync(t, ct),
+            rows.Add(new PortalRow(t, t.Status.NameZh, await PromiseAsync(t, ct),
                 t.Status == TicketStatus.AwaitingFeedback && string.Equals(t.CreatedBy, actor.UserName, StringComparison.OrdinalIgnoreCase)));
         return rows;
     }

@@ -102,7 +102,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     }
 
     /// <summary>Whether the ticket is at or beyond <paramref name="status"/> in the usual order of work.</summary>
-    private static bool IsPast(Ticket ticket, string status) => TicketStatus.IsPast(ticket.Status, status);
+    private static bool IsPast(Ticket ticket, TicketStatus status) => ticket.Status.IsPast(status);
 
     /// <summary>The unit rates the resolved ticket; a low rating needs a comment (the feedback step's own rule).</summary>
     public async Task<Ticket> FeedbackAsync(Actor actor, string idOrNumber, int satisfaction, string? comment, CancellationToken ct = default)

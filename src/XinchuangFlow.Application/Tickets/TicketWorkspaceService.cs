@@ -29,7 +29,7 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             ? GuangxiDivisions.Shipped.DistanceToCentreKm(t.CountyCode, lat, lon) : null;
         var rights = new WorkspaceRights(
             Actions: await actions.OfferedAsync(actor, t, ct),
-            Upload: !TicketStatus.IsFinal(t.Status),
+            Upload: !t.Status.IsFinal,
             SeeDiagram: flow is not null);
         return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), flow, distance, rights);
     }

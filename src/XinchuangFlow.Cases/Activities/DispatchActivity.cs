@@ -34,8 +34,13 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
         Guid? integratorId = null;
         if (!string.IsNullOrWhiteSpace(integrator))
             integratorId = Guid.TryParse(integrator, out var g) ? g : throw new ActivityInputException(context.Activity.Id, "integratorId", $"'{integrator}' is not an id");
+        // An ungraded ticket is dispatched as the least urgent grade; a grade that is none is a mistake of the definition.
+        var gradeText = context.GetString("grade");
+        var grade = string.IsNullOrWhiteSpace(gradeText) ? Grade.Default
+            : Grade.TryParse(gradeText, out var parsed) ? parsed
+            : throw new ActivityInputException(context.Activity.Id, "grade", $"'{gradeText}' is not P1–P4");
         var request = new DispatchRequest(context.GetString("ticketNo") ?? context.Instance.Id.ToString(), context.GetString("countyCode") ?? "",
-            context.GetString("productCategory") ?? "", context.GetString("grade") ?? "", integratorId, context.Now);
+            context.GetString("productCategory") ?? "", grade, integratorId, context.Now);
         var ticket = await cases.TryTicketAsync(context);
         var (dispatchRules, _) = await cases.Rules.DispatchAsync(ticket?.CityCode ?? cases.Divisions.CityOf(request.CountyCode)?.Code);
         DispatchDecision decision;

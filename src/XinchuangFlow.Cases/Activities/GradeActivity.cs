@@ -38,16 +38,16 @@ public sealed class GradeActivity(CaseSession cases) : IActivity
             ticket.Grade = result.Grade;
             ticket.GradeExplanation = result.ExplanationZh;
             CaseSession.SetStatus(context, ticket, TicketStatus.Graded, result.ExplanationZh,
-                new JsonObject { ["grade"] = result.Grade, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}" }, "graded");
+                new JsonObject { ["grade"] = result.Grade.Code, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}" }, "graded");
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject
         {
-            ["grade"] = result.Grade,
+            ["grade"] = result.Grade.Code,
             ["row"] = result.RowId,
             ["explanationZh"] = result.ExplanationZh,
             ["explanationEn"] = result.ExplanationEn,
         });
-        context.JournalData("grade", result.Grade);
+        context.JournalData("grade", result.Grade.Code);
         context.JournalData("explanation", result.ExplanationZh);
         return ActivityResult.Done("done");
     }

@@ -23,10 +23,10 @@ public sealed class OverrideGradeActivity(CaseSession cases) : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var grade = context.GetString("grade")?.Trim().ToUpperInvariant();
+        var text = context.GetString("grade");
         var reason = context.GetString("reason")?.Trim();
-        if (string.IsNullOrEmpty(grade)) return ActivityResult.Done("unchanged");
-        if (!Grades.IsGrade(grade)) throw new ActivityInputException(context.Activity.Id, "grade", $"'{grade}' is not P1–P4");
+        if (string.IsNullOrWhiteSpace(text)) return ActivityResult.Done("unchanged");
+        if (!Grade.TryParse(text, out var grade)) throw new ActivityInputException(context.Activity.Id, "grade", $"'{text.Trim()}' is not P1–P4");
         if (string.IsNullOrEmpty(reason)) throw new ActivityInputException(context.Activity.Id, "reason", "a grade override needs a reason");
         var ticket = await cases.TicketAsync(context);
         if (ticket.Grade == grade) return ActivityResult.Done("unchanged");

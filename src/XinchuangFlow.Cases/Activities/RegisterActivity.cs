@@ -32,7 +32,7 @@ public sealed class RegisterActivity(CaseSession cases) : IActivity
             throw new ActivityInputException(context.Activity.Id, "request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
         var ticket = request.ToTicket(context.Instance.Id, context.Now, context.User);
         context.Insert(ticket);
-        context.Record(ticket.Id, CaseKinds.Ticket, "submitted", null, TicketStatus.Submitted,
+        context.Record(ticket.Id, CaseKinds.Ticket, "submitted", null, TicketStatus.Submitted.Code,
             $"经{Channels.NamesZh[ticket.Channel]}受理：{ticket.Title}");
         if (context.GetString("resultVariable") is { Length: > 0 } variable)
             context.SetVariable(variable, new JsonObject

@@ -16,7 +16,7 @@ public sealed class SetTicketStatusActivity(CaseSession cases) : IActivity
     public ActivitySpec Spec { get; } = new(
         [
             new InputDescriptor("status", InputKind.String, "状态", "Status", Required: true, ExpressionAllowed: false,
-                HintZh: string.Join(" / ", TicketStatus.NamesZh.Select(kv => $"{kv.Key} {kv.Value}"))),
+                HintZh: string.Join(" / ", TicketStatus.All.Select(st => $"{st.Code} {st.NameZh}"))),
             new InputDescriptor("note", InputKind.Text, "说明", "Note"),
         ],
         ["done"]);
@@ -30,7 +30,7 @@ public sealed class SetTicketStatusActivity(CaseSession cases) : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ticket = await cases.TicketAsync(context);
-        CaseSession.SetStatus(context, ticket, context.GetString("status")!, context.GetString("note"));
+        CaseSession.SetStatus(context, ticket, TicketStatus.Parse(context.GetString("status")!, null), context.GetString("note"));
         return ActivityResult.Done("done");
     }
 }

@@ -58,9 +58,9 @@ public static class SlaCategory
         switch (kind)
         {
             case ClockKind.Response:
-                return (rules.ResponseTarget(ticket.Grade), $"{ticket.Grade ?? "P4"} response target ({source})");
+                return (rules.ResponseTarget(ticket.Grade), $"{ticket.Grade ?? Grade.Default} response target ({source})");
             case ClockKind.Resolution:
-                return (rules.ResolutionTarget(ticket.Grade), $"{ticket.Grade ?? "P4"} resolution target ({source})");
+                return (rules.ResolutionTarget(ticket.Grade), $"{ticket.Grade ?? Grade.Default} resolution target ({source})");
             default:
                 if (ticket.ServicePointCounty is null)
                     throw new ActivityInputException(context.Activity.Id, "clock", "the on-site clock needs a dispatched service point; dispatch the ticket first");

@@ -13,7 +13,7 @@ namespace XinchuangFlow.Domain.Dispatch;
 public sealed class DispatchPlanner(GuangxiDivisions divisions)
 {
     /// <summary>Capability level each grade needs (a regional default; local rules may change it).</summary>
-    public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { [Grades.P1] = 3, [Grades.P2] = 2, [Grades.P3] = 1, [Grades.P4] = 1 };
+    public Dictionary<string, int> RequiredLevel { get; } = new(StringComparer.OrdinalIgnoreCase) { [Grade.P1.Code] = 3, [Grade.P2.Code] = 2, [Grade.P3.Code] = 1, [Grade.P4.Code] = 1 };
 
     public DispatchDecision Plan(DispatchRequest request, NetworkSnapshot network, IReadOnlyDictionary<string, int>? requiredLevels = null) =>
         Plan(request, network, new Rules.DispatchRules { RequiredLevel = new Dictionary<string, int>(requiredLevels ?? RequiredLevel) });
@@ -32,7 +32,7 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
         var enterprises = network.Enterprises.ToDictionary(e => e.Id);
         var points = network.ServicePoints.ToDictionary(p => p.Id);
         var day = ChinaTime.DayOf(request.At);
-        var required = requiredLevels.GetValueOrDefault(request.Grade, 1);
+        var required = requiredLevels.GetValueOrDefault(request.Grade.Code, 1);
         var rejected = new List<Rejection>();
         var certificatesOf = network.Certificates.Where(c => string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase))
             .ToLookup(c => c.TechnicianId);

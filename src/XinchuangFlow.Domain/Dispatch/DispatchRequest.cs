@@ -5,6 +5,6 @@ public sealed record DispatchRequest(
     string TicketNo,
     string CountyCode,
     string ProductCategory,
-    string Grade,
+    Tickets.Grade Grade,
     Guid? ResponsibleIntegratorId,
     DateTimeOffset At);

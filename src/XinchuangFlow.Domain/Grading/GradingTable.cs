@@ -18,7 +18,7 @@ public sealed class GradingTable
         foreach (var r in rows)
         {
             if (string.IsNullOrWhiteSpace(r.Id)) problems.Add("a row has no id");
-            if (!Grades.IsGrade(r.Grade)) problems.Add($"row '{r.Id}': grade '{r.Grade}' is not P1–P4");
+            if (!Tickets.Grade.IsCode(r.Grade)) problems.Add($"row '{r.Id}': grade '{r.Grade}' is not P1–P4");
             foreach (var i in r.Impacts ?? []) if (!Impacts.All.Contains(i)) problems.Add($"row '{r.Id}': unknown impact '{i}'");
         }
         foreach (var dup in rows.GroupBy(r => r.Id).Where(g => g.Count() > 1)) problems.Add($"row id '{dup.Key}' is used twice");
@@ -52,7 +52,7 @@ public sealed class GradingTable
             if (matched.Count > 0) { because.Add($"描述含关键词“{string.Join("、", matched)}”"); becauseEn.Add($"description mentions {string.Join(", ", matched)}"); }
             var reasonZh = because.Count == 0 ? "未命中其他规则，按默认" : string.Join("，", because);
             var reasonEn = becauseEn.Count == 0 ? "no other row matched; default" : string.Join("; ", becauseEn);
-            return new GradingResult(row.Grade, row.Id, $"定级{row.Grade}（规则 {row.Id}）：{reasonZh}。", $"Graded {row.Grade} by row {row.Id}: {reasonEn}.", matched);
+            return new GradingResult(Tickets.Grade.Parse(row.Grade), row.Id, $"定级{row.Grade}（规则 {row.Id}）：{reasonZh}。", $"Graded {row.Grade} by row {row.Id}: {reasonEn}.", matched);
         }
         throw new InvalidOperationException("The grading table has no catch-all row.");
     }

@@ -21,7 +21,7 @@ public sealed class DispatchRules
     {
         var rules = JsonSerializer.Deserialize<DispatchRules>(json, RuleBook.Json) ?? throw new InvalidDataException("Dispatch rules: empty document.");
         var problems = new List<string>();
-        foreach (var g in Tickets.Grades.All)
+        foreach (var g in Tickets.Grade.Codes)
             if (!rules.RequiredLevel.TryGetValue(g, out var l)) problems.Add($"requiredLevel.{g} is missing");
             else if (l is < 1 or > 3) problems.Add($"requiredLevel.{g} = {l} is outside 1–3");
         foreach (var both in rules.PreferredServicePoints.Intersect(rules.ExcludedServicePoints))

@@ -28,10 +28,10 @@ public sealed class RuleBook(IRuleSource source, RuleKindRegistry? kinds = null)
     /// <summary>
     /// Checks a rule document of a shipped kind; throws <see cref="InvalidDataException"/> naming every problem. SLA
     /// rules must also give every ticket a deadline on their working calendar, for tickets raised from
-    /// <paramref name="now"/> on (<see cref="SlaSafety"/>; the current time when not given).
+    /// <paramref name="now"/> on (<see cref="SlaSafety"/>; the caller's clock, the domain reads none).
     /// </summary>
-    public static void Validate(string kind, string json, DateTimeOffset? now = null) =>
-        RuleKindRegistry.Builtin.Ensure(kind, json, now ?? DateTimeOffset.UtcNow);
+    public static void Validate(string kind, string json, DateTimeOffset now) =>
+        RuleKindRegistry.Builtin.Ensure(kind, json, now);
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -46,7 +46,7 @@ public sealed record RuleField(string Path, RuleValueType Type, string LabelKey)
 
     /// <summary>The concrete paths, one per grade for a per-grade field.</summary>
     public IReadOnlyList<(string Path, string? Grade)> Expand() =>
-        PerGrade ? Tickets.Grades.All.Select(g => (Path.Replace(GradeSlot, g, StringComparison.Ordinal), (string?)g)).ToList() : [(Path, null)];
+        PerGrade ? Tickets.Grade.All.Select(g => (Path.Replace(GradeSlot, g.Code, StringComparison.Ordinal), (string?)g.Code)).ToList() : [(Path, null)];
 
     /// <summary>The limit patterns (<see cref="RuleLimits"/>) of a limitable field, each with the label key and the grade it formats.</summary>
     public IReadOnlyList<RuleLimitField> LimitFields()

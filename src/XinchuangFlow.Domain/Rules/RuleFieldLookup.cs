@@ -19,7 +19,7 @@ public static class RuleFieldLookup
         for (var i = 0; i < p.Length; i++)
         {
             if (p[i] == "*" || p[i] == c[i]) continue;
-            if (p[i] == RuleField.GradeSlot && Tickets.Grades.All.Contains(c[i])) continue;
+            if (p[i] == RuleField.GradeSlot && Tickets.Grade.IsCode(c[i])) continue;
             return false;
         }
         return true;

@@ -75,8 +75,8 @@ public static class RuleReplay
     /// <summary>One ticket under one set of rules.</summary>
     public static ReplayTicketOutcome Outcome(ReplayTicket ticket, ReplayRules rules, GuangxiDivisions divisions, DateTimeOffset asOf)
     {
-        var grade = ticket.GradeOverridden && ticket.Grade is not null
-            ? ticket.Grade
+        var grade = ticket.GradeOverridden && ticket.Grade is { } overridden
+            ? overridden
             : rules.Grading.Grade(new GradingInput(ticket.ProductCategory, ticket.Impact, ticket.Title + " " + ticket.Description)).Grade;
         var calendar = rules.Sla.WorkingCalendar;
         var clocks = new List<ReplayClockOutcome>(ticket.Clocks.Count);

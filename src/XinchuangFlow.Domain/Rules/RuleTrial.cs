@@ -12,7 +12,6 @@ public static class RuleTrial
     public static IReadOnlyList<TrialClock> Run(SlaRules sla, EscalationRules escalation, TrialTicket ticket, GuangxiDivisions divisions, string scope)
     {
         var city = divisions.CityOf(ticket.CountyCode) ?? throw new ArgumentException($"Unknown division code {ticket.CountyCode}.");
-        if (!Tickets.Grades.All.Contains(ticket.Grade)) throw new ArgumentException($"'{ticket.Grade}' is not P1–P4.");
         var calendar = sla.WorkingCalendar;
         var label = scope == RuleKinds.RegionScope ? "regional rules" : $"rules of {scope}";
         var clocks = new List<(string Name, TimeSpan Target, string Reason)>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Domain.Rules;
 
@@ -14,8 +15,8 @@ public sealed class SlaRules
     public string Calendar { get; set; } = "natural";
     public Dictionary<string, CalendarRule> Calendars { get; set; } = new();
 
-    private readonly Dictionary<string, TimeSpan> _response = new(), _resolution = new();
-    private readonly Dictionary<string, (TimeSpan Same, TimeSpan Other)> _onSiteByGrade = new();
+    private readonly Dictionary<Grade, TimeSpan> _response = new(), _resolution = new();
+    private readonly Dictionary<Grade, (TimeSpan Same, TimeSpan Other)> _onSiteByGrade = new();
     private TimeSpan _onSiteSame, _onSiteOther;
     private WorkingCalendar _calendar = WorkingCalendar.Natural;
 
@@ -46,18 +47,19 @@ public sealed class SlaRules
     {
         var rules = JsonSerializer.Deserialize<SlaRules>(json, RuleBook.Json) ?? throw new InvalidDataException("SLA rules: empty document.");
         var problems = new List<string>();
-        foreach (var g in Tickets.Grades.All)
+        foreach (var g in Grade.All)
         {
-            rules._response[g] = RuleBook.Duration(rules.Response.GetValueOrDefault(g), $"response.{g}", problems);
-            rules._resolution[g] = RuleBook.Duration(rules.Resolution.GetValueOrDefault(g), $"resolution.{g}", problems);
+            rules._response[g] = RuleBook.Duration(rules.Response.GetValueOrDefault(g.Code), $"response.{g}", problems);
+            rules._resolution[g] = RuleBook.Duration(rules.Resolution.GetValueOrDefault(g.Code), $"resolution.{g}", problems);
         }
         rules._onSiteSame = RuleBook.Duration(rules.OnSite.SameCity, "onSite.sameCity", problems);
         rules._onSiteOther = RuleBook.Duration(rules.OnSite.OtherCity, "onSite.otherCity", problems);
-        foreach (var (g, o) in rules.OnSite.ByGrade)
+        foreach (var (code, o) in rules.OnSite.ByGrade)
         {
-            if (!Tickets.Grades.All.Contains(g)) problems.Add($"onSite.byGrade: '{g}' is not P1–P4");
-            rules._onSiteByGrade[g] = (RuleBook.Duration(o.SameCity, $"onSite.byGrade.{g}.sameCity", problems),
-                                       RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{g}.otherCity", problems));
+            var same = RuleBook.Duration(o.SameCity, $"onSite.byGrade.{code}.sameCity", problems);
+            var other = RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{code}.otherCity", problems);
+            if (Grade.IsCode(code)) rules._onSiteByGrade[Grade.Parse(code)] = (same, other);
+            else problems.Add($"onSite.byGrade: '{code}' is not P1–P4");
         }
         if (rules.Calendar != "natural")
         {
@@ -87,13 +89,14 @@ public sealed class SlaRules
     public WorkingCalendar WorkingCalendar => _calendar;
 
     /// <summary>The on-site targets of a grade: for a service point in the requester's city, and in another city.</summary>
-    public (TimeSpan SameCity, TimeSpan OtherCity) OnSiteTargets(string grade) =>
+    public (TimeSpan SameCity, TimeSpan OtherCity) OnSiteTargets(Grade grade) =>
         _onSiteByGrade.TryGetValue(grade, out var g) ? g : (_onSiteSame, _onSiteOther);
-    public TimeSpan ResponseTarget(string? grade) => _response.GetValueOrDefault(grade ?? "P4", _response["P4"]);
-    public TimeSpan ResolutionTarget(string? grade) => _resolution.GetValueOrDefault(grade ?? "P4", _resolution["P4"]);
+    /// <summary>The response target of a grade (an ungraded ticket: <see cref="Grade.Default"/>'s).</summary>
+    public TimeSpan ResponseTarget(Grade? grade) => _response[grade ?? Grade.Default];
+    public TimeSpan ResolutionTarget(Grade? grade) => _resolution[grade ?? Grade.Default];
 
     /// <summary>The on-site target (SLA-2) for a requester and the dispatched service point, with the reason.</summary>
-    public (TimeSpan Target, string Reason) OnSiteTarget(string requesterCounty, string servicePointCounty, string? grade, GuangxiDivisions divisions, string scope)
+    public (TimeSpan Target, string Reason) OnSiteTarget(string requesterCounty, string servicePointCounty, Grade? grade, GuangxiDivisions divisions, string scope)
     {
         var policy = new OnSitePolicy(divisions);
         var city = divisions.CityOf(requesterCounty)?.Code ?? throw new ArgumentException($"Unknown division code {requesterCounty}.");

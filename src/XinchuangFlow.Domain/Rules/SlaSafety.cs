@@ -77,7 +77,7 @@ public static class SlaSafety
     private static List<(string Label, TimeSpan Target)> Clocks(SlaRules rules)
     {
         var clocks = new List<(string Label, TimeSpan Target)>();
-        foreach (var g in Tickets.Grades.All)
+        foreach (var g in Tickets.Grade.All)
         {
             var (same, other) = rules.OnSiteTargets(g);
             clocks.Add(($"{g} response", rules.ResponseTarget(g)));

@@ -1,4 +1,5 @@
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Domain.Sla;
 
@@ -12,10 +13,10 @@ public sealed class OnSitePolicy(GuangxiDivisions divisions)
     public static readonly TimeSpan OtherCityDefault = TimeSpan.FromHours(12);
 
     /// <summary>Overrides keyed by (requester city code, grade or null for every grade).</summary>
-    public Dictionary<(string City, string? Grade), (TimeSpan SameCity, TimeSpan OtherCity)> Overrides { get; } = new();
+    public Dictionary<(string City, Grade? Grade), (TimeSpan SameCity, TimeSpan OtherCity)> Overrides { get; } = new();
 
     /// <summary>The target and a sentence saying why.</summary>
-    public (TimeSpan Target, string Reason) Target(string requesterDivision, string servicePointDivision, string? grade)
+    public (TimeSpan Target, string Reason) Target(string requesterDivision, string servicePointDivision, Grade? grade)
     {
         var requesterCity = divisions.CityOf(requesterDivision) ?? throw new ArgumentException($"Unknown division code {requesterDivision}.");
         var pointCity = divisions.CityOf(servicePointDivision) ?? throw new ArgumentException($"Unknown division code {servicePointDivision}.");

@@ -9,12 +9,13 @@ namespace XinchuangFlow.Domain.Tickets;
 public sealed class Ticket : IVersionedCase
 {
     string ICase.CaseKind => CaseKinds.Ticket;
+    string ICase.Status => Status.Code;
 
     /// <summary>
     /// Whether the ticket may still go to another technician: not once it is closed or cancelled, nor once the work is
     /// resolved and waits for the unit's confirmation (a new technician would have nothing left to do).
     /// </summary>
-    public bool MayBeRedispatched => !TicketStatus.IsFinal(Status) && Status is not (TicketStatus.Resolved or TicketStatus.AwaitingFeedback);
+    public bool MayBeRedispatched => !Status.IsFinal && Status != TicketStatus.Resolved && Status != TicketStatus.AwaitingFeedback;
 
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
@@ -48,7 +49,7 @@ public sealed class Ticket : IVersionedCase
     public string Description { get; set; } = "";
     public string Impact { get; set; } = "single";
 
-    public string? Grade { get; set; }
+    public Grade? Grade { get; set; }
     public string? GradeExplanation { get; set; }
     /// <summary>JSON {from, to, reason, by, at} when an agent overrode the automatic grade.</summary>
     public string? GradeOverride { get; set; }
@@ -65,7 +66,7 @@ public sealed class Ticket : IVersionedCase
     /// <summary>JSON: the rule, the chosen technician and every rejected candidate with its reason (DSP-3).</summary>
     public string? DispatchExplanation { get; set; }
 
-    public string Status { get; set; } = TicketStatus.Submitted;
+    public TicketStatus Status { get; set; } = TicketStatus.Submitted;
     /// <summary>When the technician set out for the site (server time).</summary>
     public DateTimeOffset? SetOutAt { get; set; }
     public DateTimeOffset? CheckInAt { get; set; }
@@ -200,11 +201,11 @@ public sealed class Ticket : IVersionedCase
     /// clocks the new grade's targets (consumed and paused time kept; a target fixed by the definition stays).
     /// Returns the previous grade and the clocks whose target changed.
     /// </summary>
-    public (string? From, IReadOnlyList<ClockKind> Retargeted) OverrideGrade(string grade, string reason, string? user, DateTimeOffset now, Rules.SlaRules sla, string rulesLabel)
+    public (Grade? From, IReadOnlyList<ClockKind> Retargeted) OverrideGrade(Grade grade, string reason, string? user, DateTimeOffset now, Rules.SlaRules sla, string rulesLabel)
     {
         var from = Grade;
         Grade = grade;
-        GradeOverride = new System.Text.Json.Nodes.JsonObject { ["from"] = from, ["to"] = grade, ["reason"] = reason, ["by"] = user, ["at"] = now.ToString("O") }.ToJsonString();
+        GradeOverride = new System.Text.Json.Nodes.JsonObject { ["from"] = from?.Code, ["to"] = grade.Code, ["reason"] = reason, ["by"] = user, ["at"] = now.ToString("O") }.ToJsonString();
         var retargeted = new List<ClockKind>();
         foreach (var kind in new[] { ClockKind.Response, ClockKind.Resolution })
         {

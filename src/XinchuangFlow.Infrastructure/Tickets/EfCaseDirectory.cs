@@ -17,9 +17,18 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = scope.Apply(db.Tickets.AsNoTracking());
-        if (filter.Status is { Length: > 0 } s) q = q.Where(t => t.Status == s);
+        if (filter.Status is { Length: > 0 } code)
+        {
+            // A status that does not exist matches nothing (the list is a search, not a command).
+            if (!TicketStatus.TryParse(code, out var s)) return ([], 0);
+            q = q.Where(t => t.Status == s);
+        }
         if (filter.City is { Length: > 0 } c) q = q.Where(t => t.CityCode == c);
-        if (filter.Grade is { Length: > 0 } g) q = q.Where(t => t.Grade == g);
+        if (filter.Grade is { Length: > 0 } gradeText)
+        {
+            if (!Grade.TryParse(gradeText, out var g)) return ([], 0);
+            q = q.Where(t => t.Grade == g);
+        }
         if (filter.Breached is { } b) q = q.Where(t => t.Breached == b);
         if (filter.Search is { Length: > 0 } text) q = q.Where(t => t.Number.Contains(text) || t.Title.Contains(text) || t.ProcurementUnit.Contains(text));
         var total = await q.CountAsync(ct);
@@ -187,11 +196,18 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = Lines(OpenTaskCases(db).Where(Visible(db, who, query.View)));
         if (query.View == InboxView.Overdue) rows = rows.Where(r => r.DueAt < now);
-        if (query.Grade is { Length: > 0 } g) rows = rows.Where(r => r.Grade == g);
+        if (query.Grade is { Length: > 0 } gradeText)
+        {
+            if (!Grade.TryParse(gradeText, out var g)) return ([], 0);
+            rows = rows.Where(r => r.Grade == g);
+        }
         if (query.City is { Length: > 0 } city) rows = rows.Where(r => r.CityCode == city || (r.CountyCode != null && r.CountyCode == city));
         if (query.Category is { Length: > 0 } cat) rows = rows.Where(r => r.Category == cat);
         if (query.Step is { Length: > 0 } step) rows = rows.Where(r => r.ActivityId == step);
-        if (query.Status is { Length: > 0 } st) rows = rows.Where(r => r.CaseStatus == st);
+        if (query.Status is { Length: > 0 } st)
+            rows = TicketStatus.TryParse(st, out var ts)
+                ? rows.Where(r => r.TicketStatus == ts || r.ComplaintStatus == st)
+                : rows.Where(r => r.ComplaintStatus == st);
         if (query.Text is { Length: > 0 } text)
             rows = rows.Where(r => r.TaskTitle.Contains(text) || (r.CaseNumber != null && r.CaseNumber.Contains(text)) || (r.CaseTitle != null && r.CaseTitle.Contains(text)));
         var total = await rows.CountAsync(ct);
@@ -218,7 +234,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<IReadOnlyList<Ticket>> TechnicianQueueAsync(string technicianUser, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        string[] done = [TicketStatus.Resolved, TicketStatus.AwaitingFeedback, TicketStatus.Closed, TicketStatus.Cancelled];
+        TicketStatus[] done = [TicketStatus.Resolved, TicketStatus.AwaitingFeedback, TicketStatus.Closed, TicketStatus.Cancelled];
         // Theirs while a step waits on them (accept, check in, resolve) or the vendor helps them; a returned ticket is not.
         var waiting = db.Tasks.Where(k => k.Status == HumanTaskStatus.Open && k.AssigneeUser == technicianUser).Select(k => k.InstanceId);
         return await db.Tickets.AsNoTracking()
@@ -229,8 +245,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<CaseRef?> CaseOfInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Tickets.AsNoTracking().Where(t => t.InstanceId == instanceId).Select(t => new CaseRef("ticket", t.Id, t.Number, t.Status)).FirstOrDefaultAsync(ct)
-               ?? await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct);
+        return await db.Tickets.AsNoTracking().Where(t => t.InstanceId == instanceId).Select(t => new { t.Id, t.Number, t.Status }).FirstOrDefaultAsync(ct) is { } ticket
+            ? new CaseRef("ticket", ticket.Id, ticket.Number, ticket.Status.Code)
+            : await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An open task with its ticket or complaint (left joins: a task of a flow without a case has neither).</summary>
@@ -314,7 +331,8 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             CityCode = x.Ticket != null ? x.Ticket.CityCode : x.Complaint != null ? x.Complaint.CityCode : null,
             CountyCode = x.Ticket != null ? x.Ticket.CountyCode : null,
             Category = x.Ticket != null ? x.Ticket.ProductCategory : x.Complaint != null ? x.Complaint.Category : null,
-            CaseStatus = x.Ticket != null ? x.Ticket.Status : x.Complaint != null ? x.Complaint.Status : null,
+            TicketStatus = x.Ticket != null ? x.Ticket.Status : null,
+            ComplaintStatus = x.Complaint != null ? x.Complaint.Status : null,
             Clock = x.Ticket != null ? x.Ticket.NextClock : null,
             DueAt = x.Ticket != null && x.Ticket.NextDueAt != null ? x.Ticket.NextDueAt
                 : x.Complaint != null && x.Complaint.StepDueAt != null ? x.Complaint.StepDueAt : x.Task.DueAt,
@@ -336,16 +354,17 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public Guid? CaseId { get; init; }
         public string? CaseNumber { get; init; }
         public string? CaseTitle { get; init; }
-        public string? Grade { get; init; }
+        public Grade? Grade { get; init; }
         public string? CityCode { get; init; }
         public string? CountyCode { get; init; }
         public string? Category { get; init; }
-        public string? CaseStatus { get; init; }
+        public TicketStatus? TicketStatus { get; init; }
+        public string? ComplaintStatus { get; init; }
         public string? Clock { get; init; }
         public DateTimeOffset? DueAt { get; init; }
         public DateTimeOffset? WarnAt { get; init; }
 
         public InboxRow ToRow() => new(TaskId, InstanceId, ActivityId, TaskTitle, AssigneeUser, AssigneeRole, ClaimedBy, CreatedAt, CaseKind, CaseId,
-            CaseNumber, CaseTitle, Grade, CityCode, CountyCode, Category, CaseStatus, Clock, DueAt, WarnAt);
+            CaseNumber, CaseTitle, Grade?.Code, CityCode, CountyCode, Category, TicketStatus?.Code ?? ComplaintStatus, Clock, DueAt, WarnAt);
     }
 }

@@ -17,8 +17,8 @@ public sealed record TicketDto(Guid Id, string Number, string Status, string Sta
     {
         var clocks = t.Clocks();
         var now = DateTimeOffset.UtcNow;
-        return new TicketDto(t.Id, t.Number, t.Status, TicketStatus.NamesZh.GetValueOrDefault(t.Status, t.Status), t.Channel, t.CreatedAt, t.CreatedBy,
-            t.ProcurementUnit, t.ContactName, t.CityCode, t.CountyCode, t.ProductCategory, t.Title, t.Description, t.Impact, t.Grade, t.GradeExplanation,
+        return new TicketDto(t.Id, t.Number, t.Status.Code, t.Status.NameZh, t.Channel, t.CreatedAt, t.CreatedBy,
+            t.ProcurementUnit, t.ContactName, t.CityCode, t.CountyCode, t.ProductCategory, t.Title, t.Description, t.Impact, t.Grade?.Code, t.GradeExplanation,
             t.IntegratorId, t.TechnicianName, t.TechnicianUser, t.ServicePointCounty,
             t.DispatchExplanation is null ? null : JsonNode.Parse(t.DispatchExplanation), t.CheckInAt, t.Resolution, t.Satisfaction, t.FirstTimeFix, t.Breached,
             t.ResponseDueAt, t.OnSiteDueAt, t.ResolutionDueAt,

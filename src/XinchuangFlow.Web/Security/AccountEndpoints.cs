@@ -88,12 +88,12 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/login");
         });
 
-        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http, TimeProvider clock) =>
         {
             if (WebSetup.Cultures.Any(c => c.Name == culture))
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.Redirect(LocalOnly(redirectUri));
         });
         return app;

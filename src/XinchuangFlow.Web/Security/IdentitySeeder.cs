@@ -8,7 +8,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Web.Security;
 
 /// <summary>Creates the roles and, with demo data on, the administrator and one demo user per role.</summary>
-public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptions> options, ILogger<IdentitySeeder> log) : IHostedService
+public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptions> options, TimeProvider clock, ILogger<IdentitySeeder> log) : IHostedService
 {
     public const string DemoPassword = "Demo#2026xf";
 
@@ -41,7 +41,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             // The demo technician is a real member of the network: a certified Nanning technician of the demo enterprise.
             if (firstIntegrator is not null && !await db.Technicians.AnyAsync(t => t.UserName == "tech@xinchuang.local", ct))
             {
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var today = ChinaTime.Today(clock);
                 var pick = await (from t in db.Technicians
                                   join p in db.ServicePoints on t.ServicePointId equals p.Id
                                   where t.EnterpriseId == firstIntegrator.Id && t.Active && p.CountyCode.StartsWith("4501")
@@ -63,11 +63,11 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         await EnsureUserAsync(users, "nanning@xinchuang.local", DemoPassword, "南宁市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = "4501");
         await EnsureUserAsync(users, "liuzhou@xinchuang.local", DemoPassword, "柳州市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = DemoTicketSeeder.SecondDemoCity);
         await EnsureUserAsync(users, "supervisor@xinchuang.local", DemoPassword, "内网办监督员（演示）", Roles.IntranetSupervisor);
-        var started = DateTime.UtcNow;
+        var started = clock.GetTimestamp();
         var tickets = await demo.SeedTicketsAsync(options.Value.DemoTickets, "unit@xinchuang.local", ct);
         if (tickets > 0)
         {
-            log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, (DateTime.UtcNow - started).TotalSeconds);
+            log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, clock.GetElapsedTime(started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
         }
@@ -138,7 +138,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
     private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, string name, string role, Action<AppUser>? scope = null)
     {
         if (await users.FindByNameAsync(email) is not null) return;
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PasswordChangedAt = DateTimeOffset.UtcNow };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PasswordChangedAt = clock.GetUtcNow() };
         scope?.Invoke(user);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)

@@ -26,12 +26,12 @@ public sealed class GradeOverrideAction(RuleBook rules, AccessService access) : 
 
     public ValueTask<TicketActionCheck> CheckAsync(Actor actor, Ticket ticket, CancellationToken ct) => ValueTask.FromResult(
         !access.IsAgent(actor) ? TicketActionCheck.NotYou("Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau change a grade.")
-        : TicketStatus.IsFinal(ticket.Status) ? TicketActionCheck.NotNow($"Ticket {ticket.Number} is {ticket.Status}; the grade can no longer be changed.")
+        : ticket.Status.IsFinal ? TicketActionCheck.NotNow($"Ticket {ticket.Number} is {ticket.Status}; the grade can no longer be changed.")
         : TicketActionCheck.May);
 
     public async Task RunAsync(TicketActionRun run)
     {
-        var (grade, reason, user) = (run.Form["grade"], run.Form["reason"], run.Actor.UserName!);
+        var (grade, reason, user) = (Grade.Parse(run.Form["grade"]), run.Form["reason"], run.Actor.UserName!);
         var done = await run.AmendAsync("grade override", async (amendment, current) =>
         {
             if (current.Grade == grade) return false;

@@ -11,7 +11,7 @@ public enum TicketActionValueType
     Text,
     /// <summary>Several lines (a reason, a note).</summary>
     LongText,
-    /// <summary>A service grade P1–P4 (<see cref="Grades"/>), typed in any case.</summary>
+    /// <summary>A service grade P1–P4 (<see cref="Domain.Tickets.Grade"/>), typed in any case.</summary>
     Grade,
     /// <summary>A technician's login name (who exists and qualifies is the action's check).</summary>
     Technician,
@@ -38,7 +38,7 @@ public sealed record TicketActionField(string Name, TicketActionValueType Type, 
     public int Limit => MaxLength ?? Type switch { TicketActionValueType.LongText => 1000, TicketActionValueType.Technician => 256, _ => 200 };
 
     /// <summary>The values a select offers: the grades, or the choices.</summary>
-    public IReadOnlyList<string> Options => Type == TicketActionValueType.Grade ? Grades.All : Choices;
+    public IReadOnlyList<string> Options => Type == TicketActionValueType.Grade ? Domain.Tickets.Grade.Codes : Choices;
 }
 
 /// <summary>A ticket action's form as read and checked against its catalogue: every declared field, "" when empty.</summary>
@@ -48,7 +48,7 @@ public sealed class TicketActionForm
 
     private TicketActionForm(IReadOnlyDictionary<string, string> values) => _values = values;
 
-    /// <summary>The value of a declared field (trimmed for a login name, canonical for a grade).</summary>
+    /// <summary>The value of a declared field (trimmed for a login name, a grade's code for a grade).</summary>
     public string this[string name] =>
         _values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"The form declares no field '{name}'.", nameof(name));
 
@@ -86,7 +86,7 @@ public sealed class TicketActionForm
         switch (field.Type)
         {
             case TicketActionValueType.Grade:
-                return Grades.Parse(text) is { } grade ? (grade, null) : (text, "Use P1, P2, P3 or P4.");
+                return Domain.Tickets.Grade.TryParse(text, out var grade) ? (grade.Code, null) : (text, "Use P1, P2, P3 or P4.");
             case TicketActionValueType.Choice:
                 return field.Choices.Contains(text, StringComparer.Ordinal) ? (text, null) : (text, $"Use {string.Join(", ", field.Choices)}.");
             case TicketActionValueType.Technician:

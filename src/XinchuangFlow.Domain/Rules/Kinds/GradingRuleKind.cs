@@ -12,7 +12,7 @@ public sealed class GradingRuleKind : RuleKind<GradingTable>
     [
         new("rows", RuleValueType.Rows, "Rules.GradingTitle"),
         new("rows[].id", RuleValueType.Text, "Rules.RowId"),
-        new("rows[].grade", RuleValueType.Choice, "Grade") { Choices = Tickets.Grades.All },
+        new("rows[].grade", RuleValueType.Choice, "Grade") { Choices = Tickets.Grade.Codes },
         new("rows[].keywordsAny", RuleValueType.TextList, "Rules.Keywords") { Optional = true },
         new("rows[].impacts", RuleValueType.ChoiceList, "Rules.Impacts") { Optional = true, Choices = [Impacts.Single, Impacts.Department, Impacts.Unit], ChoiceLabelPrefix = "Impact." },
         new("rows[].categories", RuleValueType.TextList, "Rules.Categories") { Optional = true },

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Infrastructure.Security;
 
@@ -31,11 +32,11 @@ internal sealed class TicketConfiguration(FieldCipher? cipher) : IEntityTypeConf
         builder.Property(x => x.Os).HasMaxLength(100);
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Impact).HasMaxLength(20);
-        builder.Property(x => x.Grade).HasMaxLength(2);
+        builder.Property(x => x.Grade).HasMaxLength(2).HasConversion(new ValueConverter<Grade, string>(g => g.Code, code => Grade.Parse(code, null)));
         builder.Property(x => x.TechnicianUser).HasMaxLength(256);
         builder.Property(x => x.TechnicianName).HasMaxLength(100);
         builder.Property(x => x.ServicePointCounty).HasMaxLength(6);
-        builder.Property(x => x.Status).HasMaxLength(30);
+        builder.Property(x => x.Status).HasMaxLength(30).HasConversion(s => s.Code, code => TicketStatus.Parse(code, null));
         builder.Property(x => x.CheckInLocation).HasMaxLength(200);
         builder.Property(x => x.PartsUsed).HasMaxLength(1000);
         builder.Property(x => x.ConfirmedBy).HasMaxLength(100);
