@@ -16,6 +16,7 @@ public static class ApplicationServices
         services.AddSingleton<AccessService>();
         services.AddSingleton<TicketIntakeService>();
         services.AddSingleton<TicketActionService>();
+        services.AddTicketActions();
         services.AddSingleton<PortalService>();
         services.AddSingleton<HotlineService>();
         services.AddSingleton<MySettingsService>();
@@ -38,6 +39,19 @@ public static class ApplicationServices
         services.AddSingleton<TicketWorkspaceService>();
         services.AddSingleton(new AttachmentOptions()); // the host may register its configured limits after this
 
+        return services;
+    }
+
+    /// <summary>
+    /// The ticket actions (<see cref="XinchuangFlow.Application.Tickets.Actions.TicketActionRegistry"/>): the shipped ones
+    /// in their order. Another action is one more <c>AddSingleton&lt;ITicketAction, …&gt;()</c> (a test's or a host's)
+    /// before the registry is first resolved.
+    /// </summary>
+    public static IServiceCollection AddTicketActions(this IServiceCollection services)
+    {
+        foreach (var type in XinchuangFlow.Application.Tickets.Actions.TicketActionRegistry.Shipped)
+            services.AddSingleton(typeof(XinchuangFlow.Application.Tickets.Actions.ITicketAction), type);
+        services.AddSingleton<XinchuangFlow.Application.Tickets.Actions.TicketActionRegistry>();
         return services;
     }
 

@@ -49,8 +49,10 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await row.Locator("[data-testid=case-link]").ClickAsync();
         await desk.WaitForURLAsync($"**/tickets/{number}");
         await WaitLiveAsync(desk);
-        await Field(desk, "redispatch-user").FillAsync("tech@xinchuang.local");
+        await desk.Locator("[data-testid=action-redispatch]").ClickAsync();     // the action's dialog, drawn from its form
+        await Field(desk, "redispatch-technicianUser").FillAsync("tech@xinchuang.local");
         await Field(desk, "redispatch-reason").FillAsync("该工程师就在附近");
+        await desk.ScreenshotAsync(new() { Path = Shot("ticket-action-dialog.png") });
         await desk.Locator("[data-testid=redispatch]").ClickAsync();
         await Assertions.Expect(desk.Locator("[data-testid=technician]")).ToContainTextAsync("tech@xinchuang.local");
         await desk.Locator("[data-testid=timeline]").GetByText("该工程师就在附近").First.WaitForAsync();

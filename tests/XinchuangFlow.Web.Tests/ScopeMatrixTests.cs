@@ -122,6 +122,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
     public static readonly TheoryData<string> TenantUsers =
         ["unit@xinchuang.local", "manager@xinchuang.local", "nanning@xinchuang.local", "vendor@xinchuang.local", "tech@xinchuang.local", "integrator@xinchuang.local"];
 
+    /// <summary>The keys of the ticket actions the app has registered (the generic route is probed with each).</summary>
+    private IReadOnlyList<string> ActionKeys => world.App.Services.GetRequiredService<XinchuangFlow.Application.Tickets.Actions.TicketActionRegistry>().Keys;
+
     private IEnumerable<(HttpMethod Method, string Url, JsonObject? Body, bool Secret)> Calls()
     {
         var w = world;
@@ -132,6 +135,11 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/complaints", new JsonObject { ["description"] = "冒充投诉", ["category"] = "service" }, false);
         yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/redispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "抢单" }, false);
         yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/grade", new JsonObject { ["grade"] = "P4", ["reason"] = "降级" }, false);
+        // The generic route of every registered ticket action: the ticket is looked up in the caller's scope first.
+        yield return (HttpMethod.Get, $"/api/tickets/{w.Ticket}/actions", null, true);
+        foreach (var key in ActionKeys)
+            yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/actions/{key}",
+                new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["grade"] = "P4", ["reason"] = "冒充" }, true);
         yield return (HttpMethod.Get, $"/api/complaints/{w.Complaint}", null, true);
         foreach (var task in new[] { w.TicketTask, w.FeedbackTask, w.HandleTask, w.ReviewTask, w.ConfirmTask })
         {
@@ -274,7 +282,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
     };
 
     /// <summary>The other tenant's id for each path parameter; an operation taking an id the probe does not know fails the test until it is taught.</summary>
-    private Dictionary<string, string> PathValues(ApiOperation op, string kind, string scope, string platform)
+    private Dictionary<string, string> PathValues(ApiOperation op, string kind, string scope, string platform, string action = "redispatch")
     {
         var (w, t) = (world, op.Template);
         string Id() =>
@@ -290,7 +298,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         return op.Path.ToDictionary(p => p.Name, p => p.Name switch
         {
             "idOrNumber" => w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
-            "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin,
+            "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin, "key" => action,
             _ => throw new InvalidOperationException($"The probe does not know the parameter {{{p.Name}}} of {op}: teach it."),
         });
     }
@@ -314,12 +322,16 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         var scopes = op.Template.Contains("{scope}") || op.Template.Contains("{city}") ? new[] { "region", "4502" } : ["region"];
         foreach (var kind in kinds)
             foreach (var scope in scopes)
-            {
-                var body = op.Template.EndsWith("/what-if") && kind == "grading" ? EverythingP1.DeepClone() : null;
-                var request = OpenApiProbe.Request(op, PathValues(op, kind, scope, platform), QueryValues(op), body);
-                yield return (request, $"{op.Method} {request.RequestUri}");
-            }
+                foreach (var action in Actions(op))
+                {
+                    var body = op.Template.EndsWith("/what-if") && kind == "grading" ? EverythingP1.DeepClone() : null;
+                    var request = OpenApiProbe.Request(op, PathValues(op, kind, scope, platform, action), QueryValues(op), body);
+                    yield return (request, $"{op.Method} {request.RequestUri}");
+                }
     }
+
+    /// <summary>Every registered ticket action's key for an operation taking one, else the one default.</summary>
+    private IReadOnlyList<string> Actions(ApiOperation op) => op.Template.Contains("{key}") ? ActionKeys : ["redispatch"];
 
     private async Task<string> PlatformIdAsync()
     {
@@ -384,12 +396,13 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         var supervisor = await world.App.LoginAsync("supervisor@xinchuang.local", ForeignTenant.DemoPassword);
         var wrong = new List<string>();
         foreach (var op in writes)
-        {
-            // Ids the supervisor can see (every case), a city's rules: the refusal must be about the role, not the scope.
-            var request = OpenApiProbe.Request(op, PathValues(op, "sla", "4502", platform), QueryValues(op), null);
-            var response = await supervisor.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.Forbidden) wrong.Add($"{op} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
+            foreach (var action in Actions(op))
+            {
+                // Ids the supervisor can see (every case), a city's rules: the refusal must be about the role, not the scope.
+                var request = OpenApiProbe.Request(op, PathValues(op, "sla", "4502", platform, action), QueryValues(op), null);
+                var response = await supervisor.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.Forbidden) wrong.Add($"{op} ({action}) answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         // What the supervisor may do, they still can: read, replay, verify.
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/tickets/{world.Ticket}")).StatusCode);

@@ -1,22 +1,21 @@
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Tasks;
-using XinchuangFlow.Cases;
-using XinchuangFlow.Cases.Activities;
-using XinchuangFlow.Domain.Network;
-using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Application.Tickets.Actions;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>
-/// What agents, technicians and units do to a ticket besides working a generic task: check in, give feedback,
-/// re-dispatch, override the grade. Each finds the ticket within the caller's scope first (a logged 404 otherwise),
-/// then lets the flow's own step and the domain decide.
+/// What agents, technicians and units do to a ticket besides working a generic task: the technician's and the unit's
+/// steps of the flow (accept, return, check in, resolve, feedback), and the ticket actions outside the flow
+/// (<see cref="ITicketAction"/>: re-dispatch, grade override, set out, and whatever else is registered), run by key.
+/// Each finds the ticket within the caller's scope first (a logged 404 otherwise), then lets the flow's own step, the
+/// action's check and the domain decide.
 /// </summary>
 public sealed class TicketActionService(CaseQueryService queries, TaskService tasks, WorkflowRuntime runtime, ITicketRepository tickets,
-    INetworkRepository network, RuleBook rules, AccessService access, TimeProvider clock)
+    TicketActionRegistry registry, AccessService access)
 {
     /// <summary>Where the technician's browser said they were at check-in (optional, with its accuracy in metres).</summary>
     public sealed record Position(double Latitude, double Longitude, double? Accuracy);
@@ -70,26 +69,9 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
-    /// <summary>The dispatched technician sets out for the site: server time recorded, the ticket shows "travelling". Idempotent.</summary>
-    public async Task<Ticket> SetOutAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
-    {
-        var ticket = await TechniciansTicketAsync(actor, idOrNumber, "set out", ct);
-        if (ticket.SetOutAt is not null || ticket.CheckInAt is not null) return ticket;
-        if (ticket.Status != TicketStatus.Accepted)
-            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; accept it before setting out.");
-        await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "set out", async amendment =>
-        {
-            var current = await tickets.FindTicketAsync(ticket.Id, ct);
-            if (current is null || current.SetOutAt is not null || current.Status != TicketStatus.Accepted) return false;
-            amendment.Change(current, "status", "工程师已出发", t =>
-            {
-                t.SetOutAt = amendment.Now;
-                t.Status = TicketStatus.Travelling;
-            });
-            return true;
-        }, ct);
-        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
-    }
+    /// <summary>The dispatched technician sets out for the site (<see cref="SetOutAction"/>). Idempotent.</summary>
+    public Task<Ticket> SetOutAsync(Actor actor, string idOrNumber, CancellationToken ct = default) =>
+        RunAsync(actor, idOrNumber, SetOutAction.ActionKey, null, ct);
 
     /// <summary>
     /// The technician records the work and resolves the ticket (work done, parts, who at the unit confirmed), or asks
@@ -131,82 +113,71 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
+    /// <summary>Manual re-dispatch with a reason (<see cref="RedispatchAction"/>).</summary>
+    public Task<Ticket> RedispatchAsync(Actor actor, string idOrNumber, string? technicianUser, string? reason, CancellationToken ct = default) =>
+        RunAsync(actor, idOrNumber, RedispatchAction.ActionKey, new JsonObject { ["technicianUser"] = technicianUser, ["reason"] = reason }, ct);
+
+    /// <summary>An agent overrides the automatic grade with a reason (<see cref="GradeOverrideAction"/>).</summary>
+    public Task<Ticket> OverrideGradeAsync(Actor actor, string idOrNumber, string? grade, string? reason, CancellationToken ct = default) =>
+        RunAsync(actor, idOrNumber, GradeOverrideAction.ActionKey, new JsonObject { ["grade"] = grade, ["reason"] = reason }, ct);
+
     /// <summary>
-    /// Manual re-dispatch with a reason (DSP-3) outside the flow's own steps: the new technician must qualify; the
-    /// ticket and its open technician tasks move to them in one transaction, and the history records who and why. A
-    /// name that is no technician the actor may see is refused with one answer, whether or not such a user exists.
+    /// The actions <paramref name="actor"/> may run on <paramref name="ticket"/> now — a ticket the caller has already
+    /// found within the actor's scope (the workspace's).
     /// </summary>
-    public async Task<Ticket> RedispatchAsync(Actor actor, string idOrNumber, string? technicianUser, string? reason, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ITicketAction>> OfferedAsync(Actor actor, Ticket ticket, CancellationToken ct = default)
     {
-        if (!access.IsAgent(actor))
-            throw access.Denied(actor, "re-dispatch", "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau re-dispatch.");
-        var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
-        var user = actor.UserName!;
-        technicianUser = technicianUser?.Trim() ?? "";
-        reason ??= "";
-        if (TextRules.Check(reason, "reason", 1000, multiline: true) is { } bad) throw new InvalidInputException([bad]);
-        if (!ticket.MayBeRedispatched)
-            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; it can no longer be re-dispatched.");
-        var snapshot = await network.TechnicianSnapshotAsync(technicianUser, ticket.ProductCategory, ct);
-        var problem = AssignActivity.TechnicianProblem(snapshot, technicianUser, ticket.ProductCategory, clock.GetUtcNow(), out var technician, out var point);
-        // A name that is no technician (no user at all, or a user of another kind) and a technician of an enterprise the
-        // actor may not see get one and the same answer: the form tells nobody which names exist. Why a technician the
-        // actor sees in the network cannot take the ticket (expired certificate, disabled…) is said as before.
-        if (technician is null || !access.MaySeeEnterprise(actor, technician.EnterpriseId))
-            throw new InvalidInputException("technicianUser", $"The person named is not a technician who can take this ticket: choose an active technician of an active " +
-                $"integrator with a valid certificate for {ProductCategories.Names.GetValueOrDefault(ticket.ProductCategory, ticket.ProductCategory)}.");
-        if (problem is not null) throw new InvalidInputException("technicianUser", $"{technicianUser}: {problem}");
-        if (ticket.IntegratorId is { } integrator && technician!.EnterpriseId != integrator)
-            throw new InvalidInputException("technicianUser", "The technician works for another enterprise than the ticket's responsible integrator.");
-        var done = await runtime.AmendAsync(ticket.InstanceId, user, "re-dispatch", async amendment =>
-        {
-            // Read fresh inside the amendment: a conflict runs this again with the current ticket.
-            var current = await tickets.FindTicketAsync(ticket.Id, ct);
-            if (current is null || !current.MayBeRedispatched) return false;
-            var previous = current.TechnicianUser;
-            var open = await runtime.Store.ListTasksAsync(new Engine.Abstractions.TaskQuery(InstanceId: current.InstanceId, Status: HumanTaskStatus.Open), ct);
-            var explanation = new JsonObject { ["ruleZh"] = $"改派：{reason}", ["technician"] = technician!.Name, ["previous"] = previous, ["by"] = user };
-            amendment.Change(current, "redispatched", $"改派给{technician.Name}：{reason}",
-                t => t.AssignTechnician(technician, point!, explanation.ToJsonString(), amendment.Now),
-                new JsonObject { ["from"] = previous, ["to"] = technician.UserName, ["reason"] = reason });
-            // Later steps of the flow assign to the dispatched technician: point them at the new one.
-            amendment.SetVariable("dispatch", AssignActivity.DispatchVariable(technician, point!, $"改派：{reason}"));
-            foreach (var task in open.Where(t => previous is not null && string.Equals(t.AssigneeUser, previous, StringComparison.OrdinalIgnoreCase)))
-                amendment.ReassignTask(task.Id, technician.UserName);
-            return true;
-        }, ct);
-        if (!done) throw new StateConflictException($"Ticket {ticket.Number} is no longer open; it was not re-dispatched.");
-        return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+        var offered = new List<ITicketAction>();
+        foreach (var action in registry.All)
+            if ((await action.CheckAsync(actor, ticket, ct)).Allows) offered.Add(action);
+        return offered;
     }
 
     /// <summary>
-    /// An agent overrides the automatic grade with a reason (DSP-1, audited): the running response and resolution
-    /// clocks take the new grade's targets (consumed and paused time kept) and their escalation is re-planned.
+    /// Runs the action <paramref name="key"/> (an unknown key: 404) on the ticket, found within the caller's scope
+    /// (a logged 404 otherwise): the action's check (a logged 403 when it is not the actor's, 409 when not now, the
+    /// ticket unchanged when already done), the form read by its catalogue (400 with every problem by field), then the
+    /// action. Returns the ticket as it is afterwards.
     /// </summary>
-    public async Task<Ticket> OverrideGradeAsync(Actor actor, string idOrNumber, string? gradeText, string? reason, CancellationToken ct = default)
+    public async Task<Ticket> RunAsync(Actor actor, string idOrNumber, string key, JsonObject? form, CancellationToken ct = default)
     {
-        if (!access.IsAgent(actor))
-            throw access.Denied(actor, "change a grade", "Only dispatchers, the enterprise's service manager, coordinators and the Data Bureau change a grade.");
+        var action = registry.Find(key) ?? throw new NotFoundException($"Ticket action '{key}' does not exist.");
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
-        var user = actor.UserName!;
-        reason ??= "";
-        var errors = new ProblemList();
-        if (!Grade.TryParse(gradeText, out var grade))
-            errors.Add(Problem.Of(TextProblems.NotInList, "grade", "Use P1, P2, P3 or P4.", ("value", gradeText ?? "")));
-        errors.AddIf(TextRules.Check(reason, "reason", 1000, multiline: true));
-        errors.ThrowIfAny();
-        var done = await runtime.AmendAsync(ticket.InstanceId, user, "grade override", async amendment =>
-        {
-            var current = await tickets.FindTicketAsync(ticket.Id, ct);
-            if (current is null || current.Status.IsFinal || current.Grade == grade) return false;
-            var (sla, set) = await rules.SlaAsync(current.CityCode, ct);
-            amendment.Join(current);
-            var (from, retargeted) = current.OverrideGrade(grade, reason, user, amendment.Now, sla, $"rules sla/{set.Scope} v{set.Version}");
-            foreach (var kind in retargeted) amendment.RaiseLocalSignal(SlaCategory.Signal(kind));
-            CaseSession.GradeOverrideEvent(amendment, current, from, grade, reason);
-            return true;
-        }, ct);
-        if (!done) throw new StateConflictException($"Ticket {ticket.Number} is closed or already {grade}; the grade was not changed.");
+        var check = await action.CheckAsync(actor, ticket, ct);
+        if (check.Verdict == TicketActionVerdict.AlreadyDone) return ticket;
+        if (Refusal(action, actor, ticket, check) is { } refusal) throw refusal;
+        var values = TicketActionForm.Read(action.Fields, form);
+        await action.RunAsync(new TicketActionRun(this, action, actor, ticket, values, ct));
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
+
+    /// <summary>The amendment behind <c>TicketActionRun.AmendAsync</c>: the ticket read afresh and checked again, then changed.</summary>
+    internal async Task<bool> AmendAsync(TicketActionRun run, string reason, Func<InstanceAmendment, Ticket, Task<bool>> change)
+    {
+        (Ticket Ticket, TicketActionCheck Check)? refused = null;
+        var done = await runtime.AmendAsync(run.Ticket.InstanceId, run.Actor.UserName, reason, async amendment =>
+        {
+            // Read fresh inside the amendment: a conflict runs this again with the current ticket.
+            refused = null;
+            var current = await tickets.FindTicketAsync(run.Ticket.Id, run.Cancellation);
+            if (current is null) return false;
+            var check = await run.Action.CheckAsync(run.Actor, current, run.Cancellation);
+            if (!check.Allows)
+            {
+                refused = (current, check);
+                return false;
+            }
+            return await change(amendment, current);
+        }, run.Cancellation);
+        if (refused is { } r && Refusal(run.Action, run.Actor, r.Ticket, r.Check) is { } refusal) throw refusal;
+        return done;
+    }
+
+    /// <summary>The exception for a check that does not allow the run (null for "already done"); a refusal of the actor is logged.</summary>
+    private XfException? Refusal(ITicketAction action, Actor actor, Ticket ticket, TicketActionCheck check) => check.Verdict switch
+    {
+        TicketActionVerdict.NotYou => access.Denied(actor, $"{action.Key} {ticket.Number}", check.Reason ?? $"The action {action.Key} is not yours to run."),
+        TicketActionVerdict.NotNow => new StateConflictException(check.Reason ?? $"Ticket {ticket.Number} is {ticket.Status}; {action.Key} is not possible now."),
+        _ => null,
+    };
 }

@@ -7,7 +7,7 @@ using XinchuangFlow.Engine.Runtime;
 namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>Builds a ticket's workspace from the use cases that own each part; the scope check is theirs.</summary>
-public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access)
+public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access, TicketActionService actions)
 {
     public async Task<TicketWorkspace> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
@@ -27,12 +27,9 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
         }
         var distance = t is { CheckInLatitude: { } lat, CheckInLongitude: { } lon }
             ? GuangxiDivisions.Shipped.DistanceToCentreKm(t.CountyCode, lat, lon) : null;
-        var open = !t.Status.IsFinal;
         var rights = new WorkspaceRights(
-            Redispatch: access.IsAgent(actor) && t.MayBeRedispatched,
-            OverrideGrade: access.IsAgent(actor) && open,
-            SetOut: t.Status == TicketStatus.Accepted && string.Equals(t.TechnicianUser, actor.UserName, StringComparison.OrdinalIgnoreCase),
-            Upload: open,
+            Actions: await actions.OfferedAsync(actor, t, ct),
+            Upload: !t.Status.IsFinal,
             SeeDiagram: flow is not null);
         return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), flow, distance, rights);
     }

@@ -36,6 +36,7 @@ public sealed class OpenApiExamples : IOpenApiDocumentTransformer
         [("POST", "/api/tickets/{idOrNumber}/check-in")] = """{ "location": "三楼机房", "remote": false, "latitude": 22.8170, "longitude": 108.3669, "accuracy": 12 }""",
         [("POST", "/api/tickets/{idOrNumber}/resolve")] = """{ "resolution": "更换电源适配器后正常开机。", "parts": "电源适配器 1 个", "confirmedBy": "陆工" }""",
         [("POST", "/api/tickets/{idOrNumber}/redispatch")] = """{ "technicianUser": "tech@xinchuang.local", "reason": "原工程师请假" }""",
+        [("POST", "/api/tickets/{idOrNumber}/actions/{key}")] = """{ "technicianUser": "tech@xinchuang.local", "reason": "原工程师请假" }""",
         [("POST", "/api/tasks/{id}/complete")] = """{ "outcome": "approve", "data": { "opinion": "处理得当，同意办结。" } }""",
         [("POST", "/api/mailbox/{id}/ticket")] = """{ "unitId": "0193a0c2-6f1e-7c3a-9d2b-5e8f1a2b3c4d" }""",
         [("POST", "/api/mailbox/{id}/dismiss")] = """{ "reason": "广告邮件" }""",

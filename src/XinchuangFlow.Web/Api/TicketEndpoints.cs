@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Tickets;
+using XinchuangFlow.Application.Tickets.Actions;
 using XinchuangFlow.Web.Security;
 
 namespace XinchuangFlow.Web.Api;
@@ -18,6 +21,10 @@ public static class TicketEndpoints
     public sealed record FeedbackBody(int Satisfaction, string? Comment);
     public sealed record RedispatchBody(string? TechnicianUser, string? Reason);
     public sealed record GradeBody(string? Grade, string? Reason);
+
+    /// <summary>A ticket action the caller may run now, with its form (labels in the request's language).</summary>
+    public sealed record TicketActionDto(string Key, string Title, IReadOnlyList<TicketActionFieldDto> Fields);
+    public sealed record TicketActionFieldDto(string Name, string Type, string Label, bool Required, int MaxLength, IReadOnlyList<string> Options);
 
     public static RouteGroupBuilder MapTickets(this RouteGroupBuilder api)
     {
@@ -64,6 +71,19 @@ public static class TicketEndpoints
         api.MapPost("/tickets/{idOrNumber}/grade", async (string idOrNumber, GradeBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
             Results.Ok(TicketDto.From(await actions.OverrideGradeAsync(user.ToActor(), idOrNumber, body.Grade, body.Reason, ct))))
             .WithSummary("An agent overrides the automatic grade with a reason (DSP-1); running clocks take the new targets.");
+
+        api.MapGet("/tickets/{idOrNumber}/actions", async (string idOrNumber, ClaimsPrincipal user, CaseQueryService cases, TicketActionService actions,
+            IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        {
+            var actor = user.ToActor();
+            var offered = await actions.OfferedAsync(actor, await cases.GetTicketAsync(actor, idOrNumber, ct), ct);
+            return Results.Ok(offered.Select(a => new TicketActionDto(a.Key, texts[a.TitleKey], a.Fields.Select(f =>
+                new TicketActionFieldDto(f.Name, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.Type.ToString()), texts[f.LabelKey], f.Required, f.Limit, f.Options)).ToList())));
+        }).WithSummary("The ticket actions the caller may run on the ticket now, each with its key and form (field name, type, label, required, length limit, options).");
+        api.MapPost("/tickets/{idOrNumber}/actions/{key}", async (string idOrNumber, string key, JsonObject? body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
+            Results.Ok(TicketDto.From(await actions.RunAsync(user.ToActor(), idOrNumber, key, body, ct))))
+            .WithSummary("Runs a ticket action by its key (redispatch, grade, set-out, … — GET …/actions lists those the caller may run now) with its form as a JSON "
+                + "object of texts; the same rules as the action's own route. An unknown key is 404, an action not the caller's 403, one the ticket's state does not allow 409.");
         return api;
     }
 }

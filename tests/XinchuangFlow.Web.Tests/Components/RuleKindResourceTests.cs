@@ -6,7 +6,8 @@ namespace XinchuangFlow.Web.Tests.Components;
 /// <summary>The rule kinds' catalogues hold resource keys, not text: every key they name is in both languages.</summary>
 public class RuleKindResourceTests
 {
-    private static HashSet<string> Keys(string file)
+    /// <summary>The keys of a resource file of the Web project (also for the ticket actions' test).</summary>
+    internal static HashSet<string> Keys(string file)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "XinchuangFlow.sln"))) dir = dir.Parent;

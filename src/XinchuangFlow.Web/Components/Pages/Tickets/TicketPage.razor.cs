@@ -5,11 +5,13 @@ using XinchuangFlow.Application.Access;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application;
 using XinchuangFlow.Application.Tickets;
+using XinchuangFlow.Application.Tickets.Actions;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Web.Components.Inbox;
+using XinchuangFlow.Web.Components.Tickets;
 using XinchuangFlow.Web.Security;
 
 namespace XinchuangFlow.Web.Components.Pages.Tickets;
@@ -21,7 +23,7 @@ public partial class TicketPage
 
     private TicketWorkspace? _w;
     private bool _notFound, _busy;
-    private string? _uploadError, _actionError, _techUser, _redispatchReason, _grade, _gradeReason;
+    private string? _uploadError, _actionError;
 
     protected override async Task OnInitializedAsync()
     {
@@ -60,25 +62,35 @@ public partial class TicketPage
         await LoadAsync();
     }
 
-    private async Task SetOutAsync() => await ActAsync(() => Actions.SetOutAsync(Actor, Number), L["Field.SetOutDone"]);
-
-    private async Task RedispatchAsync() => await ActAsync(() => Actions.RedispatchAsync(Actor, Number, _techUser, _redispatchReason), L["Ticket.Redispatched"]);
-
-    private async Task OverrideGradeAsync() => await ActAsync(() => Actions.OverrideGradeAsync(Actor, Number, _grade, _gradeReason), L["Ticket.GradeChanged"]);
-
-    private async Task ActAsync(Func<Task<Ticket>> action, string done)
+    /// <summary>Runs an action without a form at once; one with a form in the generic dialog, which shows its own problems.</summary>
+    private async Task StartAsync(ITicketAction action)
     {
-        _busy = true;
         _actionError = null;
-        try
+        if (action.Fields.Count == 0)
         {
-            await action();
-            Snackbar.Add(done, Severity.Success);
-            await LoadAsync();
+            _busy = true;
+            try
+            {
+                await Actions.RunAsync(Actor, Number, action.Key, null);
+                await DoneAsync(action);
+            }
+            catch (XfException ex) { _actionError = ex.Text(); }
+            finally { _busy = false; }
+            return;
         }
-        catch (InvalidInputException ex) { _actionError = ex.Text(); }
-        catch (XfException ex) { _actionError = ex.Text(); }
-        finally { _busy = false; }
+        var parameters = new DialogParameters<TicketActionDialog>
+        {
+            { d => d.Action, action }, { d => d.Number, Number }, { d => d.Actor, Actor },
+        };
+        var dialog = await Dialogs.ShowAsync<TicketActionDialog>(L[action.TitleKey], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false }) await DoneAsync(action);
+    }
+
+    private async Task DoneAsync(ITicketAction action)
+    {
+        Snackbar.Add(L[action.DoneKey], Severity.Success);
+        await LoadAsync();
     }
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
