@@ -92,6 +92,15 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         scope == RuleKinds.RegionScope || a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) || (a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode == scope);
 
     /// <summary>
+    /// Where a user's rules pages start: null for those who see every city's side by side (the Data Bureau, the Intranet
+    /// Office), their own city for a coordinator, the regional rules (read-only) for everyone else.
+    /// </summary>
+    public string? RulesStartScope(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? null
+        : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is { } city ? city
+        : RuleKinds.RegionScope;
+
+    /// <summary>
     /// A what-if replay lists the replayed tickets: the regional one (every city's tickets) is the Data Bureau's and the
     /// Intranet Office's; a city's is also its coordinator's. Nobody else replays anything.
     /// </summary>

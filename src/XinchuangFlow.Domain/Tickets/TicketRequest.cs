@@ -58,8 +58,7 @@ public sealed class TicketRequest
     {
         var problems = new List<Problem>();
         void Add(Problem? problem) { if (problem is not null) problems.Add(problem); }
-        if (!Channels.NamesZh.ContainsKey(Channel))
-            Add(Problem.Of(TextProblems.NotInList, "channel", $"'{Channel}' is not one of {string.Join(", ", Channels.NamesZh.Keys)}.", ("value", Channel)));
+        if (!Channels.NamesZh.ContainsKey(Channel)) Add(NotInList("channel", Channel, Channels.NamesZh.Keys));
         if (string.IsNullOrWhiteSpace(ProcurementUnit)) Add(Problem.Of(TextProblems.Required, "procurementUnit", "The procurement unit is required."));
         Add(TextRules.Check(ContactName, "contactName", 100, multiline: false));
         if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail))
@@ -74,10 +73,8 @@ public sealed class TicketRequest
         else if (county.ParentCode != CityCode)
             Add(Problem.Of(TextProblems.CountyNotInCity, "countyCode", $"County {CountyCode} ({county.Name}) does not belong to city {CityCode}.",
                 ("county", county.Name), ("city", divisions.Find(CityCode)?.Name ?? CityCode)));
-        if (!ProductCategories.IsKnown(ProductCategory))
-            Add(Problem.Of(TextProblems.NotInList, "productCategory", $"'{ProductCategory}' is not one of {string.Join(", ", ProductCategories.Names.Keys)}.", ("value", ProductCategory)));
-        if (!Impacts.All.Contains(Impact))
-            Add(Problem.Of(TextProblems.NotInList, "impact", $"'{Impact}' is not one of {string.Join(", ", Impacts.All)}.", ("value", Impact)));
+        if (!ProductCategories.IsKnown(ProductCategory)) Add(NotInList("productCategory", ProductCategory, ProductCategories.Names.Keys));
+        if (!Impacts.All.Contains(Impact)) Add(NotInList("impact", Impact, Impacts.All));
         Add(TextRules.Check(Title, "title", MaxTitle, multiline: false));
         Add(TextRules.Check(Description, "description", MaxDescription, multiline: true));
         foreach (var (field, value, max) in new[] { ("address", Address, 300), ("productVendor", ProductVendor, 100), ("productModel", ProductModel, 100), ("serialNumber", SerialNumber, 100), ("cpu", Cpu, 100), ("os", Os, 100) })
@@ -86,6 +83,12 @@ public sealed class TicketRequest
             Add(Problem.Of(TextProblems.TooLong, "requestKey", "The request key is longer than 100 characters.", ("length", RequestKey.Length), ("max", 100)));
         return problems;
     }
+
+    /// <summary>A choice that is not one of the list's: "choose one" when nothing was chosen, else which value is not one.</summary>
+    private static Problem NotInList(string field, string value, IEnumerable<string> choices) =>
+        string.IsNullOrWhiteSpace(value)
+            ? Problem.Of(TextProblems.Required, field, $"Choose the {field}.")
+            : Problem.Of(TextProblems.NotInList, field, $"'{value}' is not one of {string.Join(", ", choices)}.", ("value", value));
 
     /// <summary>The ticket this request becomes.</summary>
     public Ticket ToTicket(Guid instanceId, DateTimeOffset now, string? user) => new()

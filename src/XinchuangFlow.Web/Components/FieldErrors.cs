@@ -10,7 +10,7 @@ public sealed class FieldErrors
 
     private FieldErrors(IReadOnlyDictionary<string, string[]> errors) => _errors = errors;
 
-    public static FieldErrors From(InvalidInputException refusal) => new(refusal.Errors.ToDictionary(e => e.Key, e => e.Value));
+    public static FieldErrors From(InvalidInputException refusal) => new(refusal.TextsByField());
 
     public int Count => _errors.Count;
     public bool Has(string field) => _errors.ContainsKey(field);

@@ -14,24 +14,31 @@ namespace XinchuangFlow.Web.Components;
 /// </summary>
 public static partial class ProblemText
 {
-    private static readonly ResourceManager Texts = new("XinchuangFlow.Web.Resources.ProblemResource", typeof(ProblemResource).Assembly);
+    private static readonly ResourceManager Resources = new("XinchuangFlow.Web.Resources.ProblemResource", typeof(ProblemResource).Assembly);
 
     /// <summary>Every problem of the refusal, as one line.</summary>
     public static string Text(this XfException refusal) => string.Join(" ", refusal.Problems.Select(Text));
 
+    /// <summary>Each problem's text, one per line (a list under a form).</summary>
+    public static List<string> Texts(this XfException refusal) => refusal.Problems.Select(Text).ToList();
+
+    /// <summary>The problems' texts by field (those of the request as a whole under ""), for a form's fields.</summary>
+    public static Dictionary<string, string[]> TextsByField(this XfException refusal) =>
+        refusal.Problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(Text).ToArray());
+
     /// <summary>The problem in the reader's language.</summary>
     public static string Text(this Problem problem)
     {
-        var template = Texts.GetString(problem.Code, CultureInfo.CurrentUICulture);
+        var template = Resources.GetString(problem.Code, CultureInfo.CurrentUICulture);
         if (template is null) return problem.Message;
         return Placeholder().Replace(template, m => Argument(m.Groups[1].Value, problem.Args?.GetValueOrDefault(m.Groups[1].Value)));
     }
 
     /// <summary>A field's label as problems name it ("标题" / "title"); the key itself when it has none.</summary>
-    public static string FieldLabel(string field) => Texts.GetString("Field." + field, CultureInfo.CurrentUICulture) ?? field;
+    public static string FieldLabel(string field) => Resources.GetString("Field." + field, CultureInfo.CurrentUICulture) ?? field;
 
     /// <summary>Whether a code has a text of its own (a test checks every declared code in both languages).</summary>
-    public static string? Template(string code, CultureInfo culture) => Texts.GetString(code, culture);
+    public static string? Template(string code, CultureInfo culture) => Resources.GetString(code, culture);
 
     private static string Argument(string name, object? value) => value switch
     {

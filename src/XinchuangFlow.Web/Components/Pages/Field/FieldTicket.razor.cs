@@ -76,7 +76,7 @@ public partial class FieldTicket
         }
         catch (InvalidInputException ex)
         {
-            _errors = ex.Errors.Where(e => e.Key.Length > 0).ToDictionary(e => e.Key, e => string.Join(" ", e.Value));
+            _errors = ex.TextsByField().Where(e => e.Key.Length > 0).ToDictionary(e => e.Key, e => string.Join(" ", e.Value));
             _error = ex.Text();
         }
         catch (XfException ex) { _error = ex.Text(); }
