@@ -102,6 +102,7 @@ public class EditedFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await designer.Locator("[data-testid=problems]").GetByText("ticket.feedback").First.WaitForAsync();
         Assert.True(await designer.Locator("[data-testid=publish]").IsDisabledAsync());
         await designer.ScreenshotAsync(new() { Path = Shot("designer-task-kind.png") });
+        await designer.GetByRole(AriaRole.Tab).Filter(new() { HasText = "属性" }).ClickAsync();
         await Choose(designer, kind.Locator(".mud-select").First, "用户评价");
         await Assertions.Expect(designer.Locator("[data-testid=problems]").GetByText("ticket.feedback")).ToHaveCountAsync(0);
         await designer.Context.CloseAsync();
