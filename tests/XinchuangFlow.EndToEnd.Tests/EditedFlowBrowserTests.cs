@@ -16,17 +16,9 @@ public class EditedFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     private const string Demo = "Demo#2026xf";
     private static string Shot(string name) => Path.Combine(AppFixture.Artifacts, name);
 
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($":is(input,textarea)[data-testid='{testId}'], [data-testid='{testId}'] :is(input,textarea)").First;
-
-    private static Task WaitLiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-
-    private static async Task Choose(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    private static ILocator Field(IPage page, string testId) => AppFixture.Field(page, testId);
+    private static Task WaitLiveAsync(IPage page) => AppFixture.WaitLiveAsync(page);
+    private static Task Choose(IPage page, ILocator select, string option) => AppFixture.ChooseAsync(page, select, option);
 
     /// <summary>The shipped flow as an administrator might edit it; the tasks keep their kinds, nothing else is kept.</summary>
     private static JsonObject Edit(JsonObject flow)
