@@ -66,7 +66,10 @@ public static class DependencyInjection
         services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<IOptions<ExpressionOptions>>().Value));
         services.AddSingleton<DefinitionCache>();
-        services.AddSingleton<DefinitionValidator>();
+        // The parts a case flow's tasks must play are the cases' rule, run with the engine's own (issue 21).
+        services.AddSingleton<XinchuangFlow.Engine.Validation.IDefinitionCheck, XinchuangFlow.Cases.TaskKindCheck>();
+        services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(),
+            sp.GetServices<XinchuangFlow.Engine.Validation.IDefinitionCheck>()));
         services.AddSingleton<DefinitionService>();
         services.AddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(),

@@ -48,6 +48,21 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>The input of a MudBlazor field by its test id (on the input, or on the field around it).</summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator($":is(input,textarea)[data-testid='{testId}'], [data-testid='{testId}'] :is(input,textarea)").First;
+
+    /// <summary>Waits until the page's circuit is live (buttons answer).</summary>
+    public static Task WaitLiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Opens a MudBlazor select and picks the option with this exact text.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
     /// <summary>A new browser page, signed in as <paramref name="email"/>.</summary>
     public async Task<IPage> SignedInPageAsync(string email = "admin@xinchuang.local", string password = "Admin#2026xf", BrowserNewContextOptions? options = null)
     {

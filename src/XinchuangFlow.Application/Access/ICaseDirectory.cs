@@ -47,9 +47,6 @@ public interface ICaseDirectory
     /// <summary>One page of an inbox view for <paramref name="who"/>, soonest deadline first.</summary>
     Task<(IReadOnlyList<InboxRow> Items, int Total)> ListInboxAsync(InboxQuery query, int skip, int take, InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
 
-    /// <summary>The steps (activity ids) at which tasks are open now: the inbox's step filter (definition data, not tenant data).</summary>
-    Task<IReadOnlyList<string>> OpenStepsAsync(CancellationToken ct = default);
-
     /// <summary>How many open tasks each inbox view holds for <paramref name="who"/>.</summary>
     Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
 

@@ -1,4 +1,5 @@
 using XinchuangFlow.Application.Access;
+using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Application.Tasks;
 
@@ -15,9 +16,6 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         return await cases.ListInboxAsync(query, skip, take, access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
     }
 
-    /// <summary>The steps with open tasks, for the step filter.</summary>
-    public Task<IReadOnlyList<string>> StepsAsync(CancellationToken ct = default) => cases.OpenStepsAsync(ct);
-
     public Task<InboxCounts> CountsAsync(Actor actor, CancellationToken ct = default) =>
         cases.CountInboxAsync(access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
 
@@ -31,7 +29,7 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         Limit(q.Grade, "grade", 8);
         Limit(q.City, "city", 12);
         Limit(q.Category, "category", 64);
-        Limit(q.Step, "step", 128);
+        if (q.Kind is { Length: > 0 } kind && TaskKinds.Find(kind) is null) errors["kind"] = [$"'{kind}' is not a task kind."];
         Limit(q.Status, "status", 32);
         Limit(q.Text, "text", 100);
         if (errors.Count > 0) throw new InvalidInputException(errors);

@@ -112,20 +112,36 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     }
 
     /// <summary>
-    /// Completes the open task of <paramref name="instanceId"/> that offers <paramref name="outcome"/> and that the actor
-    /// may work on. Returns null when there is none.
+    /// Completes the open task of <paramref name="instanceId"/> that plays <paramref name="taskKind"/> (see
+    /// <see cref="TaskKinds"/>), offers <paramref name="outcome"/> and that the actor may work on — found by what the task
+    /// is, never by its step's id, so an edited flow keeps working. The page sends what its kind knows; the task keeps
+    /// the fields its form declares (a form without fields takes everything). Returns null when there is none.
     /// </summary>
-    public async Task<HumanTask?> CompleteOpenAsync(Actor actor, Guid instanceId, string outcome, JsonObject data, CancellationToken ct = default)
+    public async Task<HumanTask?> CompleteOpenAsync(Actor actor, Guid instanceId, string taskKind, string outcome, JsonObject data, CancellationToken ct = default)
     {
         access.EnsureMayChange(actor, "complete tasks");
-        foreach (var task in await store.ListTasksAsync(new TaskQuery(InstanceId: instanceId, Status: HumanTaskStatus.Open), ct))
+        foreach (var task in await store.ListTasksAsync(new TaskQuery(InstanceId: instanceId, Status: HumanTaskStatus.Open, TaskKind: taskKind), ct))
         {
             if (!task.HasOutcome(outcome) || await access.RightOnTaskAsync(actor, task, ct) == TaskRight.None) continue;
             EnsureNotHeldByOther(actor, task);
-            await runtime.CompleteTaskAsync(task.Id, outcome, data, actor.UserName, ct);
+            await runtime.CompleteTaskAsync(task.Id, outcome, Declared(task, data), actor.UserName, ct);
             return task;
         }
         return null;
+    }
+
+    /// <summary>The open tasks of <paramref name="taskKind"/> the actor may see (a page asks which of its cases wait on a part).</summary>
+    public async Task<IReadOnlyList<HumanTask>> OpenOfKindAsync(Actor actor, string taskKind, int take = 100, CancellationToken ct = default) =>
+        (await ListAsync(actor, new TaskFilter(Status: HumanTaskStatus.Open, TaskKind: taskKind, Take: take), ct)).Items;
+
+    /// <summary><paramref name="data"/> cut to the fields the task's form declares (all of it when the form declares none).</summary>
+    private static JsonObject Declared(HumanTask task, JsonObject data)
+    {
+        if (task.Form.Count == 0) return data;
+        var kept = new JsonObject();
+        foreach (var (name, value) in data)
+            if (task.Form.Any(f => f.Name == name)) kept[name] = value?.DeepClone();
+        return kept;
     }
 
     /// <summary>An administrator withdraws an open task with a reason; the flow goes on along the task's "withdrawn" port.</summary>

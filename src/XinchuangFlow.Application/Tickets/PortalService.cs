@@ -1,4 +1,5 @@
 using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Tickets;
@@ -8,19 +9,38 @@ namespace XinchuangFlow.Application.Tickets;
 /// <summary>
 /// The procurement units' portal (INT-1): their requests and complaints, each with what a clerk needs to know. Reading
 /// goes through the same scope as everything else (a unit sees its own unit's cases only); filing goes through
-/// <see cref="TicketIntakeService"/>, rating through <see cref="TicketActionService"/>.
+/// <see cref="TicketIntakeService"/>, rating through <see cref="TicketActionService"/>. What waits on the unit is the
+/// open task that plays the part (<see cref="TaskKinds.Feedback"/>, <see cref="TaskKinds.ComplaintConfirm"/>) and is
+/// theirs to work — not the ticket's status nor a step's id, so a step inserted before it (a review) is waited for.
 /// </summary>
-public sealed class PortalService(CaseQueryService queries, ICaseDirectory cases, AccessService access, RuleBook rules)
+public sealed class PortalService(CaseQueryService queries, ICaseDirectory cases, AccessService access, RuleBook rules, TaskService tasks)
 {
     public async Task<IReadOnlyList<PortalRow>> MyRequestsAsync(Actor actor, int take = 100, CancellationToken ct = default)
     {
         var (items, _) = await queries.ListTicketsAsync(actor, new TicketFilter(Take: Math.Clamp(take, 1, 200)), ct);
+        var rate = await WaitingOnAsync(actor, TaskKinds.Feedback, ct);
         var rows = new List<PortalRow>(items.Count);
         foreach (var t in items)
-            rows.Add(new PortalRow(t, t.Status.NameZh, await PromiseAsync(t, ct),
-                t.Status == TicketStatus.AwaitingFeedback && string.Equals(t.CreatedBy, actor.UserName, StringComparison.OrdinalIgnoreCase)));
+        {
+            // Resolved and waiting for the unit's rating — unless a step before the rating (a review) still runs.
+            var awaits = rate.Contains(t.InstanceId);
+            var shown = t.Status == TicketStatus.AwaitingFeedback && !awaits ? TicketStatus.Resolved : t.Status;
+            rows.Add(new PortalRow(t, shown, await PromiseAsync(t, ct), awaits));
+        }
         return rows;
     }
+
+    /// <summary>The unit's complaints, with whether each waits on this user's confirmation.</summary>
+    public async Task<IReadOnlyList<PortalComplaint>> MyComplaintsAsync(Actor actor, CancellationToken ct = default)
+    {
+        var confirm = await WaitingOnAsync(actor, TaskKinds.ComplaintConfirm, ct);
+        return (await cases.ListComplaintsAsync(access.ScopeOf(actor), 100, ct)).Select(c => new PortalComplaint(c, confirm.Contains(c.InstanceId))).ToList();
+    }
+
+    /// <summary>The instances whose open task of <paramref name="taskKind"/> the actor may work now.</summary>
+    private async Task<HashSet<Guid>> WaitingOnAsync(Actor actor, string taskKind, CancellationToken ct) =>
+        (await tasks.OpenOfKindAsync(actor, taskKind, Paging.MaxTake, ct))
+            .Where(t => access.MayTake(actor, t.AssigneeUser, t.AssigneeRole, t.ClaimedBy)).Select(t => t.InstanceId).ToHashSet();
 
     /// <summary>What a new request's form starts with: the unit's place, and the contact of its last request.</summary>
     public async Task<NewTicket> DefaultsAsync(Actor actor, CancellationToken ct = default)
@@ -32,9 +52,6 @@ public sealed class PortalService(CaseQueryService queries, ICaseDirectory cases
             CityCode: unit?.CityCode ?? previous?.CityCode, CountyCode: unit?.CountyCode ?? previous?.CountyCode, Address: previous?.Address,
             ProcurementUnit: unit?.Name, Impact: Domain.Grading.Impacts.Single);
     }
-
-    public async Task<IReadOnlyList<Complaint>> MyComplaintsAsync(Actor actor, CancellationToken ct = default) =>
-        await cases.ListComplaintsAsync(access.ScopeOf(actor), 100, ct);
 
     /// <summary>The on-site promise of a ticket (see <see cref="OnSitePromise"/>).</summary>
     public async Task<OnSitePromise> PromiseAsync(Ticket t, CancellationToken ct = default)

@@ -38,7 +38,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
             data["longitude"] = pos.Longitude;
             if (pos.Accuracy is { } acc) data["accuracy"] = acc;
         }
-        var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn, data, ct);
+        var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Handle, remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn, data, ct);
         if (done is null)
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct);
@@ -52,7 +52,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     public async Task<Ticket> AcceptAsync(Actor actor, string idOrNumber, string? comment, CancellationToken ct = default)
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "accept", ct);
-        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.Accept, new JsonObject { ["comment"] = comment ?? "" }, ct) is null
+        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Accept, TicketOutcomes.Accept, new JsonObject { ["comment"] = comment ?? "" }, ct) is null
             && !IsPast(await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket, TicketStatus.Accepted))
             throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to accept.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
@@ -63,7 +63,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "return", ct);
         if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Returning a ticket needs a reason.");
-        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.Return, new JsonObject { ["comment"] = reason }, ct) is null
+        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Accept, TicketOutcomes.Return, new JsonObject { ["comment"] = reason }, ct) is null
             && ticket.Status != TicketStatus.Dispatched)
             throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to return.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
@@ -82,7 +82,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "resolve", ct);
         if (askVendor ? ticket.Status == TicketStatus.VendorSupport : IsPast(ticket, TicketStatus.Resolved)) return ticket;
         var data = new JsonObject { ["resolution"] = resolution ?? "", ["parts"] = parts ?? "", ["confirmedBy"] = confirmedBy ?? "" };
-        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, askVendor ? TicketOutcomes.VendorSupport : TicketOutcomes.Resolved, data, ct) is null)
+        if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Resolve, askVendor ? TicketOutcomes.VendorSupport : TicketOutcomes.Resolved, data, ct) is null)
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket;
             if (askVendor ? now.Status == TicketStatus.VendorSupport : IsPast(now, TicketStatus.Resolved)) return now;
@@ -107,7 +107,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     public async Task<Ticket> FeedbackAsync(Actor actor, string idOrNumber, int satisfaction, string? comment, CancellationToken ct = default)
     {
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
-        var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TicketOutcomes.SubmitFeedback,
+        var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Feedback, TicketOutcomes.SubmitFeedback,
             new JsonObject { ["satisfaction"] = satisfaction.ToString(System.Globalization.CultureInfo.InvariantCulture), ["comment"] = comment ?? "" }, ct);
         if (done is null) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; no feedback is waiting from you.");
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;

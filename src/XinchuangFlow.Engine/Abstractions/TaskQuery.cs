@@ -8,5 +8,6 @@ public sealed record TaskQuery(
     IReadOnlyCollection<string>? Roles = null,
     Guid? InstanceId = null,
     HumanTaskStatus? Status = null,
+    string? TaskKind = null,
     int Skip = 0,
     int Take = 100);

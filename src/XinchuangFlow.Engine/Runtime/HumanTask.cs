@@ -10,6 +10,11 @@ public sealed class HumanTask
     public Guid BookmarkId { get; set; }
     public string ActivityId { get; set; } = "";
     public string DefinitionId { get; set; } = "";
+    /// <summary>
+    /// The part the task plays, as its definition declares it (<c>taskKind</c>, e.g. <c>ticket.feedback</c>); null for
+    /// a task that plays no part a page acts on. Pages and services find tasks by it, never by the step's id.
+    /// </summary>
+    public string? TaskKind { get; set; }
     public string Title { get; set; } = "";
     public string? Description { get; set; }
     public string? AssigneeUser { get; set; }

@@ -6,9 +6,16 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Engine.Validation;
 
-/// <summary>Checks a definition before it is saved or published and reports every problem at once.</summary>
-public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEvaluator expressions)
+/// <summary>
+/// Checks a definition before it is saved or published and reports every problem at once: the engine's own rules,
+/// then each host's <see cref="IDefinitionCheck"/> (rules the engine cannot know, such as the parts a case flow's tasks
+/// must play).
+/// </summary>
+public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEvaluator expressions, IEnumerable<IDefinitionCheck> checks)
 {
+    /// <summary>A validator with the engine's own rules only.</summary>
+    public DefinitionValidator(ActivityRegistry registry, IExpressionEvaluator expressions) : this(registry, expressions, []) { }
+
     private static readonly System.Text.RegularExpressions.Regex IdPattern = new("^[A-Za-z0-9_.-]{1,100}$");
 
     public IReadOnlyList<ValidationProblem> Validate(WorkflowDefinitionModel d)
@@ -152,6 +159,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 Add("loop-without-wait", cycle.OrderBy(x => x, StringComparer.Ordinal).First(),
                     $"the loop {string.Join(" → ", cycle.OrderBy(x => x, StringComparer.Ordinal))} has no waiting activity (user task, timer, delay or signal).");
         }
+        foreach (var check in checks) p.AddRange(check.Check(d));
         return p;
     }
 
@@ -184,7 +192,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             InputKind.Boolean when kind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False) => "must be true or false",
             InputKind.Number when kind != System.Text.Json.JsonValueKind.Number => "must be a number",
             InputKind.Duration when Durations.Parse(value) is null => "must be a duration (PT4H, 04:00:00 or seconds)",
-            InputKind.String or InputKind.Text or InputKind.VariableName or InputKind.Role or InputKind.User or InputKind.Definition when kind != System.Text.Json.JsonValueKind.String => "must be text",
+            InputKind.String or InputKind.Text or InputKind.VariableName or InputKind.Role or InputKind.User or InputKind.Definition or InputKind.TaskKind when kind != System.Text.Json.JsonValueKind.String => "must be text",
             InputKind.StringList when value is not JsonArray => "must be a list",
             _ => null,
         };

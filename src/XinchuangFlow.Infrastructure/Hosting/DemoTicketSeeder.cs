@@ -138,11 +138,11 @@ public sealed class DemoTicketSeeder(
     private static async Task LiveAsync(WorkflowRuntime runtime, TicketIntakeService service, SettableClock demoClock, Ticket ticket,
         List<(string User, string Category, string City)> certified, Random random, DateTimeOffset now, CancellationToken ct)
     {
-        async Task<bool> Step(string outcome, TimeSpan after, JsonObject? data = null)
+        async Task<bool> Step(string kind, string outcome, TimeSpan after, JsonObject? data = null)
         {
             var at = demoClock.GetUtcNow() + after;
             if (at >= now) return false;
-            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open), ct);
+            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open, TaskKind: kind), ct);
             var task = open.FirstOrDefault(t => t.HasOutcome(outcome));
             if (task is null) return false;
             demoClock.Set(at);
@@ -154,8 +154,8 @@ public sealed class DemoTicketSeeder(
         {
             // No qualified technician (or a suspended integrator): a dispatcher assigns one by hand, sometimes.
             if (random.NextDouble() < 0.5) return;
-            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open), ct);
-            if (open.FirstOrDefault(t => t.ActivityId == "manualDispatch") is not { } manual) return;
+            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open, TaskKind: TaskKinds.ManualDispatch), ct);
+            if (open.FirstOrDefault() is not { } manual) return;
             var candidate = certified.FirstOrDefault(u => u.Category == ticket.ProductCategory && u.City == ticket.CityCode);
             if (candidate.User is null) return;
             demoClock.Set(demoClock.GetUtcNow() + minutes(10, 60));
@@ -163,19 +163,19 @@ public sealed class DemoTicketSeeder(
             await runtime.CompleteTaskAsync(manual.Id, TicketOutcomes.Dispatch, new JsonObject { ["technicianUser"] = candidate.User, ["reason"] = "自动派单无人符合，按就近原则人工指派" }, "dispatcher@xinchuang.local", ct);
         }
         // Most technicians accept within the response target; some are late.
-        if (!await Step(TicketOutcomes.Accept, random.NextDouble() < 0.9 ? minutes(3, 25) : minutes(130, 300))) return;
+        if (!await Step(TaskKinds.Accept, TicketOutcomes.Accept, random.NextDouble() < 0.9 ? minutes(3, 25) : minutes(130, 300))) return;
         var late = random.NextDouble() < 0.15;
         var remote = random.NextDouble() < 0.3;
-        if (!await Step(remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn, remote ? minutes(10, 60) : late ? minutes(250, 800) : minutes(40, 220),
+        if (!await Step(TaskKinds.Handle, remote ? TicketOutcomes.Remote : TicketOutcomes.CheckIn, remote ? minutes(10, 60) : late ? minutes(250, 800) : minutes(40, 220),
                 new JsonObject { ["location"] = remote ? "" : ticket.ProcurementUnit })) return;
         if (random.NextDouble() < 0.1)
         {
-            if (!await Step(TicketOutcomes.VendorSupport, minutes(30, 240), new JsonObject { ["resolution"] = "需要产品厂商提供补丁或备件" })) return;
-            if (!await Step(TicketOutcomes.Supported, minutes(120, 1500), new JsonObject { ["advice"] = "已提供补丁及安装说明" })) return;
+            if (!await Step(TaskKinds.Resolve, TicketOutcomes.VendorSupport, minutes(30, 240), new JsonObject { ["resolution"] = "需要产品厂商提供补丁或备件" })) return;
+            if (!await Step(TaskKinds.VendorSupport, TicketOutcomes.Supported, minutes(120, 1500), new JsonObject { ["advice"] = "已提供补丁及安装说明" })) return;
         }
-        if (!await Step(TicketOutcomes.Resolved, minutes(20, 600), new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。" })) return;
+        if (!await Step(TaskKinds.Resolve, TicketOutcomes.Resolved, minutes(20, 600), new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。" })) return;
         var unhappy = random.NextDouble() < 0.12;
-        if (!await Step(TicketOutcomes.SubmitFeedback, minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
+        if (!await Step(TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
         if (unhappy)
         {
             if (random.NextDouble() < 0.6)
@@ -186,7 +186,7 @@ public sealed class DemoTicketSeeder(
                     // Most complaints have been answered by the enterprise and wait for the city's coordinator to review them.
                     if (random.NextDouble() < 0.7)
                     {
-                        var handle = (await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open), ct))
+                        var handle = (await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open, TaskKind: TaskKinds.ComplaintHandle), ct))
                             .FirstOrDefault(t => t.HasOutcome(ComplaintOutcomes.Respond));
                         demoClock.Set(demoClock.GetUtcNow() + minutes(60, 600));
                         if (handle is not null && demoClock.GetUtcNow() < now)
@@ -196,10 +196,10 @@ public sealed class DemoTicketSeeder(
                 }
                 catch (InvalidInputException) { }
             }
-            if (!await Step(TicketOutcomes.Accept, minutes(10, 90))) return;
-            if (!await Step(TicketOutcomes.CheckIn, minutes(60, 240))) return;
-            if (!await Step(TicketOutcomes.Resolved, minutes(30, 300), new JsonObject { ["resolution"] = "更换故障部件，问题解决。" })) return;
-            await Step(TicketOutcomes.SubmitFeedback, minutes(30, 600), new JsonObject { ["satisfaction"] = "4" });
+            if (!await Step(TaskKinds.Accept, TicketOutcomes.Accept, minutes(10, 90))) return;
+            if (!await Step(TaskKinds.Handle, TicketOutcomes.CheckIn, minutes(60, 240))) return;
+            if (!await Step(TaskKinds.Resolve, TicketOutcomes.Resolved, minutes(30, 300), new JsonObject { ["resolution"] = "更换故障部件，问题解决。" })) return;
+            await Step(TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, minutes(30, 600), new JsonObject { ["satisfaction"] = "4" });
         }
     }
 

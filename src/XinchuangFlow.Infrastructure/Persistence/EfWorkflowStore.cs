@@ -296,6 +296,7 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         var q = db.Tasks.AsNoTracking();
         if (query.Status is { } s) q = q.Where(t => t.Status == s);
         if (query.InstanceId is { } iid) q = q.Where(t => t.InstanceId == iid);
+        if (query.TaskKind is { } kind) q = q.Where(t => t.TaskKind == kind);
         var roles = query.Roles?.ToList();
         if (query.AssigneeUser is { } user && roles is { Count: > 0 })
             q = q.Where(t => t.AssigneeUser == user || (t.AssigneeRole != null && roles.Contains(t.AssigneeRole)));

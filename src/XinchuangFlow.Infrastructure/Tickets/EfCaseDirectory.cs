@@ -150,6 +150,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         if (filter.InstanceId is { } iid) q = q.Where(t => t.InstanceId == iid);
         if (filter.AssigneeUser is { } a) q = q.Where(t => t.AssigneeUser == a);
         if (filter.Role is { } r) q = q.Where(t => t.AssigneeRole == r);
+        if (filter.TaskKind is { } kind) q = q.Where(t => t.TaskKind == kind);
         if (!everything)
         {
             var roleList = roles.ToList();
@@ -203,7 +204,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         }
         if (query.City is { Length: > 0 } city) rows = rows.Where(r => r.CityCode == city || (r.CountyCode != null && r.CountyCode == city));
         if (query.Category is { Length: > 0 } cat) rows = rows.Where(r => r.Category == cat);
-        if (query.Step is { Length: > 0 } step) rows = rows.Where(r => r.ActivityId == step);
+        if (query.Kind is { Length: > 0 } kind) rows = rows.Where(r => r.TaskKind == kind);
         if (query.Status is { Length: > 0 } st)
             rows = TicketStatus.TryParse(st, out var ts)
                 ? rows.Where(r => r.TicketStatus == ts || r.ComplaintStatus == st)
@@ -213,12 +214,6 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.TaskId).Skip(skip).Take(take).ToListAsync(ct);
         return (items.Select(r => r.ToRow()).ToList(), total);
-    }
-
-    public async Task<IReadOnlyList<string>> OpenStepsAsync(CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct);
     }
 
     public async Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
@@ -321,7 +316,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     private static IQueryable<InboxLine> Lines(IQueryable<TaskCase> rows) =>
         rows.Select(x => new InboxLine
         {
-            TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskTitle = x.Task.Title, AssigneeUser = x.Task.AssigneeUser,
+            TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, AssigneeUser = x.Task.AssigneeUser,
             AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
             CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : null,
             CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : null,
@@ -333,10 +328,15 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             Category = x.Ticket != null ? x.Ticket.ProductCategory : x.Complaint != null ? x.Complaint.Category : null,
             TicketStatus = x.Ticket != null ? x.Ticket.Status : null,
             ComplaintStatus = x.Complaint != null ? x.Complaint.Status : null,
-            Clock = x.Ticket != null ? x.Ticket.NextClock : null,
-            DueAt = x.Ticket != null && x.Ticket.NextDueAt != null ? x.Ticket.NextDueAt
+            // The task's own deadline when it has one that comes before the case's (a review step with its own time limit).
+            Clock = x.Task.DueAt != null && (x.Ticket == null || x.Ticket.NextDueAt == null || x.Task.DueAt < x.Ticket.NextDueAt) ? null
+                : x.Ticket != null ? x.Ticket.NextClock : null,
+            DueAt = x.Task.DueAt != null && (x.Ticket == null || x.Ticket.NextDueAt == null || x.Task.DueAt < x.Ticket.NextDueAt)
+                    && (x.Complaint == null || x.Complaint.StepDueAt == null || x.Task.DueAt < x.Complaint.StepDueAt) ? x.Task.DueAt
+                : x.Ticket != null && x.Ticket.NextDueAt != null ? x.Ticket.NextDueAt
                 : x.Complaint != null && x.Complaint.StepDueAt != null ? x.Complaint.StepDueAt : x.Task.DueAt,
-            WarnAt = x.Ticket != null ? x.Ticket.NextWarnAt : null,
+            WarnAt = x.Task.DueAt != null && (x.Ticket == null || x.Ticket.NextDueAt == null || x.Task.DueAt < x.Ticket.NextDueAt) ? null
+                : x.Ticket != null ? x.Ticket.NextWarnAt : null,
         });
 
     /// <summary>An inbox row as the query builds it (settable, so filters and ordering translate to SQL).</summary>
@@ -345,6 +345,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public Guid TaskId { get; init; }
         public Guid InstanceId { get; init; }
         public string ActivityId { get; init; } = "";
+        public string? TaskKind { get; init; }
         public string TaskTitle { get; init; } = "";
         public string? AssigneeUser { get; init; }
         public string? AssigneeRole { get; init; }
@@ -364,7 +365,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public DateTimeOffset? DueAt { get; init; }
         public DateTimeOffset? WarnAt { get; init; }
 
-        public InboxRow ToRow() => new(TaskId, InstanceId, ActivityId, TaskTitle, AssigneeUser, AssigneeRole, ClaimedBy, CreatedAt, CaseKind, CaseId,
+        public InboxRow ToRow() => new(TaskId, InstanceId, ActivityId, TaskKind, TaskTitle, AssigneeUser, AssigneeRole, ClaimedBy, CreatedAt, CaseKind, CaseId,
             CaseNumber, CaseTitle, Grade?.Code, CityCode, CountyCode, Category, TicketStatus?.Code ?? ComplaintStatus, Clock, DueAt, WarnAt);
     }
 }

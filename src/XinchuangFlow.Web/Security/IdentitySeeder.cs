@@ -130,8 +130,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         var techActor = Actor.Of(tech, [Roles.Technician]);
         var tasks = services.GetRequiredService<XinchuangFlow.Application.Tasks.TaskService>();
         if (moved.FirstOrDefault(t => t.Status == XinchuangFlow.Domain.Tickets.TicketStatus.Accepted && t.ProductVendor is { Length: > 0 }) is { } ask
-            && await tasks.CompleteOpenAsync(techActor, ask.InstanceId, XinchuangFlow.Domain.Tickets.TicketOutcomes.Remote, new System.Text.Json.Nodes.JsonObject { ["location"] = "" }, ct) is not null)
-            await tasks.CompleteOpenAsync(techActor, ask.InstanceId, XinchuangFlow.Domain.Tickets.TicketOutcomes.VendorSupport,
+            && await tasks.CompleteOpenAsync(techActor, ask.InstanceId, XinchuangFlow.Domain.Tickets.TaskKinds.Handle, XinchuangFlow.Domain.Tickets.TicketOutcomes.Remote, new System.Text.Json.Nodes.JsonObject { ["location"] = "" }, ct) is not null)
+            await tasks.CompleteOpenAsync(techActor, ask.InstanceId, XinchuangFlow.Domain.Tickets.TaskKinds.Resolve, XinchuangFlow.Domain.Tickets.TicketOutcomes.VendorSupport,
                 new System.Text.Json.Nodes.JsonObject { ["resolution"] = "远程排查为显卡驱动与系统版本不兼容，需要厂商提供适配驱动。" }, ct);
     }
 

@@ -1247,6 +1247,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("TaskKind")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1259,6 +1263,8 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "AssigneeRole");
 
                     b.HasIndex("Status", "AssigneeUser");
+
+                    b.HasIndex("Status", "TaskKind");
 
                     b.ToTable("xf_tasks", (string)null);
                 });

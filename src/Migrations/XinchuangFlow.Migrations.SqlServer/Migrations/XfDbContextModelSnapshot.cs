@@ -1251,6 +1251,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("TaskKind")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1263,6 +1267,8 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "AssigneeRole");
 
                     b.HasIndex("Status", "AssigneeUser");
+
+                    b.HasIndex("Status", "TaskKind");
 
                     b.ToTable("xf_tasks", (string)null);
                 });

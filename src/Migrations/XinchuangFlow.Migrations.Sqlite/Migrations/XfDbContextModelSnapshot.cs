@@ -1236,6 +1236,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TaskKind")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1248,6 +1252,8 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "AssigneeRole");
 
                     b.HasIndex("Status", "AssigneeUser");
+
+                    b.HasIndex("Status", "TaskKind");
 
                     b.ToTable("xf_tasks", (string)null);
                 });

@@ -15,6 +15,9 @@ public class UserTaskActivity : IActivity
     public ActivitySpec Spec { get; } = new(
         [
             In.Of("title", InputKind.String, "任务标题", "Title", required: true),
+            In.Of("taskKind", InputKind.TaskKind, "任务类别", "Task kind", expr: false,
+                hintZh: "任务在业务中扮演的角色（如“用户评价”）；门户、手机页和收件箱按类别找到任务，与步骤编号无关。",
+                hintEn: "The part the task plays (e.g. \"unit's feedback\"); the portal, phone pages and inbox find the task by it, whatever the step's id."),
             In.Of("description", InputKind.Text, "说明", "Description"),
             In.Of("assignee", InputKind.User, "处理人", "Assignee (user)"),
             In.Of("role", InputKind.Role, "处理角色", "Assignee (role)"),
@@ -33,6 +36,10 @@ public class UserTaskActivity : IActivity
         model.Inputs.ContainsKey("outcomes") ? Names.OutcomesFromInput(model, "outcomes") : [new TaskOutcome("完成", "完成", "Done")];
 
     public IReadOnlyList<string> GetOutcomes(ActivityModel model) => OutcomesOf(model).Select(o => o.Key).ToList();
+
+    /// <summary>The task kind a configured task declares (a literal), or null.</summary>
+    public static string? TaskKindOf(ActivityModel model) =>
+        model.Inputs.GetValueOrDefault("taskKind") is JsonValue v && v.TryGetValue<string>(out var kind) && !string.IsNullOrWhiteSpace(kind) ? kind : null;
 
     /// <summary>Taken when an administrator withdraws the task (optional port).</summary>
     public const string Withdrawn = "withdrawn";
@@ -78,6 +85,7 @@ public class UserTaskActivity : IActivity
         var task = context.CreateTask(new HumanTask
         {
             Title = context.GetString("title") ?? context.Activity.Label,
+            TaskKind = TaskKindOf(context.Activity),
             Description = context.GetString("description"),
             AssigneeUser = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
             AssigneeRole = string.IsNullOrWhiteSpace(role) ? null : role,

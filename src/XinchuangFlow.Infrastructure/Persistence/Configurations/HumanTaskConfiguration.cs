@@ -16,6 +16,7 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         builder.HasKey(x => x.Id);
         builder.Property(x => x.ActivityId).HasMaxLength(100);
         builder.Property(x => x.DefinitionId).HasMaxLength(100);
+        builder.Property(x => x.TaskKind).HasMaxLength(100);
         builder.Property(x => x.Title).HasMaxLength(500);
         builder.Property(x => x.AssigneeUser).HasMaxLength(256);
         builder.Property(x => x.AssigneeRole).HasMaxLength(100);
@@ -37,6 +38,8 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         builder.Property(x => x.Data).HasConversion(JsonObjectColumn.Converter, JsonObjectColumn.Comparer);
         builder.HasIndex(x => new { x.Status, x.AssigneeUser });
         builder.HasIndex(x => new { x.Status, x.AssigneeRole });
+        // Pages find the open task that plays a part (the unit's feedback, the technician's check-in) by its kind.
+        builder.HasIndex(x => new { x.Status, x.TaskKind });
         builder.HasIndex(x => x.InstanceId);
     }
 }

@@ -52,6 +52,15 @@ public partial class PropertyPanel
         if (_drafts.TryGetValue(input.Name, out var text)) Set(input, DefinitionJson.Expr(text));
     }
 
+    /// <summary>The task kinds offered for this flow: its own case flow's, or every kind for a flow that is none (publishing then says why).</summary>
+    private IEnumerable<XinchuangFlow.Domain.Tickets.TaskKind> TaskKindChoices =>
+        XinchuangFlow.Domain.Tickets.TaskKinds.All.Any(k => k.CaseFlow == Document.Model.DefinitionId)
+            ? XinchuangFlow.Domain.Tickets.TaskKinds.All.Where(k => k.CaseFlow == Document.Model.DefinitionId)
+            : XinchuangFlow.Domain.Tickets.TaskKinds.All;
+
+    /// <summary>A kind by its name in the user's language (an unknown key as it is: publishing names it).</summary>
+    private string TaskKindName(string? key) => XinchuangFlow.Domain.Tickets.TaskKinds.Find(key) is { } kind ? L[kind.NameKey] : key ?? "";
+
     private static string Text(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
 
     [CascadingParameter] private Actor Actor { get; set; } = Actor.Anonymous;

@@ -21,7 +21,17 @@ public partial class FieldTicket
     private string? _error, _reason, _location, _resolution, _parts, _confirmedBy;
     private Dictionary<string, string> _errors = new();
 
-    private static bool Has(TicketWorkspace w, string step) => w.MyTasks.Any(k => k.ActivityId == step);
+    /// <summary>The open task of this kind the user may work (a technician's step, whatever the flow calls it), or null.</summary>
+    private static HumanTask? Mine(TicketWorkspace w, string kind) => w.MyTasks.FirstOrDefault(k => k.TaskKind == kind);
+
+    /// <summary>Whether the task's form asks for this field (a form without fields takes what the page sends).</summary>
+    private static bool Declares(HumanTask task, string field) => task.Form.Count == 0 || task.Form.Any(f => f.Name == field);
+
+    private async Task ClosedAsync((string Message, Severity Severity) result)
+    {
+        Snackbar.Add(result.Message, result.Severity);
+        await LoadAsync();
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -18,12 +18,10 @@ public partial class Inbox
     [SupplyParameterFromQuery] public string? Grade { get; set; }
     [SupplyParameterFromQuery] public string? City { get; set; }
     [SupplyParameterFromQuery] public string? Category { get; set; }
-    [SupplyParameterFromQuery] public string? Step { get; set; }
+    [SupplyParameterFromQuery] public string? Kind { get; set; }
     [SupplyParameterFromQuery] public string? Status { get; set; }
     [SupplyParameterFromQuery] public string? Q { get; set; }
     [SupplyParameterFromQuery] public int? Page { get; set; }
-
-    private IReadOnlyList<string> _steps = [];
 
     private IReadOnlyList<InboxRow> _rows = [];
     private int _total;
@@ -38,9 +36,8 @@ public partial class Inbox
     private InboxView CurrentView => Enum.TryParse<InboxView>(View, true, out var v) ? v : InboxView.Mine;
     private int CurrentPage => Math.Max(0, Page ?? 0);
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
-        _steps = await Views.StepsAsync();
         if (!RendererInfo.IsInteractive) return;
         Runtime.TasksChanged += OnTasksChanged;
         // Changes made on another node reach this page by a periodic look.
@@ -53,7 +50,7 @@ public partial class Inbox
     {
         try
         {
-            var query = new InboxQuery(CurrentView, Grade, City, Category, Step, Status, Q, CurrentPage * PageSize, PageSize);
+            var query = new InboxQuery(CurrentView, Grade, City, Category, Kind, Status, Q, CurrentPage * PageSize, PageSize);
             (_rows, _total) = await Views.ListAsync(Actor, query);
             _counts = await Views.CountsAsync(Actor);
             _error = null;
@@ -117,14 +114,14 @@ public partial class Inbox
     private void Go(string url) => Nav.NavigateTo(url);
 
     /// <summary>This page's URL with some query values changed ("" removes one).</summary>
-    private string Link(InboxView? view = null, string? grade = null, string? city = null, string? category = null, string? step = null,
+    private string Link(InboxView? view = null, string? grade = null, string? city = null, string? category = null, string? kind = null,
         string? status = null, string? q = null, int? page = null)
     {
         static object? Keep(string? changed, string? current) => changed is null ? current : changed.Length == 0 ? null : changed;
         return Nav.GetUriWithQueryParameters("/inbox", new Dictionary<string, object?>
         {
             ["view"] = (view ?? CurrentView) == InboxView.Mine ? null : (view ?? CurrentView).ToString(),
-            ["grade"] = Keep(grade, Grade), ["city"] = Keep(city, City), ["category"] = Keep(category, Category), ["step"] = Keep(step, Step),
+            ["grade"] = Keep(grade, Grade), ["city"] = Keep(city, City), ["category"] = Keep(category, Category), ["kind"] = Keep(kind, Kind),
             ["status"] = Keep(status, Status), ["q"] = Keep(q, Q), ["page"] = (page ?? CurrentPage) is 0 ? null : page ?? CurrentPage,
         });
     }
@@ -134,7 +131,8 @@ public partial class Inbox
         InboxView.Mine => _counts.Mine, InboxView.Team => _counts.Team, InboxView.Overdue => _counts.Overdue, _ => _counts.All,
     }).ToString();
 
-    private string StepName(string activityId) => L["Step." + activityId] is { ResourceNotFound: false } s ? s.Value : activityId;
+    /// <summary>What the task is: its kind's name, else its title from the definition — never the step's id.</summary>
+    private string StepName(InboxRow row) => TaskKinds.Find(row.TaskKind) is { } kind ? L[kind.NameKey] : row.TaskTitle;
     private string StatusName(string status) => L["Status." + status] is { ResourceNotFound: false } s ? s.Value : status;
 
     private static string Place(InboxRow row)
