@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -28,6 +29,26 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
         { "nanning@xinchuang.local", Everyone },
         { "liuzhou@xinchuang.local", Everyone },
     };
+
+    /// <summary>
+    /// The rules entry is for everyone, so it must lead everyone to rules they may read: the overview for the Data Bureau
+    /// and the Intranet Office, a coordinator's own city, the regional rules (read-only) for every other role.
+    /// </summary>
+    [Theory]
+    [InlineData(Application.Access.Roles.DataBureauAdmin, null, null)]
+    [InlineData(Application.Access.Roles.IntranetSupervisor, null, null)]
+    [InlineData(Application.Access.Roles.MunicipalCoordinator, "4502", "4502")]
+    [InlineData(Application.Access.Roles.Dispatcher, null, "region")]
+    [InlineData(Application.Access.Roles.Technician, null, "region")]
+    [InlineData(Application.Access.Roles.ProcurementUser, "4501", "region")]
+    public void TheRulesEntry_StartsEachRoleAtRulesItMayRead(string role, string? city, string? expected)
+    {
+        var access = factory.Services.GetRequiredService<Application.Access.AccessService>();
+        var actor = Application.Access.Actor.Of("someone@xinchuang.local", [role], cityCode: city);
+        var start = access.RulesStartScope(actor);
+        Assert.Equal(expected, start);
+        if (start is not null) Assert.True(access.MayReadRules(actor, start));
+    }
 
     [Theory]
     [MemberData(nameof(Roles))]
