@@ -67,8 +67,8 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Locator("[data-testid=portal-submit]").ClickAsync();
         await page.Locator("[data-testid=portal-errors]").WaitForAsync();
         ILocator Control(string testId) => page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"[data-testid={testId}]") });
-        await Assertions.Expect(Control("f-title")).ToContainTextAsync("title");
-        await Assertions.Expect(Control("f-description")).ToContainTextAsync("description");
+        await Assertions.Expect(Control("f-title")).ToContainTextAsync("请填写标题");
+        await Assertions.Expect(Control("f-description")).ToContainTextAsync("请填写问题描述");
         await Assertions.Expect(Control("f-contactName")).Not.ToContainTextAsync("contact");
 
         var title = $"门户报修：统信终端无法开机 {Guid.NewGuid():N}"[..30];
