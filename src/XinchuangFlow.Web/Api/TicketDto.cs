@@ -13,10 +13,9 @@ public sealed record TicketDto(Guid Id, string Number, string Status, string Sta
     string? PartsUsed = null, string? ConfirmedBy = null, string? ContactPhone = null, string? ContactEmail = null, string? Address = null,
     string? ProductVendor = null, string? ProductModel = null, string? SerialNumber = null, string? Cpu = null, string? Os = null, Guid? ProcurementUnitId = null)
 {
-    public static TicketDto From(Ticket t)
+    public static TicketDto From(Ticket t, DateTimeOffset now)
     {
         var clocks = t.Clocks();
-        var now = DateTimeOffset.UtcNow;
         return new TicketDto(t.Id, t.Number, t.Status.Code, t.Status.NameZh, t.Channel, t.CreatedAt, t.CreatedBy,
             t.ProcurementUnit, t.ContactName, t.CityCode, t.CountyCode, t.ProductCategory, t.Title, t.Description, t.Impact, t.Grade?.Code, t.GradeExplanation,
             t.IntegratorId, t.TechnicianName, t.TechnicianUser, t.ServicePointCounty,

@@ -28,48 +28,51 @@ public static class TicketEndpoints
 
     public static RouteGroupBuilder MapTickets(this RouteGroupBuilder api)
     {
+        // Clocks' remaining time is "now" by the platform's clock (a test's fake one too), never the wall clock.
+        var clock = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<TimeProvider>();
+        TicketDto Dto(XinchuangFlow.Domain.Tickets.Ticket t) => TicketDto.From(t, clock.GetUtcNow());
         api.MapPost("/tickets", async (NewTicket body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
             TicketIntakeService intake, CancellationToken ct) =>
         {
             var (ticket, duplicate) = await intake.CreateAsync(user.ToActor(), body, idempotencyKey, ct);
-            return duplicate ? Results.Ok(TicketDto.From(ticket)) : Results.Created($"/api/tickets/{ticket.Number}", TicketDto.From(ticket));
+            return duplicate ? Results.Ok(Dto(ticket)) : Results.Created($"/api/tickets/{ticket.Number}", Dto(ticket));
         }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422. "
             + "The entry decides the channel (a unit: portal, an API key: api, a desk: hotline, email or onsite) and, for a unit, the place (its own city and county).");
 
         api.MapGet("/tickets", async ([AsParameters] TicketFilter filter, ClaimsPrincipal user, CaseQueryService cases, CancellationToken ct) =>
         {
             var (items, total) = await cases.ListTicketsAsync(user.ToActor(), filter, ct);
-            return Results.Ok(new { total, items = items.Select(TicketDto.From) });
+            return Results.Ok(new { total, items = items.Select(Dto) });
         }).WithSummary("Tickets in the caller's scope; skip ≥ 0, take 1–200 (400 otherwise).");
 
         api.MapGet("/tickets/{idOrNumber}", async (string idOrNumber, ClaimsPrincipal user, CaseQueryService cases, CancellationToken ct) =>
         {
             var d = await cases.GetTicketDetailAsync(user.ToActor(), idOrNumber, ct);
-            return Results.Ok(new TicketDetailDto(TicketDto.From(d.Ticket), d.History.Select(EventDto.From).ToList(), d.OpenTasks.Select(CaseTaskDto.From).ToList(), d.Complaints));
+            return Results.Ok(new TicketDetailDto(Dto(d.Ticket), d.History.Select(EventDto.From).ToList(), d.OpenTasks.Select(CaseTaskDto.From).ToList(), d.Complaints));
         });
 
         api.MapPost("/tickets/{idOrNumber}/check-in", async (string idOrNumber, CheckInBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.CheckInAsync(user.ToActor(), idOrNumber, body.Location, body.Remote, body.Position, ct))))
+            Results.Ok(Dto(await actions.CheckInAsync(user.ToActor(), idOrNumber, body.Location, body.Remote, body.Position, ct))))
             .WithSummary("The dispatched technician checks in (server time; optional browser position with accuracy). Repeating it changes nothing.");
         api.MapPost("/tickets/{idOrNumber}/accept", async (string idOrNumber, AcceptBody? body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.AcceptAsync(user.ToActor(), idOrNumber, body?.Comment, ct))))
+            Results.Ok(Dto(await actions.AcceptAsync(user.ToActor(), idOrNumber, body?.Comment, ct))))
             .WithSummary("The dispatched technician accepts the ticket. Repeating it changes nothing.");
         api.MapPost("/tickets/{idOrNumber}/set-out", async (string idOrNumber, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.SetOutAsync(user.ToActor(), idOrNumber, ct))))
+            Results.Ok(Dto(await actions.SetOutAsync(user.ToActor(), idOrNumber, ct))))
             .WithSummary("The dispatched technician sets out for the site. Repeating it changes nothing.");
         api.MapPost("/tickets/{idOrNumber}/resolve", async (string idOrNumber, ResolveBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.ResolveAsync(user.ToActor(), idOrNumber, body.Resolution, body.Parts, body.ConfirmedBy, body.AskVendor, ct))))
+            Results.Ok(Dto(await actions.ResolveAsync(user.ToActor(), idOrNumber, body.Resolution, body.Parts, body.ConfirmedBy, body.AskVendor, ct))))
             .WithSummary("The technician records the work and resolves, or asks the vendor for support (askVendor). Repeating it changes nothing.");
 
         api.MapPost("/tickets/{idOrNumber}/feedback", async (string idOrNumber, FeedbackBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.FeedbackAsync(user.ToActor(), idOrNumber, body.Satisfaction, body.Comment, ct))));
+            Results.Ok(Dto(await actions.FeedbackAsync(user.ToActor(), idOrNumber, body.Satisfaction, body.Comment, ct))));
 
         api.MapPost("/tickets/{idOrNumber}/redispatch", async (string idOrNumber, RedispatchBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.RedispatchAsync(user.ToActor(), idOrNumber, body.TechnicianUser, body.Reason, ct))))
+            Results.Ok(Dto(await actions.RedispatchAsync(user.ToActor(), idOrNumber, body.TechnicianUser, body.Reason, ct))))
             .WithSummary("Manual re-dispatch with a reason (DSP-3); the new technician must hold a valid certificate.");
 
         api.MapPost("/tickets/{idOrNumber}/grade", async (string idOrNumber, GradeBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.OverrideGradeAsync(user.ToActor(), idOrNumber, body.Grade, body.Reason, ct))))
+            Results.Ok(Dto(await actions.OverrideGradeAsync(user.ToActor(), idOrNumber, body.Grade, body.Reason, ct))))
             .WithSummary("An agent overrides the automatic grade with a reason (DSP-1); running clocks take the new targets.");
 
         api.MapGet("/tickets/{idOrNumber}/actions", async (string idOrNumber, ClaimsPrincipal user, CaseQueryService cases, TicketActionService actions,
@@ -81,7 +84,7 @@ public static class TicketEndpoints
                 new TicketActionFieldDto(f.Name, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.Type.ToString()), texts[f.LabelKey], f.Required, f.Limit, f.Options)).ToList())));
         }).WithSummary("The ticket actions the caller may run on the ticket now, each with its key and form (field name, type, label, required, length limit, options).");
         api.MapPost("/tickets/{idOrNumber}/actions/{key}", async (string idOrNumber, string key, JsonObject? body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(TicketDto.From(await actions.RunAsync(user.ToActor(), idOrNumber, key, body, ct))))
+            Results.Ok(Dto(await actions.RunAsync(user.ToActor(), idOrNumber, key, body, ct))))
             .WithSummary("Runs a ticket action by its key (redispatch, grade, set-out, … — GET …/actions lists those the caller may run now) with its form as a JSON "
                 + "object of texts; the same rules as the action's own route. An unknown key is 404, an action not the caller's 403, one the ticket's state does not allow 409.");
         return api;
