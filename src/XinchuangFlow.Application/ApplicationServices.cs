@@ -16,6 +16,7 @@ public static class ApplicationServices
         services.AddSingleton<AccessService>();
         services.AddSingleton<TicketIntakeService>();
         services.AddSingleton<TicketActionService>();
+        services.AddSingleton<DispatchCandidateService>();
         services.AddSingleton<PortalService>();
         services.AddSingleton<HotlineService>();
         services.AddSingleton<MySettingsService>();

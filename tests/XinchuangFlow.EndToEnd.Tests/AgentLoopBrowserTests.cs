@@ -49,7 +49,9 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await row.Locator("[data-testid=case-link]").ClickAsync();
         await desk.WaitForURLAsync($"**/tickets/{number}");
         await WaitLiveAsync(desk);
+        // The technician is chosen from the planner's candidates (found by login as it is typed), not typed from memory.
         await Field(desk, "redispatch-user").FillAsync("tech@xinchuang.local");
+        await desk.Locator(".mud-popover-open .xf-candidate[data-user='tech@xinchuang.local']").ClickAsync();
         await Field(desk, "redispatch-reason").FillAsync("该工程师就在附近");
         await desk.Locator("[data-testid=redispatch]").ClickAsync();
         await Assertions.Expect(desk.Locator("[data-testid=technician]")).ToContainTextAsync("tech@xinchuang.local");
