@@ -17,6 +17,7 @@ public static class ApplicationServices
         services.AddSingleton<TicketIntakeService>();
         services.AddSingleton<TicketActionService>();
         services.AddTicketActions();
+        services.AddSingleton<DispatchCandidateService>();
         services.AddSingleton<PortalService>();
         services.AddSingleton<HotlineService>();
         services.AddSingleton<MySettingsService>();

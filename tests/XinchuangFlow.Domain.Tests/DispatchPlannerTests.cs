@@ -20,13 +20,13 @@ public class DispatchPlannerTests
     private readonly List<Certificate> _certs = [];
     private readonly Dictionary<Guid, int> _load = [];
 
-    private Technician Tech(Enterprise e, string name, string county, int level, int load, DateOnly? certUntil = null, string category = "终端")
+    private Technician Tech(Enterprise e, string name, string county, int level, int load, DateOnly? certUntil = null, string category = "终端", DateOnly? certFrom = null)
     {
         var point = new ServicePoint(Guid.NewGuid(), e.Id, $"{county}网点", ServicePointKind.OwnOutlet, County(county));
         var t = new Technician(Guid.NewGuid(), e.Id, point.Id, name, name + "@example", level);
         _points.Add(point);
         _techs.Add(t);
-        _certs.Add(new Certificate(t.Id, category, new DateOnly(2025, 1, 1), certUntil ?? new DateOnly(2027, 12, 31)));
+        _certs.Add(new Certificate(t.Id, category, certFrom ?? new DateOnly(2025, 1, 1), certUntil ?? new DateOnly(2027, 12, 31)));
         _load[t.Id] = load;
         return t;
     }
@@ -88,6 +88,44 @@ public class DispatchPlannerTests
         Assert.False(d.Dispatched);
         Assert.Contains("转人工派单", d.RuleZh);
         Assert.Equal("certificate-expired", Assert.Single(d.Rejected).Code);
+    }
+
+    [Fact]
+    public void ACertificateNotYetValid_IsNotCalledExpired_AndSaysFromWhenItCounts()
+    {
+        // Today is 2026-11-27; the certificate runs from 2027-03-01 to 2029-02-28.
+        Tech(_integrator, "新证孙", "青秀区", level: 3, load: 0, certFrom: new DateOnly(2027, 3, 1), certUntil: new DateOnly(2029, 2, 28));
+        var d = Plan("青秀区");
+        Assert.False(d.Dispatched);
+        var r = Assert.Single(d.Rejected);
+        Assert.Equal("certificate-not-yet-valid", r.Code);
+        Assert.Contains("2027-03-01", r.ReasonZh);
+        Assert.Contains("尚未生效", r.ReasonZh);
+        Assert.DoesNotContain("过期", r.ReasonZh);
+        Assert.DoesNotContain("2029-02-28", r.ReasonZh);
+        Assert.Contains("valid only from 2027-03-01", r.ReasonEn);
+        Assert.DoesNotContain("expired", r.ReasonEn);
+        Assert.Contains("终端", r.ReasonZh);
+
+        // A lapsed certificate and a renewal that has not started yet: the renewal is what the dispatcher needs to know.
+        _certs.Add(new Certificate(d.Rejected[0].TechnicianId, "终端", new DateOnly(2024, 1, 1), new DateOnly(2026, 6, 30)));
+        Assert.Equal("certificate-not-yet-valid", Assert.Single(Plan("青秀区").Rejected).Code);
+        // The first day of validity counts.
+        Assert.True(_planner.Plan(new DispatchRequest("GX-3", County("青秀区"), "终端", Grade.P2, _integrator.Id, new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(8))), Network()).Dispatched);
+    }
+
+    [Fact]
+    public void EveryQualifiedTechnician_IsRanked_InTheOrderTheRuleChooses_WithWhereAndHowBusy()
+    {
+        StandardTeam();
+        var d = Plan("青秀区");
+        Assert.Equal(["横州赵", "横州王", "钦州陈", "桂林刘"], d.Ranked.Select(r => r.Technician.Name));
+        Assert.Same(d.Chosen, d.Ranked[0].Technician);
+        Assert.Equal([Proximity.SameCity, Proximity.SameCity, Proximity.OtherCity, Proximity.OtherCity], d.Ranked.Select(r => r.Proximity));
+        Assert.Equal([1, 5, 0, 0], d.Ranked.Select(r => r.OpenWork));
+        Assert.True(d.Ranked[2].DistanceKm > 0);
+        Assert.DoesNotContain(d.Ranked, r => r.Technician.Name is "一级张" or "过期李");   // the disqualified are rejections, not candidates
+        Assert.Empty(Plan("青秀区", grade: "P1", category: "数据库").Ranked);
     }
 
     [Fact]

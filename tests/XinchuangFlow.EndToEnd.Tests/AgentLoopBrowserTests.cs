@@ -50,7 +50,9 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await desk.WaitForURLAsync($"**/tickets/{number}");
         await WaitLiveAsync(desk);
         await desk.Locator("[data-testid=action-redispatch]").ClickAsync();     // the action's dialog, drawn from its form
+        // The technician is chosen from the planner's candidates (found by login as it is typed), not typed from memory.
         await Field(desk, "redispatch-technicianUser").FillAsync("tech@xinchuang.local");
+        await desk.Locator(".mud-popover-open .xf-candidate[data-user='tech@xinchuang.local']").ClickAsync();
         await Field(desk, "redispatch-reason").FillAsync("该工程师就在附近");
         await desk.ScreenshotAsync(new() { Path = Shot("ticket-action-dialog.png") });
         await desk.Locator("[data-testid=redispatch]").ClickAsync();

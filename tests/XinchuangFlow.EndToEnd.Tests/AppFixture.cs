@@ -79,6 +79,21 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Collects what a page reports as going wrong, one line each: console errors, uncaught page errors, answers of 400 or
+    /// more and requests that failed (a request cancelled by leaving the page excepted).
+    /// </summary>
+    public static List<string> WatchForErrors(IPage page)
+    {
+        var problems = new List<string>();
+        void Add(string line) { lock (problems) problems.Add(line); }
+        page.Console += (_, m) => { if (m.Type == "error") Add($"{page.Url} console: {m.Text}"); };
+        page.PageError += (_, e) => Add($"{page.Url} page error: {e}");
+        page.Response += (_, r) => { if (r.Status >= 400) Add($"{page.Url} {r.Request.Method} {r.Url} answered {r.Status}"); };
+        page.RequestFailed += (_, r) => { if (r.Failure is not "net::ERR_ABORTED") Add($"{page.Url} {r.Method} {r.Url} failed: {r.Failure}"); };
+        return problems;
+    }
+
     /// <summary>An HTTP client on the running app with a bearer token for <paramref name="email"/>.</summary>
     public async Task<HttpClient> ApiAsync(string email = "admin@xinchuang.local", string password = "Admin#2026xf")
     {

@@ -171,6 +171,86 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Locator("[data-testid=property-panel] [data-testid='target-accept-mark']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    [Fact]
+    public async Task TheCanvas_DrawsItsConnectionsAtOnce_FitsAtAReadableSize_AndListsEveryProblemInFull()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        var errors = AppFixture.WatchForErrors(page);
+        await page.GotoAsync("/workflows/service-ticket/design");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-activity=feedbackTask]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        // The connections are drawn as soon as the canvas is live, before anything is edited.
+        var connections = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Root(), "workflows", "service-ticket.json")))!["connections"]!.AsArray().Count;
+        await Assertions.Expect(page.Locator("[data-testid=canvas] .diagram-link path").First).ToBeAttachedAsync();
+        await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=canvas] .diagram-link path').length >= {connections}");
+
+        // Fitting a large flow keeps its boxes readable: never below the readable zoom.
+        await page.Locator("[data-testid=fit]").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        var start = (await page.Locator("[data-activity=start]").BoundingBoxAsync())!;
+        Assert.True(start.Width >= 190 * 0.6 - 1, $"the Start is drawn {start.Width:0} px wide");
+        await page.ScreenshotAsync(new() { Path = Shot("designer-fit.png") });
+
+        // Three new steps, four problems each: all twelve are listed, grouped by step, none hidden in a small scroll box.
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Locator(".xf-toolbox-item[data-type='xf.Delay']").DblClickAsync();
+            await page.Locator($"[data-activity=delay{i + 1}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
+        await page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "问题 (12)" }).ClickAsync();
+        var problems = page.Locator("[data-testid=problems] .xf-problem");
+        await Assertions.Expect(problems).ToHaveCountAsync(12);
+        Assert.Equal(3, await page.Locator("[data-testid=problem-group]").CountAsync());
+        Assert.True(await page.Locator("[data-testid=problems]").EvaluateAsync<bool>("e => e.scrollHeight <= e.clientHeight + 1"), "the problem list scrolls inside itself");
+        var panel = (await page.Locator(".xf-side").BoundingBoxAsync())!;
+        var last = (await problems.Last.BoundingBoxAsync())!;
+        Assert.True(last.Y + last.Height <= panel.Y + panel.Height, "the twelfth problem is below the side panel");
+        await page.ScreenshotAsync(new() { Path = Shot("designer-problems.png") });
+        await page.WaitForTimeoutAsync(500);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task TheHeatMap_LaysTheFlowOutWithoutOverlap_AndScrollsToWhatDoesNotFit()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync("/workflows/service-ticket/heatmap");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=heatmap] [data-activity=feedbackTask] .xf-node-note").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForTimeoutAsync(300);
+        var boxes = await page.Locator("[data-testid=heatmap] .xf-node").EvaluateAllAsync<double[][]>(
+            "nodes => nodes.map(n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })");
+        Assert.True(boxes.Length > 20);
+        for (var i = 0; i < boxes.Length; i++)
+            for (var j = i + 1; j < boxes.Length; j++)
+                Assert.False(boxes[i][0] < boxes[j][2] && boxes[j][0] < boxes[i][2] && boxes[i][1] < boxes[j][3] && boxes[j][1] < boxes[i][3], $"nodes {i} and {j} overlap");
+        // Each activity's figures sit inside its box.
+        var notes = await page.Locator("[data-testid=heatmap] .xf-node").EvaluateAllAsync<bool[]>(
+            "nodes => nodes.map(n => { const o = n.querySelector('.xf-node-note'); if (!o) return true; const a = n.getBoundingClientRect(), b = o.getBoundingClientRect(); return b.bottom <= a.bottom + 1 && b.right <= a.right + 1; })");
+        Assert.All(notes, Assert.True);
+        await page.ScreenshotAsync(new() { Path = Shot("heatmap-start.png") });
+
+        // Wider than the page: the canvas scrolls, and the last activity comes into view.
+        var scroller = page.Locator("[data-testid=heatmap]");
+        Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"));
+        await scroller.EvaluateAsync("e => e.scrollLeft = e.scrollWidth");
+        var view = (await scroller.BoundingBoxAsync())!;
+        var rightmost = boxes.Max(b => b[2]) - boxes.Min(b => b[0]);
+        var seen = await page.Locator("[data-testid=heatmap] .xf-node").EvaluateAllAsync<double>("nodes => Math.max(...nodes.map(n => n.getBoundingClientRect().right))");
+        Assert.True(seen <= view.X + view.Width + 1, $"the right-most activity ends at {seen:0}, the view at {view.X + view.Width:0} (drawing {rightmost:0} px wide)");
+        await page.ScreenshotAsync(new() { Path = Shot("heatmap-end.png") });
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "XinchuangFlow.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+
     private static async Task SetTextAsync(ILocator input, string text)
     {
         await input.FillAsync(text);

@@ -292,7 +292,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task TheDataBureau_SetsALimitOnTheCities_AndACoordinatorCannotOpenTheLimits()
+    public async Task TheDataBureau_SetsALimitOnTheCities_AndACoordinatorReadsTheLimitsOfTheirCity()
     {
         var bureau = await app.SignedInPageAsync();
         await bureau.GotoAsync("/rules");
@@ -319,9 +319,23 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await bureau.EvaluateAsync("window.scrollTo(0, 0)");
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-limits.png"), FullPage = true });
 
+        // The Nanning coordinator finds the limits from their own rules: read-only, with Nanning's value beside each.
         var coordinator = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
-        await coordinator.GotoAsync("/rules/limits");
-        await coordinator.Locator("[data-testid=limits-denied]").WaitForAsync();
+        await coordinator.GotoAsync("/rules/sla");
+        await coordinator.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await coordinator.Locator("[data-testid=to-city-limits]").ClickAsync();
+        await coordinator.WaitForURLAsync("**/rules/limits/sla");
+        await coordinator.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(coordinator.Locator("[data-testid=limits-read-only]")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.Locator("[data-testid='limit-resolution.P4-min']")).ToHaveTextAsync("24 小时");
+        await Assertions.Expect(coordinator.Locator("[data-testid='city-value-onSite.sameCity']")).ToContainTextAsync("小时");
+        Assert.Equal(0, await coordinator.Locator("[data-testid=limits-table] input").CountAsync());
+        Assert.Equal(0, await coordinator.Locator("[data-testid=rules-save]").CountAsync());
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-limits-coordinator.png"), FullPage = true });
+        // A unit's user has no limits to read: the page is not theirs.
+        var unit = await app.SignedInPageAsync("unit@xinchuang.local", "Demo#2026xf");
+        await unit.GotoAsync("/rules/limits");
+        await unit.Locator("[data-testid=no-access]").WaitForAsync();
     }
 
     [Fact]

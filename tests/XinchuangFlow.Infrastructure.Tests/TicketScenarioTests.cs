@@ -559,9 +559,19 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await rules.SaveAsync(liuzhouCoordinator, RuleKinds.Sla, "4502", """{ "onSite": { "sameCity": "PT3H30M" }, "response": { "P4": "PT3H" } }""", null, "按数据局要求调整");
         Assert.Empty((await rules.LimitsAsync(Admin, RuleKinds.Sla, null)).Outside);
 
-        // The limits are the Data Bureau's (and the Intranet Office's to read), not a coordinator's.
-        await Assert.ThrowsAsync<ForbiddenException>(() => rules.LimitsAsync(liuzhouCoordinator, RuleKinds.Sla, null));
+        // The limits are the Data Bureau's to set and the Intranet Office's to read; a coordinator reads the limits that
+        // bind their own city — whether it is outside them, never another city's — and tries no limits of their own.
         Assert.NotNull((await rules.LimitsAsync(Actor.Of("sup@test", [Roles.IntranetSupervisor]), RuleKinds.Sla, null)).Region);
+        await rules.SaveAsync(Admin, RuleKinds.Sla, RuleKinds.RegionScope, doc.ToJsonString().Replace("PT3H30M", "PT3H45M"),
+            (await rules.EditorAsync(Admin, RuleKinds.Sla, RuleKinds.RegionScope)).Region.Version, "到场时限不得低于3.75小时");
+        var (limits, mine) = await rules.LimitsAsync(liuzhouCoordinator, RuleKinds.Sla, null);
+        Assert.Contains("PT3H45M", limits.Json);
+        Assert.Equal("4502", Assert.Single(mine).City);
+        var nanningCoordinator = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
+        Assert.Empty((await rules.LimitsAsync(nanningCoordinator, RuleKinds.Sla, null)).Outside);     // Liuzhou's trouble is not Nanning's to see
+        await Assert.ThrowsAsync<ForbiddenException>(() => rules.LimitsAsync(liuzhouCoordinator, RuleKinds.Sla, doc.ToJsonString()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => rules.LimitsAsync(Actor.Of("coordinator@test", [Roles.MunicipalCoordinator]), RuleKinds.Sla, null));
+        await Assert.ThrowsAsync<ForbiddenException>(() => rules.LimitsAsync(Dispatcher, RuleKinds.Sla, null));
     }
 
     [Fact]
@@ -848,6 +858,42 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await CompleteAsync(t, "accept", TicketOutcomes.Accept, _net.Second.UserName);
         Assert.Equal(_net.Second.UserName, (await _h.OpenTaskAsync(t.InstanceId, "handle")).AssigneeUser);
         Assert.Contains((await Queries.GetTicketDetailAsync(Admin, t.Id.ToString())).History, e => e.Kind == "redispatched" && e.Note!.Contains("原工程师请假"));
+    }
+
+    [Fact]
+    public async Task TheDispatchersCandidates_AreThePlannersRanking_WithTheReasonsOfTheOthers_WithinTheCallersScope()
+    {
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        Assert.Equal(_net.ValidNanning.UserName, t.TechnicianUser);
+        var service = _h.Services.GetRequiredService<DispatchCandidateService>();
+
+        var c = await service.ForTicketAsync(Dispatcher, t.Number);
+        Assert.Equal(t.Number, c.TicketNumber);
+        Assert.Equal(_net.ValidNanning.UserName, c.CurrentTechnicianUser);
+        Assert.Equal([1, 2], c.Qualified.Select(q => q.Rank));
+        Assert.All(c.Qualified, q => Assert.Equal(Domain.Dispatch.Proximity.SameCity, q.Proximity));
+        Assert.Equal("兴宁网点", c.Qualified[0].ServicePoint);
+        // The one already holding the ticket has one more open: the other ranks first.
+        Assert.Equal(_net.Second.UserName, c.Qualified[0].UserName);
+        Assert.True(c.Qualified[1].OpenWork > c.Qualified[0].OpenWork);
+        Assert.Equal(2, c.QualifiedTotal);
+        // Once dispatched, the ticket is its integrator's: the others are that integrator's technicians, the nearest first.
+        var reasons = c.Disqualified.ToDictionary(d => d.UserName, d => d.Code);
+        Assert.Equal([_net.Expired.UserName, _net.Liuzhou.UserName], c.Disqualified.Select(d => d.UserName));
+        Assert.Equal("certificate-expired", reasons[_net.Expired.UserName]);
+        Assert.Equal("no-certificate", reasons[_net.Liuzhou.UserName]);
+        Assert.All(c.Disqualified, d => Assert.False(d.MayStillBeAssigned));                 // none of them could take it by hand either
+        Assert.Contains(_net.Second.Name, c.RuleZh);
+        Assert.All(c.Disqualified, d => Assert.False(string.IsNullOrWhiteSpace(d.ReasonZh) || string.IsNullOrWhiteSpace(d.ReasonEn)));
+        Assert.Equal(c.Qualified, (await service.ForInstanceAsync(Dispatcher, t.InstanceId)).Qualified);   // a task form asks by its instance
+
+        // Scoped like the ticket: the city's coordinator may ask; another city's coordinator is told it does not exist;
+        // a technician or a unit does not dispatch.
+        Assert.Equal(2, (await service.ForTicketAsync(Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501"), t.Number)).QualifiedTotal);
+        await Assert.ThrowsAsync<NotFoundException>(() => service.ForTicketAsync(Actor.Of("liuzhou@test", [Roles.MunicipalCoordinator], cityCode: "4502"), t.Number));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.ForTicketAsync(Actor.Of(_net.ValidNanning.UserName, [Roles.Technician]), t.Number));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.ForTicketAsync(Actor.Of("unit@test", [Roles.ProcurementUser]), t.Number));
+        await Assert.ThrowsAsync<NotFoundException>(() => service.ForInstanceAsync(Dispatcher, Guid.NewGuid()));
     }
 
     [Fact]

@@ -27,6 +27,23 @@ public class SecurityHeaderTests(WebAppFactory factory) : IClassFixture<WebAppFa
     }
 
     [Fact]
+    public async Task APage_HoldsNoInlineScript_ThePolicyWouldRefuse_AndTheIconIsTheAppsOwn()
+    {
+        // script-src 'self' refuses every inline script (Blazor's import map was one, refused on every page).
+        var html = await factory.CreateClient().GetStringAsync("/login");
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, @"<script\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, s => Assert.Matches(@"\bsrc=""[^""]+""", s.Value));
+        Assert.DoesNotContain("importmap", html);
+
+        var icon = await factory.CreateClient().GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        var bytes = await icon.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);                      // an icon file, served by the app itself
+        Assert.Contains("rel=\"icon\"", html);
+    }
+
+    [Fact]
     public async Task WeakPasswords_AreRefused_WithEveryRuleNamed()
     {
         using var scope = factory.Services.CreateScope();

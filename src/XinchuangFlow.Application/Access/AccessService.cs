@@ -101,6 +101,15 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         : RuleKinds.RegionScope;
 
     /// <summary>
+    /// Whose side of the Data Bureau's limits on the cities a user reads: every city's (<see cref="RuleKinds.RegionScope"/>:
+    /// the Data Bureau, which sets them, and the Intranet Office), their own city's (a coordinator: the limits that bind
+    /// the city, read-only), or none.
+    /// </summary>
+    public string? LimitsScopeOf(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? RuleKinds.RegionScope
+        : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is { Length: > 0 } city ? city : null;
+
+    /// <summary>
     /// A what-if replay lists the replayed tickets: the regional one (every city's tickets) is the Data Bureau's and the
     /// Intranet Office's; a city's is also its coordinator's. Nobody else replays anything.
     /// </summary>

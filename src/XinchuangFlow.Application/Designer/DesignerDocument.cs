@@ -159,8 +159,11 @@ public sealed class DesignerDocument
         return added;
     }
 
-    /// <summary>Lays out every activity (or only those without a position) in columns by distance from the Start.</summary>
-    public void AutoLayout(bool onlyMissing = false) => Edit(m => Layout.Apply(m, _registry, onlyMissing));
+    /// <summary>
+    /// Lays out every activity (or only those without a position) in columns by distance from the Start;
+    /// <paramref name="heightOf"/> is how tall the canvas draws each, so taller ones get more room.
+    /// </summary>
+    public void AutoLayout(bool onlyMissing = false, Func<ActivityModel, double>? heightOf = null) => Edit(m => Layout.Apply(m, _registry, onlyMissing, heightOf));
 
     public void Undo() => Step(_undo, _redo);
     public void Redo() => Step(_redo, _undo);

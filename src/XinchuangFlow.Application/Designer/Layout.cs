@@ -5,13 +5,15 @@ namespace XinchuangFlow.Application.Designer;
 
 /// <summary>
 /// Auto-layout for a definition without positions: activities in columns by their longest distance from the Start
-/// (back edges of loops ignored), rows in the order they are reached; unreachable ones in a last column.
+/// (back edges of loops ignored), rows in the order they are reached; unreachable ones in a last column. Rows are
+/// <see cref="RowHeight"/> apart, more below an activity that is drawn taller (<c>heightOf</c>, the canvas's measure),
+/// so no two overlap.
 /// </summary>
 public static class Layout
 {
-    public const double ColumnWidth = 240, RowHeight = 150, Left = 40, Top = 40;
+    public const double ColumnWidth = 240, RowHeight = 150, RowGap = 30, Left = 40, Top = 40;
 
-    public static void Apply(WorkflowDefinitionModel m, ActivityRegistry registry, bool onlyMissing = false)
+    public static void Apply(WorkflowDefinitionModel m, ActivityRegistry registry, bool onlyMissing = false, Func<ActivityModel, double>? heightOf = null)
     {
         var start = m.Activities.FirstOrDefault(a => registry.FindDescriptor(a.Type)?.IsStart == true) ?? m.Activities.FirstOrDefault();
         if (start is null) return;
@@ -40,13 +42,14 @@ public static class Layout
             foreach (var t in next.GetValueOrDefault(id) ?? [])
                 if (!back.Contains((id, t))) layer[t] = Math.Max(layer.GetValueOrDefault(t), layer.GetValueOrDefault(id) + 1);
         var last = layer.Count == 0 ? 0 : layer.Values.Max() + 1;
-        var rows = new Dictionary<int, int>();
+        var nextTop = new Dictionary<int, double>();
         foreach (var a in m.Activities.OrderBy(a => order.IndexOf(a.Id) is var i && i < 0 ? int.MaxValue : i))
         {
             var column = layer.TryGetValue(a.Id, out var l) ? l : last;
-            var row = rows[column] = rows.GetValueOrDefault(column) + 1;
+            var top = nextTop.GetValueOrDefault(column, Top);
+            nextTop[column] = top + Math.Max(RowHeight, (heightOf?.Invoke(a) ?? 0) + RowGap);
             if (onlyMissing && a.Position is not null) continue;
-            a.Position = new DesignerPosition(Left + column * ColumnWidth, Top + (row - 1) * RowHeight);
+            a.Position = new DesignerPosition(Left + column * ColumnWidth, top);
         }
     }
 }

@@ -94,12 +94,19 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         return await store.HistoryAsync(kind, scope, ct);
     }
 
+    /// <summary>
+    /// Why a save's comment is refused, or null when it will do: every save says why (visible text, at most 500
+    /// characters). The editor asks the same while it is typed, so its save button is on exactly when a save may pass.
+    /// </summary>
+    public static string? CommentProblem(string? comment) =>
+        Domain.Tickets.TextRules.Check(comment, "comment", 500, multiline: true) is not { } bad ? null
+        : bad.Code == Domain.Tickets.TextProblems.Required ? "Say why the rules change (comment)." : bad.Message;
+
     public async Task<RuleSet> SaveAsync(Actor actor, string kind, string scope, string json, int? expectedVersion, string? comment, CancellationToken ct = default)
     {
         CheckEdit(actor, kind, scope);
         var problems = new List<string>();
-        if (Domain.Tickets.TextRules.Check(comment, "comment", 500, multiline: true) is { } bad)
-            problems.Add(bad.Code == Domain.Tickets.TextProblems.Required ? "Say why the rules change (comment)." : bad.Message);
+        if (CommentProblem(comment) is { } bad) problems.Add(bad);
         try
         {
             var doc = RuleOverrides.Parse(json);
@@ -254,20 +261,23 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     /// <summary>
     /// The Data Bureau's limits on the cities (RUL-2): the regional set, and for the limits as stored — or as proposed in
     /// <paramref name="proposedRegionJson"/> — every city whose rules would fall outside them, with the reasons (the
-    /// city's next save is refused until it fits). The Data Bureau and the Intranet Office only.
+    /// city's next save is refused until it fits). The Data Bureau and the Intranet Office see every city; a coordinator
+    /// reads the limits that bind their own city and whether it is outside them, and proposes nothing.
     /// </summary>
     public async Task<(RuleSet Region, IReadOnlyList<(string City, IReadOnlyList<string> Problems)> Outside)> LimitsAsync(
         Actor actor, string kind, string? proposedRegionJson, CancellationToken ct = default)
     {
         CheckKindAndScope(kind, RuleKinds.RegionScope);
-        if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
-            throw access.Denied(actor, "see the limits on the cities", "Only the Data Bureau and the Intranet Office see the limits on every city.");
+        var scope = access.LimitsScopeOf(actor)
+                    ?? throw access.Denied(actor, "see the limits on the cities", "Only the Data Bureau, the Intranet Office and a city's coordinator see the limits on the cities' rules.");
+        if (proposedRegionJson is not null && scope != RuleKinds.RegionScope)
+            throw access.Denied(actor, "try limits on the cities", "Only the Data Bureau and the Intranet Office try limits on every city.");
         var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToList();
         var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw new NotFoundException($"There are no regional {kind} rules.");
         JsonObject regionDoc;
         try { regionDoc = RuleOverrides.Parse(proposedRegionJson ?? region.Json); }
         catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
-        var outside = sets.Where(r => r.Scope != RuleKinds.RegionScope)
+        var outside = sets.Where(r => r.Scope != RuleKinds.RegionScope && (scope == RuleKinds.RegionScope || r.Scope == scope))
             .Select(r => (r.Scope, (IReadOnlyList<string>)RuleLimits.Check(regionDoc, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(r.Json)))))
             .Where(x => x.Item2.Count > 0).OrderBy(x => x.Scope).ToList();
         return (region, outside);

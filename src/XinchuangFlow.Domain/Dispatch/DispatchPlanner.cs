@@ -34,6 +34,7 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
         var day = ChinaTime.DayOf(request.At);
         var required = requiredLevels.GetValueOrDefault(request.Grade.Code, 1);
         var rejected = new List<Rejection>();
+        var category = ProductCategories.Names.GetValueOrDefault(request.ProductCategory, request.ProductCategory);
         var certificatesOf = network.Certificates.Where(c => string.Equals(c.ProductCategory, request.ProductCategory, StringComparison.OrdinalIgnoreCase))
             .ToLookup(c => c.TechnicianId);
 
@@ -43,7 +44,7 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
             return new DispatchDecision(null, null, null, null,
                 $"责任集成商{responsible.Name}{status.Item1}，不能派单，转市级统筹单位协调。",
                 $"The responsible integrator {responsible.Name} is {status.Item2}; it cannot receive work; escalate to the municipal coordinator.",
-                rejected, []);
+                rejected, [], []);
         }
 
         var pool = request.ResponsibleIntegratorId is { } id
@@ -66,13 +67,20 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
             var certificates = certificatesOf[t.Id].ToList();
             if (certificates.Count == 0)
             {
-                Reject("no-certificate", $"无“{request.ProductCategory}”类证书", $"no certificate for {request.ProductCategory}");
+                Reject("no-certificate", $"无“{category}”类证书", $"no certificate for {request.ProductCategory}");
                 continue;
             }
             if (!certificates.Any(c => c.ValidOn(day)))
             {
-                var last = certificates.Max(c => c.ValidUntil);
-                Reject("certificate-expired", $"“{request.ProductCategory}”证书已于{last:yyyy-MM-dd}过期", $"certificate for {request.ProductCategory} expired on {last:yyyy-MM-dd}");
+                // A certificate that starts later is not expired: the technician qualifies from that day on.
+                if (certificates.Where(c => c.ValidFrom > day).MinBy(c => c.ValidFrom) is { } coming)
+                    Reject("certificate-not-yet-valid", $"“{category}”证书自{coming.ValidFrom:yyyy-MM-dd}起生效，目前尚未生效",
+                        $"certificate for {request.ProductCategory} is valid only from {coming.ValidFrom:yyyy-MM-dd}");
+                else
+                {
+                    var last = certificates.Max(c => c.ValidUntil);
+                    Reject("certificate-expired", $"“{category}”证书已于{last:yyyy-MM-dd}过期", $"certificate for {request.ProductCategory} expired on {last:yyyy-MM-dd}");
+                }
                 continue;
             }
             if (t.CapabilityLevel < required)
@@ -103,9 +111,9 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
         var ranking = ranked.Select(e => $"{e.T.Name}：{ProximityZh(e.Prox, e.P, e.Km)}，在办{e.Load}单").ToList();
         if (ranked.Count == 0)
             return new DispatchDecision(null, null, null, null,
-                $"没有符合条件的工程师（需“{request.ProductCategory}”有效证书、能力等级≥{required}），转人工派单。",
+                $"没有符合条件的工程师（需“{category}”有效证书、能力等级≥{required}），转人工派单。",
                 $"No technician qualifies (valid {request.ProductCategory} certificate, level ≥ {required}); dispatch manually.",
-                rejected, ranking);
+                rejected, ranking, []);
 
         var best = ranked[0];
         var why = new List<string>();
@@ -119,7 +127,8 @@ public sealed class DispatchPlanner(GuangxiDivisions divisions)
         return new DispatchDecision(best.T, best.P, best.Prox, best.Km,
             $"按“同区县→同市→最近外市→在办最少”规则选中{best.T.Name}（{ProximityZh(best.Prox, best.P, best.Km)}，在办{best.Load}单{extraZh}）。",
             $"Chose {best.T.Name} by same county → same city → nearest other city → lowest workload ({ProximityEn(best.Prox, best.Km)}, {best.Load} open).",
-            rejected, ranking);
+            rejected, ranking,
+            ranked.Select(e => new RankedTechnician(e.T, e.P, e.Prox, e.Km, e.Load, preferred.Contains(e.P.Id), IsFallback(e))).ToList());
     }
 
     private string ProximityZh(Proximity p, ServicePoint point, double km) => p switch

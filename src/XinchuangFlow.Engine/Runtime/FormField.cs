@@ -10,4 +10,9 @@ public sealed class FormField
     public bool Required { get; set; }
     public List<string>? Options { get; set; }
     public int? MaxLength { get; set; }
+    /// <summary>
+    /// A list a page may offer to fill the field from, by name (e.g. <c>technician</c>: the case's dispatch candidates);
+    /// pages that do not know the name show the plain field. The value is checked by its <see cref="Type"/> either way.
+    /// </summary>
+    public string? Picker { get; set; }
 }

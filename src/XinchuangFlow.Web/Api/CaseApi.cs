@@ -12,6 +12,7 @@ public static class CaseApi
         // One group for all of them: the same prefix, the default (signed-in) policy and one tag in the OpenAPI document.
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Tickets");
         api.MapTickets();
+        api.MapDispatch();
         api.MapAttachments();
         api.MapComplaints();
         api.MapHotline();

@@ -23,6 +23,8 @@ public static class AccessPolicies
     public const string DeliveryLogReaders = "DeliveryLogReaders";
     /// <summary>The procurement units' portal.</summary>
     public const string PortalUsers = "PortalUsers";
+    /// <summary>The limits on the cities' rules: the Data Bureau and the Intranet Office (every city), a coordinator (their own city, read-only).</summary>
+    public const string LimitReaders = "LimitReaders";
     /// <summary>The technicians' phone pages.</summary>
     public const string FieldTechnicians = "FieldTechnicians";
 
@@ -34,7 +36,8 @@ public static class AccessPolicies
         .AddRule(AuditReaders, schemes, (access, actor) => access.MayReadAudit(actor))
         .AddRule(DeliveryLogReaders, schemes, (access, actor) => access.MayReadDeliveryLog(actor))
         .AddRule(PortalUsers, schemes, (access, actor) => access.UsesPortal(actor))
-        .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor));
+        .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor))
+        .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null);
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
         builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));

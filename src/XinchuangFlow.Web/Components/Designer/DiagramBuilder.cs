@@ -32,14 +32,15 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
         _ => Icons.Material.Filled.Widgets,
     };
 
-    public static BlazorDiagram NewDiagram(bool readOnly)
+    /// <summary>A diagram for a canvas; <paramref name="fixedView"/>: no panning or zooming (a page that scrolls the canvas instead).</summary>
+    public static BlazorDiagram NewDiagram(bool readOnly, bool fixedView = false)
     {
         var options = new BlazorDiagramOptions
         {
             AllowMultiSelection = !readOnly,
-            AllowPanning = true,
+            AllowPanning = !fixedView,
             GridSize = readOnly ? null : 20,
-            Zoom = { Enabled = true, Minimum = 0.2, Maximum = 2.5 },
+            Zoom = { Enabled = !fixedView, Minimum = 0.2, Maximum = 2.5 },
             Links =
             {
                 DefaultRouter = new NormalRouter(),
@@ -54,35 +55,82 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
         return diagram;
     }
 
-    /// <summary>Replaces what the diagram shows with the definition; problems mark the activities they name.</summary>
+    /// <summary>
+    /// Makes the diagram show the definition; problems mark the activities they name. Only what changed is replaced: a
+    /// node whose activity looks the same is kept (moved, re-marked), a link whose connection is still there stays. An
+    /// edit then re-renders one node, not all of them, and no node leaves the page for nothing.
+    /// </summary>
     public void Draw(BlazorDiagram diagram, WorkflowDefinitionModel model, IReadOnlyList<ValidationProblem> problems, bool english, bool readOnly = false)
     {
         diagram.Batch(() =>
         {
-            diagram.Links.Clear();
-            diagram.Nodes.Clear();
+            var drawn = diagram.Nodes.OfType<ActivityNode>().ToDictionary(n => n.ActivityId, StringComparer.Ordinal);
+            var wanted = model.Activities.Select(a => ToNode(a, english)).ToDictionary(n => n.ActivityId, StringComparer.Ordinal);
+            foreach (var stale in drawn.Values.Where(n => !wanted.TryGetValue(n.ActivityId, out var w) || w.Signature != n.Signature).ToList())
+            {
+                diagram.Nodes.Remove(stale);   // its links go with it
+                drawn.Remove(stale.ActivityId);
+            }
             var nodes = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
-            foreach (var a in model.Activities)
+            foreach (var fresh in wanted.Values)
             {
-                var node = ToNode(a, english);
+                var node = drawn.GetValueOrDefault(fresh.ActivityId);
+                if (node is null) diagram.Nodes.Add(node = fresh);
+                else if (node.Position.X != fresh.Position.X || node.Position.Y != fresh.Position.Y) node.SetPosition(fresh.Position.X, fresh.Position.Y);
                 node.Locked = readOnly;
-                node.Problems.AddRange(problems.Where(p => p.ActivityId == a.Id));
-                nodes[a.Id] = node;
-                diagram.Nodes.Add(node);
+                node.Problems.Clear();
+                node.Problems.AddRange(problems.Where(p => p.ActivityId == node.ActivityId));
+                if (!ReferenceEquals(node, fresh)) node.Refresh();
+                nodes[node.ActivityId] = node;
             }
+
+            var links = new Dictionary<string, (OutcomePort From, ActivityNode To)>(StringComparer.Ordinal);
             foreach (var c in model.Connections)
+                if (nodes.TryGetValue(c.Source.Activity, out var from) && nodes.TryGetValue(c.Target.Activity, out var to) && from.Outcome(c.Source.Port ?? "done") is { } port)
+                    links.TryAdd($"{c.Source.Activity}.{port.Key}>{c.Target.Activity}", (port, to));
+            foreach (var link in diagram.Links.ToList())
             {
-                if (!nodes.TryGetValue(c.Source.Activity, out var from) || !nodes.TryGetValue(c.Target.Activity, out var to)) continue;
-                if (from.Outcome(c.Source.Port ?? "done") is not { } port) continue;
-                var link = new LinkModel($"{c.Source.Activity}.{port.Key}>{c.Target.Activity}", port, to.In)
+                // A link stays when it is the connection's own, between the nodes drawn now; anything else (a link drawn
+                // with the mouse, which the edit turned into a connection) goes.
+                if (links.TryGetValue(link.Id, out var want) && link.Source is SinglePortAnchor { Port: var s } && ReferenceEquals(s, want.From)
+                    && link.Target is SinglePortAnchor { Port: var t } && ReferenceEquals(t, want.To.In))
                 {
-                    TargetMarker = LinkMarker.Arrow,
-                    Locked = readOnly,
-                };
-                diagram.Links.Add(link);
+                    link.Locked = readOnly;
+                    links.Remove(link.Id);
+                }
+                else diagram.Links.Remove(link);
             }
+            foreach (var (id, (from, to)) in links)
+                diagram.Links.Add(new LinkModel(id, from, to.In) { TargetMarker = LinkMarker.Arrow, Locked = readOnly });
         });
     }
+
+    /// <summary>The zoom below which a node's text is too small to read; fitting never goes below it.</summary>
+    public const double ReadableZoom = 0.6;
+
+    /// <summary>
+    /// Shows the whole drawing when it fits at a readable zoom (never enlarged past 1); a drawing larger than that is
+    /// shown at the readable zoom from its top-left corner, where the Start is, and the rest is a drag away.
+    /// </summary>
+    public static void Fit(BlazorDiagram diagram, double margin = 40)
+    {
+        var nodes = diagram.Nodes.ToList();
+        if (diagram.Container is not { Width: > 0, Height: > 0 } box || nodes.Count == 0) return;
+        var (left, top) = (nodes.Min(n => n.Position.X), nodes.Min(n => n.Position.Y));
+        var right = nodes.Max(n => n.Position.X + (n.Size?.Width ?? ActivityNode.Width));
+        var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? ActivityNode.HeightFor(1)));
+        var (width, height) = (Math.Max(1, right - left), Math.Max(1, bottom - top));
+        var zoom = Math.Clamp(Math.Min((box.Width - 2 * margin) / width, (box.Height - 2 * margin) / height), ReadableZoom, 1);
+        diagram.SetZoom(zoom);
+        var panX = width * zoom <= box.Width - 2 * margin ? (box.Width - width * zoom) / 2 - left * zoom : margin - left * zoom;
+        var panY = height * zoom <= box.Height - 2 * margin ? (box.Height - height * zoom) / 2 - top * zoom : margin - top * zoom;
+        diagram.SetPan(panX, panY);
+    }
+
+    /// <summary>How tall an activity is drawn (its ports come from the registry, as on the canvas).</summary>
+    public double HeightOf(ActivityModel a) => registry.Find(a.Type) is { } impl
+        ? ActivityNode.HeightFor(impl.GetOutcomes(a).Count + impl.GetOptionalOutcomes(a).Count)
+        : ActivityNode.HeightFor(0);
 
     public ActivityNode ToNode(ActivityModel a, bool english)
     {

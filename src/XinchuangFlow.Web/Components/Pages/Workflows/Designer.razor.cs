@@ -4,7 +4,6 @@ using MudBlazor;
 using XinchuangFlow.Application.Access;
 using System.Text.Json.Nodes;
 using Blazor.Diagrams;
-using Blazor.Diagrams.Components;
 using XinchuangFlow.Application.Designer;
 using XinchuangFlow.Application.Workflows;
 using XinchuangFlow.Engine.Activities;
@@ -82,6 +81,7 @@ public partial class Designer
         {
             if (!_drawing) link.TargetAttached += OnLinkAttached;
         };
+        diagram.Nodes.Added += node => node.Moved += OnMoved;
         diagram.SelectionChanged += (Blazor.Diagrams.Core.Models.Base.SelectableModel changed) =>
         {
             var selected = diagram.GetSelectedModels().OfType<ActivityNode>().Select(n => n.ActivityId).ToList();
@@ -136,10 +136,7 @@ public partial class Designer
         {
             _builder.Draw(_diagram!, _doc.Model, _problems, SharedResource.IsEnglish, readOnly: !_mayEdit);
             foreach (var node in _diagram!.Nodes.OfType<ActivityNode>())
-            {
-                node.Moved += OnMoved;
-                if (node.ActivityId == _selected) _diagram.SelectModel(node, false);
-            }
+                if (node.ActivityId == _selected && !node.Selected) _diagram.SelectModel(node, false);
         }
         finally { _drawing = false; }
         if (_selected is not null && _doc.Model.FindActivity(_selected) is null) _selected = null;
@@ -173,11 +170,18 @@ public partial class Designer
 
     private void AddAtCenter(string type)
     {
+        // The middle of the canvas as the page sees it (the canvas's own offset, pan and zoom taken off), the new activity centred on it.
         var c = _diagram!.Container;
-        var p = c is null ? new Blazor.Diagrams.Core.Geometry.Point(200, 200) : _diagram.GetRelativePoint(c.Width / 2, c.Height / 2);
-        var added = _doc!.AddActivity(type, p.X, p.Y);
+        var p = c is null ? new Blazor.Diagrams.Core.Geometry.Point(200, 200) : _diagram.GetRelativeMousePoint(c.Left + c.Width / 2, c.Top + c.Height / 2);
+        var added = _doc!.AddActivity(type, p.X - ActivityNode.Width / 2, p.Y - 40);
         Select(added.Id);
     }
+
+    /// <summary>The heading of an activity's problems: its name, type and id as its node shows them; the flow's own problems under "the flow".</summary>
+    private (string Name, string? Detail) ProblemHeading(string? activityId) =>
+        activityId is null ? (L["Designer.WholeFlow"], null)
+        : _diagram!.Nodes.OfType<ActivityNode>().FirstOrDefault(n => n.ActivityId == activityId) is { } node ? (node.Label, $"{node.TypeName} · {node.ActivityId}")
+        : (activityId, null);
 
     /// <summary>Selects an activity and brings it to the middle of the canvas at a readable zoom.</summary>
     private void Locate(string? activityId)
