@@ -21,20 +21,22 @@ public sealed class TaskKindCheck : IDefinitionCheck
             if (UserTaskActivity.TaskKindOf(activity) is not { } key) continue;
             if (TaskKinds.Find(key) is not { } kind)
             {
-                yield return new ValidationProblem("task-kind-unknown", activity.Id, $"task kind '{key}' is not one of {string.Join(", ", TaskKinds.All.Select(k => k.Key))}.");
+                yield return new ValidationProblem("task-kind-unknown", activity.Id, $"task kind '{key}' is not one of {string.Join(", ", TaskKinds.All.Select(k => k.Key))}.", Args(("kind", key)));
                 continue;
             }
             if (kind.CaseFlow != definition.DefinitionId)
             {
-                yield return new ValidationProblem("task-kind-flow", activity.Id, $"task kind '{key}' belongs to the '{kind.CaseFlow}' flow; its pages do not look for it in '{definition.DefinitionId}'.");
+                yield return new ValidationProblem("task-kind-flow", activity.Id, $"task kind '{key}' belongs to the '{kind.CaseFlow}' flow; its pages do not look for it in '{definition.DefinitionId}'.", Args(("kind", key)));
                 continue;
             }
             var offered = UserTaskActivity.OutcomesOf(activity).Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var outcome in kind.Outcomes.Where(o => !offered.Contains(o)))
-                yield return new ValidationProblem("task-kind-outcome", activity.Id, $"a '{key}' task must offer the outcome '{outcome}' (its pages complete it with that key).");
+                yield return new ValidationProblem("task-kind-outcome", activity.Id, $"a '{key}' task must offer the outcome '{outcome}' (its pages complete it with that key).", Args(("kind", key), ("port", outcome)));
             played.Add(key);
         }
         foreach (var kind in TaskKinds.NeededBy(definition.DefinitionId).Where(k => !played.Contains(k.Key)))
-            yield return new ValidationProblem("task-kind-missing", null, $"no user task plays '{kind.Key}', which the pages of the '{definition.DefinitionId}' flow need; set it as a task's kind.");
+            yield return new ValidationProblem("task-kind-missing", null, $"no user task plays '{kind.Key}', which the pages of the '{definition.DefinitionId}' flow need; set it as a task's kind.", Args(("kind", kind.Key)));
     }
+
+    private static IReadOnlyDictionary<string, object?> Args(params (string Name, object? Value)[] args) => args.ToDictionary(a => a.Name, a => a.Value);
 }

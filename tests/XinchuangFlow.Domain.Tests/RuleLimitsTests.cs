@@ -21,7 +21,7 @@ public sealed class RuleLimitsTests
         var region = RuleOverrides.Parse(Region);
         var problems = RuleLimits.Check(region, RuleOverrides.Merge(region, RuleOverrides.Parse(overrides)));
         if (problem is null) Assert.Empty(problems);
-        else Assert.Contains(problems, p => p.Contains(problem));
+        else Assert.Contains(problems, p => p.Message.Contains(problem));
     }
 
     [Fact]
@@ -29,9 +29,9 @@ public sealed class RuleLimitsTests
     {
         var bad = RuleOverrides.Parse("""{ "cityLimits": { "a": { "min": "PT5H", "max": "PT1H" }, "b": { "max": "soon" }, "c": 3 } }""");
         var problems = RuleLimits.CheckLimits(bad);
-        Assert.Contains(problems, p => p.Contains("cityLimits.a: min is above max"));
-        Assert.Contains(problems, p => p.Contains("cityLimits.b.max is neither"));
-        Assert.Contains(problems, p => p.Contains("cityLimits.c must be"));
+        Assert.Contains(problems, p => p.Message.Contains("cityLimits.a: min is above max") && p.Code == RuleProblems.LimitMinAboveMax && p.Field == "cityLimits.a");
+        Assert.Contains(problems, p => p.Message.Contains("cityLimits.b.max is neither"));
+        Assert.Contains(problems, p => p.Message.Contains("cityLimits.c must be"));
     }
 
     [Fact]
@@ -43,6 +43,11 @@ public sealed class RuleLimitsTests
             """);
         var city = RuleOverrides.Parse("""{ "onSite": { "byGrade": { "P1": { "sameCity": "PT3H" }, "P4": { "sameCity": "PT10H" } } } }""");
         var problems = RuleLimits.Check(region, RuleOverrides.Merge(region, city));
-        Assert.Equal(["onSite.byGrade.P4.sameCity is PT10H; the Data Bureau allows at most PT4H"], problems);
+        Assert.Equal(["onSite.byGrade.P4.sameCity is PT10H; the Data Bureau allows at most PT4H"], problems.Select(p => p.Message));
+        // For a reader: a code, the field as a path a form marks, and durations as durations (shown "10 小时", never PT10H).
+        var problem = Assert.Single(problems);
+        Assert.Equal((RuleProblems.AboveLimit, "onSite.byGrade.P4.sameCity"), (problem.Code, problem.Field));
+        Assert.Equal(TimeSpan.FromHours(10), problem.Args!["value"]);
+        Assert.Equal(TimeSpan.FromHours(4), problem.Args!["max"]);
     }
 }

@@ -1,6 +1,7 @@
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
+using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Domain.Tests;
 
@@ -36,7 +37,7 @@ public sealed class RuleTrialTests
 
         var onSite = clocks.Single(c => c.Clock == "onsite");
         Assert.Equal(TimeSpan.FromHours(3), onSite.Target);                 // same city: the city's 3 h
-        Assert.Contains("4501", onSite.Reason);
+        Assert.Equal(("4501", TargetReason.FromCity), (onSite.Reason.Scope, onSite.Reason.From));
 
         var elsewhere = RuleTrial.Run(SlaRules.Parse(Sla), EscalationRules.Parse(Escalation),
             new TrialTicket(qingxiu, Grade.P3, raised, d.CountiesOf("4502")[0].Code), d, "4501");

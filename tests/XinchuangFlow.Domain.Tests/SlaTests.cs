@@ -134,10 +134,12 @@ public class OnSitePolicyTests
     {
         var (same, why) = _policy.Target(County("青秀区"), County("横州市"), Grade.P2);
         Assert.Equal(TimeSpan.FromHours(4), same);
-        Assert.Contains("南宁市", why);
+        Assert.Equal((TargetReason.OnSiteSame, "4501", null, TargetReason.FromRegion), (why.Basis, why.RequesterCity, why.PointCity, why.From));
+        Assert.Equal(why, TargetReason.Decode(why.Encode()));                // stored with the clock, read back whole
         var (other, why2) = _policy.Target(County("青秀区"), County("荔浦市"), Grade.P2);
         Assert.Equal(TimeSpan.FromHours(12), other);
-        Assert.Contains("桂林市", why2);
+        Assert.Equal((TargetReason.OnSiteOther, "4501", "4503"), (why2.Basis, why2.RequesterCity, why2.PointCity));
+        Assert.Equal("service point in 4503, requester in 4501 (regional default)", why2.ToString());
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         // The new step's outcome has no target yet: the canvas and the list say so, and publishing is refused.
         await page.Locator("[data-activity=userTask1] [data-testid=problem-badge]").WaitForAsync();
         await page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "问题" }).ClickAsync();
-        await page.Locator("[data-testid=problems] .xf-problem[data-activity=userTask1]").GetByText("no target").WaitForAsync();
+        await page.Locator("[data-testid=problems] .xf-problem[data-activity=userTask1]").GetByText("没有连到下一步").WaitForAsync();
         Assert.True(await page.Locator("[data-testid=publish]").IsDisabledAsync());
         await page.ScreenshotAsync(new() { Path = Shot("designer-problem.png") });
         await page.Locator("[data-testid=problems] .xf-problem[data-activity=userTask1]").First.ClickAsync();

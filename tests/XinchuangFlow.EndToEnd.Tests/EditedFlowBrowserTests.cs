@@ -91,12 +91,13 @@ public class EditedFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(kind.Locator("input")).ToHaveValueAsync("用户评价");
         await Choose(designer, kind.Locator(".mud-select").First, "厂商支持");
         await designer.GetByRole(AriaRole.Tab).Filter(new() { HasText = "问题" }).ClickAsync();
-        await designer.Locator("[data-testid=problems]").GetByText("ticket.feedback").First.WaitForAsync();
+        // Said in the reader's language, the kind by its name: "没有用户任务承担“用户评价”…".
+        await Assertions.Expect(designer.Locator("[data-testid=problems] [data-code=task-kind-missing]")).ToContainTextAsync("没有用户任务承担“用户评价”");
         Assert.True(await designer.Locator("[data-testid=publish]").IsDisabledAsync());
         await designer.ScreenshotAsync(new() { Path = Shot("designer-task-kind.png") });
         await designer.GetByRole(AriaRole.Tab).Filter(new() { HasText = "属性" }).ClickAsync();
         await Choose(designer, kind.Locator(".mud-select").First, "用户评价");
-        await Assertions.Expect(designer.Locator("[data-testid=problems]").GetByText("ticket.feedback")).ToHaveCountAsync(0);
+        await Assertions.Expect(designer.Locator("[data-testid=problems] [data-code=task-kind-missing]")).ToHaveCountAsync(0);
         await designer.Context.CloseAsync();
 
         // The unit files a request in the portal.

@@ -25,11 +25,12 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 
         // An impossible value is refused as it is typed; saving stays off.
         await Field(page, "value-onSite.sameCity").FillAsync("999");
-        await page.Locator("[data-testid=rules-problems]").GetByText("30 days").WaitForAsync();
+        await page.Locator("[data-testid=rules-problems]").GetByText("超过允许的最长时限 30 天").WaitForAsync();
+        await Assertions.Expect(onSite).ToContainTextAsync("最长时限 30 天");           // the field itself is marked with its problem
         await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
 
         await Field(page, "value-onSite.sameCity").FillAsync("5");                     // looser than the Data Bureau allows
-        await page.Locator("[data-testid=rules-problems]").GetByText("allows at most PT4H").WaitForAsync();
+        await page.Locator("[data-testid=rules-problems]").GetByText("数据局允许的最大值为 4 小时").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
 
         await Field(page, "value-onSite.sameCity").FillAsync("3");
@@ -77,7 +78,8 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var clocks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["clocks"]!.AsArray();
         var onSiteClock = clocks.Single(c => c!["clock"]!.GetValue<string>() == "onsite")!;
         Assert.Equal("03:00:00", onSiteClock["target"]!.GetValue<string>());
-        Assert.Contains("4501", onSiteClock["targetReason"]!.GetValue<string>());
+        Assert.Equal("4501", onSiteClock["targetBasis"]!["s"]!.GetValue<string>());        // the rules of Nanning decided it
+        Assert.Contains("南宁市", onSiteClock["targetReason"]!.GetValue<string>());           // said in the caller's language
 
         // Escalation: an early warning at 30 % to the dispatcher, on top of the regional levels.
         await page.Locator("[data-testid=tab-escalation]").ClickAsync();
@@ -177,7 +179,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GetByText("已保存为 v1").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("已回放上季度");
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("liuzhou@xinchuang.local");
-        await Assertions.Expect(page.Locator("[data-testid=changes-1]")).ToContainTextAsync("onSite.sameCity：（无） → PT2H");
+        await Assertions.Expect(page.Locator("[data-testid=changes-1]")).ToContainTextAsync("到场（服务网点与用户同市）：（无） → 2 小时");   // the field as the page labels it, the duration as one
 
         // The saved target is for new clocks; the open Liuzhou tickets may take it too, after a preview.
         using var adminApi = await app.ApiAsync();
@@ -270,7 +272,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 
         // A catch-all that is not last is refused as typed.
         await page.Locator($"[data-testid=remove-{rows}]").ClickAsync();
-        await page.Locator("[data-testid=rules-problems]").GetByText("the last row must match everything").WaitForAsync();
+        await page.Locator("[data-testid=rules-problems]").GetByText("最后一行须匹配所有工单").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
@@ -305,7 +307,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         // A bound that makes no sense is refused as typed.
         await Field(bureau, "limit-resolution.P4-min").FillAsync("100");
         await Field(bureau, "limit-resolution.P4-max").FillAsync("96");
-        await bureau.Locator("[data-testid=rules-problems]").GetByText("min is above max").WaitForAsync();
+        await bureau.Locator("[data-testid=rules-problems]").GetByText("下限高于上限").WaitForAsync();
         await Assertions.Expect(bureau.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
         await Field(bureau, "limit-resolution.P4-min").FillAsync("24");
         await Assertions.Expect(bureau.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);

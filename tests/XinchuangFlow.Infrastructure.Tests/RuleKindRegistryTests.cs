@@ -60,7 +60,7 @@ public abstract class RuleKindRegistryTests : IAsyncLifetime
 
         // A city's overrides are merged and held to the limits the catalogue lets the Data Bureau set.
         var outside = await Assert.ThrowsAsync<InvalidInputException>(() => Rules.SaveAsync(Liuzhou, "weather", "4502", """{ "level": 4 }""", null, "更严"));
-        Assert.Contains("allows at most 3", outside.Errors["rules"][0]);
+        Assert.Contains("allows at most 3", outside.Errors["level"][0]);
         await Rules.SaveAsync(Liuzhou, "weather", "4502", """{ "level": 3, "delay": { "P1": "PT30M" } }""", null, "更严");
         var editor = await Rules.EditorAsync(Liuzhou, "weather", "4502");
         Assert.Equal(["delay.P1", "level"], editor.Differences);
@@ -72,7 +72,7 @@ public abstract class RuleKindRegistryTests : IAsyncLifetime
 
         // The check registered for the kind (I/O in real life) runs at the save.
         var check = await Assert.ThrowsAsync<InvalidInputException>(() => Rules.SaveAsync(Liuzhou, "weather", "4502", """{ "storms": ["海葵", "海葵"] }""", 1, "台风"));
-        Assert.Contains("海葵 is named twice", check.Errors["rules"][0]);
+        Assert.Contains("海葵 is named twice", check.Errors["storms"][0]);
 
         // Not replayable, says the kind; an unknown kind is a 404.
         var replay = await Assert.ThrowsAsync<InvalidInputException>(() => Rules.WhatIfAsync(Admin, "weather", "region", Region, null, null));
@@ -117,9 +117,9 @@ public abstract class RuleKindRegistryTests : IAsyncLifetime
     {
         public string Kind => "weather";
 
-        public Task<IReadOnlyList<string>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<string>>(kind.FieldAt("storms").Values(document).SelectMany(v => (JsonArray)v.Value)
-                .GroupBy(n => n!.GetValue<string>()).Where(g => g.Count() > 1).Select(g => $"{g.Key} is named twice.").ToList());
+        public Task<IReadOnlyList<Problem>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<Problem>>(kind.FieldAt("storms").Values(document).SelectMany(v => (JsonArray)v.Value)
+                .GroupBy(n => n!.GetValue<string>()).Where(g => g.Count() > 1).Select(g => new Problem("invalid", "storms", $"{g.Key} is named twice.")).ToList());
     }
 }
 

@@ -210,7 +210,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(1, v1.Version);
         var lz = await AcceptedAsync(liuzhou, "database", "达梦数据库无法启动");
         Assert.Equal(TimeSpan.FromHours(3), lz.Clocks().OnSite.Target);
-        Assert.Contains("sla/4502", lz.Clocks().OnSite.TargetReason);
+        Assert.Contains("sla/4502", Domain.Sla.TargetReason.Describe(lz.Clocks().OnSite.TargetReason));
         var nn = await AcceptedAsync(ScenarioNetwork.Qingxiu, "terminal", "终端无法开机");
         Assert.Equal(TimeSpan.FromHours(4), nn.Clocks().OnSite.Target);
 
@@ -279,7 +279,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(TicketStatus.Accepted, same.Status);
         Assert.Equal(TimeSpan.FromHours(4), same.Clocks().OnSite.Target);
         Assert.Equal(acceptedAt + TimeSpan.FromHours(4), same.OnSiteDueAt);
-        Assert.Contains("requester's city", same.Clocks().OnSite.TargetReason);
+        Assert.Contains("requester's city", Domain.Sla.TargetReason.Describe(same.Clocks().OnSite.TargetReason));
         Assert.Equal(TimeSpan.FromHours(12), other.Clocks().OnSite.Target);
         Assert.Equal(acceptedAt + TimeSpan.FromHours(12), other.OnSiteDueAt);
         // The response clock stopped at acceptance, within its P3 target of 2 h.
@@ -302,7 +302,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();
         var nanning = Actor.Of("nanning@test", [Roles.MunicipalCoordinator], cityCode: "4501");
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() => rules.SaveAsync(nanning, RuleKinds.Sla, "4501", closed, 3, "一直关门"));
-        Assert.Contains("has no open time", string.Join(" ", refused.Errors["rules"]));
+        Assert.Contains("has no open time", string.Join(" ", refused.Errors["calendar"]));
 
         var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
         // The flow did not fault at the clocks: the ticket is dispatched as any other.
@@ -335,6 +335,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var recompute = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleRecomputeService>();
         var notNow = await Assert.ThrowsAsync<InvalidInputException>(() => recompute.PreviewAsync(nanning, "4501"));
         Assert.Contains("cannot give every ticket a deadline", string.Join(" ", notNow.Errors["rules"]));
+        Assert.Contains("has no open time", string.Join(" ", notNow.Messages));
 
         // Corrected rules and a recompute give the open clocks their deadlines.
         await rules.SaveAsync(nanning, RuleKinds.Sla, "4501", """{ "calendar": "natural" }""", 3, "恢复自然时间");
@@ -370,7 +371,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         await CompleteAsync(t, "accept", TicketOutcomes.Accept, t.TechnicianUser!);
         var onSite = (await TicketAsync(t.Id)).Clocks().OnSite;
         Assert.Equal(TimeSpan.FromHours(3), onSite.Target);
-        Assert.Contains("sla/4501", onSite.TargetReason);
+        Assert.Contains("sla/4501", Domain.Sla.TargetReason.Describe(onSite.TargetReason));
 
         var suspendedRequest = Request(ScenarioNetwork.Qingxiu, "terminal");
         suspendedRequest.ProcurementUnitId = withSuspended.Id;
@@ -549,7 +550,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         var (_, outside) = await rules.LimitsAsync(Admin, RuleKinds.Sla, doc.ToJsonString());
         var (city, problems) = Assert.Single(outside);
         Assert.Equal("4502", city);
-        Assert.Equal(["onSite.sameCity is PT3H; the Data Bureau allows at least PT3H30M"], problems);
+        Assert.Equal(["onSite.sameCity is PT3H; the Data Bureau allows at least PT3H30M"], problems.Select(p => p.Message));
         await rules.SaveAsync(Admin, RuleKinds.Sla, RuleKinds.RegionScope, doc.ToJsonString(), region.Version, "到场时限不得低于3.5小时");
 
         // Liuzhou's next save — even of another field — is refused until its on-site target fits.
@@ -799,7 +800,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(5), clock.PausedTotal);
         Assert.Equal(TimeSpan.FromHours(2), clock.Elapsed(Clock.GetUtcNow(), WorkingCalendar.Natural));
         Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromHours(70), resumed.ResolutionDueAt);
-        Assert.Contains("policy changed", clock.TargetReason);
+        Assert.Contains("policy changed", Domain.Sla.TargetReason.Describe(clock.TargetReason));
         await _h.OpenTaskAsync(t.InstanceId, "resolveTask");
     }
 

@@ -169,13 +169,13 @@ public class HostileInputTests(WebAppFactory factory) : IClassFixture<WebAppFact
         doc["onSite"]!["sameCity"] = "PT99999H";
         var absurd = await admin.PutAsync("/api/rules/sla/4501?comment=test", new StringContent(doc.ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, absurd.StatusCode);
-        Assert.Contains("30 days", await absurd.Content.ReadAsStringAsync());
+        Assert.Contains("30 天", await absurd.Content.ReadAsStringAsync());               // in the caller's language, a duration as one
 
         doc["onSite"]!["sameCity"] = "PT3H";
         doc["scope"] = "4502";
         var contradicting = await admin.PutAsync("/api/rules/sla/4501?comment=test", new StringContent(doc.ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, contradicting.StatusCode);
-        Assert.Contains("4502", await contradicting.Content.ReadAsStringAsync());
+        Assert.Contains("柳州市", await contradicting.Content.ReadAsStringAsync());         // 4502, by its name
 
         doc["scope"] = "4501";
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/rules/sla/4501?comment=test", new StringContent(doc.ToJsonString()))).StatusCode);

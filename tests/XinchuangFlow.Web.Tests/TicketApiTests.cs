@@ -124,7 +124,10 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
 
         var bad = await admin.PutAsync("/api/rules/sla/region?comment=test", new StringContent("""{"response":{"P1":"soon"}}"""));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("not an ISO 8601 duration", await bad.Content.ReadAsStringAsync());
+        var badBody = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
+        // In the caller's language, at the field as the page labels it, never the ISO text: "“P1 响应”的值“soon”不是时长。"
+        Assert.Contains("P1 响应", badBody["errors"]!["response.P1"]![0]!.GetValue<string>());
+        Assert.Contains("不是时长", badBody["errors"]!["response.P1"]![0]!.GetValue<string>());
 
         var nanning = await LoginAsync("nanning@xinchuang.local");
         Assert.Equal(HttpStatusCode.NotFound, (await nanning.PutAsync("/api/rules/sla/4502?comment=x", new StringContent("{}"))).StatusCode);   // another city's rules do not exist for them
@@ -177,6 +180,6 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
 
         var looser = await nanning.PostAsync("/api/rules/sla/4501/what-if", new StringContent("""{ "onSite": { "sameCity": "PT6H" } }"""));
         Assert.Equal(HttpStatusCode.BadRequest, looser.StatusCode);
-        Assert.Contains("allows at most PT4H", await looser.Content.ReadAsStringAsync());
+        Assert.Contains("数据局允许的最大值为 4 小时", await looser.Content.ReadAsStringAsync());
     }
 }

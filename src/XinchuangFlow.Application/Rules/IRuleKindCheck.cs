@@ -13,6 +13,6 @@ public interface IRuleKindCheck
     /// <summary>The key of the kind checked.</summary>
     string Kind { get; }
 
-    /// <summary>The problems of the document as saved (a city's: its overrides), each a sentence; none when it is fine.</summary>
-    Task<IReadOnlyList<string>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct);
+    /// <summary>The problems of the document as saved (a city's: its overrides); none when it is fine.</summary>
+    Task<IReadOnlyList<Problem>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct);
 }

@@ -29,8 +29,8 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
         rules.CheckRecompute(actor, city);
         var (sla, set) = await book.SlaAsync(city, ct);
         if (SlaSafety.Check(sla, clock.GetUtcNow()) is { Count: > 0 } problems)
-            throw new InvalidInputException("rules", $"The SLA rules in force for {city} (sla/{set.Scope} v{set.Version}) cannot give every ticket a deadline, " +
-                $"so open clocks are not recomputed under them: {string.Join(" ", problems)} Correct the rules first.");
+            throw new InvalidInputException([Problem.Of(RuleProblems.RecomputeRulesBroken, "rules", $"The SLA rules in force for {city} (sla/{set.Scope} v{set.Version}) cannot give every ticket a deadline, " +
+                "so open clocks are not recomputed under them; correct the rules first:", ("city", city), ("version", set.Version)), .. problems]);
         return (await source.OpenTicketsAsync(city, MaxTickets, ct))
             .Select(t => new RecomputeRow(t.Id, t.InstanceId, t.Number, t.Title, t.Grade, t.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope)))
             .Where(r => r.Changes.Count > 0 && !r.Changes.Any(NoDeadline)).ToList();
@@ -57,7 +57,7 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
                 var changes = current.RetargetsUnder(sla, GuangxiDivisions.Shipped, set.Scope);
                 if (changes.Count == 0 || changes.Any(NoDeadline)) return false;
                 amendment.Join(current);
-                current.Retarget(changes, $"rules sla/{set.Scope} v{set.Version}", amendment.Now, sla.WorkingCalendar);
+                current.Retarget(changes, set.Version, amendment.Now, sla.WorkingCalendar);
                 foreach (var c in changes)
                 {
                     amendment.RaiseLocalSignal(SlaCategory.Signal(c.Clock));

@@ -34,7 +34,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     /// document, then the Data Bureau's limits (on a regional document: the limits as written; on a city's: the city's
     /// effective rules against the region's). Empty when a save would accept it (checks needing I/O come at the save).
     /// </summary>
-    public IReadOnlyList<string> Problems(string kind, JsonObject region, JsonObject effective, bool isRegion)
+    public IReadOnlyList<Problem> Problems(string kind, JsonObject region, JsonObject effective, bool isRegion)
     {
         var problems = Kind(kind).Validate(effective.ToJsonString(), clock.GetUtcNow());
         if (problems.Count > 0) return problems;
@@ -98,34 +98,34 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     /// Why a save's comment is refused, or null when it will do: every save says why (visible text, at most 500
     /// characters). The editor asks the same while it is typed, so its save button is on exactly when a save may pass.
     /// </summary>
-    public static string? CommentProblem(string? comment) =>
+    public static Problem? CommentProblem(string? comment) =>
         Domain.Tickets.TextRules.Check(comment, "comment", 500, multiline: true) is not { } bad ? null
-        : bad.Code == Domain.Tickets.TextProblems.Required ? "Say why the rules change (comment)." : bad.Message;
+        : bad.Code == Domain.Tickets.TextProblems.Required ? Problem.Of(RuleProblems.CommentRequired, "comment", "Say why the rules change (comment).") : bad;
 
     public async Task<RuleSet> SaveAsync(Actor actor, string kind, string scope, string json, int? expectedVersion, string? comment, CancellationToken ct = default)
     {
         CheckEdit(actor, kind, scope);
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (CommentProblem(comment) is { } bad) problems.Add(bad);
         try
         {
             var doc = RuleOverrides.Parse(json);
             if (doc["scope"] is JsonValue s && s.TryGetValue<string>(out var bodyScope) && bodyScope != scope)
-                problems.Add($"The document says scope '{bodyScope}' but is saved as '{scope}'; make them agree.");
+                problems.Add(Problem.Of(RuleProblems.ScopeMismatch, "scope", $"The document says scope '{bodyScope}' but is saved as '{scope}'; make them agree.", ("city", bodyScope), ("scope", scope)));
             if (doc["table"] is JsonValue t && t.TryGetValue<string>(out var table) && table != kind)
-                problems.Add($"The document is a '{table}' table but is saved as '{kind}' rules.");
+                problems.Add(Problem.Of(RuleProblems.TableMismatch, "table", $"The document is a '{table}' table but is saved as '{kind}' rules.", ("value", table), ("kind", kind)));
         }
-        catch (InvalidDataException ex) { problems.Add(ex.Message); }
+        catch (InvalidDataException ex) { problems.AddRange(DocumentProblems.Of(ex, "rules")); }
         foreach (var check in checks.Where(c => c.Kind == kind))
             if (problems.Count == 0) problems.AddRange(await check.ProblemsAsync(Kind(kind), RuleOverrides.Parse(json), ct));
-        if (problems.Count > 0) throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
+        if (problems.Count > 0) throw new InvalidInputException(problems);
         try
         {
             return await store.SaveAsync(kind, scope, json, actor.UserName, expectedVersion, comment!.Trim(), "save", ct);
         }
         catch (InvalidDataException ex)
         {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
+            throw new InvalidInputException(DocumentProblems.Of(ex, "rules"));
         }
     }
 
@@ -156,7 +156,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] });
+            throw new InvalidInputException(DocumentProblems.Of(ex, "rules"));
         }
     }
 
@@ -195,9 +195,9 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
             kinds.Ensure(kind, check, clock.GetUtcNow());
             var limits = scope == RuleKinds.RegionScope ? RuleLimits.CheckLimits(RuleOverrides.Parse(check))
                 : RuleLimits.Check(RuleOverrides.Parse(Stored(kind, RuleKinds.RegionScope)), RuleOverrides.Parse(check));
-            if (limits.Count > 0) throw new InvalidDataException(string.Join("; ", limits));
+            DocumentProblems.ThrowIfAny(limits);
         }
-        catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(DocumentProblems.Of(ex, "rules")); }
 
         var tickets = await replay.TicketsAsync(scope == RuleKinds.RegionScope ? null : scope, start, end, MaxReplayTickets + 1, ct);
         if (tickets.Count > MaxReplayTickets)
@@ -241,7 +241,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         var json = scope == RuleKinds.RegionScope ? proposedJson ?? region.Json
             : RuleOverrides.Merge(region.Json, proposedJson ?? (await store.FindAsync(RuleKinds.Grading, scope, ct))?.Json ?? "{}");
         try { return Domain.Grading.GradingTable.Parse(json).Grade(input); }
-        catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(DocumentProblems.Of(ex, "rules")); }
     }
 
     /// <summary>The service points a city's dispatch preferences may name (every enterprise's, the city's first), with their enterprise.</summary>
@@ -264,7 +264,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     /// city's next save is refused until it fits). The Data Bureau and the Intranet Office see every city; a coordinator
     /// reads the limits that bind their own city and whether it is outside them, and proposes nothing.
     /// </summary>
-    public async Task<(RuleSet Region, IReadOnlyList<(string City, IReadOnlyList<string> Problems)> Outside)> LimitsAsync(
+    public async Task<(RuleSet Region, IReadOnlyList<(string City, IReadOnlyList<Problem> Problems)> Outside)> LimitsAsync(
         Actor actor, string kind, string? proposedRegionJson, CancellationToken ct = default)
     {
         CheckKindAndScope(kind, RuleKinds.RegionScope);
@@ -276,9 +276,9 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw new NotFoundException($"There are no regional {kind} rules.");
         JsonObject regionDoc;
         try { regionDoc = RuleOverrides.Parse(proposedRegionJson ?? region.Json); }
-        catch (InvalidDataException ex) { throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [ex.Message] }); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(DocumentProblems.Of(ex, "rules")); }
         var outside = sets.Where(r => r.Scope != RuleKinds.RegionScope && (scope == RuleKinds.RegionScope || r.Scope == scope))
-            .Select(r => (r.Scope, (IReadOnlyList<string>)RuleLimits.Check(regionDoc, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(r.Json)))))
+            .Select(r => (r.Scope, RuleLimits.Check(regionDoc, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(r.Json)))))
             .Where(x => x.Item2.Count > 0).OrderBy(x => x.Scope).ToList();
         return (region, outside);
     }
@@ -287,17 +287,18 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<RuleSet> RollBackAsync(Actor actor, string kind, string scope, int toVersion, string? comment, CancellationToken ct = default)
     {
         CheckEdit(actor, kind, scope);
-        if (string.IsNullOrWhiteSpace(comment)) throw new InvalidInputException("comment", "Say why the rules go back (comment).");
+        if (CommentProblem(comment) is { } bad) throw new InvalidInputException([bad]);
         var old = (await store.HistoryAsync(kind, scope, ct)).FirstOrDefault(h => h.Version == toVersion && h.After is not null)
                   ?? throw new NotFoundException($"The {kind} rules of {scope} have no version {toVersion}.");
         var current = await store.FindAsync(kind, scope, ct);
         try
         {
-            return await store.SaveAsync(kind, scope, old.After!, actor.UserName, current?.Version, $"roll back to v{toVersion}: {comment.Trim()}", "roll-back", ct);
+            return await store.SaveAsync(kind, scope, old.After!, actor.UserName, current?.Version, comment!.Trim(), "roll-back", ct);   // the action says it is a roll back; the comment is the user's own words
         }
         catch (InvalidDataException ex)
         {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["rules"] = [$"Version {toVersion} no longer fits the regional rules: {ex.Message}"] });
+            throw new InvalidInputException([Problem.Of(RuleProblems.VersionNoLongerFits, null, $"Version {toVersion} no longer fits the regional rules:", ("version", toVersion)),
+                .. DocumentProblems.Of(ex, "rules")]);
         }
     }
 

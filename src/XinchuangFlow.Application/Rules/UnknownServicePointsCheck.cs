@@ -8,16 +8,17 @@ public sealed class UnknownServicePointsCheck(Domain.Network.INetworkRepository 
 {
     public string Kind => RuleKinds.Dispatch;
 
-    public async Task<IReadOnlyList<string>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct)
+    public async Task<IReadOnlyList<Problem>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct)
     {
         var named = Named(kind, document, RuleValueType.ServicePointList);
         if (named.Count == 0) return [];
         var known = (await network.ServicePointsAsync(null, ct)).Select(p => p.Id.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return named.Where(id => !known.Contains(id)).Select(id => $"Service point '{id}' does not exist.").ToList();
+        return named.Where(n => !known.Contains(n.Value))
+            .Select(n => Problem.Of(RuleProblems.UnknownServicePoint, n.Path, $"Service point '{n.Value}' does not exist.")).ToList();
     }
 
-    /// <summary>Every value the document holds in the kind's fields of a list type (found through the catalogue, not by member name).</summary>
-    internal static List<string> Named(IRuleKind kind, JsonObject document, RuleValueType type) =>
+    /// <summary>Every value the document holds in the kind's fields of a list type, with the field's path (found through the catalogue, not by member name).</summary>
+    internal static List<(string Path, string Value)> Named(IRuleKind kind, JsonObject document, RuleValueType type) =>
         kind.Fields.Where(f => f.Type == type).SelectMany(f => f.Values(document))
-            .SelectMany(v => v.Value as JsonArray ?? []).Select(n => n?.ToString() ?? "").ToList();
+            .SelectMany(v => (v.Value as JsonArray ?? []).Select(n => (v.Path, n?.ToString() ?? ""))).ToList();
 }

@@ -9,11 +9,11 @@ public sealed class UnknownUsersCheck(IUserDirectory users) : IRuleKindCheck
 {
     public string Kind => RuleKinds.Escalation;
 
-    public async Task<IReadOnlyList<string>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct)
+    public async Task<IReadOnlyList<Problem>> ProblemsAsync(IRuleKind kind, JsonObject document, CancellationToken ct)
     {
-        var unknown = new List<string>();
-        foreach (var u in UnknownServicePointsCheck.Named(kind, document, RuleValueType.UserList).Distinct())
-            if (await users.FindAsync(u, ct) is null) unknown.Add($"'{u}' is not a user of the platform.");
+        var unknown = new List<Problem>();
+        foreach (var (path, u) in UnknownServicePointsCheck.Named(kind, document, RuleValueType.UserList).DistinctBy(n => n.Value))
+            if (await users.FindAsync(u, ct) is null) unknown.Add(Problem.Of(RuleProblems.UnknownUser, path, $"'{u}' is not a user of the platform.", ("value", u)));
         return unknown;
     }
 }

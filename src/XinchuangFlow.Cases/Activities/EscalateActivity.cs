@@ -37,7 +37,7 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
             try { levels = node.Deserialize<List<EscalationLevel>>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)); }
             catch (System.Text.Json.JsonException ex) { error = ex.Message; }
             if (levels is null) yield return $"input 'levels' must be a list of {{percent, roles}} ({error})";
-            else foreach (var p in EscalationRules.Check(levels)) yield return $"input 'levels': {p}";
+            else foreach (var p in EscalationRules.Check(levels)) yield return $"input 'levels': {p.Message}";
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class OverrideGradeActivity(CaseSession cases) : IActivity
         var ticket = await cases.TicketAsync(context);
         if (ticket.Grade == grade) return ActivityResult.Done("unchanged");
         var (rules, set) = await cases.SlaAsync(ticket);
-        var (from, retargeted) = ticket.OverrideGrade(grade, reason, context.User, context.Now, rules, $"rules sla/{set.Scope} v{set.Version}");
+        var (from, retargeted) = ticket.OverrideGrade(grade, reason, context.User, context.Now, rules, set.Scope, set.Version);
         foreach (var kind in retargeted) context.RaiseLocalSignal(SlaCategory.Signal(kind));
         CaseSession.GradeOverrideEvent(context, ticket, from, grade, reason);
         return ActivityResult.Done("done");

@@ -32,7 +32,7 @@ public sealed class ResumeClockActivity(CaseSession cases) : IActivity
         if (!clock.TargetFixed)
         {
             var (target, reason) = await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
-            if (target != clock.Target) clock.ChangeTarget(target, reason + "; policy changed while paused");
+            if (target != clock.Target) clock.ChangeTarget(target, reason.With(TargetReason.PolicyChanged).Encode());
         }
         CaseSession.ClockEvent(context, ticket, clock, "resume", rules.WorkingCalendar);
         SlaCategory.ReportMissingDeadline(context, ticket, clock, rules, set);

@@ -51,21 +51,21 @@ public static class SlaCategory
     }
 
     /// <summary>The target the rules give a clock of this ticket, with the reason.</summary>
-    internal static async Task<(TimeSpan Target, string Reason)> RuleTargetAsync(CaseSession cases, Ticket ticket, ClockKind kind, ActivityContext context)
+    internal static async Task<(TimeSpan Target, TargetReason Reason)> RuleTargetAsync(CaseSession cases, Ticket ticket, ClockKind kind, ActivityContext context)
     {
         var (rules, set) = await cases.SlaAsync(ticket);
-        var source = $"rules sla/{set.Scope} v{set.Version}";
+        var grade = (ticket.Grade ?? Grade.Default).Code;
         switch (kind)
         {
             case ClockKind.Response:
-                return (rules.ResponseTarget(ticket.Grade), $"{ticket.Grade ?? Grade.Default} response target ({source})");
+                return (rules.ResponseTarget(ticket.Grade), new TargetReason { Basis = TargetReason.Response, Grade = grade }.Under(set.Scope, set.Version));
             case ClockKind.Resolution:
-                return (rules.ResolutionTarget(ticket.Grade), $"{ticket.Grade ?? Grade.Default} resolution target ({source})");
+                return (rules.ResolutionTarget(ticket.Grade), new TargetReason { Basis = TargetReason.Resolution, Grade = grade }.Under(set.Scope, set.Version));
             default:
                 if (ticket.ServicePointCounty is null)
                     throw new ActivityInputException(context.Activity.Id, "clock", "the on-site clock needs a dispatched service point; dispatch the ticket first");
                 var (target, reason) = rules.OnSiteTarget(ticket.CountyCode, ticket.ServicePointCounty, ticket.Grade, cases.Divisions, set.Scope);
-                return (target, $"{reason} ({source})");
+                return (target, reason.Under(set.Scope, set.Version));
         }
     }
 }

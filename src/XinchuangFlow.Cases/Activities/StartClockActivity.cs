@@ -27,7 +27,7 @@ public sealed class StartClockActivity(CaseSession cases) : IActivity
         var (rules, set) = await cases.SlaAsync(ticket);
         var clocks = ticket.Clocks();
         var explicitTarget = context.GetDuration("target");
-        var (target, reason) = explicitTarget is { } t ? (t, $"definition: {context.Activity.Id}") : await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
+        var (target, reason) = explicitTarget is { } t ? (t, new TargetReason { Basis = TargetReason.Definition }) : await SlaCategory.RuleTargetAsync(cases, ticket, kind, context);
         if (clocks[kind].State == ClockState.Stopped)
             clocks.Replace(kind); // a new visit after a reopen gets a fresh clock; the old figures stay in the history
         if (clocks[kind].State != ClockState.NotStarted)
@@ -35,7 +35,7 @@ public sealed class StartClockActivity(CaseSession cases) : IActivity
             context.JournalData("note", "already running");
             return ActivityResult.Done("done");
         }
-        clocks[kind].Start(context.Now, target, reason, fixedTarget: explicitTarget is not null);
+        clocks[kind].Start(context.Now, target, reason.Encode(), fixedTarget: explicitTarget is not null);
         CaseSession.ClockEvent(context, ticket, clocks[kind], "start", rules.WorkingCalendar);
         SlaCategory.ReportMissingDeadline(context, ticket, clocks[kind], rules, set);
         context.RaiseLocalSignal(SlaCategory.Signal(kind));

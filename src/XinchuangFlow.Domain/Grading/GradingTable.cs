@@ -13,17 +13,23 @@ public sealed class GradingTable
     
     public GradingTable(IReadOnlyList<GradingRow> rows)
     {
-        var problems = new List<string>();
-        if (rows.Count == 0) problems.Add("the table has no rows");
-        foreach (var r in rows)
+        var problems = new List<Problem>();
+        if (rows.Count == 0) problems.Add(Problem.Of(Rules.RuleProblems.GradingNoRows, "rows", "the table has no rows"));
+        for (var n = 0; n < rows.Count; n++)
         {
-            if (string.IsNullOrWhiteSpace(r.Id)) problems.Add("a row has no id");
-            if (!Tickets.Grade.IsCode(r.Grade)) problems.Add($"row '{r.Id}': grade '{r.Grade}' is not P1–P4");
-            foreach (var i in r.Impacts ?? []) if (!Impacts.All.Contains(i)) problems.Add($"row '{r.Id}': unknown impact '{i}'");
+            var r = rows[n];
+            if (string.IsNullOrWhiteSpace(r.Id)) problems.Add(Problem.Of(Rules.RuleProblems.GradingRowNoId, $"rows[{n}].id", "a row has no id", ("row", n + 1)));
+            if (!Tickets.Grade.IsCode(r.Grade))
+                problems.Add(Problem.Of(Rules.RuleProblems.GradingRowGrade, $"rows[{n}].grade", $"row '{r.Id}': grade '{r.Grade}' is not P1–P4", ("row", n + 1), ("value", r.Grade)));
+            foreach (var i in r.Impacts ?? [])
+                if (!Impacts.All.Contains(i))
+                    problems.Add(Problem.Of(Rules.RuleProblems.GradingRowImpact, $"rows[{n}].impacts", $"row '{r.Id}': unknown impact '{i}'", ("row", n + 1), ("value", i)));
         }
-        foreach (var dup in rows.GroupBy(r => r.Id).Where(g => g.Count() > 1)) problems.Add($"row id '{dup.Key}' is used twice");
-        if (rows.Count > 0 && !IsCatchAll(rows[^1])) problems.Add("the last row must match everything, so every ticket gets a grade");
-        if (problems.Count > 0) throw new InvalidDataException("Grading table: " + string.Join("; ", problems) + ".");
+        foreach (var dup in rows.GroupBy(r => r.Id).Where(g => g.Count() > 1))
+            problems.Add(Problem.Of(Rules.RuleProblems.GradingRowTwice, "rows", $"row id '{dup.Key}' is used twice", ("value", dup.Key)));
+        if (rows.Count > 0 && !IsCatchAll(rows[^1]))
+            problems.Add(Problem.Of(Rules.RuleProblems.GradingNoCatchAll, "rows", "the last row must match everything, so every ticket gets a grade"));
+        DocumentProblems.ThrowIfAny(problems);
         Rows = rows;
     }
 
@@ -33,7 +39,7 @@ public sealed class GradingTable
 
     public static GradingTable Parse(string json)
     {
-        var doc = JsonSerializer.Deserialize<TableDocument>(json, Json) ?? throw new InvalidDataException("Grading table: empty document.");
+        var doc = Rules.RuleBook.Deserialize<TableDocument>(json, "grading rules");
         return new GradingTable(doc.Rows ?? []);
     }
 

@@ -19,22 +19,27 @@ public sealed class DispatchRules
 
     public static DispatchRules Parse(string json)
     {
-        var rules = JsonSerializer.Deserialize<DispatchRules>(json, RuleBook.Json) ?? throw new InvalidDataException("Dispatch rules: empty document.");
-        var problems = new List<string>();
+        var rules = RuleBook.Deserialize<DispatchRules>(json, "dispatch rules");
+        var problems = new List<Problem>();
         foreach (var g in Tickets.Grade.Codes)
-            if (!rules.RequiredLevel.TryGetValue(g, out var l)) problems.Add($"requiredLevel.{g} is missing");
-            else if (l is < 1 or > 3) problems.Add($"requiredLevel.{g} = {l} is outside 1–3");
+            if (!rules.RequiredLevel.TryGetValue(g, out var l))
+                problems.Add(Problem.Of(RuleProblems.RequiredLevelMissing, $"requiredLevel.{g}", $"requiredLevel.{g} is missing", ("grade", g)));
+            else if (l is < 1 or > 3)
+                problems.Add(Problem.Of(RuleProblems.RequiredLevelRange, $"requiredLevel.{g}", $"requiredLevel.{g} = {l} is outside 1–3", ("grade", g), ("value", l)));
         foreach (var both in rules.PreferredServicePoints.Intersect(rules.ExcludedServicePoints))
-            problems.Add($"service point {both} is both preferred and excluded");
+            problems.Add(Problem.Of(RuleProblems.PointPreferredAndExcluded, "excludedServicePoints", $"service point {both} is both preferred and excluded"));
         var divisions = GuangxiDivisions.Shipped;
         foreach (var (county, city) in rules.Fallbacks)
         {
             var home = divisions.CityOf(county);
-            if (home is null || divisions.Find(county)?.Level != DivisionLevel.County) problems.Add($"fallbacks: '{county}' is not a Guangxi county");
-            else if (divisions.Cities.All(c => c.Code != city)) problems.Add($"fallbacks.{county}: '{city}' is not a Guangxi city");
-            else if (home.Code == city) problems.Add($"fallbacks.{county}: {city} is the county's own city");
+            if (home is null || divisions.Find(county)?.Level != DivisionLevel.County)
+                problems.Add(Problem.Of(RuleProblems.FallbackNotCounty, "fallbacks", $"fallbacks: '{county}' is not a Guangxi county", ("county", county)));
+            else if (divisions.Cities.All(c => c.Code != city))
+                problems.Add(Problem.Of(RuleProblems.FallbackNotCity, $"fallbacks.{county}", $"fallbacks.{county}: '{city}' is not a Guangxi city", ("county", county), ("city", city)));
+            else if (home.Code == city)
+                problems.Add(Problem.Of(RuleProblems.FallbackOwnCity, $"fallbacks.{county}", $"fallbacks.{county}: {city} is the county's own city", ("county", county), ("city", city)));
         }
-        if (problems.Count > 0) throw new InvalidDataException("Dispatch rules: " + string.Join("; ", problems) + ".");
+        DocumentProblems.ThrowIfAny(problems);
         return rules;
     }
 }

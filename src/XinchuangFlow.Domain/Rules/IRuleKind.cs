@@ -31,5 +31,5 @@ public interface IRuleKind
     /// Every problem of an effective document (empty when it is valid), for documents raised from <paramref name="now"/>
     /// on. Never throws for a bad document.
     /// </summary>
-    IReadOnlyList<string> Validate(string json, DateTimeOffset now);
+    IReadOnlyList<Problem> Validate(string json, DateTimeOffset now);
 }

@@ -38,21 +38,32 @@ public sealed class RuleBook(IRuleSource source, RuleKindRegistry? kinds = null)
         ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    internal static TimeSpan Duration(string? text, string where, List<string> problems)
+    internal static TimeSpan Duration(string? text, string where, List<Problem> problems)
     {
-        if (string.IsNullOrWhiteSpace(text)) { problems.Add($"{where} is missing"); return TimeSpan.Zero; }
+        if (string.IsNullOrWhiteSpace(text)) { problems.Add(Problem.Of(RuleProblems.DurationMissing, where, $"{where} is missing")); return TimeSpan.Zero; }
         try
         {
             var d = System.Xml.XmlConvert.ToTimeSpan(text.Trim().ToUpperInvariant());
-            if (d < MinDuration) problems.Add($"{where} must be at least one minute");
-            else if (d > MaxDuration) problems.Add($"{where}: {text} is longer than the longest target allowed ({MaxDuration.TotalDays:0} days)");
+            if (d < MinDuration) problems.Add(Problem.Of(RuleProblems.DurationTooShort, where, $"{where} must be at least one minute", ("min", MinDuration)));
+            else if (d > MaxDuration)
+                problems.Add(Problem.Of(RuleProblems.DurationTooLong, where, $"{where}: {text} is longer than the longest target allowed ({MaxDuration.TotalDays:0} days)", ("value", d), ("max", MaxDuration)));
             return d;
         }
         catch (FormatException)
         {
-            problems.Add($"{where}: '{text}' is not an ISO 8601 duration such as PT4H");
+            problems.Add(Problem.Of(RuleProblems.DurationFormat, where, $"{where}: '{text}' is not an ISO 8601 duration such as PT4H", ("value", text)));
             return TimeSpan.Zero;
         }
+    }
+
+    /// <summary>The typed document of JSON text; an empty document or one that is not JSON of the shape is a coded problem.</summary>
+    internal static T Deserialize<T>(string json, string what) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Json) ?? throw DocumentProblems.Create([Problem.Of(RuleProblems.Empty, null, $"{what}: empty document.")]);
+        }
+        catch (JsonException ex) { throw DocumentProblems.Create([Problem.Of(RuleProblems.NotJson, null, $"The {what} are not valid JSON: {ex.Message}")]); }
     }
 
 

@@ -16,12 +16,12 @@ public abstract class RuleKind<TDocument> : IRuleKind where TDocument : class
     object IRuleKind.Parse(string json) => Parse(json);
 
     /// <summary>Checks beyond parsing that depend on the time (none by default).</summary>
-    protected virtual IReadOnlyList<string> Check(TDocument document, DateTimeOffset now) => [];
+    protected virtual IReadOnlyList<Problem> Check(TDocument document, DateTimeOffset now) => [];
 
-    public IReadOnlyList<string> Validate(string json, DateTimeOffset now)
+    public IReadOnlyList<Problem> Validate(string json, DateTimeOffset now)
     {
         try { return Check(Parse(json), now); }
-        catch (InvalidDataException ex) { return [ex.Message]; }
-        catch (JsonException ex) { return [$"The {Key} rules are not valid JSON: {ex.Message}"]; }
+        catch (InvalidDataException ex) { return DocumentProblems.Of(ex, "rules"); }
+        catch (JsonException ex) { return [Problem.Of(RuleProblems.NotJson, null, $"The {Key} rules are not valid JSON: {ex.Message}")]; }
     }
 }

@@ -33,7 +33,6 @@ public sealed class RuleKindRegistry
     /// <summary>Throws <see cref="InvalidDataException"/> naming every problem of the document (a store's or a caller's check before writing).</summary>
     public void Ensure(string key, string json, DateTimeOffset now)
     {
-        var problems = Get(key).Validate(json, now);
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(" ", problems));
+        DocumentProblems.ThrowIfAny(Get(key).Validate(json, now));
     }
 }

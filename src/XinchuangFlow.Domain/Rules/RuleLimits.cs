@@ -14,19 +14,20 @@ public static class RuleLimits
     public const string Member = "cityLimits";
 
     /// <summary>Problems with the limits as the Data Bureau wrote them (each bound must be a duration or a number, min ≤ max).</summary>
-    public static IReadOnlyList<string> CheckLimits(JsonObject region)
+    public static IReadOnlyList<Problem> CheckLimits(JsonObject region)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (region[Member] is null) return problems;
-        if (region[Member] is not JsonObject limits) return [$"{Member} must be an object of field → {{min, max}}"];
+        if (region[Member] is not JsonObject limits) return [Problem.Of(RuleProblems.LimitInvalid, Member, $"{Member} must be an object of field → {{min, max}}")];
         foreach (var (path, node) in limits)
         {
-            if (node is not JsonObject limit) { problems.Add($"{Member}.{path} must be {{min, max}}"); continue; }
+            var at = $"{Member}.{path}";
+            if (node is not JsonObject limit) { problems.Add(Problem.Of(RuleProblems.LimitInvalid, at, $"{at} must be {{min, max}}")); continue; }
             var min = Value(limit["min"]);
             var max = Value(limit["max"]);
-            if (limit["min"] is not null && min is null) problems.Add($"{Member}.{path}.min is neither a duration nor a number");
-            if (limit["max"] is not null && max is null) problems.Add($"{Member}.{path}.max is neither a duration nor a number");
-            if (min is { } a && max is { } b && a > b) problems.Add($"{Member}.{path}: min is above max");
+            if (limit["min"] is not null && min is null) problems.Add(Problem.Of(RuleProblems.LimitInvalid, at, $"{at}.min is neither a duration nor a number"));
+            if (limit["max"] is not null && max is null) problems.Add(Problem.Of(RuleProblems.LimitInvalid, at, $"{at}.max is neither a duration nor a number"));
+            if (min is { } a && max is { } b && a > b) problems.Add(Problem.Of(RuleProblems.LimitMinAboveMax, at, $"{at}: min is above max"));
         }
         return problems;
     }
@@ -35,9 +36,9 @@ public static class RuleLimits
     /// Where a city's effective rules leave the limits, each with a clear reason. A limit's field may hold a <c>*</c>
     /// segment for any member (<c>onSite.byGrade.*.sameCity</c>: every grade's own same-city target).
     /// </summary>
-    public static IReadOnlyList<string> Check(JsonObject region, JsonObject effective)
+    public static IReadOnlyList<Problem> Check(JsonObject region, JsonObject effective)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (region[Member] is not JsonObject limits) return problems;
         foreach (var (pattern, node) in limits)
         {
@@ -47,12 +48,24 @@ public static class RuleLimits
                 if (Value(found) is not { } value) continue;
                 var shown = found.ToJsonString().Trim('"');
                 if (Value(limit["min"]) is { } min && value < min)
-                    problems.Add($"{path} is {shown}; the Data Bureau allows at least {limit["min"]!.ToJsonString().Trim('"')}");
+                    problems.Add(Problem.Of(RuleProblems.BelowLimit, path, $"{path} is {shown}; the Data Bureau allows at least {limit["min"]!.ToJsonString().Trim('"')}",
+                        ("value", Shown(found)), ("min", Shown(limit["min"]))));
                 if (Value(limit["max"]) is { } max && value > max)
-                    problems.Add($"{path} is {shown}; the Data Bureau allows at most {limit["max"]!.ToJsonString().Trim('"')}");
+                    problems.Add(Problem.Of(RuleProblems.AboveLimit, path, $"{path} is {shown}; the Data Bureau allows at most {limit["max"]!.ToJsonString().Trim('"')}",
+                        ("value", Shown(found)), ("max", Shown(limit["max"]))));
             }
         }
         return problems;
+    }
+
+    /// <summary>A bound or value as a reader is shown it: a duration as a <see cref="TimeSpan"/> ("4 小时"), a number as a number.</summary>
+    private static object? Shown(JsonNode? node)
+    {
+        if (node is not JsonValue v) return null;
+        if (v.GetValueKind() == JsonValueKind.Number) return v.GetValue<double>();
+        if (!v.TryGetValue<string>(out var s)) return null;
+        try { return System.Xml.XmlConvert.ToTimeSpan(s.Trim().ToUpperInvariant()); }
+        catch (FormatException) { return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : s; }
     }
 
     /// <summary>A bound or value as a comparable number: durations in ticks, numbers as they are.</summary>

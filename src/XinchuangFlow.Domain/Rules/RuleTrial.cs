@@ -1,4 +1,5 @@
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Sla;
 
 namespace XinchuangFlow.Domain.Rules;
 
@@ -13,14 +14,13 @@ public static class RuleTrial
     {
         var city = divisions.CityOf(ticket.CountyCode) ?? throw new ArgumentException($"Unknown division code {ticket.CountyCode}.");
         var calendar = sla.WorkingCalendar;
-        var label = scope == RuleKinds.RegionScope ? "regional rules" : $"rules of {scope}";
-        var clocks = new List<(string Name, TimeSpan Target, string Reason)>
+        var clocks = new List<(string Name, TimeSpan Target, TargetReason Reason)>
         {
-            ("response", sla.ResponseTarget(ticket.Grade), $"{ticket.Grade} response target ({label})"),
+            ("response", sla.ResponseTarget(ticket.Grade), new TargetReason { Basis = TargetReason.Response, Grade = ticket.Grade.Code, Scope = scope }),
         };
         var (onSite, why) = sla.OnSiteTarget(ticket.CountyCode, ticket.ServicePointCounty ?? ticket.CountyCode, ticket.Grade, divisions, scope);
         clocks.Add(("onsite", onSite, why));
-        clocks.Add(("resolution", sla.ResolutionTarget(ticket.Grade), $"{ticket.Grade} resolution target ({label})"));
+        clocks.Add(("resolution", sla.ResolutionTarget(ticket.Grade), new TargetReason { Basis = TargetReason.Resolution, Grade = ticket.Grade.Code, Scope = scope }));
         // A calendar without open time gives no deadline: said as a problem of the rules, never as a failure.
         DateTimeOffset At(TimeSpan running, string what) => calendar.TryAdd(ticket.CreatedAt, running)
             ?? throw new InvalidDataException($"The working calendar '{calendar.Id}' has no open time for {what} of a {ticket.Grade} ticket raised {ticket.CreatedAt.ToOffset(calendar.UtcOffset):yyyy-MM-dd HH:mm}: no deadline can be computed.");

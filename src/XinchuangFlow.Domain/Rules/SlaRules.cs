@@ -45,8 +45,8 @@ public sealed class SlaRules
 
     public static SlaRules Parse(string json)
     {
-        var rules = JsonSerializer.Deserialize<SlaRules>(json, RuleBook.Json) ?? throw new InvalidDataException("SLA rules: empty document.");
-        var problems = new List<string>();
+        var rules = RuleBook.Deserialize<SlaRules>(json, "SLA rules");
+        var problems = new List<Problem>();
         foreach (var g in Grade.All)
         {
             rules._response[g] = RuleBook.Duration(rules.Response.GetValueOrDefault(g.Code), $"response.{g}", problems);
@@ -59,18 +59,23 @@ public sealed class SlaRules
             var same = RuleBook.Duration(o.SameCity, $"onSite.byGrade.{code}.sameCity", problems);
             var other = RuleBook.Duration(o.OtherCity, $"onSite.byGrade.{code}.otherCity", problems);
             if (Grade.IsCode(code)) rules._onSiteByGrade[Grade.Parse(code)] = (same, other);
-            else problems.Add($"onSite.byGrade: '{code}' is not P1–P4");
+            else problems.Add(Problem.Of(RuleProblems.GradeUnknown, "onSite.byGrade", $"onSite.byGrade: '{code}' is not P1–P4", ("value", code)));
         }
         if (rules.Calendar != "natural")
         {
-            if (!rules.Calendars.TryGetValue(rules.Calendar, out var c)) problems.Add($"calendar '{rules.Calendar}' is not defined in calendars");
+            if (!rules.Calendars.TryGetValue(rules.Calendar, out var c))
+                problems.Add(Problem.Of(RuleProblems.CalendarUndefined, "calendar", $"calendar '{rules.Calendar}' is not defined in calendars", ("calendar", rules.Calendar)));
             else
             {
                 try { rules._calendar = Build(rules.Calendar, c); }
-                catch (Exception ex) when (ex is ArgumentException or FormatException) { problems.Add($"calendar '{rules.Calendar}': {ex.Message}"); }
+                catch (Exception ex) when (ex is ArgumentException or FormatException)
+                {
+                    problems.Add(Problem.Of(RuleProblems.CalendarInvalid, $"calendars.{rules.Calendar}.windows", $"calendar '{rules.Calendar}': {ex.Message}",
+                        ("calendar", rules.Calendar), ("value", string.Join(", ", c.Windows))));
+                }
             }
         }
-        if (problems.Count > 0) throw new InvalidDataException("SLA rules: " + string.Join("; ", problems) + ".");
+        DocumentProblems.ThrowIfAny(problems);
         return rules;
     }
 
@@ -96,13 +101,13 @@ public sealed class SlaRules
     public TimeSpan ResolutionTarget(Grade? grade) => _resolution[grade ?? Grade.Default];
 
     /// <summary>The on-site target (SLA-2) for a requester and the dispatched service point, with the reason.</summary>
-    public (TimeSpan Target, string Reason) OnSiteTarget(string requesterCounty, string servicePointCounty, Grade? grade, GuangxiDivisions divisions, string scope)
+    public (TimeSpan Target, TargetReason Reason) OnSiteTarget(string requesterCounty, string servicePointCounty, Grade? grade, GuangxiDivisions divisions, string scope)
     {
         var policy = new OnSitePolicy(divisions);
         var city = divisions.CityOf(requesterCounty)?.Code ?? throw new ArgumentException($"Unknown division code {requesterCounty}.");
         if (_onSiteSame != OnSitePolicy.SameCityDefault || _onSiteOther != OnSitePolicy.OtherCityDefault) policy.Overrides[(city, null)] = (_onSiteSame, _onSiteOther);
         foreach (var (g, o) in _onSiteByGrade) policy.Overrides[(city, g)] = o;
         var (target, reason) = policy.Target(requesterCounty, servicePointCounty, grade);
-        return (target, scope == RuleKinds.RegionScope ? reason : $"{reason}; rules of {scope}");
+        return (target, reason.Under(scope, null));
     }
 }

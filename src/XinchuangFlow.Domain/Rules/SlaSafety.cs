@@ -29,25 +29,33 @@ public static class SlaSafety
     /// <summary>The rules when <see cref="Check"/> finds nothing; otherwise <see cref="InvalidDataException"/> naming every problem.</summary>
     public static SlaRules Ensure(SlaRules rules, DateTimeOffset now)
     {
-        var problems = Check(rules, now);
-        if (problems.Count > 0) throw new InvalidDataException("SLA rules: " + string.Join(" ", problems));
+        DocumentProblems.ThrowIfAny(Check(rules, now));
         return rules;
     }
 
     /// <summary>What keeps the rules from giving every ticket raised from <paramref name="now"/> on a deadline (empty when nothing).</summary>
-    public static IReadOnlyList<string> Check(SlaRules rules, DateTimeOffset now)
+    public static IReadOnlyList<Problem> Check(SlaRules rules, DateTimeOffset now)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         foreach (var (name, c) in rules.Calendars)
         {
+            var at = $"calendars.{name}";
             if (c.Holidays.Count > MaxCalendarDates)
-                problems.Add($"The calendar '{name}' lists {c.Holidays.Count:N0} holidays; at most {MaxCalendarDates:N0} are allowed (several years of public holidays).");
+                problems.Add(Problem.Of(RuleProblems.CalendarTooManyDates, $"{at}.holidays",
+                    $"The calendar '{name}' lists {c.Holidays.Count:N0} holidays; at most {MaxCalendarDates:N0} are allowed (several years of public holidays).",
+                    ("calendar", name), ("count", c.Holidays.Count), ("max", MaxCalendarDates)));
             if (c.MakeUpWorkdays.Count > MaxCalendarDates)
-                problems.Add($"The calendar '{name}' lists {c.MakeUpWorkdays.Count:N0} make-up working days; at most {MaxCalendarDates:N0} are allowed.");
+                problems.Add(Problem.Of(RuleProblems.CalendarTooManyDates, $"{at}.makeUpWorkdays",
+                    $"The calendar '{name}' lists {c.MakeUpWorkdays.Count:N0} make-up working days; at most {MaxCalendarDates:N0} are allowed.",
+                    ("calendar", name), ("count", c.MakeUpWorkdays.Count), ("max", MaxCalendarDates)));
             if (c.Holidays.Concat(c.MakeUpWorkdays).Where(d => d < EarliestDate || d > LatestDate).Select(d => (DateOnly?)d).FirstOrDefault() is { } odd)
-                problems.Add($"The calendar '{name}' names {odd:yyyy-MM-dd}; its dates lie between {EarliestDate.Year} and {LatestDate.Year}.");
+                problems.Add(Problem.Of(RuleProblems.CalendarDateOutOfRange, $"{at}.holidays",
+                    $"The calendar '{name}' names {odd:yyyy-MM-dd}; its dates lie between {EarliestDate.Year} and {LatestDate.Year}.",
+                    ("calendar", name), ("date", odd), ("from", EarliestDate.Year), ("to", LatestDate.Year)));
             if (c.Windows.Count > MaxWindows)
-                problems.Add($"The calendar '{name}' has {c.Windows.Count:N0} opening windows a day; at most {MaxWindows} are allowed.");
+                problems.Add(Problem.Of(RuleProblems.CalendarTooManyWindows, $"{at}.windows",
+                    $"The calendar '{name}' has {c.Windows.Count:N0} opening windows a day; at most {MaxWindows} are allowed.",
+                    ("calendar", name), ("count", c.Windows.Count), ("max", MaxWindows)));
         }
         if (problems.Count > 0) return problems;
         var calendar = rules.WorkingCalendar;
@@ -58,8 +66,12 @@ public static class SlaSafety
         if (late.Count > 0)
         {
             problems.Add(calendar.TryAdd(now, TimeSpan.FromTicks(1), LongestWaitDays) is null
-                ? $"The working calendar '{calendar.Id}' has no open time within a year of {Day(now, calendar)}: no deadline can be computed for {late[0].Label}."
-                : $"The working calendar '{calendar.Id}' opens too little: no deadline within a year of {Day(now, calendar)} can be computed for {Join(late)}.");
+                ? Problem.Of(RuleProblems.CalendarNeverOpen, "calendar",
+                    $"The working calendar '{calendar.Id}' has no open time within a year of {Day(now, calendar):yyyy-MM-dd}: no deadline can be computed for {late[0].Label}.",
+                    ("calendar", calendar.Id), ("date", Day(now, calendar)), ("grade", late[0].Grade), ("clock", late[0].Clock))
+                : Problem.Of(RuleProblems.CalendarOpensTooLittle, "calendar",
+                    $"The working calendar '{calendar.Id}' opens too little: no deadline within a year of {Day(now, calendar):yyyy-MM-dd} can be computed for {Join(late)}.",
+                    ("calendar", calendar.Id), ("date", Day(now, calendar)), ("grade", late[0].Grade), ("clock", late[0].Clock), ("more", late.Count - 1)));
             return problems;
         }
         // Later tickets: a deadline only gets further away as the target grows, so the longest target stands for all.
@@ -67,23 +79,25 @@ public static class SlaSafety
         foreach (var start in LaterStarts(calendar, now))
         {
             if (calendar.TryAdd(start, longest.Target, LongestWaitDays) is not null) continue;
-            problems.Add($"The working calendar '{calendar.Id}' is closed too long from {Day(start, calendar)}: a ticket raised then gets no deadline within a year for {longest.Label}.");
+            problems.Add(Problem.Of(RuleProblems.CalendarClosedTooLong, "calendar",
+                $"The working calendar '{calendar.Id}' is closed too long from {Day(start, calendar):yyyy-MM-dd}: a ticket raised then gets no deadline within a year for {longest.Label}.",
+                ("calendar", calendar.Id), ("date", Day(start, calendar)), ("grade", longest.Grade), ("clock", longest.Clock)));
             break;
         }
         return problems;
     }
 
     /// <summary>Every clock the rules time, with its target, shortest first.</summary>
-    private static List<(string Label, TimeSpan Target)> Clocks(SlaRules rules)
+    private static List<(string Label, string Grade, string Clock, TimeSpan Target)> Clocks(SlaRules rules)
     {
-        var clocks = new List<(string Label, TimeSpan Target)>();
+        var clocks = new List<(string Label, string Grade, string Clock, TimeSpan Target)>();
         foreach (var g in Tickets.Grade.All)
         {
             var (same, other) = rules.OnSiteTargets(g);
-            clocks.Add(($"{g} response", rules.ResponseTarget(g)));
-            clocks.Add(($"{g} on-site (service point in the requester's city)", same));
-            clocks.Add(($"{g} on-site (service point in another city)", other));
-            clocks.Add(($"{g} resolution", rules.ResolutionTarget(g)));
+            clocks.Add(($"{g} response", g.Code, "response", rules.ResponseTarget(g)));
+            clocks.Add(($"{g} on-site (service point in the requester's city)", g.Code, "onsite-same", same));
+            clocks.Add(($"{g} on-site (service point in another city)", g.Code, "onsite-other", other));
+            clocks.Add(($"{g} resolution", g.Code, "resolution", rules.ResolutionTarget(g)));
         }
         return clocks.OrderBy(c => c.Target).ToList();
     }
@@ -103,8 +117,8 @@ public static class SlaSafety
         return days.Select(d => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), calendar.UtcOffset));
     }
 
-    private static string Day(DateTimeOffset t, WorkingCalendar calendar) => t.ToOffset(calendar.UtcOffset).ToString("yyyy-MM-dd");
+    private static DateOnly Day(DateTimeOffset t, WorkingCalendar calendar) => DateOnly.FromDateTime(t.ToOffset(calendar.UtcOffset).DateTime);
 
-    private static string Join(List<(string Label, TimeSpan Target)> clocks) =>
+    private static string Join(List<(string Label, string Grade, string Clock, TimeSpan Target)> clocks) =>
         clocks.Count <= 3 ? string.Join(", ", clocks.Select(c => c.Label)) : $"{string.Join(", ", clocks.Take(3).Select(c => c.Label))} and {clocks.Count - 3} more";
 }

@@ -1,4 +1,4 @@
 namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>One clock of the sample ticket: target, the rule that decided it, the deadline on the working calendar, the escalations.</summary>
-public sealed record TrialClock(string Clock, TimeSpan Target, string Reason, DateTimeOffset Deadline, IReadOnlyList<TrialEscalation> Escalations);
+public sealed record TrialClock(string Clock, TimeSpan Target, Sla.TargetReason Reason, DateTimeOffset Deadline, IReadOnlyList<TrialEscalation> Escalations);

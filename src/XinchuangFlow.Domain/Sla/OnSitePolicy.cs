@@ -15,20 +15,22 @@ public sealed class OnSitePolicy(GuangxiDivisions divisions)
     /// <summary>Overrides keyed by (requester city code, grade or null for every grade).</summary>
     public Dictionary<(string City, Grade? Grade), (TimeSpan SameCity, TimeSpan OtherCity)> Overrides { get; } = new();
 
-    /// <summary>The target and a sentence saying why.</summary>
-    public (TimeSpan Target, string Reason) Target(string requesterDivision, string servicePointDivision, Grade? grade)
+    /// <summary>The target and why.</summary>
+    public (TimeSpan Target, TargetReason Reason) Target(string requesterDivision, string servicePointDivision, Grade? grade)
     {
         var requesterCity = divisions.CityOf(requesterDivision) ?? throw new ArgumentException($"Unknown division code {requesterDivision}.");
         var pointCity = divisions.CityOf(servicePointDivision) ?? throw new ArgumentException($"Unknown division code {servicePointDivision}.");
         var same = requesterCity.Code == pointCity.Code;
         var (sameTarget, otherTarget, source) =
-            grade is not null && Overrides.TryGetValue((requesterCity.Code, grade), out var g) ? (g.SameCity, g.OtherCity, $"{requesterCity.Name} {grade} override")
-            : Overrides.TryGetValue((requesterCity.Code, null), out var c) ? (c.SameCity, c.OtherCity, $"{requesterCity.Name} override")
-            : (SameCityDefault, OtherCityDefault, "regional default");
+            grade is not null && Overrides.TryGetValue((requesterCity.Code, grade), out var g) ? (g.SameCity, g.OtherCity, TargetReason.FromCityGrade)
+            : Overrides.TryGetValue((requesterCity.Code, null), out var c) ? (c.SameCity, c.OtherCity, TargetReason.FromCity)
+            : (SameCityDefault, OtherCityDefault, TargetReason.FromRegion);
         var target = same ? sameTarget : otherTarget;
-        var reason = same
-            ? $"service point in the requester's city ({requesterCity.Name}): {target.TotalHours:0.#} h ({source})"
-            : $"service point in {pointCity.Name}, requester in {requesterCity.Name}: {target.TotalHours:0.#} h ({source})";
+        var reason = new TargetReason
+        {
+            Basis = same ? TargetReason.OnSiteSame : TargetReason.OnSiteOther, Grade = grade?.Code, RequesterCity = requesterCity.Code,
+            PointCity = same ? null : pointCity.Code, From = source,
+        };
         return (target, reason);
     }
 }

@@ -175,12 +175,12 @@ public sealed class Ticket : IVersionedCase
             if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetFixed) continue;
             var (target, reason) = clock.Kind switch
             {
-                ClockKind.Response => (sla.ResponseTarget(Grade), $"{Grade} response target"),
-                ClockKind.Resolution => (sla.ResolutionTarget(Grade), $"{Grade} resolution target"),
+                ClockKind.Response => (sla.ResponseTarget(Grade), new TargetReason { Basis = TargetReason.Response, Grade = (Grade ?? Tickets.Grade.Default).Code, Scope = scope }),
+                ClockKind.Resolution => (sla.ResolutionTarget(Grade), new TargetReason { Basis = TargetReason.Resolution, Grade = (Grade ?? Tickets.Grade.Default).Code, Scope = scope }),
                 _ => sla.OnSiteTarget(CountyCode, ServicePointCounty ?? CountyCode, Grade, divisions, scope),
             };
             var before = DueAt(clock.Kind);
-            clock.ChangeTarget(target, reason);
+            clock.ChangeTarget(target, reason.Encode());
             var after = clock.Deadline(sla.WorkingCalendar);
             var oldTarget = Clocks()[clock.Kind].Target;
             if (oldTarget != target || before != after) result.Add(new ClockRetarget(clock.Kind, oldTarget, target, before, after, reason));
@@ -189,9 +189,9 @@ public sealed class Ticket : IVersionedCase
     }
 
     /// <summary>Applies <see cref="RetargetsUnder"/>: the new targets (consumed and paused time kept) and deadlines on the rules' calendar.</summary>
-    public void Retarget(IEnumerable<ClockRetarget> changes, string rulesLabel, DateTimeOffset now, WorkingCalendar calendar)
+    public void Retarget(IEnumerable<ClockRetarget> changes, int rulesVersion, DateTimeOffset now, WorkingCalendar calendar)
     {
-        foreach (var c in changes) Clocks()[c.Clock].ChangeTarget(c.NewTarget, $"{c.Reason} ({rulesLabel}); recomputed");
+        foreach (var c in changes) Clocks()[c.Clock].ChangeTarget(c.NewTarget, c.Reason.Under(c.Reason.Scope ?? "region", rulesVersion).With(TargetReason.Recomputed).Encode());
         SyncClocks(now, calendar);
         UpdatedAt = now;
     }
@@ -201,7 +201,7 @@ public sealed class Ticket : IVersionedCase
     /// clocks the new grade's targets (consumed and paused time kept; a target fixed by the definition stays).
     /// Returns the previous grade and the clocks whose target changed.
     /// </summary>
-    public (Grade? From, IReadOnlyList<ClockKind> Retargeted) OverrideGrade(Grade grade, string reason, string? user, DateTimeOffset now, Rules.SlaRules sla, string rulesLabel)
+    public (Grade? From, IReadOnlyList<ClockKind> Retargeted) OverrideGrade(Grade grade, string reason, string? user, DateTimeOffset now, Rules.SlaRules sla, string rulesScope, int rulesVersion)
     {
         var from = Grade;
         Grade = grade;
@@ -212,7 +212,9 @@ public sealed class Ticket : IVersionedCase
             var clock = Clocks()[kind];
             if (clock.State is not (ClockState.Running or ClockState.Paused) || clock.TargetFixed) continue;
             var target = kind == ClockKind.Response ? sla.ResponseTarget(grade) : sla.ResolutionTarget(grade);
-            clock.ChangeTarget(target, $"{grade} {TicketClocks.Name(kind)} target ({rulesLabel}); grade overridden by {user}");
+            var why = new TargetReason { Basis = kind == ClockKind.Response ? TargetReason.Response : TargetReason.Resolution, Grade = grade.Code }
+                .Under(rulesScope, rulesVersion).With(TargetReason.GradeOverridden, user);
+            clock.ChangeTarget(target, why.Encode());
             retargeted.Add(kind);
         }
         SyncClocks(now, sla.WorkingCalendar);

@@ -21,10 +21,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
     public IReadOnlyList<ValidationProblem> Validate(WorkflowDefinitionModel d)
     {
         var p = new List<ValidationProblem>();
-        void Add(string code, string? activity, string message) => p.Add(new ValidationProblem(code, activity, message));
+        void Add(string code, string? activity, string message, params (string Name, object? Value)[] args) =>
+            p.Add(new ValidationProblem(code, activity, message, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value)));
 
         if (d.SchemaVersion < 1 || d.SchemaVersion > DefinitionJson.CurrentSchemaVersion)
-            Add("schema-version", null, $"schemaVersion {d.SchemaVersion} is not supported (this engine reads 1 to {DefinitionJson.CurrentSchemaVersion}).");
+            Add("schema-version", null, $"schemaVersion {d.SchemaVersion} is not supported (this engine reads 1 to {DefinitionJson.CurrentSchemaVersion}).", ("version", d.SchemaVersion));
         if (!IdPattern.IsMatch(d.DefinitionId ?? ""))
             Add("definition-id", null, "definitionId is required: 1–100 letters, digits, '.', '_' or '-'.");
         if (string.IsNullOrWhiteSpace(d.Name)) Add("name", null, "name is required.");
@@ -33,11 +34,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
         foreach (var v in d.Variables)
         {
             if (string.IsNullOrWhiteSpace(v.Name) || !System.Text.RegularExpressions.Regex.IsMatch(v.Name, "^[A-Za-z_$][A-Za-z0-9_$]*$"))
-                Add("variable-name", null, $"variable name '{v.Name}' is not a valid identifier.");
-            else if (!varNames.Add(v.Name)) Add("variable-duplicate", null, $"variable '{v.Name}' is declared twice.");
-            if (!VariableTypes.Known.Contains(v.Type)) Add("variable-type", null, $"variable '{v.Name}' has unknown type '{v.Type}'.");
+                Add("variable-name", null, $"variable name '{v.Name}' is not a valid identifier.", ("name", v.Name));
+            else if (!varNames.Add(v.Name)) Add("variable-duplicate", null, $"variable '{v.Name}' is declared twice.", ("name", v.Name));
+            if (!VariableTypes.Known.Contains(v.Type)) Add("variable-type", null, $"variable '{v.Name}' has unknown type '{v.Type}'.", ("name", v.Name), ("type", v.Type));
             else if (v.Default is not null && !VariableTypes.Matches(v.Type, v.Default))
-                Add("variable-default", null, $"the default of variable '{v.Name}' is not a {v.Type}.");
+                Add("variable-default", null, $"the default of variable '{v.Name}' is not a {v.Type}.", ("name", v.Name), ("type", v.Type));
         }
 
         // Activities: ids, types, inputs, expressions.
@@ -46,39 +47,39 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
         var optional = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var a in d.Activities)
         {
-            if (string.IsNullOrWhiteSpace(a.Id)) { Add("activity-id", null, $"an activity of type '{a.Type}' has no id."); continue; }
+            if (string.IsNullOrWhiteSpace(a.Id)) { Add("activity-id", null, $"an activity of type '{a.Type}' has no id.", ("type", a.Type)); continue; }
             if (!activities.TryAdd(a.Id, a)) { Add("activity-duplicate", a.Id, "the activity id is used twice."); continue; }
             var activity = registry.Find(a.Type);
             var descriptor = registry.FindDescriptor(a.Type);
-            if (activity is null || descriptor is null) { Add("unknown-type", a.Id, $"unknown activity type '{a.Type}'."); continue; }
+            if (activity is null || descriptor is null) { Add("unknown-type", a.Id, $"unknown activity type '{a.Type}'.", ("type", a.Type)); continue; }
             outcomes[a.Id] = activity.GetOutcomes(a);
             optional[a.Id] = activity.GetOptionalOutcomes(a);
             foreach (var input in descriptor.Inputs)
             {
                 a.Inputs.TryGetValue(input.Name, out var value);
                 if (input.Required && value is null && input.Default is null)
-                    Add("input-required", a.Id, $"input '{input.Name}' is required.");
+                    Add("input-required", a.Id, $"input '{input.Name}' is required.", ("input", input));
             }
             foreach (var (name, value) in a.Inputs)
             {
                 var input = descriptor.FindInput(name);
-                if (input is null) { Add("input-unknown", a.Id, $"input '{name}' is not an input of {a.Type}."); continue; }
+                if (input is null) { Add("input-unknown", a.Id, $"input '{name}' is not an input of {a.Type}.", ("input", name)); continue; }
                 foreach (var expression in Expressions(value))
                 {
                     if (!input.ExpressionAllowed && DefinitionJson.TryGetExpression(value, out _))
                     {
-                        Add("expression-not-allowed", a.Id, $"input '{name}' must be a literal, not an expression.");
+                        Add("expression-not-allowed", a.Id, $"input '{name}' must be a literal, not an expression.", ("input", input));
                         break;
                     }
                     if (expressions.Check(expression) is { } error)
-                        Add("bad-expression", a.Id, $"input '{name}': {error}");
+                        Add("bad-expression", a.Id, $"input '{name}': {error}", ("input", input), ("detail", error));
                 }
                 if (!DefinitionJson.TryGetExpression(value, out _) && value is not null && LiteralError(input, value) is { } literalError)
-                    Add("input-type", a.Id, $"input '{name}': {literalError}");
+                    Add("input-type", a.Id, $"input '{name}': {literalError}", ("input", input));
                 if (input.Kind == InputKind.VariableName && value is JsonValue vn && vn.TryGetValue<string>(out var varName) && !varNames.Contains(varName))
-                    Add("variable-undeclared", a.Id, $"input '{name}' names variable '{varName}', which is not declared.");
+                    Add("variable-undeclared", a.Id, $"input '{name}' names variable '{varName}', which is not declared.", ("input", input), ("name", varName));
             }
-            foreach (var message in activity.Validate(a)) Add("activity-config", a.Id, message);
+            foreach (var message in activity.Validate(a)) Add("activity-config", a.Id, message, ("detail", message));
         }
 
         var starts = d.Activities.Where(a => registry.FindDescriptor(a.Type)?.IsStart == true).ToList();
@@ -100,7 +101,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             if (!ok) continue;
             if (!seen.Add((src, port, tgt))) { Add("connection-duplicate", src, $"connection {src}.{port} → {tgt} appears twice."); continue; }
             if (outcomes.TryGetValue(src, out var ports) && !ports.Contains(port) && !optional[src].Contains(port))
-                Add("connection-port", src, $"connection leaves from port '{port}', which is not an outcome of this activity ({string.Join(", ", ports.Concat(optional[src]))}).");
+                Add("connection-port", src, $"connection leaves from port '{port}', which is not an outcome of this activity ({string.Join(", ", ports.Concat(optional[src]))}).", ("port", port));
             if (starts.Any(s => s.Id == tgt)) Add("connection-into-start", tgt, $"connection {src}.{port} leads into the Start activity.");
             graph[src].Add(tgt);
             connectedPorts.Add((src, port));
@@ -108,7 +109,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
         foreach (var (id, ports) in outcomes)
             foreach (var port in ports)
                 if (!connectedPorts.Contains((id, port)))
-                    Add("outcome-unconnected", id, $"outcome '{port}' has no target.");
+                    Add("outcome-unconnected", id, $"outcome '{port}' has no target.", ("port", port));
 
         // Reachability from Start.
         if (starts.Count >= 1)

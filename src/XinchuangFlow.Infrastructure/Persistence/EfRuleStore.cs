@@ -76,7 +76,7 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         if (scope == RuleKinds.RegionScope)
         {
             Kinds.Ensure(kind, json, now);
-            if (RuleLimits.CheckLimits(RuleOverrides.Parse(json)) is { Count: > 0 } bad) throw new InvalidDataException(string.Join("; ", bad) + ".");
+            DocumentProblems.ThrowIfAny(RuleLimits.CheckLimits(RuleOverrides.Parse(json)));
             if (action != "import")
             {
                 // Every city's rules follow the region where they do not override it: each must still hold — an SLA set
@@ -88,7 +88,11 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
                 foreach (var city in await db.RuleSets.AsNoTracking().Where(r => r.Kind == kind && r.Scope != RuleKinds.RegionScope).OrderBy(r => r.Scope).ToListAsync(ct))
                 {
                     try { Kinds.Ensure(kind, RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(city.Json)).ToJsonString(), now); }
-                    catch (InvalidDataException ex) { throw new InvalidDataException($"With these regional rules the rules of {city.Scope} would not hold: {ex.Message}", ex); }
+                    catch (InvalidDataException ex)
+                    {
+                        throw DocumentProblems.Create([Problem.Of(RuleProblems.CityWouldBreak, null, $"With these regional rules the rules of {city.Scope} would not hold:", ("city", city.Scope)),
+                            .. DocumentProblems.Of(ex)]);
+                    }
                 }
             }
         }
@@ -99,7 +103,7 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
             var regionDoc = RuleOverrides.Parse(region.Json);
             var effective = RuleOverrides.Merge(regionDoc, RuleOverrides.Parse(json));
             Kinds.Ensure(kind, effective.ToJsonString(), now);
-            if (RuleLimits.Check(regionDoc, effective) is { Count: > 0 } outside) throw new InvalidDataException(string.Join("; ", outside) + ".");
+            DocumentProblems.ThrowIfAny(RuleLimits.Check(regionDoc, effective));
         }
         var row = await db.RuleSets.FirstOrDefaultAsync(r => r.Kind == kind && r.Scope == scope, ct);
         if (expectedVersion is { } v && (row?.Version ?? 0) != v)

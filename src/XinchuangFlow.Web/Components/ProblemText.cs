@@ -15,6 +15,7 @@ namespace XinchuangFlow.Web.Components;
 public static partial class ProblemText
 {
     private static readonly ResourceManager Resources = new("XinchuangFlow.Web.Resources.ProblemResource", typeof(ProblemResource).Assembly);
+    private static readonly ResourceManager Shared = new("XinchuangFlow.Web.Resources.SharedResource", typeof(ProblemResource).Assembly);
 
     /// <summary>Every problem of the refusal, as one line.</summary>
     public static string Text(this XfException refusal) => string.Join(" ", refusal.Problems.Select(Text));
@@ -34,8 +35,41 @@ public static partial class ProblemText
         return Placeholder().Replace(template, m => Argument(m.Groups[1].Value, problem.Args?.GetValueOrDefault(m.Groups[1].Value)));
     }
 
-    /// <summary>A field's label as problems name it ("标题" / "title"); the key itself when it has none.</summary>
-    public static string FieldLabel(string field) => Resources.GetString("Field." + field, CultureInfo.CurrentUICulture) ?? field;
+    /// <summary>
+    /// A field's label as problems name it ("标题" / "title"): its own label, else — a rule document's path
+    /// (<c>onSite.byGrade.P1.sameCity</c>, <c>levels[0].percent</c>) — the label its editor gives it, with the grade or
+    /// the row; the key itself when it has none.
+    /// </summary>
+    public static string FieldLabel(string field) =>
+        Resources.GetString("Field." + field, CultureInfo.CurrentUICulture) ?? RuleFieldLabel(field) ?? field;
+
+    /// <summary>The label of a rule document's path as the rules pages show it; null when no shipped kind declares the path.</summary>
+    public static string? RuleFieldLabel(string path)
+    {
+        var bare = path.StartsWith(Domain.Rules.RuleLimits.Member + ".", StringComparison.Ordinal) ? path[(Domain.Rules.RuleLimits.Member.Length + 1)..] : path;
+        foreach (var kind in Domain.Rules.RuleKindRegistry.Shipped)
+        {
+            Domain.Rules.RuleField field;
+            try { field = Domain.Rules.RuleFieldLookup.FieldAt(kind, bare.Replace("*", "P1", StringComparison.Ordinal)); }
+            catch (InvalidOperationException) { continue; }
+            var allGrades = bare.Split('.').Contains("*") && field.AllGradesLimitLabelKey is not null;
+            var label = Shared.GetString(allGrades ? field.AllGradesLimitLabelKey! : field.LabelKey, CultureInfo.CurrentUICulture) ?? field.LabelKey;
+            var grade = bare.Split('.').FirstOrDefault(Domain.Tickets.Grade.IsCode) ?? (field.PerGrade && !allGrades ? "P1–P4" : null);
+            if (field.PerGrade && grade is not null && !allGrades)
+                label = label.Contains("{0}", StringComparison.Ordinal) ? string.Format(CultureInfo.CurrentCulture, label, grade) : Format("Field.OfGrade", label, grade);
+            if (RowIndex().Match(bare) is { Success: true } row)
+                label = Format("Field.OfRow", label, int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture) + 1);
+            return label;
+        }
+        return null;
+    }
+
+    private static string Format(string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Resources.GetString(key, CultureInfo.CurrentUICulture) ?? "{0} ({1})", args);
+
+    /// <summary>A definition's finding in the reader's language (<c>def.</c> + its code); its English message when the code has no text.</summary>
+    public static string Text(this Engine.Validation.ValidationProblem finding) =>
+        Text(new Problem("def." + finding.Code, null, finding.Message, finding.Args));
 
     /// <summary>Whether a code has a text of its own (a test checks every declared code in both languages).</summary>
     public static string? Template(string code, CultureInfo culture) => Resources.GetString(code, culture);
@@ -44,11 +78,25 @@ public static partial class ProblemText
     {
         null => "",
         string field when name == "field" => FieldLabel(field),
+        string clock when name == "clock" => Resources.GetString("Clock." + clock, CultureInfo.CurrentUICulture) ?? clock,
+        string code when name is "city" or "county" or "scope" => PlaceName(code),
+        string kind when name == "kind" && Domain.Rules.RuleKindRegistry.Builtin.Find(kind) is { } k => Shared.GetString(k.TitleKey, CultureInfo.CurrentUICulture) ?? kind,
+        string kind when name == "kind" && Domain.Tickets.TaskKinds.Find(kind) is { } t => Shared.GetString(t.NameKey, CultureInfo.CurrentUICulture) ?? kind,
+        Engine.Activities.InputDescriptor input => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? input.DisplayNameEn : input.DisplayNameZh,
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeSpan span => Durations.Text(span),
         int or long => ((IFormattable)value).ToString("N0", CultureInfo.CurrentCulture),
         double number => number.ToString("0.##", CultureInfo.CurrentCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>A division code as its name ("region" as the region's); any other text as it is.</summary>
+    private static string PlaceName(string code) =>
+        code == Domain.Rules.RuleKinds.RegionScope ? Resources.GetString("Place.Region", CultureInfo.CurrentUICulture) ?? code
+        : Domain.Network.GuangxiDivisions.Shipped.Find(code)?.Name ?? code;
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex RowIndex();
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();

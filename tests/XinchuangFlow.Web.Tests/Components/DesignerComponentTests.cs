@@ -141,7 +141,9 @@ public sealed class DesignerComponentTests : IAsyncLifetime
         await cut.InvokeAsync(() => panelDoc!.Disconnect("review", "ok", "end"));
         // The review now has an unconnected outcome and no way to an End; the End is unreachable: all marked, all counted.
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-activity=review] [data-testid=problem-badge]").TextContent.Trim()));
-        Assert.Contains("outcome 'ok' has no target", cut.Find("[data-activity=review]").GetAttribute("title"));
+        var tooltip = cut.Find("[data-activity=review]").GetAttribute("title");
+        Assert.Contains("“ok”", tooltip);                                    // the finding, in the reader's language
+        Assert.DoesNotContain("has no target", tooltip);                       // not the engine's English message
         Assert.NotEmpty(cut.FindAll("[data-activity=end] [data-testid=problem-badge]"));
         Assert.Matches(@"问题 \([3-9]\)", cut.Markup);
         Assert.True(cut.Find("[data-testid=publish]").HasAttribute("disabled"));

@@ -55,6 +55,40 @@ public class ProblemTextTests
     }
 
     [Fact]
+    public void ARuleProblem_NamesTheFieldAsTheRulesPageLabelsIt_WithItsGrade_AndDurationsAsDurations()
+    {
+        var region = Domain.Rules.RuleOverrides.Parse("""{ "onSite": { "sameCity": "PT4H" }, "cityLimits": { "onSite.byGrade.*.sameCity": { "max": "PT4H" } } }""");
+        var city = Domain.Rules.RuleOverrides.Parse("""{ "onSite": { "sameCity": "PT4H", "byGrade": { "P4": { "sameCity": "PT10H", "otherCity": "PT12H" } } } }""");
+        var problem = Assert.Single(Domain.Rules.RuleLimits.Check(region, Domain.Rules.RuleOverrides.Merge(region, city)));
+        Assert.Equal("“到场（服务网点与用户同市）（P4）”为 10 小时，数据局允许的最大值为 4 小时。", In(Zh, () => problem.Text()));
+        Assert.EndsWith("(P4)” is 10 h; the Data Bureau allows at most 4 h.", In(En, () => problem.Text()));
+        // A per-grade label that names its grade itself, and a row of a list.
+        var missing = Problem.Of(Domain.Rules.RuleProblems.DurationMissing, "response.P2", "response.P2 is missing");
+        Assert.Equal("请填写“P2 响应”。", In(Zh, () => missing.Text()));
+        var level = Problem.Of(Domain.Rules.RuleProblems.LevelTellsNobody, "levels[1].roles", "", ("percent", 80));
+        Assert.Equal("80% 级别没有通知任何人，请选择角色或人员。", In(Zh, () => level.Text()));
+        Assert.Contains("第 2 行", In(Zh, () => ProblemText.FieldLabel("levels[1].roles")));
+    }
+
+    [Fact]
+    public void ADefinitionsFinding_AndAClocksReason_ReadInTheReadersLanguage_WithNamesNotKeys()
+    {
+        var finding = new Engine.Validation.ValidationProblem("task-kind-missing", null, "no user task plays 'ticket.feedback' …", new Dictionary<string, object?> { ["kind"] = "ticket.feedback" });
+        Assert.StartsWith("没有用户任务承担“用户评价”", In(Zh, () => finding.Text()));
+        Assert.DoesNotContain("ticket.feedback", In(En, () => finding.Text()));
+        var port = new Engine.Validation.ValidationProblem("outcome-unconnected", "userTask1", "outcome 'done' has no target.", new Dictionary<string, object?> { ["port"] = "done" });
+        Assert.Equal("结果“done”没有连到下一步。", In(Zh, () => port.Text()));
+
+        var reason = new Domain.Sla.TargetReason { Basis = Domain.Sla.TargetReason.Response, Grade = "P3" }.Under("region", 1).Encode();
+        Assert.Equal("P3 响应时限；依据全区时限规则第 1 版", In(Zh, () => Web.Text.TargetReasons.Text(reason)));
+        Assert.Equal("P3 response target; SLA rules of the region, version 1", In(En, () => Web.Text.TargetReasons.Text(reason)));
+        var onSite = new Domain.Sla.TargetReason { Basis = Domain.Sla.TargetReason.OnSiteOther, RequesterCity = "4501", PointCity = "4503", From = Domain.Sla.TargetReason.FromCity }
+            .Under("4501", 2).With(Domain.Sla.TargetReason.Recomputed).Encode();
+        Assert.Equal("服务网点在桂林市，用户在南宁市；南宁市的规定；依据南宁市时限规则第 2 版；规则修改后重新计算", In(Zh, () => Web.Text.TargetReasons.Text(onSite)));
+        Assert.Equal("P4 response target (rules sla/region)", Web.Text.TargetReasons.Text("P4 response target (rules sla/region)"));  // a reason stored as text before
+    }
+
+    [Fact]
     public void ACodeWithoutText_ShowsItsMessage_AndARefusalReadsAsOneLine()
     {
         var refusal = new InvalidInputException([

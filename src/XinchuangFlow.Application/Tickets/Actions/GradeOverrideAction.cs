@@ -37,7 +37,7 @@ public sealed class GradeOverrideAction(RuleBook rules, AccessService access) : 
             if (current.Grade == grade) return false;
             var (sla, set) = await rules.SlaAsync(current.CityCode, run.Cancellation);
             amendment.Join(current);
-            var (from, retargeted) = current.OverrideGrade(grade, reason, user, amendment.Now, sla, $"rules sla/{set.Scope} v{set.Version}");
+            var (from, retargeted) = current.OverrideGrade(grade, reason, user, amendment.Now, sla, set.Scope, set.Version);
             foreach (var kind in retargeted) amendment.RaiseLocalSignal(SlaCategory.Signal(kind));
             CaseSession.GradeOverrideEvent(amendment, current, from, grade, reason);
             return true;

@@ -31,6 +31,5 @@ public sealed class SlaRuleKind : RuleKind<SlaRules>
     public override SlaRules Parse(string json) => SlaRules.Parse(json);
 
     /// <summary>Every ticket must get a deadline on the working calendar (<see cref="SlaSafety"/>).</summary>
-    protected override IReadOnlyList<string> Check(SlaRules document, DateTimeOffset now) =>
-        SlaSafety.Check(document, now) is { Count: > 0 } problems ? ["SLA rules: " + string.Join(" ", problems)] : [];
+    protected override IReadOnlyList<Problem> Check(SlaRules document, DateTimeOffset now) => SlaSafety.Check(document, now);
 }

@@ -63,7 +63,7 @@ public partial class Workflows
         }
         catch (XinchuangFlow.Engine.Validation.DefinitionInvalidException ex)
         {
-            _importProblems = ex.Findings.Select(p => $"[{p.Code}] {p.ActivityId} {p.Message}").ToList();
+            _importProblems = ex.Findings.Select(p => p.Text()).ToList();
         }
         catch (XinchuangFlow.Engine.Definitions.DefinitionFormatException ex)
         {
