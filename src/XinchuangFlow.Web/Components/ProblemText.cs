@@ -45,6 +45,8 @@ public static partial class ProblemText
         null => "",
         string field when name == "field" => FieldLabel(field),
         TimeSpan span => Durations.Text(span),
+        DateTimeOffset moment => Times.Full(moment),
+        DateOnly day => Times.Date(day),
         int or long => ((IFormattable)value).ToString("N0", CultureInfo.CurrentCulture),
         double number => number.ToString("0.##", CultureInfo.CurrentCulture),
         _ => value.ToString() ?? "",
