@@ -94,12 +94,21 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(desk.Locator("[data-testid=checkin-distance]")).ToContainTextAsync("公里");
         await Assertions.Expect(desk.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("待评价");
         await desk.ScreenshotAsync(new() { Path = Shot("ticket-workspace.png"), FullPage = true });
+        // One clock: the check-in reads in China time — the stored UTC instant at +08:00 —, in the fields and the timeline alike.
+        using var api = await app.ApiAsync();
+        var checkInAt = (await api.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["checkInAt"]!.GetValue<DateTimeOffset>();
+        var china = checkInAt.ToOffset(TimeSpan.FromHours(8)).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(desk.Locator("[data-testid=checkin]")).ToContainTextAsync(china);
+        await Assertions.Expect(desk.Locator("[data-testid=timeline-event][data-kind=check-in]").First).ToContainTextAsync(china);
 
         // The dispatcher keeps the inbox open while the unit gives feedback: the row goes without a reload.
         await desk.GotoAsync("/inbox?view=All");
         await WaitLiveAsync(desk);
         await desk.Locator($"tr[data-case='{number}']").WaitForAsync();
         var unit = await app.SignedInPageAsync("unit@xinchuang.local", Demo);
+        // The unit's portal says when the technician arrived: the same China time as the ticket's page.
+        await unit.GotoAsync("/portal");
+        await Assertions.Expect(unit.Locator($"[data-testid=request-{number}] [data-testid=promise]")).ToContainTextAsync(china);
         await unit.GotoAsync("/inbox");
         await WaitLiveAsync(unit);
         var feedbackRow = unit.Locator($"tr[data-case='{number}']");
