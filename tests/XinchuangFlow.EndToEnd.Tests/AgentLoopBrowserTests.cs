@@ -94,12 +94,21 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(desk.Locator("[data-testid=checkin-distance]")).ToContainTextAsync("公里");
         await Assertions.Expect(desk.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("待评价");
         await desk.ScreenshotAsync(new() { Path = Shot("ticket-workspace.png"), FullPage = true });
+        // One clock: the check-in reads in China time — the stored UTC instant at +08:00 —, in the fields and the timeline alike.
+        using var api = await app.ApiAsync();
+        var checkInAt = (await api.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["checkInAt"]!.GetValue<DateTimeOffset>();
+        var china = checkInAt.ToOffset(TimeSpan.FromHours(8)).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(desk.Locator("[data-testid=checkin]")).ToContainTextAsync(china);
+        await Assertions.Expect(desk.Locator("[data-testid=timeline-event][data-kind=check-in]").First).ToContainTextAsync(china);
 
         // The dispatcher keeps the inbox open while the unit gives feedback: the row goes without a reload.
         await desk.GotoAsync("/inbox?view=All");
         await WaitLiveAsync(desk);
         await desk.Locator($"tr[data-case='{number}']").WaitForAsync();
         var unit = await app.SignedInPageAsync("unit@xinchuang.local", Demo);
+        // The unit's portal says when the technician arrived: the same China time as the ticket's page.
+        await unit.GotoAsync("/portal");
+        await Assertions.Expect(unit.Locator($"[data-testid=request-{number}] [data-testid=promise]")).ToContainTextAsync(china);
         await unit.GotoAsync("/inbox");
         await WaitLiveAsync(unit);
         var feedbackRow = unit.Locator($"tr[data-case='{number}']");
@@ -115,6 +124,47 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Equal("王科长", closed["confirmedBy"]!.GetValue<string>());
         Assert.Equal(30, closed["checkInAccuracy"]!.GetValue<double>(), 0);
+    }
+
+    [Fact]
+    public async Task TheInbox_StaysReadableBesideTheTaskPanel_At1440px_AndEveryCaseRowLinksToItsPage()
+    {
+        var page = await app.SignedInPageAsync(options: new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        // Every row of a ticket or a complaint links to the case's page: a ticket's by number, a complaint's by id.
+        const string Links = "rows => rows.filter(r => r.dataset.case).map(r => [r.dataset.case, r.querySelector('[data-testid=case-link]')?.getAttribute('href') ?? ''])";
+        await page.GotoAsync("/inbox?view=All&q=TS-");
+        await WaitLiveAsync(page);
+        await page.Locator("[data-testid=inbox] tbody tr[data-case]").First.WaitForAsync();
+        var complaints = await page.Locator("[data-testid=inbox] tbody tr[data-case]").EvaluateAllAsync<string[][]>(Links);
+        Assert.NotEmpty(complaints);   // the demo's complaints wait in the Data Bureau's inbox
+        Assert.All(complaints, l => Assert.True(l[0].StartsWith("TS-") && l[1].StartsWith("/complaints/"), $"{l[0]} links to '{l[1]}'"));
+        await page.Locator("[data-testid=inbox] [data-testid=case-link]").First.ClickAsync();
+        await page.WaitForURLAsync("**/complaints/**");
+
+        await page.GotoAsync("/inbox?view=All");
+        await WaitLiveAsync(page);
+        await page.Locator("[data-testid=inbox] tbody tr[data-case]").First.WaitForAsync();
+        var tickets = await page.Locator("[data-testid=inbox] tbody tr[data-case]").EvaluateAllAsync<string[][]>(Links);
+        Assert.All(tickets, l => Assert.True(l[1] == $"/tickets/{l[0]}" || (l[0].StartsWith("TS-") && l[1].StartsWith("/complaints/")), $"{l[0]} links to '{l[1]}'"));
+
+        var row = page.Locator("[data-testid=inbox] tbody tr").Filter(new() { Has = page.Locator("[data-testid^=open-]") }).First;
+        var task = (await row.GetAttributeAsync("data-testid"))!["row-".Length..];
+        await page.Locator($"[data-testid=open-{task}]").ClickAsync();
+        await page.Locator("[data-testid=open-task]").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("inbox-panel-1440.png") });
+        // With the panel open the case and the time left stay in view, and a title is not cut to a character a line.
+        foreach (var cell in new[] { "td.xf-col-case", "td.xf-col-due" })
+        {
+            var box = (await row.Locator(cell).BoundingBoxAsync())!;
+            var panel = (await page.Locator("[data-testid=open-task]").BoundingBoxAsync())!;
+            Assert.True(box.Width > 40 && box.X >= 0 && box.X + box.Width <= panel.X + 1, $"{cell} is visible left of the panel ({box.X}+{box.Width}, panel at {panel.X})");
+        }
+        await Assertions.Expect(row.Locator("[data-testid=countdown]")).ToBeVisibleAsync();
+        var title = (await row.Locator("td.xf-cell-title").BoundingBoxAsync())!;
+        var caseCell = (await row.Locator("td.xf-col-case").BoundingBoxAsync())!;
+        var due = (await row.Locator("td.xf-col-due").BoundingBoxAsync())!;
+        Assert.True(title.Width >= 120, $"the title column keeps its width ({title.Width} px)");
+        Assert.True(title.X >= caseCell.X + caseCell.Width - 1 && title.X + title.Width <= due.X + 1, "the title is not hidden under the pinned columns");
     }
 
     [Fact]

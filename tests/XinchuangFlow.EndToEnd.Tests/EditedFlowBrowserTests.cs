@@ -123,7 +123,8 @@ public class EditedFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(row.Locator("[data-testid=step]")).ToHaveTextAsync("人工派单");
         await row.Locator("td.xf-cell-title").ClickAsync();
         await desk.Locator("[data-testid=open-task] [data-testid=claim]").ClickAsync();
-        await Field(desk, "field-technicianUser").FillAsync("tech@xinchuang.local");
+        await Field(desk, "field-technicianUser").FillAsync("tech@xinchuang.local");      // found among the planner's candidates as it is typed
+        await desk.Locator(".mud-popover-open .xf-candidate[data-user='tech@xinchuang.local']").ClickAsync();
         await Field(desk, "field-reason").FillAsync("按区域就近指派");
         await desk.Locator("[data-testid=open-task] [data-testid=outcome-dispatch]").ClickAsync();
         await Assertions.Expect(desk.Locator($"tr[data-case='{number}']")).ToHaveCountAsync(0, new() { Timeout = 10_000 });

@@ -178,6 +178,9 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("hotline", ticket["channel"]!.GetValue<string>());
         Assert.Equal("南宁市财政局", ticket["procurementUnit"]!.GetValue<string>());
         Assert.Single((await admin.GetFromJsonAsync<JsonObject>("/api/tickets?search=" + Uri.EscapeDataString("热线：打印机卡纸无法打印")))!["items"]!.AsArray());   // one for the double click
+        // The ticket just filed is in the unit's list at once, at its top, and its row links to the ticket's page.
+        await Assertions.Expect(page.Locator("[data-testid^=unit-ticket-]").First).ToHaveAttributeAsync("data-testid", $"unit-ticket-{number}");
+        await Assertions.Expect(page.Locator($"[data-testid=unit-ticket-link-{number}]")).ToHaveAttributeAsync("href", $"/tickets/{number}");
 
         // The same caller rings again: found by the number, the open ticket is at the top; the call goes to its history.
         await page.Locator("[data-testid=hotline-other]").ClickAsync();
@@ -271,7 +274,11 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.WaitForTimeoutAsync(400);   // the buttons' colour transition, for the screenshot
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "mailbox.png"), FullPage = true });
         await page.Locator("[data-testid=mail-file]").ClickAsync();
-        await page.GetByText("并已回复发件人").WaitForAsync();
+        await page.GetByText("已登记工单").WaitForAsync();
+        // No mail server is configured here: the desk is told the sender was not answered, not that they were.
+        await Assertions.Expect(page.Locator("[data-testid=mail-answer]")).ToHaveAttributeAsync("data-state", "no-server");
+        await Assertions.Expect(page.Locator("[data-testid=mail-answer]")).ToContainTextAsync("未配置邮件服务器");
+        Assert.DoesNotContain("已回复发件人", await page.Locator(".mud-snackbar").First.InnerTextAsync());
         var number = System.Text.RegularExpressions.Regex.Match(await page.Locator("[data-testid=mail-detail]").InnerTextAsync() + await page.Locator(".mud-snackbar").First.InnerTextAsync(), @"GX-\d{4}-\d{8}-\d{5}").Value;
         Assert.NotEqual("", number);
         using var admin = await app.ApiAsync();

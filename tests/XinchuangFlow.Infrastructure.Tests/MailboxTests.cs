@@ -251,12 +251,18 @@ public abstract class MailboxTests : MailboxTestBase
         Assert.Equal((filed.TicketNumber, _xingning.Id, "os", "someone@elsewhere.test"), (ticket.Number, ticket.ProcurementUnitId!.Value, ticket.ProductCategory, ticket.ContactEmail));
         Assert.Single(await _h.Services.GetRequiredService<XinchuangFlow.Application.Tickets.IAttachmentStore>().ListAsync(ticket.Id));
         await Assert.ThrowsAsync<StateConflictException>(() => Mailbox.FileAsTicketAsync(Desk, triage[1].Id, _xingning.Id));
+        // What the desk is told about the answer comes from its delivery: queued until the server took it, then sent.
+        Assert.Equal(MailAnswer.Queued, (await Mailbox.AnswerAsync(Desk, filed.Id)).State);
         // The spam is set aside with a reason; without one it is refused.
         await Assert.ThrowsAsync<InvalidInputException>(() => Mailbox.DismissAsync(Desk, triage[0].Id, " "));
         Assert.Equal(MailOutcomes.Dismissed, (await Mailbox.DismissAsync(Desk, triage[0].Id, "广告")).Outcome);
         await SendAnswersAsync();
         var answers = _smtp.Messages();
         Assert.Equal(3, answers.Count);
+        var answer = await Mailbox.AnswerAsync(Desk, filed.Id);
+        Assert.Equal((MailAnswer.Sent, "someone@elsewhere.test"), (answer.State, answer.Address));
+        Assert.NotNull(answer.SentAt);
+        Assert.Equal(MailAnswer.Sent, (await Mailbox.AnswerAsync(Desk, triage[0].Id)).State);   // the spam's receipt went out before it was set aside
         Assert.Contains(answers, a => a.Contains(ticket.Number));
         Assert.Empty((await Mailbox.ListAsync(Desk, MailOutcomes.Triage, 0, 10)).Items);
     }

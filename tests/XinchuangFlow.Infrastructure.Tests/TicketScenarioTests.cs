@@ -802,6 +802,10 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromHours(70), resumed.ResolutionDueAt);
         Assert.Contains("policy changed", Domain.Sla.TargetReason.Describe(clock.TargetReason));
         await _h.OpenTaskAsync(t.InstanceId, "resolveTask");
+        // The vendor's answer is kept in the ticket's timeline, in its words, by the vendor.
+        var history = (await Queries.GetTicketDetailAsync(Admin, t.Number)).History;
+        var answer = Assert.Single(history, e => e.Kind == "answer");
+        Assert.Equal(("安装 5.2 版驱动", "vendor@test"), (answer.Note, answer.User));
     }
 
     [Fact]

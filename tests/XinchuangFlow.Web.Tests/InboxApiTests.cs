@@ -92,6 +92,50 @@ public abstract class InboxApiTests(InboxWorld world)
     }
 
     [Fact]
+    public async Task Overdue_IsWhatAllShowsAsBreached_WithinTheCallersScope_AndItsCountAgrees()
+    {
+        var unit = await As("unit@xinchuang.local");
+        var ticket = await NewTicketAsync(unit, "超时视图：工程师未按时响应", "single");
+        var number = ticket["number"]!.GetValue<string>();
+        var clock = world.App.Services.GetRequiredService<TimeProvider>();
+        // Its clock ran out an hour ago; the step that waits is the technician's, not the coordinator's or the Data Bureau's.
+        await using (var db = await world.App.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            var past = clock.GetUtcNow() - TimeSpan.FromHours(1);
+            Assert.Equal(1, await db.Tickets.Where(t => t.Number == number)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextDueAt, past).SetProperty(t => t.NextWarnAt, past - TimeSpan.FromHours(1))));
+        }
+
+        foreach (var user in new[] { "nanning@xinchuang.local", "admin@xinchuang.local", "integrator@xinchuang.local", "manager@xinchuang.local", "unit@xinchuang.local", "tech@xinchuang.local" })
+        {
+            var api = await As(user);
+            var before = clock.GetUtcNow();
+            var all = await api.GetFromJsonAsync<JsonObject>("/api/inbox?view=All&take=200");
+            var overdue = await api.GetFromJsonAsync<JsonObject>("/api/inbox?view=Overdue&take=200");
+            var counts = (await api.GetFromJsonAsync<JsonObject>("/api/inbox/counts"))!;
+            var after = clock.GetUtcNow();
+            Assert.True(all!["total"]!.GetValue<int>() <= 200, "one page holds every row");
+            static DateTimeOffset? Due(JsonNode? r) => r!["dueAt"]?.GetValue<DateTimeOffset>();
+            var rows = all["items"]!.AsArray();
+            // What the countdown reads as breached (due at or before now); a deadline passing during the calls is either.
+            var breached = rows.Where(r => Due(r) <= before).Select(r => r!["taskId"]!.GetValue<string>()).ToHashSet();
+            var maybe = rows.Where(r => Due(r) > before && Due(r) <= after).Select(r => r!["taskId"]!.GetValue<string>()).ToHashSet();
+            var listed = overdue!["items"]!.AsArray().Select(r => r!["taskId"]!.GetValue<string>()).ToHashSet();
+            Assert.True(breached.IsSubsetOf(listed), $"{user}: every breached row of All is in Overdue");
+            Assert.True(listed.IsSubsetOf(breached.Union(maybe)), $"{user}: Overdue holds only rows of All whose deadline passed");
+            Assert.Equal(listed.Count, overdue["total"]!.GetValue<int>());
+            Assert.InRange(counts["overdue"]!.GetValue<int>(), breached.Count, breached.Count + maybe.Count);
+            if (rows.Any(r => r!["caseNumber"]?.GetValue<string>() == number))
+                Assert.Contains(overdue["items"]!.AsArray(), r => r!["caseNumber"]?.GetValue<string>() == number);
+            else
+                Assert.DoesNotContain(overdue["items"]!.AsArray(), r => r!["caseNumber"]?.GetValue<string>() == number);
+        }
+        // The coordinator of the ticket's city sees it in All, so it is overdue for them although the step is the technician's.
+        var coordinator = await As("nanning@xinchuang.local");
+        Assert.Contains(await InboxAsync(coordinator, $"view=Overdue&take=200&text={number}"), r => r!["caseNumber"]!.GetValue<string>() == number);
+    }
+
+    [Fact]
     public async Task TeamTasks_AreClaimed_Released_AndHandedOver_WithTheAnswersALateClickGets()
     {
         var unit = await As("unit@xinchuang.local");

@@ -24,7 +24,7 @@ namespace XinchuangFlow.Application.Mail;
 /// </summary>
 public sealed partial class MailboxService(IMailStore store, IMailReader reader, TicketIntakeService intake, ICaseDirectory cases, IUserDirectory users,
     AttachmentService attachments, HotlineService hotline, WorkflowRuntime runtime, AccessService access, Audit.IAuditLog audit, MailboxOptions options, TimeProvider clock,
-    ILogger<MailboxService> log)
+    IDeliveryStore deliveries, IEnumerable<IMessageSender> senders, ILogger<MailboxService> log)
 {
     private const int MaxKeptText = 10_000;
 
@@ -151,6 +151,17 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         var record = await store.GetAsync(id, ct);
         if (record is null || (!scope.All && record.IntegratorId != scope.Integrator)) throw access.NotFound(actor, "mail", id);
         return record;
+    }
+
+    /// <summary>
+    /// What became of the answer to a mail in the actor's reach: read from its delivery and from whether a mail server
+    /// is configured, so the desk is never told the sender was answered when nothing was sent.
+    /// </summary>
+    public async Task<MailAnswer> AnswerAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var record = await GetAsync(actor, id, ct);
+        if (record.ReplyId is not { } reply) return MailAnswer.Nothing;
+        return MailAnswer.Of(await deliveries.GetAsync(reply, ct), senders.Any(s => s.Channel == "email" && s.Configured));
     }
 
     /// <summary>

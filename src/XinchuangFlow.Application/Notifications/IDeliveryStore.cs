@@ -15,5 +15,7 @@ public interface IDeliveryStore
     /// <summary>Pending deliveries due now, each leased to this node (compare-and-set) for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<Delivery>> LeaseDueAsync(DateTimeOffset now, TimeSpan lease, int take, CancellationToken ct = default);
     Task SaveAsync(Delivery delivery, CancellationToken ct = default);
+    /// <summary>One delivery by its id (null when there is none).</summary>
+    Task<Delivery?> GetAsync(Guid id, CancellationToken ct = default);
     Task<(IReadOnlyList<Delivery> Items, int Total)> ListAsync(string? status, int skip, int take, CancellationToken ct = default);
 }

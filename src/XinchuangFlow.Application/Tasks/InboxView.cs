@@ -7,7 +7,7 @@ public enum InboxView
     Mine,
     /// <summary>Offered to one of my roles on a case in my scope, nobody has it yet.</summary>
     Team,
-    /// <summary>Everything I may see whose deadline has passed.</summary>
+    /// <summary>The rows of <see cref="All"/> whose deadline that matters (the one the countdown shows) has passed.</summary>
     Overdue,
     /// <summary>Every open task on a case in my scope (coordinators: their city; the Data Bureau: all).</summary>
     All,

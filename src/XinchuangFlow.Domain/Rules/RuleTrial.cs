@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Time;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
 
@@ -23,7 +24,7 @@ public static class RuleTrial
         clocks.Add(("resolution", sla.ResolutionTarget(ticket.Grade), new TargetReason { Basis = TargetReason.Resolution, Grade = ticket.Grade.Code, Scope = scope }));
         // A calendar without open time gives no deadline: said as a problem of the rules, never as a failure.
         DateTimeOffset At(TimeSpan running, string what) => calendar.TryAdd(ticket.CreatedAt, running)
-            ?? throw new InvalidDataException($"The working calendar '{calendar.Id}' has no open time for {what} of a {ticket.Grade} ticket raised {ticket.CreatedAt.ToOffset(calendar.UtcOffset):yyyy-MM-dd HH:mm}: no deadline can be computed.");
+            ?? throw new InvalidDataException($"The working calendar '{calendar.Id}' has no open time for {what} of a {ticket.Grade} ticket raised {ticket.CreatedAt.ToChina():yyyy-MM-dd HH:mm}: no deadline can be computed.");
         return clocks.Select(c => new TrialClock(c.Name, c.Target, c.Reason, At(c.Target, $"the {c.Name} clock"),
             escalation.Levels.OrderBy(l => l.Percent)
                 .Select(l => new TrialEscalation(l.Percent, At(TimeSpan.FromTicks((long)(c.Target.Ticks * (l.Percent / 100.0))), $"the {l.Percent}% escalation of the {c.Name} clock"), l.Roles, l.LabelZh))

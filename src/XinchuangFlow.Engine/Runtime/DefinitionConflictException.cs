@@ -6,7 +6,10 @@ namespace XinchuangFlow.Engine.Runtime;
 public sealed class DefinitionConflictException(string definitionId, DefinitionRecord? latest)
     : StateConflictException(latest is null
         ? $"Workflow definition '{definitionId}' was deleted since you opened it."
-        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Reload it, or save yours as a copy.", "definition-conflict")
+        : $"Workflow definition '{definitionId}' changed since you opened it: version {latest.Version} ({latest.Status}) was saved by {latest.CreatedBy ?? "someone"} at {latest.CreatedAt.ToOffset(ChinaOffset):yyyy-MM-dd HH:mm} (UTC+8). Reload it, or save yours as a copy.", "definition-conflict")
 {
+    /// <summary>China time, in which every time a person reads is given (the engine references no domain, so it names the offset itself).</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
     public DefinitionRecord? Latest { get; } = latest;
 }

@@ -52,6 +52,12 @@ public sealed class EfDeliveryStore(IDbContextFactory<XfDbContext> factory) : ID
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task<Delivery?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+    }
+
     public async Task<(IReadOnlyList<Delivery> Items, int Total)> ListAsync(string? status, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -196,7 +196,8 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = Lines(OpenTaskCases(db).Where(Visible(db, who, query.View)));
-        if (query.View == InboxView.Overdue) rows = rows.Where(r => r.DueAt < now);
+        // Overdue: the deadline that matters for the row (the one its countdown shows) has passed — breached as the countdown says.
+        if (query.View == InboxView.Overdue) rows = rows.Where(r => r.DueAt != null && r.DueAt <= now);
         if (query.Grade is { Length: > 0 } gradeText)
         {
             if (!Grade.TryParse(gradeText, out var g)) return ([], 0);
@@ -221,7 +222,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         await using var db = await factory.CreateDbContextAsync(ct);
         var mine = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.Mine), ct);
         var team = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.Team), ct);
-        var overdue = await Lines(OpenTaskCases(db).Where(Visible(db, who, InboxView.Overdue))).CountAsync(r => r.DueAt < now, ct);
+        var overdue = await Lines(OpenTaskCases(db).Where(Visible(db, who, InboxView.Overdue))).CountAsync(r => r.DueAt != null && r.DueAt <= now, ct);
         var all = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.All), ct);
         return new InboxCounts(mine, team, overdue, all);
     }
@@ -264,8 +265,8 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     /// <summary>
     /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
     /// subqueries). Mine: assigned to or claimed by them. Team: offered to one of their roles on a case in their scope
-    /// (or a flow without a case), held by nobody. Overdue: what they may work (the deadline is applied on the rows).
-    /// All: every task on a case in their scope, plus their own and their role's.
+    /// (or a flow without a case), held by nobody. All: every task on a case in their scope, plus their own and their
+    /// role's. Overdue: the rows of All (the deadline is applied on the rows), so its count is what All shows as breached.
     /// </summary>
     private static Expression<Func<TaskCase, bool>> Visible(XfDbContext db, InboxAudience who, InboxView view)
     {
@@ -284,7 +285,6 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return view switch
         {
             InboxView.Team => And(free, offered),
-            InboxView.Overdue => Or(mine, offered),
             _ => Or(Or(mine, offered), inScope),
         };
     }

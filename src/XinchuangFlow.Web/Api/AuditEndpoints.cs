@@ -1,3 +1,4 @@
+using XinchuangFlow.Web.Text;
 using System.Security.Claims;
 using XinchuangFlow.Web.Security;
 
@@ -20,7 +21,7 @@ public static class AuditEndpoints
             return Results.Ok(new { total, items });
         }).WithSummary("The audit trail (SEC-3, Data Bureau and supervisors): every change — definitions, rules, each ticket and complaint action, keys, the mailbox's triage — newest first; filter by kind, id, user, action, text, period (China time).");
         api.MapGet("/audit/export", async ([AsParameters] AuditFilter filter, ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, TimeProvider clock, CancellationToken ct) =>
-            Results.File(await audit.ExportCsvAsync(user.ToActor(), filter.ToQuery(), ct), "text/csv; charset=utf-8", $"audit-{clock.GetUtcNow().ToChina():yyyyMMddHHmm}.csv"))
+            Results.File(await audit.ExportCsvAsync(user.ToActor(), filter.ToQuery(), ct), "text/csv; charset=utf-8", $"audit-{Times.FileStamp(clock.GetUtcNow())}.csv"))
             .WithSummary("The matching audit lines as CSV (UTF-8), oldest first, with each line's seal order and SM3 hash.");
         api.MapPost("/audit/verify", async (ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, CancellationToken ct) =>
             Results.Ok(await audit.VerifyAsync(user.ToActor(), ct))).ReadsOnly()

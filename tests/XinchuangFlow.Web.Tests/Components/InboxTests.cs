@@ -186,6 +186,7 @@ public sealed class InboxTests : IAsyncLifetime
     [InlineData(0, "OnTime", "剩余 2:00:00")]
     [InlineData(100, "Warned", "剩余 20:00")]
     [InlineData(125, "Breached", "超时 5:00")]
+    [InlineData(1740, "Breached", "超时 1 天 3 小时")]
     public void TheCountdown_IsColouredByItsState_AndTicksWithTheClock(int minutesLater, string state, string text)
     {
         var now = _engine.Clock.GetUtcNow();
@@ -195,6 +196,7 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.Equal(state, cut.Find("[data-testid=countdown]").GetAttribute("data-state"));
         Assert.Contains(text, cut.Markup);
         Assert.Contains($"xf-deadline-{state.ToLowerInvariant()}", cut.Markup);
+        Assert.Equal(XinchuangFlow.Web.Text.Times.Full(due), cut.Find("[data-testid=countdown]").GetAttribute("title"));   // the deadline itself, in China time
     }
 
     [Fact]

@@ -57,6 +57,8 @@ public partial class HotlineDesk
             var request = new NewTicket(_contactName, _contactPhone, null, _context.Unit.CityCode, _county, _context.LastAddress, _category, null, null, null, null,
                 _title, _description, _impact, Channel: "hotline", ProcurementUnitId: _context.Unit.Id, ProcurementUnit: _context.Unit.Name);
             (_created, _) = await Intake.CreateAsync(Actor, request, _key);
+            // The unit's list is read again: the ticket just filed is at its top (open first, newest first).
+            _context = await Hotline.ContextAsync(Actor, _context.Unit.Id);
         }
         catch (InvalidInputException ex) { _errors = FieldErrors.From(ex); }
         finally { _busy = false; }

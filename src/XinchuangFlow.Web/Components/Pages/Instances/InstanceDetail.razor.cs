@@ -1,3 +1,4 @@
+using XinchuangFlow.Web.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using XinchuangFlow.Application.Access;
@@ -87,5 +88,5 @@ public partial class InstanceDetail
         }
     }
 
-    private static string Local(DateTimeOffset t) => t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss");
+    private static string Local(DateTimeOffset t) => Times.Full(t, seconds: true);
 }

@@ -7,6 +7,7 @@ using XinchuangFlow.Application.Tickets;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Web.Security;
+using XinchuangFlow.Web.Text;
 
 namespace XinchuangFlow.Web.Components.Pages.Mailbox;
 
@@ -19,6 +20,7 @@ public partial class ServiceMailbox
     private int _total;
     private string _outcome = MailOutcomes.Triage;
     private MailRecord? _selected;
+    private MailAnswer _answer = MailAnswer.Nothing;
     private IReadOnlyList<HotlineUnit> _units = [];
     private XinchuangFlow.Domain.Tickets.ProcurementUnit? _unit;
     private string? _unitText, _reason, _reasonError;
@@ -39,7 +41,11 @@ public partial class ServiceMailbox
 
     private async Task OpenAsync(Guid id)
     {
-        try { _selected = await Mailbox.GetAsync(Actor, id); }
+        try
+        {
+            _selected = await Mailbox.GetAsync(Actor, id);
+            _answer = await Mailbox.AnswerAsync(Actor, id);
+        }
         catch (NotFoundException) { _missing = true; return; }
         _units = [];
         _unit = null;
@@ -61,7 +67,10 @@ public partial class ServiceMailbox
         try
         {
             var done = await Mailbox.FileAsTicketAsync(Actor, _selected.Id, _unit.Id);
-            Snackbar.Add(string.Format(L["Mailbox.Filed"], done.TicketNumber), Severity.Success);
+            // What is said about the answer is read from its delivery: never "answered" when nothing was sent.
+            _answer = await Mailbox.AnswerAsync(Actor, done.Id);
+            Snackbar.Add(string.Format(L["Mailbox.Filed"], done.TicketNumber) + " " + AnswerText(_answer),
+                _answer.State is MailAnswer.Queued or MailAnswer.Sent ? Severity.Success : Severity.Warning);
             _selected = done;
             await LoadAsync(_outcome);
         }
@@ -77,6 +86,7 @@ public partial class ServiceMailbox
         try
         {
             _selected = await Mailbox.DismissAsync(Actor, _selected.Id, _reason);
+            _answer = await Mailbox.AnswerAsync(Actor, _selected.Id);
             Snackbar.Add(L["Mailbox.Dismissed"], Severity.Info);
             await LoadAsync(_outcome);
         }
@@ -84,6 +94,17 @@ public partial class ServiceMailbox
         catch (StateConflictException ex) { Snackbar.Add(ex.Message, Severity.Warning); await LoadAsync(_outcome); }
         finally { _busy = false; }
     }
+
+    /// <summary>What became of the answer to the sender, in words.</summary>
+    private string AnswerText(MailAnswer a) =>
+        string.Format(L["Mailbox.Answer." + a.State], a.Address ?? "", a.Attempts, a.SentAt is { } at ? Times.Short(at, Clock) : "");
+
+    private static Severity AnswerSeverity(MailAnswer a) => a.State switch
+    {
+        MailAnswer.Sent => Severity.Success,
+        MailAnswer.Queued or MailAnswer.Retrying => Severity.Info,
+        _ => Severity.Warning,
+    };
 
     private static Color Colour(string outcome) => outcome switch
     {
