@@ -58,8 +58,11 @@ public partial class TicketPage
 
     private async Task ClosedAsync((string Message, Severity Severity) result)
     {
-        Snackbar.Add(result.Message, result.Severity);
+        var rating = _w?.Requester is { AwaitsMyFeedback: true };
         await LoadAsync();
+        // A unit that just rated reads what the flow did with the rating (closed, or reopened to be worked again).
+        var news = rating && result.Severity == Severity.Success && _w?.Requester is { } r ? RequesterTicketView.FeedbackMessageKey(r) : null;
+        Snackbar.Add(news is null ? result.Message : L[news], result.Severity);
     }
 
     /// <summary>Runs an action without a form at once; one with a form in the generic dialog, which shows its own problems.</summary>
