@@ -28,7 +28,8 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             await AppFixture.WaitLiveAsync(page);
         }
         await Assertions.Expect(page.Locator("[data-testid=logout]")).ToBeVisibleAsync();
-        var (scroll, inner) = await page.EvaluateAsync<ValueTuple<int, int>>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scroll, inner) = (widths[0], widths[1]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, shot), FullPage = true });
         Assert.True(scroll <= inner, $"{page.Url}: the page is {scroll} px wide on a {inner} px screen");
     }

@@ -58,10 +58,15 @@ public partial class TicketPage
 
     private async Task ClosedAsync((string Message, Severity Severity) result)
     {
-        var rating = _w?.Requester is { AwaitsMyFeedback: true };
+        Snackbar.Add(result.Message, result.Severity);
         await LoadAsync();
-        // A unit that just rated reads what the flow did with the rating (closed, or reopened to be worked again).
-        var news = rating && result.Severity == Severity.Success && _w?.Requester is { } r ? RequesterTicketView.FeedbackMessageKey(r) : null;
+    }
+
+    /// <summary>A unit that just rated reads what the flow did with the rating (closed, or reopened to be worked again).</summary>
+    private async Task RequesterClosedAsync((string Message, Severity Severity, bool Rated) result)
+    {
+        await LoadAsync();
+        var news = result.Rated && result.Severity == Severity.Success && _w?.Requester is { } r ? RequesterTicketView.FeedbackMessageKey(r) : null;
         Snackbar.Add(news is null ? result.Message : L[news], result.Severity);
     }
 
