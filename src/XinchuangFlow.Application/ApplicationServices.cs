@@ -38,6 +38,7 @@ public static class ApplicationServices
         services.AddSingleton<InboxService>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<TicketWorkspaceService>();
+        services.AddSingleton<XinchuangFlow.Application.Home.HomeService>();
         services.AddSingleton(new AttachmentOptions()); // the host may register its configured limits after this
 
         return services;

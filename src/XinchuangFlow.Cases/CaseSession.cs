@@ -43,12 +43,12 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
         work.Record(ticket, "grade-override", $"等级由{from}调整为{grade}：{reason}", new JsonObject { ["from"] = from?.Code, ["to"] = grade.Code, ["reason"] = reason });
 
     /// <summary>Changes the ticket's status with a history line; no line when nothing changes.</summary>
-    public static void SetStatus(ActivityContext context, Ticket ticket, TicketStatus status, string? note = null, JsonNode? data = null, string kind = "status")
+    public static void SetStatus(ActivityContext context, Ticket ticket, TicketStatus status, string? note = null, JsonNode? data = null, string kind = "status", bool bySystem = false)
     {
         var from = ticket.Status;
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
-        if (from != status || note is not null || data is not null) context.Record(ticket, kind, note, data, from.Code);
+        if (from != status || note is not null || data is not null) context.Record(ticket, kind, note, data, from.Code, bySystem);
         context.JournalData("ticketStatus", status.Code);
     }
 
@@ -77,7 +77,7 @@ public sealed class CaseSession(ITicketRepository repository, RuleBook rules, Gu
             ["deadline"] = clock.Deadline(calendar)?.ToString("O"),
             ["breached"] = clock.Breached(context.Now, calendar),
         };
-        context.Record(ticket, "clock-" + action, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟{ClockActionZh(action)}", data);
+        context.Record(ticket, "clock-" + action, note ?? $"{TicketClocks.NameZh(clock.Kind)}时钟{ClockActionZh(action)}", data, bySystem: true);
         context.JournalData("clock", TicketClocks.Name(clock.Kind));
         context.JournalData("action", action);
     }

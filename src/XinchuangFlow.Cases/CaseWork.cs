@@ -58,17 +58,19 @@ public static class CaseWork
 
     /// <summary>
     /// A history line of the case, by the burst's user at the burst's time; <paramref name="from"/> is the state before
-    /// when it changed (the current state otherwise).
+    /// when it changed (the current state otherwise). <paramref name="bySystem"/>: the platform did it (grading,
+    /// dispatch by the rules, a clock, closing or reopening after a rating) — no person, even when a person's action
+    /// started the burst.
     /// </summary>
-    public static CaseEvent Record(this IBurstWork work, ICase @case, string kind, string? note, JsonNode? data = null, string? from = null) =>
-        work.Record(@case.Id, @case.CaseKind, kind, from ?? @case.Status, @case.Status, note, data);
+    public static CaseEvent Record(this IBurstWork work, ICase @case, string kind, string? note, JsonNode? data = null, string? from = null, bool bySystem = false) =>
+        work.Record(@case.Id, @case.CaseKind, kind, from ?? @case.Status, @case.Status, note, data, bySystem);
 
     /// <summary>A history line of a case this burst has not loaded (a ticket's line about its complaint, a case's first line).</summary>
-    public static CaseEvent Record(this IBurstWork work, Guid caseId, string caseKind, string kind, string? from, string? to, string? note, JsonNode? data = null)
+    public static CaseEvent Record(this IBurstWork work, Guid caseId, string caseKind, string kind, string? from, string? to, string? note, JsonNode? data = null, bool bySystem = false)
     {
         var line = new CaseEvent
         {
-            CaseId = caseId, CaseKind = caseKind, At = work.Now, User = work.User, Kind = kind,
+            CaseId = caseId, CaseKind = caseKind, At = work.Now, User = bySystem ? null : work.User, Kind = kind,
             FromStatus = from, ToStatus = to, Note = note, Data = data?.ToJsonString(),
         };
         work.StageInsert(line);

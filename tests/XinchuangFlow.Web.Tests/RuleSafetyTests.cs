@@ -75,13 +75,13 @@ public abstract class RuleSafetyTests(WebAppFactory app)
         // Every weekday closed: no ticket of the city would get a deadline.
         var closed = await PutRulesAsync(nanning, "4501", Overrides(["08:30-12:00"], []));
         Assert.Equal(HttpStatusCode.BadRequest, closed.StatusCode);
-        Assert.Contains("has no open time", await ErrorsAsync(closed));
+        Assert.Contains("一年内没有工作时间", await ErrorsAsync(closed));                 // in the caller's language
         // Seventy thousand holidays: refused by their number, quickly.
         var watch = Stopwatch.StartNew();
         var many = Enumerable.Range(0, 70_000).Select(i => new DateOnly(2000, 1, 1).AddDays(i).ToString("yyyy-MM-dd"));
         var tooMany = await PutRulesAsync(nanning, "4501", Overrides(["08:30-12:00"], [1, 2, 3, 4, 5], many));
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        Assert.Contains("70,000 holidays; at most 2,000", await ErrorsAsync(tooMany));
+        Assert.Contains("列出 70,000 个日期，最多允许 2,000 个", await ErrorsAsync(tooMany));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
 
         // Nothing was stored: the same version and document as before.
@@ -115,7 +115,7 @@ public abstract class RuleSafetyTests(WebAppFactory app)
             await Task.Delay(250);
         } while (watch.Elapsed < TimeSpan.FromSeconds(15));
         Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
-        Assert.Contains("cannot give every ticket a deadline", await ErrorsAsync(preview));
+        Assert.Contains("不能为每张工单计算期限", await ErrorsAsync(preview));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/api/rules/sla/4503/recompute?comment=x", null)).StatusCode);
 
         Guid unit;

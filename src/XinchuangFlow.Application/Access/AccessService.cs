@@ -71,6 +71,35 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     /// <summary>The phone pages list the technician's own dispatched tickets.</summary>
     public bool WorksInField(Actor a) => a.IsInRole(Roles.Technician);
 
+    /// <summary>
+    /// What a user's home page holds (issue 21 §4): a technician works on the phone pages (the home sends them there); a
+    /// unit its requests and what to rate or confirm; whoever works an inbox its counts; a coordinator their city; the
+    /// Data Bureau and the Intranet Office the region; the Data Bureau's administrators the flows and their faults.
+    /// </summary>
+    public Home.HomeSections HomeOf(Actor a)
+    {
+        var sections = Home.HomeSections.None;
+        if (a.IsInRole(Roles.ProcurementUser)) sections |= Home.HomeSections.Unit;
+        if (a.IsAny(Roles.Dispatcher, Roles.EnterpriseManager, Roles.VendorSupport, Roles.MunicipalCoordinator, Roles.DataBureauAdmin)) sections |= Home.HomeSections.Inbox;
+        if (a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is { Length: > 0 }) sections |= Home.HomeSections.City;
+        if (a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor)) sections |= Home.HomeSections.Region;
+        if (IsWorkflowAdmin(a)) sections |= Home.HomeSections.Flows;
+        // A technician with no other work lands on the phone pages.
+        if (sections == Home.HomeSections.None && WorksInField(a)) sections = Home.HomeSections.Field;
+        return sections;
+    }
+
+    /// <summary>
+    /// How a ticket's page shows a ticket to this user: the requester's view (state in plain words, the promise, who
+    /// comes, the timeline, their feedback and complaint) for a procurement unit's user with no working role; the
+    /// internal workspace (clocks and their reasons, dispatch, the flow, hand-over and ticket actions) for everyone else.
+    /// </summary>
+    public TicketView TicketViewOf(Actor a) =>
+        a.IsInRole(Roles.ProcurementUser) && !a.Roles.Any(r => r != Roles.ProcurementUser) ? TicketView.Requester : TicketView.Internal;
+
+    /// <summary>Handing a task over is the agents' (a unit's user rates and confirms their own requests).</summary>
+    public bool MayHandOver(Actor a) => TicketViewOf(a) == TicketView.Internal;
+
     /// <summary>The audit trail is the Data Bureau's and the Intranet Office's.</summary>
     public bool MayReadAudit(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor);
 

@@ -50,6 +50,15 @@ public interface ICaseDirectory
     /// <summary>How many open tasks each inbox view holds for <paramref name="who"/>.</summary>
     Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
 
+    /// <summary>How many open tasks <paramref name="who"/> may work (their own, their role's) fall due between <paramref name="now"/> and <paramref name="until"/>.</summary>
+    Task<int> CountInboxDueAsync(InboxAudience who, DateTimeOffset now, DateTimeOffset until, CancellationToken ct = default);
+
+    /// <summary>
+    /// Per city with cases in scope: open tickets, those whose running clock is past its deadline, those due within
+    /// <paramref name="soon"/>, open tickets that breached a target, open complaints and complaints in the coordinator's review.
+    /// </summary>
+    Task<IReadOnlyList<Home.CaseFigures>> CaseFiguresAsync(CaseScope scope, DateTimeOffset now, TimeSpan soon, CancellationToken ct = default);
+
     /// <summary>A technician's tickets still to be worked (not resolved or closed), the on-site deadline first.</summary>
     Task<IReadOnlyList<Ticket>> TechnicianQueueAsync(string technicianUser, int take, CancellationToken ct = default);
 

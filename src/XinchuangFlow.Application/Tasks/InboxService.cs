@@ -19,6 +19,13 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
     public Task<InboxCounts> CountsAsync(Actor actor, CancellationToken ct = default) =>
         cases.CountInboxAsync(access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
 
+    /// <summary>How many tasks the actor may work fall due within <paramref name="within"/> from now.</summary>
+    public Task<int> CountDueWithinAsync(Actor actor, TimeSpan within, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return cases.CountInboxDueAsync(access.InboxAudienceOf(actor), now, now + within, ct);
+    }
+
     private static void Check(InboxQuery q)
     {
         var errors = new Dictionary<string, string[]>();

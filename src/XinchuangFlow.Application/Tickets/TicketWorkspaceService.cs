@@ -7,7 +7,8 @@ using XinchuangFlow.Engine.Runtime;
 namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>Builds a ticket's workspace from the use cases that own each part; the scope check is theirs.</summary>
-public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access, TicketActionService actions)
+public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access, TicketActionService actions,
+    PortalService portal)
 {
     public async Task<TicketWorkspace> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
@@ -16,6 +17,15 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
         var mine = new List<HumanTask>();
         foreach (var task in detail.OpenTasks)
             if (await access.RightOnTaskAsync(actor, task, ct) == TaskRight.Work) mine.Add(task);
+        if (access.TicketViewOf(actor) == TicketView.Requester)
+        {
+            // The requester's view: no engine, no agents' actions; the ticket in plain words.
+            var awaits = mine.Any(k => k.TaskKind == TaskKinds.Feedback);
+            var shown = t.Status == TicketStatus.AwaitingFeedback && !awaits ? TicketStatus.Resolved : t.Status;
+            var requester = new RequesterTicket(shown, await portal.PromiseAsync(t, ct), awaits, RequesterTimeline.Of(detail.History), RequesterTimeline.NewsOf(detail.History));
+            return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), null, null,
+                new WorkspaceRights([], Upload: !t.Status.IsFinal, SeeDiagram: false), TicketView.Requester, requester);
+        }
         InstanceDetail? flow = null;
         try
         {

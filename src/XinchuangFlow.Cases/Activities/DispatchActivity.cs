@@ -58,12 +58,12 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
             if (decision.Chosen is { } chosen)
             {
                 ticket.AssignTechnician(chosen, decision.ServicePoint!, explanation.ToJsonString(), context.Now);
-                CaseSession.SetStatus(context, ticket, TicketStatus.Dispatched, decision.RuleZh, explanation, "dispatched");
+                CaseSession.SetStatus(context, ticket, TicketStatus.Dispatched, decision.RuleZh, explanation, "dispatched", bySystem: true);
             }
             else
             {
                 ticket.DispatchExplanation = explanation.ToJsonString();
-                context.Record(ticket, "dispatch-manual", decision.RuleZh, explanation);
+                context.Record(ticket, "dispatch-manual", decision.RuleZh, explanation, bySystem: true);
             }
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject

@@ -104,7 +104,7 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
             ["roles"] = new JsonArray(level.Roles.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
             ["users"] = new JsonArray(level.Users.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
             ["channels"] = new JsonArray(level.EffectiveChannels.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
-        });
+        }, bySystem: true);
         context.JournalData("escalated", level.Percent);
     }
 }

@@ -38,7 +38,7 @@ public sealed class GradeActivity(CaseSession cases) : IActivity
             ticket.Grade = result.Grade;
             ticket.GradeExplanation = result.ExplanationZh;
             CaseSession.SetStatus(context, ticket, TicketStatus.Graded, result.ExplanationZh,
-                new JsonObject { ["grade"] = result.Grade.Code, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}" }, "graded");
+                new JsonObject { ["grade"] = result.Grade.Code, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}" }, "graded", bySystem: true);
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject
         {

@@ -32,7 +32,7 @@ public sealed class RequestVendorSupportActivity(CaseSession cases, INetworkRepo
               ?? vendors.OrderBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault();
         if (vendor is null)
         {
-            context.Record(ticket, "vendor-none", "没有可协同的有效产品供应商");
+            context.Record(ticket, "vendor-none", "没有可协同的有效产品供应商", bySystem: true);
             return ActivityResult.Done("noVendor");
         }
         ticket.VendorId = vendor.Id;

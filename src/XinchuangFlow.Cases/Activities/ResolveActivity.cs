@@ -35,7 +35,7 @@ public sealed class ResolveActivity(CaseSession cases) : IActivity
         ticket.ConfirmedBy = Trimmed(context.GetString("confirmedBy"), 100);
         CaseSession.SetStatus(context, ticket, TicketStatus.Resolved, ticket.Resolution, kind: "resolved");
         await StopClockActivity.StopAsync(context, cases, ticket, ClockKind.Resolution);
-        CaseSession.SetStatus(context, ticket, TicketStatus.AwaitingFeedback);
+        CaseSession.SetStatus(context, ticket, TicketStatus.AwaitingFeedback, bySystem: true);
         return ActivityResult.Done("done");
     }
 

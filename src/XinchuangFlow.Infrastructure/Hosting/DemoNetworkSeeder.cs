@@ -55,10 +55,12 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
                     db.Technicians.Add(tech);
                     foreach (var category in categories.OrderBy(_ => random.Next()).Take(2 + random.Next(4)))
                     {
-                        // About one certificate in eight has lapsed, so dispatch has something to refuse.
+                        // About one certificate in eight has lapsed, so dispatch has something to refuse; the others are
+                        // valid today (issued up to three years ago), a few of them running out within the month.
                         var expired = random.NextDouble() < 0.125;
-                        var until = expired ? today.AddDays(-random.Next(1, 200)) : today.AddDays(random.Next(60, 900));
-                        db.Certificates.Add(new Certificate(tech.Id, category, until.AddYears(-2), until));
+                        var until = expired ? today.AddDays(-random.Next(1, 200)) : today.AddDays(random.Next(10, 900));
+                        // Three years' validity: every one began before today (at most 900 days left).
+                        db.Certificates.Add(new Certificate(tech.Id, category, until.AddYears(-3), until));
                     }
                 }
             }

@@ -44,6 +44,20 @@ public sealed class DemoTicketSeeder(
         ("server", "服务器宕机", "核心系统服务器宕机，全单位无法办公。", "unit", null),
     ];
 
+    /// <summary>What units complain about, in their words, with the complaint's category.</summary>
+    private static readonly (string Description, string Category)[] Grievances =
+    [
+        ("维修后第二天同一故障再次出现，要求彻底排查并说明原因。", "quality"),
+        ("工程师比承诺时间晚到两个多小时，整个科室半天无法办公。", "timeliness"),
+        ("工程师电话沟通态度生硬，没有说明处理进度和预计时间。", "attitude"),
+        ("更换的配件与原机型号不一致，使用一天后又出现异常。", "quality"),
+        ("报修后一整天无人联系，拨打热线也说不清派给了谁。", "service"),
+        ("远程处理后问题依旧，多次要求上门均被推脱。", "service"),
+        ("约定的回访没有进行，系统至今仍提示同样的错误。", "timeliness"),
+        ("维修前未提醒备份，重装系统后部分业务文件丢失。", "quality"),
+        ("工程师未出示工作证件，也未登记到场时间。", "other"),
+    ];
+
     /// <summary>Creates the demo units when there are none; returns how many.</summary>
     public async Task<int> SeedUnitsAsync(CancellationToken ct = default)
     {
@@ -99,7 +113,35 @@ public sealed class DemoTicketSeeder(
         var span = now - XinchuangFlow.Domain.Rules.RuleReplay.LastQuarter(now).From + TimeSpan.FromDays(3);
         var liuzhou = units.Where(u => u.CityCode == SecondDemoCity).ToList();
         var created = 0;
-        for (var i = 0; i < count; i++)
+        var demoUnit = units.FirstOrDefault(u => u.Name == DemoUnitName);
+        // The newest few are the demo logins' own work, played by a script rather than by chance: a request of the demo
+        // unit waiting for its rating, and three open terminal requests for the demo technician (IdentitySeeder hands
+        // them over) — so every demo login finds work, whatever the random draws did to the rest.
+        var scripted = demoUnit is not null && count >= 2 * Scripted.Length ? count - Scripted.Length : count;
+        for (var i = scripted; i < count; i++)
+        {
+            var script = Scripted[i - scripted];
+            demoClock.Set(now - script.Age);
+            var problem = Problems[script.Problem];
+            var request = new TicketRequest
+            {
+                Channel = "portal", ProcurementUnitId = demoUnit!.Id, ProcurementUnit = demoUnit.Name, ContactName = "陆科长", ContactPhone = "0771-5550101",
+                CityCode = demoUnit.CityCode, CountyCode = demoUnit.CountyCode, ProductCategory = problem.Category, ProductVendor = problem.Vendor,
+                Title = problem.Title, Description = problem.Description, Impact = problem.Impact,
+            };
+            try
+            {
+                var (ticket, _) = await service.CreateTrustedAsync(request, unitUser, mayNameIntegrator: false, ct);
+                created++;
+                foreach (var (kind, outcome, after, data) in script.Steps)
+                    if (!await StepAsync(runtime, demoClock, ticket, kind, outcome, after, data, now, ct)) break;
+            }
+            catch (Exception ex) when (ex is InvalidInputException or StateConflictException or ConcurrencyConflictException or TaskAlreadyCompletedException)
+            {
+                log.LogWarning("Demo ticket {Index} stopped early: {Message}", i, ex.Message);
+            }
+        }
+        for (var i = 0; i < scripted; i++)
         {
             // Older tickets first, back to the start of the last quarter (what a what-if replay looks at by default);
             // the newest few are only hours old and still open.
@@ -134,21 +176,50 @@ public sealed class DemoTicketSeeder(
         return created;
     }
 
+    /// <summary>The demo logins' newest requests: how old, which problem, and the steps already done (each after the one before).</summary>
+    private static readonly (TimeSpan Age, int Problem, (string Kind, string Outcome, TimeSpan After, JsonObject? Data)[] Steps)[] Scripted =
+    [
+        // Resolved this morning: the unit is asked to rate it.
+        (TimeSpan.FromHours(26), 1, [
+            (TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(12), null),
+            (TaskKinds.Handle, TicketOutcomes.CheckIn, TimeSpan.FromMinutes(95), new JsonObject { ["location"] = DemoUnitName + "三楼办公室" }),
+            (TaskKinds.Resolve, TicketOutcomes.Resolved, TimeSpan.FromHours(20), new JsonObject { ["resolution"] = "重新安装显卡驱动并更新系统补丁，连续运行两小时未再蓝屏。", ["confirmedBy"] = "陆科长" }),
+        ]),
+        // Accepted, with the product's vendor: the demo technician asks the vendor for help (IdentitySeeder).
+        (TimeSpan.FromHours(5), 0, [(TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(9), null)]),
+        // Accepted a few hours ago: to be checked in.
+        (TimeSpan.FromHours(3), 1, [(TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(14), null)]),
+        // Filed within the hour: to be accepted.
+        (TimeSpan.FromMinutes(50), 0, []),
+    ];
+
+    /// <summary>Completes the ticket's open task of <paramref name="kind"/> <paramref name="after"/> the demo clock's moment, unless that is still to come.</summary>
+    private static async Task<bool> StepAsync(WorkflowRuntime runtime, SettableClock demoClock, Ticket ticket, string kind, string outcome, TimeSpan after, JsonObject? data,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var at = demoClock.GetUtcNow() + after;
+        if (at >= now) return false;
+        var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open, TaskKind: kind), ct);
+        var task = open.FirstOrDefault(t => t.HasOutcome(outcome));
+        if (task is null) return false;
+        demoClock.Set(at);
+        await runtime.CompleteTaskAsync(task.Id, outcome, data?.DeepClone().AsObject() ?? [], task.AssigneeUser ?? "dispatcher@xinchuang.local", ct);
+        return true;
+    }
+
+    /// <summary>The coordinator who reviews a city's complaints (the demo logins for Nanning and Liuzhou).</summary>
+    private static string CoordinatorOf(string city) => city switch
+    {
+        "4501" => "nanning@xinchuang.local",
+        SecondDemoCity => "liuzhou@xinchuang.local",
+        _ => $"coordinator{city}@demo.xinchuang.local",
+    };
+
     /// <summary>Plays a ticket's life forward on the demo clock as far as its age allows.</summary>
     private static async Task LiveAsync(WorkflowRuntime runtime, TicketIntakeService service, SettableClock demoClock, Ticket ticket,
         List<(string User, string Category, string City)> certified, Random random, DateTimeOffset now, CancellationToken ct)
     {
-        async Task<bool> Step(string kind, string outcome, TimeSpan after, JsonObject? data = null)
-        {
-            var at = demoClock.GetUtcNow() + after;
-            if (at >= now) return false;
-            var open = await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: ticket.InstanceId, Status: HumanTaskStatus.Open, TaskKind: kind), ct);
-            var task = open.FirstOrDefault(t => t.HasOutcome(outcome));
-            if (task is null) return false;
-            demoClock.Set(at);
-            await runtime.CompleteTaskAsync(task.Id, outcome, data ?? [], task.AssigneeUser ?? "dispatcher@xinchuang.local", ct);
-            return true;
-        }
+        Task<bool> Step(string kind, string outcome, TimeSpan after, JsonObject? data = null) => StepAsync(runtime, demoClock, ticket, kind, outcome, after, data, now, ct);
         var minutes = (int min, int max) => TimeSpan.FromMinutes(random.Next(min, max));
         if (ticket.TechnicianUser is null)
         {
@@ -180,21 +251,33 @@ public sealed class DemoTicketSeeder(
         {
             if (random.NextDouble() < 0.6)
             {
+                // The complaint goes its way on its own clock — answered within hours, reviewed within a day or two,
+                // confirmed by the unit — as far as its age allows: old ones are closed, recent ones wait at a step.
+                var resume = demoClock.GetUtcNow();
                 try
                 {
-                    var (complaint, _) = await service.FileComplaintTrustedAsync(ticket, new ComplaintRequest("处理不彻底，问题反复出现", "quality"), ticket.CreatedBy, ticket.ProcurementUnitId, ct);
-                    // Most complaints have been answered by the enterprise and wait for the city's coordinator to review them.
-                    if (random.NextDouble() < 0.7)
+                    var grievance = Grievances[random.Next(Grievances.Length)];
+                    var (complaint, _) = await service.FileComplaintTrustedAsync(ticket, new ComplaintRequest(grievance.Description, grievance.Category), ticket.CreatedBy, ticket.ProcurementUnitId, ct);
+                    async Task<bool> ComplaintStep(string kind, string outcome, TimeSpan after, string user, JsonObject data)
                     {
-                        var handle = (await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open, TaskKind: TaskKinds.ComplaintHandle), ct))
-                            .FirstOrDefault(t => t.HasOutcome(ComplaintOutcomes.Respond));
-                        demoClock.Set(demoClock.GetUtcNow() + minutes(60, 600));
-                        if (handle is not null && demoClock.GetUtcNow() < now)
-                            await runtime.CompleteTaskAsync(handle.Id, ComplaintOutcomes.Respond,
-                                new JsonObject { ["response"] = "已联系用户致歉，安排高级工程师复查并更换故障部件。" }, "manager@xinchuang.local", ct);
+                        var at = demoClock.GetUtcNow() + after;
+                        if (at >= now) return false;
+                        var task = (await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open, TaskKind: kind), ct))
+                            .FirstOrDefault(t => t.HasOutcome(outcome));
+                        if (task is null) return false;
+                        demoClock.Set(at);
+                        await runtime.CompleteTaskAsync(task.Id, outcome, data, task.AssigneeUser ?? user, ct);
+                        return true;
                     }
+                    _ = await ComplaintStep(TaskKinds.ComplaintHandle, ComplaintOutcomes.Respond, minutes(90, 720), "manager@xinchuang.local",
+                            new JsonObject { ["response"] = "已联系用户致歉，安排高级工程师复查并更换故障部件。" })
+                        && await ComplaintStep(TaskKinds.ComplaintReview, ComplaintOutcomes.Approve, minutes(240, 2400), CoordinatorOf(complaint.CityCode),
+                            new JsonObject { ["opinion"] = "处理措施得当，请企业做好回访。" })
+                        && await ComplaintStep(TaskKinds.ComplaintConfirm, ComplaintOutcomes.Satisfied, minutes(120, 2880), ticket.CreatedBy ?? "unit@xinchuang.local",
+                            new JsonObject { ["comment"] = "已复查，问题解决。" });
                 }
                 catch (InvalidInputException) { }
+                finally { demoClock.Set(resume); }
             }
             if (!await Step(TaskKinds.Accept, TicketOutcomes.Accept, minutes(10, 90))) return;
             if (!await Step(TaskKinds.Handle, TicketOutcomes.CheckIn, minutes(60, 240))) return;

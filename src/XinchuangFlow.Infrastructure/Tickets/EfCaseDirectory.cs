@@ -227,6 +227,40 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return new InboxCounts(mine, team, overdue, all);
     }
 
+    public async Task<int> CountInboxDueAsync(InboxAudience who, DateTimeOffset now, DateTimeOffset until, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Lines(OpenTaskCases(db).Where(Visible(db, who, InboxView.Overdue))).CountAsync(r => r.DueAt >= now && r.DueAt < until, ct);
+    }
+
+    public async Task<IReadOnlyList<XinchuangFlow.Application.Home.CaseFigures>> CaseFiguresAsync(CaseScope scope, DateTimeOffset now, TimeSpan soon, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        TicketStatus[] final = [TicketStatus.Closed, TicketStatus.Cancelled];
+        var until = now + soon;
+        const string paused = XinchuangFlow.Domain.Sla.Deadlines.Paused;
+        var tickets = await scope.Apply(db.Tickets.AsNoTracking()).Where(t => !final.Contains(t.Status))
+            .GroupBy(t => t.CityCode)
+            .Select(g => new
+            {
+                City = g.Key,
+                Open = g.Count(),
+                Overdue = g.Count(t => t.NextDueAt != null && t.NextDueAt < now && (t.NextClock == null || t.NextClock != paused)),
+                DueSoon = g.Count(t => t.NextDueAt != null && t.NextDueAt >= now && t.NextDueAt < until && (t.NextClock == null || t.NextClock != paused)),
+                Breached = g.Count(t => t.Breached),
+            }).ToListAsync(ct);
+        var complaints = await scope.Apply(db.Complaints.AsNoTracking()).Where(c => c.Status != ComplaintStatus.Closed)
+            .GroupBy(c => c.CityCode)
+            .Select(g => new { City = g.Key, Open = g.Count(), Reviewing = g.Count(c => c.Status == ComplaintStatus.Reviewing) })
+            .ToListAsync(ct);
+        return tickets.Select(t => t.City).Union(complaints.Select(c => c.City)).Order(StringComparer.Ordinal).Select(city =>
+        {
+            var t = tickets.FirstOrDefault(x => x.City == city);
+            var c = complaints.FirstOrDefault(x => x.City == city);
+            return new XinchuangFlow.Application.Home.CaseFigures(city, t?.Open ?? 0, t?.Overdue ?? 0, t?.DueSoon ?? 0, t?.Breached ?? 0, c?.Open ?? 0, c?.Reviewing ?? 0);
+        }).ToList();
+    }
+
     public async Task<IReadOnlyList<Ticket>> TechnicianQueueAsync(string technicianUser, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -265,8 +299,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     /// <summary>
     /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
     /// subqueries). Mine: assigned to or claimed by them. Team: offered to one of their roles on a case in their scope
-    /// (or a flow without a case), held by nobody. All: every task on a case in their scope, plus their own and their
-    /// role's. Overdue: the rows of All (the deadline is applied on the rows), so its count is what All shows as breached.
+    /// (or a flow without a case), claimed by nobody and not theirs already. All: every task on a case in their scope, plus
+    /// their own and their role's. Overdue: the rows of All (the deadline is applied on the rows), so its count is what All
+    /// shows as breached.
     /// </summary>
     private static Expression<Func<TaskCase, bool>> Visible(XfDbContext db, InboxAudience who, InboxView view)
     {
@@ -275,7 +310,10 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         Expression<Func<TaskCase, bool>> mine = x => user != null && (x.Task.AssigneeUser == user || x.Task.ClaimedBy == user);
         if (view == InboxView.Mine) return mine;
         Expression<Func<TaskCase, bool>> role = x => x.Task.AssigneeRole != null && roles.Contains(x.Task.AssigneeRole);
-        Expression<Func<TaskCase, bool>> free = x => x.Task.AssigneeUser == null && x.Task.ClaimedBy == null;
+        // Offered to the role and claimed by nobody: the user may take it (AccessService.MayTake), even when the flow also
+        // named a person (a unit's rating goes to whoever filed the request and to every user of the unit) — else the
+        // portal would ask for a rating the inbox does not count. The named person has it under Mine, not twice.
+        Expression<Func<TaskCase, bool>> free = x => x.Task.ClaimedBy == null && (x.Task.AssigneeUser == null || user == null || x.Task.AssigneeUser != user);
         if (who.Everything) return view == InboxView.Team ? And(free, role) : x => true;
         var inScope = Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint));
         // A task of a flow with no case (nor a parent that has one) goes to every holder of its role.

@@ -35,6 +35,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         await demo.SeedUnitsAsync(ct);
         var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<XfDbContext>>();
         Guid? demoUnit;
+        string? technicianName;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             demoUnit = (await db.ProcurementUnits.FirstOrDefaultAsync(u => u.Name == DemoTicketSeeder.DemoUnitName, ct))?.Id;
@@ -51,8 +52,10 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
                 if (pick != Guid.Empty)
                     await db.Technicians.Where(t => t.Id == pick).ExecuteUpdateAsync(u => u.SetProperty(t => t.UserName, "tech@xinchuang.local"), ct);
             }
+            // One name wherever the demo technician appears: the account's is the network's (tickets carry that one).
+            technicianName = await db.Technicians.Where(t => t.UserName == "tech@xinchuang.local").Select(t => t.Name).FirstOrDefaultAsync(ct);
         }
-        await EnsureUserAsync(users, "tech@xinchuang.local", DemoPassword, "技术工程师（演示）", Roles.Technician, u => u.EnterpriseId = firstIntegrator?.Id);
+        await EnsureUserAsync(users, "tech@xinchuang.local", DemoPassword, technicianName ?? "技术工程师（演示）", Roles.Technician, u => u.EnterpriseId = firstIntegrator?.Id);
         await EnsureUserAsync(users, "unit@xinchuang.local", DemoPassword, "南宁市财政局（演示）", Roles.ProcurementUser, u => { u.ProcurementUnitId = demoUnit; u.CityCode = "4501"; });
         var firstVendor = (await services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>().EnterprisesAsync(ct))
             .FirstOrDefault(e => e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.ProductVendor);

@@ -62,6 +62,14 @@ public partial class TicketPage
         await LoadAsync();
     }
 
+    /// <summary>A unit that just rated reads what the flow did with the rating (closed, or reopened to be worked again).</summary>
+    private async Task RequesterClosedAsync((string Message, Severity Severity, bool Rated) result)
+    {
+        await LoadAsync();
+        var news = result.Rated && result.Severity == Severity.Success && _w?.Requester is { } r ? RequesterTicketView.FeedbackMessageKey(r) : null;
+        Snackbar.Add(news is null ? result.Message : L[news], result.Severity);
+    }
+
     /// <summary>Runs an action without a form at once; one with a form in the generic dialog, which shows its own problems.</summary>
     private async Task StartAsync(ITicketAction action)
     {

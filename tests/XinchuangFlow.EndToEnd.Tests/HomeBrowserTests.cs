@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// Each role's home and the pages of a phone (issue 21 §4): a unit's home shows its own requests and what to rate, and
+/// every page a unit or a technician reaches fits 360 px (no page wider than the screen, the menu closed, sign-out at
+/// hand); a technician lands on the phone pages; a unit reads its ticket in its own view and is told what a low rating
+/// does; a dispatcher's home counts what the inbox counts, and an agent still gets the internal ticket page.
+/// </summary>
+public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Demo = "Demo#2026xf";
+
+    private static BrowserNewContextOptions Phone() => new()
+    {
+        ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+    };
+
+    /// <summary>Opens <paramref name="path"/>, waits for the live page, and checks that nothing is wider than the phone.</summary>
+    private static async Task FitsAsync(IPage page, string path, string shot)
+    {
+        if (path.Length > 0)
+        {
+            await page.GotoAsync(path);
+            await AppFixture.WaitLiveAsync(page);
+        }
+        await Assertions.Expect(page.Locator("[data-testid=logout]")).ToBeVisibleAsync();
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scroll, inner) = (widths[0], widths[1]);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, shot), FullPage = true });
+        Assert.True(scroll <= inner, $"{page.Url}: the page is {scroll} px wide on a {inner} px screen");
+    }
+
+    [Fact]
+    public async Task AUnitOnAPhone_SeesItsOwnHome_ItsOwnTicketView_AndWhatALowRatingDoes()
+    {
+        var page = await app.SignedInPageAsync("unit@xinchuang.local", Demo, Phone());
+        await AppFixture.WaitLiveAsync(page);
+        // Its home: its requests, with the one resolved this morning to rate.
+        await Assertions.Expect(page.Locator("[data-testid=home-unit]")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await page.Locator("[data-testid=home-to-rate]").InnerTextAsync()) >= 1);
+        await Assertions.Expect(page.Locator("[data-testid=home-desk], [data-testid=home-region], [data-testid=home-flows]")).ToHaveCountAsync(0);
+        // The menu is closed on a phone (the page is not covered) and opens from the app bar.
+        await Assertions.Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=menu-toggle]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=app-name-short]")).ToBeVisibleAsync();
+        await FitsAsync(page, "", "home-unit-phone.png");
+
+        var toRate = page.Locator("[data-testid=home-rate]").First;
+        var href = await toRate.GetAttributeAsync("href");
+        var number = href!.Split('/')[^1];
+        foreach (var (path, shot) in new[] { ("/portal", "phone-portal.png"), ("/portal/new", "phone-portal-new.png"), ($"/portal/complaint?ticket={number}", "phone-complaint.png"), ("/me", "phone-me.png") })
+            await FitsAsync(page, path, shot);
+
+        // The unit's own view of the ticket: plain words, the promise, who comes; no diagram, no clocks, no agents' buttons.
+        await page.GotoAsync($"/tickets/{number}");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=requester-view]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=requester-timeline] [data-testid=step-resolved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=ticket-flow], [data-testid=clocks], [data-testid=dispatch], [data-testid=ticket-actions], [data-testid=reassign-open]")).ToHaveCountAsync(0);
+        await FitsAsync(page, "", "phone-ticket-unit.png");
+
+        // One star: the ticket goes back to be worked, and the unit reads that rather than "task done".
+        await page.Locator("[data-testid=field-satisfaction]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "1", Exact = true }).ClickAsync();
+        await AppFixture.Field(page, "field-comment").FillAsync("蓝屏又出现了");
+        await page.Locator("[data-testid=outcome-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=feedback-news]")).ToContainTextAsync("重新处理");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("重新处理");
+        await Assertions.Expect(page.Locator("[data-testid=requester-timeline] [data-testid=step-reopened]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "phone-ticket-reopened.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ATechnician_LandsOnThePhonePages_WhichFitAPhone()
+    {
+        var page = await app.SignedInPageAsync("tech@xinchuang.local", Demo, Phone());
+        await page.WaitForURLAsync("**/m");
+        await AppFixture.WaitLiveAsync(page);
+        var first = page.Locator("a[href^='/m/']").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();                       // a ticket waits for the demo technician
+        await FitsAsync(page, "", "phone-tech-list.png");
+        var ticket = await first.GetAttributeAsync("href");
+        await FitsAsync(page, ticket!, "phone-tech-ticket.png");
+        // Opening the home sends them back to their tickets.
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/m");
+        foreach (var (path, shot) in new[] { ("/me", "phone-tech-me.png"), ("/inbox", "phone-tech-inbox.png") })
+            await FitsAsync(page, path, shot);
+    }
+
+    [Fact]
+    public async Task ADispatchersHome_CountsWhatTheInboxCounts_AndAnAgentKeepsTheWorkspace()
+    {
+        var page = await app.SignedInPageAsync("dispatcher@xinchuang.local", Demo);
+        await AppFixture.WaitLiveAsync(page);
+        using var api = await app.ApiAsync("dispatcher@xinchuang.local", Demo);
+        var counts = (await api.GetFromJsonAsync<JsonObject>("/api/inbox/counts"))!;
+        foreach (var (view, id) in new[] { ("mine", "desk-mine"), ("team", "desk-team"), ("overdue", "desk-overdue") })
+            await Assertions.Expect(page.Locator($"[data-testid={id}]")).ToHaveTextAsync(counts[view]!.ToString());
+        await Assertions.Expect(page.Locator("[data-testid=home-unit], [data-testid=home-city], [data-testid=home-flows]")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "home-dispatcher.png"), FullPage = true });
+
+        var number = (await api.GetFromJsonAsync<JsonObject>("/api/tickets?take=1"))!["items"]![0]!["number"]!.GetValue<string>();
+        await page.GotoAsync($"/tickets/{number}");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=clocks]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=ticket-flow]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=requester-view]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ACoordinatorsAndTheDataBureausHomes_ShowTheirCityAndTheRegion()
+    {
+        var coordinator = await app.SignedInPageAsync("nanning@xinchuang.local", Demo);
+        await Assertions.Expect(coordinator.Locator("[data-testid=home-city]")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await coordinator.Locator("[data-testid=city-to-review]").InnerTextAsync()) >= 0);
+        await Assertions.Expect(coordinator.Locator("[data-testid=home-region]")).ToHaveCountAsync(0);
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "home-coordinator.png"), FullPage = true });
+
+        var admin = await app.SignedInPageAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=home-region]")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=home-flows]")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await admin.Locator("[data-testid=flows-definitions]").InnerTextAsync()) >= 2);
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "home-admin.png"), FullPage = true });
+    }
+}
