@@ -61,7 +61,7 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         if (ticket.Status.IsFinal) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
         var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>
         {
-            amendment.Record(ticket, "call", $"热线来电：{note!.Trim()}");
+            amendment.Record(ticket, "call", $"热线来电：{note!.Trim()}", new System.Text.Json.Nodes.JsonObject { ["note"] = note.Trim() });
             return Task.FromResult(true);
         }, ct);
         if (!done) throw new StateConflictException($"Ticket {ticket.Number}'s flow has ended; record a new request instead.");

@@ -21,7 +21,7 @@ public sealed class CloseActivity(CaseSession cases) : IActivity
         foreach (var kind in new[] { ClockKind.Response, ClockKind.OnSite, ClockKind.Resolution })
             await StopClockActivity.StopAsync(context, cases, ticket, kind);
         ticket.ClosedAt = context.Now;
-        CaseSession.SetStatus(context, ticket, TicketStatus.Closed, context.GetString("note") ?? "工单关闭", kind: "closed", bySystem: true);
+        CaseSession.SetStatus(context, ticket, TicketStatus.Closed, context.GetString("note") ?? "工单关闭", new JsonObject { ["note"] = context.GetString("note") }, kind: "closed", bySystem: true);
         return ActivityResult.Done("done");
     }
 }

@@ -33,7 +33,7 @@ public sealed class FileComplaintActivity : IActivity
         context.Insert(c);
         context.Record(c.Id, CaseKinds.Complaint, "filed", null, ComplaintStatus.Filed, c.Description);
         if (c.TicketId is { } ticketId)
-            context.Record(ticketId, CaseKinds.Ticket, "complaint", null, null, $"用户投诉 {c.Number}：{c.Description}", new JsonObject { ["complaint"] = c.Number });
+            context.Record(ticketId, CaseKinds.Ticket, "complaint", null, null, $"用户投诉 {c.Number}：{c.Description}", new JsonObject { ["complaint"] = c.Number, ["description"] = c.Description });
         context.JournalData("complaint", c.Number);
         return ValueTask.FromResult(ActivityResult.Done("done"));
     }

@@ -38,7 +38,11 @@ public sealed class GradeActivity(CaseSession cases) : IActivity
             ticket.Grade = result.Grade;
             ticket.GradeExplanation = result.ExplanationZh;
             CaseSession.SetStatus(context, ticket, TicketStatus.Graded, result.ExplanationZh,
-                new JsonObject { ["grade"] = result.Grade.Code, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}" }, "graded", bySystem: true);
+                new JsonObject
+                {
+                    ["grade"] = result.Grade.Code, ["row"] = result.RowId, ["rules"] = $"{set.Kind}/{set.Scope} v{set.Version}",
+                    ["explanationZh"] = result.ExplanationZh, ["explanationEn"] = result.ExplanationEn,
+                }, "graded", bySystem: true);
         }
         context.SetVariable(context.GetString("resultVariable")!, new JsonObject
         {

@@ -33,7 +33,7 @@ public sealed class RegisterActivity(CaseSession cases) : IActivity
         var ticket = request.ToTicket(context.Instance.Id, context.Now, context.User);
         context.Insert(ticket);
         context.Record(ticket.Id, CaseKinds.Ticket, "submitted", null, TicketStatus.Submitted.Code,
-            $"经{Channels.NamesZh[ticket.Channel]}受理：{ticket.Title}");
+            $"经{Channels.NamesZh[ticket.Channel]}受理：{ticket.Title}", new JsonObject { ["channel"] = ticket.Channel, ["title"] = ticket.Title });
         if (context.GetString("resultVariable") is { Length: > 0 } variable)
             context.SetVariable(variable, new JsonObject
             {

@@ -23,7 +23,7 @@ public sealed class ReopenActivity(CaseSession cases) : IActivity
         ticket.FirstTimeFix = false;
         ticket.ReopenCount++;
         ticket.ClosedAt = null;
-        CaseSession.SetStatus(context, ticket, TicketStatus.Reopened, context.GetString("reason") ?? "用户不满意，工单重开", kind: "reopened", bySystem: true);
+        CaseSession.SetStatus(context, ticket, TicketStatus.Reopened, context.GetString("reason") ?? "用户不满意，工单重开", new JsonObject { ["note"] = context.GetString("reason") }, kind: "reopened", bySystem: true);
         var clock = ticket.Clocks().Resolution;
         if (clock.State == ClockState.Stopped)
         {

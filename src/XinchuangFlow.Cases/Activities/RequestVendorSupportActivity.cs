@@ -44,7 +44,8 @@ public sealed class RequestVendorSupportActivity(CaseSession cases, INetworkRepo
             CaseSession.ClockEvent(context, ticket, clock, "pause", rules.WorkingCalendar, "等待厂商支持");
             context.RaiseLocalSignal(SlaCategory.Signal(ClockKind.Resolution));
         }
-        CaseSession.SetStatus(context, ticket, TicketStatus.VendorSupport, $"申请{vendor.Name}协同：{context.GetString("note")}", kind: "vendor-requested");
+        CaseSession.SetStatus(context, ticket, TicketStatus.VendorSupport, $"申请{vendor.Name}协同：{context.GetString("note")}",
+            new JsonObject { ["vendor"] = vendor.Name, ["note"] = context.GetString("note") }, kind: "vendor-requested");
         if (context.GetString("resultVariable") is { Length: > 0 } variable)
             context.SetVariable(variable, new JsonObject { ["id"] = vendor.Id.ToString(), ["name"] = vendor.Name });
         return ActivityResult.Done("requested");

@@ -143,12 +143,18 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
             var names = descriptor?.OutcomesFromInput is { } input && descriptor.FindInput(input)?.Kind == InputKind.Outcomes
                 ? OutcomeList.Read(a, input).GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.First().DisplayName(english))
                 : [];
-            foreach (var key in impl.GetOutcomes(a)) outcomes.Add((key, names.GetValueOrDefault(key, key), false));
-            foreach (var key in impl.GetOptionalOutcomes(a)) outcomes.Add((key, key, true));
+            foreach (var key in impl.GetOutcomes(a)) outcomes.Add((key, names.GetValueOrDefault(key) ?? OutcomeLabel(key, english), false));
+            foreach (var key in impl.GetOptionalOutcomes(a)) outcomes.Add((key, OutcomeLabel(key, english), true));
         }
         var typeName = descriptor is null ? a.Type : english ? descriptor.DisplayNameEn : descriptor.DisplayNameZh;
         return new ActivityNode(a, typeName, descriptor?.Category ?? "?", IconOf(descriptor?.Category ?? ""), outcomes);
     }
+
+    private static readonly System.Resources.ResourceManager Texts = new("XinchuangFlow.Web.Resources.SharedResource", typeof(DiagramBuilder).Assembly);
+
+    /// <summary>An outcome's label in the reader's language ("完成" for done); a key of the flow's own (a branch's name) as it is.</summary>
+    public static string OutcomeLabel(string key, bool english) =>
+        Texts.GetString("Outcome." + key, english ? System.Globalization.CultureInfo.GetCultureInfo("en") : System.Globalization.CultureInfo.GetCultureInfo("zh-CN")) ?? key;
 
     /// <summary>The connection a drawn link stands for, or null when it does not go from an outcome to an activity.</summary>
     public static (string From, string Port, string To)? ConnectionOf(Blazor.Diagrams.Core.Models.Base.BaseLinkModel link) =>
