@@ -14,7 +14,7 @@ public class BrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var page = await app.SignedInPageAsync();
         await page.GetByText("欢迎使用信创产品服务保障平台").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "流程定义" }).ClickAsync();
-        await page.Locator("[data-testid=definitions-table]").GetByText("demo-acceptance").WaitForAsync();
+        await page.Locator("[data-testid=definitions-table]").GetByText("演示：工单受理与超时提醒").WaitForAsync();   // a flow by its name
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "definitions-zh.png"), FullPage = true });
 
         await page.Locator("[data-testid=language-switch]").ClickAsync();

@@ -112,6 +112,8 @@ public sealed class DesignerDocument
 
     public void SetDisplayName(string id, string? name) => Edit(m => Find(m, id).DisplayName = string.IsNullOrWhiteSpace(name) ? null : name);
 
+    public void SetDisplayNameEn(string id, string? name) => Edit(m => Find(m, id).DisplayNameEn = string.IsNullOrWhiteSpace(name) ? null : name);
+
     public void SetVariables(IEnumerable<VariableDefinition> variables) => Edit(m =>
         m.Variables = variables.Select(v => new VariableDefinition { Name = v.Name, Type = v.Type, Default = v.Default?.DeepClone() }).ToList());
 

@@ -15,6 +15,13 @@ public sealed class ActivityModel
     /// <summary>Label shown in the designer and the journal.</summary>
     public string? DisplayName { get; set; }
 
+    /// <summary>The label in English, for readers who chose English (the label otherwise).</summary>
+    public string? DisplayNameEn { get; set; }
+
+    /// <summary>The label in the reader's language, or null when the step has none.</summary>
+    public string? DisplayNameIn(bool english) =>
+        english && !string.IsNullOrWhiteSpace(DisplayNameEn) ? DisplayNameEn : string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName;
+
     /// <summary>Input values: a JSON literal, or <c>{"expr": "javascript"}</c> for an expression.</summary>
     public Dictionary<string, JsonNode?> Inputs { get; set; } = new(StringComparer.Ordinal);
 

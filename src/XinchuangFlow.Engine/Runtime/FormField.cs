@@ -5,6 +5,11 @@ public sealed class FormField
 {
     public string Name { get; set; } = "";
     public string? Label { get; set; }
+    /// <summary>The label in English, shown to readers who chose English (the label otherwise).</summary>
+    public string? LabelEn { get; set; }
+
+    /// <summary>The label in the reader's language: English when asked for and given, else the label, else the name.</summary>
+    public string DisplayLabel(bool english) => (english && LabelEn is { Length: > 0 } en ? en : Label) ?? Name;
     /// <summary>text, textarea, number, boolean, date, datetime, select.</summary>
     public string Type { get; set; } = "text";
     public bool Required { get; set; }

@@ -59,5 +59,5 @@ public static class FormValidator
     }
 
     /// <summary>How the form labels a field (its name when it has no label or is not the form's).</summary>
-    private static string Label(IReadOnlyList<FormField> form, string name) => form.FirstOrDefault(f => f.Name == name)?.Label ?? name;
+    private static string Label(IReadOnlyList<FormField> form, string name) => form.FirstOrDefault(f => f.Name == name)?.DisplayLabel(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en") ?? name;
 }

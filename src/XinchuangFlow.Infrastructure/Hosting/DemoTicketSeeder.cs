@@ -133,8 +133,22 @@ public sealed class DemoTicketSeeder(
             {
                 var (ticket, _) = await service.CreateTrustedAsync(request, unitUser, mayNameIntegrator: false, ct);
                 created++;
+                var done = true;
                 foreach (var (kind, outcome, after, data) in script.Steps)
-                    if (!await StepAsync(runtime, demoClock, ticket, kind, outcome, after, data, now, ct)) break;
+                    if (!await StepAsync(runtime, demoClock, ticket, kind, outcome, after, data, now, ct)) { done = false; break; }
+                if (done && script.Complaint is { } grievance)
+                {
+                    // The unit complains after a poor rating; the enterprise has answered, and the complaint now waits at
+                    // the city coordinator's review — so the coordinator, and the Data Bureau's inbox, have one to decide.
+                    var (complaint, _) = await service.FileComplaintTrustedAsync(ticket, new ComplaintRequest(Grievances[grievance].Description, Grievances[grievance].Category),
+                        ticket.CreatedBy, ticket.ProcurementUnitId, ct);
+                    demoClock.Set(demoClock.GetUtcNow() + TimeSpan.FromHours(2));
+                    var handle = (await runtime.Store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open, TaskKind: TaskKinds.ComplaintHandle), ct))
+                        .FirstOrDefault(t => t.HasOutcome(ComplaintOutcomes.Respond));
+                    if (handle is not null)
+                        await runtime.CompleteTaskAsync(handle.Id, ComplaintOutcomes.Respond,
+                            new JsonObject { ["response"] = "已向用户致歉，安排工程师今日再次上门，更换显卡并复测。" }, handle.AssigneeUser ?? "manager@xinchuang.local", ct);
+                }
             }
             catch (Exception ex) when (ex is InvalidInputException or StateConflictException or ConcurrencyConflictException or TaskAlreadyCompletedException)
             {
@@ -173,24 +187,35 @@ public sealed class DemoTicketSeeder(
                 log.LogWarning("Demo ticket {Index} stopped early: {Message}", i, ex.Message);
             }
         }
+        // What came due while the demo's past was played (a reminder, an escalation, a task's deadline) has happened by
+        // now, as the scheduler would make it happen in its first seconds: the demo leaves no timer overdue behind.
+        demoClock.Set(now);
+        await runtime.DrainTimersAsync(ct);
         return created;
     }
 
     /// <summary>The demo logins' newest requests: how old, which problem, and the steps already done (each after the one before).</summary>
-    private static readonly (TimeSpan Age, int Problem, (string Kind, string Outcome, TimeSpan After, JsonObject? Data)[] Steps)[] Scripted =
+    private static readonly (TimeSpan Age, int Problem, (string Kind, string Outcome, TimeSpan After, JsonObject? Data)[] Steps, int? Complaint)[] Scripted =
     [
+        // Rated poorly yesterday and complained about: the complaint waits at the coordinator's review.
+        (TimeSpan.FromHours(30), 1, [
+            (TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(20), null),
+            (TaskKinds.Handle, TicketOutcomes.CheckIn, TimeSpan.FromMinutes(110), new JsonObject { ["location"] = DemoUnitName + "二楼财务科" }),
+            (TaskKinds.Resolve, TicketOutcomes.Resolved, TimeSpan.FromHours(3), new JsonObject { ["resolution"] = "更新显卡驱动后重启，暂未复现。", ["confirmedBy"] = "陆科长" }),
+            (TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, TimeSpan.FromHours(6), new JsonObject { ["satisfaction"] = "2", ["comment"] = "当天下午又蓝屏两次" }),
+        ], 0),
         // Resolved this morning: the unit is asked to rate it.
         (TimeSpan.FromHours(26), 1, [
             (TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(12), null),
             (TaskKinds.Handle, TicketOutcomes.CheckIn, TimeSpan.FromMinutes(95), new JsonObject { ["location"] = DemoUnitName + "三楼办公室" }),
             (TaskKinds.Resolve, TicketOutcomes.Resolved, TimeSpan.FromHours(20), new JsonObject { ["resolution"] = "重新安装显卡驱动并更新系统补丁，连续运行两小时未再蓝屏。", ["confirmedBy"] = "陆科长" }),
-        ]),
+        ], null),
         // Accepted, with the product's vendor: the demo technician asks the vendor for help (IdentitySeeder).
-        (TimeSpan.FromHours(5), 0, [(TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(9), null)]),
+        (TimeSpan.FromHours(5), 0, [(TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(9), null)], null),
         // Accepted a few hours ago: to be checked in.
-        (TimeSpan.FromHours(3), 1, [(TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(14), null)]),
+        (TimeSpan.FromHours(3), 1, [(TaskKinds.Accept, TicketOutcomes.Accept, TimeSpan.FromMinutes(14), null)], null),
         // Filed within the hour: to be accepted.
-        (TimeSpan.FromMinutes(50), 0, []),
+        (TimeSpan.FromMinutes(50), 0, [], null),
     ];
 
     /// <summary>Completes the ticket's open task of <paramref name="kind"/> <paramref name="after"/> the demo clock's moment, unless that is still to come.</summary>

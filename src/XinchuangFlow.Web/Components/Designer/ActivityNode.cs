@@ -20,7 +20,7 @@ public sealed class ActivityNode : NodeModel
     /// <summary>The height of a node with this many ports (at least one row).</summary>
     public static double HeightFor(int ports) => HeaderHeight + Math.Max(1, ports) * PortRow + 6;
 
-    public ActivityNode(ActivityModel activity, string typeName, string category, string icon, IReadOnlyList<(string Key, string Label, bool Optional)> outcomes)
+    public ActivityNode(ActivityModel activity, string typeName, string category, string icon, IReadOnlyList<(string Key, string Label, bool Optional)> outcomes, bool english = false)
         : base(activity.Id, new Point(activity.Position?.X ?? 0, activity.Position?.Y ?? 0))
     {
         ActivityId = activity.Id;
@@ -28,7 +28,7 @@ public sealed class ActivityNode : NodeModel
         TypeName = typeName;
         Category = category;
         Icon = icon;
-        Label = string.IsNullOrWhiteSpace(activity.DisplayName) ? activity.Id : activity.DisplayName!;
+        Label = activity.DisplayNameIn(english) ?? typeName;   // in the reader's language; an untitled step by its kind, never its id
         Outcomes = outcomes;
         Size = new Size(Width, HeightFor(outcomes.Count));
         ControlledSize = true;

@@ -147,7 +147,7 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
             foreach (var key in impl.GetOptionalOutcomes(a)) outcomes.Add((key, OutcomeLabel(key, english), true));
         }
         var typeName = descriptor is null ? a.Type : english ? descriptor.DisplayNameEn : descriptor.DisplayNameZh;
-        return new ActivityNode(a, typeName, descriptor?.Category ?? "?", IconOf(descriptor?.Category ?? ""), outcomes);
+        return new ActivityNode(a, typeName, descriptor?.Category ?? "?", IconOf(descriptor?.Category ?? ""), outcomes, english);
     }
 
     private static readonly System.Resources.ResourceManager Texts = new("XinchuangFlow.Web.Resources.SharedResource", typeof(DiagramBuilder).Assembly);

@@ -129,7 +129,7 @@ public partial class TicketPage
 
     private string RejectionName(string code) => L["Rejection." + code] is { ResourceNotFound: false } s ? s.Value : code;
 
-    private static string Hours(TimeSpan t) => t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : $"{t.TotalMinutes:0} min";
+    private static string Hours(TimeSpan t) => XinchuangFlow.Web.Text.Durations.Text(t);
     private static string Place(string? code) => code is { Length: > 0 } ? GuangxiDivisions.Shipped.Find(code)?.Name ?? code : "";
     private string StatusName(string status) => L["Status." + status] is { ResourceNotFound: false } s ? s.Value : status;
     private string EventName(CaseEvent e) => L["Event." + e.Kind] is { ResourceNotFound: false } s ? s.Value
