@@ -42,4 +42,14 @@ public class GradingTableTests
         var ex = Assert.Throws<InvalidDataException>(() => GradingTable.Parse(json));
         Assert.Contains(expected, ex.Message);
     }
+
+    [Fact]
+    public void TheExplanation_NamesTheImpactAndCategory_InChinese_NotByTheirCodes()
+    {
+        var table = GradingTable.Parse("""{ "rows": [ { "id": "printers", "grade": "P3", "categories": ["peripheral"], "impacts": ["department"] }, { "id": "rest", "grade": "P4" } ] }""");
+        var result = table.Grade(new GradingInput("peripheral", "department", "打印机无法打印"));
+        Assert.Contains("产品类别为外设，影响范围为部门", result.ExplanationZh);
+        Assert.DoesNotContain("department", result.ExplanationZh);
+        Assert.Contains("category peripheral; impact department", result.ExplanationEn);
+    }
 }

@@ -53,8 +53,8 @@ public sealed class GradingTable
             if (row.KeywordsAny is { Count: > 0 } && matched.Count == 0) continue;
             var because = new List<string>();
             var becauseEn = new List<string>();
-            if (row.Categories is { Count: > 0 }) { because.Add($"产品类别为{input.ProductCategory}"); becauseEn.Add($"category {input.ProductCategory}"); }
-            if (row.Impacts is { Count: > 0 }) { because.Add($"影响范围为{input.Impact}"); becauseEn.Add($"impact {input.Impact}"); }
+            if (row.Categories is { Count: > 0 }) { because.Add($"产品类别为{Network.ProductCategories.Names.GetValueOrDefault(input.ProductCategory, input.ProductCategory)}"); becauseEn.Add($"category {input.ProductCategory}"); }
+            if (row.Impacts is { Count: > 0 }) { because.Add($"影响范围为{Impacts.NamesZh.GetValueOrDefault(input.Impact, input.Impact)}"); becauseEn.Add($"impact {input.Impact}"); }
             if (matched.Count > 0) { because.Add($"描述含关键词“{string.Join("、", matched)}”"); becauseEn.Add($"description mentions {string.Join(", ", matched)}"); }
             var reasonZh = because.Count == 0 ? "未命中其他规则，按默认" : string.Join("，", because);
             var reasonEn = becauseEn.Count == 0 ? "no other row matched; default" : string.Join("; ", becauseEn);

@@ -28,15 +28,26 @@ public sealed class Sm4Cipher
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            // Written whole under another name, then moved into place without overwriting: a process starting at the same
-            // moment either wins or reads the winner's key — never an empty or half-written file.
-            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllText(temp, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            try { File.Move(temp, path, overwrite: false); }
-            catch (IOException) when (File.Exists(path)) { File.Delete(temp); }
+            // Created exclusively (O_EXCL): of processes starting at the same moment exactly one writes the key, the others
+            // find the file there. (A rename into place cannot promise that: two renames can both pass the check, and the
+            // second replaces a key the first process already uses.)
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                using var stream = new FileStream(path, options);
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException) when (File.Exists(path)) { }
         }
+        // A key another process is writing this very moment reads short: wait for it whole (32 hex digits).
         var hex = File.ReadAllText(path).Trim();
+        for (var tries = 0; hex.Length < 32 && tries < 100; tries++)
+        {
+            Thread.Sleep(20);
+            hex = File.ReadAllText(path).Trim();
+        }
         try { return new Sm4Cipher(Convert.FromHexString(hex)); }
         catch (FormatException) { throw new InvalidOperationException($"The key file {path} must hold 32 hexadecimal digits (an SM4 key)."); }
     }
