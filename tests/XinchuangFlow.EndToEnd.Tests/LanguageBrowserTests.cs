@@ -41,26 +41,46 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
         var links = (await page.Locator("nav a[href], .mud-navmenu a[href]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"))
             .Where(h => h.StartsWith('/') && !h.StartsWith("/culture", StringComparison.Ordinal) && !h.StartsWith("/api", StringComparison.Ordinal)).Distinct().ToList();
         var found = new List<string>();
-        foreach (var href in links.Prepend("/").Where(h => !NotYet.Any(n => n.Culture == culture && h.StartsWith(n.Path, StringComparison.Ordinal))))
+        // The menu's pages, then the first page each kind of link leads to from them (a ticket, a complaint, a rule
+        // kind's page, a flow's designer or history, an instance, a phone page, a form of the portal).
+        var queue = new Queue<string>(links.Prepend("/"));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var followed = new HashSet<string>(StringComparer.Ordinal);
+        while (queue.Count > 0 && seen.Count < 40)
         {
+            var href = queue.Dequeue();
+            if (!seen.Add(href) || NotYet.Any(n => n.Culture == culture && href.StartsWith(n.Path, StringComparison.Ordinal))) continue;
             await page.GotoAsync(href);
             await AppFixture.WaitLiveAsync(page);
             await page.WaitForTimeoutAsync(300);
-            var text = await page.Locator("body").InnerTextAsync();
-            foreach (var problem in Problems(text, culture == "en", data)) found.Add($"{href}: {problem}");
-            // The first ticket a list links to, too.
-            if (!NotYet.Any(n => n.Culture == culture && n.Path == "/tickets/")
-                && await page.Locator("a[href^='/tickets/']").CountAsync() > 0 && !found.Any(f => f.StartsWith("/tickets/", StringComparison.Ordinal)))
+            foreach (var problem in Problems(await page.Locator("body").InnerTextAsync(), culture == "en", data)) found.Add($"{href}: {problem}");
+            var hrefs = await page.Locator("main a[href], .mud-main-content a[href]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+            foreach (var deep in hrefs.Where(h => h is not null && h.StartsWith('/') && !h.StartsWith("/api", StringComparison.Ordinal) && !h.StartsWith("/culture", StringComparison.Ordinal)))
             {
-                var ticket = await page.Locator("a[href^='/tickets/']").First.GetAttributeAsync("href");
-                await page.GotoAsync(ticket!);
-                await AppFixture.WaitLiveAsync(page);
-                await page.WaitForTimeoutAsync(300);
-                foreach (var problem in Problems(await page.Locator("body").InnerTextAsync(), culture == "en", data)) found.Add($"/tickets/…: {problem}");
+                var kind = DeepKind(deep);
+                if (kind is not null && followed.Add(kind)) queue.Enqueue(deep);
             }
         }
         foreach (var f in found.Distinct()) output.WriteLine(f);
         Assert.True(found.Count == 0, $"{user} in {culture}:\n" + string.Join("\n", found.Distinct().Take(80)));
+    }
+
+    /// <summary>Which kind of deep page a link leads to (one of each is read), or null for a page of the menu.</summary>
+    private static string? DeepKind(string href)
+    {
+        var path = href.Split('?')[0].TrimEnd('/');
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts switch
+        {
+            ["tickets", _] => "ticket",
+            ["complaints", _] => "complaint",
+            ["m", _] => "phone-ticket",
+            ["rules", var kind, ..] => "rules-" + kind,
+            ["workflows", _, var view] => "flow-" + view,
+            ["instances", _] => "instance",
+            ["portal", var form, ..] => "portal-" + form,
+            _ => null,
+        };
     }
 
     private static IEnumerable<string> Problems(string text, bool english, IReadOnlyList<string> data)
@@ -87,6 +107,8 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
     [
         ("zh-CN", "/tickets/", "the flow drawing names a parallel branch by the key its author gave it"),
         ("en", "/tickets/", "a task's title is written by its flow's title expression in Chinese (a task has no English title yet); the manual-dispatch title quotes the Chinese rule"),
+        ("zh-CN", "/instances/", "an instance's page (the operators' view of the engine) shows its variables as JSON and its journal by step ids"),
+        ("en", "/instances/", "an instance's page (the operators' view of the engine) shows its variables as JSON and its journal by step ids"),
     ];
 
     /// <summary>Product names, brands, models and abbreviations a Chinese page may carry.</summary>
