@@ -15,7 +15,6 @@ namespace XinchuangFlow.Web.Components;
 public static partial class ProblemText
 {
     private static readonly ResourceManager Resources = new("XinchuangFlow.Web.Resources.ProblemResource", typeof(ProblemResource).Assembly);
-    private static readonly ResourceManager Shared = new("XinchuangFlow.Web.Resources.SharedResource", typeof(ProblemResource).Assembly);
 
     /// <summary>Every problem of the refusal, as one line.</summary>
     public static string Text(this XfException refusal) => string.Join(" ", refusal.Problems.Select(Text));
@@ -53,7 +52,7 @@ public static partial class ProblemText
             try { field = Domain.Rules.RuleFieldLookup.FieldAt(kind, bare.Replace("*", "P1", StringComparison.Ordinal)); }
             catch (InvalidOperationException) { continue; }
             var allGrades = bare.Split('.').Contains("*") && field.AllGradesLimitLabelKey is not null;
-            var label = Shared.GetString(allGrades ? field.AllGradesLimitLabelKey! : field.LabelKey, CultureInfo.CurrentUICulture) ?? field.LabelKey;
+            var label = SharedTexts.Find(allGrades ? field.AllGradesLimitLabelKey! : field.LabelKey) ?? field.LabelKey;
             var grade = bare.Split('.').FirstOrDefault(Domain.Tickets.Grade.IsCode) ?? (field.PerGrade && !allGrades ? "P1–P4" : null);
             if (field.PerGrade && grade is not null && !allGrades)
                 label = label.Contains("{0}", StringComparison.Ordinal) ? string.Format(CultureInfo.CurrentCulture, label, grade) : Format("Field.OfGrade", label, grade);
@@ -80,8 +79,8 @@ public static partial class ProblemText
         string field when name == "field" => FieldLabel(field),
         string clock when name == "clock" => Resources.GetString("Clock." + clock, CultureInfo.CurrentUICulture) ?? clock,
         string code when name is "city" or "county" or "scope" => PlaceName(code),
-        string kind when name == "kind" && Domain.Rules.RuleKindRegistry.Builtin.Find(kind) is { } k => Shared.GetString(k.TitleKey, CultureInfo.CurrentUICulture) ?? kind,
-        string kind when name == "kind" && Domain.Tickets.TaskKinds.Find(kind) is { } t => Shared.GetString(t.NameKey, CultureInfo.CurrentUICulture) ?? kind,
+        string kind when name == "kind" && Domain.Rules.RuleKindRegistry.Builtin.Find(kind) is { } k => SharedTexts.Find(k.TitleKey) ?? kind,
+        string kind when name == "kind" && Domain.Tickets.TaskKinds.Find(kind) is { } t => SharedTexts.Find(t.NameKey) ?? kind,
         Engine.Activities.InputDescriptor input => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? input.DisplayNameEn : input.DisplayNameZh,
         TimeSpan span => Durations.Text(span),
         DateTimeOffset moment => Times.Full(moment),

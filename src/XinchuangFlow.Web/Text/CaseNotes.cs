@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using System.Text.Json.Nodes;
 
 namespace XinchuangFlow.Web.Text;
@@ -12,8 +11,6 @@ namespace XinchuangFlow.Web.Text;
 /// </summary>
 public static class CaseNotes
 {
-    private static readonly ResourceManager Texts = new("XinchuangFlow.Web.Resources.SharedResource", typeof(CaseNotes).Assembly);
-
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string? Text(string kind, string? note, string? data)
@@ -66,6 +63,5 @@ public static class CaseNotes
         }
     }
 
-    private static string Format(string key, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
+    private static string Format(string key, params object?[] args) => SharedTexts.Format(key, args);
 }

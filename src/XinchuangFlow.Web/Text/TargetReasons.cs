@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Rules;
 using XinchuangFlow.Domain.Sla;
@@ -13,8 +12,6 @@ namespace XinchuangFlow.Web.Text;
 /// </summary>
 public static class TargetReasons
 {
-    private static readonly ResourceManager Texts = new("XinchuangFlow.Web.Resources.SharedResource", typeof(TargetReasons).Assembly);
-
     public static string Text(string? stored) => TargetReason.Decode(stored) is { } r ? Text(r) : stored ?? "";
 
     public static string Text(TargetReason r)
@@ -40,6 +37,5 @@ public static class TargetReasons
     private static string Place(string? code) =>
         code is null ? "" : code == RuleKinds.RegionScope ? Format("Reason.Region") : GuangxiDivisions.Shipped.Find(code)?.Name ?? code;
 
-    private static string Format(string key, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
+    private static string Format(string key, params object?[] args) => SharedTexts.Format(key, args);
 }

@@ -150,11 +150,9 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
         return new ActivityNode(a, typeName, descriptor?.Category ?? "?", IconOf(descriptor?.Category ?? ""), outcomes, english);
     }
 
-    private static readonly System.Resources.ResourceManager Texts = new("XinchuangFlow.Web.Resources.SharedResource", typeof(DiagramBuilder).Assembly);
-
     /// <summary>An outcome's label in the reader's language ("完成" for done); a key of the flow's own (a branch's name) as it is.</summary>
     public static string OutcomeLabel(string key, bool english) =>
-        Texts.GetString("Outcome." + key, english ? System.Globalization.CultureInfo.GetCultureInfo("en") : System.Globalization.CultureInfo.GetCultureInfo("zh-CN")) ?? key;
+        Text.SharedTexts.Find("Outcome." + key, System.Globalization.CultureInfo.GetCultureInfo(english ? "en" : "zh-CN")) ?? key;
 
     /// <summary>The connection a drawn link stands for, or null when it does not go from an outcome to an activity.</summary>
     public static (string From, string Port, string To)? ConnectionOf(Blazor.Diagrams.Core.Models.Base.BaseLinkModel link) =>
