@@ -115,7 +115,7 @@ public sealed class DesignerDocument
     public void SetDisplayNameEn(string id, string? name) => Edit(m => Find(m, id).DisplayNameEn = string.IsNullOrWhiteSpace(name) ? null : name);
 
     public void SetVariables(IEnumerable<VariableDefinition> variables) => Edit(m =>
-        m.Variables = variables.Select(v => new VariableDefinition { Name = v.Name, Type = v.Type, Default = v.Default?.DeepClone() }).ToList());
+        m.Variables = variables.Select(v => new VariableDefinition { Name = v.Name, Label = v.Label, LabelEn = v.LabelEn, Type = v.Type, Default = v.Default?.DeepClone() }).ToList());
 
     public void SetHeader(string name, string? description) => Edit(m => { m.Name = name; m.Description = description; });
 

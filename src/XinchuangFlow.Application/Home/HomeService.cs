@@ -72,9 +72,10 @@ public sealed class HomeService(AccessService access, PortalService portal, Inbo
         FlowsHome? flows = null;
         if (sections.HasFlag(HomeSections.Flows))
         {
-            var defined = (await definitions.ListAsync(actor, null, ct)).Select(d => d.DefinitionId).Distinct().Count();
+            var versions = await definitions.ListAsync(actor, null, ct);
+            var names = versions.GroupBy(d => d.DefinitionId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Name, StringComparer.Ordinal);
             var (faults, faulted) = await instances.ListAsync(actor, new InstanceFilter(Status: WorkflowStatus.Faulted), 0, ListLength, ct);
-            flows = new FlowsHome(defined, faulted, faults);
+            flows = new FlowsHome(names.Count, faulted, faults, names);
         }
         return new HomeView(sections, null, unit, desk, city, region, flows);
     }

@@ -26,7 +26,11 @@ public sealed record CityHome(CaseFigures Figures, int ToReview, IReadOnlyList<I
 public sealed record RegionHome(CaseFigures Figures, IReadOnlyList<CaseFigures> WorstCities);
 
 /// <summary>The flows the Data Bureau runs: how many definitions, instances with faults and the latest of them.</summary>
-public sealed record FlowsHome(int Definitions, int Faulted, IReadOnlyList<InstanceSummary> Faults);
+public sealed record FlowsHome(int Definitions, int Faulted, IReadOnlyList<InstanceSummary> Faults, IReadOnlyDictionary<string, string> FlowNames)
+{
+    /// <summary>A flow by its name (its id only when it has none).</summary>
+    public string NameOf(string definitionId) => FlowNames.GetValueOrDefault(definitionId) is { Length: > 0 } name ? name : definitionId;
+}
 
 /// <summary>
 /// Counts of one city's cases (or the sum over several, <see cref="CityCode"/> null): open tickets, those whose running

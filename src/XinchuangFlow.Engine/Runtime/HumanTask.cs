@@ -16,7 +16,10 @@ public sealed class HumanTask
     /// </summary>
     public string? TaskKind { get; set; }
     public string Title { get; set; } = "";
+    /// <summary>The title English pages show (the flow's <c>titleEn</c>, else the step's English name); null when the flow gives none.</summary>
+    public string? TitleEn { get; set; }
     public string? Description { get; set; }
+    public string? DescriptionEn { get; set; }
     public string? AssigneeUser { get; set; }
     public string? AssigneeRole { get; set; }
     public string? ClaimedBy { get; set; }
@@ -30,6 +33,12 @@ public sealed class HumanTask
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The title in the reader's language (the Chinese title when the flow gives no English one).</summary>
+    public string TitleIn(bool english) => english && !string.IsNullOrWhiteSpace(TitleEn) ? TitleEn : Title;
+
+    /// <summary>The description in the reader's language (falls back to the one the flow gives).</summary>
+    public string? DescriptionIn(bool english) => english && !string.IsNullOrWhiteSpace(DescriptionEn) ? DescriptionEn : Description;
 
     /// <summary>True when the task offers the outcome with this key.</summary>
     public bool HasOutcome(string key) => Outcomes.Any(o => string.Equals(o.Key, key, StringComparison.Ordinal));

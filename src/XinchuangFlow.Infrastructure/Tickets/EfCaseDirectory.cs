@@ -211,7 +211,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
                 ? rows.Where(r => r.TicketStatus == ts || r.ComplaintStatus == st)
                 : rows.Where(r => r.ComplaintStatus == st);
         if (query.Text is { Length: > 0 } text)
-            rows = rows.Where(r => r.TaskTitle.Contains(text) || (r.CaseNumber != null && r.CaseNumber.Contains(text)) || (r.CaseTitle != null && r.CaseTitle.Contains(text)));
+            rows = rows.Where(r => r.TaskTitle.Contains(text) || (r.TaskTitleEn != null && r.TaskTitleEn.Contains(text)) || (r.CaseNumber != null && r.CaseNumber.Contains(text)) || (r.CaseTitle != null && r.CaseTitle.Contains(text)));
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.TaskId).Skip(skip).Take(take).ToListAsync(ct);
         return (items.Select(r => r.ToRow()).ToList(), total);
@@ -354,7 +354,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     private static IQueryable<InboxLine> Lines(IQueryable<TaskCase> rows) =>
         rows.Select(x => new InboxLine
         {
-            TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, AssigneeUser = x.Task.AssigneeUser,
+            TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
             AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
             CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : null,
             CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : null,
@@ -385,6 +385,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public string ActivityId { get; init; } = "";
         public string? TaskKind { get; init; }
         public string TaskTitle { get; init; } = "";
+        public string? TaskTitleEn { get; init; }
         public string? AssigneeUser { get; init; }
         public string? AssigneeRole { get; init; }
         public string? ClaimedBy { get; init; }
@@ -403,7 +404,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public DateTimeOffset? DueAt { get; init; }
         public DateTimeOffset? WarnAt { get; init; }
 
-        public InboxRow ToRow() => new(TaskId, InstanceId, ActivityId, TaskKind, TaskTitle, AssigneeUser, AssigneeRole, ClaimedBy, CreatedAt, CaseKind, CaseId,
+        public InboxRow ToRow() => new(TaskId, InstanceId, ActivityId, TaskKind, TaskTitle, TaskTitleEn, AssigneeUser, AssigneeRole, ClaimedBy, CreatedAt, CaseKind, CaseId,
             CaseNumber, CaseTitle, Grade?.Code, CityCode, CountyCode, Category, TicketStatus?.Code ?? ComplaintStatus, Clock, DueAt, WarnAt);
     }
 }

@@ -10,11 +10,11 @@ namespace XinchuangFlow.Web.Api;
 /// A task: <c>taskKind</c> is the part it plays (<c>ticket.feedback</c>…; list with <c>?taskKind=</c>) — what a caller
 /// should look for, since an edited flow may rename its steps (<c>activityId</c>).
 /// </summary>
-public sealed record TaskDto(Guid Id, Guid InstanceId, string ActivityId, string? TaskKind, string DefinitionId, string Title, string? Description,
+public sealed record TaskDto(Guid Id, Guid InstanceId, string ActivityId, string? TaskKind, string DefinitionId, string Title, string? TitleEn, string? Description, string? DescriptionEn,
     string? AssigneeUser, string? AssigneeRole, string Status, IReadOnlyList<OutcomeDto> Outcomes, IReadOnlyList<FormField> Form,
     string? Outcome, JsonObject? Data, string? CompletedBy, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt)
 {
-    public static TaskDto From(HumanTask t) => new(t.Id, t.InstanceId, t.ActivityId, t.TaskKind, t.DefinitionId, t.Title, t.Description,
+    public static TaskDto From(HumanTask t) => new(t.Id, t.InstanceId, t.ActivityId, t.TaskKind, t.DefinitionId, t.Title, t.TitleEn, t.Description, t.DescriptionEn,
         t.AssigneeUser, t.AssigneeRole, t.Status.ToString(), t.Outcomes.Select(OutcomeDto.From).ToList(), t.Form, t.Outcome, t.Data, t.CompletedBy, t.CreatedAt, t.DueAt, t.CompletedAt);
 }
 

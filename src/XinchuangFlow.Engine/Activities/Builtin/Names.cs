@@ -6,11 +6,6 @@ namespace XinchuangFlow.Engine.Activities.Builtin;
 /// <summary>Reads a literal string-list input that defines ports.</summary>
 internal static class Names
 {
-    public static IReadOnlyList<string> FromInput(ActivityModel model, string input) =>
-        model.Inputs.GetValueOrDefault(input) is JsonArray a
-            ? a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").Where(s => s.Length > 0).ToList()
-            : [];
-
     /// <summary>
     /// Task outcomes from a literal list: each item is a string (key and name at once, as older definitions have it)
     /// or <c>{"key": "approve", "name": "通过", "nameEn": "Approve"}</c>.
@@ -35,10 +30,6 @@ internal static class Names
         return problems.Concat(keys.Where(k => k.Length > 100 || k != k.Trim())
             .Select(k => $"outcome key '{k}' must be at most 100 characters without leading or trailing spaces"));
     }
-
-    /// <summary>Problems of a literal list of names (fork branches): empty or non-text names, too few, repeated names.</summary>
-    public static IEnumerable<string> Check(ActivityModel model, string input, int min) =>
-        CheckList(model, input, min, FromInput(model, input), "names", "empty or non-text name", "name");
 
     private static IEnumerable<string> CheckList(ActivityModel model, string input, int min, IReadOnlyList<string> parsed, string what, string bad, string item)
     {

@@ -15,10 +15,13 @@ public class UserTaskActivity : IActivity
     public ActivitySpec Spec { get; } = new(
         [
             In.Of("title", InputKind.String, "任务标题", "Title", required: true),
+            In.Of("titleEn", InputKind.String, "任务标题（英文）", "Title (English)",
+                hintZh: "英文界面显示的标题；不填时英文界面显示步骤的英文名称。", hintEn: "The title the English pages show; when empty they show the step's English name."),
             In.Of("taskKind", InputKind.TaskKind, "任务类别", "Task kind", expr: false,
                 hintZh: "任务在业务中扮演的角色（如“用户评价”）；门户、手机页和收件箱按类别找到任务，与步骤编号无关。",
                 hintEn: "The part the task plays (e.g. \"unit's feedback\"); the portal, phone pages and inbox find the task by it, whatever the step's id."),
             In.Of("description", InputKind.Text, "说明", "Description"),
+            In.Of("descriptionEn", InputKind.Text, "说明（英文）", "Description (English)"),
             In.Of("assignee", InputKind.User, "处理人", "Assignee (user)"),
             In.Of("role", InputKind.Role, "处理角色", "Assignee (role)"),
             In.Of("outcomes", InputKind.Outcomes, "处理结果", "Outcomes", required: true, expr: false,
@@ -85,8 +88,10 @@ public class UserTaskActivity : IActivity
         var task = context.CreateTask(new HumanTask
         {
             Title = context.GetString("title") ?? context.Activity.Label,
+            TitleEn = context.GetString("titleEn") is { Length: > 0 } titleEn ? titleEn : context.Activity.DisplayNameEn,
             TaskKind = TaskKindOf(context.Activity),
             Description = context.GetString("description"),
+            DescriptionEn = context.GetString("descriptionEn"),
             AssigneeUser = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
             AssigneeRole = string.IsNullOrWhiteSpace(role) ? null : role,
             Outcomes = [.. OutcomesOf(context.Activity)],

@@ -18,6 +18,7 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         builder.Property(x => x.DefinitionId).HasMaxLength(100);
         builder.Property(x => x.TaskKind).HasMaxLength(100);
         builder.Property(x => x.Title).HasMaxLength(500);
+        builder.Property(x => x.TitleEn).HasMaxLength(500);
         builder.Property(x => x.AssigneeUser).HasMaxLength(256);
         builder.Property(x => x.AssigneeRole).HasMaxLength(100);
         builder.Property(x => x.ClaimedBy).HasMaxLength(256);

@@ -150,6 +150,15 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
         return new ActivityNode(a, typeName, descriptor?.Category ?? "?", IconOf(descriptor?.Category ?? ""), outcomes, english);
     }
 
+    /// <summary>How a port of an activity is named for a reader: the name its author gave it, else the shared outcome label.</summary>
+    public string PortLabel(ActivityModel? a, string key, bool english)
+    {
+        if (a is not null && registry.FindDescriptor(a.Type) is { OutcomesFromInput: { } input } descriptor && descriptor.FindInput(input)?.Kind == InputKind.Outcomes
+            && OutcomeList.Read(a, input).FirstOrDefault(o => o.Key == key) is { } named)
+            return named.DisplayName(english);
+        return OutcomeLabel(key, english);
+    }
+
     /// <summary>An outcome's label in the reader's language ("完成" for done); a key of the flow's own (a branch's name) as it is.</summary>
     public static string OutcomeLabel(string key, bool english) =>
         Text.SharedTexts.Find("Outcome." + key, System.Globalization.CultureInfo.GetCultureInfo(english ? "en" : "zh-CN")) ?? key;

@@ -132,7 +132,7 @@ public partial class Inbox
     }).ToString();
 
     /// <summary>What the task is: its kind's name, else its title from the definition — never the step's id.</summary>
-    private string StepName(InboxRow row) => TaskKinds.Find(row.TaskKind) is { } kind ? L[kind.NameKey] : row.TaskTitle;
+    private string StepName(InboxRow row) => TaskKinds.Find(row.TaskKind) is { } kind ? L[kind.NameKey] : row.TitleIn(SharedResource.IsEnglish);
     private string StatusName(string status) => L["Status." + status] is { ResourceNotFound: false } s ? s.Value : status;
 
     private static string Place(InboxRow row)

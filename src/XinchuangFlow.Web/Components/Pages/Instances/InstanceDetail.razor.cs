@@ -89,4 +89,46 @@ public partial class InstanceDetail
     }
 
     private static string Local(DateTimeOffset t) => Times.Full(t, seconds: true);
+
+    private readonly HashSet<string> _shownData = new(StringComparer.Ordinal);
+
+    /// <summary>A step by the name the flow gives it in the reader's language, else by what kind of step it is (its id only when the flow no longer has it).</summary>
+    private string StepName(string? activityId)
+    {
+        if (activityId is null) return "";
+        if (_definition?.FindActivity(activityId) is not { } a) return activityId;
+        var english = SharedResource.IsEnglish;
+        return a.DisplayNameIn(english) ?? (Registry.FindDescriptor(a.Type) is { } d ? english ? d.DisplayNameEn : d.DisplayNameZh : activityId);
+    }
+
+    /// <summary>The outcomes (ports) a step took, as the reader sees them on the drawing (a fork takes several: "a,b").</summary>
+    private string PortName(string? activityId, string keys)
+    {
+        var builder = new XinchuangFlow.Web.Components.Designer.DiagramBuilder(Registry);
+        var activity = activityId is null ? null : _definition?.FindActivity(activityId);
+        return string.Join(SharedResource.IsEnglish ? ", " : "、", keys.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => builder.PortLabel(activity, k, SharedResource.IsEnglish)));
+    }
+
+    /// <summary>The instance's variables: those the flow declares, in its order and by their labels, then any others it holds.</summary>
+    private IEnumerable<(string Name, string Label, System.Text.Json.Nodes.JsonNode? Value)> Variables()
+    {
+        var english = SharedResource.IsEnglish;
+        var declared = _definition?.Variables ?? [];
+        foreach (var v in declared)
+            yield return (v.Name, v.LabelIn(english), _instance!.Variables[v.Name]);
+        foreach (var (name, value) in _instance!.Variables.Where(x => declared.All(d => d.Name != x.Key)).OrderBy(x => x.Key, StringComparer.Ordinal))
+            yield return (name, $"{name} {L["Instance.Undeclared"]}", value);
+    }
+
+    /// <summary>A value in a few words: a text or number as it is, yes/no, a time in China time, else how many items it holds.</summary>
+    private string Summary(System.Text.Json.Nodes.JsonNode? value) => value switch
+    {
+        null => L["Instance.Empty"],
+        System.Text.Json.Nodes.JsonObject o => string.Format(L["Instance.Items"], o.Count),
+        System.Text.Json.Nodes.JsonArray a => string.Format(L["Instance.Items"], a.Count),
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<bool>(out var b) => L[b ? "Outcome.true" : "Outcome.false"],
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s) && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) && s.Contains('T') => Local(at),
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 120 ? s[..120] + "…" : s,
+        _ => value.ToJsonString(),
+    };
 }

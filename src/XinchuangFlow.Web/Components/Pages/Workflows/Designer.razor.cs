@@ -235,10 +235,12 @@ public partial class Designer
         _tab = 1;
     }
 
-    private void EditVariable(int index, string? name, string? type, string? defaultJson = null)
+    private void EditVariable(int index, string? name, string? type, string? defaultJson = null, string? label = null, string? labelEn = null)
     {
-        var list = _doc!.Model.Variables.Select(v => new VariableDefinition { Name = v.Name, Type = v.Type, Default = v.Default?.DeepClone() }).ToList();
+        var list = _doc!.Model.Variables.Select(v => new VariableDefinition { Name = v.Name, Label = v.Label, LabelEn = v.LabelEn, Type = v.Type, Default = v.Default?.DeepClone() }).ToList();
         if (name is not null) list[index].Name = name;
+        if (label is not null) list[index].Label = label.Trim().Length == 0 ? null : label.Trim();
+        if (labelEn is not null) list[index].LabelEn = labelEn.Trim().Length == 0 ? null : labelEn.Trim();
         if (type is not null) list[index].Type = type;
         if (defaultJson is not null)
         {

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace XinchuangFlow.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class TaskEnglishTitle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DescriptionEn",
+                table: "xf_tasks",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TitleEn",
+                table: "xf_tasks",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DescriptionEn",
+                table: "xf_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "TitleEn",
+                table: "xf_tasks");
+        }
+    }
+}
