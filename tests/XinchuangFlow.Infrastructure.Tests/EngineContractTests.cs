@@ -248,6 +248,33 @@ public abstract class EngineContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamedBranches_RunByKey_AndTasksCarryTheirEnglishTitle()
+    {
+        var h = await StartAsync();
+        static JsonObject Branch(string key, string name, string nameEn) => new() { ["key"] = key, ["name"] = name, ["nameEn"] = nameEn };
+        var flow = new FlowBuilder("named-fork").Var("no", "string").Act("start", "xf.Start")
+            .Act("fork", "xf.Fork", new JsonObject { ["branches"] = new JsonArray(Branch("left", "左路", "Left"), Branch("right", "右路", "Right")) })
+            .Act("tl", "xf.UserTask", new JsonObject { ["title"] = Expr("'接单：' + vars.no"), ["titleEn"] = Expr("'Accept: ' + vars.no"),
+                ["description"] = "说明", ["descriptionEn"] = "Notes", ["role"] = "Dispatcher", ["outcomes"] = Arr("ok") })
+            .Act("tr", "xf.UserTask", new JsonObject { ["title"] = "到场", ["role"] = "Technician", ["outcomes"] = Arr("ok") })
+            .Act("join", "xf.Join", new JsonObject { ["mode"] = "all" }).Act("end", "xf.End")
+            .Chain("start", "fork").Link("fork", "left", "tl").Link("fork", "right", "tr").Link("tl", "ok", "join").Link("tr", "ok", "join").Link("join", "done", "end");
+        flow.Model.Activities.Single(a => a.Id == "tr").DisplayNameEn = "On site";
+        await h.PublishAsync(flow);
+        var i = await h.Runtime.StartAsync(new StartRequest("named-fork", Input: new JsonObject { ["no"] = "GX-1" }));
+        var tasks = await h.Store.ListTasksAsync(new TaskQuery(InstanceId: i.Id, Status: HumanTaskStatus.Open));
+        var left = tasks.Single(t => t.ActivityId == "tl");
+        var right = tasks.Single(t => t.ActivityId == "tr");
+        Assert.Equal(("接单：GX-1", "Accept: GX-1", "Accept: GX-1", "接单：GX-1"), (left.Title, left.TitleEn, left.TitleIn(english: true), left.TitleIn(english: false)));
+        Assert.Equal(("Notes", "说明"), (left.DescriptionIn(english: true), left.DescriptionIn(english: false)));
+        // No English title in the flow: English pages read the step's English name.
+        Assert.Equal(("到场", "On site"), (right.TitleIn(english: false), right.TitleIn(english: true)));
+        await h.Runtime.CompleteTaskAsync(left.Id, "ok", null, "u");
+        await h.Runtime.CompleteTaskAsync(right.Id, "ok", null, "u");
+        Assert.Equal(WorkflowStatus.Finished, (await h.InstanceAsync(i.Id)).Status);
+    }
+
+    [Fact]
     public async Task JoinAny_DeadlineWins_CancelsTheOtherTask()
     {
         var h = await StartAsync();

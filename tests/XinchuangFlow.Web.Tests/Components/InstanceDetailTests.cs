@@ -30,6 +30,31 @@ public sealed class InstanceDetailTests : IAsyncLifetime
     }
     """;
 
+    // Labelled variables, a fork whose branches are named, steps with names: the page reads as the flow's author named it.
+    private const string Named = """
+    {
+      "schemaVersion": 1, "definitionId": "ui-named", "name": "报修流程",
+      "variables": [ { "name": "request", "label": "报修请求", "labelEn": "Request", "type": "object" }, { "name": "urgent", "type": "boolean" } ],
+      "activities": [
+        { "id": "start", "type": "xf.Start", "displayName": "开始", "displayNameEn": "Start" },
+        { "id": "split", "type": "xf.Fork", "displayName": "办理与监控", "displayNameEn": "Work and watch",
+          "inputs": { "branches": [ { "key": "work", "name": "办理", "nameEn": "Work" }, { "key": "watch", "name": "时限监控", "nameEn": "Deadline watch" } ] } },
+        { "id": "handle", "type": "xf.UserTask", "displayName": "处理", "displayNameEn": "Handle", "inputs": { "title": "人工处理", "role": "Dispatcher", "outcomes": ["ok"] } },
+        { "id": "wait", "type": "xf.Delay", "displayName": "等待", "inputs": { "duration": "PT4H" } },
+        { "id": "join", "type": "xf.Join", "displayName": "汇合", "inputs": { "mode": "all" } },
+        { "id": "end", "type": "xf.End", "displayName": "结束" }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "split" } },
+        { "source": { "activity": "split", "port": "work" }, "target": { "activity": "handle" } },
+        { "source": { "activity": "split", "port": "watch" }, "target": { "activity": "wait" } },
+        { "source": { "activity": "handle", "port": "ok" }, "target": { "activity": "join" } },
+        { "source": { "activity": "wait", "port": "done" }, "target": { "activity": "join" } },
+        { "source": { "activity": "join", "port": "done" }, "target": { "activity": "end" } }
+      ]
+    }
+    """;
+
     private EngineHost _engine = null!;
     private readonly BunitContext _ctx = new();
 
@@ -37,6 +62,7 @@ public sealed class InstanceDetailTests : IAsyncLifetime
     {
         _engine = await EngineHost.StartAsync();
         await _engine.PublishAsync(Flow);
+        await _engine.PublishAsync(Named);
         CanvasInterop.Setup(_ctx);
         _ctx.Services.AddMudServices(o =>
         {
@@ -120,6 +146,29 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         var task = Assert.Single(await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: instance.Id)));
         Assert.Equal(HumanTaskStatus.Cancelled, task.Status);
         Assert.Contains("实例取消", cut.Find("[data-testid=journal]").TextContent);
+    }
+
+    [Fact]
+    public async Task Instance_ReadsByTheNamesOfItsFlow_DataOnlyWhenAskedFor()
+    {
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-named",
+            new System.Text.Json.Nodes.JsonObject { ["request"] = new System.Text.Json.Nodes.JsonObject { ["title"] = "打印机卡纸", ["unitId"] = "7d3c1a52-0000-4000-8000-000000000001" }, ["urgent"] = true }));
+        var cut = _ctx.Render<InstanceDetail>(p => p.Add(x => x.Id, instance.Id));
+        cut.WaitForAssertion(() => Assert.Contains("报修流程 · 第 1 版", cut.Find("[data-testid=instance-flow]").TextContent));
+        var variables = cut.Find("[data-testid=variables]").TextContent;
+        Assert.Contains("报修请求", variables);     // its label, not "request"
+        Assert.Contains("2 项", variables);         // an object: how much it holds
+        Assert.Contains("urgent", variables);       // no label: its name
+        Assert.Contains("是", variables);
+        Assert.DoesNotContain("打印机卡纸", variables);   // the data itself only on request
+        var journal = cut.Find("[data-testid=journal]").TextContent;
+        Assert.Contains("办理与监控", journal);
+        Assert.Contains("办理、时限监控", journal);   // the branches it took, by name
+        Assert.DoesNotContain("split", journal);
+        Assert.DoesNotContain("watch", journal);
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=variable-data]").Click());
+        cut.WaitForAssertion(() => Assert.Contains("打印机卡纸", cut.Find("[data-testid=variable-json]").TextContent));
     }
 
     private static async Task ConfirmAsync(IRenderedComponent<MudDialogProvider> dialogs)
