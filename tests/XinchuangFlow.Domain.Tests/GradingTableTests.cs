@@ -19,7 +19,11 @@ public class GradingTableTests
         var result = Shipped.Grade(new GradingInput(category, impact, description));
         Assert.Equal(Grade.Parse(grade), result.Grade);
         Assert.Equal(row, result.RowId);
-        Assert.Contains(row, result.ExplanationZh);
+        // The row is named as its author named it, in each language, not by its key.
+        var named = Shipped.Rows.Single(r => r.Id == row);
+        Assert.Contains($"“{named.Description}”", result.ExplanationZh);
+        Assert.Contains($"\"{named.DescriptionEn}\"", result.ExplanationEn);
+        Assert.DoesNotContain(row, result.ExplanationZh);
     }
 
     [Fact]

@@ -794,6 +794,7 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal("VendorSupport", vendorTask.AssigneeRole);
         await _h.Runtime.CompleteTaskAsync(vendorTask.Id, TicketOutcomes.Supported, new JsonObject { ["advice"] = "安装 5.2 版驱动" }, "vendor@test");
         var resumed = (await TicketAsync(t.Id));
+        Assert.Equal(TicketStatus.OnSite, resumed.Status);   // worked on again, no longer "waiting for the vendor"
         var clock = resumed.Clocks().Resolution;
         Assert.Equal(ClockState.Running, clock.State);
         Assert.Equal(TimeSpan.FromHours(72), clock.Target);

@@ -138,5 +138,10 @@ public class SecurityHeaderTests(WebAppFactory factory) : IClassFixture<WebAppFa
         foreach (var action in new[] { "sign-in-refused", "change-password-failed", "change-password", "sign-in", "sign-in-failed" })
             Assert.Contains(action, actions);
         Assert.All(lines, l => Assert.Equal("127.0.0.1", l!["address"]!.GetValue<string>()));
+        // What the platform says of a step is a code the audit page words in the reader's language: an expired password, not a temporary one.
+        var refused = lines.Where(l => l!["action"]!.GetValue<string>() == "sign-in-refused").Select(l => l!["comment"]?.GetValue<string>() ?? "").ToList();
+        Assert.Contains(refused, c => c.EndsWith(Application.Audit.AuditNotes.PasswordExpired, StringComparison.Ordinal));
+        Assert.DoesNotContain(refused, c => c.Contains(Application.Audit.AuditNotes.PasswordTemporary, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l!["action"]!.GetValue<string>() == "change-password" && l["comment"]?.GetValue<string>() == Application.Audit.AuditNotes.SessionsEnded);
     }
 }

@@ -86,7 +86,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
         var account = await FindAsync(userName, ct);
         var temporary = TemporaryPassword();
         await accounts.SetTemporaryPasswordAsync(account.UserName, temporary, ct);
-        await RecordAsync(actor, account.UserName, "reset-password", null, "a temporary password, to be changed at the next sign-in", ct);
+        await RecordAsync(actor, account.UserName, "reset-password", null, Audit.AuditNotes.TemporaryPasswordGiven, ct);
         return temporary;
     }
 

@@ -17,6 +17,9 @@ public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRep
     AccessService access, TimeProvider clock, ILogger<NotificationDeliveryService> log)
 {
     public const int MaxAttempts = 12;
+
+    /// <summary>The last error of a delivery whose channel has no server configured any more (the page words it).</summary>
+    public const string NotConfigured = "not-configured";
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>The wait after the <paramref name="attempt"/>th failure: 30 s, 1 min, 2 min … at most an hour.</summary>
@@ -35,7 +38,7 @@ public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRep
             d.Attempts++;
             try
             {
-                if (!byChannel.TryGetValue(d.Channel, out var sender) || !sender.Configured) throw new InvalidOperationException($"No {d.Channel} server is configured any more.");
+                if (!byChannel.TryGetValue(d.Channel, out var sender) || !sender.Configured) throw new InvalidOperationException(NotConfigured);
                 await sender.SendAsync(d, ct);
                 (d.Status, d.SentAt, d.LastError, d.LeaseUntil) = (DeliveryStatus.Sent, clock.GetUtcNow(), null, null);
                 sent++;

@@ -15,7 +15,7 @@ public static class DomainActivities
     [
         typeof(RegisterActivity), typeof(GradeActivity), typeof(OverrideGradeActivity), typeof(DispatchActivity), typeof(AssignActivity),
         typeof(StartClockActivity), typeof(PauseClockActivity), typeof(ResumeClockActivity), typeof(StopClockActivity), typeof(EscalateActivity),
-        typeof(SetTicketStatusActivity), typeof(CheckInActivity), typeof(ResolveActivity), typeof(FeedbackActivity), typeof(FeedbackTaskActivity), typeof(ReopenActivity),
+        typeof(SetTicketStatusActivity), typeof(BackToWorkActivity), typeof(CheckInActivity), typeof(ResolveActivity), typeof(FeedbackActivity), typeof(FeedbackTaskActivity), typeof(ReopenActivity),
         typeof(CloseActivity), typeof(RequestVendorSupportActivity),
         typeof(FileComplaintActivity), typeof(ComplaintStepActivity),
     ];

@@ -58,7 +58,7 @@ public sealed class GradingTable
             if (matched.Count > 0) { because.Add($"描述含关键词“{string.Join("、", matched)}”"); becauseEn.Add($"description mentions {string.Join(", ", matched)}"); }
             var reasonZh = because.Count == 0 ? "未命中其他规则，按默认" : string.Join("，", because);
             var reasonEn = becauseEn.Count == 0 ? "no other row matched; default" : string.Join("; ", becauseEn);
-            return new GradingResult(Tickets.Grade.Parse(row.Grade), row.Id, $"定级{row.Grade}（规则 {row.Id}）：{reasonZh}。", $"Graded {row.Grade} by row {row.Id}: {reasonEn}.", matched);
+            return new GradingResult(Tickets.Grade.Parse(row.Grade), row.Id, $"定级{row.Grade}（规则“{row.NameIn(english: false)}”）：{reasonZh}。", $"Graded {row.Grade} by the row \"{row.NameIn(english: true)}\": {reasonEn}.", matched);
         }
         throw new InvalidOperationException("The grading table has no catch-all row.");
     }

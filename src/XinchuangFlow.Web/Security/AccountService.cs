@@ -42,13 +42,13 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         else right = await users.CheckPasswordAsync(user, password);
         if (!right || user!.DisabledAt is not null)
         {
-            await EndedAsync(email, address, succeeded: false, Comment(channel, right ? "the account is disabled" : null));
+            await EndedAsync(email, address, succeeded: false, Comment(channel, right ? AuditNotes.AccountDisabled : null));
             return (SignInOutcome.Invalid, null);
         }
         if (await StampAsync(user))
         {
             throttle.Succeeded(email, address);
-            await RecordAsync(email, "sign-in-refused", Comment(channel, $"the password is older than {MaxAgeDays} days and must be changed"));
+            await RecordAsync(email, "sign-in-refused", Comment(channel, IdentityUserAccounts.IsTemporary(user) ? AuditNotes.PasswordTemporary : AuditNotes.PasswordExpired));
             return (SignInOutcome.PasswordExpired, null);
         }
         signIn.AuthenticationScheme = scheme;
@@ -97,7 +97,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         if (user is null || user.DisabledAt is not null || !await users.CheckPasswordAsync(user, current))
         {
             throttle.Failed(email, address);
-            await RecordAsync(email, "change-password-failed", "wrong current password");
+            await RecordAsync(email, "change-password-failed", AuditNotes.WrongCurrentPassword);
             return (PasswordChangeOutcome.Invalid, [], null);
         }
         throttle.Succeeded(email, address);
@@ -109,7 +109,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         if (!result.Succeeded) return (PasswordChangeOutcome.Weak, result.Errors.Select(e => e.Code).ToList(), null);
         // The change gave the account a new security stamp: every other session of it ends (this node at once).
         sessions.Forget(user.Id);
-        await RecordAsync(email, "change-password", "every other session of the account ended");
+        await RecordAsync(email, "change-password", AuditNotes.SessionsEnded);
         return (PasswordChangeOutcome.Changed, [], null);
     }
 

@@ -15,6 +15,9 @@ public sealed class IdentityUserAccounts(IServiceScopeFactory scopes, SessionGua
     /// <summary>The moment an administrator's temporary password counts as set: long expired, so it must be changed at once.</summary>
     private static readonly DateTimeOffset Expired = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Whether the account's password is a temporary one the Data Bureau gave (to be changed at the next sign-in).</summary>
+    public static bool IsTemporary(AppUser user) => user.PasswordChangedAt == Expired;
+
     private async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, XfDbContext, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -48,6 +48,8 @@ public static class CaseNotes
                 return Format("Note.Complaint", number, S("description"));
             case "vendor-requested" when S("vendor") is { } vendor:
                 return Format("Note.VendorRequested", vendor, S("note"));
+            case "status" when S("step") is { } step && SharedTexts.Find("Note.Step." + step) is not null:
+                return Format("Note.Step." + step);
             case "call" when S("note") is { } said:
                 return Format("Note.Call", said);
             case "closed" or "reopened" when d.ContainsKey("note"):

@@ -8,6 +8,17 @@ namespace XinchuangFlow.Web.Text;
 /// </summary>
 public static class Durations
 {
+    /// <summary>A duration in one rounded unit, for a figure in a small space: "1.6 天", "4.3 小时", "25 分钟" ("1.6 d", "4.3 h", "25 min").</summary>
+    public static string Approx(TimeSpan span, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        var english = c.TwoLetterISOLanguageName == "en";
+        var abs = span.Duration();
+        return abs.TotalDays >= 1 ? string.Format(c, english ? "{0:0.#} d" : "{0:0.#} 天", span.TotalDays)
+            : abs.TotalHours >= 1 ? string.Format(c, english ? "{0:0.#} h" : "{0:0.#} 小时", span.TotalHours)
+            : string.Format(c, english ? "{0:0} min" : "{0:0} 分钟", span.TotalMinutes);
+    }
+
     public static string Text(TimeSpan span, CultureInfo? culture = null)
     {
         var english = (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName == "en";

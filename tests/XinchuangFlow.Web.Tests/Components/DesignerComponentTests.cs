@@ -121,6 +121,25 @@ public sealed class DesignerComponentTests : IAsyncLifetime
         Assert.DoesNotContain(_engine.Services.GetRequiredService<DefinitionAppService>().Validate(doc.Model), p => p.ActivityId == "review");
     }
 
+    [Fact]
+    public void ADuration_IsANumberAndAUnit_NeverISO8601_AndIsStoredAsTheFlowsJsonHasIt()
+    {
+        var doc = new DesignerDocument(DefinitionJson.Parse(Flow), Registry);
+        var delay = doc.AddActivity("xf.Delay", 100, 300);
+        doc.SetInput(delay.Id, "duration", System.Text.Json.Nodes.JsonValue.Create("P2D"));
+        var cut = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, delay.Id));
+        Assert.DoesNotContain("P2D", cut.Find("[data-testid=input-duration]").TextContent + cut.Find("[data-testid=input-duration]").InnerHtml);
+        Assert.Equal("2", cut.Find("input[data-testid=duration-duration-amount]").GetAttribute("value"));
+        Assert.Contains("天", cut.Find("[data-testid=duration-duration-unit]").TextContent);
+        cut.Find("input[data-testid=duration-duration-amount]").Input("36");
+        cut.WaitForAssertion(() => Assert.Equal("P36D", doc.Model.FindActivity(delay.Id)!.Inputs["duration"]!.GetValue<string>()));
+        // 4 hours: shown as 4 小时.
+        doc.SetInput(delay.Id, "duration", System.Text.Json.Nodes.JsonValue.Create("PT4H"));
+        var again = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, delay.Id));
+        Assert.Equal("4", again.Find("input[data-testid=duration-duration-amount]").GetAttribute("value"));
+        Assert.Contains("小时", again.Find("[data-testid=duration-duration-unit]").TextContent);
+    }
+
     private static IEnumerable<string> UserTaskOutcomeKeys(DesignerDocument doc) =>
         OutcomeList.Read(doc.Model.FindActivity("review")!, "outcomes").Select(o => o.Key);
 

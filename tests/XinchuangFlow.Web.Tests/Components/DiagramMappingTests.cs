@@ -73,6 +73,12 @@ public sealed class DiagramMappingTests : IAsyncLifetime
         var left = large.Nodes.Min(n => n.Position.X);
         Assert.Equal(40, left * large.Zoom + large.Pan.X, 3);                        // the left edge (the Start) in view
 
+        // The toolbar's "fit" is an overview: every activity in view, however small.
+        DiagramBuilder.Fit(large, whole: true);
+        Assert.True(large.Zoom < DiagramBuilder.ReadableZoom);
+        foreach (var n in large.Nodes)
+            Assert.InRange(n.Position.X * large.Zoom + large.Pan.X, 0, 800 - n.Size!.Width * large.Zoom);
+
         var small = DiagramBuilder.NewDiagram(readOnly: true);
         builder.Draw(small, Shipped("demo-acceptance"), [], english: false);
         small.SetContainer(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 2400, 1200));

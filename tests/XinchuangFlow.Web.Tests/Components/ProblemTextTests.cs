@@ -52,6 +52,8 @@ public class ProblemTextTests
         Assert.Equal("4 小时", In(Zh, () => Web.Text.Durations.Text(TimeSpan.FromHours(4))));
         Assert.Equal("1 d 2 h 30 min", In(En, () => Web.Text.Durations.Text(new TimeSpan(1, 2, 30, 0))));
         Assert.Equal("0 分钟", In(Zh, () => Web.Text.Durations.Text(TimeSpan.Zero)));
+        Assert.Equal(("4.3 小时", "1.6 d", "25 min"), (In(Zh, () => Web.Text.Durations.Approx(TimeSpan.FromMinutes(258))),
+            In(En, () => Web.Text.Durations.Approx(TimeSpan.FromHours(38.4))), In(En, () => Web.Text.Durations.Approx(TimeSpan.FromMinutes(25)))));
     }
 
     [Fact]

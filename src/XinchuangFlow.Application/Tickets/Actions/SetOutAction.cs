@@ -26,7 +26,7 @@ public sealed class SetOutAction : ITicketAction
         {
             t.SetOutAt = amendment.Now;
             t.Status = TicketStatus.Travelling;
-        });
+        }, new System.Text.Json.Nodes.JsonObject { ["step"] = "setOut" });
         return true;
     });
 }

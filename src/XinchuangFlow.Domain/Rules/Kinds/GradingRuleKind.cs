@@ -16,6 +16,8 @@ public sealed class GradingRuleKind : RuleKind<GradingTable>
         new("rows[].keywordsAny", RuleValueType.TextList, "Rules.Keywords") { Optional = true },
         new("rows[].impacts", RuleValueType.ChoiceList, "Rules.Impacts") { Optional = true, Choices = [Impacts.Single, Impacts.Department, Impacts.Unit], ChoiceLabelPrefix = "Impact." },
         new("rows[].categories", RuleValueType.TextList, "Rules.Categories") { Optional = true },
+        new("rows[].description", RuleValueType.Text, "Rules.RowName") { Optional = true },
+        new("rows[].descriptionEn", RuleValueType.Text, "Rules.RowNameEn") { Optional = true },
     ];
 
     public override GradingTable Parse(string json) => GradingTable.Parse(json);

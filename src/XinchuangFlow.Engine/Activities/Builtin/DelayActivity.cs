@@ -4,7 +4,7 @@ namespace XinchuangFlow.Engine.Activities.Builtin;
 public sealed class DelayActivity : IActivity
 {
     public ActivitySpec Spec { get; } = new(
-        [In.Of("duration", InputKind.Duration, "时长", "Duration", required: true, hintZh: "PT4H、04:00:00 或秒数", hintEn: "PT4H, 04:00:00 or seconds")],
+        [In.Of("duration", InputKind.Duration, "时长", "Duration", required: true, hintZh: "等待多久后继续。", hintEn: "How long to wait before going on.")],
         ["done"], IsWaiting: true);
 
     public ValueTask<ActivityResult> ExecuteAsync(Runtime.ActivityContext context)

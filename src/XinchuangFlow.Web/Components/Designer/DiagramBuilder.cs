@@ -40,7 +40,7 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
             AllowMultiSelection = !readOnly,
             AllowPanning = !fixedView,
             GridSize = readOnly ? null : 20,
-            Zoom = { Enabled = !fixedView, Minimum = 0.2, Maximum = 2.5 },
+            Zoom = { Enabled = !fixedView, Minimum = 0.1, Maximum = 2.5 },
             Links =
             {
                 DefaultRouter = new NormalRouter(),
@@ -112,7 +112,8 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
     /// Shows the whole drawing when it fits at a readable zoom (never enlarged past 1); a drawing larger than that is
     /// shown at the readable zoom from its top-left corner, where the Start is, and the rest is a drag away.
     /// </summary>
-    public static void Fit(BlazorDiagram diagram, double margin = 40)
+    /// <param name="whole">The toolbar's "fit": the whole drawing, however small that makes it (an overview to pick a place to zoom into).</param>
+    public static void Fit(BlazorDiagram diagram, double margin = 40, bool whole = false)
     {
         var nodes = diagram.Nodes.ToList();
         if (diagram.Container is not { Width: > 0, Height: > 0 } box || nodes.Count == 0) return;
@@ -120,7 +121,7 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
         var right = nodes.Max(n => n.Position.X + (n.Size?.Width ?? ActivityNode.Width));
         var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? ActivityNode.HeightFor(1)));
         var (width, height) = (Math.Max(1, right - left), Math.Max(1, bottom - top));
-        var zoom = Math.Clamp(Math.Min((box.Width - 2 * margin) / width, (box.Height - 2 * margin) / height), ReadableZoom, 1);
+        var zoom = Math.Clamp(Math.Min((box.Width - 2 * margin) / width, (box.Height - 2 * margin) / height), whole ? 0.1 : ReadableZoom, 1);
         diagram.SetZoom(zoom);
         var panX = width * zoom <= box.Width - 2 * margin ? (box.Width - width * zoom) / 2 - left * zoom : margin - left * zoom;
         var panY = height * zoom <= box.Height - 2 * margin ? (box.Height - height * zoom) / 2 - top * zoom : margin - top * zoom;

@@ -109,7 +109,7 @@ public partial class TaskPanel
         }
         catch (InvalidInputException ex)
         {
-            _form?.ShowProblems(ex.Errors);
+            _form?.ShowProblems(ex.TextsByField());
         }
     });
 
