@@ -71,6 +71,16 @@ public class RulesAndRequestTests
         Assert.Equal("<script>alert('x')</script>", r.Description);   // kept as typed; encoded on output
     }
 
+    [Fact]
+    public void Request_WithNothingChosen_AsksToChoose_NotForVisibleText()
+    {
+        var r = new TicketRequest { Channel = "portal", ProcurementUnit = "南宁市财政局", ContactName = "李明", ContactPhone = "13800000000", Title = "打印机卡纸", Description = "卡纸", Impact = "" };
+        r.Clean();
+        var errors = r.Validate(GuangxiDivisions.Shipped);
+        foreach (var field in new[] { "cityCode", "countyCode", "productCategory", "impact" })
+            Assert.Equal(TextProblems.ChoiceRequired, Assert.Single(errors, p => p.Field == field).Code);
+    }
+
     [Theory]
     [InlineData("\u200B\u200C\u200D", TextProblems.Required)]            // zero-width only
     [InlineData("\u202E\u202D", TextProblems.Required)]                   // direction overrides only

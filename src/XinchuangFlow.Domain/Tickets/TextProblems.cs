@@ -6,6 +6,8 @@ public static class TextProblems
 {
     /// <summary>Arguments: field.</summary>
     public const string Required = "text-required";
+    /// <summary>Arguments: field (a choice from a list that was left empty).</summary>
+    public const string ChoiceRequired = "choice-required";
     /// <summary>Arguments: field, length, max.</summary>
     public const string TooLong = "text-too-long";
     /// <summary>Arguments: field, character.</summary>

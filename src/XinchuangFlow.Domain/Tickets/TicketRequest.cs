@@ -66,9 +66,13 @@ public sealed class TicketRequest
         if (ContactPhone is { Length: > 0 } phone) Add(TextRules.CheckPhone(phone, "contactPhone"));
         if (ContactEmail is { Length: > 0 } mail) Add(TextRules.CheckEmail(mail, "contactEmail"));
         var county = divisions.Find(CountyCode);
-        if (divisions.Cities.All(c => c.Code != CityCode))
+        if (string.IsNullOrWhiteSpace(CityCode))
+            Add(Problem.Of(TextProblems.ChoiceRequired, "cityCode", "Choose the city."));
+        else if (divisions.Cities.All(c => c.Code != CityCode))
             Add(Problem.Of(TextProblems.NotACity, "cityCode", $"'{CityCode}' is not a Guangxi prefecture-level city code.", ("value", CityCode)));
-        if (county is null || county.Level == DivisionLevel.City)
+        if (string.IsNullOrWhiteSpace(CountyCode))
+            Add(Problem.Of(TextProblems.ChoiceRequired, "countyCode", "Choose the county."));
+        else if (county is null || county.Level == DivisionLevel.City)
             Add(Problem.Of(TextProblems.NotACounty, "countyCode", $"'{CountyCode}' is not a Guangxi county-level division code.", ("value", CountyCode)));
         else if (county.ParentCode != CityCode)
             Add(Problem.Of(TextProblems.CountyNotInCity, "countyCode", $"County {CountyCode} ({county.Name}) does not belong to city {CityCode}.",
@@ -87,7 +91,7 @@ public sealed class TicketRequest
     /// <summary>A choice that is not one of the list's: "choose one" when nothing was chosen, else which value is not one.</summary>
     private static Problem NotInList(string field, string value, IEnumerable<string> choices) =>
         string.IsNullOrWhiteSpace(value)
-            ? Problem.Of(TextProblems.Required, field, $"Choose the {field}.")
+            ? Problem.Of(TextProblems.ChoiceRequired, field, $"Choose the {field}.")
             : Problem.Of(TextProblems.NotInList, field, $"'{value}' is not one of {string.Join(", ", choices)}.", ("value", value));
 
     /// <summary>The ticket this request becomes.</summary>
