@@ -161,6 +161,8 @@ public sealed class DemoTicketSeeder(
             // the newest few are only hours old and still open.
             var age = TimeSpan.FromHours(Math.Pow((double)(count - i) / count, 1.5) * span.TotalHours) + TimeSpan.FromMinutes(random.Next(5, 50));
             demoClock.Set(now - age);
+            // What came due in the demo's past happens then (a reminder, an escalation), not all at once when seeding ends.
+            await runtime.DrainTimersAsync(ct);
             // One ticket in eight comes from the demo unit, one in eight from Liuzhou (the second demo coordinator's
             // city); the rest from units across Guangxi.
             var draw = random.NextDouble();
