@@ -380,6 +380,15 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Null(s.TechnicianUser);
         Assert.Contains("已暂停", JsonNode.Parse(s.DispatchExplanation!)!["ruleZh"]!.GetValue<string>());
         Assert.Equal("Dispatcher", (await _h.OpenTaskAsync(s.InstanceId, "manualDispatch")).AssigneeRole);
+        // Not a dead end: the dispatcher is offered the technicians of the integrators still on the shortlist, and the
+        // one chosen makes their enterprise the one serving the ticket.
+        var offered = await _h.Services.GetRequiredService<DispatchCandidateService>().ForTicketAsync(Dispatcher, s.Number);
+        Assert.Contains("已暂停", offered.RuleZh);
+        Assert.Contains(offered.Qualified, q => q.UserName == _net.ValidNanning.UserName);
+        await CompleteAsync(s, "manualDispatch", TicketOutcomes.Dispatch, "dispatcher@test",
+            new JsonObject { ["technicianUser"] = _net.ValidNanning.UserName, ["reason"] = "责任集成商暂停，由平台协调其他企业" });
+        var handed = await TicketAsync(s.Id);
+        Assert.Equal((_net.ValidNanning.UserName, _net.ValidNanning.EnterpriseId), (handed.TechnicianUser, handed.IntegratorId));
     }
 
     [Fact]

@@ -33,6 +33,16 @@ public sealed class DispatchCandidateService(CaseQueryService queries, ICaseDire
         var (cityRules, _) = await rules.DispatchAsync(ticket.CityCode, ct);
         var snapshot = await network.DispatchSnapshotAsync(ticket.IntegratorId, ticket.ProductCategory, ct);
         var decision = planner.Plan(request, snapshot, cityRules);
+        var (ruleZh, ruleEn) = (decision.RuleZh, decision.RuleEn);
+        if (decision.Chosen is null && ticket.IntegratorId is { } responsible
+            && snapshot.Enterprises.FirstOrDefault(e => e.Id == responsible) is { Status: not ShortlistStatus.Active })
+        {
+            // The responsible integrator may not receive work (suspended, removed): whoever coordinates chooses among the
+            // technicians of the integrators still on the shortlist, in the planner's order — not an empty list.
+            snapshot = await network.DispatchSnapshotAsync(null, ticket.ProductCategory, ct);
+            decision = planner.Plan(request with { ResponsibleIntegratorId = null }, snapshot, cityRules);
+            (ruleZh, ruleEn) = (ruleZh + "以下为名录中其他集成商的工程师。", ruleEn + " Listed below: technicians of the other integrators on the shortlist.");
+        }
 
         var technicians = snapshot.Technicians.ToDictionary(t => t.Id);
         var qualified = decision.Ranked.Where(r => access.MaySeeEnterprise(actor, r.Technician.EnterpriseId)).ToList();
@@ -44,7 +54,7 @@ public sealed class DispatchCandidateService(CaseQueryService queries, ICaseDire
                 AssignActivity.TechnicianProblem(snapshot, technicians[r.TechnicianId].UserName, ticket.ProductCategory, now, out _, out _) is null))
             .OrderByDescending(d => d.MayStillBeAssigned)
             .ToList();
-        return new DispatchCandidates(ticket.Number, decision.RuleZh, decision.RuleEn, ticket.TechnicianUser,
+        return new DispatchCandidates(ticket.Number, ruleZh, ruleEn, ticket.TechnicianUser,
             qualified.Take(MaxQualified).Select((r, i) => new QualifiedTechnician(i + 1, r.Technician.UserName, r.Technician.Name, r.ServicePoint.Name, r.Proximity,
                 r.Proximity == Proximity.OtherCity ? divisions.CityOf(r.ServicePoint.CountyCode)?.Name : null, Math.Round(r.DistanceKm), r.OpenWork,
                 r.PreferredServicePoint, r.FallbackCity)).ToList(),

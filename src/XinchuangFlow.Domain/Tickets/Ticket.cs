@@ -156,7 +156,8 @@ public sealed class Ticket : IVersionedCase
         TechnicianPhone = technician.Phone;
         ServicePointId = point.Id;
         ServicePointCounty = point.CountyCode;
-        IntegratorId ??= technician.EnterpriseId;
+        // The enterprise whose technician works the ticket serves it (another one when the responsible integrator was suspended).
+        IntegratorId = technician.EnterpriseId;
         DispatchExplanation = explanationJson;
         UpdatedAt = now;
     }
