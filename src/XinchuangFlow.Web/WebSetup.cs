@@ -84,6 +84,15 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseMiddleware<NoAccessPageMiddleware>();
+        // A page request that finds nothing (an unknown address) gets the app's own not-found page with its 404, not the
+        // browser's bare one; the API, the metrics and anything that does not ask for a page keep their plain answer.
+        // (Not in a UseWhen branch: a branch of the WebApplication has no routes to re-execute into.)
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            if (!IsPageRequest(http) && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseMiddleware<PlatformKeyGate>();
         app.UseRateLimiter();
@@ -106,6 +115,11 @@ public static class WebSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
+
+    private static bool IsPageRequest(HttpContext http) =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/_framework")
+        && http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     private static void AddIdentity(IServiceCollection services, IConfiguration config)
     {

@@ -84,4 +84,44 @@ public class UserAdminTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/api/users/{Admin}/disable", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/users/nobody@xinchuang.local/reset-password", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task AnAdministrator_CanNeitherDisableNorResetTheirOwnAccountFromTheList_WithACodedReasonInTheirLanguage()
+    {
+        var admin = await factory.LoginAsync(Admin, AdminPassword);
+        foreach (var action in new[] { "disable", "reset-password" })
+        {
+            var refused = await admin.PostAsync($"/api/users/{Admin}/{action}", null);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var body = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal("own-account", body["code"]!.GetValue<string>());
+            Assert.Contains("自己的账号", body["errors"]!["userName"]![0]!.GetValue<string>());   // the code's text, not the English message
+        }
+        // The account still signs in with its password: nothing was reset.
+        Assert.Equal(HttpStatusCode.OK, (await LoginRawAsync(Admin, AdminPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AfterAReset_TheForcedChangeRefusesThePasswordTheResetReplaced_AsWellAsTheCurrentOne()
+    {
+        var admin = await factory.LoginAsync(Admin, AdminPassword);
+        const string email = "reuse.check@xinchuang.local", own = "Reuse#2026pass", next = "Fresh#2026pass";
+        var created = (await (await admin.PostAsJsonAsync("/api/users", new { email, displayName = "复用检查", role = "IntranetSupervisor" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var first = created["temporaryPassword"]!.GetValue<string>();
+        async Task<HttpResponseMessage> ChangeAsync(string current, string password) =>
+            await factory.CreateClient().PostAsJsonAsync("/api/auth/password", new { email, currentPassword = current, newPassword = password });
+        Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(first, own)).StatusCode);
+
+        var reset = (await (await admin.PostAsync($"/api/users/{email}/reset-password", null)).Content.ReadFromJsonAsync<JsonObject>())!["temporaryPassword"]!.GetValue<string>();
+        foreach (var again in new[] { own, reset })
+        {
+            var refused = await ChangeAsync(reset, again);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("password-reused", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        }
+        Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(reset, next)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginRawAsync(email, next)).StatusCode);
+        // After an ordinary change, too, the password just replaced cannot come straight back.
+        Assert.Equal(HttpStatusCode.BadRequest, (await ChangeAsync(next, reset)).StatusCode);
+    }
 }

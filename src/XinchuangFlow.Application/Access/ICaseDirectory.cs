@@ -15,6 +15,8 @@ public interface ICaseDirectory
     Task<Ticket?> FindTicketAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default);
     Task<Ticket?> FindTicketByKeyAsync(string? user, string key, CancellationToken ct = default);
     Task<Complaint?> FindComplaintAsync(Guid id, CaseScope scope, CancellationToken ct = default);
+    /// <summary>A complaint by its number (TS-…), when it is in scope.</summary>
+    Task<Complaint?> FindComplaintByNumberAsync(string number, CaseScope scope, CancellationToken ct = default);
     Task<Complaint?> FindComplaintByKeyAsync(string? user, string key, CancellationToken ct = default);
     Task<IReadOnlyList<Complaint>> ComplaintsOfTicketAsync(Guid ticketId, CancellationToken ct = default);
     /// <summary>Open complaints whose current step is past its deadline and not yet reminded of, oldest deadline first.</summary>

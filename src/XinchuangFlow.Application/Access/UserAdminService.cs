@@ -71,8 +71,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
     {
         Require(actor, disabled ? "disable users" : "enable users");
         var before = await FindAsync(userName, ct);
-        if (string.Equals(before.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase) && disabled)
-            throw new InvalidInputException("userName", "Administrators cannot disable their own account.");
+        if (disabled) RefuseOwn(actor, before, "Administrators cannot disable their own account.");
         await accounts.SetDisabledAsync(before.UserName, disabled, ct);
         var after = (await accounts.FindAsync(before.UserName, ct))!;
         await RecordAsync(actor, before.UserName, disabled ? "disable" : "enable", Show(before), Show(after), ct);
@@ -84,6 +83,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
     {
         Require(actor, "reset passwords");
         var account = await FindAsync(userName, ct);
+        RefuseOwn(actor, account, "Administrators cannot reset their own password here; they change it with the current one.");
         var temporary = TemporaryPassword();
         await accounts.SetTemporaryPasswordAsync(account.UserName, temporary, ct);
         await RecordAsync(actor, account.UserName, "reset-password", null, Audit.AuditNotes.TemporaryPasswordGiven, ct);
@@ -103,6 +103,15 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
         Require(actor, "list users");
         if (string.IsNullOrWhiteSpace(text)) return [];
         return (await cases.SearchUnitsAsync(text.Trim(), null, null, 20, ct)).Select(u => u.Unit).ToList();
+    }
+
+    /// <summary>Whether the account is the actor's own (the list offers neither disabling nor a reset for it).</summary>
+    public static bool IsOwn(Actor actor, string userName) => string.Equals(userName, actor.UserName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An administrator locking themselves out (disabled, or a temporary password that signs them out) is refused.</summary>
+    private static void RefuseOwn(Actor actor, UserAccount account, string message)
+    {
+        if (IsOwn(actor, account.UserName)) throw new InvalidInputException([Problem.Of(AccountProblems.OwnAccount, "userName", message)], AccountProblems.OwnAccount);
     }
 
     private async Task<UserAccount> FindAsync(string userName, CancellationToken ct) =>

@@ -30,10 +30,16 @@ public sealed class CaseQueryService(ICaseDirectory cases, ITaskStore store, Acc
         return new TicketDetail(ticket, history, tasks, await cases.ComplaintsOfTicketAsync(ticket.Id, ct));
     }
 
-    public async Task<ComplaintDetail> GetComplaintAsync(Actor actor, Guid id, CancellationToken ct = default)
+    public async Task<ComplaintDetail> GetComplaintAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        await DetailAsync(await cases.FindComplaintAsync(id, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "complaint", id), ct);
+
+    /// <summary>A complaint by its number (TS-…, as a flow's correlation names it), within scope like by its id.</summary>
+    public async Task<ComplaintDetail> GetComplaintByNumberAsync(Actor actor, string number, CancellationToken ct = default) =>
+        await DetailAsync(await cases.FindComplaintByNumberAsync(number, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "complaint", number), ct);
+
+    private async Task<ComplaintDetail> DetailAsync(Complaint complaint, CancellationToken ct)
     {
-        var complaint = await cases.FindComplaintAsync(id, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "complaint", id);
-        var history = await cases.HistoryAsync(id, ct);
+        var history = await cases.HistoryAsync(complaint.Id, ct);
         var tasks = await store.ListTasksAsync(new TaskQuery(InstanceId: complaint.InstanceId, Status: HumanTaskStatus.Open, Take: 100), ct);
         return new ComplaintDetail(complaint, history, tasks);
     }

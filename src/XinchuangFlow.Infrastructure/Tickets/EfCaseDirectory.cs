@@ -55,6 +55,12 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return await scope.Apply(db.Complaints.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
     }
 
+    public async Task<Complaint?> FindComplaintByNumberAsync(string number, CaseScope scope, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await scope.Apply(db.Complaints.AsNoTracking()).FirstOrDefaultAsync(c => c.Number == number, ct);
+    }
+
     public async Task<Complaint?> FindComplaintByKeyAsync(string? user, string key, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -18,11 +18,15 @@ public static class AccountEndpoints
             return outcome switch
             {
                 SignInOutcome.SignedIn => Results.Redirect(LocalOnly(form.ReturnUrl)),
-                SignInOutcome.Throttled => Results.Redirect($"/login?error=throttled&wait={(int)Math.Ceiling(wait!.Value.TotalSeconds)}"),
+                SignInOutcome.Throttled => Results.Redirect(LoginPage(email, "throttled", form.ReturnUrl) + $"&wait={(int)Math.Ceiling(wait!.Value.TotalSeconds)}"),
                 SignInOutcome.PasswordExpired => Results.Redirect(PasswordPage(email, "expired", form.ReturnUrl)),
-                _ => Results.Redirect("/login?error=invalid"),
+                _ => Results.Redirect(LoginPage(email, "invalid", form.ReturnUrl)),
             };
         });
+
+        // The form's address opened in the browser (a bookmark, a typed URL) leads to the sign-in page, not to a bare 404.
+        app.MapGet("/account/login", (string? returnUrl) =>
+            Results.Redirect(returnUrl is { Length: > 0 } ? $"/login?returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}" : "/login")).AllowAnonymous();
 
         // The password form (also where an expired password leads): the current password proves who is changing it.
         app.MapPost("/account/password", async ([FromForm] PasswordForm form, HttpContext http, AccountService accounts) =>
@@ -73,7 +77,7 @@ public static class AccountEndpoints
                 PasswordChangeOutcome.Changed => Results.NoContent(),
                 PasswordChangeOutcome.Invalid => InvalidCredentials(),
                 PasswordChangeOutcome.Throttled => Throttled(http, wait!.Value),
-                PasswordChangeOutcome.SameAsBefore => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The new password must differ from the current one.",
+                PasswordChangeOutcome.SameAsBefore => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The new password must differ from the current one and the one before it.",
                     extensions: new Dictionary<string, object?> { ["code"] = "password-reused" }),
                 _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
                     title: "The new password needs at least 10 characters with upper and lower case letters, digits and symbols.",
@@ -119,6 +123,10 @@ public static class AccountEndpoints
 
     /// <summary>The client's address as the throttle and the audit trail key it.</summary>
     public static string Address(HttpContext http) => CircuitOriginHandler.Of(http.Connection.RemoteIpAddress) ?? "unknown";
+
+    /// <summary>The sign-in page again after a refusal, with the login typed kept (the password never travels back).</summary>
+    private static string LoginPage(string email, string error, string? returnUrl) =>
+        $"/login?error={error}&email={Uri.EscapeDataString(email.Length > 256 ? "" : email)}&returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}";
 
     private static string PasswordPage(string email, string error, string? returnUrl) =>
         $"/account/password?error={error}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}";

@@ -102,11 +102,14 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         }
         throttle.Succeeded(email, address);
         if (next != confirm) return (PasswordChangeOutcome.Mismatch, [], null);
-        if (next == current) return (PasswordChangeOutcome.SameAsBefore, [], null);
+        // Neither the current password nor the one before it (after a reset: the password the reset replaced).
+        if (next == current || await PasswordHistory.IsPreviousAsync(users, user, next)) return (PasswordChangeOutcome.SameAsBefore, [], null);
+        var replaced = user.PasswordHash;
         // Stored with the new password by the same update (a refused password saves nothing).
         user.PasswordChangedAt = clock.GetUtcNow();
         var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded) return (PasswordChangeOutcome.Weak, result.Errors.Select(e => e.Code).ToList(), null);
+        await PasswordHistory.RememberAsync(users, user, replaced);
         // The change gave the account a new security stamp: every other session of it ends (this node at once).
         sessions.Forget(user.Id);
         await RecordAsync(email, "change-password", AuditNotes.SessionsEnded);

@@ -67,6 +67,8 @@ public sealed class IdentityUserAccounts(IServiceScopeFactory scopes, SessionGua
     public Task SetTemporaryPasswordAsync(string userName, string temporaryPassword, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+        // The password being replaced may not come back as the holder's next one.
+        Check(await PasswordHistory.RememberAsync(users, user, user.PasswordHash));
         if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, temporaryPassword));
         user.PasswordChangedAt = Expired;

@@ -57,26 +57,34 @@ public partial class UserAdmin
         finally { _busy = false; }
     }
 
-    private async Task SetDisabledAsync(string userName, bool disabled)
+    /// <summary>Disabling asks first, naming the account; enabling gives nothing away and does not.</summary>
+    private async Task SetDisabledAsync(UserAccount account, bool disabled)
     {
+        if (disabled && !await ConfirmAsync(L["Users.Disable"], "Users.ConfirmDisable", account)) return;
         _busy = true;
         try
         {
-            await Admin.SetDisabledAsync(Actor, userName, disabled);
+            await Admin.SetDisabledAsync(Actor, account.UserName, disabled);
             await LoadAsync(_text);
         }
-        catch (InvalidInputException ex) { Snackbar.Add(ex.Text(), Severity.Error); }
+        catch (XfException ex) { Snackbar.Add(ex.Text(), Severity.Error); }
         finally { _busy = false; }
     }
 
-    private async Task ResetAsync(string userName)
+    private async Task ResetAsync(UserAccount account)
     {
+        if (!await ConfirmAsync(L["Users.Reset"], "Users.ConfirmReset", account)) return;
         _busy = true;
         try
         {
-            _shown = (userName, await Admin.ResetPasswordAsync(Actor, userName));
+            _shown = (account.UserName, await Admin.ResetPasswordAsync(Actor, account.UserName));
             await LoadAsync(_text);
         }
+        catch (XfException ex) { Snackbar.Add(ex.Text(), Severity.Error); }
         finally { _busy = false; }
     }
+
+    private async Task<bool> ConfirmAsync(string title, string messageKey, UserAccount account) =>
+        await Dialogs.ShowMessageBoxAsync(title, string.Format(L[messageKey], account.DisplayName is { Length: > 0 } name ? name : account.UserName, account.UserName),
+            yesText: L["Yes"], cancelText: L["No"]) == true;
 }

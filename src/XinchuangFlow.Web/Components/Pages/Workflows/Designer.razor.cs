@@ -57,7 +57,10 @@ public partial class Designer
         }
         catch (XfException ex)
         {
-            _error = ex.Text();
+            // An unknown flow is said as the other pages say it, not in the engine's English.
+            _error = ex.Kind != ProblemKind.NotFound ? ex.Text()
+                : Version is { } v && (await Definitions.ListAsync(Actor, DefinitionId)).Count > 0 ? string.Format(L["Definition.VersionNotFound"], DefinitionId, v)
+                : string.Format(L["Definition.NotFound"], DefinitionId);
             return;
         }
         _conflict = null;
@@ -281,12 +284,18 @@ public partial class Designer
     private async Task PublishAsync()
     {
         if (_problems.Count > 0) return;
+        // Publishing changes what every new instance runs: it asks first, with an optional change note for the history.
+        var dialog = await Dialogs.ShowAsync<XinchuangFlow.Web.Components.Designer.PublishDialog>(L["Publish"],
+            new DialogParameters<XinchuangFlow.Web.Components.Designer.PublishDialog> { { d => d.Name, _doc!.Model.Name }, { d => d.Note, _comment } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false } answer) return;
+        var note = answer.Data as string;
         var latest = (await Definitions.ListAsync(Actor, DefinitionId)).MaxBy(r => r.Version);
         if ((_doc!.IsDirty || latest?.Status != Engine.Abstractions.DefinitionStatus.Draft) && !await SaveAsync()) return;
         _busy = true;
         try
         {
-            var record = await Definitions.PublishAsync(Actor, DefinitionId, _comment);
+            var record = await Definitions.PublishAsync(Actor, DefinitionId, note);
             _doc.MarkSaved(record.Version, record.ContentHash);
             Snackbar.Add(string.Format(L["PublishedVersion"], record.Version), Severity.Success);
         }

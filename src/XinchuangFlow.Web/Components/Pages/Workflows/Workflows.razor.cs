@@ -71,16 +71,22 @@ public partial class Workflows
         }
     }
 
-    private async Task RetireAsync(string definitionId, int version)
+    /// <summary>Retiring cannot be undone (only a new version replaces it): it asks first, saying how many instances run on.</summary>
+    private async Task RetireAsync(DefinitionSummaryRow row, int version)
     {
+        var running = row.Versions.Where(v => v.Version == version).Sum(v => v.ActiveInstances);
+        var name = row.Name is { Length: > 0 } n ? n : row.DefinitionId;
+        var ok = await Dialogs.ShowMessageBoxAsync(L["Workflows.RetireTitle"], string.Format(L["Workflows.ConfirmRetire"], name, version, running),
+            yesText: string.Format(L["Workflows.RetireVersion"], version), cancelText: L["No"]);
+        if (ok != true) return;
         try
         {
-            await Definitions.RetireAsync(Actor, definitionId, version);
+            await Definitions.RetireAsync(Actor, row.DefinitionId, version);
             await LoadAsync();
         }
-        catch (StateConflictException ex)
+        catch (XfException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(ex.Text(), Severity.Error);
         }
     }
 }
