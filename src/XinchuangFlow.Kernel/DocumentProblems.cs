@@ -23,7 +23,7 @@ public static class DocumentProblems
         return ex;
     }
 
-    /// <summary>The problems of any <see cref="InvalidDataException"/>: those it carries, or its message as one problem without a code of its own.</summary>
+    /// <summary>The problems of any <see cref="InvalidDataException"/>: those it carries, or "unreadable" with its message (logs, API).</summary>
     public static IReadOnlyList<Problem> Of(Exception ex, string? field = null) =>
-        ex.Data[Key] as IReadOnlyList<Problem> ?? [new Problem("invalid", field, ex.Message)];
+        ex.Data[Key] as IReadOnlyList<Problem> ?? [Problem.Of(KernelProblems.DocumentUnreadable, field, ex.Message)];
 }

@@ -9,7 +9,8 @@ public sealed class ProblemList : List<Problem>
         if (problem is not null) Add(problem);
     }
 
-    /// <summary>A problem that has no code of its own yet: its message is shown as it is.</summary>
+    /// <summary>A problem that has no code of its own: its message is shown as it is.</summary>
+    [Obsolete(InvalidInputException.Uncoded)]
     public void Add(string field, string message) => Add(new Problem("invalid", field, message));
 
     /// <summary>Whether a problem concerns <paramref name="field"/>.</summary>

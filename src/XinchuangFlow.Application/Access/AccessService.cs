@@ -188,7 +188,7 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     public NotFoundException NotFound(Actor a, string kind, object id, string? why = null)
     {
         log.LogWarning(Refused, "Access refused: {User} asked for {Kind} {Id} outside their scope{Why}", a.ToString(), kind, id, why is null ? "" : $" ({why})");
-        return new NotFoundException($"{Capitalised(kind)} {id} does not exist.");
+        return new NotFoundException(Problem.Of(AccessProblems.NotFound, null, $"{Capitalised(kind)} {id} does not exist.", ("what", kind), ("id", id)));
     }
 
     /// <summary>Logs a page the caller's role may not open (the page answers "no access").</summary>
@@ -196,10 +196,14 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         log.LogWarning(Refused, "Access refused: {User} may not open the page {Path}", a.ToString(), path);
 
     /// <summary>Logs a refusal of an action the caller may know about, and returns the 403 to throw.</summary>
-    public ForbiddenException Denied(Actor a, string action, string message)
+    public ForbiddenException Denied(Actor a, string action, string message) =>
+        Denied(a, action, Problem.Of(AccessProblems.Denied, null, message));
+
+    /// <summary>Logs a refusal of an action the caller may know about, with the problem that says why, and returns the 403 to throw.</summary>
+    public ForbiddenException Denied(Actor a, string action, Problem why)
     {
-        log.LogWarning(Refused, "Access refused: {User} may not {Action}: {Message}", a.ToString(), action, message);
-        return new ForbiddenException(message);
+        log.LogWarning(Refused, "Access refused: {User} may not {Action}: {Message}", a.ToString(), action, why.Message);
+        return new ForbiddenException(why);
     }
 
     private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -7,7 +7,7 @@ namespace XinchuangFlow.Application.Access;
 public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audit, TimeProvider clock)
 {
     public async Task<Notifications.UserContact> GetAsync(Actor actor, CancellationToken ct = default) =>
-        (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new NotFoundException("You are not a user of the platform.");
+        (await users.ContactsAsync([actor.UserName ?? ""], ct)).FirstOrDefault() ?? throw new NotFoundException(Problem.Of(AccountProblems.NotAUser, null, "You are not a user of the platform."));
 
     public async Task SaveAsync(Actor actor, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)
     {
@@ -16,11 +16,11 @@ public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audi
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         if (email is not null) errors.AddIf(Domain.Tickets.TextRules.CheckEmail(email, "email"));
         if (phone is not null) errors.AddIf(Domain.Tickets.TextRules.CheckPhone(phone, "phone"));
-        if (byEmail && email is null) errors.Add("email", "Give an e-mail address to be told by e-mail.");
-        if (bySms && phone is null) errors.Add("phone", "Give a mobile number to be told by SMS.");
+        if (byEmail && email is null) errors.Add(Problem.Of(AccountProblems.EmailForMail, "email", "Give an e-mail address to be told by e-mail."));
+        if (bySms && phone is null) errors.Add(Problem.Of(AccountProblems.PhoneForSms, "phone", "Give a mobile number to be told by SMS."));
         errors.ThrowIfAny();
         var before = await GetAsync(actor, ct);
-        await users.UpdateContactAsync(actor.UserName ?? throw new InvalidInputException("user", "Sign in first."), email, phone, byEmail, bySms, ct);
+        await users.UpdateContactAsync(actor.UserName ?? throw new InvalidInputException(Problem.Of(AccountProblems.SignInFirst, "user", "Sign in first.")), email, phone, byEmail, bySms, ct);
         // The phone number is encrypted at rest; the audit trail (append-only, never re-encrypted) shows its last four digits.
         static string? Mask(string? p) => p is null ? null : p.Length <= 4 ? "****" : new string('*', p.Length - 4) + p[^4..];
         static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={Mask(p)}; byEmail={be}; bySms={bs}";

@@ -31,29 +31,29 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
         var errors = new ProblemList();
         var email = request.Email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(email) || !TextRules.IsEmail(email)) errors.AddIf(TextRules.CheckEmail(email, "email"));
-        else if (await accounts.FindAsync(email, ct) is not null) errors.Add("email", "An account with this e-mail address exists already.");
+        else if (await accounts.FindAsync(email, ct) is not null) errors.Add(Problem.Of(AccountProblems.EmailTaken, "email", "An account with this e-mail address exists already."));
         var name = request.DisplayName?.Trim();
         errors.AddIf(TextRules.Check(name, "displayName", 100, multiline: false));
         var role = request.Role;
         if (role is null || !Assignable.Contains(role))
-            errors.Add("role", $"Choose one of {string.Join(", ", Assignable)}; technicians' accounts come with their technician records.");
+            errors.Add(Problem.Of(AccountProblems.RoleInvalid, "role", $"Choose one of {string.Join(", ", Assignable)}; technicians' accounts come with their technician records."));
         string? city = null; Guid? enterprise = null, unit = null;
         switch (role)
         {
             case Roles.MunicipalCoordinator:
-                if (request.CityCode is not { } c || divisions.Cities.All(x => x.Code != c)) errors.Add("cityCode", "A coordinator needs the city they coordinate.");
+                if (request.CityCode is not { } c || divisions.Cities.All(x => x.Code != c)) errors.Add(Problem.Of(AccountProblems.CityRequired, "cityCode", "A coordinator needs the city they coordinate."));
                 city = request.CityCode;
                 break;
             case Roles.EnterpriseManager or Roles.Dispatcher:
                 // A dispatcher without an enterprise works the platform's own hotline desk.
-                if (request.EnterpriseId is { } e && await network.FindEnterpriseAsync(e, ct) is null) errors.Add("enterpriseId", "There is no such enterprise.");
-                else if (role == Roles.EnterpriseManager && request.EnterpriseId is null) errors.Add("enterpriseId", "An enterprise manager needs the enterprise.");
+                if (request.EnterpriseId is { } e && await network.FindEnterpriseAsync(e, ct) is null) errors.Add(Problem.Of(AccountProblems.EnterpriseUnknown, "enterpriseId", "There is no such enterprise."));
+                else if (role == Roles.EnterpriseManager && request.EnterpriseId is null) errors.Add(Problem.Of(AccountProblems.EnterpriseRequired, "enterpriseId", "An enterprise manager needs the enterprise."));
                 enterprise = request.EnterpriseId;
                 break;
             case Roles.ProcurementUser:
                 // A unit's user belongs to the unit and, like it, to its city.
                 var found = request.UnitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
-                if (found is null) errors.Add("unitId", "A unit's user needs the procurement unit.");
+                if (found is null) errors.Add(Problem.Of(AccountProblems.UnitRequired, "unitId", "A unit's user needs the procurement unit."));
                 (unit, city) = (found?.Id, found?.CityCode);
                 break;
         }
@@ -61,7 +61,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
         var temporary = TemporaryPassword();
         var account = new NewUserAccount(email, name, role, city, enterprise, unit);
         var problems = await accounts.CreateAsync(account, temporary, ct);
-        if (problems.Count > 0) throw new InvalidInputException("email", string.Join(" ", problems));
+        if (problems.Count > 0) throw new InvalidInputException(Problem.Of(AccountProblems.CreateRefused, "email", string.Join(" ", problems)));
         var created = (await accounts.FindAsync(email!, ct))!;
         await RecordAsync(actor, email!, "create", null, Show(created), ct);
         return (created, temporary);
@@ -115,7 +115,7 @@ public sealed class UserAdminService(IUserAccounts accounts, AccessService acces
     }
 
     private async Task<UserAccount> FindAsync(string userName, CancellationToken ct) =>
-        await accounts.FindAsync(userName, ct) ?? throw new NotFoundException($"There is no user {userName}.");
+        await accounts.FindAsync(userName, ct) ?? throw new NotFoundException(Problem.Of(AccountProblems.UserNotFound, null, $"There is no user {userName}.", ("user", userName)));
 
     private void Require(Actor actor, string action)
     {

@@ -22,7 +22,7 @@ public sealed class AuditService(IAuditLog log, AccessService access)
     {
         Check(actor);
         var (from, count) = Paging.Check(skip, take);
-        if (query.From is { } f && query.To is { } t && t < f) throw new InvalidInputException("to", "The end of the period is before its start.");
+        if (query.From is { } f && query.To is { } t && t < f) throw new InvalidInputException(Problem.Of(RequestProblems.PeriodOrder, "to", "The end of the period is before its start."));
         return await log.SearchAsync(query, from, count, ct);
     }
 

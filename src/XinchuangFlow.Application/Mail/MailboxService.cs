@@ -140,7 +140,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
         var scope = ScopeOf(actor, "read the service mailbox");
         var (from, count) = Paging.Check(skip, take);
         if (outcome is not null && !MailOutcomes.All.Contains(outcome))
-            throw new InvalidInputException("outcome", $"Use one of {string.Join(", ", MailOutcomes.All)}.");
+            throw new InvalidInputException(Problem.Of(TextProblems.NotInList, "outcome", $"Use one of {string.Join(", ", MailOutcomes.All)}.", ("value", outcome)));
         return await store.ListAsync(scope, outcome, from, count, ct);
     }
 
@@ -171,13 +171,13 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     public async Task<MailRecord> FileAsTicketAsync(Actor actor, Guid id, Guid? unitId, CancellationToken ct = default)
     {
         var record = await OpenTriageAsync(actor, id, ct);
-        if (unitId is null) throw new InvalidInputException("unitId", "Choose the unit the request is for.");
+        if (unitId is null) throw new InvalidInputException(Problem.Of(MailProblems.UnitRequired, "unitId", "Choose the unit the request is for."));
         var context = await hotline.ContextAsync(actor, unitId.Value, ct);
         var mail = record.Raw is { } raw ? reader.Read(raw) : new InboundMail { Key = record.Key, From = record.FromAddress, Subject = record.Subject, Text = record.Text ?? "" };
         var request = Request(mail, context.Unit, mail.FromName, context.Tickets);
         if (request.ContactEmail is not null && !TextRules.IsEmail(request.ContactEmail)) request.ContactEmail = null;
         if (request.ContactEmail is null && request.ContactPhone is null)
-            throw new InvalidInputException("unitId", "The mail has no sender address and the unit no earlier contact: record the request at the hotline desk instead.");
+            throw new InvalidInputException(Problem.Of(MailProblems.NoContact, "unitId", "The mail has no sender address and the unit no earlier contact: record the request at the hotline desk instead."));
         var (ticket, _) = await intake.CreateTrustedAsync(request, actor.UserName, mayNameIntegrator: false, ct);
         var notes = await AttachAsync(ticket, mail, actor.UserName, ct);
         var answer = request.ContactEmail is { } to
@@ -194,7 +194,8 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
                 """)
             : null;
         if (!await store.ResolveAsync(id, MailOutcomes.Filed, ticket.Number, notes.Count > 0 ? string.Join(" ", notes) : null, actor.UserName!, clock.GetUtcNow(), answer, ct))
-            throw new StateConflictException($"The mail was handled by someone else meanwhile; ticket {ticket.Number} was filed (the request key makes it the same one).");
+            throw new StateConflictException(Problem.Of(MailProblems.FiledMeanwhile, null,
+                $"The mail was handled by someone else meanwhile; ticket {ticket.Number} was filed (the request key makes it the same one).", ("number", ticket.Number)));
         await TriagedAsync(actor, record, "file", ticket.Number, ct);
         return (await store.GetAsync(id, ct))!;
     }
@@ -203,10 +204,10 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     public async Task<MailRecord> DismissAsync(Actor actor, Guid id, string? reason, CancellationToken ct = default)
     {
         var record = await OpenTriageAsync(actor, id, ct);
-        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Say why the mail is set aside.");
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "reason", "Say why the mail is set aside."));
         if (TextRules.Check(reason, "reason", 500, multiline: true) is { } bad) throw new InvalidInputException([bad]);
         if (!await store.ResolveAsync(id, MailOutcomes.Dismissed, null, reason.Trim(), actor.UserName!, clock.GetUtcNow(), null, ct))
-            throw new StateConflictException("The mail was handled by someone else meanwhile.");
+            throw new StateConflictException(Problem.Of(MailProblems.HandledMeanwhile, null, "The mail was handled by someone else meanwhile."));
         await TriagedAsync(actor, record, "dismiss", reason.Trim(), ct);
         return (await store.GetAsync(id, ct))!;
     }
@@ -221,7 +222,7 @@ public sealed partial class MailboxService(IMailStore store, IMailReader reader,
     private async Task<MailRecord> OpenTriageAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var record = await GetAsync(actor, id, ct);
-        if (record.Outcome != MailOutcomes.Triage) throw new StateConflictException($"The mail is no longer waiting for triage ({record.Outcome}).");
+        if (record.Outcome != MailOutcomes.Triage) throw new StateConflictException(Problem.Of(MailProblems.NotInTriage, null, $"The mail is no longer waiting for triage ({record.Outcome}).", ("outcome", record.Outcome)));
         return record;
     }
 

@@ -16,7 +16,7 @@ public sealed class NetworkService(INetworkRepository network, AccessService acc
     public async Task<Enterprise> GetEnterpriseAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         if (!access.MaySeeEnterprise(actor, id)) throw access.NotFound(actor, "enterprise", id);
-        return await network.FindEnterpriseAsync(id, ct) ?? throw new NotFoundException($"Enterprise {id} does not exist.");
+        return await network.FindEnterpriseAsync(id, ct) ?? throw new NotFoundException(Problem.Of(Access.AccessProblems.NotFound, null, $"Enterprise {id} does not exist.", ("what", "enterprise"), ("id", id)));
     }
 
     public async Task<IReadOnlyList<ServicePoint>> ServicePointsAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -16,7 +16,7 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     public async Task<(PlatformClient Client, string Key)> IssueAsync(Actor actor, string? name, CancellationToken ct = default)
     {
         CheckBureau(actor, "issue an API key");
-        if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new InvalidInputException("name", "Name the platform the key is for.");
+        if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new InvalidInputException(Problem.Of(PlatformProblems.NameMissing, "name", "Name the platform the key is for."));
         if (Domain.Tickets.TextRules.Check(name, "name", 100, multiline: false) is { } bad) throw new InvalidInputException([bad]);
         var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
@@ -41,7 +41,7 @@ public sealed class PlatformKeyService(IPlatformClientStore store, AccessService
     {
         CheckBureau(actor, "revoke an API key");
         var now = clock.GetUtcNow();
-        if (!await store.RevokeAsync(id, now, ct)) throw new NotFoundException($"There is no active API key {id}.");
+        if (!await store.RevokeAsync(id, now, ct)) throw new NotFoundException(Problem.Of(PlatformProblems.KeyNotFound, null, $"There is no active API key {id}.", ("id", id)));
         await audit.RecordAsync(new Audit.AuditEntry { Id = Guid.CreateVersion7(), At = now, User = actor.UserName, EntityKind = "platform-key", EntityId = id.ToString(), Action = "revoke" }, ct);
     }
 

@@ -44,7 +44,7 @@ public sealed class RuleRecomputeService(RuleService rules, IReplaySource source
     {
         rules.CheckRecompute(actor, city);
         if (string.IsNullOrWhiteSpace(comment) || !TextRules.HasVisibleText(comment))
-            throw new InvalidInputException("comment", "Say why the open clocks are recomputed (comment).");
+            throw new InvalidInputException(Problem.Of(RuleRequestProblems.RecomputeComment, "comment", "Say why the open clocks are recomputed (comment)."));
         var user = actor.UserName!;
         var changed = 0;
         foreach (var row in await PreviewAsync(actor, city, ct))

@@ -27,7 +27,11 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
 
     /// <summary>A kind by key; an unknown key is a 404.</summary>
     public IRuleKind Kind(string key) =>
-        kinds.Find(key) ?? throw new NotFoundException($"Unknown rule kind '{key}' (use {string.Join(", ", kinds.Keys)}).");
+        kinds.Find(key) ?? throw new NotFoundException(Problem.Of(RuleRequestProblems.KindUnknown, null, $"Unknown rule kind '{key}' (use {string.Join(", ", kinds.Keys)}).", ("value", key)));
+
+    /// <summary>The 404 of a kind whose regional rules are missing.</summary>
+    private static NotFoundException RegionMissing(string kind) =>
+        new(Problem.Of(RuleRequestProblems.RegionMissing, null, $"There are no regional {kind} rules.", ("kind", kind)));
 
     /// <summary>
     /// The problems a document of a kind has as the editor shows them while typing: the kind's own checks of the effective
@@ -54,14 +58,14 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<RuleSet> GetAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
     {
         CheckRead(actor, kind, scope);
-        return await store.FindAsync(kind, scope, ct) ?? throw new NotFoundException($"There are no {kind} rules for {scope}.");
+        return await store.FindAsync(kind, scope, ct) ?? throw new NotFoundException(Problem.Of(RuleRequestProblems.SetMissing, null, $"There are no {kind} rules for {scope}.", ("kind", kind), ("scope", scope)));
     }
 
     /// <summary>The regional set, the city's overrides (none yet is fine), the effective set and the differing fields.</summary>
     public async Task<RuleEditorView> EditorAsync(Actor actor, string kind, string scope, CancellationToken ct = default)
     {
         CheckRead(actor, kind, scope);
-        var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new NotFoundException($"There are no regional {kind} rules.");
+        var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw RegionMissing(kind);
         return View(kind, scope, region, scope == RuleKinds.RegionScope ? null : await store.FindAsync(kind, scope, ct));
     }
 
@@ -83,7 +87,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (!actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor))
             throw access.Denied(actor, "see every city's rules", "Only the Data Bureau and the Intranet Office see every city's rules side by side.");
         var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToDictionary(r => r.Scope);
-        var region = sets.GetValueOrDefault(RuleKinds.RegionScope) ?? throw new NotFoundException($"There are no regional {kind} rules.");
+        var region = sets.GetValueOrDefault(RuleKinds.RegionScope) ?? throw RegionMissing(kind);
         return [View(kind, RuleKinds.RegionScope, region, null),
             .. Domain.Network.GuangxiDivisions.Shipped.Cities.Select(c => View(kind, c.Code, region, sets.GetValueOrDefault(c.Code)))];
     }
@@ -139,11 +143,12 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         CheckRead(actor, RuleKinds.Sla, scope);
         var divisions = Domain.Network.GuangxiDivisions.Shipped;
         if (divisions.CityOf(ticket.CountyCode) is not { } city || (scope != RuleKinds.RegionScope && city.Code != scope))
-            throw new InvalidInputException("countyCode", scope == RuleKinds.RegionScope ? "Choose a Guangxi county." : $"Choose a county of {divisions.Find(scope)?.Name}.");
-        if (ticket.ServicePointCounty is { } sp && divisions.Find(sp) is null) throw new InvalidInputException("servicePointCounty", $"'{sp}' is not a Guangxi county.");
+            throw new InvalidInputException(Problem.Of(RuleRequestProblems.TrialCounty, "countyCode",
+                scope == RuleKinds.RegionScope ? "Choose a Guangxi county." : $"Choose a county of {divisions.Find(scope)?.Name}.", ("scope", scope)));
+        if (ticket.ServicePointCounty is { } sp && divisions.Find(sp) is null) throw new InvalidInputException(Problem.Of(Domain.Tickets.TextProblems.NotACounty, "servicePointCounty", $"'{sp}' is not a Guangxi county.", ("value", sp)));
         async Task<string> EffectiveAsync(string kind, string? proposed)
         {
-            var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw new NotFoundException($"There are no regional {kind} rules.");
+            var region = await store.FindAsync(kind, RuleKinds.RegionScope, ct) ?? throw RegionMissing(kind);
             if (scope == RuleKinds.RegionScope) return proposed ?? region.Json;
             var overrides = proposed ?? (await store.FindAsync(kind, scope, ct))?.Json ?? "{}";
             return RuleOverrides.Merge(region.Json, overrides);
@@ -171,18 +176,18 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         CheckRead(actor, kind, scope);
         if (!access.MayReplay(actor, scope))
             throw access.Denied(actor, $"replay the {kind} rules of {scope}", "A what-if replay lists the tickets of its scope: the regional one is for the Data Bureau and the Intranet Office, a city's also for its coordinator.");
-        if (Kind(kind).NotReplayableReason is { } why) throw new InvalidInputException("kind", why);
+        if (Kind(kind).NotReplayableReason is { } why) throw new InvalidInputException(Problem.Of(RuleRequestProblems.NotReplayable, "kind", why, ("kind", kind)));
         var (start, end) = (from, to) switch
         {
             ({ } f, { } t) => (f, t),
             (null, null) => RuleReplay.LastQuarter(clock.GetUtcNow()),
-            _ => throw new InvalidInputException("period", "Give both ends of the period, or neither (the last quarter)."),
+            _ => throw new InvalidInputException(Problem.Of(RuleRequestProblems.PeriodBothEnds, "period", "Give both ends of the period, or neither (the last quarter).")),
         };
-        if (end <= start) throw new InvalidInputException("period", "The period ends before it begins.");
-        if (end - start > TimeSpan.FromDays(366)) throw new InvalidInputException("period", "Replay at most one year at a time.");
+        if (end <= start) throw new InvalidInputException(Problem.Of(RequestProblems.PeriodOrder, "period", "The period ends before it begins."));
+        if (end - start > TimeSpan.FromDays(366)) throw new InvalidInputException(Problem.Of(RuleRequestProblems.PeriodTooLong, "period", "Replay at most one year at a time."));
 
         var sets = (await store.ListAsync(ct)).ToDictionary(r => (r.Kind, r.Scope), r => r.Json);
-        string Stored(string k, string s) => sets.GetValueOrDefault((k, s)) ?? (s == RuleKinds.RegionScope ? throw new NotFoundException($"There are no regional {k} rules.") : "{}");
+        string Stored(string k, string s) => sets.GetValueOrDefault((k, s)) ?? (s == RuleKinds.RegionScope ? throw RegionMissing(k) : "{}");
         string Proposed(string k, string s) => k == kind && s == scope ? proposedJson : Stored(k, s);
         string Effective(Func<string, string, string> doc, string k, string city) => RuleOverrides.Merge(doc(k, RuleKinds.RegionScope), doc(k, city));
         ReplayRules Build(Func<string, string, string> doc, string city) => new(
@@ -201,7 +206,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
 
         var tickets = await replay.TicketsAsync(scope == RuleKinds.RegionScope ? null : scope, start, end, MaxReplayTickets + 1, ct);
         if (tickets.Count > MaxReplayTickets)
-            throw new InvalidInputException("period", $"More than {MaxReplayTickets:N0} tickets were raised in this period; choose a shorter one.");
+            throw new InvalidInputException(Problem.Of(RuleRequestProblems.TooManyTickets, "period", $"More than {MaxReplayTickets:N0} tickets were raised in this period; choose a shorter one.", ("max", MaxReplayTickets)));
         var comparison = RuleReplay.Compare(tickets, city => (Build(Stored, city), Build(Proposed, city)), Domain.Network.GuangxiDivisions.Shipped, clock.GetUtcNow());
         return new WhatIfResult(kind, scope, start, end, comparison);
     }
@@ -217,27 +222,30 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         var buffer = new byte[MaxCalendarBytes + 1];
         var read = 0;
         while (read < buffer.Length && await content.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0) read += n;
-        if (read > MaxCalendarBytes) throw new InvalidInputException("file", $"The calendar file is larger than {MaxCalendarBytes / 1024} KB.");
+        if (read > MaxCalendarBytes) throw new InvalidInputException(Problem.Of(RuleRequestProblems.CalendarTooLarge, "file", $"The calendar file is larger than {MaxCalendarBytes / 1024} KB.", ("max", MaxCalendarBytes / 1024)));
         string text;
         try { text = new System.Text.UTF8Encoding(false, true).GetString(buffer, 0, read).TrimStart('\uFEFF'); }
-        catch (System.Text.DecoderFallbackException) { throw new InvalidInputException("file", "The calendar file is not UTF-8 text."); }
+        catch (System.Text.DecoderFallbackException) { throw new InvalidInputException(Problem.Of(RuleRequestProblems.CalendarNotUtf8, "file", "The calendar file is not UTF-8 text.")); }
         var today = ChinaTime.Today(clock);
         try
         {
             var imported = calendars.Read(text, new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year + 2, 12, 31), ct);
             if (imported.Days.Count == 0)
-                throw new InvalidInputException("file", $"The file names no all-day events between {today.Year - 1} and {today.Year + 2} (timed events skipped: {imported.SkippedTimedEvents}).");
+                throw new InvalidInputException(Problem.Of(RuleRequestProblems.CalendarNoDays, "file",
+                    $"The file names no all-day events between {today.Year - 1} and {today.Year + 2} (timed events skipped: {imported.SkippedTimedEvents}).",
+                    ("from", (today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("to", (today.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("skipped", imported.SkippedTimedEvents)));
             return imported;
         }
-        catch (InvalidDataException ex) { throw new InvalidInputException("file", ex.Message); }
+        catch (InvalidDataException ex) { throw new InvalidInputException(Problem.Of(RuleRequestProblems.CalendarUnreadable, "file", ex.Message)); }
     }
 
     /// <summary>"Try it" for grading: which grade and row the scope's table — stored, or the unsaved one being edited — gives a sample request.</summary>
     public async Task<Domain.Grading.GradingResult> TryGradingAsync(Actor actor, string scope, string? proposedJson, Domain.Grading.GradingInput input, CancellationToken ct = default)
     {
         CheckRead(actor, RuleKinds.Grading, scope);
-        if (!Domain.Grading.Impacts.All.Contains(input.Impact)) throw new InvalidInputException("impact", $"'{input.Impact}' is not an impact (single, department, unit).");
-        var region = await store.FindAsync(RuleKinds.Grading, RuleKinds.RegionScope, ct) ?? throw new NotFoundException("There are no regional grading rules.");
+        if (!Domain.Grading.Impacts.All.Contains(input.Impact)) throw new InvalidInputException(Problem.Of(Domain.Tickets.TextProblems.NotInList, "impact", $"'{input.Impact}' is not an impact (single, department, unit).", ("value", input.Impact)));
+        var region = await store.FindAsync(RuleKinds.Grading, RuleKinds.RegionScope, ct) ?? throw RegionMissing(RuleKinds.Grading);
         var json = scope == RuleKinds.RegionScope ? proposedJson ?? region.Json
             : RuleOverrides.Merge(region.Json, proposedJson ?? (await store.FindAsync(RuleKinds.Grading, scope, ct))?.Json ?? "{}");
         try { return Domain.Grading.GradingTable.Parse(json).Grade(input); }
@@ -273,7 +281,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         if (proposedRegionJson is not null && scope != RuleKinds.RegionScope)
             throw access.Denied(actor, "try limits on the cities", "Only the Data Bureau and the Intranet Office try limits on every city.");
         var sets = (await store.ListAsync(ct)).Where(r => r.Kind == kind).ToList();
-        var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw new NotFoundException($"There are no regional {kind} rules.");
+        var region = sets.FirstOrDefault(r => r.Scope == RuleKinds.RegionScope) ?? throw RegionMissing(kind);
         JsonObject regionDoc;
         try { regionDoc = RuleOverrides.Parse(proposedRegionJson ?? region.Json); }
         catch (InvalidDataException ex) { throw new InvalidInputException(DocumentProblems.Of(ex, "rules")); }
@@ -289,7 +297,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         CheckEdit(actor, kind, scope);
         if (CommentProblem(comment) is { } bad) throw new InvalidInputException([bad]);
         var old = (await store.HistoryAsync(kind, scope, ct)).FirstOrDefault(h => h.Version == toVersion && h.After is not null)
-                  ?? throw new NotFoundException($"The {kind} rules of {scope} have no version {toVersion}.");
+                  ?? throw new NotFoundException(Problem.Of(RuleRequestProblems.VersionMissing, null, $"The {kind} rules of {scope} have no version {toVersion}.",
+                      ("kind", kind), ("scope", scope), ("version", toVersion)));
         var current = await store.FindAsync(kind, scope, ct);
         try
         {
@@ -306,8 +315,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     public async Task<RuleSet> RemoveOverrideAsync(Actor actor, string kind, string scope, string path, string? comment, CancellationToken ct = default)
     {
         CheckEdit(actor, kind, scope);
-        if (scope == RuleKinds.RegionScope) throw new InvalidInputException("scope", "The regional rules are not overrides.");
-        var city = await store.FindAsync(kind, scope, ct) ?? throw new NotFoundException($"{scope} has no {kind} overrides.");
+        if (scope == RuleKinds.RegionScope) throw new InvalidInputException(Problem.Of(RuleRequestProblems.RegionNotOverrides, "scope", "The regional rules are not overrides."));
+        var city = await store.FindAsync(kind, scope, ct) ?? throw new NotFoundException(Problem.Of(RuleRequestProblems.NoOverrides, null, $"{scope} has no {kind} overrides.", ("kind", kind), ("scope", scope)));
         var json = RuleOverrides.Without(RuleOverrides.Parse(city.Json), path).ToJsonString();
         return await SaveAsync(actor, kind, scope, json, city.Version, comment ?? $"back to the regional value of {path}", ct);
     }
@@ -316,7 +325,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     {
         _ = Kind(kind);
         if (scope != RuleKinds.RegionScope && Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope))
-            throw new NotFoundException($"Scope '{scope}' is neither 'region' nor a Guangxi city code.");
+            throw new NotFoundException(Problem.Of(RuleRequestProblems.ScopeUnknown, null, $"Scope '{scope}' is neither 'region' nor a Guangxi city code.", ("value", scope)));
     }
 
     private void CheckRead(Actor actor, string kind, string scope)
@@ -328,7 +337,7 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
     /// <summary>Recomputing a city's open clocks is editing that city's SLA rules (not the region's: a city at a time).</summary>
     internal void CheckRecompute(Actor actor, string city)
     {
-        if (city == RuleKinds.RegionScope) throw new InvalidInputException("scope", "Open clocks are recomputed one city at a time.");
+        if (city == RuleKinds.RegionScope) throw new InvalidInputException(Problem.Of(RuleRequestProblems.RecomputeOneCity, "scope", "Open clocks are recomputed one city at a time."));
         CheckEdit(actor, RuleKinds.Sla, city);
     }
 

@@ -28,17 +28,18 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
 
     private static void Check(InboxQuery q)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ProblemList();
         void Limit(string? value, string name, int max)
         {
-            if (value is { } v && v.Length > max) errors[name] = [$"{name} is at most {max} characters."];
+            if (value is { } v && v.Length > max)
+                errors.Add(Problem.Of(Domain.Tickets.TextProblems.TooLong, name, $"{name} is at most {max} characters.", ("length", v.Length), ("max", max)));
         }
         Limit(q.Grade, "grade", 8);
         Limit(q.City, "city", 12);
         Limit(q.Category, "category", 64);
-        if (q.Kind is { Length: > 0 } kind && TaskKinds.Find(kind) is null) errors["kind"] = [$"'{kind}' is not a task kind."];
+        if (q.Kind is { Length: > 0 } kind && TaskKinds.Find(kind) is null) errors.Add(Problem.Of(RequestProblems.TaskKindUnknown, "kind", $"'{kind}' is not a task kind.", ("value", kind)));
         Limit(q.Status, "status", 32);
         Limit(q.Text, "text", 100);
-        if (errors.Count > 0) throw new InvalidInputException(errors);
+        errors.ThrowIfAny();
     }
 }

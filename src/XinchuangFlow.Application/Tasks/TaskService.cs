@@ -32,7 +32,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>A task the actor may work on; anything else is a logged 404.</summary>
     public async Task<HumanTask> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        var task = await store.FindTaskAsync(id, ct) ?? throw new NotFoundException($"Task {id} does not exist.");
+        var task = await store.FindTaskAsync(id, ct) ?? throw new NotFoundException(Problem.Of(EngineProblems.TaskNotFound, null, $"Task {id} does not exist.", ("id", id)));
         if (await access.RightOnTaskAsync(actor, task, ct) == TaskRight.None) throw access.NotFound(actor, "task", id);
         return task;
     }
@@ -41,7 +41,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     public async Task<WorkflowInstance> CompleteAsync(Actor actor, Guid id, string? outcome, JsonObject? data, CancellationToken ct = default)
     {
         access.EnsureMayChange(actor, "complete tasks");
-        if (string.IsNullOrWhiteSpace(outcome)) throw new InvalidInputException("outcome", "outcome (the outcome's key) is required.");
+        if (string.IsNullOrWhiteSpace(outcome)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "outcome", "outcome (the outcome's key) is required."));
         var task = await GetAsync(actor, id, ct);
         EnsureNotHeldByOther(actor, task);
         return await runtime.CompleteTaskAsync(task.Id, outcome, data, actor.UserName, ct);
@@ -54,7 +54,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         var task = await GetAsync(actor, id, ct);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(id);
         if (task.AssigneeUser is { } assignee && !string.Equals(assignee, actor.UserName, StringComparison.OrdinalIgnoreCase))
-            throw new StateConflictException($"Task {id} is assigned to {assignee} personally; it cannot be claimed.");
+            throw new StateConflictException(Problem.Of(TaskProblems.AssignedPersonally, null, $"Task {id} is assigned to {assignee} personally; it cannot be claimed.", ("assignee", assignee)));
         if (task.AssigneeUser is not null) return task; // one's own task needs no claim
         return await runtime.ClaimTaskAsync(id, actor.UserName!, ct);
     }
@@ -89,11 +89,11 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         if (string.IsNullOrWhiteSpace(toUser)) errors.Add(Problem.Of(TextProblems.Required, "toUser", "Name the person who takes the task over."));
         errors.ThrowIfAny();
         if (task.AssigneeRole is null)
-            throw new InvalidInputException("toUser", "This step belongs to the dispatched technician; re-dispatch the ticket to move it.");
+            throw new InvalidInputException(Problem.Of(TaskProblems.TechniciansStep, "toUser", "This step belongs to the dispatched technician; re-dispatch the ticket to move it."));
         // The new assignee must be able to work the task as an unassigned team task. Somebody who is not a user and
         // somebody who may not take the task get the same answer, so that the form tells nobody which names exist.
-        var notEligible = new InvalidInputException("toUser",
-            $"The person named cannot take this task over: it goes to a user with the role {task.AssigneeRole} who has the case in their scope.");
+        var notEligible = new InvalidInputException(Problem.Of(TaskProblems.NotEligible, "toUser",
+            $"The person named cannot take this task over: it goes to a user with the role {task.AssigneeRole} who has the case in their scope.", ("role", task.AssigneeRole)));
         var target = await users.FindAsync(toUser!.Trim(), ct) ?? throw notEligible;
         var offered = new HumanTask { Id = task.Id, InstanceId = task.InstanceId, AssigneeRole = task.AssigneeRole };
         if (await access.RightOnTaskAsync(target.ToActor(), offered, ct) == TaskRight.None) throw notEligible;
@@ -107,7 +107,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
                     new JsonObject { ["task"] = task.Id.ToString(), ["from"] = from, ["to"] = target.UserName, ["reason"] = reason });
             return Task.FromResult(true);
         }, ct);
-        if (!done) throw new StateConflictException($"Task {id} is no longer open; it was not reassigned.");
+        if (!done) throw new StateConflictException(Problem.Of(TaskProblems.ClosedMeanwhile, null, $"Task {id} is no longer open; it was not reassigned."));
         return await store.FindTaskAsync(id, ct) ?? task;
     }
 
@@ -149,7 +149,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     {
         access.EnsureMayChange(actor, "withdraw tasks");
         if (!access.IsWorkflowAdmin(actor)) throw access.Denied(actor, "withdraw a task", "Only an administrator withdraws tasks.");
-        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Withdrawing a task needs a reason.");
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "reason", "Withdrawing a task needs a reason."));
         return await runtime.WithdrawTaskAsync(id, reason, actor.UserName, ct);
     }
 

@@ -34,7 +34,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     public async Task<Attachment> GetAsync(Actor actor, string ticket, Guid id, CancellationToken ct = default)
     {
         var t = await queries.GetTicketAsync(actor, ticket, ct);
-        return await store.FindAsync(t.Id, id, ct) ?? throw new NotFoundException($"Attachment {id} does not exist.");
+        return await store.FindAsync(t.Id, id, ct) ?? throw new NotFoundException(Problem.Of(Access.AccessProblems.NotFound, null, $"Attachment {id} does not exist.", ("what", "attachment"), ("id", id)));
     }
 
     /// <summary>Reads at most the limit from <paramref name="content"/>, checks it and stores it. Nothing is stored when a check fails.</summary>
@@ -42,7 +42,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     {
         var t = await queries.GetTicketAsync(actor, ticket, ct);
         access.EnsureMayChange(actor, $"add a file to {t.Number}");
-        if (t.Status.IsFinal) throw new StateConflictException($"Ticket {t.Number} is {t.Status}; files can no longer be added.");
+        if (t.Status.IsFinal) throw new StateConflictException(Problem.Of(AttachmentProblems.TicketClosed, null, $"Ticket {t.Number} is {t.Status}; files can no longer be added.", ("number", t.Number), ("status", t.Status)));
         var bytes = await ReadLimitedAsync(content, MaxBytes, ct);
         return await AddCheckedAsync(t, fileName, bytes, actor.UserName, ct);
     }
@@ -54,18 +54,19 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     public async Task<AttachmentInfo> AddCheckedAsync(Ticket t, string? fileName, byte[] bytes, string? user, CancellationToken ct = default)
     {
         var name = CheckName(fileName);
-        if (bytes.Length > MaxBytes) throw new InvalidInputException("file", $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
-        if (bytes.Length == 0) throw new InvalidInputException("file", "The file is empty.");
-        var type = Sniff(bytes) ?? throw new InvalidInputException("file",
-            "This kind of file is not accepted: use PNG, JPEG, GIF, WebP, PDF or plain UTF-8 text (.txt, .log, .csv).");
+        if (bytes.Length > MaxBytes) throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {MaxBytes / 1024 / 1024} MB.", ("max", MaxBytes / 1024 / 1024)));
+        if (bytes.Length == 0) throw new InvalidInputException(Problem.Of(AttachmentProblems.Empty, "file", "The file is empty."));
+        var type = Sniff(bytes) ?? throw new InvalidInputException(Problem.Of(AttachmentProblems.TypeRefused, "file",
+            "This kind of file is not accepted: use PNG, JPEG, GIF, WebP, PDF or plain UTF-8 text (.txt, .log, .csv)."));
         var ext = Path.GetExtension(name).ToLowerInvariant();
         if (!Extensions[type].Contains(ext))
-            throw new InvalidInputException("file", $"The file's content is {type} but its name ends in '{ext}'; name it {string.Join(" or ", Extensions[type])}.");
+            throw new InvalidInputException(Problem.Of(AttachmentProblems.ExtensionMismatch, "file", $"The file's content is {type} but its name ends in '{ext}'; name it {string.Join(" or ", Extensions[type])}.",
+                ("type", type), ("extension", ext), ("expected", string.Join(" / ", Extensions[type]))));
         var existing = await store.ListAsync(t.Id, ct);
         var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         if (existing.FirstOrDefault(e => e.Sha256 == hash) is { } same) return same; // the same file again
         if (existing.Count >= options.MaxPerTicket)
-            throw new InvalidInputException("file", $"A ticket holds at most {options.MaxPerTicket} files.");
+            throw new InvalidInputException(Problem.Of(AttachmentProblems.TooMany, "file", $"A ticket holds at most {options.MaxPerTicket} files.", ("max", options.MaxPerTicket)));
         return await store.AddAsync(new Attachment
         {
             Id = Guid.CreateVersion7(), CaseId = t.Id, FileName = name, ContentType = type, Size = bytes.Length, Sha256 = hash,
@@ -76,10 +77,10 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     private static string CheckName(string? fileName)
     {
         var name = fileName?.Trim() ?? "";
-        if (name.Length == 0) throw new InvalidInputException("file", "The file has no name.");
-        if (name.Length > 200) throw new InvalidInputException("file", "The file name is longer than 200 characters.");
+        if (name.Length == 0) throw new InvalidInputException(Problem.Of(AttachmentProblems.NameMissing, "file", "The file has no name."));
+        if (name.Length > 200) throw new InvalidInputException(Problem.Of(AttachmentProblems.NameTooLong, "file", "The file name is longer than 200 characters.", ("max", 200)));
         if (name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..")
-            throw new InvalidInputException("file", "The file name must not contain a path.");
+            throw new InvalidInputException(Problem.Of(AttachmentProblems.NamePath, "file", "The file name must not contain a path."));
         if (TextRules.Check(name, "file", 200, multiline: false) is { } problem) throw new InvalidInputException([problem]);
         return name;
     }
@@ -91,7 +92,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         int n;
         while ((n = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > max) throw new InvalidInputException("file", $"The file is larger than {max / 1024 / 1024} MB.");
+            if (buffer.Length + n > max) throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {max / 1024 / 1024} MB.", ("max", (int)(max / 1024 / 1024))));
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();

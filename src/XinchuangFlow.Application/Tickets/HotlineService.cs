@@ -24,7 +24,7 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
         CheckDesk(actor);
         var query = (text ?? "").Trim();
         if (query.Length == 0) return [];
-        if (query.Length > 100) throw new InvalidInputException("text", "Search with at most 100 characters.");
+        if (query.Length > 100) throw new InvalidInputException(Problem.Of(TextProblems.TooLong, "text", "Search with at most 100 characters.", ("length", query.Length), ("max", 100)));
         var phone = CallerNumber(query);
         var integrator = actor.IsInRole(Roles.DataBureauAdmin) ? null : actor.EnterpriseId;
         return (await cases.SearchUnitsAsync(query, phone, integrator, 20, ct)).Select(r => new HotlineUnit(r.Unit, r.OpenTickets)).ToList();
@@ -55,15 +55,16 @@ public sealed class HotlineService(ICaseDirectory cases, AccessService access, W
     public async Task LinkCallAsync(Actor actor, string ticketNumber, string? note, CancellationToken ct = default)
     {
         CheckDesk(actor);
-        if (note is null || !TextRules.HasVisibleText(note)) throw new InvalidInputException("note", "Say what the caller said.");
+        if (note is null || !TextRules.HasVisibleText(note)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "note", "Say what the caller said."));
         if (TextRules.Check(note, "note", 1000, multiline: true) is { } bad) throw new InvalidInputException([bad]);
         var ticket = await cases.FindTicketAsync(ticketNumber, access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", ticketNumber);
-        if (ticket.Status.IsFinal) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.");
+        if (ticket.Status.IsFinal) throw new StateConflictException(Problem.Of(TicketProblems.ClosedNewRequest, null, $"Ticket {ticket.Number} is {ticket.Status}; record a new request instead.",
+            ("number", ticket.Number), ("status", ticket.Status)));
         var done = await runtime.AmendAsync(ticket.InstanceId, actor.UserName, "hotline call", amendment =>
         {
             amendment.Record(ticket, "call", $"热线来电：{note!.Trim()}", new System.Text.Json.Nodes.JsonObject { ["note"] = note.Trim() });
             return Task.FromResult(true);
         }, ct);
-        if (!done) throw new StateConflictException($"Ticket {ticket.Number}'s flow has ended; record a new request instead.");
+        if (!done) throw new StateConflictException(Problem.Of(TicketProblems.FlowEnded, null, $"Ticket {ticket.Number}'s flow has ended; record a new request instead.", ("number", ticket.Number)));
     }
 }

@@ -29,7 +29,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "check in", ct);
         if (TextRules.Check(location, "location", 200, multiline: false, required: false) is { } problem) throw new InvalidInputException([problem]);
         if (position is { } p && (p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180 || p.Accuracy is < 0 || !double.IsFinite(p.Latitude) || !double.IsFinite(p.Longitude)))
-            throw new InvalidInputException("position", "The position is not a valid latitude / longitude.");
+            throw new InvalidInputException(Problem.Of(TicketProblems.PositionInvalid, "position", "The position is not a valid latitude / longitude."));
         if (ticket.CheckInAt is not null) return ticket; // a repeated tap
         var data = new JsonObject { ["location"] = location ?? "" };
         if (position is { } pos && !remote)
@@ -43,7 +43,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct);
             if (now?.CheckInAt is not null) return now; // the same tap arrived twice at once
-            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first).");
+            throw new StateConflictException(Problem.Of(TicketProblems.NoCheckIn, null, $"Ticket {ticket.Number} is {ticket.Status}; there is no check-in waiting (accept it first).",
+                ("number", ticket.Number), ("status", ticket.Status)));
         }
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
@@ -54,7 +55,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "accept", ct);
         if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Accept, TicketOutcomes.Accept, new JsonObject { ["comment"] = comment ?? "" }, ct) is null
             && !IsPast(await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket, TicketStatus.Accepted))
-            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to accept.");
+            throw new StateConflictException(Problem.Of(TicketProblems.NothingToAccept, null, $"Ticket {ticket.Number} is {ticket.Status}; there is nothing to accept.",
+                ("number", ticket.Number), ("status", ticket.Status)));
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -62,10 +64,11 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     public async Task<Ticket> ReturnAsync(Actor actor, string idOrNumber, string? reason, CancellationToken ct = default)
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "return", ct);
-        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException("reason", "Returning a ticket needs a reason.");
+        if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "reason", "Returning a ticket needs a reason."));
         if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Accept, TicketOutcomes.Return, new JsonObject { ["comment"] = reason }, ct) is null
             && ticket.Status != TicketStatus.Dispatched)
-            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; there is nothing to return.");
+            throw new StateConflictException(Problem.Of(TicketProblems.NothingToReturn, null, $"Ticket {ticket.Number} is {ticket.Status}; there is nothing to return.",
+                ("number", ticket.Number), ("status", ticket.Status)));
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -86,7 +89,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket;
             if (askVendor ? now.Status == TicketStatus.VendorSupport : IsPast(now, TicketStatus.Resolved)) return now;
-            throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; check in before recording the result.");
+            throw new StateConflictException(Problem.Of(TicketProblems.CheckInFirst, null, $"Ticket {ticket.Number} is {ticket.Status}; check in before recording the result.",
+                ("number", ticket.Number), ("status", ticket.Status)));
         }
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
@@ -109,7 +113,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         var done = await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Feedback, TicketOutcomes.SubmitFeedback,
             new JsonObject { ["satisfaction"] = satisfaction.ToString(System.Globalization.CultureInfo.InvariantCulture), ["comment"] = comment ?? "" }, ct);
-        if (done is null) throw new StateConflictException($"Ticket {ticket.Number} is {ticket.Status}; no feedback is waiting from you.");
+        if (done is null) throw new StateConflictException(Problem.Of(TicketProblems.NoFeedbackWaiting, null, $"Ticket {ticket.Number} is {ticket.Status}; no feedback is waiting from you.",
+            ("number", ticket.Number), ("status", ticket.Status)));
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
     }
 
@@ -141,7 +146,7 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     /// </summary>
     public async Task<Ticket> RunAsync(Actor actor, string idOrNumber, string key, JsonObject? form, CancellationToken ct = default)
     {
-        var action = registry.Find(key) ?? throw new NotFoundException($"Ticket action '{key}' does not exist.");
+        var action = registry.Find(key) ?? throw new NotFoundException(Problem.Of(TicketProblems.ActionUnknown, null, $"Ticket action '{key}' does not exist.", ("value", key)));
         var ticket = await queries.GetTicketAsync(actor, idOrNumber, ct);
         var check = await action.CheckAsync(actor, ticket, ct);
         if (check.Verdict == TicketActionVerdict.AlreadyDone) return ticket;
@@ -177,7 +182,8 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     private XfException? Refusal(ITicketAction action, Actor actor, Ticket ticket, TicketActionCheck check) => check.Verdict switch
     {
         TicketActionVerdict.NotYou => access.Denied(actor, $"{action.Key} {ticket.Number}", check.Reason ?? $"The action {action.Key} is not yours to run."),
-        TicketActionVerdict.NotNow => new StateConflictException(check.Reason ?? $"Ticket {ticket.Number} is {ticket.Status}; {action.Key} is not possible now."),
+        TicketActionVerdict.NotNow => new StateConflictException(Problem.Of(TicketProblems.ActionNotNow, null,
+            check.Reason ?? $"Ticket {ticket.Number} is {ticket.Status}; {action.Key} is not possible now.", ("number", ticket.Number), ("status", ticket.Status))),
         _ => null,
     };
 }

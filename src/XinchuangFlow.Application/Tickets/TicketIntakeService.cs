@@ -59,7 +59,8 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
         if (string.IsNullOrEmpty(asked)) return "hotline";
         return DeskChannels.Contains(asked)
             ? asked
-            : throw new InvalidInputException("channel", $"A desk records a request as {string.Join(", ", DeskChannels)}; '{asked}' is not one of them (portal and api are the units' and the platforms' own).");
+            : throw new InvalidInputException(Problem.Of(TicketProblems.DeskChannel, "channel",
+                $"A desk records a request as {string.Join(", ", DeskChannels)}; '{asked}' is not one of them (portal and api are the units' and the platforms' own).", ("value", asked)));
     }
 
     /// <summary>
@@ -122,7 +123,7 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
     }
 
     private static Ticket SameOrRefuse(Ticket existing, TicketRequest request, string key) =>
-        request.SameAs(existing) ? existing : throw new IdempotencyKeyReusedException(key, $"ticket {existing.Number}");
+        request.SameAs(existing) ? existing : throw new IdempotencyKeyReusedException(key, $"ticket {existing.Number}", existing.Number);
 
     /// <summary>
     /// Files a complaint, on a ticket in the actor's scope or on its own, and starts the complaint flow. A unit's
@@ -152,7 +153,7 @@ public sealed class TicketIntakeService(WorkflowRuntime runtime, ICaseDirectory 
         if (request.RequestKey is { Length: > 0 } key && await cases.FindComplaintByKeyAsync(user, key, ct) is { } existing)
         {
             var same = existing.Description == description && existing.Category == category && existing.TicketId == ticket?.Id;
-            return same ? (existing, true) : throw new IdempotencyKeyReusedException(key, $"complaint {existing.Number}");
+            return same ? (existing, true) : throw new IdempotencyKeyReusedException(key, $"complaint {existing.Number}", existing.Number);
         }
         var unit = ticket is null && unitId is { } u ? await cases.FindUnitAsync(u, ct) : null;
         var city = ticket?.CityCode ?? (unit is { CityCode.Length: > 0 } ? unit.CityCode : request.CityCode);

@@ -35,7 +35,8 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
     {
         RequireEditor(actor, "save definitions");
         var model = Engine.Definitions.DefinitionJson.Parse(json);
-        if (model.DefinitionId != definitionId) throw new InvalidInputException("definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.");
+        if (model.DefinitionId != definitionId) throw new InvalidInputException(Problem.Of(DefinitionProblems.IdMismatch, "definition", $"The document is '{model.DefinitionId}' but is saved as '{definitionId}'.",
+                ("document", model.DefinitionId), ("id", definitionId)));
         return await SaveDraftAsync(actor, model, baseVersion, baseHash, comment, ct);
     }
 
@@ -88,11 +89,11 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
     public async Task<DefinitionRecord> CreateAsync(Actor actor, string definitionId, string name, string? copyOf, CancellationToken ct = default)
     {
         RequireEditor(actor, "create definitions");
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ProblemList();
         if (!System.Text.RegularExpressions.Regex.IsMatch(definitionId ?? "", "^[a-z][a-z0-9-]{1,63}$"))
-            errors["definitionId"] = ["Use 2–64 lower-case letters, digits and dashes, starting with a letter."];
-        if (!Domain.Tickets.TextRules.HasVisibleText(name ?? "")) errors["name"] = ["The definition needs a name."];
-        if (errors.Count > 0) throw new InvalidInputException(errors);
+            errors.Add(Problem.Of(DefinitionProblems.IdFormat, "definitionId", "Use 2–64 lower-case letters, digits and dashes, starting with a letter."));
+        if (!Domain.Tickets.TextRules.HasVisibleText(name ?? "")) errors.Add(Problem.Of(DefinitionProblems.NameMissing, "name", "The definition needs a name."));
+        errors.ThrowIfAny();
         if (await store.FindLatestAsync(definitionId!, ct) is { } taken) throw new DefinitionConflictException(definitionId!, taken);
         WorkflowDefinitionModel model;
         if (copyOf is { Length: > 0 })
@@ -175,8 +176,8 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
         RequireReader(actor, "read definitions");
         var record = version is { } v ? await store.FindDefinitionAsync(definitionId, v, ct) : await store.FindLatestAsync(definitionId, ct);
         return record ?? throw new NotFoundException(version is null
-            ? $"Workflow definition '{definitionId}' does not exist."
-            : $"Workflow definition '{definitionId}' version {version} does not exist.");
+            ? Problem.Of(EngineProblems.DefinitionNotFound, null, $"Workflow definition '{definitionId}' does not exist.", ("definition", definitionId))
+            : Problem.Of(EngineProblems.VersionNotFound, null, $"Workflow definition '{definitionId}' version {version} does not exist.", ("definition", definitionId), ("version", version)));
     }
 
     /// <summary>The heat map of one version over instances started in a period (BEY-2).</summary>
@@ -184,7 +185,7 @@ public sealed class DefinitionAppService(DefinitionService definitions, IDefinit
         Actor actor, string definitionId, int version, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         RequireReader(actor, "read the heat map");
-        if (to <= from) throw new InvalidInputException("to", "The period must end after it starts.");
+        if (to <= from) throw new InvalidInputException(Problem.Of(RequestProblems.PeriodOrder, "to", "The period must end after it starts."));
         return await statistics.HeatAsync(definitionId, version, from, to, ct);
     }
 

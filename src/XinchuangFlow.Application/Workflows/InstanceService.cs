@@ -16,7 +16,7 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
     public async Task<WorkflowInstance> StartAsync(Actor actor, string? definitionId, JsonObject? input, int? version, string? correlationId, CancellationToken ct = default)
     {
         access.EnsureMayChange(actor, "start flows");
-        if (string.IsNullOrWhiteSpace(definitionId)) throw new InvalidInputException("definitionId", "definitionId is required.");
+        if (string.IsNullOrWhiteSpace(definitionId)) throw new InvalidInputException(Problem.Of(Engine.Runtime.EngineProblems.DefinitionIdMissing, "definitionId", "definitionId is required."));
         try
         {
             return await runtime.StartAsync(new StartRequest(definitionId, input, version, correlationId, actor.UserName,
@@ -24,13 +24,13 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
         }
         catch (ForbiddenException ex)
         {
-            throw access.Denied(actor, $"start {definitionId}", ex.Message);
+            throw access.Denied(actor, $"start {definitionId}", ex.Problems[0]);
         }
     }
 
     public async Task<InstanceDetail> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        var instance = await store.LoadInstanceAsync(id, ct) ?? throw new NotFoundException($"Instance {id} does not exist.");
+        var instance = await store.LoadInstanceAsync(id, ct) ?? throw new NotFoundException(Problem.Of(Engine.Runtime.EngineProblems.InstanceNotFound, null, $"Instance {id} does not exist.", ("id", id)));
         if (!await access.MaySeeInstanceAsync(actor, instance, ct)) throw access.NotFound(actor, "instance", id);
         var open = await tasks.ListTasksAsync(new TaskQuery(InstanceId: id, Take: 1000), ct);
         var definition = (await runtime.Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)).Model;
@@ -73,7 +73,8 @@ public sealed class InstanceService(WorkflowRuntime runtime, IInstanceStore stor
 
     public Task<SignalResult> SignalAsync(Actor actor, Guid id, string name, JsonNode? payload, TimeSpan? keepFor, CancellationToken ct = default) =>
         AsOperator(actor, "send signals", () => keepFor is { } keep && (keep <= TimeSpan.Zero || keep > MaxSignalKeep)
-            ? throw new InvalidInputException("keepFor", $"A signal is kept for more than no time and at most {MaxSignalKeep.TotalDays:0} days.")
+            ? throw new InvalidInputException(Problem.Of(Engine.Runtime.EngineProblems.SignalKeepFor, "keepFor",
+                $"A signal is kept for more than no time and at most {MaxSignalKeep.TotalDays:0} days.", ("max", MaxSignalKeep)))
             : runtime.SendSignalAsync(name, id, payload, actor.UserName, keepFor, ct));
 
     /// <summary>The longest a persistent signal waits for the wait that takes it.</summary>

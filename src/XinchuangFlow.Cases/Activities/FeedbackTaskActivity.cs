@@ -17,14 +17,14 @@ public sealed class FeedbackTaskActivity : UserTaskActivity, ITaskCompletionRule
     /// <summary>Ratings that need a comment.</summary>
     public const int CommentRequiredUpTo = 2;
 
-    public IReadOnlyDictionary<string, string[]> CheckCompletion(HumanTask task, string outcome, JsonObject data)
+    public IReadOnlyList<Problem> CheckCompletion(HumanTask task, string outcome, JsonObject data)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ProblemList();
         var value = data["satisfaction"];
         int? score = value is JsonValue v ? v.TryGetValue<double>(out var d) ? (int)Math.Round(d) : v.TryGetValue<string>(out var s) && int.TryParse(s, out var p) ? p : null : null;
-        if (score is null or < 1 or > 5) errors["satisfaction"] = ["Give 1 (very dissatisfied) to 5 (very satisfied)."];
+        if (score is null or < 1 or > 5) errors.Add(Problem.Of(FeedbackProblems.Satisfaction, "satisfaction", "Give 1 (very dissatisfied) to 5 (very satisfied)."));
         else if (score <= CommentRequiredUpTo && !Domain.Tickets.TextRules.HasVisibleText(data["comment"]?.GetValue<string>() ?? ""))
-            errors["comment"] = ["Please say what went wrong (a comment is required for a rating of 1 or 2)."];
+            errors.Add(Problem.Of(FeedbackProblems.CommentRequired, "comment", "Please say what went wrong (a comment is required for a rating of 1 or 2).", ("max", CommentRequiredUpTo)));
         return errors;
     }
 }

@@ -9,6 +9,6 @@ namespace XinchuangFlow.Engine.Activities;
 /// </summary>
 public interface ITaskCompletionRules
 {
-    /// <summary>Problems by field name; empty when the completion is acceptable.</summary>
-    IReadOnlyDictionary<string, string[]> CheckCompletion(HumanTask task, string outcome, JsonObject data);
+    /// <summary>The problems, each on its field; empty when the completion is acceptable.</summary>
+    IReadOnlyList<Problem> CheckCompletion(HumanTask task, string outcome, JsonObject data);
 }

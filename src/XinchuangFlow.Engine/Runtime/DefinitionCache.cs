@@ -34,7 +34,7 @@ public sealed class DefinitionCache(IWorkflowStore store)
     {
         if (_cache.TryGetValue((definitionId, version), out var hit)) return hit;
         var record = await store.FindDefinitionAsync(definitionId, version, ct)
-                     ?? throw new NotFoundException($"Workflow definition '{definitionId}' version {version} does not exist.");
+                     ?? throw new NotFoundException(Problem.Of(EngineProblems.VersionNotFound, null, $"Workflow definition '{definitionId}' version {version} does not exist.", ("definition", definitionId), ("version", version)));
         var compiled = new CompiledDefinition(DefinitionJson.Parse(record.Json), version);
         if (record.Status != DefinitionStatus.Draft) _cache[(definitionId, version)] = compiled;
         return compiled;

@@ -22,7 +22,7 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     public async Task<DefinitionRecord> SaveDraftAsync(WorkflowDefinitionModel model, string? user, string? source, DraftSaveOptions options, CancellationToken ct = default)
     {
         if (options.Validate) validator.EnsureValid(model);
-        else if (string.IsNullOrWhiteSpace(model.DefinitionId)) throw new InvalidInputException("The definition needs a definitionId.");
+        else if (string.IsNullOrWhiteSpace(model.DefinitionId)) throw new InvalidInputException(Problem.Of(EngineProblems.DefinitionIdMissing, "definitionId", "The definition needs a definitionId."));
         var latest = await store.FindLatestAsync(model.DefinitionId, ct);
         if (options.ExpectedLatest is { } expected && (latest?.Version != expected.Version || latest.ContentHash != expected.Hash))
             throw new DefinitionConflictException(model.DefinitionId, latest);
@@ -58,9 +58,10 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     public async Task<DefinitionRecord> PublishAsync(string definitionId, CancellationToken ct = default)
     {
         var latest = await store.FindLatestAsync(definitionId, ct)
-                     ?? throw new NotFoundException($"Workflow definition '{definitionId}' does not exist.");
+                     ?? throw new NotFoundException(Problem.Of(EngineProblems.DefinitionNotFound, null, $"Workflow definition '{definitionId}' does not exist.", ("definition", definitionId)));
         if (latest.Status != DefinitionStatus.Draft)
-            throw new StateConflictException($"Workflow definition '{definitionId}' has no draft to publish (version {latest.Version} is {latest.Status}).");
+            throw new StateConflictException(Problem.Of(EngineProblems.NoDraft, null, $"Workflow definition '{definitionId}' has no draft to publish (version {latest.Version} is {latest.Status}).",
+                ("definition", definitionId), ("version", latest.Version), ("status", latest.Status)));
         validator.EnsureValid(DefinitionJson.Parse(latest.Json));
         await store.PublishAsync(latest.Id, clock.GetUtcNow(), ct);
         cache.Evict(definitionId, latest.Version);
@@ -72,9 +73,9 @@ public sealed class DefinitionService(IWorkflowStore store, DefinitionValidator 
     public async Task<DefinitionRecord> RetireAsync(string definitionId, int version, CancellationToken ct = default)
     {
         var record = await store.FindDefinitionAsync(definitionId, version, ct)
-                     ?? throw new NotFoundException($"Workflow definition '{definitionId}' version {version} does not exist.");
+                     ?? throw new NotFoundException(Problem.Of(EngineProblems.VersionNotFound, null, $"Workflow definition '{definitionId}' version {version} does not exist.", ("definition", definitionId), ("version", version)));
         if (record.Status != DefinitionStatus.Published)
-            throw new StateConflictException($"Version {version} is {record.Status}; only a published version can be retired.");
+            throw new StateConflictException(Problem.Of(EngineProblems.RetireNotPublished, null, $"Version {version} is {record.Status}; only a published version can be retired.", ("version", version), ("status", record.Status)));
         await store.SetDefinitionStatusAsync(record.Id, DefinitionStatus.Retired, clock.GetUtcNow(), ct);
         cache.EvictLatest(definitionId);
         return (await store.FindDefinitionAsync(definitionId, version, ct))!;

@@ -32,8 +32,8 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<HumanTask> ClaimTaskAsync(Guid taskId, string user, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(user)) throw new InvalidInputException("A task is claimed by a named user.");
-        var task = await Store.FindTaskAsync(taskId, ct) ?? throw new NotFoundException($"Task {taskId} does not exist.");
+        if (string.IsNullOrWhiteSpace(user)) throw new InvalidInputException(Problem.Of(EngineProblems.ClaimUserMissing, "user", "A task is claimed by a named user."));
+        var task = await Store.FindTaskAsync(taskId, ct) ?? throw TaskNotFound(taskId);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
         if (string.Equals(task.ClaimedBy, user, StringComparison.OrdinalIgnoreCase)) return task;
         if (task.ClaimedBy is { } holder) throw new TaskClaimedException(taskId, holder);
@@ -46,7 +46,7 @@ public sealed partial class WorkflowRuntime
     /// <summary>Gives a claimed task back to the team. Releasing an unclaimed task changes nothing.</summary>
     public async Task<HumanTask> ReleaseTaskAsync(Guid taskId, CancellationToken ct = default)
     {
-        var task = await Store.FindTaskAsync(taskId, ct) ?? throw new NotFoundException($"Task {taskId} does not exist.");
+        var task = await Store.FindTaskAsync(taskId, ct) ?? throw TaskNotFound(taskId);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
         if (task.ClaimedBy is null) return task;
         if (!await Store.SetClaimAsync(taskId, task.ClaimedBy, null, ct)) throw await WhyClaimFailedAsync(taskId, ct);
@@ -59,6 +59,6 @@ public sealed partial class WorkflowRuntime
     {
         var now = await Store.FindTaskAsync(taskId, ct);
         if (now is null || now.Status != HumanTaskStatus.Open) return new TaskAlreadyCompletedException(taskId);
-        return now.ClaimedBy is { } holder ? new TaskClaimedException(taskId, holder) : new StateConflictException($"Task {taskId} changed meanwhile; try again.");
+        return now.ClaimedBy is { } holder ? new TaskClaimedException(taskId, holder) : new StateConflictException(Problem.Of(EngineProblems.TaskChanged, null, $"Task {taskId} changed meanwhile; try again."));
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await LoadAsync(instanceId, ct);
         if (instance.Status != WorkflowStatus.Faulted)
-            throw new StateConflictException($"Instance {instanceId} is {instance.Status}; only a faulted instance can be retried.");
+            throw new StateConflictException(Problem.Of(EngineProblems.RetryNotFaulted, null, $"Instance {instanceId} is {instance.Status}; only a faulted instance can be retried.", ("status", instance.Status)));
         var burst = await BurstOnAsync(instance, user, ct);
         foreach (var incident in await Store.GetIncidentsAsync(instanceId, ct))
             if (incident.ResolvedAt is null) burst.Changes.ResolvedIncidents.Add(incident.Id);
@@ -32,7 +32,7 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await LoadAsync(instanceId, ct);
         if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
-            throw new StateConflictException($"Instance {instanceId} is already {instance.Status}.");
+            throw new StateConflictException(Problem.Of(EngineProblems.AlreadyEnded, null, $"Instance {instanceId} is already {instance.Status}.", ("status", instance.Status)));
         var burst = await BurstOnAsync(instance, user, ct);
         await CancelInBurstAsync(burst, null, ct);
         await CommitAsync([burst], ct);
@@ -124,20 +124,25 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await LoadAsync(instanceId, ct);
         if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
-            throw new StateConflictException($"Instance {instanceId} is {instance.Status} and cannot be migrated.");
+            throw new StateConflictException(Problem.Of(EngineProblems.MigrateEnded, null, $"Instance {instanceId} is {instance.Status} and cannot be migrated.", ("status", instance.Status)));
         var from = await Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var record = await Store.FindDefinitionAsync(instance.DefinitionId, toVersion, ct)
-                     ?? throw new NotFoundException($"Workflow definition '{instance.DefinitionId}' version {toVersion} does not exist.");
+                     ?? throw new NotFoundException(Problem.Of(EngineProblems.VersionNotFound, null, $"Workflow definition '{instance.DefinitionId}' version {toVersion} does not exist.",
+                         ("definition", instance.DefinitionId), ("version", toVersion)));
         if (record.Status == DefinitionStatus.Draft)
-            throw new StateConflictException($"Version {toVersion} is a draft; publish it first.");
+            throw new StateConflictException(Problem.Of(EngineProblems.MigrateToDraft, null, $"Version {toVersion} is a draft; publish it first.", ("version", toVersion)));
         var to = await Definitions.GetAsync(instance.DefinitionId, toVersion, ct);
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         foreach (var activityId in instance.Bookmarks.Select(b => b.ActivityId).Concat(instance.Queue.Select(q => q.ActivityId)).Distinct())
         {
             var old = from.Find(activityId);
             var now = to.Find(activityId);
-            if (now is null) problems.Add($"Activity '{activityId}' the instance waits on does not exist in version {toVersion}.");
-            else if (old is not null && old.Type != now.Type) problems.Add($"Activity '{activityId}' is {old.Type} in version {from.Version} but {now.Type} in version {toVersion}.");
+            if (now is null)
+                problems.Add(Problem.Of(EngineProblems.MigrateActivityMissing, null, $"Activity '{activityId}' the instance waits on does not exist in version {toVersion}.",
+                    ("activity", activityId), ("version", toVersion)));
+            else if (old is not null && old.Type != now.Type)
+                problems.Add(Problem.Of(EngineProblems.MigrateActivityType, null, $"Activity '{activityId}' is {old.Type} in version {from.Version} but {now.Type} in version {toVersion}.",
+                    ("activity", activityId), ("type", old.Type), ("newType", now.Type), ("version", toVersion)));
         }
         if (problems.Count > 0) throw new InvalidInputException(problems);
         var burst = new Burst(this, instance, to, isNew: false, user);

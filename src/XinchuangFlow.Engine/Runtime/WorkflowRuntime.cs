@@ -47,10 +47,13 @@ public sealed partial class WorkflowRuntime
             : await Definitions.GetLatestPublishedAsync(request.DefinitionId, ct);
         if (record is null)
             throw new NotFoundException(request.Version is null
-                ? $"Workflow definition '{request.DefinitionId}' has no published version."
-                : $"Workflow definition '{request.DefinitionId}' version {request.Version} does not exist.");
+                ? Problem.Of(EngineProblems.NotPublished, null, $"Workflow definition '{request.DefinitionId}' has no published version.", ("definition", request.DefinitionId))
+                : Problem.Of(EngineProblems.VersionNotFound, null, $"Workflow definition '{request.DefinitionId}' version {request.Version} does not exist.",
+                    ("definition", request.DefinitionId), ("version", request.Version)));
         if (record.Status != DefinitionStatus.Published)
-            throw new StateConflictException($"Workflow definition '{request.DefinitionId}' version {record.Version} is {record.Status}; only a published version can start instances.");
+            throw new StateConflictException(Problem.Of(EngineProblems.StartNotPublished, null,
+                $"Workflow definition '{request.DefinitionId}' version {record.Version} is {record.Status}; only a published version can start instances.",
+                ("definition", request.DefinitionId), ("version", record.Version), ("status", record.Status)));
         var def = await Definitions.GetAsync(record.DefinitionId, record.Version, ct);
         if (request.Caller is { } caller) CheckStartPermission(def, caller);
         var instance = NewInstance(def, request.Input ?? [], request.CorrelationId, request.User, null, null);
@@ -74,26 +77,29 @@ public sealed partial class WorkflowRuntime
     {
         var permission = def.Model.StartPermission;
         if (permission?.UseCaseOnly == true)
-            throw new ForbiddenException($"Workflow '{def.DefinitionId}' is started only by its own use case (e.g. recording a request), not directly.");
+            throw new ForbiddenException(Problem.Of(EngineProblems.StartUseCaseOnly, null,
+                $"Workflow '{def.DefinitionId}' is started only by its own use case (e.g. recording a request), not directly.", ("definition", def.DefinitionId)));
         var roles = permission?.Roles is { Count: > 0 } r ? r : Options.DefaultStartRoles;
         if (roles.Contains(XinchuangFlow.Engine.Definitions.StartPermission.AnySignedIn) ? caller.User is null : !roles.Any(caller.Roles.Contains))
-            throw new ForbiddenException($"Workflow '{def.DefinitionId}' may be started by {string.Join(", ", roles)} only.");
+            throw new ForbiddenException(Problem.Of(EngineProblems.StartRolesOnly, null,
+                $"Workflow '{def.DefinitionId}' may be started by {string.Join(", ", roles)} only.", ("definition", def.DefinitionId), ("roles", roles.ToArray())));
     }
 
     private WorkflowInstance NewInstance(CompiledDefinition def, JsonObject input, string? correlationId, string? user, Guid? parent, Guid? parentBookmark)
     {
-        var errors = new List<string>();
+        var errors = new List<Problem>();
         var vars = new JsonObject();
         foreach (var variable in def.Model.Variables)
         {
             var value = input.TryGetPropertyValue(variable.Name, out var given) ? given?.DeepClone() : variable.Default?.DeepClone();
             if (value is not null && !VariableTypes.Matches(variable.Type, value))
-                errors.Add($"Input '{variable.Name}' must be of type {variable.Type}.");
+                errors.Add(Problem.Of(EngineProblems.InputType, null, $"Input '{variable.Name}' must be of type {variable.Type}.", ("name", variable.Name), ("type", variable.Type)));
             vars[variable.Name] = value;
         }
         if (errors.Count > 0) throw new InvalidInputException(errors);
         var start = def.Model.Activities.FirstOrDefault(a => Registry.FindDescriptor(a.Type)?.IsStart == true)
-                    ?? throw new StateConflictException($"Workflow definition '{def.DefinitionId}' v{def.Version} has no Start activity.");
+                    ?? throw new StateConflictException(Problem.Of(EngineProblems.NoStart, null, $"Workflow definition '{def.DefinitionId}' v{def.Version} has no Start activity.",
+                        ("definition", def.DefinitionId), ("version", def.Version)));
         var now = Clock.GetUtcNow();
         return new WorkflowInstance
         {
@@ -116,7 +122,7 @@ public sealed partial class WorkflowRuntime
     internal async Task<Guid> CreateChildAsync(Burst parent, string activityId, string definitionId, JsonObject input, bool wait)
     {
         var record = await Definitions.GetLatestPublishedAsync(definitionId)
-                     ?? throw new StateConflictException($"Sub-workflow '{definitionId}' has no published version.");
+                     ?? throw new StateConflictException(Problem.Of(EngineProblems.NotPublished, null, $"Sub-workflow '{definitionId}' has no published version.", ("definition", definitionId)));
         var def = await Definitions.GetAsync(definitionId, record.Version);
         Bookmark? bookmark = null;
         var childId = Guid.CreateVersion7();
@@ -137,7 +143,15 @@ public sealed partial class WorkflowRuntime
 
     /// <summary>The stored instance; 404 when there is none.</summary>
     private async Task<WorkflowInstance> LoadAsync(Guid instanceId, CancellationToken ct) =>
-        await Store.LoadInstanceAsync(instanceId, ct) ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
+        await Store.LoadInstanceAsync(instanceId, ct) ?? throw InstanceNotFound(instanceId);
+
+    /// <summary>The 404 of an instance that does not exist.</summary>
+    internal static NotFoundException InstanceNotFound(Guid id) =>
+        new(Problem.Of(EngineProblems.InstanceNotFound, null, $"Instance {id} does not exist.", ("id", id)));
+
+    /// <summary>The 404 of a task that does not exist.</summary>
+    internal static NotFoundException TaskNotFound(Guid id) =>
+        new(Problem.Of(EngineProblems.TaskNotFound, null, $"Task {id} does not exist.", ("id", id)));
 
     /// <summary>A burst on a stored instance, with the definition version it runs on.</summary>
     private async Task<Burst> BurstOnAsync(WorkflowInstance instance, string? user, CancellationToken ct) =>
@@ -146,12 +160,12 @@ public sealed partial class WorkflowRuntime
     /// <summary>An open task with its waiting instance and bookmark; 404 / 409 with a clear reason otherwise.</summary>
     private async Task<(HumanTask Task, WorkflowInstance Instance, Bookmark Bookmark)> LoadOpenTaskAsync(Guid taskId, string doing, CancellationToken ct)
     {
-        var task = await Store.FindTaskAsync(taskId, ct) ?? throw new NotFoundException($"Task {taskId} does not exist.");
+        var task = await Store.FindTaskAsync(taskId, ct) ?? throw TaskNotFound(taskId);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
         var instance = await LoadAsync(task.InstanceId, ct);
         var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId) ?? throw new TaskAlreadyCompletedException(taskId);
         if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running))
-            throw new StateConflictException($"Instance {instance.Id} is {instance.Status}; its tasks cannot be {doing}.");
+            throw new StateConflictException(Problem.Of(EngineProblems.InstanceNotActive, null, $"Instance {instance.Id} is {instance.Status}; its tasks cannot be {doing}.", ("status", instance.Status)));
         return (task, instance, bookmark);
     }
 
@@ -178,10 +192,8 @@ public sealed partial class WorkflowRuntime
         {
             var (task, instance, bookmark) = await LoadOpenTaskAsync(taskId, "completed", ct);
             if (!task.HasOutcome(outcome))
-                throw new InvalidInputException(new Dictionary<string, string[]>
-                {
-                    ["outcome"] = [$"Outcome '{outcome}' is not one of this task's outcome keys: {string.Join(", ", task.Outcomes.Select(o => $"{o.Key} ({o.Name})"))}."],
-                });
+                throw new InvalidInputException(Problem.Of(EngineProblems.OutcomeUnknown, "outcome",
+                    $"Outcome '{outcome}' is not one of this task's outcome keys: {string.Join(", ", task.Outcomes.Select(o => $"{o.Key} ({o.Name})"))}.", ("outcome", outcome)));
             var cleaned = FormValidator.Validate(task.Form, data);
             var burst = await BurstOnAsync(instance, user, ct);
             // The activity's own rules on the data hold whichever way the task is completed.
@@ -210,7 +222,7 @@ public sealed partial class WorkflowRuntime
         var bookmarks = await Store.FindSignalBookmarksAsync(signal, instanceId, ct);
         // Only when nothing waits is it worth a read to tell "no such instance" from "not waiting for this".
         if (bookmarks.Count == 0 && instanceId is { } id && await Store.LoadInstanceAsync(id, ct) is null)
-            throw new NotFoundException($"Instance {id} does not exist.");
+            throw InstanceNotFound(id);
         var resumed = 0;
         foreach (var group in bookmarks.GroupBy(b => b.InstanceId))
         {
@@ -236,9 +248,9 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<SignalResult> SendSignalAsync(string signal, Guid instanceId, JsonNode? payload, string? user, TimeSpan? keepFor, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(signal)) throw new InvalidInputException("The signal name is empty.");
+        if (string.IsNullOrWhiteSpace(signal)) throw new InvalidInputException(Problem.Of(EngineProblems.SignalNameMissing, "signal", "The signal name is empty."));
         if (keepFor is { } k && (k <= TimeSpan.Zero || k > Options.MaxSignalTtl))
-            throw new InvalidInputException($"keepFor must be positive and at most {Options.MaxSignalTtl}.");
+            throw new InvalidInputException(Problem.Of(EngineProblems.SignalKeepFor, "keepFor", $"keepFor must be positive and at most {Options.MaxSignalTtl}.", ("max", Options.MaxSignalTtl)));
         var resumed = await SignalAsync(signal, instanceId, payload, user, ct);
         if (resumed > 0 || keepFor is not { } ttl) return new SignalResult(resumed, false);
         var until = Clock.GetUtcNow() + ttl;
@@ -255,7 +267,7 @@ public sealed partial class WorkflowRuntime
             return 1;
         }, ct);
         if (outcome == 0 && await Store.LoadInstanceAsync(instanceId, ct) is { } gone)
-            throw new StateConflictException($"Instance {instanceId} is {gone.Status}; the signal '{signal}' was not kept.");
+            throw new StateConflictException(Problem.Of(EngineProblems.SignalNotKept, null, $"Instance {instanceId} is {gone.Status}; the signal '{signal}' was not kept.", ("status", gone.Status), ("signal", signal)));
         return outcome == 2 ? new SignalResult(1, false) : new SignalResult(0, outcome == 1, outcome == 1 ? until : null);
     }
 

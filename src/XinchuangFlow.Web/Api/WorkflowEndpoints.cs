@@ -128,13 +128,13 @@ public static class WorkflowEndpoints
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             try { payload = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body, cancellationToken: ct); }
-            catch (System.Text.Json.JsonException ex) { throw new InvalidInputException("payload", $"The signal payload is not valid JSON: {ex.Message}"); }
+            catch (System.Text.Json.JsonException ex) { throw new InvalidInputException(Problem.Of(EngineProblems.SignalPayloadJson, "payload", $"The signal payload is not valid JSON: {ex.Message}")); }
         }
         TimeSpan? keep = null;
         if (keepFor is { Length: > 0 })
         {
             try { keep = XmlConvert.ToTimeSpan(keepFor.ToUpperInvariant()); }
-            catch (Exception ex) when (ex is FormatException or OverflowException) { throw new InvalidInputException("keepFor", $"'{keepFor}' is not an ISO 8601 duration such as PT1H."); }
+            catch (Exception ex) when (ex is FormatException or OverflowException) { throw new InvalidInputException(Problem.Of(EngineProblems.DurationFormat, "keepFor", $"'{keepFor}' is not an ISO 8601 duration such as PT1H.", ("value", keepFor))); }
         }
         var result = await instances.SignalAsync(user.ToActor(), id, name, payload, keep, ct);
         return Results.Ok(new { resumed = result.Resumed, kept = result.Kept, keptUntil = result.KeptUntil });

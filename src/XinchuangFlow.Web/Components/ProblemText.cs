@@ -81,6 +81,13 @@ public static partial class ProblemText
         string code when name is "city" or "county" or "scope" => PlaceName(code),
         string kind when name == "kind" && Domain.Rules.RuleKindRegistry.Builtin.Find(kind) is { } k => SharedTexts.Find(k.TitleKey) ?? kind,
         string kind when name == "kind" && Domain.Tickets.TaskKinds.Find(kind) is { } t => SharedTexts.Find(t.NameKey) ?? kind,
+        string role when name == "role" => SharedTexts.Find("Role." + role) ?? role,
+        IEnumerable<string> roles when name == "roles" => string.Join(Separator(), roles.Select(r => SharedTexts.Find("Role." + r) ?? r)),
+        string category when name == "category" => SharedTexts.Find("Category." + category) ?? category,
+        string what when name == "what" => Resources.GetString("What." + what, CultureInfo.CurrentUICulture) ?? what,
+        Engine.Runtime.WorkflowStatus status => SharedTexts.Find(status.ToString()) ?? status.ToString(),
+        Engine.Abstractions.DefinitionStatus status => SharedTexts.Find(status.ToString()) ?? status.ToString(),
+        Domain.Tickets.TicketStatus status => SharedTexts.Find("Status." + status.Code) ?? status.Code,
         Engine.Activities.InputDescriptor input => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? input.DisplayNameEn : input.DisplayNameZh,
         TimeSpan span => Durations.Text(span),
         DateTimeOffset moment => Times.Full(moment),
@@ -89,6 +96,9 @@ public static partial class ProblemText
         double number => number.ToString("0.##", CultureInfo.CurrentCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>Between the items of a list: "、" in Chinese, ", " in English.</summary>
+    private static string Separator() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" ? "、" : ", ";
 
     /// <summary>A division code as its name ("region" as the region's); any other text as it is.</summary>
     private static string PlaceName(string code) =>

@@ -42,6 +42,7 @@ public sealed class GradeOverrideAction(RuleBook rules, AccessService access) : 
             CaseSession.GradeOverrideEvent(amendment, current, from, grade, reason);
             return true;
         });
-        if (!done) throw new StateConflictException($"Ticket {run.Ticket.Number} is already {grade}; the grade was not changed.");
+        if (!done) throw new StateConflictException(Problem.Of(TicketProblems.GradeUnchanged, null, $"Ticket {run.Ticket.Number} is already {grade}; the grade was not changed.",
+            ("number", run.Ticket.Number), ("grade", grade.ToString())));
     }
 }

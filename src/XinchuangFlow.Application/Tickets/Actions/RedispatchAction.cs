@@ -41,11 +41,11 @@ public sealed class RedispatchAction(INetworkRepository network, WorkflowRuntime
         // actor may not see get one and the same answer: the form tells nobody which names exist. Why a technician the
         // actor sees in the network cannot take the ticket (expired certificate, disabled…) is said as before.
         if (technician is null || !access.MaySeeEnterprise(run.Actor, technician.EnterpriseId))
-            throw new InvalidInputException("technicianUser", $"The person named is not a technician who can take this ticket: choose an active technician of an active " +
-                $"integrator with a valid certificate for {ProductCategories.Names.GetValueOrDefault(ticket.ProductCategory, ticket.ProductCategory)}.");
-        if (problem is not null) throw new InvalidInputException("technicianUser", $"{technicianUser}: {problem}");
+            throw new InvalidInputException(Problem.Of(TicketProblems.TechnicianNotEligible, "technicianUser", $"The person named is not a technician who can take this ticket: choose an active technician of an active " +
+                $"integrator with a valid certificate for {ProductCategories.Names.GetValueOrDefault(ticket.ProductCategory, ticket.ProductCategory)}.", ("category", ticket.ProductCategory)));
+        if (problem is not null) throw new InvalidInputException(Problem.Of(TicketProblems.TechnicianUnfit, "technicianUser", $"{technicianUser}: {problem}", ("user", technicianUser), ("reason", problem)));
         if (ticket.IntegratorId is { } integrator && technician.EnterpriseId != integrator)
-            throw new InvalidInputException("technicianUser", "The technician works for another enterprise than the ticket's responsible integrator.");
+            throw new InvalidInputException(Problem.Of(TicketProblems.TechnicianOtherEnterprise, "technicianUser", "The technician works for another enterprise than the ticket's responsible integrator."));
         var by = run.Actor.UserName!;
         await run.AmendAsync("re-dispatch", async (amendment, current) =>
         {

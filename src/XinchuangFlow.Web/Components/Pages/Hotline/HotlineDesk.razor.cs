@@ -74,7 +74,7 @@ public partial class HotlineDesk
             Snackbar.Add(string.Format(L["Hotline.Linked"], number), Severity.Success);
         }
         catch (InvalidInputException ex) { Snackbar.Add(ex.Text(), Severity.Error); }
-        catch (StateConflictException ex) { Snackbar.Add(ex.Message, Severity.Error); }
+        catch (StateConflictException ex) { Snackbar.Add(ex.Text(), Severity.Error); }
         finally { _busy = false; }
     }
 }

@@ -57,7 +57,7 @@ public partial class Inbox
         }
         catch (InvalidInputException ex)
         {
-            _error = ex.Message;
+            _error = ex.Text();
         }
         _loaded = true;
     }

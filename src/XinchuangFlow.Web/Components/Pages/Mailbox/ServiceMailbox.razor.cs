@@ -75,7 +75,7 @@ public partial class ServiceMailbox
             await LoadAsync(_outcome);
         }
         catch (InvalidInputException ex) { Snackbar.Add(ex.Text(), Severity.Warning); }
-        catch (StateConflictException ex) { Snackbar.Add(ex.Message, Severity.Warning); await LoadAsync(_outcome); }
+        catch (StateConflictException ex) { Snackbar.Add(ex.Text(), Severity.Warning); await LoadAsync(_outcome); }
         finally { _busy = false; }
     }
 
@@ -91,7 +91,7 @@ public partial class ServiceMailbox
             await LoadAsync(_outcome);
         }
         catch (InvalidInputException ex) { _reasonError = L["Mailbox.ReasonNeeded"]; _ = ex; }
-        catch (StateConflictException ex) { Snackbar.Add(ex.Message, Severity.Warning); await LoadAsync(_outcome); }
+        catch (StateConflictException ex) { Snackbar.Add(ex.Text(), Severity.Warning); await LoadAsync(_outcome); }
         finally { _busy = false; }
     }
 

@@ -113,7 +113,7 @@ public partial class TicketPage
             await LoadAsync();
         }
         catch (InvalidInputException ex) { _uploadError = ex.Text(); }
-        catch (StateConflictException ex) { _uploadError = ex.Message; }
+        catch (StateConflictException ex) { _uploadError = ex.Text(); }
     }
 
     private static JsonObject? Dispatch(Ticket t)
