@@ -114,7 +114,7 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var feedbackRow = unit.Locator($"tr[data-case='{number}']");
         await feedbackRow.Locator("td.xf-cell-title").ClickAsync();
         await unit.Locator("[data-testid=open-task] [data-testid=field-satisfaction]").ClickAsync();
-        await unit.GetByRole(AriaRole.Option, new() { Name = "5" }).ClickAsync();
+        await unit.GetByRole(AriaRole.Option, new() { Name = "5 · 很满意", Exact = true }).ClickAsync();
         await unit.Locator("[data-testid=open-task] [data-testid=outcome-submit]").ClickAsync();
         await unit.GetByText("任务已完成").WaitForAsync();
         await Assertions.Expect(desk.Locator($"tr[data-case='{number}']")).ToHaveCountAsync(0, new() { Timeout = 10_000 });

@@ -176,7 +176,7 @@ public class EditedFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await request.Locator("[data-testid=rate]").ClickAsync();
         await unit.WaitForURLAsync($"**/tickets/{number}", new() { WaitUntil = WaitUntilState.Commit });
         await WaitLiveAsync(unit);
-        await Choose(unit, unit.Locator("[data-testid=field-satisfaction]"), "5");
+        await Choose(unit, unit.Locator("[data-testid=field-satisfaction]"), "5 · 很满意");
         await unit.Locator("[data-testid=outcome-submit]").ClickAsync();
         await Assertions.Expect(unit.Locator("[data-testid=task-form]")).ToHaveCountAsync(0);
 

@@ -55,6 +55,24 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         foreach (var (path, shot) in new[] { ("/portal", "phone-portal.png"), ("/portal/new", "phone-portal-new.png"), ($"/portal/complaint?ticket={number}", "phone-complaint.png"), ("/me", "phone-me.png") })
             await FitsAsync(page, path, shot);
 
+        // The portal on a phone: a card per request (the table is for wider screens), its title readable on one line's
+        // width, its state, technician and actions on screen; the request to rate offers its button on its card.
+        await page.GotoAsync("/portal");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=portal-requests]")).ToBeHiddenAsync();
+        var card = page.Locator($"[data-testid=request-card-{number}]");
+        await card.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        foreach (var part in new[] { "title", "number", "state", "technician", "rate", "complain" })
+            await Assertions.Expect(card.Locator($"[data-testid={part}]")).ToBeInViewportAsync(new() { Ratio = 0 });
+        var box = await card.Locator("[data-testid=title]").BoundingBoxAsync();
+        Assert.True(box!.Width > 200, $"the title has room on the card ({box.Width} px)");
+        foreach (var button in new[] { "rate", "complain" })
+        {
+            var b = await card.Locator($"[data-testid={button}]").BoundingBoxAsync();
+            Assert.True(b!.X + b.Width <= 360, $"{button} is on screen");
+        }
+
         // The unit's own view of the ticket: plain words, the promise, who comes; no diagram, no clocks, no agents' buttons.
         await page.GotoAsync($"/tickets/{number}");
         await AppFixture.WaitLiveAsync(page);
@@ -64,8 +82,11 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await FitsAsync(page, "", "phone-ticket-unit.png");
 
         // One star: the ticket goes back to be worked, and the unit reads that rather than "task done".
+        // Each score reads with its meaning.
         await page.Locator("[data-testid=field-satisfaction]").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "1", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveTextAsync(["5 · 很满意", "4 · 满意", "3 · 一般", "2 · 不满意", "1 · 很不满意"]);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "phone-rate-options.png") });
+        await page.GetByRole(AriaRole.Option, new() { Name = "1 · 很不满意", Exact = true }).ClickAsync();
         await AppFixture.Field(page, "field-comment").FillAsync("蓝屏又出现了");
         await page.Locator("[data-testid=outcome-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=feedback-news]")).ToContainTextAsync("重新处理");
@@ -82,14 +103,29 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await AppFixture.WaitLiveAsync(page);
         var first = page.Locator("a[href^='/m/']").First;
         await Assertions.Expect(first).ToBeVisibleAsync();                       // a ticket waits for the demo technician
+        // The header: the language switch, no way back from the list, the password by name in the account menu.
+        await Assertions.Expect(page.Locator("[data-testid=language-switch]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=phone-back]")).ToHaveCountAsync(0);
         await FitsAsync(page, "", "phone-tech-list.png");
+        await page.Locator("[data-testid=phone-menu] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=change-password-item]")).ToContainTextAsync("修改密码");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "phone-tech-menu.png") });
+        await page.Keyboard.PressAsync("Escape");
         var ticket = await first.GetAttributeAsync("href");
         await FitsAsync(page, ticket!, "phone-tech-ticket.png");
+        // One ticket: the arrow goes back to the list.
+        await page.Locator("[data-testid=phone-back]").ClickAsync();
+        await page.WaitForURLAsync("**/m");
         // Opening the home sends them back to their tickets.
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/m");
         foreach (var (path, shot) in new[] { ("/me", "phone-tech-me.png"), ("/inbox", "phone-tech-inbox.png") })
             await FitsAsync(page, path, shot);
+        // The inbox on a phone says what each task is about: the title and step under the number.
+        var sub = page.Locator("[data-testid=inbox] tbody tr [data-testid=case-sub]").First;
+        await Assertions.Expect(sub).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await sub.Locator(".xf-case-sub-title").InnerTextAsync()));
+        Assert.False(string.IsNullOrWhiteSpace(await sub.Locator("[data-testid=case-sub-step]").InnerTextAsync()));
     }
 
     [Fact]

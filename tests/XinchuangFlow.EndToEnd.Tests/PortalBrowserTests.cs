@@ -121,7 +121,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await row.Locator("[data-testid=rate]").ClickAsync();
         await page.WaitForURLAsync($"**/tickets/{number}", new() { WaitUntil = WaitUntilState.Commit });   // Blazor navigates without a load event
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-        await Choose(page, "field-satisfaction", "2");
+        await Choose(page, "field-satisfaction", "2 · 不满意");
         await page.Locator("[data-testid=outcome-submit]").ClickAsync();
         await page.Locator("[data-testid=task-form]").GetByText("comment").Or(page.Locator("[data-testid=task-form]").GetByText("意见")).First.WaitForAsync();
         await Field(page, "field-comment").FillAsync("第二天又出现同样问题");

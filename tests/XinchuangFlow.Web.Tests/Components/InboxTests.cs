@@ -128,6 +128,27 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnAPhone_TheCaseColumnSaysWhatTheTaskIsAbout_AndOpensIt()
+    {
+        // A phone keeps two columns (case, time left): the stylesheet hides the others below the sm breakpoint and shows
+        // the title and step under the number instead; the row carries both, and the title there opens the task.
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var task = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: instance.Id))).Single();
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/inbox?view=All");
+        var cut = _ctx.Render<Inbox>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=row-{task.Id}]")));
+        var row = cut.Find($"[data-testid=row-{task.Id}]");
+        var sub = row.QuerySelector("td.xf-col-case [data-testid=case-sub]")!;
+        Assert.Contains("审核采购申请", sub.QuerySelector(".xf-case-sub-title")!.TextContent);
+        Assert.Equal(row.QuerySelector("td[data-testid=step]")!.TextContent.Trim(), sub.QuerySelector("[data-testid=case-sub-step]")!.TextContent.Trim());
+        foreach (var cell in row.QuerySelectorAll("td").Where(c => !c.ClassList.Contains("xf-col-case") && !c.ClassList.Contains("xf-col-due")))
+            Assert.True(cell.ClassList.Contains("xf-col-wide") || cell.ClassList.Contains("xf-col-extra"), cell.OuterHtml);
+
+        await cut.InvokeAsync(() => cut.Find($"[data-testid=row-{task.Id}] .xf-case-sub-title").Click());
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=open-task]")));
+    }
+
+    [Fact]
     public async Task ATaskCompletedElsewhere_DisappearsLive_AndTheOpenPanelSaysSo()
     {
         var mine = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));

@@ -130,6 +130,9 @@ public partial class TicketPage
     private string RejectionName(string code) => L["Rejection." + code] is { ResourceNotFound: false } s ? s.Value : code;
 
     private static string Hours(TimeSpan t) => XinchuangFlow.Web.Text.Durations.Text(t);
+    /// <summary>A field's parts that have a value, apart (" · "); "—" when none has.</summary>
+    public static string Parts(params string?[] parts) =>
+        parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).ToList() is { Count: > 0 } given ? string.Join(" · ", given) : "—";
     private static string Place(string? code) => code is { Length: > 0 } ? GuangxiDivisions.Shipped.Find(code)?.Name ?? code : "";
     private string StatusName(string status) => L["Status." + status] is { ResourceNotFound: false } s ? s.Value : status;
     private string EventName(CaseEvent e) => L["Event." + e.Kind] is { ResourceNotFound: false } s ? s.Value
