@@ -172,7 +172,7 @@ public abstract class InboxApiTests(InboxWorld world)
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         var noRole = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "integrator@xinchuang.local", ["reason"] = "请调度处理" });
         Assert.Equal(HttpStatusCode.BadRequest, noRole.StatusCode);
-        Assert.Contains("EnterpriseManager", await noRole.Content.ReadAsStringAsync());
+        Assert.Contains("企业服务经理", (await noRole.Content.ReadFromJsonAsync<JsonObject>())!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));   // the role by its name
         var handed = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "manager2@xinchuang.local", ["reason"] = "我出差，请同事处理" });
         Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
         Assert.Equal("manager2@xinchuang.local", (await handed.Content.ReadFromJsonAsync<JsonObject>())!["assigneeUser"]!.GetValue<string>());

@@ -148,7 +148,7 @@ public abstract class RuleSafetyTests(WebAppFactory app)
         var response = await nanning.PostAsync("/api/rules/sla/4501/calendar-import", new StringContent(secondly, Encoding.UTF8, "text/calendar"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
-        Assert.Contains("every second", await ErrorsAsync(response));
+        Assert.Contains("每秒重复", await ErrorsAsync(response));   // the reader's own reason, in Chinese
 
         // Forty endless daily rules: stopped by the number of occurrences.
         var daily = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + string.Concat(Enumerable.Range(0, 40).Select(i =>

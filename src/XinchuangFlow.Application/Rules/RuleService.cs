@@ -237,7 +237,12 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
                     ("skipped", imported.SkippedTimedEvents)));
             return imported;
         }
-        catch (InvalidDataException ex) { throw new InvalidInputException(Problem.Of(RuleRequestProblems.CalendarUnreadable, "file", ex.Message)); }
+        catch (InvalidDataException ex)
+        {
+            // The reader's own reasons (a rule repeating every second, too many days …) when it gives them.
+            var problems = DocumentProblems.Of(ex, "file");
+            throw new InvalidInputException(problems is [{ Code: KernelProblems.DocumentUnreadable }] ? [Problem.Of(RuleRequestProblems.CalendarUnreadable, "file", ex.Message)] : problems);
+        }
     }
 
     /// <summary>"Try it" for grading: which grade and row the scope's table — stored, or the unsaved one being edited — gives a sample request.</summary>

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Rules;
 using System.Diagnostics;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -47,11 +48,11 @@ public sealed class IcalCalendarReader : ICalendarFileReader
         Calendar calendar;
         try
         {
-            calendar = Calendar.Load(text) ?? throw new InvalidDataException("The file holds no calendar (BEGIN:VCALENDAR).");
+            calendar = Calendar.Load(text) ?? throw CalendarProblems.Refusal(CalendarProblems.NotIcs, "The file holds no calendar (BEGIN:VCALENDAR).");
         }
         catch (Exception ex) when (ex is not InvalidDataException)
         {
-            throw new InvalidDataException($"The file is not an iCalendar (.ics) file: {ex.Message}", ex);
+            throw CalendarProblems.Refusal(CalendarProblems.NotIcs, $"The file is not an iCalendar (.ics) file: {ex.Message}");
         }
         var days = new SortedDictionary<DateOnly, ImportedDay>();
         int timed = 0, outside = 0, occurrences = 0;
@@ -62,7 +63,7 @@ public sealed class IcalCalendarReader : ICalendarFileReader
             foreach (var e in calendar.Events)
             {
                 Check(watch, ct);
-                if (e.DtStart is null) throw new InvalidDataException($"The event '{e.Summary}' has no start date.");
+                if (e.DtStart is null) throw CalendarProblems.Refusal(CalendarProblems.NoStart, $"The event '{e.Summary}' has no start date.", ("event", e.Summary));
                 if (e.DtStart.HasTime) { timed++; continue; }
                 if (e.DtStart.Date > to) { outside++; continue; }
                 var summary = (e.Summary ?? "").Trim();
@@ -71,7 +72,7 @@ public sealed class IcalCalendarReader : ICalendarFileReader
                 {
                     Check(watch, ct);
                     if (++occurrences > MaxOccurrences)
-                        throw new InvalidDataException($"The calendar file expands to more than {MaxOccurrences:N0} days; is it a holiday calendar?");
+                        throw CalendarProblems.Refusal(CalendarProblems.TooManyOccurrences, $"The calendar file expands to more than {MaxOccurrences:N0} days; is it a holiday calendar?", ("max", MaxOccurrences));
                     var start = occurrence.Period.StartTime;
                     if (start.Date > to) break;
                     if (start.HasTime) continue;
@@ -87,18 +88,18 @@ public sealed class IcalCalendarReader : ICalendarFileReader
                     for (var day = lo; day <= hi; day = day.AddDays(1))
                     {
                         days[day] = new ImportedDay(day, workday, summary);
-                        if (days.Count > MaxDays) throw new InvalidDataException($"The file names more than {MaxDays} days between {from} and {to}; is it a holiday calendar?");
+                        if (days.Count > MaxDays) throw CalendarProblems.Refusal(CalendarProblems.TooManyDays, $"The file names more than {MaxDays} days between {from} and {to}; is it a holiday calendar?", ("max", MaxDays));
                     }
                 }
             }
         }
-        catch (EvaluationLimitExceededException ex)
+        catch (EvaluationLimitExceededException)
         {
-            throw new InvalidDataException("A recurrence rule of the file (RRULE) finds no day for thousands of steps; is it a holiday calendar?", ex);
+            throw CalendarProblems.Refusal(CalendarProblems.RuleFindsNoDay, "A recurrence rule of the file (RRULE) finds no day for thousands of steps; is it a holiday calendar?");
         }
         catch (Exception ex) when (ex is not (InvalidDataException or OperationCanceledException))
         {
-            throw new InvalidDataException($"The calendar could not be read: {ex.Message}", ex);
+            throw CalendarProblems.Refusal(CalendarProblems.NotIcs, $"The calendar could not be read: {ex.Message}");
         }
         return new ImportedCalendar(days.Values.ToList(), timed, outside);
     }
@@ -113,10 +114,11 @@ public sealed class IcalCalendarReader : ICalendarFileReader
         foreach (var rule in rules)
         {
             if (rule.Frequency is FrequencyType.Secondly or FrequencyType.Minutely or FrequencyType.Hourly)
-                throw new InvalidDataException($"The event '{e.Summary}' repeats every {rule.Frequency switch { FrequencyType.Secondly => "second", FrequencyType.Minutely => "minute", _ => "hour" }} " +
-                    $"(FREQ={rule.Frequency.ToString().ToUpperInvariant()}); a holiday calendar repeats by the day at most.");
+                throw CalendarProblems.Refusal(rule.Frequency switch { FrequencyType.Secondly => CalendarProblems.EverySecond, FrequencyType.Minutely => CalendarProblems.EveryMinute, _ => CalendarProblems.EveryHour },
+                    $"The event '{e.Summary}' repeats every {rule.Frequency switch { FrequencyType.Secondly => "second", FrequencyType.Minutely => "minute", _ => "hour" }} " +
+                    $"(FREQ={rule.Frequency.ToString().ToUpperInvariant()}); a holiday calendar repeats by the day at most.", ("event", e.Summary));
             if (rule.ByHour.Count + rule.ByMinute.Count + rule.BySecond.Count > 0)
-                throw new InvalidDataException($"The event '{e.Summary}' repeats at given hours, minutes or seconds (BYHOUR, BYMINUTE, BYSECOND); a holiday calendar names whole days.");
+                throw CalendarProblems.Refusal(CalendarProblems.AtTimesOfDay, $"The event '{e.Summary}' repeats at given hours, minutes or seconds (BYHOUR, BYMINUTE, BYSECOND); a holiday calendar names whole days.", ("event", e.Summary));
         }
     }
 
@@ -124,6 +126,6 @@ public sealed class IcalCalendarReader : ICalendarFileReader
     {
         ct.ThrowIfCancellationRequested();
         if (watch.Elapsed > _maxTime)
-            throw new InvalidDataException($"The calendar file takes longer than {_maxTime.TotalSeconds:0.#} s to read; is it a holiday calendar?");
+            throw CalendarProblems.Refusal(CalendarProblems.TooSlow, $"The calendar file takes longer than {_maxTime.TotalSeconds:0.#} s to read; is it a holiday calendar?", ("seconds", Math.Round(_maxTime.TotalSeconds, 1)));
     }
 }

@@ -167,7 +167,7 @@ public sealed class DesignerComponentTests : IAsyncLifetime
         Assert.Matches(@"问题 \([3-9]\)", cut.Markup);
         Assert.True(cut.Find("[data-testid=publish]").HasAttribute("disabled"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=save]").Click());
-        cut.WaitForAssertion(() => Assert.Contains("changed since you opened it", cut.Find("[data-testid=conflict]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("请重新加载，或另存为副本", cut.Find("[data-testid=conflict]").TextContent));
         var latest = (await definitions.ListAsync(Admin, "ui-review")).MaxBy(r => r.Version)!;
         Assert.Equal("别人改过的名称", latest.Name);          // their work is intact
         Assert.Contains("\"port\": \"ok\"", latest.Json.Replace("\"port\":\"ok\"", "\"port\": \"ok\""));

@@ -88,7 +88,7 @@ public sealed class InboxTests : IAsyncLifetime
         cut.Find("[data-testid=field-comment] textarea").Change("这段意见超过了二十个字的上限，所以应当被拒绝提交的");
         await cut.InvokeAsync(() => cut.Find("[data-testid=outcome-approve]").Click());
         Assert.Null(sent);
-        Assert.Contains("longer than 20", cut.Find("[data-testid=field-comment]").TextContent);
+        Assert.Contains("最多 20 个字", cut.Find("[data-testid=field-comment]").TextContent);
 
         cut.Find("[data-testid=field-comment] textarea").Change("同意采购");
         cut.Find("[data-testid=field-amount] input").Change("1200");

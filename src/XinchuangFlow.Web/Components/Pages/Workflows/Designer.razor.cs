@@ -270,7 +270,7 @@ public partial class Designer
         }
         catch (DefinitionConflictException ex)
         {
-            _conflict = ex.Message;
+            _conflict = ex.Text();
             return false;
         }
         catch (XfException ex)

@@ -44,7 +44,7 @@ public partial class Workflows
         }
         catch (DefinitionConflictException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(ex.Text(), Severity.Error);
         }
     }
 
@@ -67,7 +67,7 @@ public partial class Workflows
         }
         catch (XinchuangFlow.Engine.Definitions.DefinitionFormatException ex)
         {
-            _importProblems = [ex.Message];
+            _importProblems = [ex.Text()];
         }
     }
 
