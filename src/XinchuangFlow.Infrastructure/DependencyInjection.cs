@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Domain.Rules.RuleBook>();
         services.AddSingleton<XinchuangFlow.Domain.Tickets.ITicketRepository, EfTicketRepository>();
         services.AddSingleton<XinchuangFlow.Cases.CaseSession>();
+        services.AddSingleton<XinchuangFlow.Domain.Knowledge.IKnowledgeRepository, Knowledge.EfKnowledgeRepository>();
+        services.AddSingleton<XinchuangFlow.Cases.Activities.KnowledgeSession>();
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();

@@ -25,7 +25,8 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         var opened = watch.ElapsedMilliseconds;
         File.WriteAllText(Shot("designer-open-ms.txt"), opened.ToString());
-        Assert.Equal(33, await page.Locator(".xf-node").CountAsync());
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Root(), "workflows", "service-ticket.json")))!["activities"]!.AsArray().Count,
+            await page.Locator(".xf-node").CountAsync());   // every step of the shipped flow drawn
         await page.Locator("[data-testid=fit]").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Shot("designer.png") });
 
@@ -186,12 +187,18 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(page.Locator("[data-testid=canvas] .diagram-link path").First).ToBeAttachedAsync();
         await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=canvas] .diagram-link path').length >= {connections}");
 
-        // Fitting a large flow keeps its boxes readable: never below the readable zoom.
-        await page.Locator("[data-testid=fit]").ClickAsync();
+        // Opened, a large flow is drawn at a readable size from its Start: never below the readable zoom.
         await page.WaitForTimeoutAsync(300);
         var start = (await page.Locator("[data-activity=start]").BoundingBoxAsync())!;
         Assert.True(start.Width >= 190 * 0.6 - 1, $"the Start is drawn {start.Width:0} px wide");
         await page.ScreenshotAsync(new() { Path = Shot("designer-fit.png") });
+        // The toolbar's "fit" is the overview: every step of the flow in view at once.
+        await page.Locator("[data-testid=fit]").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        var canvas = (await page.Locator("[data-testid=canvas]").BoundingBoxAsync())!;
+        var end = (await page.Locator("[data-activity=end]").BoundingBoxAsync())!;
+        Assert.True(end.X + end.Width <= canvas.X + canvas.Width + 1, $"the End ends at {end.X + end.Width:0}, the canvas at {canvas.X + canvas.Width:0}");
+        await page.Locator("[data-activity=start]").WaitForAsync();
 
         // Three new steps, four problems each: all twelve are listed, grouped by step, none hidden in a small scroll box.
         for (var i = 0; i < 3; i++)

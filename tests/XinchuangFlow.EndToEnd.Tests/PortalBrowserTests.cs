@@ -211,7 +211,7 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(page, "me-phone").FillAsync("");
         await Field(page, "me-by-sms").CheckAsync();
         await page.Locator("[data-testid=me-save]").ClickAsync();
-        await page.GetByText("Give a mobile number to be told by SMS.").WaitForAsync();    // refused with the reason
+        await page.GetByText("请填写手机号码").First.WaitForAsync();    // refused with the reason, in Chinese
         await Field(page, "me-phone").FillAsync("13977100001");
         await page.Locator("[data-testid=me-save]").ClickAsync();
         await page.GetByText("通知设置已保存").WaitForAsync();
@@ -406,6 +406,8 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         // Disabled by the Bureau while the user's page is open: the open page is signed out (it re-checks its session
         // every few seconds here, Security:CircuitCheckSeconds) and the right password no longer opens anything.
         await row.Locator($"[data-testid='disable-{email}']").ClickAsync();
+        await admin.Locator(".mud-dialog").GetByText(email).First.WaitForAsync();          // asked first, naming the account
+        await admin.Locator(".mud-dialog button:has-text('确定')").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("已停用");
         await page.WaitForURLAsync("**/login**", new() { Timeout = 30_000 });
         await page.GotoAsync("/portal");

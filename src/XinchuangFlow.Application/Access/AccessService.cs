@@ -184,6 +184,30 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         return await cases.MembershipAsync(instance.Id, ScopeOf(a), ct) == CaseMembership.InScope;
     }
 
+    // ---------------------------------------------------------------- knowledge (KB-1)
+
+    /// <summary>Technicians and enterprise staff write and submit knowledge; the Data Bureau writes too.</summary>
+    public bool MayWriteKnowledge(Actor a) =>
+        a.IsAny(Roles.Technician, Roles.EnterpriseManager, Roles.Dispatcher, Roles.VendorSupport, Roles.DataBureauAdmin) && !IsReadOnly(a);
+
+    /// <summary>The Data Bureau reviews knowledge.</summary>
+    public bool MayReviewKnowledge(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
+    /// <summary>
+    /// Whether the caller may read an article's working copy (a draft, one under review or returned): its author, the
+    /// staff of its enterprise, and the reviewers.
+    /// </summary>
+    public bool MaySeeKnowledgeDraft(Actor a, Domain.Knowledge.KnowledgeArticle article) =>
+        MayReviewKnowledge(a) || string.Equals(a.UserName, article.Author, StringComparison.OrdinalIgnoreCase)
+        || (article.EnterpriseId is { } e && a.EnterpriseId == e && MayWriteKnowledge(a));
+
+    /// <summary>Whether the caller may read a published article: everyone signed in; a procurement unit only what is marked for users.</summary>
+    public bool MaySeePublishedKnowledge(Actor a, bool forUsers) =>
+        a.IsAuthenticated && (forUsers || !a.IsInRole(Roles.ProcurementUser));
+
+    /// <summary>Whether the caller may change an article's working copy or submit it: those who may see its draft and write.</summary>
+    public bool MayEditKnowledge(Actor a, Domain.Knowledge.KnowledgeArticle article) => MayWriteKnowledge(a) && MaySeeKnowledgeDraft(a, article);
+
     /// <summary>Logs a refusal of something whose existence the caller may not learn, and returns the 404 to throw.</summary>
     public NotFoundException NotFound(Actor a, string kind, object id, string? why = null)
     {

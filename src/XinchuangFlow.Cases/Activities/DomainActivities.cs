@@ -18,5 +18,6 @@ public static class DomainActivities
         typeof(SetTicketStatusActivity), typeof(BackToWorkActivity), typeof(CheckInActivity), typeof(ResolveActivity), typeof(FeedbackActivity), typeof(FeedbackTaskActivity), typeof(ReopenActivity),
         typeof(CloseActivity), typeof(RequestVendorSupportActivity),
         typeof(FileComplaintActivity), typeof(ComplaintStepActivity),
+        typeof(SubmitArticleActivity), typeof(KnowledgeReviewTaskActivity), typeof(PublishArticleActivity), typeof(ReturnArticleActivity), typeof(ResubmitArticleActivity), typeof(WithdrawArticleActivity),
     ];
 }

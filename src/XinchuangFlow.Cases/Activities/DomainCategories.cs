@@ -12,4 +12,5 @@ namespace XinchuangFlow.Cases.Activities;
 public static class DomainCategories
 {
     public const string Ticket = "工单";
+    public const string Knowledge = "知识";
 }

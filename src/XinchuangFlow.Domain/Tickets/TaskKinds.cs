@@ -39,6 +39,10 @@ public static class TaskKinds
     public const string ComplaintReview = "complaint.review";
     /// <summary>The unit confirms the outcome of its complaint: the portal's "confirm".</summary>
     public const string ComplaintConfirm = "complaint.confirm";
+    /// <summary>The Data Bureau reviews a knowledge article (approve or return with a comment).</summary>
+    public const string KnowledgeReview = "knowledge.review";
+    /// <summary>The author changes a returned article and submits it again (or withdraws it).</summary>
+    public const string KnowledgeRevise = "knowledge.revise";
 
     public static readonly IReadOnlyList<TaskKind> All =
     [
@@ -51,6 +55,8 @@ public static class TaskKinds
         new(ComplaintHandle, CaseFlows.Complaint, [ComplaintOutcomes.Respond], [], Needed: true),
         new(ComplaintReview, CaseFlows.Complaint, [ComplaintOutcomes.Approve], [ComplaintOutcomes.ReturnToEnterprise], Needed: false),
         new(ComplaintConfirm, CaseFlows.Complaint, [ComplaintOutcomes.Satisfied, ComplaintOutcomes.Unsatisfied], [], Needed: true),
+        new(KnowledgeReview, CaseFlows.KnowledgeArticle, [Knowledge.KnowledgeOutcomes.Approve, Knowledge.KnowledgeOutcomes.Return], [], Needed: true),
+        new(KnowledgeRevise, CaseFlows.KnowledgeArticle, [Knowledge.KnowledgeOutcomes.Resubmit], [Knowledge.KnowledgeOutcomes.Withdraw], Needed: true),
     ];
 
     /// <summary>The technician's steps on the phone page, in the order of work.</summary>

@@ -31,6 +31,11 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<XinchuangFlow.Domain.Knowledge.KnowledgeArticle>();
+    public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeRevision> KnowledgeRevisions => Set<XinchuangFlow.Domain.Knowledge.KnowledgeRevision>();
+    public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeCitation> KnowledgeCitations => Set<XinchuangFlow.Domain.Knowledge.KnowledgeCitation>();
+    public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeVote> KnowledgeVotes => Set<XinchuangFlow.Domain.Knowledge.KnowledgeVote>();
+    public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeChange> KnowledgeChanges => Set<XinchuangFlow.Domain.Knowledge.KnowledgeChange>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ProcurementUnit> ProcurementUnits => Set<ProcurementUnit>();
@@ -86,5 +91,12 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new RuleSetConfiguration());
         b.ApplyConfiguration(new AuditEntryConfiguration());
         b.ApplyConfiguration(new NumberSequenceConfiguration());
+
+        // The knowledge base (KB-1, KB-2).
+        b.ApplyConfiguration(new KnowledgeArticleConfiguration());
+        b.ApplyConfiguration(new KnowledgeRevisionConfiguration());
+        b.ApplyConfiguration(new KnowledgeCitationConfiguration());
+        b.ApplyConfiguration(new KnowledgeVoteConfiguration());
+        b.ApplyConfiguration(new KnowledgeChangeConfiguration());
     }
 }

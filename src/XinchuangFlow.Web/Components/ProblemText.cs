@@ -83,6 +83,7 @@ public static partial class ProblemText
         string kind when name == "kind" && Domain.Tickets.TaskKinds.Find(kind) is { } t => SharedTexts.Find(t.NameKey) ?? kind,
         string role when name == "role" => SharedTexts.Find("Role." + role) ?? role,
         IEnumerable<string> roles when name == "roles" => string.Join(Separator(), roles.Select(r => SharedTexts.Find("Role." + r) ?? r)),
+        string state when name == "articleStatus" => SharedTexts.Find("ArticleStatus." + state) ?? state,
         string category when name == "category" => SharedTexts.Find("Category." + category) ?? category,
         string what when name == "what" => Resources.GetString("What." + what, CultureInfo.CurrentUICulture) ?? what,
         Engine.Runtime.WorkflowStatus status => SharedTexts.Find(status.ToString()) ?? status.ToString(),

@@ -419,6 +419,199 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.ToTable("xf_platform_clients", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SolvedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsefulNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsefulYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewInstanceId");
+
+                    b.HasIndex("Status", "EnterpriseId");
+
+                    b.ToTable("xf_kb_articles", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("xf_kb_changes", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeCitation", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("xf_kb_citations", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeRevision", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "Number");
+
+                    b.ToTable("xf_kb_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeVote", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "User");
+
+                    b.ToTable("xf_kb_votes", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Network.Certificate", b =>
                 {
                     b.Property<Guid>("TechnicianId")

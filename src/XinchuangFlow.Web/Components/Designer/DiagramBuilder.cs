@@ -29,6 +29,7 @@ public sealed class DiagramBuilder(ActivityRegistry registry)
         "工单" => Icons.Material.Filled.Assignment,
         "时限" => Icons.Material.Filled.AvTimer,
         "投诉" => Icons.Material.Filled.Feedback,
+        "知识" => Icons.Material.Filled.MenuBook,
         _ => Icons.Material.Filled.Widgets,
     };
 

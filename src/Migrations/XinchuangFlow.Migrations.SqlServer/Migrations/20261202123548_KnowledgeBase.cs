@@ -1,0 +1,153 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace XinchuangFlow.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class KnowledgeBase : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "xf_kb_articles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Author = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    WorkingRevision = table.Column<int>(type: "int", nullable: false),
+                    PublishedRevision = table.Column<int>(type: "int", nullable: true),
+                    ReviewInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SolvedCount = table.Column<int>(type: "int", nullable: false),
+                    UsefulYes = table.Column<int>(type: "int", nullable: false),
+                    UsefulNo = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_xf_kb_articles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "xf_kb_changes",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ArticleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_xf_kb_changes", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "xf_kb_citations",
+                columns: table => new
+                {
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ArticleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CitedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_xf_kb_citations", x => new { x.TicketId, x.ArticleId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "xf_kb_revisions",
+                columns: table => new
+                {
+                    ArticleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Symptom = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Cause = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Steps = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Tags = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ForUsers = table.Column<bool>(type: "bit", nullable: false),
+                    EditedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    EditedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Decision = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ReviewComment = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_xf_kb_revisions", x => new { x.ArticleId, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "xf_kb_votes",
+                columns: table => new
+                {
+                    ArticleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    User = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Useful = table.Column<bool>(type: "bit", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_xf_kb_votes", x => new { x.ArticleId, x.User });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_articles_Number",
+                table: "xf_kb_articles",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_articles_ReviewInstanceId",
+                table: "xf_kb_articles",
+                column: "ReviewInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_articles_Status_EnterpriseId",
+                table: "xf_kb_articles",
+                columns: new[] { "Status", "EnterpriseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_changes_ArticleId",
+                table: "xf_kb_changes",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_citations_ArticleId",
+                table: "xf_kb_citations",
+                column: "ArticleId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "xf_kb_articles");
+
+            migrationBuilder.DropTable(
+                name: "xf_kb_changes");
+
+            migrationBuilder.DropTable(
+                name: "xf_kb_citations");
+
+            migrationBuilder.DropTable(
+                name: "xf_kb_revisions");
+
+            migrationBuilder.DropTable(
+                name: "xf_kb_votes");
+        }
+    }
+}

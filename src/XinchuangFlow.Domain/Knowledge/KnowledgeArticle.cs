@@ -1,0 +1,95 @@
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Knowledge;
+
+/// <summary>
+/// A knowledge article (KB-1). Its content lives in revisions: the one readers see (<see cref="PublishedRevision"/>)
+/// and the one being written or reviewed (<see cref="WorkingRevision"/>; the same number once it is published and not
+/// edited since). Its history is a case history (<see cref="CaseKinds"/> <c>knowledge</c>): every change, who and when.
+/// </summary>
+public sealed class KnowledgeArticle : IVersionedCase
+{
+    public const string Kind = "knowledge";
+    string ICase.CaseKind => Kind;
+
+    public Guid Id { get; set; }
+    /// <summary>"KB-000123": how people cite it.</summary>
+    public string Number { get; set; } = "";
+    public int Version { get; set; }
+    public string Status { get; set; } = ArticleStatus.Draft;
+    /// <summary>The enterprise whose staff wrote it (null: written by the Data Bureau); its drafts are visible to it and the reviewers only.</summary>
+    public Guid? EnterpriseId { get; set; }
+    public string Author { get; set; } = "";
+    public int WorkingRevision { get; set; } = 1;
+    public int? PublishedRevision { get; set; }
+    /// <summary>The review flow's instance of the revision under review (null when none is running).</summary>
+    public Guid? ReviewInstanceId { get; set; }
+    /// <summary>Resolutions that cited it ("this solved it").</summary>
+    public int SolvedCount { get; set; }
+    public int UsefulYes { get; set; }
+    public int UsefulNo { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public bool IsPublished => PublishedRevision is not null && Status != ArticleStatus.Retired;
+}
+
+/// <summary>One revision of an article's content, with its review.</summary>
+public sealed class KnowledgeRevision
+{
+    public Guid ArticleId { get; set; }
+    public int Number { get; set; }
+    public string Kind { get; set; } = ArticleKinds.Common;
+    public string Title { get; set; } = "";
+    public string? Symptom { get; set; }
+    public string? Cause { get; set; }
+    public string Steps { get; set; } = "";
+    public List<string> Tags { get; set; } = [];
+    public bool ForUsers { get; set; }
+    public string EditedBy { get; set; } = "";
+    public DateTimeOffset EditedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    /// <summary>approve / return.</summary>
+    public string? Decision { get; set; }
+    public string? ReviewComment { get; set; }
+
+    public ArticleContent Content => new(Kind, Title, Symptom, Cause, Steps, Tags, ForUsers);
+
+    public void Write(ArticleContent c, string user, DateTimeOffset at)
+    {
+        (Kind, Title, Symptom, Cause, Steps, Tags, ForUsers) = (c.Kind, c.Title, c.Symptom, c.Cause, c.Steps, [.. c.Tags], c.ForUsers);
+        (EditedBy, EditedAt) = (user, at);
+    }
+}
+
+/// <summary>A ticket's resolution that cites an article: shown on the ticket, counted for the article ("this solved it").</summary>
+public sealed class KnowledgeCitation
+{
+    public Guid TicketId { get; set; }
+    public Guid ArticleId { get; set; }
+    public string CitedBy { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A reader's "useful?" answer for an article (one per reader; a second answer replaces the first).</summary>
+public sealed class KnowledgeVote
+{
+    public Guid ArticleId { get; set; }
+    public string User { get; set; } = "";
+    public bool Useful { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// A change of what readers can find, written in the transaction that made it: each node's search index applies these
+/// in order and remembers the last one it applied, so every node's index follows the database, after a crash too.
+/// </summary>
+public sealed class KnowledgeChange
+{
+    public long Sequence { get; set; }
+    public Guid ArticleId { get; set; }
+    public DateTimeOffset At { get; set; }
+}
