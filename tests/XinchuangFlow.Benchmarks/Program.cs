@@ -6,7 +6,47 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
+// Knowledge search analyzers (issue 22): -- --kb-analyzers [--kb-size 20000] [--kb-rounds 5] [--kb-only jieba|smartcn]; one query: -- --kb-search "UOS 20 1060 黑屏"
 // (Engine__TimerDrainers=N runs N drain pipelines side by side in W4.)
+if (Array.IndexOf(args, "--kb-search") is var ks and >= 0 && ks + 1 < args.Length)
+{
+    // Look at what one query finds in the published demo articles, fragments included.
+    foreach (var line in KnowledgeWorkloads.Show(args[ks + 1])) Console.WriteLine(line);
+    return;
+}
+if (args.Contains("--kb-analyzers"))
+{
+    // Issue 22 (KB-2): the knowledge search's analyzer options — quality on the demo articles, speed at N articles.
+    var size = Arg("--kb-size", 20_000);
+    var rounds = Arg("--kb-rounds", 5);
+    var only = Array.IndexOf(args, "--kb-only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+    var results = new List<KnowledgeWorkloads.Result>();
+    foreach (var (name, options) in KnowledgeWorkloads.Configurations)
+    {
+        if (only is not null && !name.StartsWith(only, StringComparison.OrdinalIgnoreCase)) continue;
+        results.Add(KnowledgeWorkloads.Run(name, options, size, rounds));
+        Console.Error.WriteLine($"{name}: done");
+    }
+    Console.WriteLine($"48 published demo articles, {KnowledgeWorkloads.LoadQueries().Count} queries; speed on {size:N0} synthetic articles, {rounds} rounds of the queries (top 10 with highlighting)");
+    Console.WriteLine();
+    Console.WriteLine("| analyzer | recall@3 | MRR | misses | index N articles | index size | search p50 | search p95 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in results)
+        Console.WriteLine($"| {r.Name} | {r.RecallAt3:P0} | {r.Mrr:0.000} | {r.Misses.Count} | {r.IndexTime.TotalSeconds:0.0} s ({r.Synthetic / r.IndexTime.TotalSeconds:0}/s) | {r.IndexBytes / 1048576.0:0} MiB | {r.P50:0.0} ms | {r.P95:0.0} ms |");
+    foreach (var r in results)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Misses, {r.Name} (query → top 3):");
+        foreach (var miss in r.Misses) Console.WriteLine($"- {miss}");
+    }
+    var queryTexts = KnowledgeWorkloads.LoadQueries();
+    Console.WriteLine();
+    Console.WriteLine("Queries whose first relevant rank differs between the options (0 = not in the top 10):");
+    for (var i = 0; i < queryTexts.Count; i++)
+        if (results.Select(r => r.Ranks[i]).Distinct().Count() > 1)
+            Console.WriteLine($"- 「{queryTexts[i].Q}」: {string.Join(", ", results.Select(r => $"{r.Name} {r.Ranks[i]}"))}");
+    return;
+}
 var hotlineUnits = Arg("--hotline", 0);
 if (hotlineUnits > 0)
 {

@@ -1,0 +1,387 @@
+using System.Globalization;
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace XinchuangFlow.Infrastructure.Knowledge;
+
+/// <summary>
+/// The knowledge base's full-text index (KB-2): one Lucene index on disk, written by one <see cref="IndexWriter"/>
+/// and read through a <see cref="SearcherManager"/> refreshed after each <see cref="Commit"/>. The caller applies the
+/// committed changes of the database in order (<see cref="Upsert"/>, <see cref="Delete"/>) and then commits with the
+/// sequence of the last change applied, which is stored in the Lucene commit itself: after a crash or on another node
+/// <see cref="LastSequence"/> says where to resume. Changes not committed are rolled back on dispose; replaying them
+/// is harmless because both operations are idempotent by id.
+/// </summary>
+public sealed class KnowledgeSearchIndex : IDisposable
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxQueryTerms = 32;
+    public const int MaxTake = 100;
+    private const int FragmentSize = 90;
+    private const string SequenceKey = "xf.sequence";
+
+    // Fields. Text fields are stored for highlighting; "tag" holds each tag exactly for filtering.
+    private const string IdField = "id";
+    private const string TitleField = "title";
+    private const string SymptomField = "symptom";
+    private const string CauseField = "cause";
+    private const string StepsField = "steps";
+    private const string TagsTextField = "tags_text";
+    private const string BigramField = "all_bigram";
+    private const string TagField = "tag";
+    private const string ForUsersField = "for_users";
+    private const string EnterpriseField = "enterprise";
+    private const string UpdatedField = "updated";
+
+    /// <summary>Query-time weights: the title counts most, then symptom and tags (what a searcher describes).</summary>
+    private static readonly (string Field, float Boost)[] TextFields =
+    [
+        (TitleField, 3f), (SymptomField, 1.5f), (TagsTextField, 1.5f), (CauseField, 1f), (StepsField, 1f),
+    ];
+
+    private const float BigramBoost = 0.4f;
+
+    private static readonly string[] FragmentFields = [SymptomField, CauseField, StepsField];
+
+    private readonly LuceneDirectory directory;
+    private readonly bool ownsDirectory;
+    private readonly Analyzer textAnalyzer;
+    private readonly Analyzer bigramAnalyzer;
+    private readonly Analyzer indexAnalyzer;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly object writeGate = new();
+    private long lastSequence;
+    private bool disposed;
+
+    public KnowledgeSearchOptions Options { get; }
+
+    /// <summary>Opens (or creates) the index in the folder <paramref name="path"/>.</summary>
+    public KnowledgeSearchIndex(string path, KnowledgeSearchOptions? options = null)
+        : this(FSDirectory.Open(System.IO.Directory.CreateDirectory(path).FullName), options, ownsDirectory: true)
+    {
+    }
+
+    /// <summary>Opens (or creates) the index in <paramref name="directory"/> (e.g. a RAMDirectory in tests); the caller keeps it.</summary>
+    public KnowledgeSearchIndex(LuceneDirectory directory, KnowledgeSearchOptions? options = null)
+        : this(directory, options, ownsDirectory: false)
+    {
+    }
+
+    private KnowledgeSearchIndex(LuceneDirectory directory, KnowledgeSearchOptions? options, bool ownsDirectory)
+    {
+        Options = options ?? KnowledgeSearchOptions.Default;
+        this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
+        textAnalyzer = Options.Analyzer switch
+        {
+            KnowledgeAnalyzer.SmartCn => new SmartChineseAnalyzer(LuceneVersion.LUCENE_48),
+            _ => new JiebaAnalyzer(),
+        };
+        bigramAnalyzer = new BigramAnalyzer();
+        indexAnalyzer = new PerFieldAnalyzerWrapper(textAnalyzer, new Dictionary<string, Analyzer> { [BigramField] = bigramAnalyzer });
+        var similarity = new BM25Similarity();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, indexAnalyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = similarity,
+        };
+        writer = new IndexWriter(directory, config);
+        lastSequence = ReadSequence(writer.CommitData);
+        searchers = new SearcherManager(writer, true, new Factory(similarity));
+    }
+
+    /// <summary>The sequence given to the last <see cref="Commit"/> of this index (0 when never committed).</summary>
+    public long LastSequence => Interlocked.Read(ref lastSequence);
+
+    /// <summary>Documents visible to searches (as of the last commit).</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { searchers.Release(searcher); }
+        }
+    }
+
+    /// <summary>Adds the document or replaces the one with the same id; visible to searches after the next commit.</summary>
+    public void Upsert(KnowledgeDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var doc = ToLucene(document, Options.BigramField);
+        lock (writeGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            writer.UpdateDocument(new Term(IdField, Key(document.Id)), doc);
+        }
+    }
+
+    public void Delete(Guid id)
+    {
+        lock (writeGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            writer.DeleteDocuments(new Term(IdField, Key(id)));
+        }
+    }
+
+    /// <summary>Makes the changes so far durable together with <paramref name="sequence"/> and visible to searches.</summary>
+    public void Commit(long sequence)
+    {
+        lock (writeGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
+            writer.Commit();
+            Interlocked.Exchange(ref lastSequence, sequence);
+        }
+        searchers.MaybeRefreshBlocking();
+    }
+
+    public KnowledgeSearchResult Search(KnowledgeQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var take = Math.Clamp(query.Take, 1, MaxTake);
+        var text = Normalize(query.Text);
+        Query? textQuery = null;
+        if (text.Length > 0)
+        {
+            textQuery = BuildTextQuery(text);
+            if (textQuery is null) return KnowledgeSearchResult.Empty; // only punctuation or operators: nothing to look for
+        }
+        var filter = BuildFilter(query);
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            TopDocs top;
+            if (textQuery is null)
+            {
+                var sort = new Sort(new SortField(UpdatedField, SortFieldType.INT64, true));
+                top = searcher.Search(new MatchAllDocsQuery(), filter, take, sort);
+            }
+            else
+            {
+                top = searcher.Search(textQuery, filter, take);
+            }
+            var hits = new List<KnowledgeHit>(top.ScoreDocs.Length);
+            var highlighter = textQuery is null ? null : new HighlightContext(textQuery, textAnalyzer);
+            foreach (var scoreDoc in top.ScoreDocs)
+            {
+                var doc = searcher.Doc(scoreDoc.Doc);
+                var title = doc.Get(TitleField) ?? "";
+                var titleHtml = highlighter?.Best(TitleField, title, int.MaxValue) ?? MarkEncoder.Encode(title);
+                var fragments = new List<string>(FragmentFields.Length);
+                if (highlighter is not null)
+                {
+                    foreach (var field in FragmentFields)
+                        if (highlighter.Best(field, doc.Get(field) ?? "", FragmentSize) is { } fragment) fragments.Add(fragment);
+                }
+                if (fragments.Count == 0) fragments.Add(MarkEncoder.Encode(Prefix(doc.Get(SymptomField) ?? "", FragmentSize)));
+                hits.Add(new KnowledgeHit(Guid.Parse(doc.Get(IdField)), float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score, title, titleHtml, fragments));
+            }
+            return new KnowledgeSearchResult(top.TotalHits, hits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Each distinct word of the text (as the Chinese analyzer cuts it) may match in any text field, scored by the
+    /// best field (title ×3, …); words are OR-ed, so more matched words rank higher. With the bigram field, the
+    /// text's CJK bigrams, single CJK characters and other words are OR-ed in with a lower weight, catching words
+    /// the segmenter cut differently in the article and in the query ("断网" against "网络…中断"). No query syntax exists: nothing is parsed, only analyzed.
+    /// </summary>
+    private Query? BuildTextQuery(string text)
+    {
+        var query = new BooleanQuery(disableCoord: false);
+        foreach (var term in Terms(textAnalyzer, SymptomField, text))
+        {
+            var best = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in TextFields) best.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            query.Add(best, Occur.SHOULD);
+        }
+        if (Options.BigramField)
+        {
+            foreach (var term in Terms(bigramAnalyzer, BigramField, text))
+                query.Add(new TermQuery(new Term(BigramField, term)) { Boost = BigramBoost }, Occur.SHOULD);
+        }
+        return query.Clauses.Count == 0 ? null : query;
+    }
+
+    private static Filter? BuildFilter(KnowledgeQuery query)
+    {
+        var must = new BooleanQuery();
+        foreach (var tag in (query.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct())
+            must.Add(new TermQuery(new Term(TagField, tag.Trim())), Occur.MUST);
+        if (query.ForUsersOnly) must.Add(new TermQuery(new Term(ForUsersField, "1")), Occur.MUST);
+        return must.Clauses.Count == 0 ? null : new QueryWrapperFilter(must);
+    }
+
+    private static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken() && terms.Count < MaxQueryTerms)
+        {
+            var value = term.ToString();
+            if (value.Length > 0 && seen.Add(value)) terms.Add(value);
+        }
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Caps the length (a pasted log must not run away) and drops control characters.</summary>
+    private static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var capped = text.Length > MaxQueryLength ? text[..MaxQueryLength] : text;
+        if (capped.Length > 0 && char.IsHighSurrogate(capped[^1])) capped = capped[..^1];
+        var builder = new StringBuilder(capped.Length);
+        foreach (var c in capped) builder.Append(char.IsControl(c) ? ' ' : c);
+        return builder.ToString().Trim();
+    }
+
+    private static Document ToLucene(KnowledgeDocument d, bool bigrams)
+    {
+        var doc = new Document
+        {
+            new StringField(IdField, Key(d.Id), Field.Store.YES),
+            new TextField(TitleField, d.Title ?? "", Field.Store.YES),
+            new TextField(SymptomField, d.Symptom ?? "", Field.Store.YES),
+            new TextField(CauseField, d.Cause ?? "", Field.Store.YES),
+            new TextField(StepsField, d.Steps ?? "", Field.Store.YES),
+            new StringField(ForUsersField, d.ForUsers ? "1" : "0", Field.Store.NO),
+            new NumericDocValuesField(UpdatedField, d.UpdatedAt.UtcTicks),
+        };
+        var tags = (d.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
+        foreach (var tag in tags) doc.Add(new StringField(TagField, tag, Field.Store.YES));
+        // The tag values (after "facet:") are searchable words too: "银河麒麟V10", "P3301DN".
+        var tagText = string.Join("\n", tags.Select(t => t.IndexOf(':') is var i and >= 0 ? t[(i + 1)..] : t));
+        doc.Add(new TextField(TagsTextField, tagText, Field.Store.NO));
+        if (d.EnterpriseId is { } enterprise) doc.Add(new StringField(EnterpriseField, Key(enterprise), Field.Store.YES));
+        if (bigrams) doc.Add(new TextField(BigramField, string.Join("\n", d.Title, d.Symptom, d.Cause, d.Steps, tagText), Field.Store.NO));
+        return doc;
+    }
+
+    private static string Key(Guid id) => id.ToString("N");
+
+    private static long ReadSequence(IDictionary<string, string>? data) =>
+        data is not null && data.TryGetValue(SequenceKey, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
+
+    private static string Prefix(string text, int length)
+    {
+        var flat = text.ReplaceLineEndings(" ");
+        return flat.Length <= length ? flat : flat[..length] + "…";
+    }
+
+    public void Dispose()
+    {
+        lock (writeGate)
+        {
+            if (disposed) return;
+            disposed = true;
+        }
+        searchers.Dispose();
+        writer.Rollback(); // closes the writer; only Commit(sequence) makes changes durable
+        indexAnalyzer.Dispose();
+        textAnalyzer.Dispose();
+        bigramAnalyzer.Dispose();
+        if (ownsDirectory) directory.Dispose();
+    }
+
+    private sealed class Factory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+
+    /// <summary>Lucene's highlighter over one query: matched words in &lt;mark&gt;, the rest HTML-encoded.</summary>
+    private sealed class HighlightContext(Query query, Analyzer analyzer)
+    {
+        private readonly Dictionary<string, Highlighter> byField = [];
+
+        public string? Best(string field, string text, int fragmentSize)
+        {
+            if (text.Length == 0) return null;
+            if (!byField.TryGetValue(field, out var highlighter))
+            {
+                var scorer = new QueryScorer(query, field);
+                highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkEncoder(), scorer)
+                {
+                    TextFragmenter = new SimpleSpanFragmenter(scorer, fragmentSize),
+                };
+                byField[field] = highlighter;
+            }
+            if (fragmentSize == int.MaxValue) highlighter.TextFragmenter = new NullFragmenter();
+            try
+            {
+                using var tokens = analyzer.GetTokenStream(field, text);
+                var fragment = highlighter.GetBestFragment(tokens, text);
+                return string.IsNullOrEmpty(fragment) ? null : fragment.ReplaceLineEndings(" ").Trim();
+            }
+            catch (InvalidTokenOffsetsException)
+            {
+                return null;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The catch-all field's analyzer: Unicode word boundaries, full-width folded, lower-cased, CJK runs as overlapping
+/// bigrams plus their single characters ("断网" finds "网络…中断"), other words whole ("p3301dn").
+/// </summary>
+internal sealed class BigramAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new Lucene.Net.Analysis.Standard.StandardTokenizer(LuceneVersion.LUCENE_48, reader);
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new Lucene.Net.Analysis.Core.LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: true);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
+
+/// <summary>HTML-encodes the text around the marks (&amp; &lt; &gt; &quot; &#39;); Chinese stays as it is.</summary>
+internal sealed class MarkEncoder : IEncoder
+{
+    public string EncodeText(string originalText) => Encode(originalText);
+
+    public static string Encode(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? c.ToString());
+        }
+        return builder.ToString();
+    }
+}
