@@ -38,6 +38,7 @@ public sealed class KnowledgeArticle : IVersionedCase
 /// <summary>One revision of an article's content, with its review.</summary>
 public sealed class KnowledgeRevision
 {
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ArticleId { get; set; }
     public int Number { get; set; }
     public string Kind { get; set; } = ArticleKinds.Common;

@@ -540,11 +540,12 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeRevision", b =>
                 {
-                    b.Property<Guid>("ArticleId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Cause")
                         .HasColumnType("text");
@@ -568,6 +569,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("text");
@@ -598,7 +602,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
-                    b.HasKey("ArticleId", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
 
                     b.ToTable("xf_kb_revisions", (string)null);
                 });

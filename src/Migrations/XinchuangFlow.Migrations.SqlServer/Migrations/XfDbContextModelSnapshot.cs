@@ -542,11 +542,12 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeRevision", b =>
                 {
-                    b.Property<Guid>("ArticleId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("int");
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Cause")
                         .HasColumnType("nvarchar(max)");
@@ -570,6 +571,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("nvarchar(max)");
@@ -600,7 +604,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
-                    b.HasKey("ArticleId", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
 
                     b.ToTable("xf_kb_revisions", (string)null);
                 });

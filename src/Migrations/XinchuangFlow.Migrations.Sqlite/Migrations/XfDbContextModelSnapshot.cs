@@ -529,11 +529,12 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeRevision", b =>
                 {
-                    b.Property<Guid>("ArticleId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");
@@ -557,6 +558,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
@@ -587,7 +591,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ArticleId", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
 
                     b.ToTable("xf_kb_revisions", (string)null);
                 });

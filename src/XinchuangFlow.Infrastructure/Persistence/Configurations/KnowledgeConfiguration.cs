@@ -27,7 +27,8 @@ internal sealed class KnowledgeRevisionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<KnowledgeRevision> builder)
     {
         builder.ToTable("xf_kb_revisions");
-        builder.HasKey(x => new { x.ArticleId, x.Number });
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.ArticleId, x.Number }).IsUnique();
         builder.Property(x => x.Kind).HasMaxLength(20);
         builder.Property(x => x.Title).HasMaxLength(ArticleContent.MaxTitle);
         builder.Property(x => x.EditedBy).HasMaxLength(256);

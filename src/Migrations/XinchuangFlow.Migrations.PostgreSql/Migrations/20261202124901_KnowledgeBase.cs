@@ -69,6 +69,7 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                 name: "xf_kb_revisions",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ArticleId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -88,7 +89,7 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_xf_kb_revisions", x => new { x.ArticleId, x.Number });
+                    table.PrimaryKey("PK_xf_kb_revisions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -130,6 +131,12 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                 name: "IX_xf_kb_citations_ArticleId",
                 table: "xf_kb_citations",
                 column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_revisions_ArticleId_Number",
+                table: "xf_kb_revisions",
+                columns: new[] { "ArticleId", "Number" },
+                unique: true);
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(XfDbContext))]
-    [Migration("20261202123548_KnowledgeBase")]
+    [Migration("20261202124934_KnowledgeBase")]
     partial class KnowledgeBase
     {
         /// <inheritdoc />
@@ -545,11 +545,12 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeRevision", b =>
                 {
-                    b.Property<Guid>("ArticleId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("int");
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Cause")
                         .HasColumnType("nvarchar(max)");
@@ -573,6 +574,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("nvarchar(max)");
@@ -603,7 +607,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
-                    b.HasKey("ArticleId", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
 
                     b.ToTable("xf_kb_revisions", (string)null);
                 });

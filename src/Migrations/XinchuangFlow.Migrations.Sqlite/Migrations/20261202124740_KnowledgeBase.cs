@@ -68,6 +68,7 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                 name: "xf_kb_revisions",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ArticleId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -87,7 +88,7 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_xf_kb_revisions", x => new { x.ArticleId, x.Number });
+                    table.PrimaryKey("PK_xf_kb_revisions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,6 +130,12 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                 name: "IX_xf_kb_citations_ArticleId",
                 table: "xf_kb_citations",
                 column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_xf_kb_revisions_ArticleId_Number",
+                table: "xf_kb_revisions",
+                columns: new[] { "ArticleId", "Number" },
+                unique: true);
         }
 
         /// <inheritdoc />

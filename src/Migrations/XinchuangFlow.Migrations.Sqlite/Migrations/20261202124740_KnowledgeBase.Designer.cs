@@ -11,7 +11,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(XfDbContext))]
-    [Migration("20261202123534_KnowledgeBase")]
+    [Migration("20261202124740_KnowledgeBase")]
     partial class KnowledgeBase
     {
         /// <inheritdoc />
@@ -532,11 +532,12 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeRevision", b =>
                 {
-                    b.Property<Guid>("ArticleId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");
@@ -560,6 +561,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
@@ -590,7 +594,10 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ArticleId", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
 
                     b.ToTable("xf_kb_revisions", (string)null);
                 });
