@@ -61,7 +61,7 @@ public class DesignerBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await SetTextAsync(page.Locator("[data-testid=save-comment] input"), "解决后加入主管复核");
         await page.Locator("[data-testid=publish]").ClickAsync();
         // Asked first, with a note for the history.
-        await page.Locator("[data-testid=publish-note] textarea").FillAsync("在用户评价前增加复核");
+        await page.Locator("[data-testid=publish-note]").FillAsync("在用户评价前增加复核");
         await page.Locator("[data-testid=publish-confirm]").ClickAsync();
         await page.GetByText("已发布 v2").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("designer-published.png") });
