@@ -15,6 +15,7 @@ public static class ApplicationServices
     {
         services.AddSingleton<AccessService>();
         services.AddSingleton<TicketIntakeService>();
+        services.AddSingleton<Knowledge.KnowledgeService>();
         services.AddSingleton<TicketActionService>();
         services.AddTicketActions();
         services.AddSingleton<DispatchCandidateService>();

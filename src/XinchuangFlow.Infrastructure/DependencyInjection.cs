@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Cases.CaseSession>();
         services.AddSingleton<XinchuangFlow.Domain.Knowledge.IKnowledgeRepository, Knowledge.EfKnowledgeRepository>();
         services.AddSingleton<XinchuangFlow.Cases.Activities.KnowledgeSession>();
+        services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeStore, Knowledge.EfKnowledgeStore>();
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();

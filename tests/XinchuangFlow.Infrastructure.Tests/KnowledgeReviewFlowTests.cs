@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Knowledge;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Abstractions;
@@ -81,6 +82,51 @@ public abstract class KnowledgeReviewFlowTests : IAsyncLifetime
             var history = await db.CaseEvents.Where(e => e.CaseId == article.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
             Assert.Equal(["submitted", "returned", "submitted", "published"], history);
         }
+    }
+
+    [Fact]
+    public async Task TheService_WritesSubmitsReviewsAndPublishes_WithinEachCallersScope()
+    {
+        var service = _h.Services.GetRequiredService<XinchuangFlow.Application.Knowledge.KnowledgeService>();
+        Guid ours = Guid.CreateVersion7(), theirs = Guid.CreateVersion7();
+        var tech = Actor.Of("tech@test", [Roles.Technician], enterpriseId: ours);
+        var colleague = Actor.Of("manager@test", [Roles.EnterpriseManager], enterpriseId: ours);
+        var stranger = Actor.Of("other@test", [Roles.Technician], enterpriseId: theirs);
+        var bureau = Actor.Of("admin@test", [Roles.DataBureauAdmin]);
+        var unit = Actor.Of("unit@test", [Roles.ProcurementUser]);
+        var content = new ArticleContent(ArticleKinds.Guide, "统信UOS 1060 黑屏处理", "开机后黑屏", "显卡驱动不兼容", "1. 进入恢复模式\n2. 更换驱动", ["os:统信UOS 20 1060", "category:os"], ForUsers: false);
+
+        var created = await service.CreateAsync(tech, content);
+        var number = created.Article.Number;
+        Assert.StartsWith("KB-", number);
+        Assert.Equal((ArticleStatus.Draft, true, true), (created.Article.Status, created.MayEdit, created.MaySubmit));
+        // A draft is its enterprise's and the reviewers': another enterprise's technician and a unit are told it does not exist.
+        Assert.Equal(number, (await service.GetAsync(colleague, number)).Article.Number);
+        await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(stranger, number));
+        await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(unit, number));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.CreateAsync(unit, content));
+        await Assert.ThrowsAsync<InvalidInputException>(() => service.CreateAsync(tech, content with { Title = " ", Tags = ["colour:red"] }));
+
+        var submitted = await service.SubmitAsync(tech, number);
+        Assert.Equal(ArticleStatus.Submitted, submitted.Article.Status);
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.ReviewAsync(tech, number, KnowledgeOutcomes.Approve, null));
+        Assert.Equal(KnowledgeProblems.CommentRequired,
+            Assert.Single((await Assert.ThrowsAsync<InvalidInputException>(() => service.ReviewAsync(bureau, number, KnowledgeOutcomes.Return, " "))).Problems).Code);
+        Assert.Equal(ArticleStatus.Returned, (await service.ReviewAsync(bureau, number, KnowledgeOutcomes.Return, "请写明适用的显卡型号")).Article.Status);
+        await service.UpdateAsync(tech, number, content with { Steps = "1. 进入恢复模式\n2. 安装 5.2 版驱动（适用 R7 340）" });
+        Assert.Equal(ArticleStatus.Submitted, (await service.SubmitAsync(tech, number)).Article.Status);
+        var published = await service.ReviewAsync(bureau, number, KnowledgeOutcomes.Approve, "可以发布");
+        Assert.Equal((ArticleStatus.Published, (int?)1), (published.Article.Status, published.Article.PublishedRevision));
+
+        // Published, not for units: every agent reads it; a unit still does not.
+        Assert.Contains("5.2 版驱动", (await service.GetAsync(stranger, number)).Shown.Steps);
+        await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(unit, number));
+        // An edit is a new revision under review while the published one stays what readers see.
+        var edit = await service.UpdateAsync(colleague, number, content with { Title = "统信UOS 1060 黑屏（显卡驱动）处理", ForUsers = true });
+        Assert.Equal((ArticleStatus.Draft, 2, (int?)1), (edit.Article.Status, edit.Article.WorkingRevision, edit.Article.PublishedRevision));
+        var readers = await service.GetAsync(stranger, number);
+        Assert.Equal(("统信UOS 1060 黑屏处理", false), (readers.Shown.Title, readers.SeesWorking));
+        Assert.Equal("统信UOS 1060 黑屏（显卡驱动）处理", (await service.GetAsync(tech, number)).Shown.Title);
     }
 
     private async Task<KnowledgeArticle> ArticleAsync(Guid id)

@@ -14,6 +14,8 @@ public static class KnowledgeProblems
     public const string UnknownCategory = "knowledge-unknown-category";
     /// <summary>Arguments: articleStatus (the article's state, which does not allow the step).</summary>
     public const string NotNow = "knowledge-not-now";
+    /// <summary>No arguments: someone else changed the article since it was read.</summary>
+    public const string Changed = "knowledge-changed";
     /// <summary>Arguments: field (a return needs the reviewer's comment).</summary>
     public const string CommentRequired = "knowledge-comment-required";
 }

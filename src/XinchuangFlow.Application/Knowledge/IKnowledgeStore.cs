@@ -1,0 +1,23 @@
+using XinchuangFlow.Domain.Knowledge;
+
+namespace XinchuangFlow.Application.Knowledge;
+
+/// <summary>An article with the revision being written or reviewed and the revision readers see (null before the first publication).</summary>
+public sealed record ArticleRecord(KnowledgeArticle Article, KnowledgeRevision Working, KnowledgeRevision? Published);
+
+/// <summary>Articles as the knowledge service stores and reads them.</summary>
+public interface IKnowledgeStore
+{
+    /// <summary>Stores a new article with its first revision and the first line of its history.</summary>
+    Task AddAsync(KnowledgeArticle article, KnowledgeRevision revision, string user, CancellationToken ct = default);
+
+    /// <summary>The article by id or number ("KB-000123"), or null.</summary>
+    Task<ArticleRecord?> FindAsync(string idOrNumber, CancellationToken ct = default);
+
+    /// <summary>
+    /// Writes the working revision (a new one when <paramref name="newRevision"/>) and the article, only while the
+    /// article's version is still <paramref name="expectedVersion"/> (someone else's change in between is a conflict,
+    /// nothing saved); a line of history says who changed it.
+    /// </summary>
+    Task SaveWorkingAsync(KnowledgeArticle article, int expectedVersion, KnowledgeRevision working, bool newRevision, string user, CancellationToken ct = default);
+}
