@@ -108,6 +108,7 @@ public static class WebSetup
         app.MapWorkflowApi();
         app.MapNetworkApi();
         app.MapCaseApi();
+        app.MapKnowledgeApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

@@ -51,6 +51,7 @@ public sealed class KnowledgeService(IKnowledgeStore store, ITicketRepository nu
     /// <summary>Changes the working copy: a draft or a returned one in place; a published article gets a new revision (the published one stays visible).</summary>
     public async Task<ArticleView> UpdateAsync(Actor actor, string idOrNumber, ArticleContent content, CancellationToken ct = default)
     {
+        if (!access.MayWriteKnowledge(actor)) throw access.Denied(actor, "edit knowledge", "Technicians, enterprise staff and the Data Bureau write knowledge.");
         var record = await FindVisibleAsync(actor, idOrNumber, ct);
         var article = record.Article;
         if (!access.MayEditKnowledge(actor, article)) throw access.Denied(actor, "edit knowledge", "Only its author's enterprise and the Data Bureau change an article.");
@@ -72,6 +73,7 @@ public sealed class KnowledgeService(IKnowledgeStore store, ITicketRepository nu
     /// <summary>Sends the working copy to review: a draft starts the review flow; a returned one completes its author's task to resubmit.</summary>
     public async Task<ArticleView> SubmitAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
+        if (!access.MayWriteKnowledge(actor)) throw access.Denied(actor, "submit knowledge", "Technicians, enterprise staff and the Data Bureau submit knowledge.");
         var record = await FindVisibleAsync(actor, idOrNumber, ct);
         var article = record.Article;
         if (!access.MayEditKnowledge(actor, article)) throw access.Denied(actor, "submit knowledge", "Only its author's enterprise and the Data Bureau submit an article.");
