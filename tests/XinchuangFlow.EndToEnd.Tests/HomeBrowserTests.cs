@@ -72,6 +72,11 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             var b = await card.Locator($"[data-testid={button}]").BoundingBoxAsync();
             Assert.True(b!.X + b.Width <= 360, $"{button} is on screen");
         }
+        // Its complaints too: cards, not a table squeezed to a character per line.
+        await Assertions.Expect(page.Locator("[data-testid=portal-complaints]")).ToBeHiddenAsync();
+        var complaint = page.Locator("[data-testid=complaint-cards] [data-testid^=complaint-card-]").First;
+        await complaint.ScrollIntoViewIfNeededAsync();
+        Assert.True((await complaint.BoundingBoxAsync())!.Width > 300, "a complaint's card takes the phone's width");
 
         // The unit's own view of the ticket: plain words, the promise, who comes; no diagram, no clocks, no agents' buttons.
         await page.GotoAsync($"/tickets/{number}");
