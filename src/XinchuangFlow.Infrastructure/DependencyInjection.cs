@@ -88,6 +88,8 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Domain.Knowledge.IKnowledgeRepository, Knowledge.EfKnowledgeRepository>();
         services.AddSingleton<XinchuangFlow.Cases.Activities.KnowledgeSession>();
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeStore, Knowledge.EfKnowledgeStore>();
+        services.AddSingleton<Knowledge.KnowledgeIndexer>();
+        services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeSearch>(sp => sp.GetRequiredService<Knowledge.KnowledgeIndexer>());
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();
@@ -117,6 +119,7 @@ public static class DependencyInjection
         if (withScheduler) services.AddHostedService<Mail.MailboxPollJob>();
         if (withScheduler) services.AddHostedService<Notifications.NotificationDeliveryJob>();
         if (withScheduler) services.AddHostedService<AuditSealJob>();
+        if (withScheduler) services.AddHostedService<Knowledge.KnowledgeIndexJob>();
         if (withScheduler) services.AddHostedService<PlatformMetricsJob>();   // app nodes only: tools and tests do not count every 15 s
 
         if (withScheduler) AddScheduler(builder);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +128,50 @@ public abstract class KnowledgeReviewFlowTests : IAsyncLifetime
         var readers = await service.GetAsync(stranger, number);
         Assert.Equal(("统信UOS 1060 黑屏处理", false), (readers.Shown.Title, readers.SeesWorking));
         Assert.Equal("统信UOS 1060 黑屏（显卡驱动）处理", (await service.GetAsync(tech, number)).Shown.Title);
+    }
+
+    [Fact]
+    public async Task TheIndex_FollowsTheDatabase_AndANodeThatStoppedBeforeIndexing_FindsTheArticleWhenItComesBack()
+    {
+        var service = _h.Services.GetRequiredService<XinchuangFlow.Application.Knowledge.KnowledgeService>();
+        var tech = Actor.Of("tech@test", [Roles.Technician], enterpriseId: Guid.CreateVersion7());
+        var bureau = Actor.Of("admin@test", [Roles.DataBureauAdmin]);
+        async Task<string> PublishAsync(string title, string steps, bool forUsers)
+        {
+            var a = await service.CreateAsync(tech, new ArticleContent(ArticleKinds.Common, title, null, null, steps, ["category:os"], forUsers));
+            await service.SubmitAsync(tech, a.Article.Number);
+            await service.ReviewAsync(bureau, a.Article.Number, KnowledgeOutcomes.Approve, null);
+            return a.Article.Id.ToString();
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "xf-kb-" + Guid.NewGuid().ToString("N"));
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:IndexPath"] = folder }).Build();
+        XinchuangFlow.Infrastructure.Knowledge.KnowledgeIndexer Node() => new(Db, config, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<XinchuangFlow.Infrastructure.Knowledge.KnowledgeIndexer>.Instance);
+        static XinchuangFlow.Application.Knowledge.KnowledgeSearchQuery Q(string text) => new(text, [], false, 10);
+        try
+        {
+            var printer = await PublishAsync("银河麒麟V10 打印机驱动安装失败", "1. 安装 cups 依赖", forUsers: true);
+            var first = Node();
+            Assert.Equal(Guid.Parse(printer), Assert.Single((await first.SearchAsync(Q("麒麟 打印机"))).Hits).Id);
+            first.Dispose();                                                   // the node stops
+
+            // Published while the node is down: committed in the database, not in its index.
+            var screen = await PublishAsync("统信UOS 1060 开机黑屏", "1. 进入恢复模式", forUsers: false);
+            using var back = Node();                                           // the node comes back: same folder, its last change remembered
+            var hits = (await back.SearchAsync(Q("UOS 1060 黑屏"))).Hits;
+            Assert.Equal(Guid.Parse(screen), hits[0].Id);
+            Assert.Contains("<mark>", hits[0].TitleHtml);
+            Assert.Empty((await back.SearchAsync(Q("UOS 1060 黑屏") with { ForUsersOnly = true })).Hits);   // a unit's search: not marked for users
+            // Through the use case: a unit finds what is marked for users only.
+            var unit = Actor.Of("unit@test", [Roles.ProcurementUser]);
+            Assert.DoesNotContain((await service.SearchAsync(unit, "UOS 1060 黑屏", null, 10)).Hits, h => h.Id == Guid.Parse(screen));
+            Assert.Contains((await service.SearchAsync(tech, "UOS 1060 黑屏", null, 10)).Hits, h => h.Id == Guid.Parse(screen));
+            await Assert.ThrowsAsync<InvalidInputException>(() => service.SearchAsync(tech, "黑屏", null, 0));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     private async Task<KnowledgeArticle> ArticleAsync(Guid id)

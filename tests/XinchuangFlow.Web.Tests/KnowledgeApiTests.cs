@@ -56,6 +56,14 @@ public class KnowledgeApiTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var read = (await vendor.GetFromJsonAsync<JsonObject>($"/api/knowledge/articles/{id}"))!;
         Assert.Contains("1.2.4 版驱动", read["steps"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/api/knowledge/articles/{id}")).StatusCode);
+        // Found in Chinese, best first, with what matched marked; a unit's search leaves it out.
+        var found = (await vendor.GetFromJsonAsync<JsonObject>("/api/knowledge/search?q=" + Uri.EscapeDataString("麒麟 打印机 驱动") + "&tag=os:银河麒麟V10&take=5"))!;
+        var hit = found["hits"]!.AsArray()[0]!;
+        Assert.Equal(id, hit["id"]!.GetValue<string>());
+        Assert.Contains("<mark>", hit["title"]!.GetValue<string>());
+        var unitFound = (await unit.GetFromJsonAsync<JsonObject>("/api/knowledge/search?q=" + Uri.EscapeDataString("麒麟 打印机")))!;
+        Assert.DoesNotContain(unitFound["hits"]!.AsArray(), h => h!["id"]!.GetValue<string>() == id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await vendor.GetAsync("/api/knowledge/search?q=x&take=500")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/knowledge/articles?culture=en", new JsonObject { ["kind"] = "blog", ["steps"] = "x" })).StatusCode);
     }
 

@@ -23,7 +23,7 @@ public sealed record ArticleView(ArticleRecord Record, bool SeesWorking, bool Ma
 /// published one stays visible. Drafts are their enterprise's and the reviewers'; another tenant's draft does not exist
 /// (a logged 404). Every change is audited and in the article's history.
 /// </summary>
-public sealed class KnowledgeService(IKnowledgeStore store, ITicketRepository numbers, WorkflowRuntime runtime,
+public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch search, ITicketRepository numbers, WorkflowRuntime runtime,
     AccessService access, IAuditLog audit, TimeProvider clock)
 {
     public const string NumberPrefix = "KB";
@@ -104,6 +104,22 @@ public sealed class KnowledgeService(IKnowledgeStore store, ITicketRepository nu
         await AuditAsync(actor, article, "review-" + decision, null, comment, ct);
         return await GetAsync(actor, article.Id.ToString(), ct);
     }
+
+    /// <summary>
+    /// Searches the published articles (KB-2), best first, with highlighted fragments; a procurement unit finds only what
+    /// is marked for users. <paramref name="take"/> is 1–50.
+    /// </summary>
+    public async Task<KnowledgeSearchPage> SearchAsync(Actor actor, string? text, IReadOnlyList<string>? tags, int take, CancellationToken ct = default)
+    {
+        if (!actor.IsAuthenticated) throw access.Denied(actor, "search knowledge", "Sign in to search the knowledge base.");
+        if (take is < 1 or > MaxTake)
+            throw new InvalidInputException(Problem.Of(RequestProblems.Take, "take", $"take is 1–{MaxTake}.", ("max", MaxTake)));
+        var clean = (tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => ArticleTags.Parse(t) is { } p ? ArticleTags.Normalize(p.Facet, p.Value) : t.Trim()).Take(ArticleTags.MaxTags).ToList();
+        return await search.SearchAsync(new KnowledgeSearchQuery(text, clean, !access.MaySeePublishedKnowledge(actor, forUsers: false), take), ct);
+    }
+
+    /// <summary>The most hits a search answers.</summary>
+    public const int MaxTake = 50;
 
     private async Task<HumanTask?> OpenTaskAsync(KnowledgeArticle article, string kind, CancellationToken ct) =>
         article.ReviewInstanceId is { } instance

@@ -29,6 +29,13 @@ public static class KnowledgeEndpoints
         api.MapPost("/articles/{idOrNumber}/review", async (string idOrNumber, ReviewRequest body, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
                 Results.Ok(ArticleDto.From(await knowledge.ReviewAsync(user.ToActor(), idOrNumber, body.Decision, body.Comment, ct))))
             .WithSummary("The Data Bureau's decision: approve (published) or return (the comment is required and reaches the author).");
+        api.MapGet("/search", async (string? q, string[]? tag, int? take, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
+            {
+                var page = await knowledge.SearchAsync(user.ToActor(), q, tag, take ?? 10, ct);
+                return Results.Ok(new { total = page.Total, hits = page.Hits.Select(h => new { id = h.Id, title = h.TitleHtml, fragments = h.Fragments, score = h.Score }) });
+            })
+            .WithSummary("Searches the published articles, best first: q in any mix of Chinese, English and model numbers (\"UOS 20 1060 黑屏\"), tag=facet:value "
+                         + "(repeatable, all must match), take 1–50. Title and fragments are HTML with <mark> around what matched, everything else encoded.");
         return app;
     }
 }

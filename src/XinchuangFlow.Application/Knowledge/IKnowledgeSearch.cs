@@ -1,0 +1,21 @@
+namespace XinchuangFlow.Application.Knowledge;
+
+/// <summary>A search of the published articles: free text in any mix of Chinese, English and model numbers, tags that must all match.</summary>
+public sealed record KnowledgeSearchQuery(string? Text, IReadOnlyList<string> Tags, bool ForUsersOnly, int Take);
+
+/// <summary>A hit: its title and best fragments as HTML — everything encoded but the <c>&lt;mark&gt;</c> around what matched.</summary>
+public sealed record KnowledgeSearchHit(Guid Id, string TitleHtml, IReadOnlyList<string> Fragments, float Score);
+
+public sealed record KnowledgeSearchPage(int Total, IReadOnlyList<KnowledgeSearchHit> Hits);
+
+/// <summary>
+/// The search index of this node (KB-2): it follows the database's change feed, so it is right on every node of a
+/// cluster and after a crash (what was committed but not yet indexed is indexed when the node comes back).
+/// </summary>
+public interface IKnowledgeSearch
+{
+    /// <summary>Applies every change the index has not seen yet.</summary>
+    Task CatchUpAsync(CancellationToken ct = default);
+
+    Task<KnowledgeSearchPage> SearchAsync(KnowledgeSearchQuery query, CancellationToken ct = default);
+}

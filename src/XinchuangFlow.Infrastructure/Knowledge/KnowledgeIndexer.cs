@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using XinchuangFlow.Application.Knowledge;
+using XinchuangFlow.Domain.Knowledge;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Infrastructure.Knowledge;
+
+/// <summary>
+/// This node's knowledge search index, kept current from the database: every change of what readers can find is a row of
+/// <c>xf_kb_changes</c> written in the transaction that made it; the index applies them in order and stores the last one
+/// it applied with its own commit. A missing index is rebuilt from the start of the feed; a node that crashed between
+/// the database's commit and the index's picks up where its index stopped. The folder is
+/// <c>Knowledge:IndexPath</c>, by default <c>data/kb-index/&lt;database&gt;-&lt;machine&gt;</c>.
+/// </summary>
+public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, IConfiguration configuration, TimeProvider clock, ILogger<KnowledgeIndexer> log)
+    : IKnowledgeSearch, IDisposable
+{
+    private const int Batch = 500;
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private KnowledgeSearchIndex? index;
+    private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
+    private string current = "";
+
+    /// <summary>The folder of the index (for operators and tests).</summary>
+    public string Path { get; } = configuration["Knowledge:IndexPath"] is { Length: > 0 } p ? p
+        : System.IO.Path.Combine("data", "kb-index", $"{Fingerprint(configuration.GetConnectionString("Default") ?? configuration["Database:ConnectionString"] ?? "")}-{Environment.MachineName}");
+
+    private KnowledgeSearchIndex Index => index ??= Open(Path);
+
+    /// <summary>The index in <paramref name="path"/>; another node of this machine holding it (a test cluster) gets one of its own.</summary>
+    private KnowledgeSearchIndex Open(string path)
+    {
+        try { var opened = new KnowledgeSearchIndex(path); current = path; return opened; }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            var own = $"{path}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..(path.Length + 20)];
+            log.LogInformation("The knowledge index {Path} is held by another node of this machine; this node keeps its own in {Own}", path, own);
+            current = own;
+            return new KnowledgeSearchIndex(own);
+        }
+    }
+
+    public async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            if (Index.LastSequence > 0 && Index.LastSequence > (await db.KnowledgeChanges.MaxAsync(c => (long?)c.Sequence, ct) ?? 0))
+            {
+                // The index has seen changes this database never had (it was recreated, restored from an older backup): rebuilt.
+                log.LogWarning("The knowledge index {Path} is ahead of the database; it is rebuilt", Path);
+                Index.Dispose();
+                System.IO.Directory.Delete(current, recursive: true);
+                index = Open(current);
+            }
+            var last = Index.LastSequence;
+            while (true)
+            {
+                var changes = await db.KnowledgeChanges.AsNoTracking().Where(c => c.Sequence > last).OrderBy(c => c.Sequence).Take(Batch).ToListAsync(ct);
+                if (changes.Count == 0) break;
+                var ids = changes.Select(c => c.ArticleId).Distinct().ToList();
+                var articles = await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                var revisions = await db.KnowledgeRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)).ToListAsync(ct);
+                foreach (var id in ids)
+                {
+                    var article = articles.FirstOrDefault(a => a.Id == id);
+                    var shown = article is { IsPublished: true } ? revisions.FirstOrDefault(r => r.ArticleId == id && r.Number == article.PublishedRevision) : null;
+                    if (shown is null) Index.Delete(id);
+                    else Index.Upsert(new KnowledgeDocument(id, shown.Title, shown.Symptom ?? "", shown.Cause ?? "", shown.Steps, shown.Tags, shown.ForUsers,
+                        article!.EnterpriseId, article.PublishedAt ?? article.UpdatedAt));
+                }
+                last = changes[^1].Sequence;
+                Index.Commit(last);
+                log.LogDebug("Knowledge index at change {Sequence}", last);
+            }
+            checkedAt = clock.GetUtcNow();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<KnowledgeSearchPage> SearchAsync(KnowledgeSearchQuery query, CancellationToken ct = default)
+    {
+        // A search sees what was committed a moment ago, on whichever node it runs.
+        if (clock.GetUtcNow() - checkedAt > Fresh) await CatchUpAsync(ct);
+        var result = Index.Search(new KnowledgeQuery(query.Text, query.Tags, query.ForUsersOnly, query.Take));
+        return new KnowledgeSearchPage(result.Total, result.Hits.Select(h => new KnowledgeSearchHit(h.Id, h.TitleHtml, h.Fragments, h.Score)).ToList());
+    }
+
+    private static string Fingerprint(string connection) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(connection)))[..12].ToLowerInvariant();
+
+    public void Dispose()
+    {
+        index?.Dispose();
+        gate.Dispose();
+    }
+}
+
+/// <summary>Keeps this node's index current: at start (rebuilding a missing one) and every few seconds after.</summary>
+public sealed class KnowledgeIndexJob(KnowledgeIndexer indexer, ILogger<KnowledgeIndexJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await indexer.CatchUpAsync(stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception ex) { log.LogWarning(ex, "The knowledge index could not catch up; it tries again"); }
+            try { await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}
