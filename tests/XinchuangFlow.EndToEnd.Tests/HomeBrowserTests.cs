@@ -35,6 +35,19 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheDemoKnowledgeBase_IsWrittenAndReviewed_AndFoundInChinese()
+    {
+        // Written by the demo technician and manager, reviewed by the Data Bureau through the review flow: most published,
+        // some waiting in the administrator's inbox.
+        var admin = await app.ApiAsync();
+        var search = (await admin.GetFromJsonAsync<JsonObject>("/api/knowledge/search?q=" + Uri.EscapeDataString("UOS 20 1060 黑屏") + "&take=3"))!;
+        Assert.True(search["total"]!.GetValue<int>() >= 1);
+        Assert.Contains("<mark>", search["hits"]!.AsArray()[0]!["title"]!.GetValue<string>());
+        var reviews = (await admin.GetFromJsonAsync<JsonObject>("/api/inbox?View=All&Kind=knowledge.review&Take=50"))!;
+        Assert.True(reviews["total"]!.GetValue<int>() >= 5, reviews.ToJsonString());
+    }
+
+    [Fact]
     public async Task AUnitOnAPhone_SeesItsOwnHome_ItsOwnTicketView_AndWhatALowRatingDoes()
     {
         var page = await app.SignedInPageAsync("unit@xinchuang.local", Demo, Phone());

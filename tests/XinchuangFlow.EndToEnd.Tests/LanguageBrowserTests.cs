@@ -175,6 +175,9 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
                     foreach (var word in row["keywordsAny"] as System.Text.Json.Nodes.JsonArray ?? []) if (word?.GetValue<string>() is { Length: > 0 } w) texts.Add(w);
                 }
         foreach (var s in await db.Deliveries.AsNoTracking().Select(d => d.Subject).ToListAsync()) if (s is { Length: > 0 }) texts.Add(s);
+        // What authors wrote in the knowledge base (titles, steps, reviewers' comments).
+        foreach (var r in await db.KnowledgeRevisions.AsNoTracking().Select(r => new { r.Title, r.ReviewComment }).ToListAsync())
+            foreach (var t in new[] { r.Title, r.ReviewComment }) if (t is { Length: > 0 }) texts.Add(t);
         foreach (var s in await db.MailMessages.AsNoTracking().Select(m => m.FromName).ToListAsync()) if (s is { Length: > 0 }) texts.Add(s);
         foreach (var s in await db.Users.AsNoTracking().Select(u => u.DisplayName).ToListAsync()) if (s is { Length: > 0 }) texts.Add(s);
         texts.Add("中文");                                   // the language switch names the other language in its own

@@ -13,7 +13,8 @@ public sealed record DemoKnowledgeArticle(
     IReadOnlyList<string> Tags,
     bool ForUsers,
     string State,
-    bool Outdated);
+    bool Outdated,
+    string? ReviewComment = null);
 
 public static class DemoKnowledge
 {

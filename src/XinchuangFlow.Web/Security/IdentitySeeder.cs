@@ -73,7 +73,44 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, clock.GetElapsedTime(started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
+            await WriteTheDemoKnowledgeAsync(firstIntegrator?.Id, ct);
         }
+    }
+
+    /// <summary>
+    /// The demo knowledge base (issue 22): about sixty articles written for this project, by the demo technician and
+    /// the service manager, through the knowledge service and its review flow — most published by the Data Bureau,
+    /// some waiting for its review (the administrator's inbox has them), some returned with a comment, some drafts.
+    /// </summary>
+    private async Task WriteTheDemoKnowledgeAsync(Guid? enterprise, CancellationToken ct)
+    {
+        var knowledge = services.GetRequiredService<XinchuangFlow.Application.Knowledge.KnowledgeService>();
+        var tech = XinchuangFlow.Application.Access.Actor.Of("tech@xinchuang.local", [Roles.Technician], enterpriseId: enterprise);
+        var manager = XinchuangFlow.Application.Access.Actor.Of("manager@xinchuang.local", [Roles.EnterpriseManager], enterpriseId: enterprise);
+        var bureau = XinchuangFlow.Application.Access.Actor.Of("admin@xinchuang.local", [Roles.DataBureauAdmin]);
+        var articles = XinchuangFlow.Infrastructure.Knowledge.DemoKnowledge.Load();
+        var written = 0;
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var a = articles[i];
+            var author = i % 3 == 2 ? manager : tech;
+            try
+            {
+                var view = await knowledge.CreateAsync(author, new XinchuangFlow.Domain.Knowledge.ArticleContent(a.Kind, a.Title, a.Symptom, a.Cause, a.Steps, a.Tags, a.ForUsers), ct);
+                var number = view.Article.Number;
+                if (a.State != XinchuangFlow.Domain.Knowledge.ArticleStatus.Draft) await knowledge.SubmitAsync(author, number, ct);
+                if (a.State == XinchuangFlow.Domain.Knowledge.ArticleStatus.Published)
+                    await knowledge.ReviewAsync(bureau, number, XinchuangFlow.Domain.Knowledge.KnowledgeOutcomes.Approve, null, ct);
+                else if (a.State == XinchuangFlow.Domain.Knowledge.ArticleStatus.Returned)
+                    await knowledge.ReviewAsync(bureau, number, XinchuangFlow.Domain.Knowledge.KnowledgeOutcomes.Return, a.ReviewComment ?? "请补充适用的版本和验证结果。", ct);
+                written++;
+            }
+            catch (XfException ex)
+            {
+                log.LogWarning("Demo article {Key} not written: {Message}", a.Key, ex.Message);
+            }
+        }
+        log.LogInformation("Demo knowledge articles written: {Count}", written);
     }
 
     /// <summary>

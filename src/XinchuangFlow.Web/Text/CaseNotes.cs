@@ -52,6 +52,8 @@ public static class CaseNotes
                 return Format("Note.Step." + step);
             case "call" when S("note") is { } said:
                 return Format("Note.Call", said);
+            case "returned" or "published" when d.ContainsKey("comment"):
+                return S("comment");
             case "closed" or "reopened" when d.ContainsKey("note"):
                 return S("note");
             case "escalated" when S("percent") is { } percent:
