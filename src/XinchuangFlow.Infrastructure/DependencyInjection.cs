@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Cases.Activities.KnowledgeSession>();
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeStore, Knowledge.EfKnowledgeStore>();
         services.AddSingleton<Knowledge.KnowledgeIndexer>();
+        services.AddSingleton<XinchuangFlow.Application.Knowledge.IArticleRenderer, Knowledge.ArticleRenderer>();
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeSearch>(sp => sp.GetRequiredService<Knowledge.KnowledgeIndexer>());
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
