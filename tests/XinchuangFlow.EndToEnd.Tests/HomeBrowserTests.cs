@@ -35,6 +35,48 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheKnowledgeBase_IsSearchedInChinese_ReviewedInThePage_AndHostileStepsNeverRun()
+    {
+        // A technician's article whose steps try to run script: shown as text on its page.
+        var tech = await app.ApiAsync("tech@xinchuang.local", Demo);
+        var hostile = await tech.PostAsJsonAsync("/api/knowledge/articles", new JsonObject
+        {
+            ["kind"] = "hard", ["title"] = "测试：恶意步骤", ["steps"] = "1. <script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">\n2. [点我](javascript:window.__xss=3)",
+            ["tags"] = new JsonArray("category:os"),
+        });
+        var number = (await hostile.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+        var techPage = await app.SignedInPageAsync("tech@xinchuang.local", Demo, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await techPage.GotoAsync($"/knowledge/{number}");
+        await AppFixture.WaitLiveAsync(techPage);
+        await Assertions.Expect(techPage.Locator("[data-testid=kb-steps]")).ToContainTextAsync("<script>");   // as text
+        Assert.Equal(0, await techPage.Locator("[data-testid=kb-steps] script, [data-testid=kb-steps] img").CountAsync());
+        Assert.Null(await techPage.EvaluateAsync<int?>("() => window.__xss ?? null"));
+
+        // The Data Bureau searches in Chinese, opens the best hit, and reviews one waiting for it in the page.
+        var page = await app.SignedInPageAsync(options: new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/knowledge");
+        await AppFixture.WaitLiveAsync(page);
+        await page.Locator("input[data-testid=kb-search]").FillAsync("UOS 1060 黑屏");
+        await page.Locator("[data-testid=kb-go]").ClickAsync();
+        var first = page.Locator("[data-testid=kb-hit]").First;
+        await Assertions.Expect(first.Locator("mark").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "knowledge-search.png") });
+        await first.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kb-steps]")).Not.ToBeEmptyAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "knowledge-article.png") });
+
+        await page.GotoAsync("/knowledge");
+        await AppFixture.WaitLiveAsync(page);
+        var waiting = page.Locator("[data-testid=kb-working] tr", new() { HasText = "待审核" }).First;
+        await waiting.Locator("a").ClickAsync();
+        await page.Locator("[data-testid=kb-return]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kb-review]")).ToContainTextAsync("退回时请填写审核意见");
+        await page.Locator("[data-testid=kb-comment] textarea, textarea[data-testid=kb-comment]").First.FillAsync("请补充适用的系统版本");
+        await page.Locator("[data-testid=kb-return]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kb-status]")).ToContainTextAsync("已退回");
+    }
+
+    [Fact]
     public async Task TheDemoKnowledgeBase_IsWrittenAndReviewed_AndFoundInChinese()
     {
         // Written by the demo technician and manager, reviewed by the Data Bureau through the review flow: most published,

@@ -14,7 +14,7 @@ namespace XinchuangFlow.Web.Tests;
 /// </summary>
 public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private const string Everyone = "/ /inbox /me /rules";
+    private const string Everyone = "/ /inbox /me /knowledge /rules";
 
     public static TheoryData<string, string> Roles => new()
     {

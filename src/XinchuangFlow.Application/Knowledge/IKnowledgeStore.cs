@@ -15,6 +15,15 @@ public interface IKnowledgeStore
     Task<ArticleRecord?> FindAsync(string idOrNumber, CancellationToken ct = default);
 
     /// <summary>
+    /// Articles with a working copy (draft, under review, returned), newest first: all of them, or those of an
+    /// enterprise or author. <paramref name="take"/> at most.
+    /// </summary>
+    Task<IReadOnlyList<ArticleRecord>> ListWorkingAsync(Guid? enterpriseId, string? author, bool all, int take, CancellationToken ct = default);
+
+    /// <summary>Articles by id (those that exist), for a list of search hits.</summary>
+    Task<IReadOnlyList<KnowledgeArticle>> FindManyAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default);
+
+    /// <summary>
     /// Writes the working revision (a new one when <paramref name="newRevision"/>) and the article, only while the
     /// article's version is still <paramref name="expectedVersion"/> (someone else's change in between is a conflict,
     /// nothing saved); a line of history says who changed it.

@@ -118,6 +118,21 @@ public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch sea
         return await search.SearchAsync(new KnowledgeSearchQuery(text, clean, !access.MaySeePublishedKnowledge(actor, forUsers: false), take), ct);
     }
 
+    /// <summary>
+    /// The articles being written or reviewed that the caller may see: the reviewers all of them, writers their
+    /// enterprise's (and their own), others none.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleView>> ListWorkingAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!access.MayReviewKnowledge(actor) && !access.MayWriteKnowledge(actor)) return [];
+        var rows = await store.ListWorkingAsync(actor.EnterpriseId, actor.UserName, all: access.MayReviewKnowledge(actor), take: 200, ct);
+        return rows.Where(r => access.MaySeeKnowledgeDraft(actor, r.Article)).Select(r => View(actor, r)).ToList();
+    }
+
+    /// <summary>The numbers of the articles of a search's hits (pages link them by number).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NumbersAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
+        (await store.FindManyAsync(ids, ct)).ToDictionary(a => a.Id, a => a.Number);
+
     /// <summary>The most hits a search answers.</summary>
     public const int MaxTake = 50;
 

@@ -31,6 +31,24 @@ public sealed class EfKnowledgeStore(IDbContextFactory<XfDbContext> factory) : I
         return new ArticleRecord(article, working, article.PublishedRevision is { } p ? revisions.Single(r => r.Number == p) : null);
     }
 
+    public async Task<IReadOnlyList<ArticleRecord>> ListWorkingAsync(Guid? enterpriseId, string? author, bool all, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.KnowledgeArticles.AsNoTracking().Where(a => a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.Submitted || a.Status == ArticleStatus.Returned);
+        if (!all) q = q.Where(a => (enterpriseId != null && a.EnterpriseId == enterpriseId) || a.Author == author);
+        var articles = await q.OrderByDescending(a => a.UpdatedAt).Take(take).ToListAsync(ct);
+        var ids = articles.Select(a => a.Id).ToList();
+        var revisions = await db.KnowledgeRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)).ToListAsync(ct);
+        return articles.Select(a => new ArticleRecord(a, revisions.Single(r => r.ArticleId == a.Id && r.Number == a.WorkingRevision),
+            a.PublishedRevision is { } p ? revisions.Single(r => r.ArticleId == a.Id && r.Number == p) : null)).ToList();
+    }
+
+    public async Task<IReadOnlyList<KnowledgeArticle>> FindManyAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+    }
+
     public async Task SaveWorkingAsync(KnowledgeArticle article, int expectedVersion, KnowledgeRevision working, bool newRevision, string user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -6,6 +6,7 @@ using XinchuangFlow.Web.Components.Pages.Field;
 using XinchuangFlow.Web.Components.Pages.Hotline;
 using InboxPage = XinchuangFlow.Web.Components.Pages.Inbox.Inbox;
 using XinchuangFlow.Web.Components.Pages.Instances;
+using XinchuangFlow.Web.Components.Pages.Knowledge;
 using XinchuangFlow.Web.Components.Pages.Mailbox;
 using XinchuangFlow.Web.Components.Pages.Notifications;
 using XinchuangFlow.Web.Components.Pages.Portal;
@@ -26,6 +27,7 @@ public static class MainMenu
         new(typeof(PortalHome), "/portal", Icons.Material.Filled.SupportAgent, "Portal.Nav"),
         new(typeof(HotlineDesk), "/hotline", Icons.Material.Filled.HeadsetMic, "Hotline.Nav"),
         new(typeof(ServiceMailbox), "/mailbox", Icons.Material.Filled.MarkEmailUnread, "Mailbox.Nav"),
+        new(typeof(KnowledgeBase), "/knowledge", Icons.Material.Filled.MenuBook, "Knowledge.Nav"),
         new(typeof(RulesOverview), "/rules", Icons.Material.Filled.Rule, "Rules.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
