@@ -86,7 +86,8 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(search["total"]!.GetValue<int>() >= 1);
         Assert.Contains("<mark>", search["hits"]!.AsArray()[0]!["title"]!.GetValue<string>());
         var reviews = (await admin.GetFromJsonAsync<JsonObject>("/api/inbox?View=All&Kind=knowledge.review&Take=50"))!;
-        Assert.True(reviews["total"]!.GetValue<int>() >= 5, reviews.ToJsonString());
+        // Five were seeded waiting; the review test of this class may have returned one of them already.
+        Assert.True(reviews["total"]!.GetValue<int>() >= 4, reviews.ToJsonString());
     }
 
     [Fact]
