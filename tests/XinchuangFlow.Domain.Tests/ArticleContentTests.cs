@@ -41,7 +41,6 @@ public class ArticleContentTests
         var problems = many.Clean().Validate();
         Assert.Contains(problems, p => p.Code == KnowledgeProblems.TooManyTags);
         Assert.DoesNotContain(problems, p => p.Field == "steps");                 // kept as typed; rendered safely where read
-        Assert.Contains(Assert.Single((Good() with { Steps = new string('步', ArticleContent.MaxSteps + 1) }).Clean().Validate()).Code,
-            new[] { TextProblems.TooLong });
+        Assert.Equal(TextProblems.TooLong, Assert.Single((Good() with { Steps = new string('步', ArticleContent.MaxSteps + 1) }).Clean().Validate()).Code);
     }
 }

@@ -35,7 +35,10 @@ public class KnowledgeApiTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Assert.Equal(["os:银河麒麟V10", "category:peripheral", "brand:奔图"], article["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
 
         // Another enterprise's staff, a unit: no such article. The supervisor reads but does not write.
+        var before = factory.Logs.RefusalsOf("vendor@xinchuang.local");
         Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync($"/api/knowledge/articles/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await vendor.PostAsync($"/api/knowledge/articles/{id}/submit", null)).StatusCode);
+        Assert.Equal(before + 2, factory.Logs.RefusalsOf("vendor@xinchuang.local"));          // each refusal leaves a trace
         Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/api/knowledge/articles/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync("/api/knowledge/articles", Article("x"))).StatusCode);
 

@@ -33,6 +33,10 @@ public sealed class KnowledgeSession(IKnowledgeRepository repository)
     public static void Changed(IBurstWork work, KnowledgeArticle article) =>
         work.StageInsert(new KnowledgeChange { ArticleId = article.Id, At = work.Now });
 
+    /// <summary>The reviewer's decision on the revision (who, when, the comment).</summary>
+    public static void Decide(ActivityContext context, KnowledgeRevision revision, string decision) =>
+        (revision.Decision, revision.ReviewedBy, revision.ReviewedAt, revision.ReviewComment) = (decision, context.User, context.Now, context.GetString("comment"));
+
     public static void Move(ActivityContext context, KnowledgeArticle article, string status, string kind, JsonObject? data = null)
     {
         var from = article.Status;
@@ -82,7 +86,7 @@ public sealed class PublishArticleActivity(KnowledgeSession knowledge) : IActivi
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var (article, revision) = await knowledge.ArticleAsync(context);
-        (revision.Decision, revision.ReviewedBy, revision.ReviewedAt, revision.ReviewComment) = (KnowledgeOutcomes.Approve, context.User, context.Now, context.GetString("comment"));
+        KnowledgeSession.Decide(context, revision, KnowledgeOutcomes.Approve);
         article.PublishedRevision = revision.Number;
         article.PublishedAt = context.Now;
         article.ReviewInstanceId = null;
@@ -102,7 +106,7 @@ public sealed class ReturnArticleActivity(KnowledgeSession knowledge) : IActivit
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var (article, revision) = await knowledge.ArticleAsync(context);
-        (revision.Decision, revision.ReviewedBy, revision.ReviewedAt, revision.ReviewComment) = (KnowledgeOutcomes.Return, context.User, context.Now, context.GetString("comment"));
+        KnowledgeSession.Decide(context, revision, KnowledgeOutcomes.Return);
         KnowledgeSession.Move(context, article, ArticleStatus.Returned, "returned", new JsonObject { ["revision"] = revision.Number, ["comment"] = revision.ReviewComment });
         return ActivityResult.Done("done");
     }

@@ -9,7 +9,7 @@ namespace XinchuangFlow.Domain.Knowledge;
 /// </summary>
 public sealed class KnowledgeArticle : IVersionedCase
 {
-    public const string Kind = "knowledge";
+    public const string Kind = CaseKinds.Knowledge;
     string ICase.CaseKind => Kind;
 
     public Guid Id { get; set; }

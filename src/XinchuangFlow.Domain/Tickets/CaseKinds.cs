@@ -5,4 +5,5 @@ public static class CaseKinds
 {
     public const string Ticket = "ticket";
     public const string Complaint = "complaint";
+    public const string Knowledge = "knowledge";
 }

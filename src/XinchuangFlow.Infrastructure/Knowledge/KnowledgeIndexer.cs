@@ -26,6 +26,7 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
     private KnowledgeSearchIndex? index;
     private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
     private string current = "";
+    private bool verified;
 
     /// <summary>The folder of the index (for operators and tests).</summary>
     public string Path { get; } = configuration["Knowledge:IndexPath"] is { Length: > 0 } p ? p
@@ -52,7 +53,7 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
         try
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            if (Index.LastSequence > 0 && Index.LastSequence > (await db.KnowledgeChanges.MaxAsync(c => (long?)c.Sequence, ct) ?? 0))
+            if (!verified && Index.LastSequence > 0 && Index.LastSequence > (await db.KnowledgeChanges.MaxAsync(c => (long?)c.Sequence, ct) ?? 0))
             {
                 // The index has seen changes this database never had (it was recreated, restored from an older backup): rebuilt.
                 log.LogWarning("The knowledge index {Path} is ahead of the database; it is rebuilt", Path);
@@ -60,6 +61,7 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
                 System.IO.Directory.Delete(current, recursive: true);
                 index = Open(current);
             }
+            verified = true;   // once per opening: a running node's index never gets ahead of its database
             var last = Index.LastSequence;
             while (true)
             {

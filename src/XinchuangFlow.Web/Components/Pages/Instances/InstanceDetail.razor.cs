@@ -91,6 +91,7 @@ public partial class InstanceDetail
     private static string Local(DateTimeOffset t) => Times.Full(t, seconds: true);
 
     private readonly HashSet<string> _shownData = new(StringComparer.Ordinal);
+    private XinchuangFlow.Web.Components.Designer.DiagramBuilder? _builder;
 
     /// <summary>A step by the name the flow gives it in the reader's language, else by what kind of step it is (its id only when the flow no longer has it).</summary>
     private string StepName(string? activityId)
@@ -104,7 +105,7 @@ public partial class InstanceDetail
     /// <summary>The outcomes (ports) a step took, as the reader sees them on the drawing (a fork takes several: "a,b").</summary>
     private string PortName(string? activityId, string keys)
     {
-        var builder = new XinchuangFlow.Web.Components.Designer.DiagramBuilder(Registry);
+        var builder = _builder ??= new XinchuangFlow.Web.Components.Designer.DiagramBuilder(Registry);
         var activity = activityId is null ? null : _definition?.FindActivity(activityId);
         return string.Join(SharedResource.IsEnglish ? ", " : "、", keys.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => builder.PortLabel(activity, k, SharedResource.IsEnglish)));
     }
