@@ -16,6 +16,8 @@ public static class ApplicationServices
         services.AddSingleton<AccessService>();
         services.AddSingleton<TicketIntakeService>();
         services.AddSingleton<Knowledge.KnowledgeService>();
+        services.AddSingleton<Knowledge.KnowledgeSuggestionService>();
+        services.AddSingleton<Knowledge.KnowledgeUseService>();
         services.AddSingleton<TicketActionService>();
         services.AddTicketActions();
         services.AddSingleton<DispatchCandidateService>();

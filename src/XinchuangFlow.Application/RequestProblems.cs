@@ -12,4 +12,6 @@ public static class RequestProblems
     public const string PeriodOrder = "period-order";
     /// <summary>Arguments: field, value (a task kind that does not exist).</summary>
     public const string TaskKindUnknown = "task-kind-unknown";
+    /// <summary>Arguments: field, min, max (a number outside its range).</summary>
+    public const string Range = "request-range";
 }

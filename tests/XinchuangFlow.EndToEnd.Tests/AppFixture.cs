@@ -60,7 +60,10 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public static async Task ChooseAsync(IPage page, ILocator select, string option)
     {
         await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        // The list closes before the next step, so its overlay cannot swallow the next click on a loaded machine.
+        await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
     }
 
     /// <summary>A new browser page, signed in as <paramref name="email"/>.</summary>

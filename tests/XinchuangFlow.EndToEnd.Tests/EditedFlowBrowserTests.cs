@@ -111,7 +111,9 @@ public class EditedFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(unit, "f-title").FillAsync(title);
         await Field(unit, "f-description").FillAsync("打印机频繁卡纸，无法打印公文。");
         await unit.Locator("[data-testid=portal-submit]").ClickAsync();
-        await unit.Locator("[data-testid=portal-created]").WaitForAsync();
+        // Created, or refused with the reason at a field: a failure says which.
+        await unit.Locator("[data-testid=portal-created], .mud-input-error, .mud-alert-text-error").First.WaitForAsync();
+        Assert.True(await unit.Locator("[data-testid=portal-created]").IsVisibleAsync(), await unit.Locator("body").InnerTextAsync());
         var number = System.Text.RegularExpressions.Regex.Match(await unit.Locator("[data-testid=portal-created]").InnerTextAsync(), @"GX-\d{4}-\d{8}-\d{5}").Value;
         Assert.False(string.IsNullOrEmpty(number));
 

@@ -77,6 +77,81 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ATechnicianWritesAnArticle_TheReviewerReturnsIt_ItIsFixedAndApproved_AndAUnitsNewRequestSuggestsIt()
+    {
+        var wide = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } };
+        var model = $"XS{Random.Shared.Next(1000, 9999)}";
+        var title = $"统信UOS 20 扫描仪 {model} 无法识别";
+
+        // The technician writes it in the browser, previews the steps as readers will see them, and submits it.
+        var tech = await app.SignedInPageAsync("tech@xinchuang.local", Demo, wide);
+        await tech.GotoAsync("/knowledge");
+        await AppFixture.WaitLiveAsync(tech);
+        await tech.Locator("[data-testid=kb-new]").ClickAsync();
+        await AppFixture.WaitLiveAsync(tech);
+        await AppFixture.ChooseAsync(tech, tech.Locator("[data-testid=kb-kind]"), "常见问题");
+        await tech.Locator("input[data-testid=kb-f-title]").FillAsync(title);
+        await tech.Locator("textarea[data-testid=kb-f-symptom]").FillAsync($"连接 {model} 扫描仪后，扫描软件提示“未找到设备”。");
+        await tech.Locator("textarea[data-testid=kb-f-steps]").FillAsync("1. 执行 `lsusb` 确认设备已连接\n2. 安装厂商提供的 SANE 后端");
+        await tech.Locator("input[data-testid=kb-f-os]").FillAsync("统信UOS 20");
+        await tech.Locator("input[data-testid=kb-f-model]").FillAsync(model);
+        await tech.GetByText("采购单位用户也可阅读").ClickAsync();
+        await tech.GetByRole(AriaRole.Tab, new() { Name = "预览" }).ClickAsync();
+        await Assertions.Expect(tech.Locator("[data-testid=kb-preview] ol li")).ToHaveCountAsync(2);
+        await Assertions.Expect(tech.Locator("[data-testid=kb-preview] code").First).ToHaveTextAsync("lsusb");
+        await tech.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "knowledge-editor.png"), FullPage = true });
+        await tech.Locator("[data-testid=kb-save-submit]").ClickAsync();
+        await Assertions.Expect(tech.Locator("[data-testid=kb-status]")).ToHaveTextAsync("待审核");
+        var number = tech.Url.Split('/')[^1];
+        Assert.StartsWith("KB-", number);
+
+        // The Data Bureau returns it with a comment.
+        var bureau = await app.SignedInPageAsync(options: wide);
+        await bureau.GotoAsync($"/knowledge/{number}");
+        await AppFixture.WaitLiveAsync(bureau);
+        await bureau.Locator("textarea[data-testid=kb-comment]").FillAsync("请补充驱动包的下载位置");
+        await bureau.Locator("[data-testid=kb-return]").ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-status]")).ToHaveTextAsync("已退回");
+
+        // The technician reads the comment, fixes the steps and submits again.
+        await tech.GotoAsync($"/knowledge/{number}");
+        await AppFixture.WaitLiveAsync(tech);
+        await Assertions.Expect(tech.Locator("[data-testid=kb-review-comment]")).ToContainTextAsync("请补充驱动包的下载位置");
+        await tech.Locator("[data-testid=kb-edit]").ClickAsync();
+        await AppFixture.WaitLiveAsync(tech);
+        var steps = tech.Locator("textarea[data-testid=kb-f-steps]");
+        await steps.FillAsync(await steps.InputValueAsync() + "\n3. 驱动包在数据局知识库附件中下载");
+        await tech.Locator("[data-testid=kb-save-submit]").ClickAsync();
+        await Assertions.Expect(tech.Locator("[data-testid=kb-status]")).ToHaveTextAsync("待审核");
+
+        // Approved: published.
+        await bureau.GotoAsync($"/knowledge/{number}");
+        await AppFixture.WaitLiveAsync(bureau);
+        await bureau.Locator("[data-testid=kb-approve]").ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-status]")).ToHaveTextAsync("已发布");
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-usage]")).ToBeVisibleAsync();
+
+        // A unit describing the same fault in the portal is offered the article while writing.
+        var unit = await app.SignedInPageAsync("unit@xinchuang.local", Demo, wide);
+        await unit.GotoAsync("/portal/new");
+        await AppFixture.WaitLiveAsync(unit);
+        await unit.Locator("input[data-testid=f-title]").FillAsync($"扫描仪 {model} 接上电脑后无法识别");
+        await unit.Locator("textarea[data-testid=f-description]").FillAsync("统信UOS 电脑，扫描软件找不到设备");
+        await unit.Locator("input[data-testid=f-title]").ClickAsync();   // leaving the description: the suggestions follow what was typed
+        var suggestion = unit.Locator($"[data-testid=kb-suggestion][data-number={number}]");
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await Assertions.Expect(suggestion.Locator("a mark").First).ToBeVisibleAsync();
+        await unit.Locator("[data-testid=kb-suggestions]").ScrollIntoViewIfNeededAsync();
+        await unit.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "portal-suggestions.png"), FullPage = true });
+
+        // The reviewers' view of how knowledge is used.
+        await bureau.GotoAsync("/knowledge/insights");
+        await AppFixture.WaitLiveAsync(bureau);
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-most-used]")).ToBeVisibleAsync();
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "knowledge-insights.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task TheDemoKnowledgeBase_IsWrittenAndReviewed_AndFoundInChinese()
     {
         // Written by the demo technician and manager, reviewed by the Data Bureau through the review flow: most published,

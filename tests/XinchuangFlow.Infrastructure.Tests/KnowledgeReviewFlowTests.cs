@@ -145,7 +145,7 @@ public abstract class KnowledgeReviewFlowTests : IAsyncLifetime
         }
         var folder = Path.Combine(Path.GetTempPath(), "xf-kb-" + Guid.NewGuid().ToString("N"));
         var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:IndexPath"] = folder }).Build();
-        XinchuangFlow.Infrastructure.Knowledge.KnowledgeIndexer Node() => new(Db, config, TimeProvider.System,
+        XinchuangFlow.Infrastructure.Knowledge.KnowledgeIndexer Node() => new(Db, config,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<XinchuangFlow.Infrastructure.Knowledge.KnowledgeIndexer>.Instance);
         static XinchuangFlow.Application.Knowledge.KnowledgeSearchQuery Q(string text) => new(text, [], false, 10);
         try

@@ -34,6 +34,9 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public string ForeignUnitName { get; private set; } = "";
     public string Attachment { get; private set; } = "";
     public string OwnTicket { get; private set; } = "";
+    /// <summary>A draft article no tenant may see (the Data Bureau's own, not yet reviewed), with a file.</summary>
+    public string Article { get; private set; } = "";
+    public string ArticleFile { get; private set; } = "";
     /// <summary>A mail from an unknown sender waiting for the regional desk's triage (seeded with the demo data).</summary>
     public string Mail { get; private set; } = "";
 
@@ -101,6 +104,21 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
         var uploaded = await admin.SendAsync(uploadRequest);
         if (!uploaded.IsSuccessStatusCode) throw new InvalidOperationException(await uploaded.Content.ReadAsStringAsync());
         Attachment = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        // The Data Bureau's own draft: its drafts are its authors' and the reviewers' only.
+        var writer = admin;
+        var draft = await writer.PostAsJsonAsync("/api/knowledge/articles", new JsonObject
+        {
+            ["kind"] = "hard", ["title"] = "外单位：未发布的排障笔记", ["symptom"] = "外单位内部现象", ["steps"] = "1. 外单位内部步骤",
+            ["tags"] = new JsonArray("category:terminal"),
+        });
+        if (draft.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await draft.Content.ReadAsStringAsync());
+        Article = (await draft.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+        var articleUpload = new HttpRequestMessage(HttpMethod.Post, $"/api/knowledge/articles/{Article}/files") { Content = new ByteArrayContent("外单位的排障记录"u8.ToArray()) };
+        articleUpload.Headers.Add("X-File-Name", Uri.EscapeDataString("排障记录.txt"));
+        var articleFile = await writer.SendAsync(articleUpload);
+        if (!articleFile.IsSuccessStatusCode) throw new InvalidOperationException(await articleFile.Content.ReadAsStringAsync());
+        ArticleFile = (await articleFile.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
 
         var unit = await App.LoginAsync("unit@xinchuang.local", DemoPassword);
         OwnTicket = (await NewTicketAsync(unit, null, "450103", "本单位：打印机卡纸"))["number"]!.GetValue<string>();
@@ -194,6 +212,16 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, $"/api/mailbox/{w.Mail}", null, false);
         yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/ticket", new JsonObject { ["unitId"] = w.ForeignUnit.ToString() }, false);
         yield return (HttpMethod.Post, $"/api/mailbox/{w.Mail}/dismiss", new JsonObject { ["reason"] = "抢先忽略" }, false);
+        yield return (HttpMethod.Get, $"/api/knowledge/articles/{w.Article}", null, true);
+        yield return (HttpMethod.Put, $"/api/knowledge/articles/{w.Article}", new JsonObject { ["kind"] = "hard", ["title"] = "冒充修改", ["steps"] = "x" }, false);
+        yield return (HttpMethod.Post, $"/api/knowledge/articles/{w.Article}/submit", null, false);
+        yield return (HttpMethod.Post, $"/api/knowledge/articles/{w.Article}/review", new JsonObject { ["decision"] = "approve" }, false);
+        yield return (HttpMethod.Get, $"/api/knowledge/articles/{w.Article}/usage", null, true);
+        yield return (HttpMethod.Post, $"/api/knowledge/articles/{w.Article}/vote", new JsonObject { ["useful"] = false }, false);
+        yield return (HttpMethod.Get, $"/api/knowledge/articles/{w.Article}/files", null, true);
+        yield return (HttpMethod.Get, $"/api/knowledge/articles/{w.Article}/files/{w.ArticleFile}", null, true);
+        yield return (HttpMethod.Post, $"/api/knowledge/articles/{w.Article}/files", null, false);
+        yield return (HttpMethod.Get, $"/api/knowledge/suggestions?ticket={w.Ticket}", null, true);
         yield return (HttpMethod.Get, "/api/users", null, false);
         yield return (HttpMethod.Post, "/api/users", new JsonObject { ["email"] = "intruder@xinchuang.local", ["displayName"] = "冒充", ["role"] = "DataBureauAdmin" }, false);
         yield return (HttpMethod.Post, $"/api/users/{ForeignTenant.Admin}/disable", null, false);
@@ -272,7 +300,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
 
     /// <summary>What of the other tenant must never reach these users: its tickets, complaint, contact, unit and texts.</summary>
     private string[] ForeignMarkers() =>
-        [world.Ticket, world.FeedbackTicket, world.Complaint, "外单位", "0772-5550101", world.ForeignUnitName];
+        [world.Ticket, world.FeedbackTicket, world.Complaint, "外单位", "0772-5550101", world.ForeignUnitName, world.Article];
 
     /// <summary>A grading table that puts every ticket at P1: a what-if with it lists every ticket not already P1.</summary>
     private static readonly JsonObject EverythingP1 = new()
@@ -287,6 +315,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         var (w, t) = (world, op.Template);
         string Id() =>
             t.Contains("/attachments/") ? w.Attachment
+            : t.StartsWith("/api/knowledge/articles/") ? w.ArticleFile
             : t.StartsWith("/api/complaints/") ? w.Complaint
             : t.StartsWith("/api/tasks/") ? w.TicketTask
             : t.StartsWith("/api/workflow-instances/") ? w.TicketInstance
@@ -297,7 +326,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             : throw new InvalidOperationException($"The probe does not know which id {op} takes: teach it.");
         return op.Path.ToDictionary(p => p.Name, p => p.Name switch
         {
-            "idOrNumber" => w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
+            "idOrNumber" => t.StartsWith("/api/knowledge/") ? w.Article : w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
             "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin, "key" => action,
             _ => throw new InvalidOperationException($"The probe does not know the parameter {{{p.Name}}} of {op}: teach it."),
         });
@@ -311,6 +340,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         "take" => "200", "skip" => "0",
         "text" or "search" or "id" => world.Ticket,
         "instanceid" => world.TicketInstance,
+        "ticket" => world.Ticket,
         "definitionid" => "service-ticket",
         "comment" or "reason" => "probe",
         _ => (string?)null,
@@ -382,7 +412,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
                 if (ForeignMarkers().Any(m => text.Contains(m, StringComparison.Ordinal))) found.Add($"{op.Method} {op.Template}");
             }
         foreach (var expected in new[] { "GET /api/tickets", "GET /api/tickets/{idOrNumber}", "GET /api/complaints/{id}", "GET /api/tasks/{id}", "POST /api/rules/{kind}/{scope}/what-if",
-                     "GET /api/hotline/units/{id}", "GET /api/audit" })
+                     "GET /api/hotline/units/{id}", "GET /api/audit", "GET /api/knowledge/articles/{idOrNumber}", "GET /api/knowledge/suggestions" })
             Assert.Contains(expected, found);
     }
 

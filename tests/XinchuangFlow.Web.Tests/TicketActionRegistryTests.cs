@@ -156,7 +156,8 @@ public sealed class TicketActionRegistryTests(CallbackActionApp app) : IClassFix
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         foreach (var type in new[] { typeof(TicketWorkspaceService), typeof(TicketActionService), typeof(AttachmentService), typeof(Engine.Runtime.WorkflowRuntime),
-                     typeof(Application.Tasks.TaskService), typeof(UserDirectoryService), typeof(AccessService), typeof(Engine.Activities.ActivityRegistry), typeof(TimeProvider) })
+                     typeof(Application.Tasks.TaskService), typeof(UserDirectoryService), typeof(AccessService), typeof(Engine.Activities.ActivityRegistry), typeof(TimeProvider),
+                     typeof(Application.Knowledge.KnowledgeSuggestionService) })
             _ctx.Services.AddSingleton(type, app.Services.GetRequiredService(type));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("dispatcher@xinchuang.local").SetRoles(Roles.Dispatcher);

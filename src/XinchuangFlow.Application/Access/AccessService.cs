@@ -205,6 +205,18 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     public bool MaySeePublishedKnowledge(Actor a, bool forUsers) =>
         a.IsAuthenticated && (forUsers || !a.IsInRole(Roles.ProcurementUser));
 
+    /// <summary>
+    /// The resolved tickets offered to the caller as "similar" beside the articles: what they see anyway, and a
+    /// technician also their enterprise's (title and resolution only, as knowledge not yet written up); a procurement
+    /// unit none (other units' tickets are theirs).
+    /// </summary>
+    public CaseScope? SimilarTicketScopeOf(Actor a)
+    {
+        if (a.IsInRole(Roles.ProcurementUser) && !a.IsAny(Roles.Dispatcher, Roles.DataBureauAdmin)) return null;
+        if (a.IsInRole(Roles.Technician) && a.EnterpriseId is { } e) return new CaseScope(Enterprise: e, User: a.UserName);
+        return ScopeOf(a);
+    }
+
     /// <summary>Whether the caller may change an article's working copy or submit it: those who may see its draft and write.</summary>
     public bool MayEditKnowledge(Actor a, Domain.Knowledge.KnowledgeArticle article) => MayWriteKnowledge(a) && MaySeeKnowledgeDraft(a, article);
 

@@ -13,6 +13,8 @@ public interface ICaseDirectory
 {
     Task<(IReadOnlyList<Ticket> Items, int Total)> ListTicketsAsync(TicketFilter filter, int skip, int take, CaseScope scope, CancellationToken ct = default);
     Task<Ticket?> FindTicketAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default);
+    /// <summary>The tickets among <paramref name="ids"/> that are in scope.</summary>
+    Task<IReadOnlyList<Ticket>> FindTicketsAsync(IReadOnlyCollection<Guid> ids, CaseScope scope, CancellationToken ct = default);
     Task<Ticket?> FindTicketByKeyAsync(string? user, string key, CancellationToken ct = default);
     Task<Complaint?> FindComplaintAsync(Guid id, CaseScope scope, CancellationToken ct = default);
     /// <summary>A complaint by its number (TS-…), when it is in scope.</summary>

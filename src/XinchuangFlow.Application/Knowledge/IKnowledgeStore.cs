@@ -29,4 +29,28 @@ public interface IKnowledgeStore
     /// nothing saved); a line of history says who changed it.
     /// </summary>
     Task SaveWorkingAsync(KnowledgeArticle article, int expectedVersion, KnowledgeRevision working, bool newRevision, string user, CancellationToken ct = default);
+
+    /// <summary>How many resolutions cite each of the articles ("this solved it"); articles never cited are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, int>> CitationCountsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
+
+    /// <summary>The published articles among the numbers, with the revision readers see.</summary>
+    Task<IReadOnlyList<ArticleRecord>> PublishedAsync(IReadOnlyCollection<string> numbers, CancellationToken ct = default);
+
+    /// <summary>Stores a reader's "useful?" answer, replacing their earlier one.</summary>
+    Task VoteAsync(KnowledgeVote vote, CancellationToken ct = default);
+
+    Task<ArticleUsage> UsageAsync(Guid articleId, string? user, CancellationToken ct = default);
+
+    /// <summary>Published articles cited most, with their citation count.</summary>
+    Task<IReadOnlyList<ArticleLine>> MostCitedAsync(int take, CancellationToken ct = default);
+
+    /// <summary>Published articles never cited, published before <paramref name="publishedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<ArticleLine>> NeverCitedAsync(DateTimeOffset publishedBefore, int take, CancellationToken ct = default);
+
+    /// <summary>Published articles with more "not useful" than "useful" answers, with the count of "not useful".</summary>
+    Task<IReadOnlyList<ArticleLine>> LeastUsefulAsync(int take, CancellationToken ct = default);
+
+    Task<IReadOnlyList<RetiredPlatform>> RetiredPlatformsAsync(CancellationToken ct = default);
+    Task RetirePlatformAsync(RetiredPlatform platform, CancellationToken ct = default);
+    Task RestorePlatformAsync(string tag, CancellationToken ct = default);
 }

@@ -43,15 +43,27 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         var t = await queries.GetTicketAsync(actor, ticket, ct);
         access.EnsureMayChange(actor, $"add a file to {t.Number}");
         if (t.Status.IsFinal) throw new StateConflictException(Problem.Of(AttachmentProblems.TicketClosed, null, $"Ticket {t.Number} is {t.Status}; files can no longer be added.", ("number", t.Number), ("status", t.Status)));
+        return await UploadToAsync(t.Id, fileName, content, actor.UserName, ct);
+    }
+
+    /// <summary>
+    /// Reads at most the limit from <paramref name="content"/>, checks it and stores it with the case (a ticket, a
+    /// knowledge article) whose owner has already decided the caller may add it. Nothing is stored when a check fails.
+    /// </summary>
+    public async Task<AttachmentInfo> UploadToAsync(Guid caseId, string? fileName, Stream content, string? user, CancellationToken ct = default)
+    {
         var bytes = await ReadLimitedAsync(content, MaxBytes, ct);
-        return await AddCheckedAsync(t, fileName, bytes, actor.UserName, ct);
+        return await AddCheckedAsync(caseId, fileName, bytes, user, ct);
     }
 
     /// <summary>
     /// Checks a file already read (name, size, type by content, the ticket's file limit) and stores it on the ticket the
     /// caller has already found; a repeated file is the same file. Used by uploads and by the service mailbox.
     /// </summary>
-    public async Task<AttachmentInfo> AddCheckedAsync(Ticket t, string? fileName, byte[] bytes, string? user, CancellationToken ct = default)
+    public Task<AttachmentInfo> AddCheckedAsync(Ticket t, string? fileName, byte[] bytes, string? user, CancellationToken ct = default) =>
+        AddCheckedAsync(t.Id, fileName, bytes, user, ct);
+
+    private async Task<AttachmentInfo> AddCheckedAsync(Guid caseId, string? fileName, byte[] bytes, string? user, CancellationToken ct)
     {
         var name = CheckName(fileName);
         if (bytes.Length > MaxBytes) throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {MaxBytes / 1024 / 1024} MB.", ("max", MaxBytes / 1024 / 1024)));
@@ -62,14 +74,14 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         if (!Extensions[type].Contains(ext))
             throw new InvalidInputException(Problem.Of(AttachmentProblems.ExtensionMismatch, "file", $"The file's content is {type} but its name ends in '{ext}'; name it {string.Join(" or ", Extensions[type])}.",
                 ("type", type), ("extension", ext), ("expected", string.Join(" / ", Extensions[type]))));
-        var existing = await store.ListAsync(t.Id, ct);
+        var existing = await store.ListAsync(caseId, ct);
         var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         if (existing.FirstOrDefault(e => e.Sha256 == hash) is { } same) return same; // the same file again
         if (existing.Count >= options.MaxPerTicket)
-            throw new InvalidInputException(Problem.Of(AttachmentProblems.TooMany, "file", $"A ticket holds at most {options.MaxPerTicket} files.", ("max", options.MaxPerTicket)));
+            throw new InvalidInputException(Problem.Of(AttachmentProblems.TooMany, "file", $"A ticket or article holds at most {options.MaxPerTicket} files.", ("max", options.MaxPerTicket)));
         return await store.AddAsync(new Attachment
         {
-            Id = Guid.CreateVersion7(), CaseId = t.Id, FileName = name, ContentType = type, Size = bytes.Length, Sha256 = hash,
+            Id = Guid.CreateVersion7(), CaseId = caseId, FileName = name, ContentType = type, Size = bytes.Length, Sha256 = hash,
             Content = bytes, UploadedBy = user, UploadedAt = clock.GetUtcNow(),
         }, ct);
     }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Knowledge;
 using System.Text.Json.Nodes;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Tasks;
@@ -15,7 +16,7 @@ namespace XinchuangFlow.Application.Tickets;
 /// action's check and the domain decide.
 /// </summary>
 public sealed class TicketActionService(CaseQueryService queries, TaskService tasks, WorkflowRuntime runtime, ITicketRepository tickets,
-    TicketActionRegistry registry, AccessService access)
+    TicketActionRegistry registry, AccessService access, Knowledge.IKnowledgeStore knowledge)
 {
     /// <summary>Where the technician's browser said they were at check-in (optional, with its accuracy in metres).</summary>
     public sealed record Position(double Latitude, double Longitude, double? Accuracy);
@@ -80,11 +81,17 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
     /// The technician records the work and resolves the ticket (work done, parts, who at the unit confirmed), or asks
     /// the product vendor for support with what they need. A repeated tap changes nothing.
     /// </summary>
-    public async Task<Ticket> ResolveAsync(Actor actor, string idOrNumber, string? resolution, string? parts, string? confirmedBy, bool askVendor, CancellationToken ct = default)
+    /// <summary>
+    /// The technician records the result: resolved (citing the published articles that solved it, by number) or a request
+    /// for the vendor's support. A cited number of no published article is refused with the number, nothing recorded.
+    /// </summary>
+    public async Task<Ticket> ResolveAsync(Actor actor, string idOrNumber, string? resolution, string? parts, string? confirmedBy, bool askVendor,
+        IReadOnlyList<string>? citedArticles = null, CancellationToken ct = default)
     {
         var ticket = await TechniciansTicketAsync(actor, idOrNumber, "resolve", ct);
         if (askVendor ? ticket.Status == TicketStatus.VendorSupport : IsPast(ticket, TicketStatus.Resolved)) return ticket;
-        var data = new JsonObject { ["resolution"] = resolution ?? "", ["parts"] = parts ?? "", ["confirmedBy"] = confirmedBy ?? "" };
+        var cited = askVendor ? [] : await CheckedCitationsAsync(citedArticles, ct);
+        var data = new JsonObject { ["resolution"] = resolution ?? "", ["parts"] = parts ?? "", ["confirmedBy"] = confirmedBy ?? "", ["citedArticles"] = CitedArticles.Join(cited) };
         if (await tasks.CompleteOpenAsync(actor, ticket.InstanceId, TaskKinds.Resolve, askVendor ? TicketOutcomes.VendorSupport : TicketOutcomes.Resolved, data, ct) is null)
         {
             var now = await tickets.FindTicketAsync(ticket.Id, ct) ?? ticket;
@@ -93,6 +100,18 @@ public sealed class TicketActionService(CaseQueryService queries, TaskService ta
                 ("number", ticket.Number), ("status", ticket.Status)));
         }
         return (await tickets.FindTicketAsync(ticket.Id, ct))!;
+    }
+
+    private async Task<IReadOnlyList<string>> CheckedCitationsAsync(IReadOnlyList<string>? given, CancellationToken ct)
+    {
+        var numbers = CitedArticles.Parse(string.Join(' ', given ?? []));
+        var unreadable = (given ?? []).FirstOrDefault(g => !string.IsNullOrWhiteSpace(g) && CitedArticles.Parse(g).Count == 0);
+        if (unreadable is not null)
+            throw new InvalidInputException(Problem.Of(KnowledgeProblems.CitedUnknown, "citedArticles", $"'{unreadable}' is not an article number.", ("value", unreadable)));
+        var published = (await knowledge.PublishedAsync(numbers, ct)).Select(r => r.Article.Number).ToHashSet();
+        if (numbers.FirstOrDefault(n => !published.Contains(n)) is { } missing)
+            throw new InvalidInputException(Problem.Of(KnowledgeProblems.CitedUnknown, "citedArticles", $"{missing} is no published article.", ("value", missing)));
+        return numbers;
     }
 
     /// <summary>The ticket when the actor is its dispatched technician; another technician gets a logged 404 from the scope, others a 403.</summary>

@@ -6,10 +6,10 @@ namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>
 /// Everything about one ticket for its page (INB-2): the ticket, its history, the open tasks this user may work, its
-/// complaints and files, the flow with its journal, the check-in distance to the unit's county centre, and the rights.
+/// complaints and files, the knowledge its resolution cites (what the caller may read), the flow with its journal, the check-in distance to the unit's county centre, and the rights.
 /// <see cref="View"/> says which page shows it (the access service decides); a requester's workspace has no flow, no
 /// actions and <see cref="Requester"/> — the ticket in plain words.
 /// </summary>
 public sealed record TicketWorkspace(Ticket Ticket, IReadOnlyList<CaseEvent> History, IReadOnlyList<HumanTask> MyTasks, IReadOnlyList<HumanTask> OpenTasks,
     IReadOnlyList<Complaint> Complaints, IReadOnlyList<AttachmentInfo> Attachments, InstanceDetail? Flow, double? CheckInDistanceKm, WorkspaceRights Rights,
-    Access.TicketView View = Access.TicketView.Internal, RequesterTicket? Requester = null);
+    Access.TicketView View = Access.TicketView.Internal, RequesterTicket? Requester = null, IReadOnlyList<Knowledge.ArticleLine>? Cited = null);

@@ -8,7 +8,7 @@ namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>Builds a ticket's workspace from the use cases that own each part; the scope check is theirs.</summary>
 public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access, TicketActionService actions,
-    PortalService portal)
+    PortalService portal, Knowledge.KnowledgeUseService knowledge)
 {
     public async Task<TicketWorkspace> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             var shown = t.Status == TicketStatus.AwaitingFeedback && !awaits ? TicketStatus.Resolved : t.Status;
             var requester = new RequesterTicket(shown, await portal.PromiseAsync(t, ct), awaits, RequesterTimeline.Of(detail.History), RequesterTimeline.NewsOf(detail.History));
             return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), null, null,
-                new WorkspaceRights([], Upload: !t.Status.IsFinal, SeeDiagram: false), TicketView.Requester, requester);
+                new WorkspaceRights([], Upload: !t.Status.IsFinal, SeeDiagram: false), TicketView.Requester, requester, await knowledge.CitedAsync(actor, t, ct));
         }
         InstanceDetail? flow = null;
         try
@@ -41,6 +41,7 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             Actions: await actions.OfferedAsync(actor, t, ct),
             Upload: !t.Status.IsFinal,
             SeeDiagram: flow is not null);
-        return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), flow, distance, rights);
+        return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), flow, distance, rights,
+            Cited: await knowledge.CitedAsync(actor, t, ct));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Knowledge;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
 using XinchuangFlow.Domain.Tickets;
@@ -23,6 +24,8 @@ public sealed class ReopenActivity(CaseSession cases) : IActivity
         ticket.FirstTimeFix = false;
         ticket.ReopenCount++;
         ticket.ClosedAt = null;
+        // No longer a resolved ticket to learn from, until it is resolved again.
+        context.StageInsert(new KnowledgeChange { ArticleId = ticket.Id, Subject = KnowledgeChange.Ticket, At = context.Now });
         CaseSession.SetStatus(context, ticket, TicketStatus.Reopened, context.GetString("reason") ?? "用户不满意，工单重开", new JsonObject { ["note"] = context.GetString("reason") }, kind: "reopened", bySystem: true);
         var clock = ticket.Clocks().Resolution;
         if (clock.State == ClockState.Stopped)

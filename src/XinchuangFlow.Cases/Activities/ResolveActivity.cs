@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using XinchuangFlow.Domain.Knowledge;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Sla;
 using XinchuangFlow.Domain.Tickets;
@@ -12,7 +13,7 @@ namespace XinchuangFlow.Cases.Activities;
 [Activity("xf.ticket.Resolve", DomainCategories.Ticket, "登记解决", "Resolve",
     DescriptionZh = "记录处理结果和引用的知识，停止解决时钟，工单进入待评价。",
     DescriptionEn = "Records the resolution and cited knowledge, stops the resolution clock; the ticket awaits feedback.")]
-public sealed class ResolveActivity(CaseSession cases) : IActivity
+public sealed class ResolveActivity(CaseSession cases, IKnowledgeRepository knowledge) : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
@@ -29,7 +30,7 @@ public sealed class ResolveActivity(CaseSession cases) : IActivity
         if (!TextRules.HasVisibleText(resolution)) throw new ActivityInputException(context.Activity.Id, "resolution", "the resolution is empty");
         var ticket = await cases.TicketAsync(context);
         ticket.Resolution = resolution.Length > 10_000 ? resolution[..10_000] : resolution;
-        ticket.CitedArticles = context.GetString("citedArticles");
+        await CiteAsync(context, ticket, context.GetString("citedArticles"));
         ticket.ResolvedAt = context.Now;
         ticket.PartsUsed = Trimmed(context.GetString("parts"), 1000);
         ticket.ConfirmedBy = Trimmed(context.GetString("confirmedBy"), 100);
@@ -37,6 +38,20 @@ public sealed class ResolveActivity(CaseSession cases) : IActivity
         await StopClockActivity.StopAsync(context, cases, ticket, ClockKind.Resolution);
         CaseSession.SetStatus(context, ticket, TicketStatus.AwaitingFeedback, bySystem: true);
         return ActivityResult.Done("done");
+    }
+
+    /// <summary>
+    /// The published articles the resolution names are cited: shown on the ticket, counted for the article ("this
+    /// solved it"). Numbers of no published article are left out. The resolved ticket is found as a similar one from now on.
+    /// </summary>
+    private async Task CiteAsync(ActivityContext context, Ticket ticket, string? text)
+    {
+        var found = await knowledge.FindPublishedAsync(CitedArticles.Parse(text), context.Cancellation);
+        ticket.CitedArticles = found.Count == 0 ? null : CitedArticles.Join(found.Select(a => a.Number).Order());
+        var already = await knowledge.CitedByAsync(ticket.Id, context.Cancellation);
+        foreach (var article in found.Where(a => !already.Contains(a.Id)))
+            context.StageInsert(new KnowledgeCitation { TicketId = ticket.Id, ArticleId = article.Id, CitedBy = context.User ?? "", At = context.Now });
+        context.StageInsert(new KnowledgeChange { ArticleId = ticket.Id, Subject = KnowledgeChange.Ticket, At = context.Now });
     }
 
     private static string? Trimmed(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : s.Length > max ? s[..max] : s;

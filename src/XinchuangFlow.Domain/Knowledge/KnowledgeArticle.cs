@@ -24,10 +24,6 @@ public sealed class KnowledgeArticle : IVersionedCase
     public int? PublishedRevision { get; set; }
     /// <summary>The review flow's instance of the revision under review (null when none is running).</summary>
     public Guid? ReviewInstanceId { get; set; }
-    /// <summary>Resolutions that cited it ("this solved it").</summary>
-    public int SolvedCount { get; set; }
-    public int UsefulYes { get; set; }
-    public int UsefulNo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
@@ -90,7 +86,41 @@ public sealed class KnowledgeVote
 /// </summary>
 public sealed class KnowledgeChange
 {
+    /// <summary>An article changed (its published revision, retirement).</summary>
+    public const string Article = "article";
+    /// <summary>A ticket was resolved or reopened: resolved tickets are found as "similar resolved tickets".</summary>
+    public const string Ticket = "ticket";
+
     public long Sequence { get; set; }
+    /// <summary>The article's or the ticket's id (by <see cref="Subject"/>).</summary>
     public Guid ArticleId { get; set; }
+    public string Subject { get; set; } = Article;
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// A platform no longer in service (an OS version, a CPU platform, a software version) as the tag articles use for it
+/// ("os:银河麒麟V4"): the reviewers see the published articles that apply to it as outdated.
+/// </summary>
+public sealed class RetiredPlatform
+{
+    public string Tag { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>How a resolution names the articles it cites: article numbers ("KB-000123", "kb-123") separated by anything else.</summary>
+public static class CitedArticles
+{
+    public const int Max = 10;
+
+    /// <summary>The numbers named in <paramref name="text"/>, written the one way they are stored, each once, at most <see cref="Max"/>.</summary>
+    public static IReadOnlyList<string> Parse(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? []
+            : System.Text.RegularExpressions.Regex.Matches(text, @"(?i)\bKB-?0*(\d{1,9})\b")
+                .Select(m => $"KB-{long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):000000}")
+                .Distinct().Take(Max).ToList();
+
+    /// <summary>The numbers as a resolution stores them.</summary>
+    public static string Join(IEnumerable<string> numbers) => string.Join(", ", numbers);
 }

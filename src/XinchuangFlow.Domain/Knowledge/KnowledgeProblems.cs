@@ -18,4 +18,6 @@ public static class KnowledgeProblems
     public const string Changed = "knowledge-changed";
     /// <summary>Arguments: field (a return needs the reviewer's comment).</summary>
     public const string CommentRequired = "knowledge-comment-required";
+    /// <summary>Arguments: field, value (an article number a resolution cites that names no published article).</summary>
+    public const string CitedUnknown = "knowledge-cited-unknown";
 }

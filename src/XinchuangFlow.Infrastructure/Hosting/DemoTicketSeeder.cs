@@ -22,8 +22,23 @@ namespace XinchuangFlow.Infrastructure.Hosting;
 public sealed class DemoTicketSeeder(
     IDbContextFactory<XfDbContext> factory, IWorkflowStore store, ActivityRegistry registry, IExpressionEvaluator expressions,
     DefinitionCache definitions, ITicketRepository tickets, ICaseDirectory cases, AccessService access, GuangxiDivisions divisions, TimeProvider clock,
-    ILogger<DemoTicketSeeder> log)
+    XinchuangFlow.Application.Knowledge.IKnowledgeSearch knowledge, XinchuangFlow.Application.Knowledge.IKnowledgeStore articles, ILogger<DemoTicketSeeder> log)
 {
+    /// <summary>Whether <see cref="SeedTicketsAsync"/> would seed (a database without tickets).</summary>
+    public async Task<bool> WillSeedTicketsAsync(int count, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return count > 0 && !await db.Tickets.AnyAsync(ct);
+    }
+
+    /// <summary>The published article that best answers the ticket, when one does (a demo resolution cites it sometimes).</summary>
+    private async Task<string?> BestArticleAsync(Ticket ticket, CancellationToken ct)
+    {
+        var hits = await knowledge.SearchAsync(new XinchuangFlow.Application.Knowledge.KnowledgeSearchQuery(ticket.Title + " " + ticket.Description, [], false, 1), ct);
+        if (hits.Hits.Count == 0) return null;
+        return (await articles.FindManyAsync([hits.Hits[0].Id], ct)).FirstOrDefault()?.Number;
+    }
+
     /// <summary>The unit the demo procurement-unit user belongs to.</summary>
     public const string DemoUnitName = "南宁市财政局";
 
@@ -182,7 +197,7 @@ public sealed class DemoTicketSeeder(
             {
                 var (ticket, _) = await service.CreateTrustedAsync(request, mine ? unitUser : $"unit{unit.CityCode}@demo.xinchuang.local", mayNameIntegrator: false, ct);
                 created++;
-                await LiveAsync(runtime, service, demoClock, ticket, certified, random, now, ct);
+                await LiveAsync(runtime, service, demoClock, ticket, certified, random, now, t => BestArticleAsync(t, ct), ct);
             }
             catch (Exception ex) when (ex is InvalidInputException or StateConflictException or ConcurrencyConflictException or TaskAlreadyCompletedException)
             {
@@ -244,7 +259,7 @@ public sealed class DemoTicketSeeder(
 
     /// <summary>Plays a ticket's life forward on the demo clock as far as its age allows.</summary>
     private static async Task LiveAsync(WorkflowRuntime runtime, TicketIntakeService service, SettableClock demoClock, Ticket ticket,
-        List<(string User, string Category, string City)> certified, Random random, DateTimeOffset now, CancellationToken ct)
+        List<(string User, string Category, string City)> certified, Random random, DateTimeOffset now, Func<Ticket, Task<string?>> bestArticle, CancellationToken ct)
     {
         Task<bool> Step(string kind, string outcome, TimeSpan after, JsonObject? data = null) => StepAsync(runtime, demoClock, ticket, kind, outcome, after, data, now, ct);
         var minutes = (int min, int max) => TimeSpan.FromMinutes(random.Next(min, max));
@@ -271,7 +286,10 @@ public sealed class DemoTicketSeeder(
             if (!await Step(TaskKinds.Resolve, TicketOutcomes.VendorSupport, minutes(30, 240), new JsonObject { ["resolution"] = "需要产品厂商提供补丁或备件" })) return;
             if (!await Step(TaskKinds.VendorSupport, TicketOutcomes.Supported, minutes(120, 1500), new JsonObject { ["advice"] = "已提供补丁及安装说明" })) return;
         }
-        if (!await Step(TaskKinds.Resolve, TicketOutcomes.Resolved, minutes(20, 600), new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。" })) return;
+        // Four in ten resolutions cite the article that answered the problem (counted for it as "this solved it").
+        var cited = random.NextDouble() < 0.4 ? await bestArticle(ticket) : null;
+        if (!await Step(TaskKinds.Resolve, TicketOutcomes.Resolved, minutes(20, 600),
+                new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。", ["citedArticles"] = cited ?? "" })) return;
         var unhappy = random.NextDouble() < 0.12;
         if (!await Step(TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
         if (unhappy)

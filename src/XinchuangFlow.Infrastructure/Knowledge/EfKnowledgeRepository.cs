@@ -24,4 +24,18 @@ public sealed class EfKnowledgeRepository(IDbContextFactory<XfDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.KnowledgeRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, ct);
     }
+
+    public async Task<IReadOnlyList<KnowledgeArticle>> FindPublishedAsync(IReadOnlyCollection<string> numbers, CancellationToken ct = default)
+    {
+        if (numbers.Count == 0) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await db.KnowledgeArticles.AsNoTracking().Where(a => numbers.Contains(a.Number) && a.PublishedRevision != null).ToListAsync(ct);
+        return found.Where(a => a.IsPublished).ToList();
+    }
+
+    public async Task<IReadOnlyList<Guid>> CitedByAsync(Guid ticketId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.KnowledgeCitations.AsNoTracking().Where(c => c.TicketId == ticketId).Select(c => c.ArticleId).ToListAsync(ct);
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using XinchuangFlow.Application.Knowledge;
 using XinchuangFlow.Domain.Knowledge;
+using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Infrastructure.Knowledge;
@@ -17,14 +18,12 @@ namespace XinchuangFlow.Infrastructure.Knowledge;
 /// the database's commit and the index's picks up where its index stopped. The folder is
 /// <c>Knowledge:IndexPath</c>, by default <c>data/kb-index/&lt;database&gt;-&lt;machine&gt;</c>.
 /// </summary>
-public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, IConfiguration configuration, TimeProvider clock, ILogger<KnowledgeIndexer> log)
+public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, IConfiguration configuration, ILogger<KnowledgeIndexer> log)
     : IKnowledgeSearch, IDisposable
 {
     private const int Batch = 500;
-    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim gate = new(1, 1);
     private KnowledgeSearchIndex? index;
-    private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
     private string current = "";
     private bool verified;
 
@@ -67,22 +66,12 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
             {
                 var changes = await db.KnowledgeChanges.AsNoTracking().Where(c => c.Sequence > last).OrderBy(c => c.Sequence).Take(Batch).ToListAsync(ct);
                 if (changes.Count == 0) break;
-                var ids = changes.Select(c => c.ArticleId).Distinct().ToList();
-                var articles = await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
-                var revisions = await db.KnowledgeRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)).ToListAsync(ct);
-                foreach (var id in ids)
-                {
-                    var article = articles.FirstOrDefault(a => a.Id == id);
-                    var shown = article is { IsPublished: true } ? revisions.FirstOrDefault(r => r.ArticleId == id && r.Number == article.PublishedRevision) : null;
-                    if (shown is null) Index.Delete(id);
-                    else Index.Upsert(new KnowledgeDocument(id, shown.Title, shown.Symptom ?? "", shown.Cause ?? "", shown.Steps, shown.Tags, shown.ForUsers,
-                        article!.EnterpriseId, article.PublishedAt ?? article.UpdatedAt));
-                }
+                await ApplyArticlesAsync(db, changes.Where(c => c.Subject != KnowledgeChange.Ticket).Select(c => c.ArticleId).Distinct().ToList(), ct);
+                await ApplyTicketsAsync(db, changes.Where(c => c.Subject == KnowledgeChange.Ticket).Select(c => c.ArticleId).Distinct().ToList(), ct);
                 last = changes[^1].Sequence;
                 Index.Commit(last);
                 log.LogDebug("Knowledge index at change {Sequence}", last);
             }
-            checkedAt = clock.GetUtcNow();
         }
         finally
         {
@@ -90,12 +79,60 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
         }
     }
 
+    private async Task ApplyArticlesAsync(XfDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        var articles = await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var revisions = await db.KnowledgeRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var article = articles.FirstOrDefault(a => a.Id == id);
+            var shown = article is { IsPublished: true } ? revisions.FirstOrDefault(r => r.ArticleId == id && r.Number == article.PublishedRevision) : null;
+            if (shown is null) Index.Delete(id);
+            else Index.Upsert(new KnowledgeDocument(id, shown.Title, shown.Symptom ?? "", shown.Cause ?? "", shown.Steps, shown.Tags, shown.ForUsers,
+                article!.EnterpriseId, article.PublishedAt ?? article.UpdatedAt));
+        }
+    }
+
+    /// <summary>A resolved ticket is found by what was asked and what fixed it; reopened or cancelled, it is taken out.</summary>
+    private async Task ApplyTicketsAsync(XfDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Title, t.Description, t.Resolution, t.Status, t.ProductCategory, t.ProductVendor, t.ProductModel, t.Os, t.Cpu, t.IntegratorId, t.ResolvedAt, t.UpdatedAt })
+            .ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var t = tickets.FirstOrDefault(x => x.Id == id);
+            if (t is null || string.IsNullOrWhiteSpace(t.Resolution) || !(t.Status == TicketStatus.Resolved || t.Status == TicketStatus.AwaitingFeedback || t.Status == TicketStatus.Closed))
+            {
+                Index.Delete(id);
+                continue;
+            }
+            var tags = new List<string>();
+            void Tag(string facet, string? value) { if (!string.IsNullOrWhiteSpace(value)) tags.Add(ArticleTags.Normalize(facet, value)); }
+            Tag(ArticleTags.Category, t.ProductCategory);
+            Tag(ArticleTags.Brand, t.ProductVendor);
+            Tag(ArticleTags.Model, t.ProductModel);
+            Tag(ArticleTags.Os, t.Os);
+            Tag(ArticleTags.Cpu, t.Cpu);
+            Index.Upsert(new KnowledgeDocument(id, t.Title, t.Description, "", t.Resolution, tags, false, t.IntegratorId, t.ResolvedAt ?? t.UpdatedAt, IsTicket: true));
+        }
+    }
+
     public async Task<KnowledgeSearchPage> SearchAsync(KnowledgeSearchQuery query, CancellationToken ct = default)
     {
-        // A search sees what was committed a moment ago, on whichever node it runs.
-        if (clock.GetUtcNow() - checkedAt > Fresh) await CatchUpAsync(ct);
-        var result = Index.Search(new KnowledgeQuery(query.Text, query.Tags, query.ForUsersOnly, query.Take));
+        // A search sees everything committed before it, on whichever node it runs: one look at the feed's end, and the
+        // changes not yet applied are applied first.
+        if (await FeedEndAsync(ct) > Index.LastSequence) await CatchUpAsync(ct);
+        var result = Index.Search(new KnowledgeQuery(query.Text, query.Tags, query.ForUsersOnly, query.Take, query.Tickets));
         return new KnowledgeSearchPage(result.Total, result.Hits.Select(h => new KnowledgeSearchHit(h.Id, h.TitleHtml, h.Fragments, h.Score)).ToList());
+    }
+
+    private async Task<long> FeedEndAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.KnowledgeChanges.MaxAsync(c => (long?)c.Sequence, ct) ?? 0;
     }
 
     private static string Fingerprint(string connection) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(connection)))[..12].ToLowerInvariant();

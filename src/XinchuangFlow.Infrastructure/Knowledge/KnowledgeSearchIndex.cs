@@ -44,6 +44,9 @@ public sealed class KnowledgeSearchIndex : IDisposable
     private const string ForUsersField = "for_users";
     private const string EnterpriseField = "enterprise";
     private const string UpdatedField = "updated";
+    /// <summary>"ticket" on resolved tickets; articles have none (so an index written before tickets joined it reads the same).</summary>
+    private const string TypeField = "type";
+    private const string TicketType = "ticket";
 
     /// <summary>Query-time weights: the title counts most, then symptom and tags (what a searcher describes).</summary>
     private static readonly (string Field, float Boost)[] TextFields =
@@ -224,13 +227,20 @@ public sealed class KnowledgeSearchIndex : IDisposable
         return query.Clauses.Count == 0 ? null : query;
     }
 
-    private static Filter? BuildFilter(KnowledgeQuery query)
+    private static Filter BuildFilter(KnowledgeQuery query)
     {
         var must = new BooleanQuery();
         foreach (var tag in (query.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct())
             must.Add(new TermQuery(new Term(TagField, tag.Trim())), Occur.MUST);
         if (query.ForUsersOnly) must.Add(new TermQuery(new Term(ForUsersField, "1")), Occur.MUST);
-        return must.Clauses.Count == 0 ? null : new QueryWrapperFilter(must);
+        if (query.Tickets) must.Add(new TermQuery(new Term(TypeField, TicketType)), Occur.MUST);
+        else
+        {
+            // Articles: everything that is not a ticket (a query of only MUST_NOT matches nothing, hence the match-all).
+            if (must.Clauses.Count == 0) must.Add(new MatchAllDocsQuery(), Occur.MUST);
+            must.Add(new TermQuery(new Term(TypeField, TicketType)), Occur.MUST_NOT);
+        }
+        return new QueryWrapperFilter(must);
     }
 
     private static List<string> Terms(Analyzer analyzer, string field, string text)
@@ -272,6 +282,7 @@ public sealed class KnowledgeSearchIndex : IDisposable
             new StringField(ForUsersField, d.ForUsers ? "1" : "0", Field.Store.NO),
             new NumericDocValuesField(UpdatedField, d.UpdatedAt.UtcTicks),
         };
+        if (d.IsTicket) doc.Add(new StringField(TypeField, TicketType, Field.Store.NO));
         var tags = (d.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
         foreach (var tag in tags) doc.Add(new StringField(TagField, tag, Field.Store.YES));
         // The tag values (after "facet:") are searchable words too: "银河麒麟V10", "P3301DN".

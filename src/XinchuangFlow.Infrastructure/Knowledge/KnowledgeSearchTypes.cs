@@ -10,14 +10,16 @@ public sealed record KnowledgeDocument(
     IReadOnlyList<string> Tags,
     bool ForUsers,
     Guid? EnterpriseId,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool IsTicket = false);
 
 /// <summary>
 /// A search. <see cref="Text"/> is free text in any mix of Chinese, English and model numbers (no query syntax: it is
 /// analyzed, never parsed); <see cref="Tags"/> must all match exactly ("facet:value"); <see cref="Take"/> is clamped
-/// to 1..100. Blank text with or without tags lists the matching articles, newest first.
+/// to 1..100. Blank text with or without tags lists the matching articles, newest first. <see cref="Tickets"/> searches
+/// the resolved tickets instead of the articles.
 /// </summary>
-public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10);
+public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false);
 
 /// <summary>
 /// One hit. <see cref="TitleHtml"/> and <see cref="Fragments"/> are HTML: the matched words are wrapped in

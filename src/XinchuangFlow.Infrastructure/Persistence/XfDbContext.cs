@@ -36,6 +36,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeCitation> KnowledgeCitations => Set<XinchuangFlow.Domain.Knowledge.KnowledgeCitation>();
     public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeVote> KnowledgeVotes => Set<XinchuangFlow.Domain.Knowledge.KnowledgeVote>();
     public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeChange> KnowledgeChanges => Set<XinchuangFlow.Domain.Knowledge.KnowledgeChange>();
+    public DbSet<XinchuangFlow.Domain.Knowledge.RetiredPlatform> RetiredPlatforms => Set<XinchuangFlow.Domain.Knowledge.RetiredPlatform>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ProcurementUnit> ProcurementUnits => Set<ProcurementUnit>();
@@ -98,5 +99,6 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new KnowledgeCitationConfiguration());
         b.ApplyConfiguration(new KnowledgeVoteConfiguration());
         b.ApplyConfiguration(new KnowledgeChangeConfiguration());
+        b.ApplyConfiguration(new RetiredPlatformConfiguration());
     }
 }

@@ -43,6 +43,13 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return Guid.TryParse(idOrNumber, out var id) ? await q.FirstOrDefaultAsync(t => t.Id == id, ct) : await q.FirstOrDefaultAsync(t => t.Number == idOrNumber, ct);
     }
 
+    public async Task<IReadOnlyList<Ticket>> FindTicketsAsync(IReadOnlyCollection<Guid> ids, CaseScope scope, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await scope.Apply(db.Tickets.AsNoTracking()).Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+    }
+
     public async Task<Ticket?> FindTicketByKeyAsync(string? user, string key, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -36,6 +36,43 @@ public static class KnowledgeEndpoints
             })
             .WithSummary("Searches the published articles, best first: q in any mix of Chinese, English and model numbers (\"UOS 20 1060 黑屏\"), tag=facet:value "
                          + "(repeatable, all must match), take 1–50. Title and fragments are HTML with <mark> around what matched, everything else encoded.");
+        api.MapGet("/articles/{idOrNumber}/usage", async (string idOrNumber, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
+                Results.Ok(await use.UsageAsync(user.ToActor(), idOrNumber, ct)))
+            .WithSummary("How an article is used: resolutions that cite it (solved), the readers' useful / not useful answers, and the caller's own.");
+        api.MapPost("/articles/{idOrNumber}/vote", async (string idOrNumber, VoteRequest body, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
+                Results.Ok(await use.VoteAsync(user.ToActor(), idOrNumber, body.Useful, ct)))
+            .WithSummary("The caller's \"useful?\" answer for a published article (one per reader; a second replaces the first).");
+        api.MapGet("/articles/{idOrNumber}/files", async (string idOrNumber, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
+                Results.Ok(await use.FilesAsync(user.ToActor(), idOrNumber, ct)))
+            .WithSummary("The files and images of an article the caller may read.");
+        api.MapPost("/articles/{idOrNumber}/files", async (string idOrNumber, HttpRequest request, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
+                Results.Ok(await use.AddFileAsync(user.ToActor(), idOrNumber, Uri.UnescapeDataString(request.Headers["X-File-Name"].ToString()), request.Body, ct)))
+            .WithSummary("Adds a file (raw body, name in X-File-Name) to an article its enterprise may edit: PNG, JPEG, GIF, WebP, PDF or UTF-8 text, checked by content.");
+        api.MapGet("/articles/{idOrNumber}/files/{id:guid}", async (string idOrNumber, Guid id, ClaimsPrincipal user, KnowledgeUseService use, HttpResponse response, CancellationToken ct) =>
+            {
+                var file = await use.FileAsync(user.ToActor(), idOrNumber, id, ct);
+                response.Headers.XContentTypeOptions = "nosniff";
+                response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+                return file.IsImage ? Results.File(file.Content, file.ContentType) : Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithSummary("A file of an article: images inline, others as a download.");
+        api.MapGet("/insights", async (int? quietDays, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
+                Results.Ok(await use.InsightsAsync(user.ToActor(), quietDays ?? 90, ct)))
+            .WithSummary("For the reviewers: the most used articles, those never cited (published quietDays 0–3650 ago or earlier, default 90), the least useful, "
+                         + "and those applying to a platform no longer in service.");
+        api.MapPut("/retired-platforms", async (RetiredPlatformRequest body, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
+            {
+                await use.SetRetiredAsync(user.ToActor(), body.Tag, body.Retired, ct);
+                return Results.NoContent();
+            })
+            .WithSummary("The Data Bureau marks a platform tag (os:银河麒麟V4) as no longer in service (retired: true) or in service again; its articles show as outdated.");
+        api.MapGet("/suggestions", async (string? ticket, string? title, string? description, string? category, string? os, string? cpu, string? brand, string? model,
+                ClaimsPrincipal user, KnowledgeSuggestionService suggestions, CancellationToken ct) =>
+                Results.Ok(string.IsNullOrWhiteSpace(ticket)
+                    ? await suggestions.SuggestAsync(user.ToActor(), new TicketText(title, description, category, os, cpu, brand, model), ct)
+                    : await suggestions.ForTicketAsync(user.ToActor(), ticket, ct)))
+            .WithSummary("Knowledge for a ticket being written (title, description, category, os, cpu, brand, model) or for a ticket the caller may see (ticket=number): "
+                         + "up to 5 published articles the caller may read, best first, with how many resolutions they solved, and up to 3 similar resolved tickets.");
         return app;
     }
 }
@@ -45,6 +82,12 @@ public sealed record ArticleRequest(string? Kind, string? Title, string? Symptom
 {
     public ArticleContent ToContent() => new(Kind ?? "", Title ?? "", Symptom, Cause, Steps ?? "", Tags ?? [], ForUsers ?? false);
 }
+
+/// <summary>A reader's answer to "useful?".</summary>
+public sealed record VoteRequest(bool Useful);
+
+/// <summary>A platform tag no longer in service, or in service again.</summary>
+public sealed record RetiredPlatformRequest(string? Tag, bool Retired = true);
 
 /// <summary>A reviewer's decision: approve or return, with a comment (required to return).</summary>
 public sealed record ReviewRequest(string? Decision, string? Comment);

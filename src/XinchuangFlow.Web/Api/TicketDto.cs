@@ -11,7 +11,8 @@ public sealed record TicketDto(Guid Id, string Number, string Status, string Sta
     DateTimeOffset? ResponseDueAt, DateTimeOffset? OnSiteDueAt, DateTimeOffset? ResolutionDueAt, IReadOnlyList<ClockDto> Clocks, Guid InstanceId,
     DateTimeOffset? SetOutAt = null, string? CheckInLocation = null, double? CheckInLatitude = null, double? CheckInLongitude = null, double? CheckInAccuracy = null,
     string? PartsUsed = null, string? ConfirmedBy = null, string? ContactPhone = null, string? ContactEmail = null, string? Address = null,
-    string? ProductVendor = null, string? ProductModel = null, string? SerialNumber = null, string? Cpu = null, string? Os = null, Guid? ProcurementUnitId = null)
+    string? ProductVendor = null, string? ProductModel = null, string? SerialNumber = null, string? Cpu = null, string? Os = null, Guid? ProcurementUnitId = null,
+    string? CitedArticles = null, XinchuangFlow.Application.Knowledge.KnowledgeSuggestions? Suggestions = null)
 {
     public static TicketDto From(Ticket t, DateTimeOffset now)
     {
@@ -23,6 +24,6 @@ public sealed record TicketDto(Guid Id, string Number, string Status, string Sta
             t.ResponseDueAt, t.OnSiteDueAt, t.ResolutionDueAt,
             clocks.All.Select(c => ClockDto.From(t, c, now)).ToList(), t.InstanceId,
             t.SetOutAt, t.CheckInLocation, t.CheckInLatitude, t.CheckInLongitude, t.CheckInAccuracy, t.PartsUsed, t.ConfirmedBy,
-            t.ContactPhone, t.ContactEmail, t.Address, t.ProductVendor, t.ProductModel, t.SerialNumber, t.Cpu, t.Os, t.ProcurementUnitId);
+            t.ContactPhone, t.ContactEmail, t.Address, t.ProductVendor, t.ProductModel, t.SerialNumber, t.Cpu, t.Os, t.ProcurementUnitId, t.CitedArticles);
     }
 }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Application.Knowledge;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public static class TicketEndpoints
         public TicketActionService.Position? Position => Latitude is { } lat && Longitude is { } lon ? new(lat, lon, Accuracy) : null;
     }
     public sealed record AcceptBody(string? Comment);
-    public sealed record ResolveBody(string? Resolution, string? Parts, string? ConfirmedBy, bool AskVendor = false);
+    public sealed record ResolveBody(string? Resolution, string? Parts, string? ConfirmedBy, bool AskVendor = false, List<string>? CitedArticles = null);
     public sealed record FeedbackBody(int Satisfaction, string? Comment);
     public sealed record RedispatchBody(string? TechnicianUser, string? Reason);
     public sealed record GradeBody(string? Grade, string? Reason);
@@ -32,12 +33,15 @@ public static class TicketEndpoints
         var clock = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<TimeProvider>();
         TicketDto Dto(XinchuangFlow.Domain.Tickets.Ticket t) => TicketDto.From(t, clock.GetUtcNow());
         api.MapPost("/tickets", async (NewTicket body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-            TicketIntakeService intake, CancellationToken ct) =>
+            TicketIntakeService intake, KnowledgeSuggestionService knowledge, CancellationToken ct) =>
         {
-            var (ticket, duplicate) = await intake.CreateAsync(user.ToActor(), body, idempotencyKey, ct);
-            return duplicate ? Results.Ok(Dto(ticket)) : Results.Created($"/api/tickets/{ticket.Number}", Dto(ticket));
+            var actor = user.ToActor();
+            var (ticket, duplicate) = await intake.CreateAsync(actor, body, idempotencyKey, ct);
+            var answer = Dto(ticket) with { Suggestions = await knowledge.SuggestAsync(actor, TicketText.Of(ticket), ct) };
+            return duplicate ? Results.Ok(answer) : Results.Created($"/api/tickets/{ticket.Number}", answer);
         }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422. "
-            + "The entry decides the channel (a unit: portal, an API key: api, a desk: hotline, email or onsite) and, for a unit, the place (its own city and county).");
+            + "The entry decides the channel (a unit: portal, an API key: api, a desk: hotline, email or onsite) and, for a unit, the place (its own city and county). "
+            + "The answer carries suggestions: knowledge articles the caller may read and similar resolved tickets.");
 
         api.MapGet("/tickets", async ([AsParameters] TicketFilter filter, ClaimsPrincipal user, CaseQueryService cases, CancellationToken ct) =>
         {
@@ -61,8 +65,8 @@ public static class TicketEndpoints
             Results.Ok(Dto(await actions.SetOutAsync(user.ToActor(), idOrNumber, ct))))
             .WithSummary("The dispatched technician sets out for the site. Repeating it changes nothing.");
         api.MapPost("/tickets/{idOrNumber}/resolve", async (string idOrNumber, ResolveBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
-            Results.Ok(Dto(await actions.ResolveAsync(user.ToActor(), idOrNumber, body.Resolution, body.Parts, body.ConfirmedBy, body.AskVendor, ct))))
-            .WithSummary("The technician records the work and resolves, or asks the vendor for support (askVendor). Repeating it changes nothing.");
+            Results.Ok(Dto(await actions.ResolveAsync(user.ToActor(), idOrNumber, body.Resolution, body.Parts, body.ConfirmedBy, body.AskVendor, body.CitedArticles, ct))))
+            .WithSummary("The technician records the work and resolves, citing published articles by number (citedArticles: [\"KB-000012\"]; an unknown one is refused), or asks the vendor for support (askVendor). Repeating it changes nothing.");
 
         api.MapPost("/tickets/{idOrNumber}/feedback", async (string idOrNumber, FeedbackBody body, ClaimsPrincipal user, TicketActionService actions, CancellationToken ct) =>
             Results.Ok(Dto(await actions.FeedbackAsync(user.ToActor(), idOrNumber, body.Satisfaction, body.Comment, ct))));

@@ -67,13 +67,14 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         await EnsureUserAsync(users, "liuzhou@xinchuang.local", DemoPassword, "柳州市统筹协调单位（演示）", Roles.MunicipalCoordinator, u => u.CityCode = DemoTicketSeeder.SecondDemoCity);
         await EnsureUserAsync(users, "supervisor@xinchuang.local", DemoPassword, "内网办监督员（演示）", Roles.IntranetSupervisor);
         var started = clock.GetTimestamp();
+        // The knowledge first, so the demo tickets' resolutions can cite it.
+        if (await demo.WillSeedTicketsAsync(options.Value.DemoTickets, ct)) await WriteTheDemoKnowledgeAsync(firstIntegrator?.Id, ct);
         var tickets = await demo.SeedTicketsAsync(options.Value.DemoTickets, "unit@xinchuang.local", ct);
         if (tickets > 0)
         {
             log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, clock.GetElapsedTime(started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
-            await WriteTheDemoKnowledgeAsync(firstIntegrator?.Id, ct);
         }
     }
 

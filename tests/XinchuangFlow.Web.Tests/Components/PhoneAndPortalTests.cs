@@ -44,7 +44,7 @@ public sealed class PhoneAndPortalTests(WebAppFactory app) : IClassFixture<WebAp
         });
         foreach (var type in new[] { typeof(TicketWorkspaceService), typeof(TicketActionService), typeof(AttachmentService), typeof(WorkflowRuntime),
                      typeof(Application.Tasks.TaskService), typeof(UserDirectoryService), typeof(AccessService), typeof(Engine.Activities.ActivityRegistry),
-                     typeof(TimeProvider), typeof(PortalService), typeof(Application.Home.HomeService) })
+                     typeof(TimeProvider), typeof(PortalService), typeof(Application.Home.HomeService), typeof(Application.Knowledge.KnowledgeSuggestionService) })
             _ctx.Services.AddSingleton(type, app.Services.GetRequiredService(type));
         _ctx.Services.AddScoped<PageAccess>();
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");

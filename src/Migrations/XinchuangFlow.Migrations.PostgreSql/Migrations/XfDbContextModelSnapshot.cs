@@ -459,9 +459,6 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("ReviewInstanceId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("SolvedCount")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -469,12 +466,6 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("UsefulNo")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UsefulYes")
-                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -507,6 +498,13 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("article");
 
                     b.HasKey("Sequence");
 
@@ -628,6 +626,25 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.HasKey("ArticleId", "User");
 
                     b.ToTable("xf_kb_votes", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.RetiredPlatform", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Tag");
+
+                    b.ToTable("xf_kb_retired_platforms", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Network.Certificate", b =>

@@ -461,9 +461,6 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("ReviewInstanceId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<int>("SolvedCount")
-                        .HasColumnType("int");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -471,12 +468,6 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("UsefulNo")
-                        .HasColumnType("int");
-
-                    b.Property<int>("UsefulYes")
-                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .HasColumnType("int");
@@ -509,6 +500,13 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("article");
 
                     b.HasKey("Sequence");
 
@@ -630,6 +628,25 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.HasKey("ArticleId", "User");
 
                     b.ToTable("xf_kb_votes", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.RetiredPlatform", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Tag");
+
+                    b.ToTable("xf_kb_retired_platforms", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Network.Certificate", b =>

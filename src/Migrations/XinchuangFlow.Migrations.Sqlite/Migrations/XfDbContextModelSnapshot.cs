@@ -450,21 +450,12 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReviewInstanceId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SolvedCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UsefulNo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UsefulYes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -496,6 +487,13 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("article");
 
                     b.HasKey("Sequence");
 
@@ -617,6 +615,25 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.HasKey("ArticleId", "User");
 
                     b.ToTable("xf_kb_votes", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.RetiredPlatform", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tag");
+
+                    b.ToTable("xf_kb_retired_platforms", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Network.Certificate", b =>

@@ -68,8 +68,20 @@ internal sealed class KnowledgeChangeConfiguration : IEntityTypeConfiguration<Kn
     public void Configure(EntityTypeBuilder<KnowledgeChange> builder)
     {
         builder.ToTable("xf_kb_changes");
+        builder.Property(x => x.Subject).HasMaxLength(16).HasDefaultValue(KnowledgeChange.Article);
         builder.HasKey(x => x.Sequence);
         builder.Property(x => x.Sequence).ValueGeneratedOnAdd();
         builder.HasIndex(x => x.ArticleId);
+    }
+}
+
+internal sealed class RetiredPlatformConfiguration : IEntityTypeConfiguration<RetiredPlatform>
+{
+    public void Configure(EntityTypeBuilder<RetiredPlatform> builder)
+    {
+        builder.ToTable("xf_kb_retired_platforms");
+        builder.HasKey(x => x.Tag);
+        builder.Property(x => x.Tag).HasMaxLength(ArticleTags.MaxTagLength);
+        builder.Property(x => x.By).HasMaxLength(256);
     }
 }

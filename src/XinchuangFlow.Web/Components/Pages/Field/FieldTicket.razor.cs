@@ -19,6 +19,7 @@ public partial class FieldTicket
     private TicketWorkspace? _w;
     private bool _notFound, _busy;
     private string? _error, _reason, _location, _resolution, _parts, _confirmedBy;
+    private IReadOnlyList<string> _cited = [];
     private Dictionary<string, string> _errors = new();
 
     /// <summary>The open task of this kind the user may work (a technician's step, whatever the flow calls it), or null.</summary>
@@ -71,7 +72,7 @@ public partial class FieldTicket
     }
 
     private Task ResolveAsync(bool askVendor) =>
-        ActAsync(() => Actions.ResolveAsync(Actor, Number, _resolution, _parts, _confirmedBy, askVendor), askVendor ? L["Field.VendorAsked"] : L["Field.Resolved"]);
+        ActAsync(() => Actions.ResolveAsync(Actor, Number, _resolution, _parts, _confirmedBy, askVendor, _cited), askVendor ? L["Field.VendorAsked"] : L["Field.Resolved"]);
 
     private async Task ActAsync(Func<Task<Ticket>> action, string done)
     {
