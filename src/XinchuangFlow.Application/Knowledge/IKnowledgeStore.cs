@@ -53,4 +53,7 @@ public interface IKnowledgeStore
     Task<IReadOnlyList<RetiredPlatform>> RetiredPlatformsAsync(CancellationToken ct = default);
     Task RetirePlatformAsync(RetiredPlatform platform, CancellationToken ct = default);
     Task RestorePlatformAsync(string tag, CancellationToken ct = default);
+
+    /// <summary>Marks the article retired (only while its version is still <paramref name="expectedVersion"/>), with a line of history and a change for the search indexes, in one transaction.</summary>
+    Task RetireAsync(KnowledgeArticle article, int expectedVersion, string user, string reason, CancellationToken ct = default);
 }

@@ -106,6 +106,25 @@ public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch sea
     }
 
     /// <summary>
+    /// The Data Bureau retires a published article (outdated, wrong): readers no longer find it; its history and the
+    /// tickets that cited it keep it. A reason is required.
+    /// </summary>
+    public async Task<ArticleView> RetireAsync(Actor actor, string idOrNumber, string? reason, CancellationToken ct = default)
+    {
+        if (!access.MayReviewKnowledge(actor)) throw access.Denied(actor, "retire knowledge", "The Data Bureau retires knowledge.");
+        var record = await FindVisibleAsync(actor, idOrNumber, ct);
+        var article = record.Article;
+        if (TextRules.Check(reason, "reason", 500, multiline: true) is { } problem) throw new InvalidInputException([problem]);
+        if (article.Status != ArticleStatus.Published) throw NotNow(article);
+        var expected = article.Version;
+        (article.Status, article.UpdatedAt) = (ArticleStatus.Retired, clock.GetUtcNow());
+        article.Version++;
+        await store.RetireAsync(article, expected, actor.UserName!, reason!.Trim(), ct);
+        await AuditAsync(actor, article, "retire", null, reason, ct);
+        return View(actor, record);
+    }
+
+    /// <summary>
     /// Searches the published articles (KB-2), best first, with highlighted fragments; a procurement unit finds only what
     /// is marked for users. <paramref name="take"/> is 1–50.
     /// </summary>

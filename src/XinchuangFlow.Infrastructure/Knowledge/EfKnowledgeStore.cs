@@ -164,6 +164,22 @@ public sealed class EfKnowledgeStore(IDbContextFactory<XfDbContext> factory) : I
         await db.RetiredPlatforms.Where(p => p.Tag == tag).ExecuteDeleteAsync(ct);
     }
 
+    public async Task RetireAsync(KnowledgeArticle article, int expectedVersion, string user, string reason, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var updated = await db.KnowledgeArticles.Where(a => a.Id == article.Id && a.Version == expectedVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Version, article.Version).SetProperty(a => a.Status, article.Status).SetProperty(a => a.UpdatedAt, article.UpdatedAt), ct);
+        if (updated == 0)
+            throw new StateConflictException(Problem.Of(KnowledgeProblems.Changed, null, $"Article {article.Number} was changed by someone else; reload it."));
+        var line = Line(article, "retired", reason, user, article.UpdatedAt);
+        line.FromStatus = ArticleStatus.Published;
+        db.CaseEvents.Add(line);
+        db.KnowledgeChanges.Add(new KnowledgeChange { ArticleId = article.Id, At = article.UpdatedAt });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     public async Task SaveWorkingAsync(KnowledgeArticle article, int expectedVersion, KnowledgeRevision working, bool newRevision, string user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

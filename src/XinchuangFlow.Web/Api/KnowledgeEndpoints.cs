@@ -29,6 +29,9 @@ public static class KnowledgeEndpoints
         api.MapPost("/articles/{idOrNumber}/review", async (string idOrNumber, ReviewRequest body, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
                 Results.Ok(ArticleDto.From(await knowledge.ReviewAsync(user.ToActor(), idOrNumber, body.Decision, body.Comment, ct))))
             .WithSummary("The Data Bureau's decision: approve (published) or return (the comment is required and reaches the author).");
+        api.MapPost("/articles/{idOrNumber}/retire", async (string idOrNumber, RetireRequest body, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
+                Results.Ok(ArticleDto.From(await knowledge.RetireAsync(user.ToActor(), idOrNumber, body.Reason, ct))))
+            .WithSummary("The Data Bureau retires a published article with a reason (required): readers no longer find it; its history and citations stay.");
         api.MapGet("/search", async (string? q, string[]? tag, int? take, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
             {
                 var page = await knowledge.SearchAsync(user.ToActor(), q, tag, take ?? 10, ct);
@@ -49,12 +52,7 @@ public static class KnowledgeEndpoints
                 Results.Ok(await use.AddFileAsync(user.ToActor(), idOrNumber, Uri.UnescapeDataString(request.Headers["X-File-Name"].ToString()), request.Body, ct)))
             .WithSummary("Adds a file (raw body, name in X-File-Name) to an article its enterprise may edit: PNG, JPEG, GIF, WebP, PDF or UTF-8 text, checked by content.");
         api.MapGet("/articles/{idOrNumber}/files/{id:guid}", async (string idOrNumber, Guid id, ClaimsPrincipal user, KnowledgeUseService use, HttpResponse response, CancellationToken ct) =>
-            {
-                var file = await use.FileAsync(user.ToActor(), idOrNumber, id, ct);
-                response.Headers.XContentTypeOptions = "nosniff";
-                response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-                return file.IsImage ? Results.File(file.Content, file.ContentType) : Results.File(file.Content, file.ContentType, file.FileName);
-            })
+                AttachmentEndpoints.Serve(await use.FileAsync(user.ToActor(), idOrNumber, id, ct), response))
             .WithSummary("A file of an article: images inline, others as a download.");
         api.MapGet("/insights", async (int? quietDays, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
                 Results.Ok(await use.InsightsAsync(user.ToActor(), quietDays ?? 90, ct)))
@@ -82,6 +80,9 @@ public sealed record ArticleRequest(string? Kind, string? Title, string? Symptom
 {
     public ArticleContent ToContent() => new(Kind ?? "", Title ?? "", Symptom, Cause, Steps ?? "", Tags ?? [], ForUsers ?? false);
 }
+
+/// <summary>Why an article is retired.</summary>
+public sealed record RetireRequest(string? Reason);
 
 /// <summary>A reader's answer to "useful?".</summary>
 public sealed record VoteRequest(bool Useful);
