@@ -16,6 +16,10 @@ namespace XinchuangFlow.Infrastructure.Knowledge;
 /// it applied with its own commit. A missing index is rebuilt from the start of the feed; a node that crashed between
 /// the database's commit and the index's picks up where its index stopped. The folder is
 /// <c>Knowledge:IndexPath</c>, by default <c>data/kb-index/&lt;database&gt;-&lt;machine&gt;</c>.
+/// <c>Knowledge:IndexCatchUp</c> (default true) set to false makes a node that never applies the change feed — neither
+/// at start, nor every few seconds, nor before a search: its index stays as it is on disk and searches answer from it.
+/// It exists to test the crash window between the database's commit and the index's (the process-kill test holds a
+/// node in that state, kills it, and starts it again with the default); a node running so says it in its log.
 /// </summary>
 public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, IConfiguration configuration, TimeProvider clock, ILogger<KnowledgeIndexer> log)
     : IKnowledgeSearch, IDisposable
@@ -27,6 +31,8 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
     private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
     private string current = "";
     private bool verified;
+    private readonly bool catchUp = configuration.GetValue("Knowledge:IndexCatchUp", true);
+    private bool saidFrozen;
 
     /// <summary>The folder of the index (for operators and tests).</summary>
     public string Path { get; } = configuration["Knowledge:IndexPath"] is { Length: > 0 } p ? p
@@ -52,6 +58,15 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
         await gate.WaitAsync(ct);
         try
         {
+            if (!catchUp)
+            {
+                // Opened here, under the gate, as a catching-up node opens it: the index is there to search, never written.
+                var sequence = Index.LastSequence;
+                if (!saidFrozen)
+                    log.LogWarning("Knowledge:IndexCatchUp is false: this node never applies the knowledge change feed; its index {Path} stays at change {Sequence}", current, sequence);
+                saidFrozen = true;
+                return;
+            }
             await using var db = await factory.CreateDbContextAsync(ct);
             if (!verified && Index.LastSequence > 0 && Index.LastSequence > (await db.KnowledgeChanges.MaxAsync(c => (long?)c.Sequence, ct) ?? 0))
             {
