@@ -25,6 +25,10 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
     : IKnowledgeSearch, IDisposable
 {
     private const int Batch = 500;
+    /// <summary>A long catch-up (a rebuild, a node long down) commits every this many changes, not every batch: fewer, larger segments.</summary>
+    private const int CommitEvery = 5_000;
+    /// <summary>A catch-up that applied at least this many changes merges the index into one segment (see <see cref="KnowledgeSearchIndex.Compact"/>).</summary>
+    private const int CompactAfter = 5_000;
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim gate = new(1, 1);
     private KnowledgeSearchIndex? index;
@@ -78,6 +82,8 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
             }
             verified = true;   // once per opening: a running node's index never gets ahead of its database
             var last = Index.LastSequence;
+            var applied = 0;
+            var uncommitted = 0;
             while (true)
             {
                 var changes = await db.KnowledgeChanges.AsNoTracking().Where(c => c.Sequence > last).OrderBy(c => c.Sequence).Take(Batch).ToListAsync(ct);
@@ -94,8 +100,24 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
                         article!.EnterpriseId, article.PublishedAt ?? article.UpdatedAt));
                 }
                 last = changes[^1].Sequence;
-                Index.Commit(last);
-                log.LogDebug("Knowledge index at change {Sequence}", last);
+                applied += changes.Count;
+                uncommitted += changes.Count;
+                // Committed when the feed is read to its end, and every few thousand changes of a long catch-up (a crash
+                // in between replays them: both operations are idempotent).
+                if (changes.Count < Batch || uncommitted >= CommitEvery)
+                {
+                    Index.Commit(last);
+                    uncommitted = 0;
+                    log.LogDebug("Knowledge index at change {Sequence}", last);
+                }
+            }
+            if (uncommitted > 0) Index.Commit(last);
+            if (applied >= CompactAfter)
+            {
+                var started = clock.GetTimestamp();
+                Index.Compact();
+                log.LogInformation("Knowledge index caught up {Changes} changes to change {Sequence} and was merged into one segment in {Seconds:0.0} s",
+                    applied, last, clock.GetElapsedTime(started).TotalSeconds);
             }
             checkedAt = clock.GetUtcNow();
         }
