@@ -6,12 +6,46 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
+// Knowledge search at scale (issue 22): -- --kb-scale [--kb-size 100000] [--kb-rounds 5] [--sqlite-only|--postgres-only]
 // Knowledge search analyzers (issue 22): -- --kb-analyzers [--kb-size 20000] [--kb-rounds 5] [--kb-only jieba|smartcn]; one query: -- --kb-search "UOS 20 1060 黑屏"
 // (Engine__TimerDrainers=N runs N drain pipelines side by side in W4.)
 if (Array.IndexOf(args, "--kb-search") is var ks and >= 0 && ks + 1 < args.Length)
 {
     // Look at what one query finds in the published demo articles, fragments included.
     foreach (var line in KnowledgeWorkloads.Show(args[ks + 1])) Console.WriteLine(line);
+    return;
+}
+if (args.Contains("--kb-scale"))
+{
+    // Issue 22 (KB-2): N published articles on SQLite and PostgreSQL — index rebuild from the database, search, suggestions.
+    var size = Arg("--kb-size", 100_000);
+    var rounds = Arg("--kb-rounds", 5);
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    else Console.Error.WriteLine("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
+    if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
+    if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
+    var results = new List<KnowledgeScaleResult>();
+    foreach (var (provider, newDb) in targets) results.Add(await KnowledgeScale.RunAsync(provider, await newDb(), size, rounds));
+    Console.WriteLine($"{size:N0} published articles; search: the {KnowledgeWorkloads.LoadQueries().Count} queries of knowledge-queries.json × {rounds} rounds, top 10; " +
+                      $"suggestion: {KnowledgeScale.Tickets.Length} ticket texts (title + OS + description, {results.FirstOrDefault()?.MeanSuggestionLength ?? 0:0} characters on average) × {rounds * 3} rounds, top 5; " +
+                      "both through KnowledgeService.SearchAsync with highlighting");
+    Console.WriteLine();
+    Console.WriteLine("| database | articles | written in | index rebuild (empty folder) | index size, segments | search p50 | search p95 (goal ≤ 50 ms) | suggestion p50 | suggestion p95 (goal ≤ 100 ms) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in results)
+    {
+        Console.WriteLine($"| {r.Provider} | {r.Documents:N0} | {r.Fill.TotalSeconds:0} s | {r.Rebuild.TotalSeconds:0} s ({r.Articles / r.Rebuild.TotalSeconds:0}/s) | {r.IndexBytes / 1048576.0:0} MiB, {r.SegmentsAfterRebuild} | " +
+                          $"{r.Search.P50:0.0} ms | {r.Search.P95:0.0} ms | {r.Suggestion.P50:0.0} ms | {r.Suggestion.P95:0.0} ms |");
+        Console.WriteLine($"| {r.Provider}, then {r.Added:N0} more published 10 at a time | {r.Documents + r.Added:N0} | | | {r.SegmentsAfter} segments | " +
+                          $"{r.SearchAfter.P50:0.0} ms | {r.SearchAfter.P95:0.0} ms | {r.SuggestionAfter.P50:0.0} ms | {r.SuggestionAfter.P95:0.0} ms |");
+    }
+    var (suggested, missed) = KnowledgeScale.SuggestionQuality();
+    Console.WriteLine();
+    Console.WriteLine($"Suggestion quality on the 48 published demo articles alone: the article each ticket text was written for is in the top 5 for {suggested} of {KnowledgeScale.Tickets.Length}.");
+    foreach (var miss in missed) Console.WriteLine($"- {miss}");
+    foreach (var r in results.Where(r => r.EmptySearches + r.EmptySuggestions > 0))
+        Console.WriteLine($"{r.Provider}: {r.EmptySearches} of {r.SearchSamples} searches and {r.EmptySuggestions} of {r.SuggestionSamples} suggestions found nothing");
     return;
 }
 if (args.Contains("--kb-analyzers"))

@@ -254,6 +254,69 @@ public sealed class KnowledgeSearchIndexTests : IClassFixture<KnowledgeSearchInd
         Assert.Equal(50, index.Search(new KnowledgeQuery("系统升级 失败", Take: 100)).Total);
     }
 
+    [Fact]
+    public void Function_words_are_left_out_of_a_query_not_out_of_the_articles()
+    {
+        // "的", "在", "了" weigh nothing and would score nearly every article: the query is its other words.
+        var wordy = demo.Index.Search(new KnowledgeQuery("在麒麟上的打印机驱动安装了失败", Take: 5));
+        Assert.Equal("kylin-pantum-driver-install", demo.ById[wordy.Hits[0].Id].Key);
+        Assert.DoesNotContain(wordy.Hits.SelectMany(h => h.Fragments.Append(h.TitleHtml)), f => f.Contains("<mark>的</mark>"));
+        Assert.Empty(demo.Index.Search(new KnowledgeQuery("的 了 在")).Hits);   // nothing left to look for
+    }
+
+    [Theory]
+    [InlineData("银河麒麟V10 打印机驱动安装失败 单位新采购的奔图打印机在麒麟系统上安装驱动时提示依赖错误，双击安装包后没有反应", "kylin-pantum-driver-install")]
+    [InlineData("统信UOS 20 1060 电脑开机黑屏 办公室一台统信系统的电脑昨天晚上自动升级后，今天开机只显示一个鼠标箭头，桌面和任务栏都不出来", "uos-1060-black-screen")]
+    [InlineData("业务系统连不上数据库 银河麒麟V10 达梦DM8 从上午开始业务系统频繁提示无法连接数据库，日志里说会话数已满", "dm8-session-limit")]
+    public void A_tickets_text_suggests_its_article(string text, string key)
+    {
+        var hits = demo.Index.Search(new KnowledgeQuery(text, Take: 5)).Hits;
+        Assert.Contains(key, hits.Select(h => demo.ById[h.Id].Key));
+    }
+
+    [Fact]
+    public void Compact_merges_into_one_segment_and_keeps_the_documents_and_the_sequence()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "xf-kb-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var ids = new List<Guid>();
+            using (var index = new KnowledgeSearchIndex(folder))
+            {
+                for (var i = 1; i <= 6; i++)
+                {
+                    ids.Add(Guid.NewGuid());
+                    index.Upsert(Doc(ids[^1], $"鲲鹏920 服务器 RAID 配置 第{i}台"));
+                    index.Commit(i);                                            // a segment per commit
+                }
+                index.Delete(ids[0]);
+                index.Commit(7);
+                Assert.True(SegmentCount(folder) > 1);
+                index.Compact();
+                Assert.Equal(1, SegmentCount(folder));
+                Assert.Equal(7, index.LastSequence);
+                Assert.Equal(5, index.Search(new KnowledgeQuery("鲲鹏920 RAID", Take: 100)).Total);
+            }
+            using (var reopened = new KnowledgeSearchIndex(folder))
+            {
+                Assert.Equal(7, reopened.LastSequence);
+                Assert.Equal(ids.Skip(1).Order(), reopened.Search(new KnowledgeQuery("鲲鹏920 RAID", Take: 100)).Hits.Select(h => h.Id).Order());
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+
+        static int SegmentCount(string folder)
+        {
+            var infos = new Lucene.Net.Index.SegmentInfos();
+            using var dir = FSDirectory.Open(folder);
+            infos.Read(dir);
+            return infos.Count;
+        }
+    }
+
     private static KnowledgeDocument Doc(Guid id, string title, string symptom = "", string cause = "", string steps = "", string[]? tags = null, bool forUsers = true) =>
         new(id, title, symptom, cause, steps, tags ?? [], forUsers, null, T0);
 }

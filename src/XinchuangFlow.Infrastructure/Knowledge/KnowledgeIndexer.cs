@@ -17,15 +17,25 @@ namespace XinchuangFlow.Infrastructure.Knowledge;
 /// it applied with its own commit. A missing index is rebuilt from the start of the feed; a node that crashed between
 /// the database's commit and the index's picks up where its index stopped. The folder is
 /// <c>Knowledge:IndexPath</c>, by default <c>data/kb-index/&lt;database&gt;-&lt;machine&gt;</c>.
+/// <c>Knowledge:IndexCatchUp</c> (default true) set to false makes a node that never applies the change feed — neither
+/// at start, nor every few seconds, nor before a search: its index stays as it is on disk and searches answer from it.
+/// It exists to test the crash window between the database's commit and the index's (the process-kill test holds a
+/// node in that state, kills it, and starts it again with the default); a node running so says it in its log.
 /// </summary>
 public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, IConfiguration configuration, ILogger<KnowledgeIndexer> log)
     : IKnowledgeSearch, IDisposable
 {
     private const int Batch = 500;
+    /// <summary>A long catch-up (a rebuild, a node long down) commits every this many changes, not every batch: fewer, larger segments.</summary>
+    private const int CommitEvery = 5_000;
+    /// <summary>A catch-up that applied at least this many changes merges the index into one segment (see <see cref="KnowledgeSearchIndex.Compact"/>).</summary>
+    private const int CompactAfter = 5_000;
     private readonly SemaphoreSlim gate = new(1, 1);
     private KnowledgeSearchIndex? index;
     private string current = "";
     private bool verified;
+    private readonly bool catchUp = configuration.GetValue("Knowledge:IndexCatchUp", true);
+    private bool saidFrozen;
 
     /// <summary>The folder of the index (for operators and tests).</summary>
     public string Path { get; } = configuration["Knowledge:IndexPath"] is { Length: > 0 } p ? p
@@ -51,6 +61,15 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
         await gate.WaitAsync(ct);
         try
         {
+            if (!catchUp)
+            {
+                // Opened here, under the gate, as a catching-up node opens it: the index is there to search, never written.
+                var sequence = Index.LastSequence;
+                if (!saidFrozen)
+                    log.LogWarning("Knowledge:IndexCatchUp is false: this node never applies the knowledge change feed; its index {Path} stays at change {Sequence}", current, sequence);
+                saidFrozen = true;
+                return;
+            }
             await using var db = await factory.CreateDbContextAsync(ct);
             if (!verified && Index.LastSequence > 0 && Index.LastSequence > (await db.KnowledgeChanges.MaxAsync(c => (long?)c.Sequence, ct) ?? 0))
             {
@@ -62,6 +81,8 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
             }
             verified = true;   // once per opening: a running node's index never gets ahead of its database
             var last = Index.LastSequence;
+            var applied = 0;
+            var uncommitted = 0;
             while (true)
             {
                 var changes = await db.KnowledgeChanges.AsNoTracking().Where(c => c.Sequence > last).OrderBy(c => c.Sequence).Take(Batch).ToListAsync(ct);
@@ -69,8 +90,24 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
                 await ApplyArticlesAsync(db, changes.Where(c => c.Subject != KnowledgeChange.Ticket).Select(c => c.ArticleId).Distinct().ToList(), ct);
                 await ApplyTicketsAsync(db, changes.Where(c => c.Subject == KnowledgeChange.Ticket).Select(c => c.ArticleId).Distinct().ToList(), ct);
                 last = changes[^1].Sequence;
-                Index.Commit(last);
-                log.LogDebug("Knowledge index at change {Sequence}", last);
+                applied += changes.Count;
+                uncommitted += changes.Count;
+                // Committed when the feed is read to its end, and every few thousand changes of a long catch-up (a crash
+                // in between replays them: both operations are idempotent).
+                if (changes.Count < Batch || uncommitted >= CommitEvery)
+                {
+                    Index.Commit(last);
+                    uncommitted = 0;
+                    log.LogDebug("Knowledge index at change {Sequence}", last);
+                }
+            }
+            if (uncommitted > 0) Index.Commit(last);
+            if (applied >= CompactAfter)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                Index.Compact();
+                log.LogInformation("Knowledge index caught up {Changes} changes to change {Sequence} and was merged into one segment in {Seconds:0.0} s",
+                    applied, last, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
         finally
