@@ -25,6 +25,9 @@ public sealed record KnowledgeInsights(
 public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeStore store, IKnowledgeSearch search, AttachmentService files, IAttachmentStore attachments,
     CaseQueryService tickets, AccessService access, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>The audit trail's kind of a platform marked out of service or in service again.</summary>
+    public const string PlatformAuditKind = "knowledge-platform";
+
     /// <summary>Articles a list shows at most.</summary>
     public const int ListSize = 10;
 
@@ -126,7 +129,7 @@ public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeSto
         else await store.RestorePlatformAsync(clean, ct);
         await audit.RecordAsync(new AuditEntry
         {
-            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "knowledge-platform", EntityId = clean,
+            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = PlatformAuditKind, EntityId = clean,
             Action = retired ? "retire" : "restore",
         }, ct);
     }
