@@ -43,4 +43,16 @@ public class ArticleContentTests
         Assert.DoesNotContain(problems, p => p.Field == "steps");                 // kept as typed; rendered safely where read
         Assert.Equal(TextProblems.TooLong, Assert.Single((Good() with { Steps = new string('步', ArticleContent.MaxSteps + 1) }).Clean().Validate()).Code);
     }
+
+    [Fact]
+    public void ATagValueTooLong_IsSaidSo_NamingTheValueWithoutItsFacet()
+    {
+        var os = new string('麒', 70);
+        var problems = new ArticleContent(ArticleKinds.Common, "标题", null, null, "步骤", ["os:" + os], false).Clean().Validate();
+        var problem = Assert.Single(problems);
+        Assert.Equal(KnowledgeProblems.TagTooLong, problem.Code);
+        Assert.Equal("tags", problem.Field);
+        Assert.DoesNotContain("os:", problem.Args!["value"]!.ToString());
+        Assert.Equal(ArticleTags.MaxTagLength - "os:".Length, Convert.ToInt32(problem.Args!["max"]));
+    }
 }

@@ -20,4 +20,6 @@ public static class KnowledgeProblems
     public const string CommentRequired = "knowledge-comment-required";
     /// <summary>Arguments: field, value (an article number a resolution cites that names no published article).</summary>
     public const string CitedUnknown = "knowledge-cited-unknown";
+    /// <summary>Arguments: field, value (the tag's value, without its facet), length, max.</summary>
+    public const string TagTooLong = "knowledge-tag-too-long";
 }
