@@ -225,7 +225,7 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GetByRole(AriaRole.Option, new() { Name = "1 · 很不满意", Exact = true }).ClickAsync();
         await AppFixture.Field(page, "field-comment").FillAsync("蓝屏又出现了");
         await page.Locator("[data-testid=outcome-submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=feedback-news]")).ToContainTextAsync("重新处理");
+        await Assertions.Expect(page.Locator("[data-testid=feedback-news]")).ToContainTextAsync("重新处理", new() { Timeout = 20_000 });   // the flow runs on a loaded machine too
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("重新处理");
         await Assertions.Expect(page.Locator("[data-testid=requester-timeline] [data-testid=step-reopened]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "phone-ticket-reopened.png"), FullPage = true });
