@@ -106,7 +106,7 @@ internal static class KnowledgeScale
     /// The ticket texts' suggestions among the 48 published demo articles alone (no synthetic ones): whether the article
     /// each was written for is in the top 5.
     /// </summary>
-    public static (int Found, IReadOnlyList<string> Misses) SuggestionQuality()
+    public static (int Found, int First, IReadOnlyList<string> Misses) SuggestionQuality()
     {
         using var ram = new Lucene.Net.Store.RAMDirectory();
         using var index = new KnowledgeSearchIndex(ram);
@@ -119,12 +119,14 @@ internal static class KnowledgeScale
         }
         index.Commit(1);
         var misses = new List<string>();
+        var first = 0;
         foreach (var (text, key) in Tickets)
         {
             var keys = index.Search(new KnowledgeQuery(text, Take: 5)).Hits.Select(h => keyOf[h.Id]).ToList();
             if (!keys.Contains(key)) misses.Add($"「{text[..20]}…」 → {string.Join(", ", keys)}");
+            if (keys.FirstOrDefault() == key) first++;
         }
-        return (Tickets.Length - misses.Count, misses);
+        return (Tickets.Length - misses.Count, first, misses);
     }
 
     /// <summary>Segments in the index's last commit.</summary>

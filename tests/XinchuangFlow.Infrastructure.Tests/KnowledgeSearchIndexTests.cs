@@ -275,6 +275,16 @@ public sealed class KnowledgeSearchIndexTests : IClassFixture<KnowledgeSearchInd
     }
 
     [Fact]
+    public void A_long_text_is_searched_by_its_rarest_words()
+    {
+        // Thirty words, most of them in many articles: the 24 searched are the rarest, the model number and 卡纸 among them.
+        const string text = "办公室的同事反映电脑使用起来一直不太正常，重启以后还是老样子，麻烦尽快安排工程师上门看一下，另外楼下那台 P3301DN 经常卡纸";
+        var hits = demo.Index.Search(new KnowledgeQuery(text, Take: 5)).Hits;
+        Assert.Equal("pantum-p3301dn-paper-jam", demo.ById[hits[0].Id].Key);
+        Assert.Contains("<mark>P3301DN</mark>", hits[0].TitleHtml);
+    }
+
+    [Fact]
     public void Compact_merges_into_one_segment_and_keeps_the_documents_and_the_sequence()
     {
         var folder = Path.Combine(Path.GetTempPath(), "xf-kb-test-" + Guid.NewGuid().ToString("N"));
