@@ -105,7 +105,8 @@ public sealed class KnowledgeSearchIndex : IDisposable
             Similarity = similarity,
             // Few segments: a query of 30 words in 5 fields looks each word up in every segment, about 1 ms a segment
             // for a ticket's text (measured). Lucene's default lets a running node's small commits (one per catch-up)
-            // pile up to 10–20 segments; merging three at a time, everything under 16 MB alike, keeps it near 5.
+            // pile up to 10–20 segments; merging three at a time, everything under 16 MB alike, keeps it under 10
+            // (7–9 measured at 100,000 articles).
             // Articles change a few hundred times a day, so the extra merging costs nothing that matters.
             MergePolicy = new TieredMergePolicy { SegmentsPerTier = 3, MaxMergeAtOnce = 3, FloorSegmentMB = 16 },
         };
@@ -164,8 +165,8 @@ public sealed class KnowledgeSearchIndex : IDisposable
 
     /// <summary>
     /// Merges the index into one segment and commits it with the last sequence. A search scores every segment apart, so
-    /// after a bulk catch-up (a rebuild commits a segment per batch) one segment answers about twice as fast
-    /// (measured at 100,000 articles). Slow on a large index (seconds): for after a bulk load, not after each change.
+    /// after a bulk catch-up (a rebuild commits a segment every few thousand changes) one segment scores 1.5–1.7 times
+    /// as fast (measured at 100,000 articles). Slow on a large index (seconds): for after a bulk load, not after each change.
     /// </summary>
     public void Compact()
     {
@@ -287,7 +288,8 @@ public sealed class KnowledgeSearchIndex : IDisposable
     /// <see cref="MaxQueryTerms"/>) are cut to the <see cref="MaxQueryTerms"/> that the fewest articles contain, after
     /// dropping those no article contains (they match nothing and BM25 has no coordination factor, so no score
     /// changes). The common words left out weigh least in BM25 and cost the most (the longest posting lists): at
-    /// 100,000 articles a suggestion searched in a third of the time, the suggested articles the same.
+    /// 100,000 articles a suggestion's p50 fell by a fifth and its p95 by a quarter, the suggested articles the same
+    /// (docs/performance.md).
     /// </summary>
     private static List<string> Rarest(List<string> terms, Func<string, long> documentFrequency)
     {
