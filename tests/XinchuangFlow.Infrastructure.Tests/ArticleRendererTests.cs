@@ -19,6 +19,16 @@ public class ArticleRendererTests
         Assert.Contains("rel=\"noopener noreferrer nofollow\"", html);
     }
 
+    [Fact]
+    public void PlainText_IsTheWordsWithoutTheMarks()
+    {
+        var text = ArticleRenderer.ToPlainText("## 处理\n1. 卸载**旧驱动**\n2. 运行 `sudo dpkg -i pantum.deb`\n\n> 注意 <b>备份</b> & 重启");
+        Assert.Contains("卸载旧驱动", text);
+        Assert.Contains("运行 sudo dpkg -i pantum.deb", text);
+        Assert.Contains("<b>备份</b> & 重启", text);   // an author's tags stay text (the search encodes what it shows)
+        foreach (var mark in new[] { "**", "`", "##", "1.", "> 注意", "&lt;", "&amp;" }) Assert.DoesNotContain(mark, text);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]

@@ -207,6 +207,29 @@ public sealed class KnowledgeSearchIndexTests : IClassFixture<KnowledgeSearchInd
     }
 
     [Fact]
+    public void An_index_of_an_older_format_is_emptied_so_the_catch_up_rebuilds_it()
+    {
+        using var directory = new RAMDirectory();
+        using (var old = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48,
+                   new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))))
+        {
+            old.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.StringField("id", Guid.NewGuid().ToString("N"), Lucene.Net.Documents.Field.Store.YES) });
+            old.SetCommitData(new Dictionary<string, string> { ["xf.sequence"] = "7" });
+            old.Commit();
+        }
+        using (var index = new KnowledgeSearchIndex(directory))
+        {
+            Assert.Equal(0, index.LastSequence);
+            Assert.Equal(0, index.DocumentCount);
+            index.Upsert(Doc(Guid.NewGuid(), "海光 虚拟化 KVM 配置"));
+            index.Commit(7);
+        }
+        using var current = new KnowledgeSearchIndex(directory);   // the current format is kept
+        Assert.Equal(7, current.LastSequence);
+        Assert.Equal(1, current.DocumentCount);
+    }
+
+    [Fact]
     public void Delete_removes_and_upsert_replaces()
     {
         using var directory = new RAMDirectory();

@@ -105,6 +105,9 @@ public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch sea
         return await GetAsync(actor, article.Id.ToString(), ct);
     }
 
+    /// <summary>What is wrong with a reason to retire an article, or null (pages ask before their confirmation).</summary>
+    public static Problem? RetireReasonProblem(string? reason) => TextRules.Check(reason, "reason", 500, multiline: true);
+
     /// <summary>
     /// The Data Bureau retires a published article (outdated, wrong): readers no longer find it; its history and the
     /// tickets that cited it keep it. A reason is required.
@@ -114,7 +117,7 @@ public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch sea
         if (!access.MayReviewKnowledge(actor)) throw access.Denied(actor, "retire knowledge", "The Data Bureau retires knowledge.");
         var record = await FindVisibleAsync(actor, idOrNumber, ct);
         var article = record.Article;
-        if (TextRules.Check(reason, "reason", 500, multiline: true) is { } problem) throw new InvalidInputException([problem]);
+        if (RetireReasonProblem(reason) is { } problem) throw new InvalidInputException([problem]);
         if (article.Status != ArticleStatus.Published) throw NotNow(article);
         var expected = article.Version;
         (article.Status, article.UpdatedAt) = (ArticleStatus.Retired, clock.GetUtcNow());

@@ -78,13 +78,13 @@ public sealed class KnowledgeSuggestionService(IKnowledgeSearch search, IKnowled
         {
             var ticketHits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], false, MaxTickets * 4, Tickets: true), ct);
             var found = (await cases.FindTicketsAsync(ticketHits.Hits.Select(h => h.Id).Where(id => id != exclude).ToList(), scope, ct)).ToDictionary(t => t.Id);
-            var opens = access.ScopeOf(actor).TicketRule().Compile();
+            var opens = access.ScopeOf(actor);
             foreach (var hit in ticketHits.Hits)
             {
                 if (!found.TryGetValue(hit.Id, out var t)) continue;
                 var resolution = t.Resolution ?? "";
                 similar.Add(new SimilarTicket(t.Number, t.Title, hit.Fragments.FirstOrDefault(),
-                    resolution.Length > SimilarTicket.ResolutionLength ? resolution[..SimilarTicket.ResolutionLength] + "…" : resolution, t.ResolvedAt, opens(t)));
+                    resolution.Length > SimilarTicket.ResolutionLength ? resolution[..SimilarTicket.ResolutionLength] + "…" : resolution, t.ResolvedAt, opens.Allows(t)));
                 if (similar.Count == MaxTickets) break;
             }
         }

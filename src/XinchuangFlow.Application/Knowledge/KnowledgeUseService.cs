@@ -120,11 +120,12 @@ public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeSto
     public async Task SetRetiredAsync(Actor actor, string? tag, bool retired, CancellationToken ct = default)
     {
         if (!access.MayReviewKnowledge(actor)) throw access.Denied(actor, "retire a platform", "The Data Bureau reviews knowledge.");
-        var parsed = ArticleTags.Parse(tag);
-        var probe = new ArticleContent(ArticleKinds.Common, "x", null, null, "x", tag is null ? [] : [tag], false).Clean();
-        if (parsed is null || probe.Validate() is { Count: > 0 })
+        if (tag?.IndexOf(':') is > 0 and var at && !TextRules.HasVisibleText(tag[(at + 1)..]))
+            throw new InvalidInputException(Problem.Of(TextProblems.Required, "tag", "Name the platform or version."));
+        var clean = ArticleTags.Clean(tag);
+        if (clean is null)
             throw new InvalidInputException(Problem.Of(KnowledgeProblems.BadTag, "tag", $"'{tag}' is not a tag (facet:value).", ("value", tag ?? "")));
-        var clean = probe.Tags[0];
+        if (ArticleTags.Check(clean) is { } problem) throw new InvalidInputException(problem with { Field = "tag" });
         if (retired) await store.RetirePlatformAsync(new RetiredPlatform { Tag = clean, By = actor.UserName!, At = clock.GetUtcNow() }, ct);
         else await store.RestorePlatformAsync(clean, ct);
         await audit.RecordAsync(new AuditEntry

@@ -39,16 +39,7 @@ public sealed record ArticleContent(string Kind, string Title, string? Symptom, 
         if (Tags.Count > ArticleTags.MaxTags)
             problems.Add(Problem.Of(KnowledgeProblems.TooManyTags, "tags", $"At most {ArticleTags.MaxTags} tags.", ("max", ArticleTags.MaxTags)));
         foreach (var tag in Tags.Take(ArticleTags.MaxTags + 1))
-        {
-            if (ArticleTags.Parse(tag) is { } longTag && ArticleTags.Facets.Contains(longTag.Facet) && tag.Length > ArticleTags.MaxTagLength)
-                problems.Add(Problem.Of(KnowledgeProblems.TagTooLong, "tags", $"'{longTag.Value}' is longer than the {ArticleTags.MaxTagLength} characters of a tag.",
-                    ("value", longTag.Value.Length > 20 ? longTag.Value[..20] + "…" : longTag.Value), ("length", tag.Length), ("max", ArticleTags.MaxTagLength - longTag.Facet.Length - 1)));
-            else if (ArticleTags.Parse(tag) is not { } t || !ArticleTags.Facets.Contains(t.Facet) || tag.Length > ArticleTags.MaxTagLength
-                || !TextRules.HasVisibleText(t.Value) || TextRules.Check(t.Value, "tags", ArticleTags.MaxTagLength, multiline: false) is not null)
-                problems.Add(Problem.Of(KnowledgeProblems.BadTag, "tags", $"'{tag}' is not a tag (facet:value, facets {string.Join(", ", ArticleTags.Facets)}).", ("value", tag)));
-            else if (t.Facet == ArticleTags.Category && !Network.ProductCategories.IsKnown(t.Value))
-                problems.Add(Problem.Of(KnowledgeProblems.UnknownCategory, "tags", $"'{t.Value}' is not a product category.", ("value", t.Value)));
-        }
+            problems.AddIf(ArticleTags.Check(tag));
         return problems;
     }
 }

@@ -1,3 +1,5 @@
+using XinchuangFlow.Domain.Tickets;
+
 namespace XinchuangFlow.Domain.Knowledge;
 
 /// <summary>
@@ -35,4 +37,21 @@ public static class ArticleTags
 
     /// <summary>The tag written the one way it is stored ("os:银河麒麟V10").</summary>
     public static string Normalize(string facet, string value) => $"{facet.Trim().ToLowerInvariant()}:{value.Trim()}";
+
+    /// <summary>The problem of one (normalized) tag, or null when it is a tag an article may carry.</summary>
+    public static Problem? Check(string tag)
+    {
+        if (Parse(tag) is { } longTag && Facets.Contains(longTag.Facet) && tag.Length > MaxTagLength)
+            return Problem.Of(KnowledgeProblems.TagTooLong, "tags", $"'{longTag.Value}' is longer than the {MaxTagLength} characters of a tag.",
+                ("value", longTag.Value.Length > 20 ? longTag.Value[..20] + "…" : longTag.Value), ("length", tag.Length), ("max", MaxTagLength - longTag.Facet.Length - 1));
+        if (Parse(tag) is not { } t || !Facets.Contains(t.Facet) || tag.Length > MaxTagLength
+            || !TextRules.HasVisibleText(t.Value) || TextRules.Check(t.Value, "tags", MaxTagLength, multiline: false) is not null)
+            return Problem.Of(KnowledgeProblems.BadTag, "tags", $"'{tag}' is not a tag (facet:value, facets {string.Join(", ", Facets)}).", ("value", tag));
+        if (t.Facet == Category && !Network.ProductCategories.IsKnown(t.Value))
+            return Problem.Of(KnowledgeProblems.UnknownCategory, "tags", $"'{t.Value}' is not a product category.", ("value", t.Value));
+        return null;
+    }
+
+    /// <summary>The tag as stored, or null when <paramref name="tag"/> is not <c>facet:value</c>.</summary>
+    public static string? Clean(string? tag) => Parse(tag) is { } p ? Normalize(p.Facet, p.Value) : null;
 }

@@ -24,6 +24,17 @@ public sealed class ArticleRenderer : IArticleRenderer
         return Sanitizer.Sanitize(Markdown.ToHtml(text, Pipeline));
     }
 
+    /// <summary>
+    /// The Markdown as the words a reader sees, without its marks (<c>**</c>, <c>#</c>, list numbers, back-ticks): what
+    /// the search index holds, so the fragments it shows read as text.
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var text = markdown.Length > MaxLength ? markdown[..MaxLength] : markdown;
+        return Markdown.ToPlainText(text, Pipeline).Trim();
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var s = new HtmlSanitizer();

@@ -126,7 +126,7 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
             var article = articles.FirstOrDefault(a => a.Id == id);
             var shown = article is { IsPublished: true } ? revisions.FirstOrDefault(r => r.ArticleId == id && r.Number == article.PublishedRevision) : null;
             if (shown is null) Index.Delete(id);
-            else Index.Upsert(new KnowledgeDocument(id, shown.Title, shown.Symptom ?? "", shown.Cause ?? "", shown.Steps, shown.Tags, shown.ForUsers,
+            else Index.Upsert(new KnowledgeDocument(id, shown.Title, shown.Symptom ?? "", shown.Cause ?? "", ArticleRenderer.ToPlainText(shown.Steps), shown.Tags, shown.ForUsers,
                 article!.EnterpriseId, article.PublishedAt ?? article.UpdatedAt));
         }
     }

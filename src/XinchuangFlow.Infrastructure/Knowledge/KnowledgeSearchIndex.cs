@@ -34,6 +34,13 @@ public sealed class KnowledgeSearchIndex : IDisposable
     public const int MaxTake = 100;
     private const int FragmentSize = 90;
     private const string SequenceKey = "xf.sequence";
+    private const string FormatKey = "xf.format";
+
+    /// <summary>
+    /// What a document holds, as a version: an index committed under another format (or none) is emptied when opened and
+    /// rebuilt by the catch-up from the change feed. 2: an article's steps are indexed as plain text, not Markdown.
+    /// </summary>
+    public const string Format = "2";
 
     // Fields. Text fields are stored for highlighting; "tag" holds each tag exactly for filtering.
     private const string IdField = "id";
@@ -112,6 +119,13 @@ public sealed class KnowledgeSearchIndex : IDisposable
         };
         writer = new IndexWriter(directory, config);
         lastSequence = ReadSequence(writer.CommitData);
+        if (lastSequence > 0 && (writer.CommitData?.TryGetValue(FormatKey, out var format) != true || format != Format))
+        {
+            writer.DeleteAll();
+            writer.SetCommitData(CommitData(0));
+            writer.Commit();
+            lastSequence = 0;
+        }
         searchers = new SearcherManager(writer, true, new Factory(similarity));
     }
 
@@ -156,7 +170,7 @@ public sealed class KnowledgeSearchIndex : IDisposable
         lock (writeGate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
+            writer.SetCommitData(CommitData(sequence));
             writer.Commit();
             Interlocked.Exchange(ref lastSequence, sequence);
         }
@@ -174,7 +188,7 @@ public sealed class KnowledgeSearchIndex : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             writer.ForceMerge(1);
-            writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = LastSequence.ToString(CultureInfo.InvariantCulture) });
+            writer.SetCommitData(CommitData(LastSequence));
             writer.Commit();
         }
         searchers.MaybeRefreshBlocking();
@@ -356,6 +370,9 @@ public sealed class KnowledgeSearchIndex : IDisposable
     }
 
     private static string Key(Guid id) => id.ToString("N");
+
+    private static Dictionary<string, string> CommitData(long sequence) =>
+        new() { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [FormatKey] = Format };
 
     private static long ReadSequence(IDictionary<string, string>? data) =>
         data is not null && data.TryGetValue(SequenceKey, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
