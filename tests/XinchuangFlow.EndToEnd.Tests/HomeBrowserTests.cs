@@ -152,6 +152,107 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheHotlineOffersAnArticle_TheTechnicianCitesIt_TheTicketAndTheArticleCountIt_ReadersVote_AndTheBureauRetiresIt()
+    {
+        var wide = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } };
+        var admin = await app.ApiAsync();
+        var techApi = await app.ApiAsync("tech@xinchuang.local", Demo);
+        // An article for a platform out of service (the demo marks Kylin V4), published through the review.
+        var model = $"PX{Random.Shared.Next(1000, 9999)}";
+        var title = $"银河麒麟V4 打印机 {model} 驱动安装失败";
+        var article = (await (await techApi.PostAsJsonAsync("/api/knowledge/articles", new JsonObject
+        {
+            ["kind"] = "common", ["title"] = title, ["symptom"] = $"安装 {model} 驱动时提示依赖错误，无法打印。",
+            ["steps"] = "1. 执行 **sudo apt install cups**\n2. 重新安装厂商驱动包", ["tags"] = new JsonArray("os:银河麒麟V4", "category:peripheral"),
+        })).Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+        (await techApi.PostAsync($"/api/knowledge/articles/{article}/submit", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/knowledge/articles/{article}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
+
+        // The dispatcher records the call; while the problem is typed the desk offers the article, in plain words.
+        var desk = await app.SignedInPageAsync("dispatcher@xinchuang.local", Demo, wide);
+        await desk.GotoAsync("/hotline");
+        await AppFixture.WaitLiveAsync(desk);
+        await AppFixture.Field(desk, "hotline-search").FillAsync("南宁市财政");
+        await desk.Locator("[data-testid='unit-南宁市财政局']").ClickAsync();
+        await AppFixture.Field(desk, "h-contactPhone").FillAsync($"0771-{Random.Shared.Next(1000000, 9999999)}");
+        await AppFixture.ChooseAsync(desk, desk.Locator("[data-testid=h-category]"), "外设");
+        await AppFixture.Field(desk, "h-title").FillAsync($"打印机 {model} 驱动装不上");
+        await AppFixture.Field(desk, "h-description").FillAsync("银河麒麟V4 电脑，安装驱动提示依赖错误");
+        await AppFixture.Field(desk, "h-title").ClickAsync();
+        var offered = desk.Locator($"[data-testid=kb-suggestion][data-number={article}]");
+        await Assertions.Expect(offered.Locator("a mark").First).ToBeVisibleAsync();
+        Assert.DoesNotContain("**", await offered.InnerTextAsync());   // the steps' Markdown is not shown as marks
+        await desk.Locator("[data-testid=kb-suggestions]").ScrollIntoViewIfNeededAsync();
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "hotline-suggestions.png") });
+        await desk.Locator("[data-testid=h-submit]").ClickAsync();
+        await desk.Locator("[data-testid=hotline-created]").WaitForAsync();
+        var number = System.Text.RegularExpressions.Regex.Match(await desk.Locator("[data-testid=hotline-created]").InnerTextAsync(), @"GX-\d{4}-\d{8}-\d{5}").Value;
+
+        // The demo technician takes it on and is on site.
+        var dispatcherApi = await app.ApiAsync("dispatcher@xinchuang.local", Demo);
+        (await dispatcherApi.PostAsJsonAsync($"/api/tickets/{number}/redispatch", new { technicianUser = "tech@xinchuang.local", reason = "就近" })).EnsureSuccessStatusCode();
+        foreach (var step in new[] { "accept", "set-out" }) (await techApi.PostAsync($"/api/tickets/{number}/{step}", null)).EnsureSuccessStatusCode();
+        (await techApi.PostAsJsonAsync($"/api/tickets/{number}/check-in", new { location = "财务科" })).EnsureSuccessStatusCode();
+        async Task<int> SolvedAsync() => (await admin.GetFromJsonAsync<JsonObject>($"/api/knowledge/articles/{article}/usage"))!["solved"]!.GetValue<int>();
+        Assert.Equal(0, await SolvedAsync());
+
+        // On the phone, resolving, the technician ticks "this solved it" on the article.
+        var phone = await app.SignedInPageAsync("tech@xinchuang.local", Demo, Phone());
+        await phone.GotoAsync($"/m/{number}");
+        await AppFixture.WaitLiveAsync(phone);
+        await AppFixture.Field(phone, "field-resolution").FillAsync("按知识库文章安装 cups 后重装驱动，打印正常。");
+        var cite = phone.Locator($"[data-testid=kb-suggestion][data-number={article}]").Locator("input[data-testid=kb-cite], [data-testid=kb-cite] input").First;
+        await cite.CheckAsync();
+        await Assertions.Expect(cite).ToBeCheckedAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "phone-resolve-cite.png"), FullPage = true });
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the resolve step with its suggestions fits the phone");
+        await phone.Locator("[data-testid=field-resolve]").ClickAsync();
+        await phone.Locator("[data-testid=field-nothing]").WaitForAsync();
+
+        // The ticket names the article; the article counts the resolution.
+        await desk.GotoAsync($"/tickets/{number}");
+        await AppFixture.WaitLiveAsync(desk);
+        await Assertions.Expect(desk.Locator("[data-testid=cited]")).ToContainTextAsync(article);
+        await desk.Locator($"[data-testid=cited] a[href='/knowledge/{article}']").ClickAsync();
+        await AppFixture.WaitLiveAsync(desk);
+        await Assertions.Expect(desk.Locator("[data-testid=kb-solved]")).ToHaveTextAsync("已解决 1 次");
+        Assert.Equal(1, await SolvedAsync());
+        // It applies to a platform out of service: the reader is told.
+        await Assertions.Expect(desk.Locator("[data-testid=kb-out-of-service]")).ToContainTextAsync("银河麒麟V4");
+
+        // The dispatcher finds it useful, then changes their mind: one answer each, the last counts.
+        await desk.Locator("[data-testid=kb-useful]").ClickAsync();
+        await Assertions.Expect(desk.Locator("[data-testid=kb-useful]")).ToContainTextAsync("1");
+        await Assertions.Expect(desk.Locator("[data-testid=kb-useful]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+        await desk.Locator("[data-testid=kb-not-useful]").ClickAsync();
+        await Assertions.Expect(desk.Locator("[data-testid=kb-not-useful]")).ToContainTextAsync("1");
+        await Assertions.Expect(desk.Locator("[data-testid=kb-useful]")).ToContainTextAsync("0");
+        await Assertions.Expect(desk.Locator("[data-testid=kb-not-useful]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+        await Assertions.Expect(desk.Locator("[data-testid=kb-useful]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+        await desk.Mouse.MoveAsync(0, 0);
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "knowledge-article-used.png"), FullPage = true });
+
+        // The Data Bureau retires it: a reason is asked first, then a confirmation; readers no longer find it.
+        var bureau = await app.SignedInPageAsync(options: wide);
+        await bureau.GotoAsync($"/knowledge/{article}");
+        await AppFixture.WaitLiveAsync(bureau);
+        await bureau.Locator("[data-testid=kb-retire-article]").ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-retire-box]")).ToContainTextAsync("请填写原因");
+        await AppFixture.Field(bureau, "kb-retire-reason").FillAsync("该型号已停产");
+        await bureau.Locator("[data-testid=kb-retire-article]").ClickAsync();
+        await bureau.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "停用文章" }).ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-status]")).ToHaveTextAsync("已停用");
+        var hits = (await techApi.GetFromJsonAsync<JsonObject>("/api/knowledge/search?q=" + Uri.EscapeDataString(title) + "&take=10"))!["hits"]!.AsArray();
+        Assert.DoesNotContain(hits, h => h!["title"]!.GetValue<string>().Replace("<mark>", "").Replace("</mark>", "").Contains(model));
+        // The ticket keeps its citation, marked retired, no longer a link.
+        await desk.GotoAsync($"/tickets/{number}");
+        await AppFixture.WaitLiveAsync(desk);
+        await Assertions.Expect(desk.Locator("[data-testid=cited]")).ToContainTextAsync(article);
+        await Assertions.Expect(desk.Locator("[data-testid=cited] [data-testid=cited-retired]")).ToHaveTextAsync("已停用");
+        Assert.Equal(0, await desk.Locator($"[data-testid=cited] a[href='/knowledge/{article}']").CountAsync());
+    }
+
+    [Fact]
     public async Task TheDemoKnowledgeBase_IsWrittenAndReviewed_AndFoundInChinese()
     {
         // Written by the demo technician and manager, reviewed by the Data Bureau through the review flow: most published,

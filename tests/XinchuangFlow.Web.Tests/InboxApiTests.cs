@@ -261,9 +261,9 @@ public abstract class InboxApiTests(InboxWorld world)
         foreach (var (name, content, why) in new (string, byte[], string)[]
                  {
                      ("假图片.png", "这其实是文本"u8.ToArray(), "text/plain"),
-                     ("报告.txt", "<html><script>alert(1)</script></html>"u8.ToArray(), "不接受这种文件"),
-                     ("图.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"u8.ToArray(), "不接受这种文件"),
-                     ("程序.txt", [0x4D, 0x5A, 0x90, 0x00, 0x03], "不接受这种文件"),
+                     ("报告.txt", "<html><script>alert(1)</script></html>"u8.ToArray(), "不是可以附上的文件"),
+                     ("图.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"u8.ToArray(), "不是可以附上的文件"),
+                     ("程序.txt", [0x4D, 0x5A, 0x90, 0x00, 0x03], "不是可以附上的文件"),
                      ("../../etc/passwd.txt", "root"u8.ToArray(), "路径"),
                      ("空.txt", [], "文件是空的"),
                  })

@@ -33,8 +33,8 @@ public interface IKnowledgeStore
     /// <summary>How many resolutions cite each of the articles ("this solved it"); articles never cited are left out.</summary>
     Task<IReadOnlyDictionary<Guid, int>> CitationCountsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
 
-    /// <summary>The published articles among the numbers, with the revision readers see.</summary>
-    Task<IReadOnlyList<ArticleRecord>> PublishedAsync(IReadOnlyCollection<string> numbers, CancellationToken ct = default);
+    /// <summary>The published articles among the numbers, with the revision readers see; with <paramref name="andRetired"/> also those retired after publication (with their last published revision).</summary>
+    Task<IReadOnlyList<ArticleRecord>> PublishedAsync(IReadOnlyCollection<string> numbers, CancellationToken ct = default, bool andRetired = false);
 
     /// <summary>Stores a reader's "useful?" answer, replacing their earlier one.</summary>
     Task VoteAsync(KnowledgeVote vote, CancellationToken ct = default);

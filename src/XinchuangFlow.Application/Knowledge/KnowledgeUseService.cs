@@ -6,11 +6,15 @@ using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Application.Knowledge;
 
-/// <summary>How an article is used: the resolutions that cite it ("this solved it") and the readers' "useful?" answers; <see cref="Mine"/> is the caller's.</summary>
-public sealed record ArticleUsage(int Solved, int Useful, int NotUseful, bool? Mine);
+/// <summary>
+/// How an article is used: the resolutions that cite it ("this solved it") and the readers' "useful?" answers;
+/// <see cref="Mine"/> is the caller's; <see cref="OutOfService"/> the tags of the article naming a platform the Data
+/// Bureau has marked out of service (the article may be outdated).
+/// </summary>
+public sealed record ArticleUsage(int Solved, int Useful, int NotUseful, bool? Mine, IReadOnlyList<string>? OutOfService = null);
 
-/// <summary>An article named in a list: its number, the title readers see, a figure (how many citations or votes).</summary>
-public sealed record ArticleLine(string Number, string Title, int Figure = 0, string? Tag = null);
+/// <summary>An article named in a list: its number, the title readers see, a figure (how many citations or votes); <see cref="Retired"/> when it is no longer read.</summary>
+public sealed record ArticleLine(string Number, string Title, int Figure = 0, string? Tag = null, bool Retired = false);
 
 /// <summary>What the reviewers look at to keep the knowledge base worth reading.</summary>
 public sealed record KnowledgeInsights(
@@ -34,7 +38,13 @@ public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeSto
     public async Task<ArticleUsage> UsageAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
         var view = await articles.GetAsync(actor, idOrNumber, ct);
-        return await store.UsageAsync(view.Article.Id, actor.UserName, ct);
+        return await WithPlatformsAsync(view, await store.UsageAsync(view.Article.Id, actor.UserName, ct), ct);
+    }
+
+    private async Task<ArticleUsage> WithPlatformsAsync(ArticleView view, ArticleUsage usage, CancellationToken ct)
+    {
+        var retired = (await store.RetiredPlatformsAsync(ct)).Select(p => p.Tag).ToHashSet(StringComparer.Ordinal);
+        return usage with { OutOfService = view.Shown.Tags.Where(retired.Contains).ToList() };
     }
 
     /// <summary>The caller's "useful?" answer for a published article they may read (a second answer replaces the first).</summary>
@@ -44,7 +54,7 @@ public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeSto
         var view = await articles.GetAsync(actor, idOrNumber, ct);
         if (!view.Article.IsPublished) throw new StateConflictException(Problem.Of(KnowledgeProblems.NotNow, null, $"Article {view.Article.Number} is not published.", ("articleStatus", view.Article.Status)));
         await store.VoteAsync(new KnowledgeVote { ArticleId = view.Article.Id, User = actor.UserName!, Useful = useful, At = clock.GetUtcNow() }, ct);
-        return await store.UsageAsync(view.Article.Id, actor.UserName, ct);
+        return await WithPlatformsAsync(view, await store.UsageAsync(view.Article.Id, actor.UserName, ct), ct);
     }
 
     /// <summary>The articles a ticket's resolution cites, those the caller may read (a ticket outside the caller's scope is a logged 404).</summary>
@@ -54,14 +64,17 @@ public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeSto
         return await CitedAsync(actor, ticket, ct);
     }
 
-    /// <summary>The articles a ticket the caller has already found cites, those the caller may read.</summary>
+    /// <summary>
+    /// The articles a ticket the caller has already found cites, those the caller may read; an article retired since is
+    /// still named (by its last published title), marked retired.
+    /// </summary>
     public async Task<IReadOnlyList<ArticleLine>> CitedAsync(Actor actor, Ticket ticket, CancellationToken ct = default)
     {
         var numbers = CitedArticles.Parse(ticket.CitedArticles);
         if (numbers.Count == 0) return [];
-        var published = await store.PublishedAsync(numbers, ct);
+        var published = await store.PublishedAsync(numbers, ct, andRetired: true);
         return published.Where(r => access.MaySeePublishedKnowledge(actor, r.Published!.ForUsers))
-            .Select(r => new ArticleLine(r.Article.Number, r.Published!.Title)).ToList();
+            .Select(r => new ArticleLine(r.Article.Number, r.Published!.Title, Retired: !r.Article.IsPublished)).ToList();
     }
 
     public async Task<IReadOnlyList<AttachmentInfo>> FilesAsync(Actor actor, string idOrNumber, CancellationToken ct = default)

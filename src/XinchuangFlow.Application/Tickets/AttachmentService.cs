@@ -69,7 +69,8 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         if (bytes.Length > MaxBytes) throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {MaxBytes / 1024 / 1024} MB.", ("max", MaxBytes / 1024 / 1024)));
         if (bytes.Length == 0) throw new InvalidInputException(Problem.Of(AttachmentProblems.Empty, "file", "The file is empty."));
         var type = Sniff(bytes) ?? throw new InvalidInputException(Problem.Of(AttachmentProblems.TypeRefused, "file",
-            "This kind of file is not accepted: use PNG, JPEG, GIF, WebP, PDF or plain UTF-8 text (.txt, .log, .csv)."));
+            $"'{name}' is not accepted: photos and screenshots (PNG, JPEG, GIF, WebP), PDF or plain UTF-8 text; the content is checked, not the name.",
+            ("name", name)));
         var ext = Path.GetExtension(name).ToLowerInvariant();
         if (!Extensions[type].Contains(ext))
             throw new InvalidInputException(Problem.Of(AttachmentProblems.ExtensionMismatch, "file", $"The file's content is {type} but its name ends in '{ext}'; name it {string.Join(" or ", Extensions[type])}.",

@@ -57,12 +57,12 @@ public sealed class EfKnowledgeStore(IDbContextFactory<XfDbContext> factory) : I
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
-    public async Task<IReadOnlyList<ArticleRecord>> PublishedAsync(IReadOnlyCollection<string> numbers, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ArticleRecord>> PublishedAsync(IReadOnlyCollection<string> numbers, CancellationToken ct = default, bool andRetired = false)
     {
         if (numbers.Count == 0) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var found = (await db.KnowledgeArticles.AsNoTracking().Where(a => numbers.Contains(a.Number) && a.PublishedRevision != null).ToListAsync(ct))
-            .Where(a => a.IsPublished).ToList();
+            .Where(a => a.IsPublished || andRetired).ToList();
         var ids = found.Select(a => a.Id).ToList();
         var revisions = await db.KnowledgeRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)).ToListAsync(ct);
         return found.Select(a => new ArticleRecord(a, revisions.Single(r => r.ArticleId == a.Id && r.Number == a.WorkingRevision),
