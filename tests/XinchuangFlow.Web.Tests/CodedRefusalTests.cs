@@ -50,8 +50,8 @@ public class CodedRefusalTests(WebAppFactory factory) : IClassFixture<WebAppFact
     }
 
     [Theory]
-    [InlineData("", "文件是空的。", "不是可以附上的文件")]
-    [InlineData("?culture=en", "The file is empty.", "cannot be attached")]
+    [InlineData("", "文件是空的。", "“程序.txt”不是可以附上的文件")]
+    [InlineData("?culture=en", "The file is empty.", "“程序.txt” cannot be attached")]
     public async Task ARefusedAttachment_SaysWhy_InTheCallersLanguage(string culture, string empty, string refusedType)
     {
         var unit = await factory.LoginAsync("unit@xinchuang.local", "Demo#2026xf");
