@@ -72,6 +72,27 @@ public sealed class KnowledgeSearchIndexTests : IClassFixture<KnowledgeSearchInd
         Assert.Equal(result.Hits.OrderByDescending(h => h.Score).Select(h => h.Id), result.Hits.Select(h => h.Id));
     }
 
+    [Theory]
+    [InlineData("FT-2000/4")]
+    [InlineData("ft-2000/4 发热")]
+    public void A_model_number_ranks_the_articles_naming_it_first(string text)
+    {
+        var naming = demo.ById.Where(a => (a.Value.Title + a.Value.Symptom + a.Value.Cause + a.Value.Steps).Contains("FT-2000/4", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Key).ToHashSet();
+        Assert.NotEmpty(naming);
+        var hits = demo.Index.Search(new KnowledgeQuery(text, Take: 10)).Hits;
+        Assert.Equal(naming, hits.Take(naming.Count).Select(h => h.Id).ToHashSet());
+        // The model alone: only the articles naming it, not every numbered step's "4" or a year's "2000".
+        if (!text.Contains(' ')) Assert.Equal(naming.Count, hits.Count);
+    }
+
+    [Fact]
+    public void A_model_number_no_article_names_still_finds_those_sharing_a_part()
+    {
+        var hits = demo.Index.Search(new KnowledgeQuery("FT-2000/64", Take: 10)).Hits;
+        Assert.Contains(hits, h => demo.ById[h.Id].Key == "ft2000-4-fan-noise");
+    }
+
     [Fact]
     public void SmartCn_is_the_other_option_behind_the_same_switch()
     {

@@ -211,5 +211,32 @@ public class KnowledgeUseApiTests(WebAppFactory factory) : IClassFixture<WebAppF
         Assert.False(await FoundAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync($"/api/knowledge/articles/{number}")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/knowledge/articles/{number}/retire", new { reason = "再次" })).StatusCode);
+
+        // The reviewers see it among the retired, with why; a retirement by mistake is undone, and readers find it again.
+        var retired = (await OkAsync(await admin.GetAsync("/api/knowledge/insights")))["retired"]!.AsArray();
+        Assert.Contains(retired, r => r!["number"]!.GetValue<string>() == number && r["reason"]!.GetValue<string>() == "该型号已停产"
+                                      && r["by"]!.GetValue<string>() == "admin@xinchuang.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.PostAsync($"/api/knowledge/articles/{number}/restore", null)).StatusCode);
+        Assert.Equal("published", (await OkAsync(await admin.PostAsync($"/api/knowledge/articles/{number}/restore", null)))["status"]!.GetValue<string>());
+        Assert.True(await FoundAsync());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/knowledge/articles/{number}/restore", null)).StatusCode);
+        Assert.DoesNotContain((await OkAsync(await admin.GetAsync("/api/knowledge/insights")))["retired"]!.AsArray(), r => r!["number"]!.GetValue<string>() == number);
+    }
+
+    [Fact]
+    public async Task TheListIsPaged_EveryArticleOnExactlyOnePage()
+    {
+        var admin = await AdminAsync();
+        var first = await OkAsync(await admin.GetAsync("/api/knowledge/search?take=20"));
+        var total = first["total"]!.GetValue<int>();
+        Assert.True(total > 20, $"the demo has more than one page ({total})");
+        var ids = new List<string>();
+        for (var skip = 0; skip < total; skip += 20)
+            ids.AddRange((await OkAsync(await admin.GetAsync($"/api/knowledge/search?take=20&skip={skip}")))["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()));
+        Assert.Equal(total, ids.Count);
+        Assert.Equal(total, ids.Distinct().Count());
+        Assert.Empty((await OkAsync(await admin.GetAsync($"/api/knowledge/search?take=20&skip={total}")))["hits"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/knowledge/search?skip=-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/knowledge/search?skip=1001")).StatusCode);
     }
 }

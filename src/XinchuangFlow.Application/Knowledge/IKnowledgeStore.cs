@@ -5,6 +5,9 @@ namespace XinchuangFlow.Application.Knowledge;
 /// <summary>An article with the revision being written or reviewed and the revision readers see (null before the first publication).</summary>
 public sealed record ArticleRecord(KnowledgeArticle Article, KnowledgeRevision Working, KnowledgeRevision? Published);
 
+/// <summary>A retired article: its number, the title it was published with, why, by whom and when it was retired.</summary>
+public sealed record Retirement(string Number, string Title, string? Reason, string By, DateTimeOffset At);
+
 /// <summary>Articles as the knowledge service stores and reads them.</summary>
 public interface IKnowledgeStore
 {
@@ -56,4 +59,10 @@ public interface IKnowledgeStore
 
     /// <summary>Marks the article retired (only while its version is still <paramref name="expectedVersion"/>), with a line of history and a change for the search indexes, in one transaction.</summary>
     Task RetireAsync(KnowledgeArticle article, int expectedVersion, string user, string reason, CancellationToken ct = default);
+
+    /// <summary>Publishes a retired article again (its last published revision), in its history and the change feed.</summary>
+    Task RestoreAsync(KnowledgeArticle article, int expectedVersion, string user, CancellationToken ct = default);
+
+    /// <summary>The retired articles, last retired first, each with why, by whom and when; with <paramref name="articleId"/> only that one.</summary>
+    Task<IReadOnlyList<Retirement>> RetirementsAsync(int take, Guid? articleId = null, CancellationToken ct = default);
 }

@@ -127,17 +127,42 @@ public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch sea
         return View(actor, record);
     }
 
+    /// <summary>The Data Bureau publishes a retired article again (a retirement by mistake): readers find it again; audited.</summary>
+    public async Task<ArticleView> RestoreAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
+    {
+        if (!access.MayReviewKnowledge(actor)) throw access.Denied(actor, "restore knowledge", "The Data Bureau restores knowledge.");
+        var record = await FindVisibleAsync(actor, idOrNumber, ct);
+        var article = record.Article;
+        if (article.Status != ArticleStatus.Retired || article.PublishedRevision is null) throw NotNow(article);
+        var expected = article.Version;
+        (article.Status, article.UpdatedAt) = (ArticleStatus.Published, clock.GetUtcNow());
+        article.Version++;
+        await store.RestoreAsync(article, expected, actor.UserName!, ct);
+        await AuditAsync(actor, article, "restore", ArticleStatus.Retired, ArticleStatus.Published, ct);
+        return View(actor, record);
+    }
+
+    /// <summary>Why, by whom and when an article the caller may see was retired; null when it is not retired.</summary>
+    public async Task<Retirement?> RetirementAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
+    {
+        var record = await FindVisibleAsync(actor, idOrNumber, ct);
+        if (record.Article.Status != ArticleStatus.Retired) return null;
+        return (await store.RetirementsAsync(1, record.Article.Id, ct)).FirstOrDefault();
+    }
+
     /// <summary>
     /// Searches the published articles (KB-2), best first, with highlighted fragments; a procurement unit finds only what
-    /// is marked for users. <paramref name="take"/> is 1–50.
+    /// is marked for users. <paramref name="take"/> is 1–50; <paramref name="skip"/> (0–1,000) passes over the hits of earlier pages.
     /// </summary>
-    public async Task<KnowledgeSearchPage> SearchAsync(Actor actor, string? text, IReadOnlyList<string>? tags, int take, CancellationToken ct = default)
+    public async Task<KnowledgeSearchPage> SearchAsync(Actor actor, string? text, IReadOnlyList<string>? tags, int take, CancellationToken ct = default, int skip = 0)
     {
         if (!actor.IsAuthenticated) throw access.Denied(actor, "search knowledge", "Sign in to search the knowledge base.");
         if (take is < 1 or > MaxTake)
             throw new InvalidInputException(Problem.Of(RequestProblems.Take, "take", $"take is 1–{MaxTake}.", ("max", MaxTake)));
+        if (skip is < 0 or > MaxSkip)
+            throw new InvalidInputException(Problem.Of(RequestProblems.Range, "skip", $"skip is 0–{MaxSkip}.", ("min", 0), ("max", MaxSkip)));
         var clean = (tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => ArticleTags.Parse(t) is { } p ? ArticleTags.Normalize(p.Facet, p.Value) : t.Trim()).Take(ArticleTags.MaxTags).ToList();
-        return await search.SearchAsync(new KnowledgeSearchQuery(text, clean, !access.MaySeePublishedKnowledge(actor, forUsers: false), take), ct);
+        return await search.SearchAsync(new KnowledgeSearchQuery(text, clean, !access.MaySeePublishedKnowledge(actor, forUsers: false), take, Skip: skip), ct);
     }
 
     /// <summary>
@@ -157,6 +182,7 @@ public sealed class KnowledgeService(IKnowledgeStore store, IKnowledgeSearch sea
 
     /// <summary>The most hits a search answers.</summary>
     public const int MaxTake = 50;
+    public const int MaxSkip = 1_000;
 
     private async Task<HumanTask?> OpenTaskAsync(KnowledgeArticle article, string kind, CancellationToken ct) =>
         article.ReviewInstanceId is { } instance

@@ -14,12 +14,12 @@ namespace XinchuangFlow.Application.Knowledge;
 public sealed record ArticleUsage(int Solved, int Useful, int NotUseful, bool? Mine, IReadOnlyList<string>? OutOfService = null);
 
 /// <summary>An article named in a list: its number, the title readers see, a figure (how many citations or votes); <see cref="Retired"/> when it is no longer read.</summary>
-public sealed record ArticleLine(string Number, string Title, int Figure = 0, string? Tag = null, bool Retired = false);
+public sealed record ArticleLine(string Number, string Title, int Figure = 0, string? Tag = null, bool Retired = false, string? Note = null);
 
 /// <summary>What the reviewers look at to keep the knowledge base worth reading.</summary>
 public sealed record KnowledgeInsights(
     IReadOnlyList<ArticleLine> MostUsed, IReadOnlyList<ArticleLine> NeverUsed, IReadOnlyList<ArticleLine> NotUseful,
-    IReadOnlyList<ArticleLine> Outdated, IReadOnlyList<RetiredPlatform> RetiredPlatforms);
+    IReadOnlyList<ArticleLine> Outdated, IReadOnlyList<RetiredPlatform> RetiredPlatforms, IReadOnlyList<Retirement> Retired);
 
 /// <summary>
 /// The use of published knowledge (KB-1): readers answer "useful?"; a ticket's resolution cites articles (counted as
@@ -126,7 +126,8 @@ public sealed class KnowledgeUseService(KnowledgeService articles, IKnowledgeSto
             await store.NeverCitedAsync(clock.GetUtcNow().AddDays(-quietDays), ListSize, ct),
             await store.LeastUsefulAsync(ListSize, ct),
             outdated.DistinctBy(a => a.Number).ToList(),
-            retired);
+            retired,
+            await store.RetirementsAsync(ListSize * 2, ct: ct));
     }
 
     /// <summary>Marks a platform (an OS, CPU or software tag) as no longer in service, or in service again; audited.</summary>

@@ -164,7 +164,30 @@ public sealed class EfKnowledgeStore(IDbContextFactory<XfDbContext> factory) : I
         await db.RetiredPlatforms.Where(p => p.Tag == tag).ExecuteDeleteAsync(ct);
     }
 
-    public async Task RetireAsync(KnowledgeArticle article, int expectedVersion, string user, string reason, CancellationToken ct = default)
+    public Task RetireAsync(KnowledgeArticle article, int expectedVersion, string user, string reason, CancellationToken ct = default) =>
+        ChangeStatusAsync(article, expectedVersion, ArticleStatus.Published, "retired", reason, user, ct);
+
+    public Task RestoreAsync(KnowledgeArticle article, int expectedVersion, string user, CancellationToken ct = default) =>
+        ChangeStatusAsync(article, expectedVersion, ArticleStatus.Retired, "restored", null, user, ct);
+
+    public async Task<IReadOnlyList<Retirement>> RetirementsAsync(int take, Guid? articleId = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var articles = db.KnowledgeArticles.AsNoTracking().Where(a => a.Status == ArticleStatus.Retired);
+        if (articleId is { } only) articles = articles.Where(a => a.Id == only);
+        var retired = await articles.OrderByDescending(a => a.UpdatedAt).Take(take).ToListAsync(ct);
+        var ids = retired.Select(a => a.Id).ToList();
+        var lines = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.Kind == "retired").ToListAsync(ct);
+        var titles = await db.KnowledgeRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)).Select(r => new { r.ArticleId, r.Number, r.Title }).ToListAsync(ct);
+        return retired.Select(a =>
+        {
+            var line = lines.Where(e => e.CaseId == a.Id).MaxBy(e => e.At);
+            var title = titles.FirstOrDefault(r => r.ArticleId == a.Id && r.Number == (a.PublishedRevision ?? a.WorkingRevision))?.Title ?? "";
+            return new Retirement(a.Number, title, line?.Note, line?.User ?? "", line?.At ?? a.UpdatedAt);
+        }).ToList();
+    }
+
+    private async Task ChangeStatusAsync(KnowledgeArticle article, int expectedVersion, string from, string kind, string? note, string user, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -172,8 +195,8 @@ public sealed class EfKnowledgeStore(IDbContextFactory<XfDbContext> factory) : I
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Version, article.Version).SetProperty(a => a.Status, article.Status).SetProperty(a => a.UpdatedAt, article.UpdatedAt), ct);
         if (updated == 0)
             throw new StateConflictException(Problem.Of(KnowledgeProblems.Changed, null, $"Article {article.Number} was changed by someone else; reload it."));
-        var line = Line(article, "retired", reason, user, article.UpdatedAt);
-        line.FromStatus = ArticleStatus.Published;
+        var line = Line(article, kind, note, user, article.UpdatedAt);
+        line.FromStatus = from;
         db.CaseEvents.Add(line);
         db.KnowledgeChanges.Add(new KnowledgeChange { ArticleId = article.Id, At = article.UpdatedAt });
         await db.SaveChangesAsync(ct);

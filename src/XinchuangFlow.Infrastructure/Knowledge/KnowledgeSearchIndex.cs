@@ -24,7 +24,7 @@ namespace XinchuangFlow.Infrastructure.Knowledge;
 /// <see cref="LastSequence"/> says where to resume. Changes not committed are rolled back on dispose; replaying them
 /// is harmless because both operations are idempotent by id.
 /// </summary>
-public sealed class KnowledgeSearchIndex : IDisposable
+public sealed partial class KnowledgeSearchIndex : IDisposable
 {
     public const int MaxQueryLength = 200;
     /// <summary>At most this many words of a text are searched, and this many of its bigram terms (see <see cref="Rarest"/>).</summary>
@@ -32,6 +32,9 @@ public sealed class KnowledgeSearchIndex : IDisposable
     /// <summary>The distinct words (and bigram terms) of a text read before the rarest are chosen: a ticket's description reaches past its title.</summary>
     private const int QueryTermsRead = 48;
     public const int MaxTake = 100;
+
+    /// <summary>The most hits passed over (a page far down a ranked list says nothing a better query would not).</summary>
+    public const int MaxSkip = 1_000;
     private const int FragmentSize = 90;
     private const string SequenceKey = "xf.sequence";
     private const string FormatKey = "xf.format";
@@ -197,7 +200,9 @@ public sealed class KnowledgeSearchIndex : IDisposable
     public KnowledgeSearchResult Search(KnowledgeQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var skip = Math.Clamp(query.Skip, 0, MaxSkip);
         var take = Math.Clamp(query.Take, 1, MaxTake);
+        var wanted = skip + take;   // Lucene ranks the first skip + take; the page is the last take of them
         var text = Normalize(query.Text);
         var filter = BuildFilter(query, text.Length > 0);
         var searcher = searchers.Acquire();
@@ -213,7 +218,7 @@ public sealed class KnowledgeSearchIndex : IDisposable
             if (textQuery is null)
             {
                 var sort = new Sort(new SortField(UpdatedField, SortFieldType.INT64, true));
-                top = searcher.Search(new MatchAllDocsQuery(), filter, take, sort);
+                top = searcher.Search(new MatchAllDocsQuery(), filter, wanted, sort);
             }
             else
             {
@@ -222,11 +227,16 @@ public sealed class KnowledgeSearchIndex : IDisposable
                 // articles 47 → 203 ms p50); a prohibited clause keeps its bulk scoring, and changes no score.
                 if (!query.Tickets && filter is null && textQuery is BooleanQuery words)
                     words.Add(new TermQuery(new Term(TypeField, TicketType)), Occur.MUST_NOT);
-                top = searcher.Search(textQuery, filter, take);
+                // A query that is only model numbers ("FT-2000/4") finds the articles naming one of them as written;
+                // only when none does, those sharing a part of it.
+                var exact = OnlyModelNumbers(text) ? RequireModels(textQuery) : null;
+                top = exact is null ? searcher.Search(textQuery, filter, wanted) : searcher.Search(exact, filter, wanted);
+                if (exact is not null && top.TotalHits == 0) top = searcher.Search(textQuery, filter, wanted);
+                else if (exact is not null) textQuery = exact;
             }
             var hits = new List<KnowledgeHit>(top.ScoreDocs.Length);
             var highlighter = textQuery is null ? null : new HighlightContext(textQuery, textAnalyzer);
-            foreach (var scoreDoc in top.ScoreDocs)
+            foreach (var scoreDoc in top.ScoreDocs.Skip(skip))
             {
                 var doc = searcher.Doc(scoreDoc.Doc);
                 var title = doc.Get(TitleField) ?? "";
@@ -258,7 +268,23 @@ public sealed class KnowledgeSearchIndex : IDisposable
     private Query? BuildTextQuery(string text, IndexReader reader)
     {
         var query = new BooleanQuery(disableCoord: false);
-        var words = Rarest(Terms(textAnalyzer, SymptomField, text), w => TextFields.Sum(f => (long)reader.DocFreq(new Term(f.Field, w))));
+        var models = ModelNumbers(text);
+        // A lone digit ("4" of "FT-2000/4") matches every numbered step: it counts only inside its model number's phrase.
+        var words = Rarest(Terms(textAnalyzer, SymptomField, text), w => TextFields.Sum(f => (long)reader.DocFreq(new Term(f.Field, w))))
+            .Where(w => !(models.Count > 0 && w.Length == 1 && char.IsAsciiDigit(w[0]))).ToList();
+        foreach (var model in models)
+        {
+            var phrase = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in TextFields)
+            {
+                var positions = Positions(textAnalyzer, field, model);
+                if (positions.Count < 2) break;
+                var p = new PhraseQuery { Boost = boost * ModelBoost };
+                foreach (var (term, position) in positions) p.Add(new Term(field, term), position);
+                phrase.Add(p);
+            }
+            if (phrase.Disjuncts.Count > 0) query.Add(phrase, Occur.SHOULD);
+        }
         foreach (var term in words)
         {
             var best = new DisjunctionMaxQuery(0.1f);
@@ -317,6 +343,55 @@ public sealed class KnowledgeSearchIndex : IDisposable
         if (terms.Count <= MaxQueryTerms) return terms;
         return terms.Select(t => (Term: t, Frequency: documentFrequency(t))).Where(t => t.Frequency > 0)
             .OrderBy(t => t.Frequency).Take(MaxQueryTerms).Select(t => t.Term).ToList();
+    }
+
+    /// <summary>How much more a model number written together ("FT-2000/4", "P3301DN-2") weighs than its parts.</summary>
+    private const float ModelBoost = 4f;
+
+    /// <summary>
+    /// The model numbers of a query: words of letters and digits joined by '-', '/', '.' or '_' ("FT-2000/4",
+    /// "KX-6000", "3A5000/2"), at most four — each becomes a phrase, so the articles naming the model as written rank
+    /// above those sharing only one part of it.
+    /// </summary>
+    private static List<string> ModelNumbers(string text) =>
+        ModelNumber().Matches(text).Select(m => m.Value).Where(v => v.Any(char.IsAsciiDigit)).Distinct(StringComparer.OrdinalIgnoreCase).Take(4).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+)+(?![A-Za-z0-9])")]
+    private static partial System.Text.RegularExpressions.Regex ModelNumber();
+
+    /// <summary>The query with one of its model-number phrases required; null when it has none.</summary>
+    private static BooleanQuery? RequireModels(Query query)
+    {
+        if (query is not BooleanQuery loose) return null;
+        var models = new BooleanQuery();
+        foreach (var clause in loose.Clauses.Where(c => c.Query is DisjunctionMaxQuery d && d.Disjuncts.Any(q => q is PhraseQuery)))
+            models.Add(clause.Query, Occur.SHOULD);
+        if (models.Clauses.Count == 0) return null;
+        var exact = (BooleanQuery)loose.Clone();
+        exact.Add(models, Occur.MUST);
+        return exact;
+    }
+
+    /// <summary>Whether the text is model numbers and nothing else.</summary>
+    private static bool OnlyModelNumbers(string text) =>
+        ModelNumbers(text).Count > 0 && ModelNumber().Replace(text, " ").All(c => char.IsWhiteSpace(c) || char.IsPunctuation(c));
+
+    /// <summary>The terms of a short text with their positions, as the analyzer cuts them (for a phrase).</summary>
+    private static List<(string Term, int Position)> Positions(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken() && terms.Count < 8)
+        {
+            position += increment.PositionIncrement;
+            if (term.Length > 0) terms.Add((term.ToString(), position));
+        }
+        stream.End();
+        return terms;
     }
 
     private static List<string> Terms(Analyzer analyzer, string field, string text)

@@ -19,7 +19,7 @@ public sealed record KnowledgeDocument(
 /// to 1..100. Blank text with or without tags lists the matching articles, newest first. <see cref="Tickets"/> searches
 /// the resolved tickets instead of the articles.
 /// </summary>
-public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false);
+public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false, int Skip = 0);
 
 /// <summary>
 /// One hit. <see cref="TitleHtml"/> and <see cref="Fragments"/> are HTML: the matched words are wrapped in

@@ -32,13 +32,16 @@ public static class KnowledgeEndpoints
         api.MapPost("/articles/{idOrNumber}/retire", async (string idOrNumber, RetireRequest body, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
                 Results.Ok(ArticleDto.From(await knowledge.RetireAsync(user.ToActor(), idOrNumber, body.Reason, ct))))
             .WithSummary("The Data Bureau retires a published article with a reason (required): readers no longer find it; its history and citations stay.");
-        api.MapGet("/search", async (string? q, string[]? tag, int? take, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
+        api.MapGet("/search", async (string? q, string[]? tag, int? take, int? skip, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
             {
-                var page = await knowledge.SearchAsync(user.ToActor(), q, tag, take ?? 10, ct);
+                var page = await knowledge.SearchAsync(user.ToActor(), q, tag, take ?? 10, ct, skip ?? 0);
                 return Results.Ok(new { total = page.Total, hits = page.Hits.Select(h => new { id = h.Id, title = h.TitleHtml, fragments = h.Fragments, score = h.Score }) });
             })
             .WithSummary("Searches the published articles, best first: q in any mix of Chinese, English and model numbers (\"UOS 20 1060 黑屏\"), tag=facet:value "
-                         + "(repeatable, all must match), take 1–50. Title and fragments are HTML with <mark> around what matched, everything else encoded.");
+                         + "(repeatable, all must match), take 1–50, skip 0–1000 (a later page). Title and fragments are HTML with <mark> around what matched, everything else encoded.");
+        api.MapPost("/articles/{idOrNumber}/restore", async (string idOrNumber, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken ct) =>
+                Results.Ok(ArticleDto.From(await knowledge.RestoreAsync(user.ToActor(), idOrNumber, ct))))
+            .WithSummary("The Data Bureau publishes a retired article again (409 when it is not retired).");
         api.MapGet("/articles/{idOrNumber}/usage", async (string idOrNumber, ClaimsPrincipal user, KnowledgeUseService use, CancellationToken ct) =>
                 Results.Ok(await use.UsageAsync(user.ToActor(), idOrNumber, ct)))
             .WithSummary("How an article is used: resolutions that cite it (solved), the readers' useful / not useful answers, and the caller's own.");

@@ -27,3 +27,11 @@ window.xfGeo = {
         });
     }
 };
+
+// Brings what a page just showed (a confirmation below the fold) into view.
+window.xfScroll = {
+    into: function (selector) {
+        const e = document.querySelector(selector);
+        if (e) e.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+};

@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using XinchuangFlow.Application.Access;
@@ -19,6 +20,16 @@ public partial class HotlineDesk
     private IReadOnlyList<HotlineUnit> _units = [];
     private HotlineContext? _context;
     private Ticket? _created;
+    private bool _showCreated;   // the confirmation replaces a long form: it is brought into view once rendered
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_showCreated) return;
+        _showCreated = false;
+        await JS.InvokeVoidAsync("xfScroll.into", "[data-testid=hotline-created]");
+    }
     private readonly Dictionary<string, string?> _notes = new();
     private FieldErrors _errors = new();
     private bool _denied, _busy, _searched;
@@ -57,6 +68,7 @@ public partial class HotlineDesk
             var request = new NewTicket(_contactName, _contactPhone, null, _context.Unit.CityCode, _county, _context.LastAddress, _category, null, null, null, null,
                 _title, _description, _impact, Channel: "hotline", ProcurementUnitId: _context.Unit.Id, ProcurementUnit: _context.Unit.Name);
             (_created, _) = await Intake.CreateAsync(Actor, request, _key);
+            _showCreated = true;
             // The unit's list is read again: the ticket just filed is at its top (open first, newest first).
             _context = await Hotline.ContextAsync(Actor, _context.Unit.Id);
         }
