@@ -28,7 +28,8 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             await AppFixture.WaitLiveAsync(page);
         }
         await Assertions.Expect(page.Locator("[data-testid=logout]")).ToBeVisibleAsync();
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        // The layout width, not innerWidth: a phone's browser widens its window to what overflows.
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scroll, inner) = (widths[0], widths[1]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, shot), FullPage = true });
         Assert.True(scroll <= inner, $"{page.Url}: the page is {scroll} px wide on a {inner} px screen");
@@ -205,7 +206,7 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await cite.CheckAsync();
         await Assertions.Expect(cite).ToBeCheckedAsync();
         await phone.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "phone-resolve-cite.png"), FullPage = true });
-        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the resolve step with its suggestions fits the phone");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the resolve step with its suggestions fits the phone");
         await phone.Locator("[data-testid=field-resolve]").ClickAsync();
         await phone.Locator("[data-testid=field-nothing]").WaitForAsync();
 
@@ -250,6 +251,37 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(desk.Locator("[data-testid=cited]")).ToContainTextAsync(article);
         await Assertions.Expect(desk.Locator("[data-testid=cited] [data-testid=cited-retired]")).ToHaveTextAsync("已停用");
         Assert.Equal(0, await desk.Locator($"[data-testid=cited] a[href='/knowledge/{article}']").CountAsync());
+
+        // A retirement by mistake: the reviewers find it among the retired, read why, and publish it again.
+        await bureau.GotoAsync("/knowledge/insights");
+        await AppFixture.WaitLiveAsync(bureau);
+        await bureau.Locator($"[data-testid=kb-retired-articles] a[href='/knowledge/{article}']").ClickAsync();
+        await AppFixture.WaitLiveAsync(bureau);
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-retirement]")).ToContainTextAsync("该型号已停产");
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "knowledge-retired.png") });
+        await bureau.Locator("[data-testid=kb-restore]").ClickAsync();
+        await bureau.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "恢复发布" }).ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-status]")).ToHaveTextAsync("已发布");
+        await Assertions.Expect(bureau.Locator("[data-testid=kb-retirement]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheKnowledgeList_PagesThroughEveryArticle_AndAFilterAppliesWhenChosen()
+    {
+        var page = await app.SignedInPageAsync("dispatcher@xinchuang.local", Demo, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/knowledge");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=kb-hit]")).ToHaveCountAsync(20);
+        var firstPage = await page.Locator("[data-testid=kb-hit] a").First.InnerTextAsync();
+        await page.Locator(".mud-pagination button").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^2$") }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kb-hit] a").First).Not.ToHaveTextAsync(firstPage);
+        // Choosing a category filters at once, back on the first page.
+        await AppFixture.ChooseAsync(page, page.Locator("[data-testid=kb-category]"), "外设");
+        await Assertions.Expect(page.Locator("[data-testid=kb-hit]")).Not.ToHaveCountAsync(20);
+        var count = await page.Locator("[data-testid=kb-hit]").CountAsync();
+        Assert.InRange(count, 1, 19);
+        await Assertions.Expect(page.Locator("[data-testid=kb-total]")).ToContainTextAsync($"{count}");
+        Assert.Equal(0, await page.Locator(".mud-pagination").CountAsync());
     }
 
     [Fact]
@@ -363,6 +395,16 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(sub).ToBeVisibleAsync();
         Assert.False(string.IsNullOrWhiteSpace(await sub.Locator(".xf-case-sub-title").InnerTextAsync()));
         Assert.False(string.IsNullOrWhiteSpace(await sub.Locator("[data-testid=case-sub-step]").InnerTextAsync()));
+        // The knowledge base from the phone's menu; the list and an article fit the phone too.
+        await page.GotoAsync("/m");
+        await AppFixture.WaitLiveAsync(page);
+        await page.Locator("[data-testid=phone-menu] button").ClickAsync();
+        await page.Locator("[data-testid=phone-knowledge-item]").ClickAsync();
+        await page.WaitForURLAsync("**/knowledge");
+        await AppFixture.WaitLiveAsync(page);
+        await FitsAsync(page, "", "phone-tech-knowledge.png");
+        var article = await page.Locator("[data-testid=kb-hit] a").First.GetAttributeAsync("href");
+        await FitsAsync(page, article!, "phone-tech-article.png");
     }
 
     [Fact]
