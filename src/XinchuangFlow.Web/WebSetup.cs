@@ -275,6 +275,7 @@ public static class WebSetup
         services.AddScoped<CircuitOriginHandler>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitOriginHandler>());
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, XinchuangFlow.Web.Components.XfMudLocalizer>();
     }
 
     /// <summary>

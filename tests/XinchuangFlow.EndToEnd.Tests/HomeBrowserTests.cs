@@ -281,6 +281,8 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var count = await page.Locator("[data-testid=kb-hit]").CountAsync();
         Assert.InRange(count, 1, 19);
         await Assertions.Expect(page.Locator("[data-testid=kb-total]")).ToContainTextAsync($"{count}");
+        // MudBlazor's own words, read by screen readers, are Chinese too.
+        await Assertions.Expect(page.Locator(".mud-input-control:has([data-testid=kb-category]) button[aria-label]").First).ToHaveAttributeAsync("aria-label", "清除");
         Assert.Equal(0, await page.Locator(".mud-pagination").CountAsync());
     }
 
