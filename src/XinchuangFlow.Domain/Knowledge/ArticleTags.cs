@@ -41,10 +41,11 @@ public static class ArticleTags
     /// <summary>The problem of one (normalized) tag, or null when it is a tag an article may carry.</summary>
     public static Problem? Check(string tag)
     {
-        if (Parse(tag) is { } longTag && Facets.Contains(longTag.Facet) && tag.Length > MaxTagLength)
+        var parsed = Parse(tag);
+        if (parsed is { } longTag && Facets.Contains(longTag.Facet) && tag.Length > MaxTagLength)
             return Problem.Of(KnowledgeProblems.TagTooLong, "tags", $"'{longTag.Value}' is longer than the {MaxTagLength} characters of a tag.",
                 ("value", longTag.Value.Length > 20 ? longTag.Value[..20] + "…" : longTag.Value), ("length", tag.Length), ("max", MaxTagLength - longTag.Facet.Length - 1));
-        if (Parse(tag) is not { } t || !Facets.Contains(t.Facet) || tag.Length > MaxTagLength
+        if (parsed is not { } t || !Facets.Contains(t.Facet)
             || !TextRules.HasVisibleText(t.Value) || TextRules.Check(t.Value, "tags", MaxTagLength, multiline: false) is not null)
             return Problem.Of(KnowledgeProblems.BadTag, "tags", $"'{tag}' is not a tag (facet:value, facets {string.Join(", ", Facets)}).", ("value", tag));
         if (t.Facet == Category && !Network.ProductCategories.IsKnown(t.Value))

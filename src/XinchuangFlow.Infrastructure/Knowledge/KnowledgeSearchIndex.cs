@@ -229,10 +229,9 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
                     words.Add(new TermQuery(new Term(TypeField, TicketType)), Occur.MUST_NOT);
                 // A query that is only model numbers ("FT-2000/4") finds the articles naming one of them as written;
                 // only when none does, those sharing a part of it.
-                var exact = OnlyModelNumbers(text) ? RequireModels(textQuery) : null;
-                top = exact is null ? searcher.Search(textQuery, filter, wanted) : searcher.Search(exact, filter, wanted);
-                if (exact is not null && top.TotalHits == 0) top = searcher.Search(textQuery, filter, wanted);
-                else if (exact is not null) textQuery = exact;
+                if (OnlyModelNumbers(text) && RequireModels(textQuery) is { } exact && searcher.Search(exact, filter, wanted) is { TotalHits: > 0 } named)
+                    (textQuery, top) = (exact, named);
+                else top = searcher.Search(textQuery, filter, wanted);
             }
             var hits = new List<KnowledgeHit>(top.ScoreDocs.Length);
             var highlighter = textQuery is null ? null : new HighlightContext(textQuery, textAnalyzer);
@@ -274,16 +273,16 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
             .Where(w => !(models.Count > 0 && w.Length == 1 && char.IsAsciiDigit(w[0]))).ToList();
         foreach (var model in models)
         {
+            var positions = Positions(textAnalyzer, SymptomField, model);   // one analyzer for every text field
+            if (positions.Count < 2) continue;
             var phrase = new DisjunctionMaxQuery(0.1f);
             foreach (var (field, boost) in TextFields)
             {
-                var positions = Positions(textAnalyzer, field, model);
-                if (positions.Count < 2) break;
                 var p = new PhraseQuery { Boost = boost * ModelBoost };
                 foreach (var (term, position) in positions) p.Add(new Term(field, term), position);
                 phrase.Add(p);
             }
-            if (phrase.Disjuncts.Count > 0) query.Add(phrase, Occur.SHOULD);
+            query.Add(phrase, Occur.SHOULD);
         }
         foreach (var term in words)
         {
