@@ -28,6 +28,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Mail.MailboxService>();
         services.AddSingleton<XinchuangFlow.Application.Notifications.ComplaintReminderService>();
         services.AddSingleton<XinchuangFlow.Application.Platforms.PlatformKeyService>();
+        services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeService>();
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

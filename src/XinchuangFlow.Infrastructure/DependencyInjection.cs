@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<XinchuangFlow.Application.Notifications.IDeliveryStore, Notifications.EfDeliveryStore>();
         services.AddSingleton<XinchuangFlow.Application.Platforms.IPlatformClientStore, EfPlatformClientStore>();
+        services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeStore, XinchuangFlow.Infrastructure.Exchange.EfExchangeStore>();
         services.AddSingleton(config.GetSection(XinchuangFlow.Application.Mail.MailboxOptions.SectionName).Get<XinchuangFlow.Application.Mail.MailboxOptions>() ?? new());
         services.AddOptions<Mail.ImapOptions>().BindConfiguration(Mail.ImapOptions.SectionName);
         services.AddSingleton<XinchuangFlow.Application.Mail.IMailStore, Mail.EfMailStore>();

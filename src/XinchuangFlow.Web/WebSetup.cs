@@ -109,6 +109,7 @@ public static class WebSetup
         app.MapNetworkApi();
         app.MapCaseApi();
         app.MapKnowledgeApi();
+        app.MapExchangeApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

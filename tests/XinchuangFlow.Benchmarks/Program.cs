@@ -6,6 +6,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
+// Reported service data (issue 23): -- --exchange 1000000 [--sqlite-only|--postgres-only]
 // Knowledge search at scale (issue 22): -- --kb-scale [--kb-size 100000] [--kb-rounds 5] [--sqlite-only|--postgres-only]
 // Knowledge search analyzers (issue 22): -- --kb-analyzers [--kb-size 20000] [--kb-rounds 5] [--kb-only jieba|smartcn]; one query: -- --kb-search "UOS 20 1060 黑屏"
 // (Engine__TimerDrainers=N runs N drain pipelines side by side in W4.)
@@ -94,6 +95,26 @@ if (hotlineUnits > 0)
     {
         var r = await HotlineWorkloads.RunAsync(provider, await newDb(), hotlineUnits, Arg("--tickets-per-unit", 10));
         Console.WriteLine($"| {provider} | {r.Units:N0} | {r.Tickets:N0} | {r.Baseline} | {r.ByName} | {r.ByPhone} | {r.Context} | {r.ByName.P95 / r.Baseline.P95:0.0}× |");
+    }
+    return;
+}
+var exchangeRecords = Arg("--exchange", 0);
+if (exchangeRecords > 0)
+{
+    // Issue 23 (DAT-2): an enterprise's platform reports N records in batches of 1,000, against inserting the same rows.
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    else Console.Error.WriteLine("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
+    if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
+    if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
+    Console.WriteLine("| database | records (tickets) | batches of 1,000 | baseline: insert the rows | ingest (checked, stored, folded) | records/s | vs baseline | the same batches again | stored = acknowledged |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await ExchangeWorkloads.RunAsync(provider, await newDb(), exchangeRecords);
+        Console.WriteLine($"| {provider} | {r.Records:N0} ({r.Tickets:N0}) | {r.Batches:N0} | {r.Baseline.TotalSeconds:0.0} s ({r.Records / r.Baseline.TotalSeconds:N0}/s) | " +
+                          $"{r.Ingest.TotalSeconds:0.0} s | {r.Records / r.Ingest.TotalSeconds:N0} | {r.Baseline.TotalSeconds / r.Ingest.TotalSeconds:0.00}× | " +
+                          $"{r.Records / r.Again.TotalSeconds:N0}/s | {r.StoredRecords:N0} records, {r.StoredTickets:N0} tickets |");
     }
     return;
 }

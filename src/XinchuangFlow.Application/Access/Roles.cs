@@ -13,6 +13,12 @@ public static class Roles
     /// <summary>A product vendor's support engineer (vendor-support subtasks).</summary>
     public const string VendorSupport = "VendorSupport";
 
+    /// <summary>
+    /// An enterprise's own service platform, signed in with the API key the Data Bureau issued for that enterprise: it
+    /// reports the enterprise's service data (DAT-2) and nothing else. Not a person's role (not in <see cref="All"/>).
+    /// </summary>
+    public const string EnterprisePlatform = "EnterprisePlatform";
+
     public static readonly IReadOnlyList<string> All =
         [DataBureauAdmin, IntranetSupervisor, MunicipalCoordinator, EnterpriseManager, Dispatcher, Technician, ProcurementUser, VendorSupport];
 

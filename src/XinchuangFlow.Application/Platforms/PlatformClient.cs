@@ -5,6 +5,11 @@ public sealed class PlatformClient
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>
+    /// The enterprise whose own service platform uses the key (it reports that enterprise's service data, DAT-2, and
+    /// nothing else); null for a platform that records requests for units, like the hotline desk (INT-4).
+    /// </summary>
+    public Guid? EnterpriseId { get; set; }
     /// <summary>The key's public part, shown in lists and used to find the key; the secret is stored only as a hash.</summary>
     public string Prefix { get; set; } = "";
     /// <summary>SHA-256 of the whole key, hex.</summary>

@@ -9,24 +9,32 @@ namespace XinchuangFlow.Application.Platforms;
 /// lists and revokes them; a request with a valid key acts as that platform's service account — recording requests for
 /// units and following them, as the hotline desk does. A revoked or unknown key is refused.
 /// </summary>
-public sealed class PlatformKeyService(IPlatformClientStore store, AccessService access, Audit.IAuditLog audit, TimeProvider clock)
+public sealed class PlatformKeyService(IPlatformClientStore store, AccessService access, Audit.IAuditLog audit, TimeProvider clock,
+    Domain.Network.INetworkRepository network)
 {
     public const string KeyStart = "xfk_";
 
-    public async Task<(PlatformClient Client, string Key)> IssueAsync(Actor actor, string? name, CancellationToken ct = default)
+    /// <summary>
+    /// Issues a key (Data Bureau). With <paramref name="enterpriseId"/> it is for that enterprise's own service platform:
+    /// the key reports the enterprise's service data (DAT-2) and nothing else.
+    /// </summary>
+    public async Task<(PlatformClient Client, string Key)> IssueAsync(Actor actor, string? name, Guid? enterpriseId = null, CancellationToken ct = default)
     {
         CheckBureau(actor, "issue an API key");
+        if (enterpriseId is { } e && await network.FindEnterpriseAsync(e, ct) is null)
+            throw new InvalidInputException(Problem.Of(PlatformProblems.UnknownEnterprise, "enterpriseId", "There is no enterprise of this id.", ("value", e)));
         if (name is null || !Domain.Tickets.TextRules.HasVisibleText(name)) throw new InvalidInputException(Problem.Of(PlatformProblems.NameMissing, "name", "Name the platform the key is for."));
         if (Domain.Tickets.TextRules.Check(name, "name", 100, multiline: false) is { } bad) throw new InvalidInputException([bad]);
         var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var key = $"{KeyStart}{prefix}_{secret}";
-        var client = new PlatformClient { Id = Guid.CreateVersion7(), Name = name.Trim(), Prefix = prefix, KeyHash = Hash(key), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName };
+        var client = new PlatformClient { Id = Guid.CreateVersion7(), Name = name.Trim(), Prefix = prefix, KeyHash = Hash(key), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
+            EnterpriseId = enterpriseId };
         await store.AddAsync(client, ct);
         await audit.RecordAsync(new Audit.AuditEntry
         {
             Id = Guid.CreateVersion7(), At = client.CreatedAt, User = actor.UserName, EntityKind = "platform-key", EntityId = prefix, Action = "issue",
-            After = $"{client.Name} ({prefix}; only its SHA-256 is stored)",
+            After = $"{client.Name} ({prefix}; only its SHA-256 is stored){(enterpriseId is { } id ? $"; reports the service data of enterprise {id}" : "")}",
         }, ct);
         return (client, key);
     }

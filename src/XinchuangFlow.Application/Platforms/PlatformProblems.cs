@@ -8,4 +8,6 @@ public static class PlatformProblems
     public const string NameMissing = "platform-name-missing";
     /// <summary>Arguments: id.</summary>
     public const string KeyNotFound = "platform-key-not-found";
+    /// <summary>Arguments: field, value (an enterprise id the key was to report for).</summary>
+    public const string UnknownEnterprise = "platform-unknown-enterprise";
 }

@@ -16,4 +16,6 @@ public interface IRuleSetStore
     Task<RuleSet> SaveAsync(string kind, string scope, string json, string? user, int? expectedVersion, string comment, string action, CancellationToken ct = default);
     /// <summary>Every saved version of a rule set, newest first (from the audit log).</summary>
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(string kind, string scope, CancellationToken ct = default);
+    /// <summary>Every saved version of the rule sets of <paramref name="kinds"/>, every scope (from the audit log).</summary>
+    Task<IReadOnlyList<RuleVersion>> VersionsAsync(IReadOnlyCollection<string> kinds, CancellationToken ct = default);
 }

@@ -190,9 +190,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
         string Stored(string k, string s) => sets.GetValueOrDefault((k, s)) ?? (s == RuleKinds.RegionScope ? throw RegionMissing(k) : "{}");
         string Proposed(string k, string s) => k == kind && s == scope ? proposedJson : Stored(k, s);
         string Effective(Func<string, string, string> doc, string k, string city) => RuleOverrides.Merge(doc(k, RuleKinds.RegionScope), doc(k, city));
-        ReplayRules Build(Func<string, string, string> doc, string city) => new(
-            SlaRules.Parse(Effective(doc, RuleKinds.Sla, city)), EscalationRules.Parse(Effective(doc, RuleKinds.Escalation, city)),
-            Domain.Grading.GradingTable.Parse(Effective(doc, RuleKinds.Grading, city)));
+        ReplayRules Build(Func<string, string, string> doc, string city) =>
+            ReplayRules.Of(Effective(doc, RuleKinds.Sla, city), Effective(doc, RuleKinds.Escalation, city), Effective(doc, RuleKinds.Grading, city));
         try
         {
             // The proposal is checked as a save would check it, before anything is replayed.

@@ -25,6 +25,12 @@ public sealed class Ticket : IVersionedCase
     /// <summary>The submitter's idempotency key: a repeated submission returns the first ticket.</summary>
     public string? RequestKey { get; set; }
     public string? ExternalId { get; set; }
+    /// <summary>
+    /// The enterprise whose own service platform reported this ticket (DAT-2; <see cref="ExternalId"/> is its id there);
+    /// null for a ticket handled in the platform. A reported ticket has no flow and no tasks here.
+    /// </summary>
+    public Guid? ReportedBy { get; set; }
+    public bool IsReported => ReportedBy is not null;
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -108,6 +114,9 @@ public sealed class Ticket : IVersionedCase
 
     /// <summary>The clocks; after changing them call <see cref="SyncClocks"/>.</summary>
     public TicketClocks Clocks() => _clocks ??= TicketClocks.Deserialize(ClocksJson);
+
+    /// <summary>Forgets the clocks read so far, after <see cref="ClocksJson"/> was replaced.</summary>
+    internal void ResetClocks() => _clocks = null;
 
     /// <summary>Writes the clocks back to <see cref="ClocksJson"/> and refreshes the deadline and breach columns.</summary>
     public void SyncClocks(DateTimeOffset now, WorkingCalendar calendar)

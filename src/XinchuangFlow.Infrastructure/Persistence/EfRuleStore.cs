@@ -53,6 +53,15 @@ public sealed class EfRuleStore(IDbContextFactory<XfDbContext> factory, TimeProv
         return await db.RuleSets.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Scope).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<RuleVersion>> VersionsAsync(IReadOnlyCollection<string> kinds, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Audit.AsNoTracking().Where(a => a.EntityKind == AuditKind && a.After != null)
+            .Select(a => new { a.EntityId, a.Version, a.At, a.After }).ToListAsync(ct);
+        return rows.Select(r => (Parts: r.EntityId.Split('/', 2), r)).Where(x => x.Parts.Length == 2 && kinds.Contains(x.Parts[0]))
+            .Select(x => new RuleVersion(x.Parts[0], x.Parts[1], x.r.Version ?? 0, x.r.At, x.r.After!)).ToList();
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string kind, string scope, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -38,6 +38,8 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeChange> KnowledgeChanges => Set<XinchuangFlow.Domain.Knowledge.KnowledgeChange>();
     public DbSet<XinchuangFlow.Domain.Knowledge.RetiredPlatform> RetiredPlatforms => Set<XinchuangFlow.Domain.Knowledge.RetiredPlatform>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<XinchuangFlow.Domain.Exchange.ReportedRecord> ReportedRecords => Set<XinchuangFlow.Domain.Exchange.ReportedRecord>();
+    public DbSet<XinchuangFlow.Application.Exchange.ExchangeBatch> ExchangeBatches => Set<XinchuangFlow.Application.Exchange.ExchangeBatch>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ProcurementUnit> ProcurementUnits => Set<ProcurementUnit>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
@@ -100,5 +102,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new KnowledgeVoteConfiguration());
         b.ApplyConfiguration(new KnowledgeChangeConfiguration());
         b.ApplyConfiguration(new RetiredPlatformConfiguration());
+
+        // Service data reported by the enterprises' own platforms (DAT-2).
+        b.ApplyConfiguration(new ReportedRecordConfiguration());
+        b.ApplyConfiguration(new ExchangeBatchConfiguration());
     }
 }

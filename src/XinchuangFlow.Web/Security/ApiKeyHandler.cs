@@ -10,7 +10,8 @@ namespace XinchuangFlow.Web.Security;
 /// <summary>
 /// Other platforms authenticate with an API key in the <c>X-Api-Key</c> header (INT-4): a valid key signs the request
 /// in as the platform's service account (role Dispatcher: records requests for units and follows them, like the hotline
-/// desk); a revoked or unknown key fails. Requests without the header are left to the other schemes.
+/// desk; role EnterprisePlatform with the enterprise's scope for a key issued to an enterprise's own platform, DAT-2);
+/// a revoked or unknown key fails. Requests without the header are left to the other schemes.
 /// </summary>
 public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlatformKeyService keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -28,8 +29,13 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             Logger.LogWarning("Refused an API key with prefix {Prefix} from {Address}", values[0]?.Length > 12 ? values[0]![4..12] : "?", Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
+        // An enterprise's own platform reports that enterprise's service data and nothing else; another platform records
+        // requests for units, as the hotline desk does.
+        Claim[] scope = client.EnterpriseId is { } enterprise
+            ? [new Claim(ClaimTypes.Role, Roles.EnterprisePlatform), new Claim(ScopeClaims.Enterprise, enterprise.ToString())]
+            : [new Claim(ClaimTypes.Role, Roles.Dispatcher)];
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, PlatformKeyService.UserNameOf(client)), new Claim(ClaimTypes.Role, Roles.Dispatcher), new Claim(PlatformClaim, client.Name)], SchemeName);
+            [new Claim(ClaimTypes.Name, PlatformKeyService.UserNameOf(client)), new Claim(PlatformClaim, client.Name), .. scope], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

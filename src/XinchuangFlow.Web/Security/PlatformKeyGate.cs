@@ -6,6 +6,7 @@ namespace XinchuangFlow.Web.Security;
 /// Settles a platform's API key before the rate limiter counts the request: a key together with a person's credentials
 /// (a bearer token or the sign-in cookie) is ambiguous and refused; an unknown or revoked key is answered 401 at once and
 /// spends no platform's budget; a valid key marks the request with its platform, whose budget the limiter then spends.
+/// A key issued to an enterprise's own platform reaches the exchange API (<c>/api/exchange</c>) and nothing else.
 /// </summary>
 public sealed class PlatformKeyGate(RequestDelegate next)
 {
@@ -30,6 +31,15 @@ public sealed class PlatformKeyGate(RequestDelegate next)
         if (!result.Succeeded)
         {
             await RefuseAsync(http, "invalid-api-key", "The API key is unknown or revoked.");
+            return;
+        }
+        // An enterprise's own platform reports its service data and does nothing else (DAT-2).
+        if (result.Principal.IsInRole(XinchuangFlow.Application.Access.Roles.EnterprisePlatform) && !http.Request.Path.StartsWithSegments("/api/exchange"))
+        {
+            log.LogWarning("Refused {Path} to the enterprise platform {Platform}: its key reports service data only", http.Request.Path, result.Principal.Identity!.Name);
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsJsonAsync(new { status = 403, title = "This key reports service data only (/api/exchange).", code = "key-reports-only" },
+                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             return;
         }
         http.Items[PlatformItem] = result.Principal.Identity!.Name;

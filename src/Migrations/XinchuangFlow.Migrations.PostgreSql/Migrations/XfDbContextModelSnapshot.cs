@@ -224,6 +224,47 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("xf_audit", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Application.Exchange.ExchangeBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Atomic")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Stored")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "ReceivedAt");
+
+                    b.ToTable("xf_exchange_batches", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Application.Mail.MailRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +440,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -426,6 +470,46 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("xf_platform_clients", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EnterpriseId", "ExternalId", "Sequence");
+
+                    b.ToTable("xf_reported_records", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeArticle", b =>
@@ -1213,6 +1297,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ReportedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RequestKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1303,6 +1390,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("IntegratorId", "Status");
+
+                    b.HasIndex("ReportedBy", "ExternalId")
+                        .IsUnique();
 
                     b.ToTable("xf_tickets", (string)null);
                 });

@@ -226,6 +226,47 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.ToTable("xf_audit", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Application.Exchange.ExchangeBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Atomic")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Stored")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "ReceivedAt");
+
+                    b.ToTable("xf_exchange_batches", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Application.Mail.MailRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -401,6 +442,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -428,6 +472,46 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("xf_platform_clients", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("EnterpriseId", "ExternalId", "Sequence");
+
+                    b.ToTable("xf_reported_records", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeArticle", b =>
@@ -1216,6 +1300,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<int>("ReopenCount")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("ReportedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("RequestKey")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1307,6 +1394,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasFilter("[CreatedBy] IS NOT NULL AND [RequestKey] IS NOT NULL");
 
                     b.HasIndex("IntegratorId", "Status");
+
+                    b.HasIndex("ReportedBy", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ReportedBy] IS NOT NULL AND [ExternalId] IS NOT NULL");
 
                     b.ToTable("xf_tickets", (string)null);
                 });

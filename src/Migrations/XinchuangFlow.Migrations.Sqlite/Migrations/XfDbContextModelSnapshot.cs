@@ -215,6 +215,47 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.ToTable("xf_audit", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Application.Exchange.ExchangeBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Atomic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "ReceivedAt");
+
+                    b.ToTable("xf_exchange_batches", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Application.Mail.MailRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -390,6 +431,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -417,6 +461,46 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("xf_platform_clients", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnterpriseId", "ExternalId", "Sequence");
+
+                    b.ToTable("xf_reported_records", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Knowledge.KnowledgeArticle", b =>
@@ -1200,6 +1284,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ReportedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1290,6 +1377,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("IntegratorId", "Status");
+
+                    b.HasIndex("ReportedBy", "ExternalId")
+                        .IsUnique();
 
                     b.ToTable("xf_tickets", (string)null);
                 });

@@ -47,6 +47,8 @@ internal sealed class TicketConfiguration(FieldCipher? cipher) : IEntityTypeConf
         builder.HasIndex(x => x.Number).IsUnique();
         builder.HasIndex(x => x.InstanceId).IsUnique();
         builder.HasIndex(x => new { x.CreatedBy, x.RequestKey }).IsUnique();
+        // A reported ticket is its enterprise's external id (DAT-2).
+        builder.HasIndex(x => new { x.ReportedBy, x.ExternalId }).IsUnique();
         builder.HasIndex(x => new { x.CityCode, x.Status });
         builder.HasIndex(x => new { x.IntegratorId, x.Status });
         builder.HasIndex(x => x.TechnicianUser);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Json.Schema;
+using XinchuangFlow.Domain.Exchange;
+
+namespace XinchuangFlow.Application.Exchange;
+
+/// <summary>
+/// The JSON Schema of the exchange standard v1 (<c>docs/schema/exchange-v1.schema.json</c>, embedded): a batch is
+/// checked against this very file. What is wrong with the batch as a whole refuses it; what is wrong inside a record
+/// refuses that record, with the member's path and the schema's reason.
+/// </summary>
+public static class ExchangeSchema
+{
+    public static string Text { get; } = Read();
+
+    private static readonly JsonSchema Schema = JsonSchema.FromText(Text);
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    private static string Read()
+    {
+        using var stream = typeof(ExchangeSchema).Assembly.GetManifestResourceStream("exchange-v1.schema.json")
+                           ?? throw new InvalidOperationException("The exchange schema is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The batch's own problems, and each refused record's (by its index in <c>records</c>).</summary>
+    public static (IReadOnlyList<Problem> Batch, IReadOnlyDictionary<int, List<Problem>> Records) Check(JsonElement batch)
+    {
+        var results = Schema.Evaluate(batch, Options);
+        var whole = new List<Problem>();
+        var records = new Dictionary<int, List<Problem>>();
+        if (results.IsValid) return (whole, records);
+        var seen = new HashSet<(string, string)>();
+        foreach (var node in results.Details ?? [])
+        {
+            if (node.IsValid || node.Errors is not { Count: > 0 } errors) continue;
+            // A failed "if" only chooses the branch; it is not a fault of the record.
+            if (node.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal)) continue;
+            var location = node.InstanceLocation.ToString();
+            foreach (var (keyword, message) in errors)
+            {
+                if (!seen.Add((location, keyword + message))) continue;
+                if (location.StartsWith("/records/", StringComparison.Ordinal))
+                {
+                    var rest = location["/records/".Length..];
+                    var slash = rest.IndexOf('/');
+                    var index = int.Parse(slash < 0 ? rest : rest[..slash], System.Globalization.CultureInfo.InvariantCulture);
+                    var field = slash < 0 ? null : rest[(slash + 1)..].Replace('/', '.');
+                    if (!records.TryGetValue(index, out var list)) records[index] = list = [];
+                    list.Add(Problem.Of(ExchangeProblems.Schema, field ?? "record", message, ("reason", message)));
+                }
+                else whole.Add(Problem.Of(ExchangeProblems.Batch, location.Length == 0 ? "batch" : location.TrimStart('/').Replace('/', '.'), message, ("reason", message)));
+            }
+        }
+        return (whole, records);
+    }
+}

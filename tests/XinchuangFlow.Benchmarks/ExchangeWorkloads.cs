@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Exchange;
+using XinchuangFlow.Domain.Exchange;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Infrastructure.Hosting;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Benchmarks;
+
+public sealed record ExchangeResult(int Records, int Tickets, int Batches, TimeSpan Baseline, TimeSpan Ingest, TimeSpan Again, long StoredRecords, long StoredTickets);
+
+/// <summary>
+/// DAT-2: an enterprise's platform reports <c>records</c> records (tickets of 8 records each: the ticket and 7 events, the
+/// events of every ticket sent out of order) in batches of 1,000 through <see cref="ExchangeService.IngestAsync"/>: schema
+/// check, reference checks, the store and the fold of every touched ticket, committed. The baseline is the framework's
+/// floor on the same database in the same run: the same rows inserted into the same table with EF Core's AddRange and
+/// SaveChanges in batches of 1,000, nothing checked and no ticket made. Then the same batches again (all unchanged).
+/// At the end the stored records and tickets are counted against what was acknowledged.
+/// </summary>
+public static class ExchangeWorkloads
+{
+    private const int PerTicket = 8, BatchSize = 1000;
+    private static readonly string[] Kinds = [ExchangeKinds.Dispatched, ExchangeKinds.Accepted, ExchangeKinds.SetOut, ExchangeKinds.CheckedIn, ExchangeKinds.Resolved, ExchangeKinds.Feedback, ExchangeKinds.Closed];
+
+    public static async Task<ExchangeResult> RunAsync(DatabaseProvider provider, string cs, int records)
+    {
+        using var host = await EngineWorkloads.StartHostAsync(provider, cs, TimeProvider.System, new CommitCounter());
+        var services = host.Services;
+        var factory = services.GetRequiredService<IDbContextFactory<XfDbContext>>();
+        await services.GetRequiredService<DatabaseInitializer>().ImportAsync(CancellationToken.None);
+        var enterprise = Guid.CreateVersion7();
+        var counties = GuangxiDivisions.Shipped.Counties;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            foreach (var county in counties) db.ProcurementUnits.Add(new ProcurementUnit { Id = Guid.CreateVersion7(), Name = $"{county.Name}测试局", CityCode = county.CityCode, CountyCode = county.Code });
+            await db.SaveChangesAsync();
+        }
+        var tickets = records / PerTicket;
+        var batches = (tickets * PerTicket + BatchSize - 1) / BatchSize;
+        var start = DateTimeOffset.UtcNow.AddDays(-80);
+        // All records in the order they are sent: tickets in order, each ticket's events reversed (the latest first).
+        IEnumerable<JsonObject> All()
+        {
+            for (var t = 0; t < tickets; t++)
+            {
+                var county = counties[t % counties.Count];
+                var created = start.AddSeconds(t * 6);
+                var id = $"WO-{t:D8}";
+                yield return new JsonObject
+                {
+                    ["type"] = "ticket", ["enterprise"] = enterprise.ToString(), ["externalId"] = id, ["createdAt"] = created.ToString("O"), ["channel"] = "hotline",
+                    ["procurementUnit"] = $"{county.Name}测试局", ["contactName"] = "测试联系人", ["contactPhone"] = "0771-5550000", ["cityCode"] = county.CityCode,
+                    ["countyCode"] = county.Code, ["productCategory"] = "terminal", ["title"] = "终端无法开机", ["description"] = "按电源键无反应，指示灯不亮。",
+                };
+                for (var e = Kinds.Length; e >= 1; e--)
+                {
+                    var ev = new JsonObject
+                    {
+                        ["type"] = "event", ["enterprise"] = enterprise.ToString(), ["externalId"] = id, ["sequence"] = e,
+                        ["at"] = created.AddMinutes(e * 20).ToString("O"), ["kind"] = Kinds[e - 1],
+                    };
+                    if (e == 1) (ev["technician"], ev["servicePointCounty"]) = ("测试工程师", county.Code);
+                    if (Kinds[e - 1] == ExchangeKinds.Resolved) ev["resolution"] = "更换电源适配器";
+                    if (Kinds[e - 1] == ExchangeKinds.Feedback) ev["satisfaction"] = 5;
+                    yield return ev;
+                }
+            }
+        }
+        JsonElement Batch(IEnumerable<JsonObject> part) =>
+            JsonDocument.Parse(new JsonObject { ["standard"] = "v1", ["records"] = new JsonArray(part.Select(p => (JsonNode)p).ToArray()) }.ToJsonString()).RootElement;
+        var payloads = All().Chunk(BatchSize).Select(Batch).ToList();
+
+        // The framework's floor: the same number of rows of the same table, inserted 1,000 at a time.
+        var floorEnterprise = Guid.CreateVersion7();
+        var baseline = Stopwatch.StartNew();
+        var n = 0;
+        foreach (var payload in payloads)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            foreach (var r in payload.GetProperty("records").EnumerateArray())
+                db.ReportedRecords.Add(new ReportedRecord
+                {
+                    EnterpriseId = floorEnterprise, ExternalId = r.GetProperty("externalId").GetString()!, Sequence = n++, At = DateTimeOffset.UtcNow, Kind = "x",
+                    Data = r.GetRawText(), Hash = "0", BatchId = Guid.Empty, ReceivedAt = DateTimeOffset.UtcNow,
+                });
+            await db.SaveChangesAsync();
+        }
+        baseline.Stop();
+        await using (var db = await factory.CreateDbContextAsync()) await db.ReportedRecords.Where(r => r.EnterpriseId == floorEnterprise).ExecuteDeleteAsync();
+
+        var exchange = services.GetRequiredService<ExchangeService>();
+        var platform = Actor.Of("platform:bench0001", [Roles.EnterprisePlatform], enterprise);
+        var stored = 0;
+        var ingest = Stopwatch.StartNew();
+        foreach (var payload in payloads)
+        {
+            var report = await exchange.IngestAsync(platform, payload);
+            if (report.Rejected > 0) throw new InvalidOperationException($"refused: {JsonSerializer.Serialize(report.Rejections.Take(3))}");
+            stored += report.Stored;
+        }
+        ingest.Stop();
+        var again = Stopwatch.StartNew();
+        foreach (var payload in payloads.Take(Math.Max(1, payloads.Count / 10)))
+        {
+            var report = await exchange.IngestAsync(platform, payload);
+            if (report.Stored != 0) throw new InvalidOperationException("a batch sent again stored something");
+        }
+        again.Stop();
+        await using var check = await factory.CreateDbContextAsync();
+        var storedRecords = await check.ReportedRecords.LongCountAsync(r => r.EnterpriseId == enterprise);
+        var storedTickets = await check.Tickets.LongCountAsync(t => t.ReportedBy == enterprise);
+        if (storedRecords != stored || storedTickets != tickets)
+            throw new InvalidOperationException($"acknowledged {stored} records and {tickets} tickets; stored {storedRecords} and {storedTickets}");
+        return new ExchangeResult(stored, tickets, payloads.Count, baseline.Elapsed, ingest.Elapsed, again.Elapsed * ((double)payloads.Count / Math.Max(1, payloads.Count / 10)), storedRecords, storedTickets);
+    }
+}
