@@ -29,6 +29,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Notifications.ComplaintReminderService>();
         services.AddSingleton<XinchuangFlow.Application.Platforms.PlatformKeyService>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeService>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.KpiService>();
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

@@ -110,6 +110,7 @@ public static class WebSetup
         app.MapCaseApi();
         app.MapKnowledgeApi();
         app.MapExchangeApi();
+        app.MapAssessmentApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

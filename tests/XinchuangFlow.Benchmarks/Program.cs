@@ -6,7 +6,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
-// Reported service data (issue 23): -- --exchange 1000000 [--sqlite-only|--postgres-only]
+// Reported service data (issue 23): -- --exchange 1000000 [--exchange-clients 4] [--sqlite-only|--postgres-only]
 // Knowledge search at scale (issue 22): -- --kb-scale [--kb-size 100000] [--kb-rounds 5] [--sqlite-only|--postgres-only]
 // Knowledge search analyzers (issue 22): -- --kb-analyzers [--kb-size 20000] [--kb-rounds 5] [--kb-only jieba|smartcn]; one query: -- --kb-search "UOS 20 1060 黑屏"
 // (Engine__TimerDrainers=N runs N drain pipelines side by side in W4.)
@@ -107,12 +107,13 @@ if (exchangeRecords > 0)
     else Console.Error.WriteLine("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
     if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
     if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
-    Console.WriteLine("| database | records (tickets) | batches of 1,000 | baseline: insert the rows | ingest (checked, stored, folded) | records/s | vs baseline | the same batches again | stored = acknowledged |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    Console.WriteLine("| database | platforms at once | records (tickets) | batches of 1,000 | baseline: insert the rows | ingest (checked, stored, folded) | records/s | vs baseline | the same batches again | stored = acknowledged |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     foreach (var (provider, newDb) in targets)
+    foreach (var clients in new[] { 1, Arg("--exchange-clients", 4) }.Distinct())
     {
-        var r = await ExchangeWorkloads.RunAsync(provider, await newDb(), exchangeRecords);
-        Console.WriteLine($"| {provider} | {r.Records:N0} ({r.Tickets:N0}) | {r.Batches:N0} | {r.Baseline.TotalSeconds:0.0} s ({r.Records / r.Baseline.TotalSeconds:N0}/s) | " +
+        var r = await ExchangeWorkloads.RunAsync(provider, await newDb(), exchangeRecords, clients);
+        Console.WriteLine($"| {provider} | {r.Clients} | {r.Records:N0} ({r.Tickets:N0}) | {r.Batches:N0} | {r.Baseline.TotalSeconds:0.0} s ({r.Records / r.Baseline.TotalSeconds:N0}/s) | " +
                           $"{r.Ingest.TotalSeconds:0.0} s | {r.Records / r.Ingest.TotalSeconds:N0} | {r.Baseline.TotalSeconds / r.Ingest.TotalSeconds:0.00}× | " +
                           $"{r.Records / r.Again.TotalSeconds:N0}/s | {r.StoredRecords:N0} records, {r.StoredTickets:N0} tickets |");
     }

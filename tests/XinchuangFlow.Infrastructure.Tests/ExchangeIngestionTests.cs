@@ -215,6 +215,31 @@ public abstract class ExchangeIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportedTickets_CountInTheIndicators_WithTheirComplaints()
+    {
+        // K1 kept every promise; K2's technician came from Guilin and was on site after 13 h of 12 h, and the unit
+        // complained 2 h after creation, closed 10 h later.
+        var stored = await Exchange.IngestAsync(Platform(Enterprise), Batch(false, [.. FullStory("K1"),
+            Ticket("K2"), Event("K2", 1, 0, ExchangeKinds.Dispatched, e => e["servicePointCounty"] = Guilin), Event("K2", 2, 1, ExchangeKinds.Accepted),
+            Event("K2", 3, 2, ExchangeKinds.Complaint), Event("K2", 4, 12, ExchangeKinds.ComplaintClosed), Event("K2", 5, 14, ExchangeKinds.CheckedIn),
+            Event("K2", 6, 15, ExchangeKinds.Resolved)]));
+        Assert.Equal(0, stored.Rejected);
+        var bureau = Actor.Of("admin@test", [Roles.DataBureauAdmin]);
+        var report = await _h.Services.GetRequiredService<XinchuangFlow.Application.Assessment.KpiService>()
+            .ReportAsync(bureau, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1));
+        var all = report.Groups.Single(g => g.Dimension == XinchuangFlow.Domain.Assessment.KpiCalculator.Overall);
+        var k2 = (await TicketAsync("K2")).Number;
+        Assert.Equal((2.0, 2.0), (all["tickets"].Value!.Value, all["reported"].Value!.Value));
+        Assert.Equal((50.0, 1.0, 2), (all["onsite-on-time"].Value!.Value, all["onsite-on-time"].Numerator, all["onsite-on-time"].Denominator));
+        Assert.Equal([k2], all["onsite-on-time"].Against);
+        Assert.Equal((50.0, 100.0, 10.0), (all["complaint-rate"].Value!.Value, all["complaint-closed-on-time"].Value!.Value, all["complaint-closure-hours"].Value!.Value));
+        Assert.Equal(Enterprise.ToString(), report.Groups.Single(g => g.Dimension == "enterprise").Key);
+        // A period without them counts nothing.
+        var october = await _h.Services.GetRequiredService<XinchuangFlow.Application.Assessment.KpiService>().ReportAsync(bureau, "2026Q3", null, null);
+        Assert.Equal(0.0, october.Groups.Single(g => g.Dimension == "all")["tickets"].Value);
+    }
+
+    [Fact]
     public async Task ATicket_IsJudgedByTheRulesInForceWhenItWasCreated()
     {
         // Nanning tightens the same-city promise to 2 h at 11:00 on 1 December; a ticket of 30 November keeps 4 h.

@@ -15,6 +15,8 @@ public static class ExchangeSchema
 
     private static readonly JsonSchema Schema = JsonSchema.FromText(Text);
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    /// <summary>Only whether it holds: no annotations collected, the first failure ends it (most batches are valid).</summary>
+    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
 
     private static string Read()
     {
@@ -27,10 +29,10 @@ public static class ExchangeSchema
     /// <summary>The batch's own problems, and each refused record's (by its index in <c>records</c>).</summary>
     public static (IReadOnlyList<Problem> Batch, IReadOnlyDictionary<int, List<Problem>> Records) Check(JsonElement batch)
     {
-        var results = Schema.Evaluate(batch, Options);
         var whole = new List<Problem>();
         var records = new Dictionary<int, List<Problem>>();
-        if (results.IsValid) return (whole, records);
+        if (Schema.Evaluate(batch, Quick).IsValid) return (whole, records);
+        var results = Schema.Evaluate(batch, Options);
         var seen = new HashSet<(string, string)>();
         foreach (var node in results.Details ?? [])
         {

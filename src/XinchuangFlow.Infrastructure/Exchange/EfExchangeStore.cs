@@ -71,7 +71,8 @@ public sealed class EfExchangeStore(IDbContextFactory<XfDbContext> factory) : IE
             else ticket.Version++;
             fold(ticket, header, group.Where(r => r.Sequence > 0).OrderBy(r => r.Sequence).ToList());
         }
-        foreach (var day in fresh.GroupBy(t => $"{NumberPrefix}-{t.CityCode}-{t.CreatedAt.ToChina():yyyyMMdd}"))
+        // Sequences are taken in key order, so two batches taking the same days' numbers never wait on each other in a circle.
+        foreach (var day in fresh.GroupBy(t => $"{NumberPrefix}-{t.CityCode}-{t.CreatedAt.ToChina():yyyyMMdd}").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var last = await ReserveAsync(db, day.Key, day.Count(), ct);
             var n = last - day.Count();

@@ -1,0 +1,18 @@
+using XinchuangFlow.Domain.Assessment;
+
+namespace XinchuangFlow.Application.Assessment;
+
+/// <summary>Which tickets an indicator report reads: created in the period, within a scope.</summary>
+/// <param name="EnterpriseId">Only the tickets this enterprise served (its integrator's).</param>
+/// <param name="CityCode">Only the tickets of this city.</param>
+public sealed record KpiScope(Guid? EnterpriseId = null, string? CityCode = null);
+
+/// <summary>Where the indicators' tickets come from (the database layer implements it).</summary>
+public interface IKpiSource
+{
+    /// <summary>
+    /// The tickets created in [from, to) within the scope — the platform's own and those reported by the enterprises'
+    /// platforms — each with its complaints (the platform's complaint flow, or the reported complaint events).
+    /// </summary>
+    Task<IReadOnlyList<KpiCase>> CasesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+}

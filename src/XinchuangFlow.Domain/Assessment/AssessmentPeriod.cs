@@ -1,0 +1,27 @@
+using XinchuangFlow.Domain.Time;
+
+namespace XinchuangFlow.Domain.Assessment;
+
+/// <summary>
+/// A period of the assessment in China time: a quarter (<c>2026Q3</c>) or any span of days. A ticket belongs to the
+/// period its creation falls in, whenever it is resolved or closed (a ticket of 30 September resolved on 2 October
+/// counts in the third quarter).
+/// </summary>
+public sealed record AssessmentPeriod(DateTimeOffset From, DateTimeOffset To)
+{
+    public static AssessmentPeriod Quarter(int year, int quarter)
+    {
+        if (quarter is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), "A quarter is 1 to 4.");
+        var start = ChinaTime.At(new DateOnly(year, (quarter - 1) * 3 + 1, 1), TimeOnly.MinValue);
+        return new AssessmentPeriod(start, start.AddMonths(3));
+    }
+
+    /// <summary>The quarter a moment falls in, in China time.</summary>
+    public static (int Year, int Quarter) QuarterOf(DateTimeOffset at)
+    {
+        var local = at.ToChina();
+        return (local.Year, (local.Month - 1) / 3 + 1);
+    }
+
+    public bool Contains(DateTimeOffset at) => at >= From && at < To;
+}

@@ -1,0 +1,111 @@
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Assessment;
+
+/// <summary>
+/// The service indicators (ASM-1) of a set of tickets — usually those created in a period —, per enterprise, per city
+/// and over all, exactly as docs/assessment.md defines them. Cancelled tickets count in none. A clock counts when it is
+/// decided: stopped (on time when it used no more running time than its target; time paused for the user or the vendor
+/// is not running time), or late already (running past its deadline, or paused having used more than its target); a
+/// clock still within its target at <see cref="KpiOptions.AsOf"/> is pending and not counted. Tickets reported by the
+/// enterprises' own platforms count exactly like the platform's. Pure.
+/// </summary>
+public static class KpiCalculator
+{
+    public const int AgainstListed = 1000;
+    public const string ByEnterprise = "enterprise", ByCity = "city", Overall = "all";
+
+    public static IReadOnlyList<KpiGroup> Compute(IEnumerable<KpiCase> cases, KpiOptions options)
+    {
+        var all = cases.Where(c => c.Ticket.Status != TicketStatus.Cancelled).ToList();
+        var groups = new List<KpiGroup> { Group(Overall, "", all, options) };
+        groups.AddRange(all.Where(c => c.Ticket.IntegratorId is not null).GroupBy(c => c.Ticket.IntegratorId!.Value)
+            .OrderBy(g => g.Key).Select(g => Group(ByEnterprise, g.Key.ToString(), g.ToList(), options)));
+        groups.AddRange(all.GroupBy(c => c.Ticket.CityCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(ByCity, g.Key, g.ToList(), options)));
+        return groups;
+    }
+
+    /// <summary>The indicators of one group.</summary>
+    public static KpiGroup Group(string dimension, string key, IReadOnlyList<KpiCase> cases, KpiOptions options)
+    {
+        var figures = new Dictionary<string, KpiFigure>(StringComparer.Ordinal);
+        void Add(KpiFigure f) => figures[f.Code] = f;
+        var tickets = cases.Select(c => c.Ticket).ToList();
+        Add(Count(Kpis.Tickets, tickets.Count));
+        Add(Count(Kpis.Reported, tickets.Count(t => t.IsReported)));
+
+        Add(OnTime(Kpis.ResponseOnTime, tickets, t => t.Clocks().Response, options.AsOf));
+        Add(OnTime(Kpis.OnSiteOnTime, tickets, t => t.Clocks().OnSite, options.AsOf));
+        Add(OnTime(Kpis.OnSiteSameCityOnTime, tickets.Where(t => OnSiteBasis(t) == TargetReason.OnSiteSame), t => t.Clocks().OnSite, options.AsOf));
+        Add(OnTime(Kpis.OnSiteOtherCityOnTime, tickets.Where(t => OnSiteBasis(t) == TargetReason.OnSiteOther), t => t.Clocks().OnSite, options.AsOf));
+        Add(OnTime(Kpis.ResolutionOnTime, tickets, t => t.Clocks().Resolution, options.AsOf));
+
+        var rated = tickets.Where(t => t.Satisfaction is >= 1 and <= 5).ToList();
+        var sum = rated.Sum(t => t.Satisfaction!.Value);
+        Add(new KpiFigure(Kpis.SatisfactionMean, rated.Count == 0 ? null : Math.Round((double)sum / rated.Count, 2), sum, rated.Count,
+            Listed(rated.Where(t => t.Satisfaction <= 2)), rated.Count(t => t.Satisfaction <= 2)));
+        Add(Share(Kpis.Satisfied, rated, t => t.Satisfaction >= 4));
+        Add(Share(Kpis.Dissatisfied, rated, t => t.Satisfaction <= 2));
+
+        // Resolved at least once: resolved, awaiting feedback, closed — or reopened since.
+        var resolved = tickets.Where(t => t.ResolvedAt is not null || t.ReopenCount > 0 || t.Status == TicketStatus.Closed).ToList();
+        Add(Share(Kpis.FirstTimeFix, resolved, t => t.FirstTimeFix && t.ReopenCount == 0));
+        Add(Share(Kpis.Reopened, resolved, t => t.ReopenCount > 0));
+
+        var complained = cases.Where(c => c.Complaints.Count > 0).ToList();
+        var complaints = cases.Sum(c => c.Complaints.Count);
+        Add(new KpiFigure(Kpis.ComplaintRate, tickets.Count == 0 ? null : Math.Round(100.0 * complaints / tickets.Count, 2), complaints, tickets.Count,
+            Listed(complained.Select(c => c.Ticket)), complained.Count));
+        // A complaint is decided when closed, or when still open past the closure target.
+        var decided = cases.SelectMany(c => c.Complaints.Select(k => (c.Ticket, Complaint: k)))
+            .Where(x => x.Complaint.ClosedAt is not null || options.AsOf - x.Complaint.FiledAt > options.ComplaintClosureTarget).ToList();
+        var late = decided.Where(x => (x.Complaint.ClosedAt ?? options.AsOf) - x.Complaint.FiledAt > options.ComplaintClosureTarget).ToList();
+        Add(new KpiFigure(Kpis.ComplaintClosedOnTime, decided.Count == 0 ? null : Percent(decided.Count - late.Count, decided.Count), decided.Count - late.Count,
+            decided.Count, Listed(late.Select(x => x.Ticket).Distinct()), late.Select(x => x.Ticket).Distinct().Count()));
+        var closed = decided.Where(x => x.Complaint.ClosedAt is not null).ToList();
+        var hours = closed.Sum(x => (x.Complaint.ClosedAt!.Value - x.Complaint.FiledAt).TotalHours);
+        Add(new KpiFigure(Kpis.ComplaintClosureHours, closed.Count == 0 ? null : Math.Round(hours / closed.Count, 1), Math.Round(hours, 1), closed.Count, Listed(late.Select(x => x.Ticket).Distinct()),
+            late.Select(x => x.Ticket).Distinct().Count()));
+        return new KpiGroup(dimension, key, figures);
+    }
+
+    private static KpiFigure Count(string code, int n) => new(code, n, n, n, [], 0);
+
+    private static double Percent(int part, int whole) => Math.Round(100.0 * part / whole, 2);
+
+    private static KpiFigure Share(string code, IReadOnlyList<Ticket> tickets, Func<Ticket, bool> counts)
+    {
+        var yes = tickets.Count(counts);
+        // The tickets that count against: those not counted for a share where more is better, those counted where less is.
+        var against = Kpis.LowerIsBetter(code) ? tickets.Where(counts).ToList() : tickets.Where(t => !counts(t)).ToList();
+        return new KpiFigure(code, tickets.Count == 0 ? null : Percent(yes, tickets.Count), yes, tickets.Count, Listed(against), against.Count);
+    }
+
+    /// <summary>The share of decided clocks that kept their target; the late ones are listed.</summary>
+    private static KpiFigure OnTime(string code, IEnumerable<Ticket> tickets, Func<Ticket, SlaClock> clockOf, DateTimeOffset asOf)
+    {
+        int decided = 0, onTime = 0;
+        var late = new List<Ticket>();
+        foreach (var t in tickets)
+        {
+            var clock = clockOf(t);
+            if (clock.State == ClockState.NotStarted) continue;
+            if (t.IsLate(clock, asOf))
+            {
+                decided++;
+                late.Add(t);
+            }
+            else if (clock.State == ClockState.Stopped)
+            {
+                decided++;
+                onTime++;
+            }
+        }
+        return new KpiFigure(code, decided == 0 ? null : Percent(onTime, decided), onTime, decided, Listed(late), late.Count);
+    }
+
+    private static string? OnSiteBasis(Ticket t) => TargetReason.Decode(t.Clocks().OnSite.TargetReason)?.Basis;
+
+    private static IReadOnlyList<string> Listed(IEnumerable<Ticket> tickets) => tickets.Select(t => t.Number).Take(AgainstListed).ToList();
+}

@@ -1,0 +1,50 @@
+using XinchuangFlow.Domain.Sla;
+using XinchuangFlow.Domain.Tickets;
+
+namespace XinchuangFlow.Domain.Assessment;
+
+/// <summary>The indicators of ASM-1, by stable code (docs/assessment.md defines each).</summary>
+public static class Kpis
+{
+    public const string ResponseOnTime = "response-on-time", OnSiteOnTime = "onsite-on-time", OnSiteSameCityOnTime = "onsite-same-city-on-time",
+        OnSiteOtherCityOnTime = "onsite-other-city-on-time", ResolutionOnTime = "resolution-on-time", SatisfactionMean = "satisfaction-mean",
+        Satisfied = "satisfied", Dissatisfied = "dissatisfied", FirstTimeFix = "first-time-fix", Reopened = "reopened", ComplaintRate = "complaint-rate",
+        ComplaintClosedOnTime = "complaint-closed-on-time", ComplaintClosureHours = "complaint-closure-hours", Tickets = "tickets", Reported = "reported";
+
+    /// <summary>In the order a report lists them.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Tickets, Reported, ResponseOnTime, OnSiteOnTime, OnSiteSameCityOnTime, OnSiteOtherCityOnTime, ResolutionOnTime, SatisfactionMean, Satisfied,
+        Dissatisfied, FirstTimeFix, Reopened, ComplaintRate, ComplaintClosedOnTime, ComplaintClosureHours,
+    ];
+
+    /// <summary>Indicators where a higher value is worse (the tickets behind them are the ones that count against).</summary>
+    public static bool LowerIsBetter(string code) => code is Dissatisfied or Reopened or ComplaintRate or ComplaintClosureHours;
+}
+
+/// <summary>A complaint about a ticket: when it was filed and closed.</summary>
+public sealed record KpiComplaint(DateTimeOffset FiledAt, DateTimeOffset? ClosedAt);
+
+/// <summary>A ticket as the indicators read it, with its complaints.</summary>
+public sealed record KpiCase(Ticket Ticket, IReadOnlyList<KpiComplaint> Complaints);
+
+/// <summary>
+/// One indicator of one group: the value (a share in percent, a mean, a rate per 100 tickets or hours), the numerator
+/// and denominator it was computed from, and the numbers of the tickets that count against it (at most
+/// <see cref="KpiCalculator.AgainstListed"/> listed, <see cref="AgainstTotal"/> in all). Null value: nothing to count.
+/// </summary>
+public sealed record KpiFigure(string Code, double? Value, double Numerator, int Denominator, IReadOnlyList<string> Against, int AgainstTotal);
+
+/// <summary>The indicators of one group of tickets (an enterprise, a city, or all).</summary>
+public sealed record KpiGroup(string Dimension, string Key, IReadOnlyDictionary<string, KpiFigure> Figures)
+{
+    public KpiFigure this[string code] => Figures[code];
+}
+
+/// <summary>What the indicators need beyond the tickets.</summary>
+/// <param name="AsOf">The moment they are computed at: a clock still running within its target then is not yet decided and not counted.</param>
+/// <param name="ComplaintClosureTarget">A complaint closed within this time of its filing is closed on time.</param>
+public sealed record KpiOptions(DateTimeOffset AsOf, TimeSpan ComplaintClosureTarget)
+{
+    public static readonly TimeSpan DefaultComplaintClosure = TimeSpan.FromDays(15);
+}

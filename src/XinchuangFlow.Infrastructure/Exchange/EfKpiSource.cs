@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using XinchuangFlow.Application.Assessment;
+using XinchuangFlow.Domain.Assessment;
+using XinchuangFlow.Domain.Exchange;
+using XinchuangFlow.Infrastructure.Persistence;
+
+namespace XinchuangFlow.Infrastructure.Exchange;
+
+/// <summary>
+/// The indicators' tickets from the database: the tickets created in the period within the scope (the platform's own
+/// and the reported ones, in one table), the platform's complaints on them, and the complaint events the enterprises'
+/// platforms reported for theirs. Three queries, read without tracking.
+/// </summary>
+public sealed class EfKpiSource(IDbContextFactory<XfDbContext> factory) : IKpiSource
+{
+    public async Task<IReadOnlyList<KpiCase>> CasesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var period = db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
+        if (scope.EnterpriseId is { } e) period = period.Where(t => t.IntegratorId == e);
+        if (scope.CityCode is { } c) period = period.Where(t => t.CityCode == c);
+        var tickets = await period.ToListAsync(ct);
+
+        var complaints = await (from k in db.Complaints.AsNoTracking()
+                                join t in period on k.TicketId equals t.Id
+                                select new { TicketId = t.Id, k.CreatedAt, k.ClosedAt }).ToListAsync(ct);
+        var byTicket = complaints.GroupBy(k => k.TicketId).ToDictionary(g => g.Key, g => g.Select(k => new KpiComplaint(k.CreatedAt, k.ClosedAt)).ToList());
+
+        // Reported complaints: each "complaint" event opens one, the next "complaint-closed" closes the oldest still open.
+        var reported = await (from r in db.ReportedRecords.AsNoTracking()
+                              join t in period on new { E = r.EnterpriseId, X = r.ExternalId } equals new { E = t.ReportedBy!.Value, X = t.ExternalId! }
+                              where r.Kind == ExchangeKinds.Complaint || r.Kind == ExchangeKinds.ComplaintClosed
+                              select new { TicketId = t.Id, r.Sequence, r.Kind, r.At }).ToListAsync(ct);
+        foreach (var g in reported.GroupBy(r => r.TicketId))
+        {
+            var list = byTicket.TryGetValue(g.Key, out var known) ? known : byTicket[g.Key] = [];
+            var open = new Queue<int>();
+            foreach (var r in g.OrderBy(r => r.Sequence))
+            {
+                if (r.Kind == ExchangeKinds.Complaint)
+                {
+                    open.Enqueue(list.Count);
+                    list.Add(new KpiComplaint(r.At, null));
+                }
+                else if (open.Count > 0)
+                {
+                    var i = open.Dequeue();
+                    list[i] = list[i] with { ClosedAt = r.At };
+                }
+            }
+        }
+        return tickets.Select(t => new KpiCase(t, byTicket.TryGetValue(t.Id, out var k) ? k : [])).ToList();
+    }
+}
