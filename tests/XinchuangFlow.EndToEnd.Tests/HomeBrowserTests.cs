@@ -443,4 +443,45 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(int.Parse(await admin.Locator("[data-testid=flows-definitions]").InnerTextAsync()) >= 2);
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "home-admin.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task TheDataBureau_ReadsTheQuartersIndicators_AndOpensTheTicketsBehindAFigure_EachRoleItsOwnScope()
+    {
+        var admin = await app.SignedInPageAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "服务指标" }).ClickAsync();
+        await AppFixture.WaitLiveAsync(admin);
+        await Assertions.Expect(admin.Locator("[data-testid=kpi-scope]")).ToContainTextAsync("全区");
+        Assert.True(int.Parse(await admin.Locator("[data-testid=kpi-all-tickets]").InnerTextAsync()) > 0, "the demo quarter has tickets");
+        await Assertions.Expect(admin.Locator("[data-testid=kpi-overall]")).ToContainTextAsync("到场及时率");
+        Assert.True(await admin.Locator("[data-testid=kpi-enterprise] tbody tr").CountAsync() >= 2, "several enterprises served the demo tickets");
+        Assert.True(await admin.Locator("[data-testid=kpi-city] tbody tr").CountAsync() >= 2, "the demo tickets come from several cities");
+        // A figure with tickets against it opens them, and a ticket opens its page.
+        var figure = admin.Locator("[data-testid=kpi-enterprise] a[data-testid^=kpi-cell-]").First;
+        await figure.ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=kpi-against]")).ToContainTextAsync("不达标的工单");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "kpi-region.png"), FullPage = true });
+        var ticket = admin.Locator("[data-testid=kpi-against-ticket]").First;
+        var number = await ticket.InnerTextAsync();
+        await ticket.ClickAsync();
+        await admin.WaitForURLAsync($"**/tickets/{number}");
+        await AppFixture.WaitLiveAsync(admin);
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync(number);
+
+        // A coordinator reads their city only; an enterprise's manager their enterprise only.
+        var coordinator = await app.SignedInPageAsync("nanning@xinchuang.local", Demo);
+        await coordinator.GotoAsync("/kpis");
+        await AppFixture.WaitLiveAsync(coordinator);
+        await Assertions.Expect(coordinator.Locator("[data-testid=kpi-scope]")).ToContainTextAsync("南宁市");
+        await Assertions.Expect(coordinator.Locator("[data-testid=kpi-city] tbody tr")).ToHaveCountAsync(1);
+        var manager = await app.SignedInPageAsync("manager@xinchuang.local", Demo);
+        await manager.GotoAsync("/kpis");
+        await AppFixture.WaitLiveAsync(manager);
+        await Assertions.Expect(manager.Locator("[data-testid=kpi-enterprise] tbody tr")).ToHaveCountAsync(1);
+        await manager.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "kpi-enterprise.png"), FullPage = true });
+        // A technician has no such page.
+        var technician = await app.SignedInPageAsync("tech@xinchuang.local", Demo);
+        await technician.GotoAsync("/kpis");
+        await technician.Locator("[data-testid=no-access]").WaitForAsync();
+        await Assertions.Expect(technician.Locator("[data-testid=kpi-overall]")).ToHaveCountAsync(0);
+    }
 }

@@ -250,6 +250,32 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await admin.Locator($"[data-testid=revoke-{key[4..12]}]").ClickAsync();
         await Assertions.Expect(admin.Locator($"[data-testid=platform-{key[4..12]}]")).ToContainTextAsync("已吊销");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await platform.GetAsync("/api/tickets")).StatusCode);
+
+        // A key for an enterprise's own service desk: it reports that enterprise's service data and reads nothing else.
+        using var bureauApi = await app.ApiAsync();
+        var enterprise = (await bureauApi.GetFromJsonAsync<JsonArray>("/api/enterprises"))!.First(e => e!["kind"]!.ToString() is "Integrator" or "integrator")!;
+        var enterpriseName = enterprise["name"]!.GetValue<string>();
+        await Field(admin, "platform-name").FillAsync("企业自有服务台");
+        await admin.Locator(".mud-input-control:has([data-testid=platform-enterprise])").ClickAsync();
+        await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = enterpriseName }).First.ClickAsync();
+        await admin.Locator("[data-testid=platform-issue]").ClickAsync();
+        var enterpriseKey = (await admin.Locator("[data-testid=platform-key] code").InnerTextAsync()).Trim();
+        await Assertions.Expect(admin.Locator($"[data-testid=platform-{enterpriseKey[4..12]}]")).ToContainTextAsync(enterpriseName);
+        using var desk = app.CreateClient();
+        desk.DefaultRequestHeaders.Add("X-Api-Key", enterpriseKey);
+        var batch = await desk.PostAsJsonAsync("/api/exchange/v1/batches", new JsonObject
+        {
+            ["standard"] = "v1",
+            ["records"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "ticket", ["enterprise"] = enterprise["id"]!.GetValue<string>(), ["externalId"] = "DESK-0001", ["createdAt"] = DateTimeOffset.UtcNow.AddHours(-3).ToString("O"),
+                ["channel"] = "hotline", ["procurementUnit"] = "南宁市财政局", ["cityCode"] = "4501", ["countyCode"] = "450102", ["productCategory"] = "terminal", ["title"] = "终端无法开机",
+            }),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, batch.StatusCode);
+        Assert.Equal(1, (await batch.Content.ReadFromJsonAsync<JsonObject>())!["stored"]!.GetValue<int>());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await desk.GetAsync("/api/tickets")).StatusCode);
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "platform-keys.png"), FullPage = true });
         await page.GotoAsync("/platforms");
         await page.Locator("[data-testid=no-access]").WaitForAsync();
     }

@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /workflows /notifications /audit" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /kpis /workflows /notifications /audit" },
         { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "integrator@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "tech@xinchuang.local", Everyone + " /m" },
         { "unit@xinchuang.local", Everyone + " /portal" },
         { "vendor@xinchuang.local", Everyone },
-        { "manager@xinchuang.local", Everyone },
-        { "nanning@xinchuang.local", Everyone },
-        { "liuzhou@xinchuang.local", Everyone },
+        { "manager@xinchuang.local", Everyone + " /kpis" },
+        { "nanning@xinchuang.local", Everyone + " /kpis" },
+        { "liuzhou@xinchuang.local", Everyone + " /kpis" },
     };
 
     /// <summary>

@@ -149,6 +149,16 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     public bool SeesAllEnterprises(Actor a) =>
         a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator) || (a.IsInRole(Roles.Dispatcher) && a.EnterpriseId is null);
 
+    /// <summary>
+    /// Whose service indicators a user reads (ASM-1): the whole region for the Data Bureau and the Intranet Office, their
+    /// city for a municipal coordinator, their enterprise for an enterprise's manager; null for anyone else.
+    /// </summary>
+    public KpiReach? KpiReachOf(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? new KpiReach(true, null, null)
+        : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is { } city ? new KpiReach(false, city, null)
+        : a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId is { } e ? new KpiReach(false, null, e)
+        : null;
+
     public bool MaySeeEnterprise(Actor a, Guid enterpriseId) => SeesAllEnterprises(a) || a.EnterpriseId == enterpriseId;
 
     /// <summary>

@@ -38,20 +38,21 @@ public sealed class KpiService(IKpiSource source, AccessService access, TimeProv
     /// <summary>The scope asked for, narrowed to what the caller may see; refused (logged) when the caller may see none of it.</summary>
     public KpiScope ScopeOf(Actor actor, Guid? enterpriseId, string? cityCode)
     {
-        if (actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor)) return new KpiScope(enterpriseId, cityCode);
-        if (actor.IsInRole(Roles.MunicipalCoordinator) && actor.CityCode is { } city)
+        switch (access.KpiReachOf(actor))
         {
-            if (cityCode is not null && cityCode != city)
-                throw access.Denied(actor, $"read the indicators of city {cityCode}", "A municipal coordinator reads the indicators of their own city.");
-            return new KpiScope(enterpriseId, city);
+            case { Region: true }:
+                return new KpiScope(enterpriseId, cityCode);
+            case { City: { } city }:
+                if (cityCode is not null && cityCode != city)
+                    throw access.Denied(actor, $"read the indicators of city {cityCode}", "A municipal coordinator reads the indicators of their own city.");
+                return new KpiScope(enterpriseId, city);
+            case { Enterprise: { } own }:
+                if (enterpriseId is not null && enterpriseId != own)
+                    throw access.Denied(actor, $"read the indicators of enterprise {enterpriseId}", "An enterprise reads its own indicators.");
+                return new KpiScope(own, cityCode);
+            default:
+                throw access.Denied(actor, "read the service indicators", "The indicators are for the Data Bureau, the Intranet Office, the municipal coordinators and the enterprises' managers.");
         }
-        if (actor.IsInRole(Roles.EnterpriseManager) && actor.EnterpriseId is { } own)
-        {
-            if (enterpriseId is not null && enterpriseId != own)
-                throw access.Denied(actor, $"read the indicators of enterprise {enterpriseId}", "An enterprise reads its own indicators.");
-            return new KpiScope(own, cityCode);
-        }
-        throw access.Denied(actor, "read the service indicators", "The indicators are for the Data Bureau, the Intranet Office, the municipal coordinators and the enterprises' managers.");
     }
 
     /// <summary>A quarter (<c>2026Q3</c>) or a span of days, at most a year.</summary>

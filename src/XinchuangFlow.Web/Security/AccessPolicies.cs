@@ -27,6 +27,8 @@ public static class AccessPolicies
     public const string LimitReaders = "LimitReaders";
     /// <summary>The technicians' phone pages.</summary>
     public const string FieldTechnicians = "FieldTechnicians";
+    /// <summary>The service indicators: the region's, a city's or an enterprise's (<see cref="AccessService.KpiReachOf"/>).</summary>
+    public const string KpiReaders = "KpiReaders";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
@@ -37,6 +39,7 @@ public static class AccessPolicies
         .AddRule(DeliveryLogReaders, schemes, (access, actor) => access.MayReadDeliveryLog(actor))
         .AddRule(PortalUsers, schemes, (access, actor) => access.UsesPortal(actor))
         .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor))
+        .AddRule(KpiReaders, schemes, (access, actor) => access.KpiReachOf(actor) is not null)
         .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null);
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using XinchuangFlow.Web.Components.Pages;
+using XinchuangFlow.Web.Components.Pages.Assessment;
 using XinchuangFlow.Web.Components.Pages.Audit;
 using XinchuangFlow.Web.Components.Pages.Field;
 using XinchuangFlow.Web.Components.Pages.Hotline;
@@ -29,6 +30,7 @@ public static class MainMenu
         new(typeof(ServiceMailbox), "/mailbox", Icons.Material.Filled.MarkEmailUnread, "Mailbox.Nav"),
         new(typeof(KnowledgeBase), "/knowledge", Icons.Material.Filled.MenuBook, "Knowledge.Nav"),
         new(typeof(RulesOverview), "/rules", Icons.Material.Filled.Rule, "Rules.Nav"),
+        new(typeof(ServiceIndicators), "/kpis", Icons.Material.Filled.Insights, "Kpi.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
         new(typeof(Instances), "/instances", Icons.Material.Filled.PlaylistPlay, "Instances"),
