@@ -478,6 +478,18 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await AppFixture.WaitLiveAsync(manager);
         await Assertions.Expect(manager.Locator("[data-testid=kpi-enterprise] tbody tr")).ToHaveCountAsync(1);
         await manager.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "kpi-enterprise.png"), FullPage = true });
+        // Among its tickets are those its own service desk reported: read-only here, their history as reported.
+        using (var api = await app.ApiAsync("manager@xinchuang.local", Demo))
+        {
+            var closed = (await api.GetFromJsonAsync<JsonObject>("/api/tickets?status=closed&take=200"))!["items"]!.AsArray();
+            var reported = closed.First(t => t!["number"]!.GetValue<string>().StartsWith("GXR-", StringComparison.Ordinal))!["number"]!.GetValue<string>();
+            await manager.GotoAsync($"/tickets/{reported}");
+            await AppFixture.WaitLiveAsync(manager);
+            await Assertions.Expect(manager.Locator("[data-testid=ticket-reported]")).ToContainTextAsync("企业平台报送");
+            await Assertions.Expect(manager.Locator("[data-testid=timeline-event][data-kind=reported-checked-in]")).ToContainTextAsync("企业平台报送：到场");
+            await Assertions.Expect(manager.Locator("[data-testid=ticket-actions] button")).ToHaveCountAsync(0);
+            await manager.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "ticket-reported.png"), FullPage = true });
+        }
         // A technician has no such page.
         var technician = await app.SignedInPageAsync("tech@xinchuang.local", Demo);
         await technician.GotoAsync("/kpis");

@@ -77,6 +77,13 @@ public class ExchangeApiTests(WebAppFactory factory) : IClassFixture<WebAppFacto
             var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.ReportedBy == enterprise && t.ExternalId == "API-1");
             Assert.Equal((Domain.Tickets.TicketStatus.Accepted, enterprise), (ticket.Status, ticket.IntegratorId!.Value));
         }
+        // Its history is what was reported, in the enterprise's order.
+        string number;
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+            number = (await db.Tickets.AsNoTracking().SingleAsync(t => t.ReportedBy == enterprise && t.ExternalId == "API-1")).Number;
+        var detail = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!;
+        Assert.Equal(["reported-ticket", "reported-accepted"], detail["history"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
+        Assert.Equal((enterprise.ToString(), "API-1"), (detail["ticket"]!["reportedBy"]!.GetValue<string>(), detail["ticket"]!["externalId"]!.GetValue<string>()));
         var manager = await factory.LoginAsync("manager@xinchuang.local", DemoPassword);
         var batches = (await manager.GetFromJsonAsync<JsonArray>("/api/exchange/v1/batches"))!;
         Assert.Contains(batches, b => b!["id"]!.GetValue<string>() == report["batchId"]!.GetValue<string>());

@@ -97,7 +97,34 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<IReadOnlyList<CaseEvent>> HistoryAsync(Guid caseId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        if (events.Count > 0) return events;
+        // A ticket reported by an enterprise's own platform (DAT-2) has no flow here: its history is what was reported,
+        // in the enterprise's order, each line a "reported-…" kind.
+        var reported = await (from t in db.Tickets.AsNoTracking()
+                              where t.Id == caseId && t.ReportedBy != null
+                              join r in db.ReportedRecords.AsNoTracking() on new { E = t.ReportedBy!.Value, X = t.ExternalId! } equals new { E = r.EnterpriseId, X = r.ExternalId }
+                              orderby r.Sequence
+                              select r).ToListAsync(ct);
+        return reported.Select(r => ReportedLine(caseId, r)).ToList();
+    }
+
+    private static CaseEvent ReportedLine(Guid caseId, XinchuangFlow.Domain.Exchange.ReportedRecord r)
+    {
+        string? note = null;
+        var kind = r.Kind;
+        if (r.Sequence > 0)
+        {
+            var e = XinchuangFlow.Domain.Exchange.ReportedTicketFold.Event(r);
+            note = e.Kind switch
+            {
+                XinchuangFlow.Domain.Exchange.ExchangeKinds.Dispatched => e.Technician,
+                XinchuangFlow.Domain.Exchange.ExchangeKinds.Resolved => e.Resolution,
+                _ => e.Comment,
+            };
+            if (e.Kind == XinchuangFlow.Domain.Exchange.ExchangeKinds.Paused) kind = $"{e.Kind}-{e.Reason}";
+        }
+        return new CaseEvent { Sequence = r.Sequence, CaseId = caseId, CaseKind = "ticket", At = r.At, Kind = "reported-" + kind, Note = note };
     }
 
     public async Task<IReadOnlyList<(ProcurementUnit Unit, int OpenTickets)>> SearchUnitsAsync(string text, string? phone, Guid? integratorId, int take, CancellationToken ct = default)

@@ -12,7 +12,7 @@ public sealed record TicketDto(Guid Id, string Number, string Status, string Sta
     DateTimeOffset? SetOutAt = null, string? CheckInLocation = null, double? CheckInLatitude = null, double? CheckInLongitude = null, double? CheckInAccuracy = null,
     string? PartsUsed = null, string? ConfirmedBy = null, string? ContactPhone = null, string? ContactEmail = null, string? Address = null,
     string? ProductVendor = null, string? ProductModel = null, string? SerialNumber = null, string? Cpu = null, string? Os = null, Guid? ProcurementUnitId = null,
-    string? CitedArticles = null, XinchuangFlow.Application.Knowledge.KnowledgeSuggestions? Suggestions = null)
+    string? CitedArticles = null, XinchuangFlow.Application.Knowledge.KnowledgeSuggestions? Suggestions = null, Guid? ReportedBy = null, string? ExternalId = null)
 {
     public static TicketDto From(Ticket t, DateTimeOffset now)
     {
@@ -24,6 +24,7 @@ public sealed record TicketDto(Guid Id, string Number, string Status, string Sta
             t.ResponseDueAt, t.OnSiteDueAt, t.ResolutionDueAt,
             clocks.All.Select(c => ClockDto.From(t, c, now)).ToList(), t.InstanceId,
             t.SetOutAt, t.CheckInLocation, t.CheckInLatitude, t.CheckInLongitude, t.CheckInAccuracy, t.PartsUsed, t.ConfirmedBy,
-            t.ContactPhone, t.ContactEmail, t.Address, t.ProductVendor, t.ProductModel, t.SerialNumber, t.Cpu, t.Os, t.ProcurementUnitId, t.CitedArticles);
+            t.ContactPhone, t.ContactEmail, t.Address, t.ProductVendor, t.ProductModel, t.SerialNumber, t.Cpu, t.Os, t.ProcurementUnitId, t.CitedArticles,
+            ReportedBy: t.ReportedBy, ExternalId: t.ExternalId);
     }
 }

@@ -74,6 +74,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         {
             log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, clock.GetElapsedTime(started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
+            if (firstIntegrator is not null) await ReportTheDemoServiceDataAsync(firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
         }
     }
@@ -121,6 +122,65 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
     /// from addresses the platform does not know, waiting for the desk's triage. They go through the mailbox's own reader
     /// and service, as polled mail does.
     /// </summary>
+    /// <summary>
+    /// The demo enterprise's own service desk reports a few weeks of tickets it handled by the exchange standard (DAT-2):
+    /// all closed (they wait for nobody), for units other than the demo unit, some late on site, some from another
+    /// city's service point, a few with a complaint — so the indicators mix reported tickets with the platform's and the
+    /// enterprise has a batch to look at.
+    /// </summary>
+    private async Task ReportTheDemoServiceDataAsync(Guid enterprise, CancellationToken ct)
+    {
+        List<XinchuangFlow.Domain.Tickets.ProcurementUnit> units;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync(ct))
+            units = await db.ProcurementUnits.AsNoTracking().Where(u => u.Name != DemoTicketSeeder.DemoUnitName).OrderBy(u => u.Name).Take(8).ToListAsync(ct);
+        if (units.Count == 0) return;
+        var divisions = XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped;
+        string[] titles = ["统信UOS 终端开机黑屏", "打印机驱动安装失败", "达梦数据库连接数不足", "WPS 打开版式文件卡死", "银河麒麟V10 无法连接内网", "扫描仪无法识别"];
+        string[] categories = ["terminal", "peripheral", "database", "office", "os", "peripheral"];
+        var now = clock.GetUtcNow();
+        var records = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < 24; i++)
+        {
+            var unit = units[i % units.Count];
+            var created = now.AddDays(-(6 + i * 2)).AddHours(-(i % 5));
+            var id = $"BG-{i + 1:0000}";
+            System.Text.Json.Nodes.JsonObject Record(string type) => new() { ["type"] = type, ["enterprise"] = enterprise.ToString(), ["externalId"] = id };
+            var ticket = Record("ticket");
+            ticket["createdAt"] = created.ToString("O");
+            (ticket["channel"], ticket["procurementUnit"], ticket["cityCode"], ticket["countyCode"]) = (i % 3 == 0 ? "hotline" : "portal", unit.Name, unit.CityCode, unit.CountyCode);
+            (ticket["productCategory"], ticket["title"], ticket["contactName"]) = (categories[i % titles.Length], titles[i % titles.Length], "联系人");
+            records.Add(ticket);
+            // Every fifth comes from a service point in another city (12 h on site); every seventh is late on site.
+            var point = i % 5 == 4 ? divisions.OtherCitiesByDistance(unit.CountyCode).Select(c => divisions.CountiesOf(c.Code)[0].Code).First() : unit.CountyCode;
+            var onSite = i % 7 == 3 ? 6.5 : i % 5 == 4 ? 8 : 2.5;
+            var seq = 0;
+            void Event(double hours, string kind, Action<System.Text.Json.Nodes.JsonObject>? more = null)
+            {
+                var e = Record("event");
+                (e["sequence"], e["at"], e["kind"]) = (++seq, created.AddHours(hours).ToString("O"), kind);
+                more?.Invoke(e);
+                records.Add(e);
+            }
+            Event(0.25, "dispatched", e => (e["technician"], e["servicePointCounty"]) = ("企业平台工程师", point));
+            Event(0.5, "accepted");
+            Event(0.75, "set-out");
+            Event(0.5 + onSite, "checked-in");
+            Event(onSite + 2, "resolved", e => e["resolution"] = "现场处理完成，用户确认恢复");
+            Event(onSite + 3, "feedback", e => e["satisfaction"] = i % 9 == 4 ? 2 : 4 + i % 2);
+            if (i % 6 == 5)
+            {
+                Event(onSite + 4, "complaint");
+                Event(onSite + 30, "complaint-closed");
+            }
+            Event(onSite + 31, "closed");
+        }
+        var batch = System.Text.Json.JsonDocument.Parse(new System.Text.Json.Nodes.JsonObject { ["standard"] = "v1", ["records"] = records }.ToJsonString()).RootElement;
+        var platform = Actor.Of("platform:demo0001", [Roles.EnterprisePlatform], enterprise);
+        var report = await services.GetRequiredService<XinchuangFlow.Application.Exchange.ExchangeService>().IngestAsync(platform, batch, ct);
+        log.LogInformation("Demo service data reported by the enterprise's own platform: {Stored} records, {Tickets} tickets, {Rejected} refused",
+            report.Stored, report.Tickets, report.Rejected);
+    }
+
     private async Task PutMailInTheServiceMailboxAsync(CancellationToken ct)
     {
         var reader = services.GetRequiredService<XinchuangFlow.Application.Mail.IMailReader>();
