@@ -17,7 +17,8 @@ public class ConsoleBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        try { await page.WaitForLoadStateAsync(LoadState.NetworkIdle); }
+        catch (TimeoutException ex) { throw new TimeoutException($"{path} never went quiet on the network.", ex); }   // name the page that kept loading
         await page.WaitForTimeoutAsync(400);   // what a page logs just after it came alive
     }
 

@@ -124,6 +124,15 @@ public class ExchangeApiTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("这批数据不符合数据标准 v1（standard）", await wrong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await Raw("[]")).StatusCode);
+        // Times at the ends of the calendar are refused records, never a failure.
+        foreach (var time in new[] { "0001-01-01T00:00:00+08:00", "9999-12-31T23:59:59-08:00", "2026-02-30T10:00:00+08:00" })
+        {
+            var edge = Ticket(enterprise, "EDGE-1", unit, county);
+            edge["createdAt"] = time;
+            var answer = await platform.PostAsJsonAsync("/api/exchange/v1/batches", Batch(edge));
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(1, (await answer.Content.ReadFromJsonAsync<JsonObject>())!["rejected"]!.GetValue<int>());
+        }
         // An unknown enterprise for a key is refused when issuing it.
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/platforms", new JsonObject { ["name"] = "x", ["enterpriseId"] = Guid.NewGuid().ToString() })).StatusCode);
 

@@ -62,7 +62,8 @@ public class KpiApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 
         var technician = await factory.LoginAsync("tech@xinchuang.local", DemoPassword);
         Assert.Equal(HttpStatusCode.Forbidden, (await technician.GetAsync($"/api/kpis?{Period}")).StatusCode);
-        foreach (var bad in new[] { "quarter=2026Q5", "quarter=Q3", "from=2026-01-01&to=2025-01-01", "from=2020-01-01&to=2026-01-01", "from=2026-01-01" })
+        foreach (var bad in new[] { "quarter=2026Q5", "quarter=Q3", "from=2026-01-01&to=2025-01-01", "from=2020-01-01&to=2026-01-01", "from=2026-01-01",
+                     "from=0001-01-01&to=0001-01-02", "from=9999-12-30&to=9999-12-31", "quarter=9999Q4", "city=4501" })
             Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"/api/kpis?{bad}")).StatusCode);
     }
 }

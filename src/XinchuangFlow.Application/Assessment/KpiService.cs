@@ -68,6 +68,8 @@ public sealed class KpiService(IKpiSource source, AccessService access, TimeProv
         }
         if (from is not { } f || to is not { } t)
             throw new InvalidInputException(Problem.Of(AssessmentProblems.PeriodMissing, "period", "Give a quarter, or both ends of the period."));
+        if (f.Year is < 2000 or > 2100 || t.Year is < 2000 or > 2100)
+            throw new InvalidInputException(Problem.Of(RequestProblems.Range, "period", "A period lies between the years 2000 and 2100.", ("min", 2000), ("max", 2100)));
         if (t <= f) throw new InvalidInputException(Problem.Of(RequestProblems.PeriodOrder, "period", "The period ends before it begins."));
         if (t.DayNumber - f.DayNumber > MaxDays)
             throw new InvalidInputException(Problem.Of(AssessmentProblems.PeriodTooLong, "period", $"A period is at most {MaxDays} days.", ("max", MaxDays)));

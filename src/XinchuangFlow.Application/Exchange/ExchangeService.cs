@@ -162,7 +162,7 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
         if (item.IsTicket)
         {
             var data = new ReportedTicketData(
-                record.GetProperty("createdAt").GetDateTimeOffset().ToUniversalTime(), Str(record, "channel")!, Clean(Str(record, "procurementUnit"))!, Clean(Str(record, "contactName")),
+                Time(record, "createdAt", item), Str(record, "channel")!, Clean(Str(record, "procurementUnit"))!, Clean(Str(record, "contactName")),
                 Clean(Str(record, "contactPhone")), Str(record, "cityCode")!, Str(record, "countyCode")!, Str(record, "productCategory")!, Clean(Str(record, "vendor")),
                 Clean(Str(record, "model")), Clean(Str(record, "cpu")), Clean(Str(record, "os")), Clean(Str(record, "title"))!, Clean(Str(record, "description")),
                 Str(record, "impact"));
@@ -188,7 +188,7 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
         }
         else
         {
-            var data = new ReportedEventData(record.GetProperty("sequence").GetInt32(), record.GetProperty("at").GetDateTimeOffset().ToUniversalTime(), Str(record, "kind")!,
+            var data = new ReportedEventData(record.GetProperty("sequence").GetInt32(), Time(record, "at", item), Str(record, "kind")!,
                 Clean(Str(record, "technician")), Str(record, "servicePointCounty"), Str(record, "reason"), Clean(Str(record, "resolution")),
                 record.TryGetProperty("satisfaction", out var s) ? s.GetInt32() : null, Clean(Str(record, "comment")));
             CheckTexts(item, ("technician", data.Technician, 200, false, false), ("resolution", data.Resolution, 10_000, true, false),
@@ -204,6 +204,14 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>A reported time in UTC; one the calendar cannot hold, or outside 2000–2100, is a problem of the record.</summary>
+    private static DateTimeOffset Time(JsonElement record, string name, Item item)
+    {
+        if (record.GetProperty(name).TryGetDateTimeOffset(out var t) && t.UtcDateTime.Year is >= 2000 and <= 2100) return t.ToUniversalTime();
+        item.Problems.Add(Problem.Of(RequestProblems.Range, name, "A time between the years 2000 and 2100 is expected.", ("min", 2000), ("max", 2100)));
+        return DateTimeOffset.UnixEpoch;
+    }
 
     private static string? Str(JsonElement record, string name) => record.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
