@@ -153,10 +153,22 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     /// Whose service indicators a user reads (ASM-1): the whole region for the Data Bureau and the Intranet Office, their
     /// city for a municipal coordinator, their enterprise for an enterprise's manager; null for anyone else.
     /// </summary>
-    public KpiReach? KpiReachOf(Actor a) =>
-        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? new KpiReach(true, null, null)
-        : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is { } city ? new KpiReach(false, city, null)
-        : a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId is { } e ? new KpiReach(false, null, e)
+    public DataReach? KpiReachOf(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? new DataReach(true, null, null)
+        : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is { } city ? new DataReach(false, city, null)
+        : a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId is { } e ? new DataReach(false, null, e)
+        : null;
+
+    /// <summary>The enterprise whose service data the caller reports (DAT-2): only an enterprise's own platform key has one.</summary>
+    public Guid? ReportingEnterpriseOf(Actor a) => a.IsInRole(Roles.EnterprisePlatform) ? a.EnterpriseId : null;
+
+    /// <summary>
+    /// Whose reported batches a user reads: everyone's for the Data Bureau and the Intranet Office, their enterprise's
+    /// for its platform and its managers; null for anyone else.
+    /// </summary>
+    public DataReach? BatchReachOf(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? new DataReach(true, null, null)
+        : a.IsAny(Roles.EnterprisePlatform, Roles.EnterpriseManager) && a.EnterpriseId is { } e ? new DataReach(false, null, e)
         : null;
 
     public bool MaySeeEnterprise(Actor a, Guid enterpriseId) => SeesAllEnterprises(a) || a.EnterpriseId == enterpriseId;

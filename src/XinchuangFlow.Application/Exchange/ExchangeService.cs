@@ -39,11 +39,13 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
         public string Hash = "";
         public bool Unchanged;
         public (string? Name, string? Phone)? Contact;
+        /// <summary>The procurement unit a ticket record names.</summary>
+        public string? Unit;
     }
 
     public async Task<BatchReport> IngestAsync(Actor actor, JsonElement batch, CancellationToken ct = default)
     {
-        if (!actor.IsInRole(Roles.EnterprisePlatform) || actor.EnterpriseId is not { } enterprise)
+        if (access.ReportingEnterpriseOf(actor) is not { } enterprise)
             throw access.Denied(actor, "report service data", Problem.Of(ExchangeProblems.NotAReporter, null,
                 "Only an enterprise's own platform reports service data, with the API key the Data Bureau issued for that enterprise."));
         var (whole, bySchema) = ExchangeSchema.Check(batch);
@@ -62,10 +64,10 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
         }
 
         // Reference data: the units the tickets name.
-        var unitNames = items.Where(i => i.Problems.Count == 0 && i.IsTicket).Select(i => Header(i).ProcurementUnit).ToHashSet(StringComparer.Ordinal);
+        var unitNames = items.Where(i => i.Problems.Count == 0 && i.IsTicket).Select(i => i.Unit!).ToHashSet(StringComparer.Ordinal);
         var units = unitNames.Count == 0 ? new Dictionary<string, Guid>() : await store.UnitsAsync(unitNames, ct);
-        foreach (var i in items.Where(i => i.Problems.Count == 0 && i.IsTicket && !units.ContainsKey(Header(i).ProcurementUnit)))
-            i.Problems.Add(Problem.Of(ExchangeProblems.UnknownUnit, "procurementUnit", "The platform knows no procurement unit of this name.", ("value", Header(i).ProcurementUnit)));
+        foreach (var i in items.Where(i => i.Problems.Count == 0 && i.IsTicket && !units.ContainsKey(i.Unit!)))
+            i.Problems.Add(Problem.Of(ExchangeProblems.UnknownUnit, "procurementUnit", "The platform knows no procurement unit of this name.", ("value", i.Unit)));
 
         // The same record twice in one batch: the first counts.
         var keys = new HashSet<(string, int)>();
@@ -139,14 +141,15 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
     {
         if (take is < 1 or > MaxBatchesListed)
             throw new InvalidInputException(Problem.Of(RequestProblems.Take, "take", $"take is 1–{MaxBatchesListed}.", ("max", MaxBatchesListed)));
-        if (actor.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor)) return await store.BatchesAsync(null, take, ct);
-        if (actor.IsAny(Roles.EnterprisePlatform, Roles.EnterpriseManager) && actor.EnterpriseId is { } own) return await store.BatchesAsync(own, take, ct);
-        throw access.Denied(actor, "read the reported batches", "The batches an enterprise reported are for that enterprise, the Data Bureau and the Intranet Office.");
+        return access.BatchReachOf(actor) switch
+        {
+            { Region: true } => await store.BatchesAsync(null, take, ct),
+            { Enterprise: { } own } => await store.BatchesAsync(own, take, ct),
+            _ => throw access.Denied(actor, "read the reported batches", "The batches an enterprise reported are for that enterprise, the Data Bureau and the Intranet Office."),
+        };
     }
 
     public const int MaxBatchesListed = 200;
-
-    private static ReportedTicketData Header(Item i) => JsonSerializer.Deserialize<ReportedTicketData>(i.Data, ReportedTicketFold.Json)!;
 
     /// <summary>
     /// A record the schema accepted: its key, its canonical form (times in UTC, text trimmed) and the checks against the
@@ -183,6 +186,7 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
             // are kept only on the ticket, encrypted like every contact's (SEC-3).
             item.Hash = Hash(JsonSerializer.Serialize(data, ReportedTicketFold.Json));
             item.Contact = (data.ContactName, data.ContactPhone);
+            item.Unit = data.ProcurementUnit;
             item.Data = JsonSerializer.Serialize(data with { ContactName = null, ContactPhone = null }, ReportedTicketFold.Json);
             return;
         }

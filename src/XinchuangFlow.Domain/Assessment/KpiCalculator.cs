@@ -61,12 +61,13 @@ public static class KpiCalculator
         var decided = cases.SelectMany(c => c.Complaints.Select(k => (c.Ticket, Complaint: k)))
             .Where(x => x.Complaint.ClosedAt is not null || options.AsOf - x.Complaint.FiledAt > options.ComplaintClosureTarget).ToList();
         var late = decided.Where(x => (x.Complaint.ClosedAt ?? options.AsOf) - x.Complaint.FiledAt > options.ComplaintClosureTarget).ToList();
+        var lateTickets = late.Select(x => x.Ticket).Distinct().ToList();
         Add(new KpiFigure(Kpis.ComplaintClosedOnTime, decided.Count == 0 ? null : Percent(decided.Count - late.Count, decided.Count), decided.Count - late.Count,
-            decided.Count, Listed(late.Select(x => x.Ticket).Distinct()), late.Select(x => x.Ticket).Distinct().Count()));
+            decided.Count, Listed(lateTickets), lateTickets.Count));
         var closed = decided.Where(x => x.Complaint.ClosedAt is not null).ToList();
         var hours = closed.Sum(x => (x.Complaint.ClosedAt!.Value - x.Complaint.FiledAt).TotalHours);
-        Add(new KpiFigure(Kpis.ComplaintClosureHours, closed.Count == 0 ? null : Math.Round(hours / closed.Count, 1), Math.Round(hours, 1), closed.Count, Listed(late.Select(x => x.Ticket).Distinct()),
-            late.Select(x => x.Ticket).Distinct().Count()));
+        Add(new KpiFigure(Kpis.ComplaintClosureHours, closed.Count == 0 ? null : Math.Round(hours / closed.Count, 1), Math.Round(hours, 1), closed.Count, Listed(lateTickets),
+            lateTickets.Count));
         return new KpiGroup(dimension, key, figures);
     }
 
