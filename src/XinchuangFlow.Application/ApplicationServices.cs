@@ -30,6 +30,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Platforms.PlatformKeyService>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.KpiService>();
+        services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeExportService>();
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

@@ -98,22 +98,29 @@ public sealed class ReportedTicketFoldTests
     }
 
     [Fact]
-    public void AReopenedTicket_IsNoFirstTimeFix_AndAnswersAgainWithinTheResponseTarget()
+    public void AReopenedTicket_IsNoFirstTimeFix_KeepsItsFirstResponse_AndTheNextVisitHasAFreshOnSiteClock()
     {
         var t = Fold([E(1, 0, ExchangeKinds.Dispatched, Nanning), E(2, 1, ExchangeKinds.Accepted), E(3, 2, ExchangeKinds.CheckedIn), E(4, 3, ExchangeKinds.Resolved),
             E(5, 10, ExchangeKinds.Reopened)], now: T0.AddHours(11));
         Assert.Equal((TicketStatus.Reopened, 1, false), (t.Status, t.ReopenCount, t.FirstTimeFix));
-        // A fresh response clock from the reopening at 19:00; the resolution clock runs on from 3 h used.
-        Assert.Equal((ClockState.Running, T0.AddHours(12)), (t.Clocks().Response.State, t.ResponseDueAt!.Value));
+        // The response was given at 1 h and stays; the resolution clock runs on from 3 h used, from the reopening at 10 h.
+        Assert.Equal((ClockState.Stopped, TimeSpan.FromHours(1)), (t.Clocks().Response.State, t.Clocks().Response.Consumed));
         Assert.Equal(T0.AddHours(10 + 45), t.ResolutionDueAt);
         Assert.Null(t.ResolvedAt);
+
+        // Accepted again at 12 h, on site at 17 h: the second visit took 5 h of its 4 h — late, whatever the first visit did.
+        var again = Fold([E(1, 0, ExchangeKinds.Dispatched, Nanning), E(2, 1, ExchangeKinds.Accepted), E(3, 2, ExchangeKinds.CheckedIn), E(4, 3, ExchangeKinds.Resolved),
+            E(5, 10, ExchangeKinds.Reopened), E(6, 12, ExchangeKinds.Accepted), E(7, 17, ExchangeKinds.CheckedIn)], now: T0.AddHours(18));
+        Assert.Equal((ClockState.Stopped, TimeSpan.FromHours(5)), (again.Clocks().OnSite.State, again.Clocks().OnSite.Consumed));
+        Assert.True(again.Breached);
     }
 
     [Fact]
-    public void ARemoteFix_HasNoOnSiteClock()
+    public void ARemoteFix_EndsTheOnSiteClockWhenTakenUp()
     {
         var t = Fold([E(1, 0, ExchangeKinds.Dispatched, Guilin), E(2, 1, ExchangeKinds.Accepted), E(3, 1.5, ExchangeKinds.Remote), E(4, 2, ExchangeKinds.Resolved)]);
-        Assert.Equal((ClockState.NotStarted, true, TicketStatus.Resolved), (t.Clocks().OnSite.State, t.RemoteHandled, t.Status));
+        Assert.Equal((ClockState.Stopped, TimeSpan.FromMinutes(30), true, TicketStatus.Resolved),
+            (t.Clocks().OnSite.State, t.Clocks().OnSite.Consumed, t.RemoteHandled, t.Status));
     }
 
     [Fact]

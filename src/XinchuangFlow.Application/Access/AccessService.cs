@@ -159,6 +159,13 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         : a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId is { } e ? new DataReach(false, null, e)
         : null;
 
+    /// <summary>
+    /// Whose service data a caller exports in the exchange standard (DAT-3): whatever indicators they read, and an
+    /// enterprise's own platform its enterprise's tickets.
+    /// </summary>
+    public DataReach? ExportReachOf(Actor a) =>
+        KpiReachOf(a) ?? (a.IsInRole(Roles.EnterprisePlatform) && a.EnterpriseId is { } e ? new DataReach(false, null, e) : null);
+
     /// <summary>The enterprise whose service data the caller reports (DAT-2): only an enterprise's own platform key has one.</summary>
     public Guid? ReportingEnterpriseOf(Actor a) => a.IsInRole(Roles.EnterprisePlatform) ? a.EnterpriseId : null;
 

@@ -10,4 +10,6 @@ public static class AssessmentProblems
     public const string PeriodTooLong = "assessment-period-too-long";
     /// <summary>Arguments: field (period): give a quarter or both ends of a period.</summary>
     public const string PeriodMissing = "assessment-period-missing";
+    /// <summary>Arguments: field (period), min, max (years): a period lies within these years.</summary>
+    public const string PeriodYears = "assessment-period-years";
 }

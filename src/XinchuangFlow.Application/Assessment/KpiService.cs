@@ -36,22 +36,30 @@ public sealed class KpiService(IKpiSource source, AccessService access, TimeProv
     }
 
     /// <summary>The scope asked for, narrowed to what the caller may see; refused (logged) when the caller may see none of it.</summary>
-    public KpiScope ScopeOf(Actor actor, Guid? enterpriseId, string? cityCode)
+    public KpiScope ScopeOf(Actor actor, Guid? enterpriseId, string? cityCode) =>
+        ScopeOf(access, actor, access.KpiReachOf(actor), enterpriseId, cityCode, "read the service indicators",
+            "The indicators are for the Data Bureau, the Intranet Office, the municipal coordinators and the enterprises' managers.");
+
+    /// <summary>
+    /// The scope asked for within a reach the access service gave (the region, a city, an enterprise); a narrower ask
+    /// outside it, or no reach at all, is refused and logged.
+    /// </summary>
+    public static KpiScope ScopeOf(AccessService access, Actor actor, DataReach? reach, Guid? enterpriseId, string? cityCode, string what, string why)
     {
-        switch (access.KpiReachOf(actor))
+        switch (reach)
         {
             case { Region: true }:
                 return new KpiScope(enterpriseId, cityCode);
             case { City: { } city }:
                 if (cityCode is not null && cityCode != city)
-                    throw access.Denied(actor, $"read the indicators of city {cityCode}", "A municipal coordinator reads the indicators of their own city.");
+                    throw access.Denied(actor, $"{what} of city {cityCode}", "A municipal coordinator reads the service data of their own city.");
                 return new KpiScope(enterpriseId, city);
             case { Enterprise: { } own }:
                 if (enterpriseId is not null && enterpriseId != own)
-                    throw access.Denied(actor, $"read the indicators of enterprise {enterpriseId}", "An enterprise reads its own indicators.");
+                    throw access.Denied(actor, $"{what} of enterprise {enterpriseId}", "An enterprise reads its own service data.");
                 return new KpiScope(own, cityCode);
             default:
-                throw access.Denied(actor, "read the service indicators", "The indicators are for the Data Bureau, the Intranet Office, the municipal coordinators and the enterprises' managers.");
+                throw access.Denied(actor, what, why);
         }
     }
 
@@ -69,7 +77,7 @@ public sealed class KpiService(IKpiSource source, AccessService access, TimeProv
         if (from is not { } f || to is not { } t)
             throw new InvalidInputException(Problem.Of(AssessmentProblems.PeriodMissing, "period", "Give a quarter, or both ends of the period."));
         if (f.Year is < 2000 or > 2100 || t.Year is < 2000 or > 2100)
-            throw new InvalidInputException(Problem.Of(RequestProblems.Range, "period", "A period lies between the years 2000 and 2100.", ("min", 2000), ("max", 2100)));
+            throw new InvalidInputException(Problem.Of(AssessmentProblems.PeriodYears, "period", "A period lies between the years 2000 and 2100.", ("min", "2000"), ("max", "2100")));
         if (t <= f) throw new InvalidInputException(Problem.Of(RequestProblems.PeriodOrder, "period", "The period ends before it begins."));
         if (t.DayNumber - f.DayNumber > MaxDays)
             throw new InvalidInputException(Problem.Of(AssessmentProblems.PeriodTooLong, "period", $"A period is at most {MaxDays} days.", ("max", MaxDays)));

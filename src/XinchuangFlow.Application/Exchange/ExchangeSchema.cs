@@ -18,6 +18,25 @@ public static class ExchangeSchema
     /// <summary>Only whether it holds: no annotations collected, the first failure ends it (most batches are valid).</summary>
     private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
 
+    /// <summary>An export document (<c>$defs/export</c>): what <c>GET /api/exchange/v1/export</c> writes.</summary>
+    private static readonly JsonSchema ExportSchema = Registered(() =>
+        JsonSchema.FromText("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "urn:xinchuangflow:exchange:v1#/$defs/export" }"""));
+
+    private static JsonSchema Registered(Func<JsonSchema> build)
+    {
+        if (SchemaRegistry.Global.Get(new Uri("urn:xinchuangflow:exchange:v1")) is null) SchemaRegistry.Global.Register(Schema);
+        return build();
+    }
+
+    /// <summary>Whether an export document meets the standard; the failures' places and reasons when it does not.</summary>
+    public static IReadOnlyList<string> CheckExport(JsonElement document)
+    {
+        if (ExportSchema.Evaluate(document, Quick).IsValid) return [];
+        var results = ExportSchema.Evaluate(document, Options);
+        return (results.Details ?? []).Where(n => !n.IsValid && n.Errors is { Count: > 0 } && !n.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal))
+            .SelectMany(n => n.Errors!.Select(e => $"{n.InstanceLocation}: {e.Value}")).Distinct().ToList();
+    }
+
     private static string Read()
     {
         using var stream = typeof(ExchangeSchema).Assembly.GetManifestResourceStream("exchange-v1.schema.json")

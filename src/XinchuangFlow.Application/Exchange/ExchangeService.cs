@@ -213,7 +213,7 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
     private static DateTimeOffset Time(JsonElement record, string name, Item item)
     {
         if (record.GetProperty(name).TryGetDateTimeOffset(out var t) && t.UtcDateTime.Year is >= 2000 and <= 2100) return t.ToUniversalTime();
-        item.Problems.Add(Problem.Of(RequestProblems.Range, name, "A time between the years 2000 and 2100 is expected.", ("min", 2000), ("max", 2100)));
+        item.Problems.Add(Problem.Of(ExchangeProblems.TimeRange, name, "A time between the years 2000 and 2100 is expected.", ("min", "2000"), ("max", "2100")));
         return DateTimeOffset.UnixEpoch;
     }
 

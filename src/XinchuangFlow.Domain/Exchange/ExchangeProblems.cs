@@ -28,4 +28,8 @@ public static class ExchangeProblems
     public const string NotStoredAtomic = "exchange-not-stored-atomic";
     /// <summary>No arguments: only an enterprise's own platform key reports service data.</summary>
     public const string NotAReporter = "exchange-not-a-reporter";
+    /// <summary>Arguments: field, min, max (years): a time the calendar cannot hold or outside these years.</summary>
+    public const string TimeRange = "exchange-time-range";
+    /// <summary>Arguments: value (an export format other than json and xlsx).</summary>
+    public const string ExportFormat = "exchange-export-format";
 }

@@ -88,6 +88,8 @@ public static class ReportedTicketFold
                     break;
                 case ExchangeKinds.Accepted:
                     clocks.Response.Stop(e.At, calendar);
+                    // A new visit after a reopening gets a fresh on-site clock (the platform's own flow does the same).
+                    if (!ticket.RemoteHandled && clocks.OnSite.State == ClockState.Stopped) clocks.Replace(ClockKind.OnSite);
                     if (!ticket.RemoteHandled && clocks.OnSite.State == ClockState.NotStarted)
                     {
                         var (target, why) = sla.OnSiteTarget(ticket.CountyCode, ticket.ServicePointCounty ?? ticket.CountyCode, grade, divisions, rulesScope);
@@ -105,9 +107,10 @@ public static class ReportedTicketFold
                     ticket.Status = TicketStatus.OnSite;
                     break;
                 case ExchangeKinds.Remote:
-                    // Handled remotely: nobody has to come, so no on-site clock counts.
+                    // Handled remotely: the technician took it up from afar, which ends the on-site clock as an arrival does
+                    // (as the platform's check-in does).
                     ticket.RemoteHandled = true;
-                    if (clocks.OnSite.State != ClockState.Stopped) clocks.Replace(ClockKind.OnSite);
+                    clocks.OnSite.Stop(e.At, calendar);
                     ticket.Status = TicketStatus.Remote;
                     break;
                 case ExchangeKinds.Paused:
@@ -137,13 +140,14 @@ public static class ReportedTicketFold
                     ticket.FeedbackComment = e.Comment;
                     break;
                 case ExchangeKinds.Reopened:
-                    // Back to the technician's acceptance: a fresh response clock, the resolution clock runs on.
+                    // Back to the technician, as on the platform: the response is the first one (it stays), the resolution clock
+                    // runs on from the time already used, and the next acceptance starts a fresh on-site clock (remote or not
+                    // is decided again).
                     ticket.ReopenCount++;
                     ticket.FirstTimeFix = false;
                     ticket.ResolvedAt = null;
                     ticket.ClosedAt = null;
-                    clocks.Replace(ClockKind.Response);
-                    clocks.Response.Start(e.At, sla.ResponseTarget(grade), Reason(TargetReason.Response));
+                    ticket.RemoteHandled = false;
                     clocks.Resolution.Reopen(e.At);
                     ticket.Status = TicketStatus.Reopened;
                     break;

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using XinchuangFlow.Application.Exchange;
 using XinchuangFlow.Web.Components;
+using XinchuangFlow.Domain.Exchange;
 using XinchuangFlow.Web.Security;
+using XinchuangFlow.Web.Text;
 
 namespace XinchuangFlow.Web.Api;
 
@@ -38,6 +40,35 @@ public static class ExchangeEndpoints
             .WithSummary("The latest batches received: an enterprise's platform or manager sees its own, the Data Bureau and the Intranet Office all (take 1–200).");
         api.MapGet("/schema", () => Results.Text(ExchangeSchema.Text, "application/schema+json"))
             .WithSummary("The JSON Schema every batch is checked against.");
+        api.MapGet("/export", async (string? format, string? quarter, DateOnly? from, DateOnly? to, Guid? enterpriseId, string? city, ClaimsPrincipal user,
+                ExchangeExportService export, CancellationToken ct) =>
+            {
+                var kind = (format ?? "json").Trim().ToLowerInvariant();
+                if (kind is not ("json" or "xlsx"))
+                    throw new InvalidInputException(Problem.Of(ExchangeProblems.ExportFormat, "format", "The export is json or xlsx.", ("value", format)));
+                var plan = await export.PlanAsync(user.ToActor(), kind, quarter, from, to, enterpriseId, city, ct);
+                var name = ExchangeExportService.FileName(plan, kind);
+                if (kind == "json")
+                    return Results.Stream(body => export.WriteJsonAsync(plan, body, ct), "application/json; charset=utf-8", name);
+                // The workbook is written row by row to a temporary file that goes when the answer is sent.
+                var file = new FileStream(Path.Combine(Path.GetTempPath(), $"xf-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
+                    FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                try
+                {
+                    await export.WriteExcelAsync(plan, file, key => SharedTexts.Find(key), ct);
+                    file.Position = 0;
+                    return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                }
+                catch
+                {
+                    await file.DisposeAsync();
+                    throw;
+                }
+            })
+            .WithSummary("The service data in the exchange standard (DAT-3): every ticket created in a quarter (quarter=2026Q3) or a period (from, to: days "
+                         + "in China time, up to 366) within the caller's scope, as the standard's JSON (format=json, the schema's $defs/export) or an Excel "
+                         + "workbook of tickets and events (format=xlsx). The Data Bureau and the Intranet Office export the region, a coordinator their "
+                         + "city, an enterprise's manager or platform their enterprise. Streamed.");
         return app;
     }
 }

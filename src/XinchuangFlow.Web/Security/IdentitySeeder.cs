@@ -124,7 +124,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
     /// </summary>
     /// <summary>
     /// The demo enterprise's own service desk reports a few weeks of tickets it handled by the exchange standard (DAT-2):
-    /// all closed (they wait for nobody), for units other than the demo unit, some late on site, some from another
+    /// all closed (they wait for nobody), for the units it serves other than the demo unit, some late on site, some from another
     /// city's service point, a few with a complaint — so the indicators mix reported tickets with the platform's and the
     /// enterprise has a batch to look at.
     /// </summary>
@@ -132,7 +132,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
     {
         List<XinchuangFlow.Domain.Tickets.ProcurementUnit> units;
         await using (var db = await services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync(ct))
-            units = await db.ProcurementUnits.AsNoTracking().Where(u => u.Name != DemoTicketSeeder.DemoUnitName).OrderBy(u => u.Name).Take(8).ToListAsync(ct);
+            units = await db.ProcurementUnits.AsNoTracking().Where(u => u.Name != DemoTicketSeeder.DemoUnitName && u.IntegratorId == enterprise)
+                .OrderBy(u => u.Name).Take(8).ToListAsync(ct);
         if (units.Count == 0) return;
         var divisions = XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped;
         string[] titles = ["统信UOS 终端开机黑屏", "打印机驱动安装失败", "达梦数据库连接数不足", "WPS 打开版式文件卡死", "银河麒麟V10 无法连接内网", "扫描仪无法识别"];
