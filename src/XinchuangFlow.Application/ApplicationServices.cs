@@ -31,6 +31,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.KpiService>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeExportService>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.AssessmentService>();
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

@@ -66,10 +66,11 @@ public class RuleKindCatalogueTests
     }
 
     [Fact]
-    public void TheShippedKinds_AreTheFourInTheirTabOrder_AndOnlyDispatchIsNotReplayable()
+    public void TheShippedKinds_AreInTheirTabOrder_DispatchAndTheAssessmentAreNotReplayed_AndOnlyTheAssessmentIsRegional()
     {
-        Assert.Equal(["sla", "escalation", "grading", "dispatch"], RuleKindRegistry.Builtin.Keys);
-        Assert.Equal(["dispatch"], RuleKindRegistry.Builtin.All.Where(k => k.NotReplayableReason is not null).Select(k => k.Key));
+        Assert.Equal(["sla", "escalation", "grading", "dispatch", "assessment"], RuleKindRegistry.Builtin.Keys);
+        Assert.Equal(["dispatch", "assessment"], RuleKindRegistry.Builtin.All.Where(k => k.NotReplayableReason is not null).Select(k => k.Key));
+        Assert.Equal(["assessment"], RuleKindRegistry.Builtin.All.Where(k => k.RegionOnly).Select(k => k.Key));
         Assert.Throws<InvalidDataException>(() => RuleKindRegistry.Builtin.Get("weather"));
         Assert.Throws<ArgumentException>(() => new RuleKindRegistry([.. RuleKindRegistry.Shipped, RuleKindRegistry.Shipped[0]]));
     }

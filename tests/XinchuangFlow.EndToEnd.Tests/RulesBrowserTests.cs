@@ -371,4 +371,45 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("4503", effective["fallbacks"]![county.Code]!.GetValue<string>());
         Assert.Contains("requiredLevel.P3", view["differences"]!.AsArray().Select(d => d!.GetValue<string>()));
     }
+    [Fact]
+    public async Task TheDataBureau_EditsTheAssessmentModel_TriesItOnAQuarter_AndACoordinatorOnlyReadsIt()
+    {
+        var page = await app.SignedInPageAsync("admin@xinchuang.local", "Admin#2026xf");
+        await page.GotoAsync("/rules/assessment");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("[data-testid=assessment-indicators] tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("[data-testid=indicator-code-1]")).ToContainTextAsync("到场及时率");
+        await Assertions.Expect(page.Locator("[data-testid=rules-scope]")).ToHaveCountAsync(0);          // regional only: no city to choose
+
+        // Weights that do not add up to 100 are refused as they are typed; saving stays off.
+        await Field(page, "indicator-weight-1").FillAsync("30");
+        await Assertions.Expect(page.Locator("[data-testid=assessment-weight-sum]")).ToContainTextAsync("105");
+        await page.Locator("[data-testid=rules-problems]").GetByText("各指标权重合计须为 100，现为 105").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-save]")).ToBeDisabledAsync();
+        await Field(page, "indicator-weight-1").FillAsync("25");
+        await Assertions.Expect(page.Locator("[data-testid=rules-problems]")).ToHaveCountAsync(0);
+
+        // A stricter 优秀 line, tried on the quarter running: the table shows both models' grades.
+        await Field(page, "value-grades.excellent").FillAsync("99");
+        await page.Locator("[data-testid=what-if-quarter]").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Nth(1).ClickAsync();
+        await page.Locator("[data-testid=what-if-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=what-if-row]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=what-if-rows]")).ToContainTextAsync("南宁八桂数智服务有限公司");
+        Assert.DoesNotMatch("excellent|pass|fail", await page.Locator("[data-testid=what-if-rows]").InnerTextAsync());
+        await Field(page, "rules-comment").FillAsync("优秀线提高到 99 分");
+        await page.Locator("[data-testid=rules-save]").ClickAsync();
+        await page.GetByText("已保存为 v2").WaitForAsync();
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "rules-assessment.png"), FullPage = true });
+
+        // A coordinator reads the model (the same for every city) and cannot change it.
+        var nanning = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
+        await nanning.GotoAsync("/rules/assessment");
+        await nanning.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(nanning.Locator("[data-testid=assessment-indicators] tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(Field(nanning, "value-grades.excellent")).ToHaveValueAsync("99");
+        await Assertions.Expect(Field(nanning, "indicator-weight-1")).ToBeDisabledAsync();
+        await Assertions.Expect(nanning.Locator("[data-testid=rules-save]")).ToHaveCountAsync(0);
+    }
 }

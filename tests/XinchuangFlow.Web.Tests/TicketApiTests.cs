@@ -120,7 +120,7 @@ public class TicketApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     {
         var admin = await LoginAsync("admin@xinchuang.local", "Admin#2026xf");
         var list = (await admin.GetFromJsonAsync<JsonArray>("/api/rules"))!;
-        Assert.Equal(["dispatch", "escalation", "grading", "sla"], list.Select(r => r!["kind"]!.GetValue<string>()).Order().ToArray());
+        Assert.Equal(["assessment", "dispatch", "escalation", "grading", "sla"], list.Select(r => r!["kind"]!.GetValue<string>()).Order().ToArray());
 
         var bad = await admin.PutAsync("/api/rules/sla/region?comment=test", new StringContent("""{"response":{"P1":"soon"}}"""));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -12,6 +12,8 @@ public static class RuleRequestProblems
     public const string KindUnknown = "rule-kind-unknown";
     /// <summary>Arguments: value (the scope asked for).</summary>
     public const string ScopeUnknown = "rule-scope-unknown";
+    /// <summary>Arguments: kind (a kind the cities keep no overrides of).</summary>
+    public const string RegionOnly = "rule-region-only";
     /// <summary>Arguments: kind.</summary>
     public const string RegionMissing = "rule-region-missing";
     /// <summary>Arguments: kind, scope.</summary>

@@ -327,7 +327,8 @@ public sealed class RuleService(IRuleSetStore store, AccessService access, IRepl
 
     private void CheckKindAndScope(string kind, string scope)
     {
-        _ = Kind(kind);
+        if (Kind(kind).RegionOnly && scope != RuleKinds.RegionScope)
+            throw new NotFoundException(Problem.Of(RuleRequestProblems.RegionOnly, "scope", $"The {kind} rules are the region's only; cities keep no overrides of them.", ("kind", kind)));
         if (scope != RuleKinds.RegionScope && Domain.Network.GuangxiDivisions.Shipped.Cities.All(c => c.Code != scope))
             throw new NotFoundException(Problem.Of(RuleRequestProblems.ScopeUnknown, null, $"Scope '{scope}' is neither 'region' nor a Guangxi city code.", ("value", scope)));
     }

@@ -22,6 +22,9 @@ public interface IRuleKind
     /// <summary>Why a what-if replay cannot use this kind (null: it can).</summary>
     string? NotReplayableReason { get; }
 
+    /// <summary>Regional only: the cities read it and keep no overrides of it.</summary>
+    bool RegionOnly { get; }
+
     IReadOnlyList<RuleField> Fields { get; }
 
     /// <summary>The typed document; <see cref="InvalidDataException"/> naming every problem when it is not valid.</summary>

@@ -10,6 +10,7 @@ public abstract class RuleKind<TDocument> : IRuleKind where TDocument : class
     public abstract string TitleKey { get; }
     public virtual string DefaultFile => Key + ".json";
     public virtual string? NotReplayableReason => null;
+    public virtual bool RegionOnly => false;
     public abstract IReadOnlyList<RuleField> Fields { get; }
 
     public abstract TDocument Parse(string json);

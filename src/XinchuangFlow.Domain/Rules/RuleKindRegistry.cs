@@ -2,7 +2,7 @@ namespace XinchuangFlow.Domain.Rules;
 
 /// <summary>
 /// The rule kinds of this installation, in the order they are shown. Built from DI (every registered
-/// <see cref="IRuleKind"/>); <see cref="Builtin"/> holds the shipped four for code that has no container.
+/// <see cref="IRuleKind"/>); <see cref="Builtin"/> holds the shipped ones for code that has no container.
 /// </summary>
 public sealed class RuleKindRegistry
 {
@@ -17,7 +17,7 @@ public sealed class RuleKindRegistry
     }
 
     /// <summary>The shipped kinds, in the order the editor's tabs show them.</summary>
-    public static IReadOnlyList<IRuleKind> Shipped { get; } = [new Kinds.SlaRuleKind(), new Kinds.EscalationRuleKind(), new Kinds.GradingRuleKind(), new Kinds.DispatchRuleKind()];
+    public static IReadOnlyList<IRuleKind> Shipped { get; } = [new Kinds.SlaRuleKind(), new Kinds.EscalationRuleKind(), new Kinds.GradingRuleKind(), new Kinds.DispatchRuleKind(), new Kinds.AssessmentRuleKind()];
 
     public static RuleKindRegistry Builtin { get; } = new(Shipped);
 

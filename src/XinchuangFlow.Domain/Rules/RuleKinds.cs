@@ -10,6 +10,7 @@ public static class RuleKinds
     public const string Sla = "sla";
     public const string Escalation = "escalation";
     public const string Dispatch = "dispatch";
+    public const string Assessment = "assessment";
     public const string RegionScope = "region";
     /// <summary>The shipped kinds' keys (an installation's are <see cref="RuleKindRegistry.Keys"/>).</summary>
     public static IReadOnlyList<string> All => RuleKindRegistry.Builtin.Keys;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using XinchuangFlow.Application.Assessment;
+using XinchuangFlow.Domain.Assessment;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Web.Security;
 
@@ -30,6 +31,46 @@ public static class AssessmentEndpoints
             .WithSummary("The service indicators (docs/assessment.md) of a quarter (quarter=2026Q3) or a period (from, to: days in China time, up to 366), over all, "
                          + "per enterprise and per city, each with its numerator, denominator and the tickets that count against it. The Data Bureau and the "
                          + "Intranet Office read the region, a coordinator their city, an enterprise's manager their enterprise.");
+        var assessment = app.MapGroup("/api/assessment").RequireAuthorization().WithTags("Assessment");
+        assessment.MapGet("/scores", async (string? quarter, Guid? enterpriseId, ClaimsPrincipal user, AssessmentService service, INetworkRepository network,
+                CancellationToken ct) =>
+            {
+                var sheet = await service.ScoreAsync(user.ToActor(), quarter ?? "", null, enterpriseId, ct);
+                var names = await NamesAsync(network, ct);
+                return Results.Ok(new
+                {
+                    from = sheet.Report.Period.From, to = sheet.Report.Period.To, asOf = sheet.Report.AsOf,
+                    scores = sheet.Scores.Select(s => Shape(s, names)),
+                });
+            })
+            .WithSummary("A quarter's scores (quarter=2026Q3) by the assessment model in force (rules kind 'assessment'): each enterprise's total, grade, "
+                         + "satisfaction red line, and every indicator's value, band, points and weight with the tickets behind it. Scoped like the indicators.");
+        assessment.MapPost("/what-if", async (AssessmentWhatIfRequest body, ClaimsPrincipal user, AssessmentService service, INetworkRepository network, CancellationToken ct) =>
+            {
+                var rows = await service.WhatIfAsync(user.ToActor(), body.Quarter ?? "", body.Model?.ToJsonString() ?? "", ct);
+                var names = await NamesAsync(network, ct);
+                return Results.Ok(rows.Select(r => new { enterpriseId = r.EnterpriseKey, current = Shape(r.Current, names), proposed = Shape(r.Proposed, names) }));
+            })
+            .ReadsOnly()
+            .WithSummary("What a proposed assessment model would make of a past quarter: each enterprise's score and grade by the model in force and by the "
+                         + "proposed one. Writes nothing; a proposed model that does not hold is a 400 naming every problem.");
         return app;
     }
+
+    private static async Task<Dictionary<string, string>> NamesAsync(INetworkRepository network, CancellationToken ct) =>
+        (await network.EnterprisesAsync(ct)).ToDictionary(e => e.Id.ToString(), e => e.Name);
+
+    private static object Shape(AssessmentScore s, IReadOnlyDictionary<string, string> names) => new
+    {
+        enterpriseId = s.Key, name = names.GetValueOrDefault(s.Key), total = s.Total, grade = s.Grade, satisfied = s.Satisfied, belowRedLine = s.BelowRedLine,
+        gradeBeforeRedLine = s.GradeBeforeRedLine,
+        indicators = s.Indicators.Select(i => new
+        {
+            code = i.Code, weight = i.Weight, effectiveWeight = i.EffectiveWeight, value = i.Figure.Value, numerator = i.Figure.Numerator, denominator = i.Figure.Denominator,
+            minCount = i.MinCount, scored = i.Scored, bandAt = i.Band?.At, points = i.Points, contribution = i.Contribution, against = i.Figure.Against, againstTotal = i.Figure.AgainstTotal,
+        }),
+    };
 }
+
+/// <summary>A what-if of the assessment model: the quarter and the proposed model (the rules document).</summary>
+public sealed record AssessmentWhatIfRequest(string? Quarter, System.Text.Json.Nodes.JsonObject? Model);

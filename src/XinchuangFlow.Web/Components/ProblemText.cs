@@ -85,6 +85,7 @@ public static partial class ProblemText
         IEnumerable<string> roles when name == "roles" => string.Join(Separator(), roles.Select(r => SharedTexts.Find("Role." + r) ?? r)),
         string state when name == "articleStatus" => SharedTexts.Find("ArticleStatus." + state) ?? state,
         string category when name == "category" => SharedTexts.Find("Category." + category) ?? category,
+        string indicator when name == "indicator" => SharedTexts.Find("Kpi." + indicator) ?? indicator,
         string what when name == "what" => Resources.GetString("What." + what, CultureInfo.CurrentUICulture) ?? what,
         Engine.Runtime.WorkflowStatus status => SharedTexts.Find(status.ToString()) ?? status.ToString(),
         Engine.Abstractions.DefinitionStatus status => SharedTexts.Find(status.ToString()) ?? status.ToString(),
