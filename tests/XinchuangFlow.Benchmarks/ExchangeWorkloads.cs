@@ -13,7 +13,14 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 namespace XinchuangFlow.Benchmarks;
 
-public sealed record ExchangeResult(int Records, int Tickets, int Batches, int Clients, TimeSpan Baseline, TimeSpan Ingest, TimeSpan Again, long StoredRecords, long StoredTickets);
+public sealed record ExchangeResult(int Records, int Tickets, int Batches, int Clients, TimeSpan Baseline, TimeSpan Ingest, TimeSpan Again, long StoredRecords, long StoredTickets)
+{
+    /// <summary>DAT-3, measured after one platform's run: the whole period out as JSON and as Excel, against reading the same rows.</summary>
+    public ExportMeasure? Export { get; init; }
+}
+
+/// <summary>Reading the rows alone (the floor), then each format: time, size, and the most the managed heap held meanwhile.</summary>
+public sealed record ExportMeasure(TimeSpan ReadRows, long HeapBefore, (TimeSpan Time, long Bytes, long PeakHeap) Json, (TimeSpan Time, long Bytes, long PeakHeap) Excel);
 
 /// <summary>
 /// DAT-2: an enterprise's platform reports <c>records</c> records (tickets of 8 records each: the ticket and 7 events, the
@@ -125,6 +132,87 @@ public static class ExchangeWorkloads
         if (storedRecords != stored || storedTickets != tickets)
             throw new InvalidOperationException($"acknowledged {stored} records and {tickets} tickets; stored {storedRecords} and {storedTickets}");
         // "Again" is reported as the time the whole set would take at the rate measured on a tenth of it.
-        return new ExchangeResult(stored, tickets, payloads.Count, clients, baseline.Elapsed, ingest.Elapsed, again.Elapsed * ((double)stored / againRecords), storedRecords, storedTickets);
+        return new ExchangeResult(stored, tickets, payloads.Count, clients, baseline.Elapsed, ingest.Elapsed, again.Elapsed * ((double)stored / againRecords), storedRecords, storedTickets)
+        {
+            Export = clients == 1 ? await ExportAsync(services, factory, start.AddDays(-1), tickets) : null,
+        };
+    }
+
+    /// <summary>
+    /// The Data Bureau exports the whole period (DAT-3) as JSON to a counting sink and as Excel to a file, while a sampler
+    /// records the managed heap's peak: streaming means the peak stays far below the export's size.
+    /// </summary>
+    private static async Task<ExportMeasure> ExportAsync(IServiceProvider services, IDbContextFactory<XfDbContext> factory, DateTimeOffset from, int tickets)
+    {
+        var export = services.GetRequiredService<ExchangeExportService>();
+        var bureau = Actor.Of("bench@databureau", [Roles.DataBureauAdmin]);
+        var first = DateOnly.FromDateTime(from.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var plan = await export.PlanAsync(bureau, "json", null, first, first.AddDays(120), null, null);
+
+        var read = Stopwatch.StartNew();
+        long rows = 0;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await foreach (var _ in db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= plan.Period.From && t.CreatedAt < plan.Period.To).AsAsyncEnumerable()) rows++;
+            await foreach (var _ in db.ReportedRecords.AsNoTracking().AsAsyncEnumerable()) rows++;
+        }
+        read.Stop();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(true);
+
+        async Task<(TimeSpan, long, long)> MeasureAsync(Func<Stream, Task> write, Stream sink)
+        {
+            GC.Collect();
+            long peak = 0;
+            using var stop = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, GC.GetTotalMemory(false));
+                    try { await Task.Delay(20, stop.Token); } catch (OperationCanceledException) { }
+                }
+            });
+            var time = Stopwatch.StartNew();
+            await write(sink);
+            time.Stop();
+            await stop.CancelAsync();
+            await sampler;
+            return (time.Elapsed, sink.Length, peak);
+        }
+
+        var json = await MeasureAsync(s => export.WriteJsonAsync(plan, s), new CountingStream());
+        var path = Path.Combine(Path.GetTempPath(), $"xf-bench-export-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
+            var excel = await MeasureAsync(s => export.WriteExcelAsync(plan, s, _ => null), file);
+            if (rows < tickets) throw new InvalidOperationException($"read {rows} rows for {tickets} tickets");
+            return new ExportMeasure(read.Elapsed, before, json, excel);
+        }
+        finally { File.Delete(path); }
+    }
+
+    /// <summary>A write-only stream that only counts what it is given.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -107,6 +107,7 @@ if (exchangeRecords > 0)
     else Console.Error.WriteLine("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
     if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
     if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
+    var exports = new List<(DatabaseProvider Provider, int Tickets, ExportMeasure Export)>();
     Console.WriteLine("| database | platforms at once | records (tickets) | batches of 1,000 | baseline: insert the rows | ingest (checked, stored, folded) | records/s | vs baseline | the same batches again | stored = acknowledged |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     foreach (var (provider, newDb) in targets)
@@ -116,7 +117,16 @@ if (exchangeRecords > 0)
         Console.WriteLine($"| {provider} | {r.Clients} | {r.Records:N0} ({r.Tickets:N0}) | {r.Batches:N0} | {r.Baseline.TotalSeconds:0.0} s ({r.Records / r.Baseline.TotalSeconds:N0}/s) | " +
                           $"{r.Ingest.TotalSeconds:0.0} s | {r.Records / r.Ingest.TotalSeconds:N0} | {r.Baseline.TotalSeconds / r.Ingest.TotalSeconds:0.00}× | " +
                           $"{r.Records / r.Again.TotalSeconds:N0}/s | {r.StoredRecords:N0} records, {r.StoredTickets:N0} tickets |");
+        if (r.Export is { } x) exports.Add((provider, r.Tickets, x));
     }
+    // DAT-3: the same period out again, streamed.
+    Console.WriteLine();
+    Console.WriteLine("| database | tickets exported | baseline: read the rows | JSON | JSON size | Excel | Excel size | heap before | heap peak (JSON / Excel) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (provider, tickets, x) in exports)
+        Console.WriteLine($"| {provider} | {tickets:N0} | {x.ReadRows.TotalSeconds:0.0} s | {x.Json.Time.TotalSeconds:0.0} s ({x.Json.Time / x.ReadRows:0.0}×) | {x.Json.Bytes / 1048576.0:N0} MB | " +
+                          $"{x.Excel.Time.TotalSeconds:0.0} s ({x.Excel.Time / x.ReadRows:0.0}×) | {x.Excel.Bytes / 1048576.0:N0} MB | {x.HeapBefore / 1048576.0:N0} MB | " +
+                          $"{x.Json.PeakHeap / 1048576.0:N0} / {x.Excel.PeakHeap / 1048576.0:N0} MB |");
     return;
 }
 var replayTickets = Arg("--replay", 0);

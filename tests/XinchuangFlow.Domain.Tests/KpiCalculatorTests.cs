@@ -136,4 +136,43 @@ public sealed class KpiCalculatorTests
         Assert.True(AssessmentPeriod.Quarter(2026, 4).Contains(firstMinute));
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)), AssessmentPeriod.Quarter(2026, 4).To);
     }
+    [Fact]
+    public void FollowUpCalls_CountReachedOfCalled_AndConfirmedOfReached()
+    {
+        // Four calls: A reached and confirmed, B reached and not confirmed, C not reached, D reached and confirmed; E never called.
+        KpiCase Called(string n, bool? reached, bool? confirmed)
+        {
+            var t = T(n, T0, false, (0, "dispatched", Nanning), (1, "accepted", null), (2, "checked-in", null), (3, "resolved", null), (4, "feedback", "4"), (4, "closed", null));
+            if (reached is not null) (t.FollowUpAt, t.FollowUpReached, t.FollowUpConfirmed) = (T0.AddDays(1), reached, confirmed);
+            return new KpiCase(t, []);
+        }
+        var all = KpiCalculator.Compute([Called("A", true, true), Called("B", true, false), Called("C", false, null), Called("D", true, true), Called("E", null, null)],
+            new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure)).Single(g => g.Dimension == KpiCalculator.Overall);
+        Assert.Equal((75.0, 3.0, 4), (all[Kpis.FollowUpReach].Value!.Value, all[Kpis.FollowUpReach].Numerator, all[Kpis.FollowUpReach].Denominator));
+        Assert.Equal(["C"], all[Kpis.FollowUpReach].Against);
+        Assert.Equal((66.67, 2.0, 3), (all[Kpis.FollowUpConfirmed].Value!.Value, all[Kpis.FollowUpConfirmed].Numerator, all[Kpis.FollowUpConfirmed].Denominator));
+        Assert.Equal(["B"], all[Kpis.FollowUpConfirmed].Against);
+    }
+
+    [Theory]
+    [InlineData(null, 0, 0, 5, FollowUp.Unrated)]
+    [InlineData(5, 1, 0, 5, FollowUp.Complaint)]
+    [InlineData(5, 0, 1, 5, FollowUp.Reopened)]
+    [InlineData(3, 0, 0, 0, FollowUp.LowRating)]
+    [InlineData(4, 0, 0, 0, null)]
+    [InlineData(4, 0, 0, 100, FollowUp.Sample)]
+    public void WhoIsCalledBack_AllTheTroubledOnes_AndASampleOfTheRest(int? satisfaction, int complaints, int reopened, double sample, string? reason)
+    {
+        var t = new Ticket { Number = "GX-4501-20261102-00007", Satisfaction = satisfaction, ReopenCount = reopened };
+        Assert.Equal(reason, FollowUp.ReasonFor(t, complaints, sample));
+    }
+
+    [Fact]
+    public void TheSample_IsTheSameTicketsEveryTime_AndAboutTheShareAsked()
+    {
+        var numbers = Enumerable.Range(1, 10_000).Select(i => $"GX-4501-20261102-{i:D5}").ToList();
+        var picked = numbers.Count(n => FollowUp.ReasonFor(new Ticket { Number = n, Satisfaction = 5 }, 0, 10) == FollowUp.Sample);
+        Assert.InRange(picked, 800, 1200);
+        Assert.Equal(FollowUp.Bucket("GX-4501-20261102-00042"), FollowUp.Bucket("GX-4501-20261102-00042"));
+    }
 }

@@ -487,6 +487,8 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             await AppFixture.WaitLiveAsync(manager);
             await Assertions.Expect(manager.Locator("[data-testid=ticket-reported]")).ToContainTextAsync("企业平台报送");
             await Assertions.Expect(manager.Locator("[data-testid=timeline-event][data-kind=reported-checked-in]")).ToContainTextAsync("企业平台报送：到场");
+            // Done by the enterprise's own desk, and said so by its name (not "系统").
+            await Assertions.Expect(manager.Locator("[data-testid=timeline-event][data-kind=reported-checked-in]")).ToContainTextAsync("南宁八桂数智服务有限公司（企业平台报送）");
             await Assertions.Expect(manager.Locator("[data-testid=ticket-actions] button")).ToHaveCountAsync(0);
             await manager.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "ticket-reported.png"), FullPage = true });
         }

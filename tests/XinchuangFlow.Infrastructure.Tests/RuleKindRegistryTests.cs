@@ -12,7 +12,7 @@ using XinchuangFlow.Infrastructure.Tests.Support;
 namespace XinchuangFlow.Infrastructure.Tests;
 
 /// <summary>
-/// The registry drives the rules: a fifth kind registered by this test alone — a class and a check, no change to
+/// The registry drives the rules: a kind registered by this test alone — a class and a check, no change to
 /// <see cref="RuleService"/>, the store or the book — is listed, validated with its own problems, saved for the region
 /// and a city (merged and held to the Data Bureau's limits its catalogue allows), checked by its I/O hook, refused for
 /// replay, and read back typed.
@@ -46,9 +46,9 @@ public abstract class RuleKindRegistryTests : IAsyncLifetime
         """;
 
     [Fact]
-    public async Task AFifthKind_IsListedValidatedSavedLimitedAndReadBack_WithoutTouchingTheRuleService()
+    public async Task AKindOfItsOwn_IsListedValidatedSavedLimitedAndReadBack_WithoutTouchingTheRuleService()
     {
-        Assert.Equal(["sla", "escalation", "grading", "dispatch", "weather"], Rules.Kinds.Select(k => k.Key));
+        Assert.Equal(["sla", "escalation", "grading", "dispatch", "assessment", "weather"], Rules.Kinds.Select(k => k.Key));
         Assert.Equal(["delay.P1", "delay.P2", "delay.P3", "delay.P4", "level"], Rules.LimitableFields("weather").Select(l => l.Pattern));
 
         // The kind's own problems, at the save.

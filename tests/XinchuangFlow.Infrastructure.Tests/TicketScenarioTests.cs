@@ -849,10 +849,55 @@ public abstract class TicketScenarioTests : IAsyncLifetime
         Assert.Equal(TicketStatus.Closed, closed.Status);
         Assert.Equal(5, closed.Satisfaction);
         Assert.All(closed.Clocks().All, c => Assert.Equal(ClockState.Stopped, c.State));
+
+        // A reopened ticket is called back by the hotline desk (ASM-6) once it is closed: the flow ends with the call.
+        Assert.Equal(FollowUp.Reopened, closed.FollowUpReason);
+        var call = await _h.OpenTaskAsync(t.InstanceId, "followUpCall");
+        Assert.Equal((Roles.Dispatcher, TaskKinds.FollowUpCall), (call.AssigneeRole, call.TaskKind));
+        await _h.Runtime.CompleteTaskAsync(call.Id, TicketOutcomes.FollowedUp,
+            new JsonObject { ["reached"] = true, ["confirmed"] = true, ["satisfaction"] = "4", ["note"] = "用户确认显卡更换后正常" }, "dispatcher@test");
+        var called = await TicketAsync(t.Id);
+        Assert.Equal((true, true, 4, 5, TicketStatus.Closed), (called.FollowUpReached, called.FollowUpConfirmed, called.FollowUpSatisfaction, called.Satisfaction!.Value, called.Status));
         Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(t.InstanceId)).Status);
         var kinds = (await Queries.GetTicketDetailAsync(Admin, t.Number)).History.Select(e => e.Kind).ToList();
-        foreach (var kind in new[] { "submitted", "graded", "dispatched", "clock-start", "check-in", "resolved", "feedback", "reopened", "closed" })
+        foreach (var kind in new[] { "submitted", "graded", "dispatched", "clock-start", "check-in", "resolved", "feedback", "reopened", "closed", "followup-selected", "followup" })
             Assert.Contains(kind, kinds);
+    }
+
+    [Fact]
+    public async Task AUnitThatNeverRates_IsCalledAfterSevenDays_ItsPhoneRatingCounts_AndAnUnreachedOneIsClosedUnrated()
+    {
+        var tech = _net.ValidNanning.UserName;
+        async Task<Ticket> ResolvedAsync(string title)
+        {
+            var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal", title), "unit@test");
+            await CompleteAsync(t, "accept", TicketOutcomes.Accept, tech);
+            await CompleteAsync(t, "handle", TicketOutcomes.Remote, tech);
+            await CompleteAsync(t, "resolveTask", TicketOutcomes.Resolved, tech, new JsonObject { ["resolution"] = "远程重装驱动" });
+            return t;
+        }
+        var rated = await ResolvedAsync("打印机无法打印");
+        var silent = await ResolvedAsync("扫描仪无法识别");
+
+        // Nobody rates for 7 days: the rating is withdrawn and the hotline desk calls instead.
+        await AdvanceAsync(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        foreach (var t in new[] { rated, silent })
+        {
+            Assert.Equal(FollowUp.Unrated, (await TicketAsync(t.Id)).FollowUpReason);
+            Assert.Equal(TicketStatus.AwaitingFeedback, (await TicketAsync(t.Id)).Status);
+        }
+        await CompleteAsync(rated, "followUpCall", TicketOutcomes.FollowedUp,
+            "dispatcher@test", new JsonObject { ["reached"] = true, ["confirmed"] = true, ["satisfaction"] = "2", ["note"] = "打印偶尔卡纸" });
+        await CompleteAsync(silent, "followUpCall", TicketOutcomes.FollowedUp, "dispatcher@test", new JsonObject { ["reached"] = false, ["note"] = "三次无人接听" });
+
+        // The phone rating of 2 is the ticket's rating: unsatisfied, so the ticket is reopened — not called twice.
+        var phoned = await TicketAsync(rated.Id);
+        Assert.Equal((2, TicketStatus.Reopened, 2, true), (phoned.Satisfaction!.Value, phoned.Status, phoned.FollowUpSatisfaction!.Value, phoned.FollowUpReached!.Value));
+        // Not reached: closed without a rating, the call recorded.
+        var unreached = await TicketAsync(silent.Id);
+        Assert.Equal((TicketStatus.Closed, null, false, null), (unreached.Status, unreached.Satisfaction, unreached.FollowUpReached!.Value, unreached.FollowUpConfirmed));
+        Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(silent.InstanceId)).Status);
+        Assert.Equal("三次无人接听", unreached.FollowUpNote);
     }
 
     [Fact]

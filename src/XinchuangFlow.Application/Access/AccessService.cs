@@ -166,6 +166,17 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     public DataReach? ExportReachOf(Actor a) =>
         KpiReachOf(a) ?? (a.IsInRole(Roles.EnterprisePlatform) && a.EnterpriseId is { } e ? new DataReach(false, null, e) : null);
 
+    /// <summary>The address prefix an enterprise's own platform key reaches (DAT-2, DAT-3).</summary>
+    public const string ExchangeApi = "/api/exchange";
+
+    /// <summary>
+    /// Whether a caller reaches an API address at all: an enterprise's own platform key reports and exports its service
+    /// data (<see cref="ExchangeApi"/>) and reaches nothing else; everyone else is decided by each use case.
+    /// </summary>
+    public bool Reaches(Actor a, string path) =>
+        !a.IsInRole(Roles.EnterprisePlatform)
+        || path.Equals(ExchangeApi, StringComparison.OrdinalIgnoreCase) || path.StartsWith(ExchangeApi + "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The enterprise whose service data the caller reports (DAT-2): only an enterprise's own platform key has one.</summary>
     public Guid? ReportingEnterpriseOf(Actor a) => a.IsInRole(Roles.EnterprisePlatform) ? a.EnterpriseId : null;
 

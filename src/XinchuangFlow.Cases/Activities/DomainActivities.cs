@@ -16,7 +16,7 @@ public static class DomainActivities
         typeof(RegisterActivity), typeof(GradeActivity), typeof(OverrideGradeActivity), typeof(DispatchActivity), typeof(AssignActivity),
         typeof(StartClockActivity), typeof(PauseClockActivity), typeof(ResumeClockActivity), typeof(StopClockActivity), typeof(EscalateActivity),
         typeof(SetTicketStatusActivity), typeof(BackToWorkActivity), typeof(CheckInActivity), typeof(ResolveActivity), typeof(FeedbackActivity), typeof(FeedbackTaskActivity), typeof(ReopenActivity),
-        typeof(CloseActivity), typeof(RequestVendorSupportActivity),
+        typeof(CloseActivity), typeof(RequestVendorSupportActivity), typeof(SelectFollowUpActivity), typeof(RecordFollowUpActivity),
         typeof(FileComplaintActivity), typeof(ComplaintStepActivity),
         typeof(SubmitArticleActivity), typeof(KnowledgeReviewTaskActivity), typeof(PublishArticleActivity), typeof(ReturnArticleActivity), typeof(ResubmitArticleActivity), typeof(WithdrawArticleActivity),
     ];

@@ -27,7 +27,8 @@ public sealed class AssessmentModel
     public static readonly IReadOnlyList<string> Scorable =
     [
         Kpis.ResponseOnTime, Kpis.OnSiteOnTime, Kpis.OnSiteSameCityOnTime, Kpis.OnSiteOtherCityOnTime, Kpis.ResolutionOnTime, Kpis.SatisfactionMean, Kpis.Satisfied,
-        Kpis.Dissatisfied, Kpis.FirstTimeFix, Kpis.Reopened, Kpis.ComplaintRate, Kpis.ComplaintClosedOnTime, Kpis.ComplaintClosureHours,
+        Kpis.Dissatisfied, Kpis.FirstTimeFix, Kpis.Reopened, Kpis.ComplaintRate, Kpis.ComplaintClosedOnTime, Kpis.ComplaintClosureHours, Kpis.FollowUpReach,
+        Kpis.FollowUpConfirmed,
     ];
 
     public static AssessmentModel Parse(string json)

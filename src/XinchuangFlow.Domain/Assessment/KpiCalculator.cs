@@ -53,6 +53,11 @@ public static class KpiCalculator
         Add(Share(Kpis.FirstTimeFix, resolved, t => t.FirstTimeFix && t.ReopenCount == 0));
         Add(Share(Kpis.Reopened, resolved, t => t.ReopenCount > 0));
 
+        // Follow-up calls (ASM-6): of the calls made, how many reached the unit; of those, how many confirmed the fix.
+        var called = tickets.Where(t => t.FollowUpAt is not null).ToList();
+        Add(Share(Kpis.FollowUpReach, called, t => t.FollowUpReached == true));
+        Add(Share(Kpis.FollowUpConfirmed, called.Where(t => t.FollowUpReached == true).ToList(), t => t.FollowUpConfirmed == true));
+
         var complained = cases.Where(c => c.Complaints.Count > 0).ToList();
         var complaints = cases.Sum(c => c.Complaints.Count);
         Add(new KpiFigure(Kpis.ComplaintRate, tickets.Count == 0 ? null : Math.Round(100.0 * complaints / tickets.Count, 2), complaints, tickets.Count,

@@ -9,13 +9,14 @@ public static class Kpis
     public const string ResponseOnTime = "response-on-time", OnSiteOnTime = "onsite-on-time", OnSiteSameCityOnTime = "onsite-same-city-on-time",
         OnSiteOtherCityOnTime = "onsite-other-city-on-time", ResolutionOnTime = "resolution-on-time", SatisfactionMean = "satisfaction-mean",
         Satisfied = "satisfied", Dissatisfied = "dissatisfied", FirstTimeFix = "first-time-fix", Reopened = "reopened", ComplaintRate = "complaint-rate",
-        ComplaintClosedOnTime = "complaint-closed-on-time", ComplaintClosureHours = "complaint-closure-hours", Tickets = "tickets", Reported = "reported";
+        ComplaintClosedOnTime = "complaint-closed-on-time", ComplaintClosureHours = "complaint-closure-hours", Tickets = "tickets", Reported = "reported",
+        FollowUpReach = "followup-reach", FollowUpConfirmed = "followup-confirmed";
 
     /// <summary>In the order a report lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Tickets, Reported, ResponseOnTime, OnSiteOnTime, OnSiteSameCityOnTime, OnSiteOtherCityOnTime, ResolutionOnTime, SatisfactionMean, Satisfied,
-        Dissatisfied, FirstTimeFix, Reopened, ComplaintRate, ComplaintClosedOnTime, ComplaintClosureHours,
+        Dissatisfied, FirstTimeFix, Reopened, ComplaintRate, ComplaintClosedOnTime, ComplaintClosureHours, FollowUpReach, FollowUpConfirmed,
     ];
 
     /// <summary>Indicators where a higher value is worse (the tickets behind them are the ones that count against).</summary>

@@ -33,6 +33,8 @@ public static class TaskKinds
     public const string VendorSupport = "ticket.vendorSupport";
     /// <summary>The unit rates the fix: the portal's "rate" and the ticket API's feedback.</summary>
     public const string Feedback = "ticket.feedback";
+    /// <summary>The hotline desk calls the unit back about its ticket (回访, ASM-6).</summary>
+    public const string FollowUpCall = "ticket.followUp";
     /// <summary>The enterprise answers a complaint.</summary>
     public const string ComplaintHandle = "complaint.handle";
     /// <summary>The city's coordinator reviews the enterprise's answer.</summary>
@@ -52,6 +54,7 @@ public static class TaskKinds
         new(Resolve, CaseFlows.ServiceTicket, [TicketOutcomes.Resolved], [TicketOutcomes.VendorSupport], Needed: true),
         new(VendorSupport, CaseFlows.ServiceTicket, [TicketOutcomes.Supported], [], Needed: false),
         new(Feedback, CaseFlows.ServiceTicket, [TicketOutcomes.SubmitFeedback], [], Needed: true),
+        new(FollowUpCall, CaseFlows.ServiceTicket, [TicketOutcomes.FollowedUp], [], Needed: false),
         new(ComplaintHandle, CaseFlows.Complaint, [ComplaintOutcomes.Respond], [], Needed: true),
         new(ComplaintReview, CaseFlows.Complaint, [ComplaintOutcomes.Approve], [ComplaintOutcomes.ReturnToEnterprise], Needed: false),
         new(ComplaintConfirm, CaseFlows.Complaint, [ComplaintOutcomes.Satisfied, ComplaintOutcomes.Unsatisfied], [], Needed: true),

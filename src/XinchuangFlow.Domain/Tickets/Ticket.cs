@@ -92,6 +92,17 @@ public sealed class Ticket : IVersionedCase
     public int ReopenCount { get; set; }
     public int? Satisfaction { get; set; }
     public string? FeedbackComment { get; set; }
+    /// <summary>Why the hotline desk calls the unit back (ASM-6, <see cref="FollowUp"/>): unrated, complaint, reopened, low-rating or sample; null: no call.</summary>
+    public string? FollowUpReason { get; set; }
+    /// <summary>When the call was made (null while it waits).</summary>
+    public DateTimeOffset? FollowUpAt { get; set; }
+    /// <summary>Whether the unit was reached on the phone.</summary>
+    public bool? FollowUpReached { get; set; }
+    /// <summary>Whether the unit confirmed the problem is solved.</summary>
+    public bool? FollowUpConfirmed { get; set; }
+    /// <summary>The satisfaction the unit gave on the phone (1–5).</summary>
+    public int? FollowUpSatisfaction { get; set; }
+    public string? FollowUpNote { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 

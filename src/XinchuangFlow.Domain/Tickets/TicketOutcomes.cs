@@ -15,4 +15,6 @@ public static class TicketOutcomes
     public const string VendorSupport = "vendorSupport";
     public const string Supported = "supported";
     public const string SubmitFeedback = "submit";
+    /// <summary>The follow-up call was made (reached or not: the form says).</summary>
+    public const string FollowedUp = "called";
 }

@@ -26,6 +26,12 @@ public sealed class EfTicketRepository(IDbContextFactory<XfDbContext> factory) :
         return await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.InstanceId == instanceId, ct);
     }
 
+    public async Task<int> ComplaintCountAsync(Guid ticketId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Complaints.AsNoTracking().CountAsync(c => c.TicketId == ticketId, ct);
+    }
+
     /// <summary>
     /// Increments the counter in one statement (the row is created on first use); two callers never get the same
     /// number. A lost race on creating the row is retried.

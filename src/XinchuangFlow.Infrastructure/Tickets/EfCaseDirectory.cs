@@ -106,10 +106,16 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
                               join r in db.ReportedRecords.AsNoTracking() on new { E = t.ReportedBy!.Value, X = t.ExternalId! } equals new { E = r.EnterpriseId, X = r.ExternalId }
                               orderby r.Sequence
                               select r).ToListAsync(ct);
-        return reported.Select(r => ReportedLine(caseId, r)).ToList();
+        if (reported.Count == 0) return [];
+        // Each line was done by the enterprise's own desk: named so (the history shows "reported:" lines as the enterprise's).
+        var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Id == reported[0].EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        return reported.Select(r => ReportedLine(caseId, r, enterprise)).ToList();
     }
 
-    private static CaseEvent ReportedLine(Guid caseId, XinchuangFlow.Domain.Exchange.ReportedRecord r)
+    /// <summary>The user of a history line reported by an enterprise's own platform: <c>reported:</c> and the enterprise's name.</summary>
+    public const string ReportedUserPrefix = "reported:";
+
+    private static CaseEvent ReportedLine(Guid caseId, XinchuangFlow.Domain.Exchange.ReportedRecord r, string? enterprise)
     {
         string? note = null;
         var kind = r.Kind;
@@ -124,7 +130,11 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             };
             if (e.Kind == XinchuangFlow.Domain.Exchange.ExchangeKinds.Paused) kind = $"{e.Kind}-{e.Reason}";
         }
-        return new CaseEvent { Sequence = r.Sequence, CaseId = caseId, CaseKind = "ticket", At = r.At, Kind = "reported-" + kind, Note = note };
+        return new CaseEvent
+        {
+            Sequence = r.Sequence, CaseId = caseId, CaseKind = "ticket", At = r.At, Kind = "reported-" + kind, Note = note,
+            User = enterprise is null ? null : ReportedUserPrefix + enterprise,
+        };
     }
 
     public async Task<IReadOnlyList<(ProcurementUnit Unit, int OpenTickets)>> SearchUnitsAsync(string text, string? phone, Guid? integratorId, int take, CancellationToken ct = default)

@@ -34,7 +34,8 @@ public sealed class PlatformKeyGate(RequestDelegate next)
             return;
         }
         // An enterprise's own platform reports its service data and does nothing else (DAT-2).
-        if (result.Principal.IsInRole(XinchuangFlow.Application.Access.Roles.EnterprisePlatform) && !http.Request.Path.StartsWithSegments("/api/exchange"))
+        var access = http.RequestServices.GetRequiredService<XinchuangFlow.Application.Access.AccessService>();
+        if (!access.Reaches(result.Principal.ToActor(), http.Request.Path.Value ?? ""))
         {
             log.LogWarning("Refused {Path} to the enterprise platform {Platform}: its key reports service data only", http.Request.Path, result.Principal.Identity!.Name);
             http.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -56,6 +56,13 @@ public static class CaseNotes
                 return S("comment");
             case "closed" or "reopened" when d.ContainsKey("note"):
                 return S("note");
+            case "followup-selected" when S("reason") is { } reason:
+                return Format("Note.FollowUpReason." + reason);
+            case "followup" when d.ContainsKey("reached"):
+                if (d["reached"]?.GetValue<bool>() != true) return note is { Length: > 0 } ? Format("Note.FollowUpUnreachedNote", note) : Format("Note.FollowUpUnreached");
+                var outcome = Format(d["confirmed"]?.GetValue<bool>() == true ? "Note.FollowUpConfirmed" : "Note.FollowUpNotConfirmed");
+                if (S("satisfaction") is { } phone && phone != "null") outcome = Format("Note.FollowUpWithRating", outcome, phone);
+                return note is { Length: > 0 } ? $"{outcome}{Format("Note.Separator")}{note}" : outcome;
             case "escalated" when S("percent") is { } percent:
                 return Format("Note.Escalated", percent, Format("Clock." + S("clock")));
             case var clock when clock.StartsWith("clock-", StringComparison.Ordinal) && S("clock") is { } name:

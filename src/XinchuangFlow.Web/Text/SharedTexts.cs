@@ -23,6 +23,7 @@ public static class SharedTexts
     public static string Who(string? user) =>
         user is null or "system" ? Format("Ticket.System")
         : user.StartsWith("import:", StringComparison.Ordinal) ? Format("Rules.ImportedAtStart")
+        : user.StartsWith("reported:", StringComparison.Ordinal) ? Format("Ticket.ReportedByDesk", user["reported:".Length..])
         : user;
 
     /// <summary>An audited action by its name (the audit's own, else the case history's), else its code.</summary>

@@ -1223,6 +1223,26 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<bool>("FirstTimeFix")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("FollowUpConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("FollowUpReached")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FollowUpReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FollowUpSatisfaction")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");

@@ -1226,6 +1226,26 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<bool>("FirstTimeFix")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("FollowUpConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool?>("FollowUpReached")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("FollowUpReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("FollowUpSatisfaction")
+                        .HasColumnType("int");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");

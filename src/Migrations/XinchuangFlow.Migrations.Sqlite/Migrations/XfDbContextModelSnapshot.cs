@@ -1210,6 +1210,26 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("FirstTimeFix")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("FollowUpConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FollowUpReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FollowUpSatisfaction")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");

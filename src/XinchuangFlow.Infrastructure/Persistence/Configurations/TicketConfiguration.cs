@@ -44,6 +44,8 @@ internal sealed class TicketConfiguration(FieldCipher? cipher) : IEntityTypeConf
         builder.Property(x => x.CitedArticles).HasMaxLength(1000);
         builder.Property(x => x.SerialNumber).HasMaxLength(100);
         builder.Property(x => x.TechnicianPhone).Encrypted(cipher, 30);
+        builder.Property(x => x.FollowUpReason).HasMaxLength(20);
+        builder.Property(x => x.FollowUpNote).HasMaxLength(2000);
         builder.HasIndex(x => x.Number).IsUnique();
         builder.HasIndex(x => x.InstanceId).IsUnique();
         builder.HasIndex(x => new { x.CreatedBy, x.RequestKey }).IsUnique();
