@@ -197,4 +197,59 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("Completed", finished!["status"]!.GetValue<string>());
         await pages[Array.IndexOf(messages, "lost")].ScreenshotAsync(new() { Path = Shot("inbox-race-lost.png") });
     }
+    [Fact]
+    public async Task TheHotlineDesk_CallsAUnitBack_AndTheTicketKeepsWhatTheUnitSaid()
+    {
+        // A unit's request is worked to the end and rated 3 of 5: a low rating, so the hotline desk is to call back.
+        using var unit = await app.ApiAsync("unit@xinchuang.local", Demo);
+        var created = await unit.PostAsJsonAsync("/api/tickets", new JsonObject
+        {
+            ["contactName"] = "陆科长", ["contactPhone"] = "0771-5550101", ["cityCode"] = "4501", ["countyCode"] = "450103", ["productCategory"] = "peripheral",
+            ["impact"] = "single", ["title"] = "打印机卡纸无法打印", ["description"] = "每打印几页就卡纸。",
+        });
+        var made = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var (ticketNumber, instance) = (made["number"]!.GetValue<string>(), made["instanceId"]!.GetValue<string>());
+        using var admin = await app.ApiAsync();
+        async Task CompleteAsync(string kind, string outcome, JsonObject data)
+        {
+            var open = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
+            var task = open.First(t => t!["taskKind"]?.GetValue<string>() == kind)!["id"]!.GetValue<string>();
+            (await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new JsonObject { ["outcome"] = outcome, ["data"] = data })).EnsureSuccessStatusCode();
+        }
+        var first = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&status=Open"))!["items"]!.AsArray();
+        if (first.Any(t => t!["taskKind"]?.GetValue<string>() == "ticket.manualDispatch"))
+            await CompleteAsync("ticket.manualDispatch", "dispatch", new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["reason"] = "就近指派" });
+        await CompleteAsync("ticket.accept", "accept", []);
+        await CompleteAsync("ticket.handle", "checkIn", new JsonObject { ["location"] = "南宁市财政局" });
+        await CompleteAsync("ticket.resolve", "resolved", new JsonObject { ["resolution"] = "更换搓纸轮" });
+        await CompleteAsync("ticket.feedback", "submit", new JsonObject { ["satisfaction"] = "3", ["comment"] = "还算可以" });
+
+        var page = await app.SignedInPageAsync("dispatcher@xinchuang.local", Demo);
+        await page.GotoAsync("/inbox?view=All&kind=ticket.followUp");
+        await WaitLiveAsync(page);
+        var row = page.Locator($"[data-testid=inbox] tbody tr[data-case='{ticketNumber}']");
+        await row.WaitForAsync();
+        await Assertions.Expect(row).ToContainTextAsync("热线回访");
+        var number = ticketNumber;
+        var task = (await row.GetAttributeAsync("data-testid"))!["row-".Length..];
+        await page.Locator($"[data-testid=open-{task}]").ClickAsync();
+        var form = page.Locator("[data-testid=open-task]");
+        await form.Locator("[data-testid=field-reached] input").CheckAsync();
+        await form.Locator("[data-testid=field-confirmed] input").CheckAsync();
+        await form.Locator("[data-testid=field-satisfaction]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "4 · 满意" }).ClickAsync();   // the score reads with its meaning
+        await form.Locator("[data-testid=field-note] textarea").First.FillAsync("用户确认打印已恢复正常");
+        await page.ScreenshotAsync(new() { Path = Shot("followup-call.png") });
+        await form.Locator("[data-testid=outcome-called]").ClickAsync();
+        await page.GetByText("任务已完成").WaitForAsync();
+
+        await page.GotoAsync($"/tickets/{number}");
+        await WaitLiveAsync(page);
+        var line = page.Locator("[data-testid=timeline-event][data-kind=followup]");
+        await Assertions.Expect(line).ToContainTextAsync("dispatcher@xinchuang.local · 回访");
+        await Assertions.Expect(page.GetByText("已接通，用户确认问题已解决，电话满意度 4/5：用户确认打印已恢复正常")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timeline-event][data-kind=followup-selected]")).ToContainTextAsync("转入回访");
+        await Assertions.Expect(page.GetByText("评分偏低，由热线回访")).ToBeVisibleAsync();
+        Assert.Equal("Completed", (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"))!["status"]!.GetValue<string>());
+    }
 }

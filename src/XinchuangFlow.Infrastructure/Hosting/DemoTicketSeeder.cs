@@ -292,6 +292,19 @@ public sealed class DemoTicketSeeder(
                 new JsonObject { ["resolution"] = "已排查并处理：" + ticket.Title + "，经用户确认恢复正常。", ["citedArticles"] = cited ?? "" })) return;
         var unhappy = random.NextDouble() < 0.12;
         if (!await Step(TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, minutes(30, 1440), new JsonObject { ["satisfaction"] = unhappy ? "2" : random.Next(4, 6).ToString(), ["comment"] = unhappy ? "问题未彻底解决" : "" })) return;
+        // The hotline desk calls back the tickets the flow chose (ASM-6) within a day or two; the last days' calls still wait.
+        // Drawn from the ticket's number, not the random sequence, so the rest of the demo stays as it was.
+        async Task FollowUpAsync()
+        {
+            if (now - demoClock.GetUtcNow() < TimeSpan.FromDays(3)) return;
+            var bucket = FollowUp.Bucket(ticket.Number);
+            var data = bucket < 85
+                ? new JsonObject { ["reached"] = true, ["confirmed"] = bucket < 78, ["satisfaction"] = (bucket < 78 ? 4 + (int)bucket % 2 : 3).ToString(),
+                    ["note"] = bucket < 78 ? "电话回访，用户反馈使用正常" : "用户反馈偶有复现，已提醒企业跟进" }
+                : new JsonObject { ["reached"] = false, ["note"] = "两次致电无人接听" };
+            await Step(TaskKinds.FollowUpCall, TicketOutcomes.FollowedUp, TimeSpan.FromHours(4 + bucket % 40), data);
+        }
+        if (!unhappy) await FollowUpAsync();
         if (unhappy)
         {
             if (random.NextDouble() < 0.6)
@@ -327,7 +340,7 @@ public sealed class DemoTicketSeeder(
             if (!await Step(TaskKinds.Accept, TicketOutcomes.Accept, minutes(10, 90))) return;
             if (!await Step(TaskKinds.Handle, TicketOutcomes.CheckIn, minutes(60, 240))) return;
             if (!await Step(TaskKinds.Resolve, TicketOutcomes.Resolved, minutes(30, 300), new JsonObject { ["resolution"] = "更换故障部件，问题解决。" })) return;
-            await Step(TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, minutes(30, 600), new JsonObject { ["satisfaction"] = "4" });
+            if (await Step(TaskKinds.Feedback, TicketOutcomes.SubmitFeedback, minutes(30, 600), new JsonObject { ["satisfaction"] = "4" })) await FollowUpAsync();
         }
     }
 

@@ -15,7 +15,7 @@ public static class Ratings
     public const string ScoreField = "satisfaction";
 
     /// <summary>Whether <paramref name="field"/> of <paramref name="task"/> is the unit's rating.</summary>
-    public static bool IsScore(HumanTask task, FormField field) => task.TaskKind == TaskKinds.Feedback && field.Name == ScoreField;
+    public static bool IsScore(HumanTask task, FormField field) => task.TaskKind is TaskKinds.Feedback or TaskKinds.FollowUpCall && field.Name == ScoreField;
 
     /// <summary>The meaning of <paramref name="score"/> ("很满意", "Very satisfied"), or null for a value that is no score.</summary>
     public static string? Meaning(string? score) =>
