@@ -258,6 +258,8 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(admin, "platform-name").FillAsync("企业自有服务台");
         await admin.Locator(".mud-input-control:has([data-testid=platform-enterprise])").ClickAsync();
         await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = enterpriseName }).First.ClickAsync();
+        // Chosen before the key is issued (the choice goes to the server first).
+        await Assertions.Expect(admin.Locator(".mud-input-control:has([data-testid=platform-enterprise]) input").First).ToHaveValueAsync(enterprise["id"]!.GetValue<string>());
         await admin.Locator("[data-testid=platform-issue]").ClickAsync();
         var enterpriseKey = (await admin.Locator("[data-testid=platform-key] code").InnerTextAsync()).Trim();
         await Assertions.Expect(admin.Locator($"[data-testid=platform-{enterpriseKey[4..12]}]")).ToContainTextAsync(enterpriseName);
