@@ -11,7 +11,7 @@ using XinchuangFlow.Domain.Time;
 namespace XinchuangFlow.Application.Exchange;
 
 /// <summary>What an export covers: the period and the scope the caller asked for and may see.</summary>
-public sealed record ExchangeExportPlan(AssessmentPeriod Period, KpiScope Scope, DateTimeOffset At);
+public sealed record ExchangeExportPlan(AssessmentPeriod Period, KpiScope Scope, DateTimeOffset At, string Format = "json");
 
 /// <summary>
 /// The service data out in the exchange standard v1 (DAT-3): every ticket created in a period (a quarter or up to a year)
@@ -26,19 +26,22 @@ public sealed class ExchangeExportService(
     public const string AuditKind = "service-data";
 
     /// <summary>Checks the period and the scope before anything is written (a refusal is logged), and audits the export.</summary>
-    public async Task<ExchangeExportPlan> PlanAsync(Actor actor, string format, string? quarter, DateOnly? from, DateOnly? to, Guid? enterpriseId, string? cityCode,
+    public async Task<ExchangeExportPlan> PlanAsync(Actor actor, string? format, string? quarter, DateOnly? from, DateOnly? to, Guid? enterpriseId, string? cityCode,
         CancellationToken ct = default)
     {
+        var kind = (format ?? "json").Trim().ToLowerInvariant();
+        if (kind is not ("json" or "xlsx"))
+            throw new InvalidInputException(Problem.Of(ExchangeProblems.ExportFormat, "format", "The export is json or xlsx.", ("value", format)));
         if (cityCode is not null && divisions.Find(cityCode) is not { Level: DivisionLevel.City })
             throw new InvalidInputException(Problem.Of(ExchangeProblems.UnknownDivision, "city", "Not a Guangxi city code.", ("value", cityCode.Length > 20 ? cityCode[..20] + "…" : cityCode)));
         var scope = KpiService.ScopeOf(access, actor, access.ExportReachOf(actor), enterpriseId, cityCode, "export the service data",
             "The service data is exported by the Data Bureau, the Intranet Office, the municipal coordinators and the enterprises.");
         var period = KpiService.PeriodOf(quarter, from, to);
-        var plan = new ExchangeExportPlan(period, scope, clock.GetUtcNow());
+        var plan = new ExchangeExportPlan(period, scope, clock.GetUtcNow(), kind);
         await audit.RecordAsync(new AuditEntry
         {
             Id = Guid.CreateVersion7(), At = plan.At, User = actor.UserName, EntityKind = AuditKind, EntityId = "export", Action = "export",
-            Comment = $"{format} {ChinaTime.DayOf(period.From):yyyy-MM-dd}..{ChinaTime.DayOf(period.To):yyyy-MM-dd}"
+            Comment = $"{kind} {ChinaTime.DayOf(period.From):yyyy-MM-dd}..{ChinaTime.DayOf(period.To):yyyy-MM-dd}"
                       + (scope.EnterpriseId is { } e ? $" enterprise {e}" : "") + (scope.CityCode is { } c ? $" city {c}" : ""),
         }, ct);
         return plan;

@@ -28,9 +28,7 @@ public sealed class EfExchangeExportSource(IDbContextFactory<XfDbContext> factor
             List<ExportedTicket> page;
             await using (var db = await factory.CreateDbContextAsync(ct))
             {
-                var q = db.Tickets.AsNoTracking().Where(t => t.CreatedAt < to);
-                if (scope.EnterpriseId is { } e) q = q.Where(t => t.IntegratorId == e);
-                if (scope.CityCode is { } c) q = q.Where(t => t.CityCode == c);
+                var q = EfKpiSource.Within(db.Tickets.AsNoTracking(), scope).Where(t => t.CreatedAt < to);
                 if (first) q = q.Where(t => t.CreatedAt >= after);
                 else
                 {

@@ -13,13 +13,19 @@ namespace XinchuangFlow.Infrastructure.Exchange;
 /// </summary>
 public sealed class EfKpiSource(IDbContextFactory<XfDbContext> factory) : IKpiSource
 {
+    /// <summary>The tickets of a service-data scope: the enterprise's (the one serving them) and the city's, when named.</summary>
+    internal static IQueryable<Domain.Tickets.Ticket> Within(IQueryable<Domain.Tickets.Ticket> tickets, KpiScope scope)
+    {
+        if (scope.EnterpriseId is { } e) tickets = tickets.Where(t => t.IntegratorId == e);
+        if (scope.CityCode is { } c) tickets = tickets.Where(t => t.CityCode == c);
+        return tickets;
+    }
+
     public async Task<IReadOnlyList<KpiCase>> CasesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
         await using var db = await factory.CreateDbContextAsync(ct);
-        var period = db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
-        if (scope.EnterpriseId is { } e) period = period.Where(t => t.IntegratorId == e);
-        if (scope.CityCode is { } c) period = period.Where(t => t.CityCode == c);
+        var period = Within(db.Tickets.AsNoTracking(), scope).Where(t => t.CreatedAt >= from && t.CreatedAt < to);
         var tickets = await period.ToListAsync(ct);
 
         var complaints = await (from k in db.Complaints.AsNoTracking()

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using XinchuangFlow.Application.Exchange;
 using XinchuangFlow.Web.Components;
-using XinchuangFlow.Domain.Exchange;
 using XinchuangFlow.Web.Security;
 using XinchuangFlow.Web.Text;
 
@@ -43,10 +42,8 @@ public static class ExchangeEndpoints
         api.MapGet("/export", async (string? format, string? quarter, DateOnly? from, DateOnly? to, Guid? enterpriseId, string? city, ClaimsPrincipal user,
                 ExchangeExportService export, CancellationToken ct) =>
             {
-                var kind = (format ?? "json").Trim().ToLowerInvariant();
-                if (kind is not ("json" or "xlsx"))
-                    throw new InvalidInputException(Problem.Of(ExchangeProblems.ExportFormat, "format", "The export is json or xlsx.", ("value", format)));
-                var plan = await export.PlanAsync(user.ToActor(), kind, quarter, from, to, enterpriseId, city, ct);
+                var plan = await export.PlanAsync(user.ToActor(), format, quarter, from, to, enterpriseId, city, ct);
+                var kind = plan.Format;
                 var name = ExchangeExportService.FileName(plan, kind);
                 if (kind == "json")
                     return Results.Stream(body => export.WriteJsonAsync(plan, body, ct), "application/json; charset=utf-8", name);
