@@ -184,6 +184,31 @@ public abstract class EngineContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GroupCommit_TwoNodesCompletingTheSameTasksInOppositeOrder_AnswerOneWinnerAndOneRefusalEach()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync();
+        await a.PublishAsync(TwoAutoStepsThenTask());
+        var started = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => a.Runtime.StartAsync(new StartRequest("five-step", new JsonObject { ["a"] = i }))));
+        var tasks = new List<HumanTask>();
+        foreach (var i in started) tasks.Add(await a.OpenTaskAsync(i.Id));
+
+        // Each node completes every task, one in order and the other in reverse, so grouped transactions meet rows in
+        // opposite orders: each task has one winner and one "already completed" — never a database error.
+        async Task<string> CompleteAsync(EngineHarness node, Guid task, string who)
+        {
+            try { await node.Runtime.CompleteTaskAsync(task, "approve", new JsonObject { ["comment"] = who }, who); return "ok"; }
+            catch (TaskAlreadyCompletedException) { return "already"; }
+        }
+        var onA = tasks.Select(t => Task.Run(() => CompleteAsync(a, t.Id, "a")));
+        var onB = Enumerable.Reverse(tasks).Select(t => Task.Run(() => CompleteAsync(b, t.Id, "b")));
+        var results = await Task.WhenAll(onA.Concat(onB));
+        Assert.Equal(60, results.Count(r => r == "ok"));
+        Assert.Equal(60, results.Count(r => r == "already"));
+        foreach (var t in tasks) Assert.Equal(WorkflowStatus.Finished, (await a.InstanceAsync(t.InstanceId)).Status);
+    }
+
+    [Fact]
     public async Task CompleteTask_AlreadyCompleted_ClearError()
     {
         var h = await StartAsync();

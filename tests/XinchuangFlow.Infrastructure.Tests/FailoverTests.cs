@@ -199,6 +199,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             var both = await Task.WhenAll(onA.PostAsJsonAsync($"/api/tasks/{t}/complete", body), onB.PostAsJsonAsync($"/api/tasks/{t}/complete", body.DeepClone()));
             return both.Select(r => (int)r.StatusCode).Order().ToArray();
         }));
+        if (answers.Any(pair => !pair.SequenceEqual([200, 409])))
+            foreach (var node in _nodes) output.WriteLine($"--- node log ---\n{node.Log[^Math.Min(node.Log.Length, 20000)..]}");
         Assert.All(answers, pair => Assert.Equal([200, 409], pair));
 
         // 200 instances through both nodes, their timers due together; A dies with SIGKILL just as they fall due.

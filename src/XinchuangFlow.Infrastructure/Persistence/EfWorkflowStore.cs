@@ -220,10 +220,11 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var plan = new SqlPlan(db);
-        foreach (var c in all)
+        // Rows are locked in one order (by id) so that two grouped transactions on two nodes never wait on each other.
+        foreach (var c in all.Where(c => c.CompletedTask is not null).OrderBy(c => c.CompletedTask!.Id))
             if (c.CompletedTask is { } task)
                 plan.UpdateGuarded(task, CompletedTaskColumns, (nameof(HumanTask.Status), HumanTaskStatus.Open), () => new TaskAlreadyCompletedException(task.Id));
-        foreach (var c in all.Where(c => !c.IsNew))
+        foreach (var c in all.Where(c => !c.IsNew).OrderBy(c => c.Instance.Id))
             plan.UpdateGuarded(ToRow(c.Instance), InstanceColumns, (nameof(InstanceRow.Version), c.ExpectedVersion),
                 () => new ConcurrencyConflictException($"Instance {c.Instance.Id} was changed by another request or node; nothing was saved."));
         foreach (var w in all.SelectMany(c => c.Writes).Where(w => w.Kind == StagedWriteKind.Update))
@@ -258,7 +259,7 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             await plan.ExecuteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbException ex) when (IsDuplicateKey(ex))
+        catch (DbException ex) when (IsDuplicateKey(ex) || IsLockConflict(ex))
         {
             await tx.RollbackAsync(CancellationToken.None);
             throw new ConcurrencyConflictException("The instance was created or changed concurrently; nothing was saved.", ex);
@@ -269,6 +270,11 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A deadlock or a serialization failure: the database chose this transaction to give way; written again, it meets the other's result.</summary>
+    private static bool IsLockConflict(DbException ex) =>
+        ex.SqlState is "40P01" or "40001"                                   // PostgreSQL deadlock_detected, serialization_failure
+        || ex.GetType().Name == "SqlException" && ex.Message.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDuplicateKey(DbException ex) =>
         ex.SqlState == "23505"                                              // PostgreSQL unique_violation
