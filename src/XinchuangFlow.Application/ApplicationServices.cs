@@ -32,6 +32,8 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Assessment.KpiService>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeExportService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.AssessmentService>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.AssessmentRoundService>();
+        foreach (var type in XinchuangFlow.Application.Assessment.AssessmentActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<InstanceService>();

@@ -160,6 +160,16 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         : null;
 
     /// <summary>
+    /// Whose quarterly assessment results a user reads (ASM-2): every enterprise's, drafts and objections included, for the
+    /// Data Bureau and the Intranet Office; their own enterprise's for its managers (they object to it); the published
+    /// results of every enterprise for a municipal coordinator (the grades of those who serve the city); null for anyone else.
+    /// </summary>
+    public DataReach? AssessmentReachOf(Actor a) => KpiReachOf(a);
+
+    /// <summary>Computing a quarter, computing it again and ruling on objections are the Data Bureau's.</summary>
+    public bool MayRunAssessment(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
+    /// <summary>
     /// Whose service data a caller exports in the exchange standard (DAT-3): whatever indicators they read, and an
     /// enterprise's own platform its enterprise's tickets.
     /// </summary>

@@ -38,6 +38,17 @@ public sealed record CaseScope(bool All = false, string? City = null, Guid? Ente
         return User != null && t.CreatedBy == User;
     }
 
+    /// <summary>
+    /// The scope as a condition on an enterprise's assessment result (ASM-2): the region sees every one, an enterprise its
+    /// own; a city, a technician or a unit none (its objection and ruling tasks are the enterprise's and the Data Bureau's).
+    /// </summary>
+    public Expression<Func<XinchuangFlow.Domain.Assessment.AssessmentResult, bool>> AssessmentRule()
+    {
+        if (All) return r => true;
+        if (City is null && Enterprise is { } e) return r => r.EnterpriseId == e;
+        return r => false;
+    }
+
     /// <summary>The scope as a condition on a complaint.</summary>
     public Expression<Func<Complaint, bool>> ComplaintRule()
     {

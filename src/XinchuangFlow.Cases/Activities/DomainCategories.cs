@@ -13,4 +13,5 @@ public static class DomainCategories
 {
     public const string Ticket = "工单";
     public const string Knowledge = "知识";
+    public const string Assessment = "考核";
 }

@@ -7,4 +7,8 @@ public static class CaseFlows
     public const string Complaint = "complaint";
     /// <summary>A knowledge article's review (KB-1): submitted, reviewed by the Data Bureau, returned and resubmitted, published.</summary>
     public const string KnowledgeArticle = "knowledge-article";
+    /// <summary>A quarter's assessment (ASM-2): computed, one objection flow per enterprise, published.</summary>
+    public const string AssessmentQuarter = "assessment-quarter";
+    /// <summary>One enterprise's result: it accepts or objects, the Data Bureau rules on an objection.</summary>
+    public const string AssessmentObjection = "assessment-objection";
 }

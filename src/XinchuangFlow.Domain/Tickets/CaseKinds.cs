@@ -6,4 +6,6 @@ public static class CaseKinds
     public const string Ticket = "ticket";
     public const string Complaint = "complaint";
     public const string Knowledge = "knowledge";
+    /// <summary>An enterprise's result in a quarter's assessment round (ASM-2): drafted, contested, decided, published.</summary>
+    public const string Assessment = "assessment";
 }

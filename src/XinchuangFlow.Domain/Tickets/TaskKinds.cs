@@ -46,6 +46,11 @@ public static class TaskKinds
     /// <summary>The author changes a returned article and submits it again (or withdraws it).</summary>
     public const string KnowledgeRevise = "knowledge.revise";
 
+    /// <summary>An enterprise's managers accept their quarter's assessment result or object to it (ASM-2).</summary>
+    public const string AssessmentObjection = "assessment.objection";
+    /// <summary>The Data Bureau rules on an enterprise's objection: uphold or adjust the grade.</summary>
+    public const string AssessmentRuling = "assessment.ruling";
+
     public static readonly IReadOnlyList<TaskKind> All =
     [
         new(ManualDispatch, CaseFlows.ServiceTicket, [TicketOutcomes.Dispatch], [], Needed: true),
@@ -60,6 +65,8 @@ public static class TaskKinds
         new(ComplaintConfirm, CaseFlows.Complaint, [ComplaintOutcomes.Satisfied, ComplaintOutcomes.Unsatisfied], [], Needed: true),
         new(KnowledgeReview, CaseFlows.KnowledgeArticle, [Knowledge.KnowledgeOutcomes.Approve, Knowledge.KnowledgeOutcomes.Return], [], Needed: true),
         new(KnowledgeRevise, CaseFlows.KnowledgeArticle, [Knowledge.KnowledgeOutcomes.Resubmit], [Knowledge.KnowledgeOutcomes.Withdraw], Needed: true),
+        new(AssessmentObjection, CaseFlows.AssessmentObjection, ["accept", "object"], [], Needed: true),
+        new(AssessmentRuling, CaseFlows.AssessmentObjection, ["uphold", "adjust"], [], Needed: true),
     ];
 
     /// <summary>The technician's steps on the phone page, in the order of work.</summary>

@@ -38,6 +38,8 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Domain.Knowledge.KnowledgeChange> KnowledgeChanges => Set<XinchuangFlow.Domain.Knowledge.KnowledgeChange>();
     public DbSet<XinchuangFlow.Domain.Knowledge.RetiredPlatform> RetiredPlatforms => Set<XinchuangFlow.Domain.Knowledge.RetiredPlatform>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<XinchuangFlow.Domain.Assessment.AssessmentRound> AssessmentRounds => Set<XinchuangFlow.Domain.Assessment.AssessmentRound>();
+    public DbSet<XinchuangFlow.Domain.Assessment.AssessmentResult> AssessmentResults => Set<XinchuangFlow.Domain.Assessment.AssessmentResult>();
     public DbSet<XinchuangFlow.Domain.Exchange.ReportedRecord> ReportedRecords => Set<XinchuangFlow.Domain.Exchange.ReportedRecord>();
     public DbSet<XinchuangFlow.Application.Exchange.ExchangeBatch> ExchangeBatches => Set<XinchuangFlow.Application.Exchange.ExchangeBatch>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -106,5 +108,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         // Service data reported by the enterprises' own platforms (DAT-2).
         b.ApplyConfiguration(new ReportedRecordConfiguration());
         b.ApplyConfiguration(new ExchangeBatchConfiguration());
+
+        // The quarterly assessment (ASM-2).
+        b.ApplyConfiguration(new AssessmentRoundConfiguration());
+        b.ApplyConfiguration(new AssessmentResultConfiguration());
     }
 }

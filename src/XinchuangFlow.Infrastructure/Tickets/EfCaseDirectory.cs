@@ -184,6 +184,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             if (parent is not { } p) break;
             root = p;
         }
+        // An enterprise's assessment result is the case of its objection flow, a sub-workflow of the quarter's (which has none).
+        if (await db.AssessmentResults.AnyAsync(r => r.InstanceId == instanceId, ct))
+            return await db.AssessmentResults.Where(scope.AssessmentRule()).AnyAsync(r => r.InstanceId == instanceId, ct) ? CaseMembership.InScope : CaseMembership.OutOfScope;
         if (await db.Tickets.AnyAsync(t => t.InstanceId == root, ct))
             return await scope.Apply(db.Tickets).AnyAsync(t => t.InstanceId == root, ct) ? CaseMembership.InScope : CaseMembership.OutOfScope;
         if (await db.Complaints.AnyAsync(c => c.InstanceId == root, ct))
@@ -206,10 +209,12 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             var roleList = roles.ToList();
             var tickets = scope.Apply(db.Tickets);
             var complaints = scope.Apply(db.Complaints);
+            var results = db.AssessmentResults.Where(scope.AssessmentRule());
             q = q.Where(t => (user != null && t.AssigneeUser == user)
                              || (t.AssigneeRole != null && roleList.Contains(t.AssigneeRole)
-                                 && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId)
+                                 && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId) || results.Any(r => r.InstanceId == t.InstanceId)
                                      || (!db.Tickets.Any(k => k.InstanceId == t.InstanceId) && !db.Complaints.Any(c => c.InstanceId == t.InstanceId)
+                                         && !db.AssessmentResults.Any(r => r.InstanceId == t.InstanceId)
                                          && !db.Instances.Any(i => i.Id == t.InstanceId && i.ParentInstanceId != null)))));
         }
         var total = await q.CountAsync(ct);
@@ -233,7 +238,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         {
             var tickets = scope.Apply(db.Tickets);
             var complaints = scope.Apply(db.Complaints);
-            q = q.Where(i => (user != null && i.CreatedBy == user) || tickets.Any(t => t.InstanceId == i.Id) || complaints.Any(c => c.InstanceId == i.Id));
+            var results = db.AssessmentResults.Where(scope.AssessmentRule());
+            q = q.Where(i => (user != null && i.CreatedBy == user) || tickets.Any(t => t.InstanceId == i.Id) || complaints.Any(c => c.InstanceId == i.Id)
+                             || results.Any(r => r.InstanceId == i.Id));
         }
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.Id).Skip(skip).Take(take)
@@ -327,7 +334,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Tickets.AsNoTracking().Where(t => t.InstanceId == instanceId).Select(t => new { t.Id, t.Number, t.Status }).FirstOrDefaultAsync(ct) is { } ticket
             ? new CaseRef("ticket", ticket.Id, ticket.Number, ticket.Status.Code)
-            : await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct);
+            : await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct)
+              ?? await db.AssessmentResults.AsNoTracking().Where(r => r.InstanceId == instanceId)
+                  .Select(r => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Assessment, r.Id, r.Quarter + " " + r.EnterpriseName, r.Status)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An open task with its ticket or complaint (left joins: a task of a flow without a case has neither).</summary>
@@ -336,6 +345,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public HumanTask Task { get; init; } = null!;
         public Ticket? Ticket { get; init; }
         public Complaint? Complaint { get; init; }
+        public XinchuangFlow.Domain.Assessment.AssessmentResult? Assessment { get; init; }
     }
 
     private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) =>
@@ -344,7 +354,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         from k in kj.DefaultIfEmpty()
         join c in db.Complaints.AsNoTracking() on t.InstanceId equals c.InstanceId into cj
         from c in cj.DefaultIfEmpty()
-        select new TaskCase { Task = t, Ticket = k, Complaint = c };
+        join r in db.AssessmentResults.AsNoTracking() on t.InstanceId equals r.InstanceId into rj
+        from r in rj.DefaultIfEmpty()
+        select new TaskCase { Task = t, Ticket = k, Complaint = c, Assessment = r };
 
     /// <summary>
     /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
@@ -365,9 +377,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         // portal would ask for a rating the inbox does not count. The named person has it under Mine, not twice.
         Expression<Func<TaskCase, bool>> free = x => x.Task.ClaimedBy == null && (x.Task.AssigneeUser == null || user == null || x.Task.AssigneeUser != user);
         if (who.Everything) return view == InboxView.Team ? And(free, role) : x => true;
-        var inScope = Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint));
+        var inScope = Or(Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint)), On(who.Scope.AssessmentRule(), x => x.Assessment));
         // A task of a flow with no case (nor a parent that has one) goes to every holder of its role.
-        Expression<Func<TaskCase, bool>> noCase = x => x.Ticket == null && x.Complaint == null
+        Expression<Func<TaskCase, bool>> noCase = x => x.Ticket == null && x.Complaint == null && x.Assessment == null
             && !db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null);
         var offered = And(role, Or(inScope, noCase));
         return view switch
@@ -406,10 +418,10 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         {
             TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
             AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
-            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : null,
-            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : null,
-            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : null,
-            CaseTitle = x.Ticket != null ? x.Ticket.Title : x.Complaint != null ? x.Complaint.Description.Substring(0, 80) : null,
+            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : x.Assessment != null ? "assessment" : null,
+            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : x.Assessment != null ? x.Assessment.Id : null,
+            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : x.Assessment != null ? x.Assessment.Quarter : null,
+            CaseTitle = x.Ticket != null ? x.Ticket.Title : x.Complaint != null ? x.Complaint.Description.Substring(0, 80) : x.Assessment != null ? x.Assessment.EnterpriseName : null,
             Grade = x.Ticket != null ? x.Ticket.Grade : null,
             CityCode = x.Ticket != null ? x.Ticket.CityCode : x.Complaint != null ? x.Complaint.CityCode : null,
             CountyCode = x.Ticket != null ? x.Ticket.CountyCode : null,

@@ -3,6 +3,7 @@ using XinchuangFlow.Application.Assessment;
 using XinchuangFlow.Domain.Assessment;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Web.Security;
+using XinchuangFlow.Web.Text;
 
 namespace XinchuangFlow.Web.Api;
 
@@ -54,8 +55,60 @@ public static class AssessmentEndpoints
             .ReadsOnly()
             .WithSummary("What a proposed assessment model would make of a past quarter: each enterprise's score and grade by the model in force and by the "
                          + "proposed one. Writes nothing; a proposed model that does not hold is a 400 naming every problem.");
+        assessment.MapGet("/rounds", async (ClaimsPrincipal user, AssessmentRoundService rounds, CancellationToken ct) =>
+                Results.Ok((await rounds.RoundsAsync(user.ToActor(), ct)).Select(RoundShape)))
+            .WithSummary("The quarterly assessment rounds, newest first: quarter, revision, status (open: objections pending; published; superseded by a "
+                         + "revision), the model version, the objection deadline. A municipal coordinator sees the published ones.");
+        assessment.MapPost("/rounds", async (AssessmentRoundRequest body, ClaimsPrincipal user, AssessmentRoundService rounds, CancellationToken ct) =>
+            {
+                var instance = await rounds.StartAsync(user.ToActor(), body.Quarter ?? "", body.Reason, ct);
+                return Results.Accepted($"/api/workflow-instances/{instance}", new { instanceId = instance });
+            })
+            .WithSummary("Computes an ended quarter (the Data Bureau): the quarter's procedure starts — draft results, an objection task per enterprise, the "
+                         + "Data Bureau's rulings, publication. 409 while the quarter's round is open or before the quarter ends; computing a published "
+                         + "quarter again is a new revision and needs a reason.");
+        assessment.MapGet("/rounds/{id:guid}", async (Guid id, ClaimsPrincipal user, AssessmentRoundService rounds, CancellationToken ct) =>
+            {
+                var view = await rounds.RoundAsync(user.ToActor(), id, ct);
+                return Results.Ok(new { round = RoundShape(view.Round), results = view.Results.Select(ResultShape) });
+            })
+            .WithSummary("A round with the results the caller may see (an enterprise's manager: their own).");
+        assessment.MapGet("/rounds/{id:guid}/export", async (Guid id, ClaimsPrincipal user, AssessmentRoundService rounds, CancellationToken ct) =>
+            {
+                var view = await rounds.RoundAsync(user.ToActor(), id, ct);
+                var file = new MemoryStream();
+                await rounds.WriteExcelAsync(user.ToActor(), id, file, key => SharedTexts.Find(key), ct);
+                file.Position = 0;
+                return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", AssessmentRoundService.ExcelName(view.Round));
+            })
+            .WithSummary("A round's results as an Excel workbook headed in the caller's language.");
+        assessment.MapGet("/results/{id:guid}", async (Guid id, ClaimsPrincipal user, AssessmentRoundService rounds, INetworkRepository network, CancellationToken ct) =>
+            {
+                var view = await rounds.ResultAsync(user.ToActor(), id, ct);
+                var names = await NamesAsync(network, ct);
+                return Results.Ok(new
+                {
+                    round = RoundShape(view.Round), result = ResultShape(view.Result), score = view.Score is { } s ? Shape(s, names) : null,
+                    history = view.History.Select(e => new { at = e.At, kind = e.Kind, user = e.User, from = e.FromStatus, to = e.ToStatus, note = e.Note }),
+                });
+            })
+            .WithSummary("One enterprise's result explained — every indicator's value, band, points and the tickets behind it — with its objection, "
+                         + "ruling and history. Another enterprise's result is a 404 for an enterprise's manager.");
         return app;
     }
+
+    private static object RoundShape(AssessmentRound r) => new
+    {
+        id = r.Id, quarter = r.Quarter, revision = r.Revision, status = r.Status, modelVersion = r.ModelVersion, computedAt = r.ComputedAt,
+        objectionUntil = r.ObjectionUntil, publishedAt = r.PublishedAt, startedBy = r.StartedBy, reason = r.Reason, instanceId = r.InstanceId,
+    };
+
+    private static object ResultShape(AssessmentResult r) => new
+    {
+        id = r.Id, roundId = r.RoundId, quarter = r.Quarter, revision = r.Revision, enterpriseId = r.EnterpriseId, enterpriseName = r.EnterpriseName,
+        status = r.Status, total = r.Total, computedGrade = r.ComputedGrade, grade = r.Grade, belowRedLine = r.BelowRedLine,
+        objection = r.Objection, evidence = r.Evidence, objectedAt = r.ObjectedAt, ruling = r.Ruling, rulingReason = r.RulingReason, ruledAt = r.RuledAt,
+    };
 
     private static async Task<Dictionary<string, string>> NamesAsync(INetworkRepository network, CancellationToken ct) =>
         (await network.EnterprisesAsync(ct)).ToDictionary(e => e.Id.ToString(), e => e.Name);
@@ -74,3 +127,6 @@ public static class AssessmentEndpoints
 
 /// <summary>A what-if of the assessment model: the quarter and the proposed model (the rules document).</summary>
 public sealed record AssessmentWhatIfRequest(string? Quarter, System.Text.Json.Nodes.JsonObject? Model);
+
+/// <summary>A quarter to compute, and why when it was computed before.</summary>
+public sealed record AssessmentRoundRequest(string? Quarter, string? Reason);

@@ -146,12 +146,7 @@ public partial class Inbox
         row.ClaimedBy ?? row.AssigneeUser ?? (row.AssigneeRole is { } r ? L["Role." + r] + " · " + L["Inbox.Unclaimed"] : "");
 
     /// <summary>The page of the row's case: a ticket's by its number, a complaint's by its id; none for a flow without a case.</summary>
-    private static string? CaseLink(InboxRow row) => row.CaseKind switch
-    {
-        "ticket" when row.CaseNumber is { } number => $"/tickets/{number}",
-        "complaint" when row.CaseId is { } id => $"/complaints/{id}",
-        _ => null,
-    };
+    private static string? CaseLink(InboxRow row) => CaseLinks.Of(row.CaseKind, row.CaseId, row.CaseNumber);
 
     private static string? ClockOf(InboxRow row) => row.Clock is "response" or "onsite" or "resolution" ? row.Clock : null;
 

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using XinchuangFlow.Domain.Assessment;
+
+namespace XinchuangFlow.Infrastructure.Persistence.Configurations;
+
+/// <summary>A quarter's assessment rounds (ASM-2): one row per computation (quarter, revision).</summary>
+internal sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<AssessmentRound>
+{
+    public void Configure(EntityTypeBuilder<AssessmentRound> builder)
+    {
+        builder.ToTable("xf_assessment_rounds");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Quarter).HasMaxLength(6).IsRequired();
+        builder.Property(x => x.Status).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.StartedBy).HasMaxLength(256);
+        builder.Property(x => x.Reason).HasMaxLength(2000);
+        builder.HasIndex(x => new { x.Quarter, x.Revision }).IsUnique();
+        builder.HasIndex(x => x.InstanceId).IsUnique();
+    }
+}
+
+/// <summary>Each enterprise's result in a round, with its objection and ruling.</summary>
+internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<AssessmentResult>
+{
+    public void Configure(EntityTypeBuilder<AssessmentResult> builder)
+    {
+        builder.ToTable("xf_assessment_results");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Quarter).HasMaxLength(6).IsRequired();
+        builder.Property(x => x.EnterpriseName).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Status).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.ComputedGrade).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Grade).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Score).IsRequired();
+        builder.Property(x => x.Objection).HasMaxLength(4000);
+        builder.Property(x => x.Evidence).HasMaxLength(4000);
+        builder.Property(x => x.ObjectedBy).HasMaxLength(256);
+        builder.Property(x => x.Ruling).HasMaxLength(20);
+        builder.Property(x => x.RulingReason).HasMaxLength(2000);
+        builder.Property(x => x.RuledBy).HasMaxLength(256);
+        builder.HasIndex(x => new { x.RoundId, x.EnterpriseId }).IsUnique();
+        builder.HasIndex(x => x.InstanceId).IsUnique();
+        builder.HasIndex(x => new { x.EnterpriseId, x.Quarter });
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using XinchuangFlow.Application;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Assessment;
+using XinchuangFlow.Application.Tasks;
+using XinchuangFlow.Domain.Assessment;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Infrastructure.Tests.Support;
+
+namespace XinchuangFlow.Infrastructure.Tests;
+
+/// <summary>
+/// The quarterly assessment procedure (ASM-2) on the shipped <c>assessment-quarter</c> and <c>assessment-objection</c>
+/// flows and a real database: a quarter computed, each enterprise's objection task in its own managers' inbox only, an
+/// objection ruled on, silence accepting when the period passes, publication, a frozen result and a recomputation as a
+/// new revision that supersedes the first.
+/// </summary>
+public abstract class AssessmentRoundTests : IAsyncLifetime
+{
+    // 2026-10-05 09:00 China time: the third quarter has ended.
+    private static readonly DateTimeOffset T0 = new(2026, 10, 5, 1, 0, 0, TimeSpan.Zero);
+    private EngineHarness _h = null!;
+    private Enterprise _a = null!, _b = null!, _c = null!;
+    protected abstract ITestDatabases Databases { get; }
+
+    private AssessmentRoundService Rounds => _h.Services.GetRequiredService<AssessmentRoundService>();
+    private TaskService Tasks => _h.Services.GetRequiredService<TaskService>();
+    private InboxService Inbox => _h.Services.GetRequiredService<InboxService>();
+    private static readonly Actor Bureau = Actor.Of("bureau@test", [Roles.DataBureauAdmin]);
+    private Actor Manager(Enterprise e) => Actor.Of($"manager-{e.Name}@test", [Roles.EnterpriseManager], e.Id);
+
+    public async Task InitializeAsync()
+    {
+        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0));
+        await _h.Initializer.ImportAsync(CancellationToken.None);
+        await using var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync();
+        _a = new Enterprise(Guid.CreateVersion7(), "甲集成商", EnterpriseKind.Integrator, ShortlistStatus.Active);
+        _b = new Enterprise(Guid.CreateVersion7(), "乙集成商", EnterpriseKind.Integrator, ShortlistStatus.Active);
+        _c = new Enterprise(Guid.CreateVersion7(), "丙集成商", EnterpriseKind.Integrator, ShortlistStatus.Suspended);
+        db.Enterprises.AddRange(_a, _b, _c, new Enterprise(Guid.CreateVersion7(), "丁厂商", EnterpriseKind.ProductVendor, ShortlistStatus.Active),
+            new Enterprise(Guid.CreateVersion7(), "戊集成商", EnterpriseKind.Integrator, ShortlistStatus.Removed));
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        await Databases.DisposeAsync();
+    }
+
+    private async Task<HumanTask> OpenTaskOfAsync(string kind, Enterprise e)
+    {
+        var result = (await RoundResultsAsync()).Single(r => r.EnterpriseId == e.Id);
+        return (await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: result.InstanceId, Status: HumanTaskStatus.Open))).Single(t => t.TaskKind == kind);
+    }
+
+    private async Task<IReadOnlyList<AssessmentResult>> RoundResultsAsync(int revision = 0)
+    {
+        var rounds = await Rounds.RoundsAsync(Bureau);
+        var round = revision == 0 ? rounds[0] : rounds.Single(r => r.Revision == revision);
+        return (await Rounds.RoundAsync(Bureau, round.Id)).Results;
+    }
+
+    [Fact]
+    public async Task AQuarter_IsComputed_ContestedInEachEnterprisesOwnInbox_Ruled_Published_AndComputedAgainAsANewRevision()
+    {
+        // Only the Data Bureau computes, and only a quarter that has ended.
+        await Assert.ThrowsAsync<ForbiddenException>(() => Rounds.StartAsync(Manager(_a), "2026Q3", null));
+        await Assert.ThrowsAsync<StateConflictException>(() => Rounds.StartAsync(Bureau, "2026Q4", null));
+        await Rounds.StartAsync(Bureau, "2026Q3", null);
+        await Assert.ThrowsAsync<StateConflictException>(() => Rounds.StartAsync(Bureau, "2026Q3", "again"));   // still open
+
+        // Every shortlisted integrator (suspended too, not the removed one nor the vendor) has a draft result and an objection task.
+        var round = (await Rounds.RoundsAsync(Bureau)).Single();
+        Assert.Equal((AssessmentRoundStatus.Open, 1), (round.Status, round.Revision));
+        Assert.Equal(T0.AddDays(10), round.ObjectionUntil);
+        var results = await RoundResultsAsync();
+        Assert.Equal(["丙集成商", "乙集成商", "甲集成商"], results.Select(r => r.EnterpriseName).Order(StringComparer.Ordinal));
+        Assert.All(results, r => Assert.Equal((AssessmentResultStatus.Draft, AssessmentGradeCodes.NotAssessed), (r.Status, r.Grade)));
+
+        // A's managers see A's task and nothing of B's: their inbox, the task list, the task itself, the result.
+        var taskA = await OpenTaskOfAsync(TaskKinds.AssessmentObjection, _a);
+        var taskB = await OpenTaskOfAsync(TaskKinds.AssessmentObjection, _b);
+        Assert.Equal(T0.AddDays(10), taskA.DueAt);
+        var inboxA = (await Inbox.ListAsync(Manager(_a), new InboxQuery(InboxView.All))).Items;
+        Assert.Equal([taskA.Id], inboxA.Select(r => r.TaskId));
+        Assert.Equal(("assessment", "2026Q3", "甲集成商"), (inboxA[0].CaseKind, inboxA[0].CaseNumber, inboxA[0].CaseTitle));
+        Assert.Equal([taskA.Id], (await Tasks.ListAsync(Manager(_a), new TaskFilter(Status: HumanTaskStatus.Open))).Items.Select(t => t.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => Tasks.GetAsync(Manager(_a), taskB.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => Tasks.CompleteAsync(Manager(_a), taskB.Id, "accept", []));
+        await Assert.ThrowsAsync<NotFoundException>(() => Rounds.ResultAsync(Manager(_a), results.Single(r => r.EnterpriseId == _b.Id).Id));
+        Assert.Equal(["甲集成商"], (await Rounds.RoundAsync(Manager(_a), round.Id)).Results.Select(r => r.EnterpriseName));
+        // A coordinator sees no open round; a unit nothing at all.
+        Assert.Empty(await Rounds.RoundsAsync(Actor.Of("coord@test", [Roles.MunicipalCoordinator], cityCode: "4501")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Rounds.RoundsAsync(Actor.Of("unit@test", [Roles.ProcurementUser])));
+
+        // A objects — a reason is needed —; B accepts; C says nothing.
+        var noReason = await Assert.ThrowsAsync<InvalidInputException>(() => Tasks.CompleteAsync(Manager(_a), taskA.Id, "object", new JsonObject { ["reason"] = "  " }));
+        Assert.Contains(noReason.Problems, p => p.Code == AssessmentProblems.ObjectionReason);
+        await Tasks.CompleteAsync(Manager(_a), taskA.Id, "object", new JsonObject { ["reason"] = "第三季度两张工单为用户误报，已撤销。", ["evidence"] = "GX-4501-20260812-00003 撤销记录" });
+        await Tasks.CompleteAsync(Manager(_b), taskB.Id, "accept", []);
+        var ruling = await OpenTaskOfAsync(TaskKinds.AssessmentRuling, _a);
+        // The ruling is the Bureau's: A's managers see it waiting on their result, but it is not theirs to take or complete.
+        Assert.Equal([ruling.Id], (await Inbox.ListAsync(Manager(_a), new InboxQuery(InboxView.All))).Items.Select(r => r.TaskId));
+        Assert.Empty((await Inbox.ListAsync(Manager(_a), new InboxQuery(InboxView.Team))).Items);
+        await Assert.ThrowsAnyAsync<XfException>(() => Tasks.CompleteAsync(Manager(_a), ruling.Id, "uphold", new JsonObject { ["reason"] = "自己裁定" }));
+        var noGrade = await Assert.ThrowsAsync<InvalidInputException>(() => Tasks.CompleteAsync(Bureau, ruling.Id, "adjust", new JsonObject { ["reason"] = "核实属实" }));
+        Assert.Contains(noGrade.Problems, p => p.Code == AssessmentProblems.RulingGrade);
+        await Tasks.CompleteAsync(Bureau, ruling.Id, "adjust", new JsonObject { ["grade"] = "pass", ["reason"] = "核实属实，按合格认定。" });
+
+        results = await RoundResultsAsync();
+        var a = results.Single(r => r.EnterpriseId == _a.Id);
+        Assert.Equal((AssessmentResultStatus.Ruled, AssessmentRulings.Adjusted, "pass", AssessmentGradeCodes.NotAssessed), (a.Status, a.Ruling, a.Grade, a.ComputedGrade));
+        Assert.Equal("第三季度两张工单为用户误报，已撤销。", a.Objection);
+        Assert.Equal(AssessmentResultStatus.Accepted, results.Single(r => r.EnterpriseId == _b.Id).Status);
+        Assert.Equal(AssessmentRoundStatus.Open, (await Rounds.RoundsAsync(Bureau)).Single().Status);    // C's period still runs
+
+        // C's period passes: silence accepts, and with every result settled the round is published and frozen.
+        _h.Clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromMinutes(1));
+        while (await _h.Runtime.DrainTimersAsync() > 0) { }
+        round = (await Rounds.RoundsAsync(Bureau)).Single();
+        Assert.Equal(AssessmentRoundStatus.Published, round.Status);
+        results = await RoundResultsAsync();
+        Assert.All(results, r => Assert.Equal(AssessmentResultStatus.Published, r.Status));
+        var viewA = await Rounds.ResultAsync(Manager(_a), a.Id);
+        Assert.Equal(["assessment-computed", "assessment-objected", "assessment-ruled", "assessment-published"], viewA.History.Select(e => e.Kind));
+        Assert.Contains("assessment-objection-lapsed", (await Rounds.ResultAsync(Bureau, results.Single(r => r.EnterpriseId == _c.Id).Id)).History.Select(e => e.Kind));
+        Assert.NotNull(viewA.Score);
+        Assert.Single(await Rounds.RoundsAsync(Actor.Of("coord@test", [Roles.MunicipalCoordinator], cityCode: "4501")));
+
+        // Computed again: a reason is needed; revision 2 runs while revision 1 stays in force, then supersedes it.
+        var why = await Assert.ThrowsAsync<InvalidInputException>(() => Rounds.StartAsync(Bureau, "2026Q3", null));
+        Assert.Contains(why.Problems, p => p.Code == AssessmentProblems.RevisionReason);
+        await Rounds.StartAsync(Bureau, "2026Q3", "补录了企业平台迟报的工单");
+        var both = await Rounds.RoundsAsync(Bureau);
+        Assert.Equal([(2, AssessmentRoundStatus.Open), (1, AssessmentRoundStatus.Published)], both.Select(r => (r.Revision, r.Status)));
+        Assert.Equal("补录了企业平台迟报的工单", both[0].Reason);
+        Assert.Equal("pass", (await RoundResultsAsync(1)).Single(r => r.EnterpriseId == _a.Id).Grade);   // the first revision is frozen
+        _h.Clock.Advance(TimeSpan.FromDays(11));
+        while (await _h.Runtime.DrainTimersAsync() > 0) { }
+        Assert.Equal([(2, AssessmentRoundStatus.Published), (1, AssessmentRoundStatus.Superseded)], (await Rounds.RoundsAsync(Bureau)).Select(r => (r.Revision, r.Status)));
+    }
+}
+
+public sealed class SqliteAssessmentRoundTests : AssessmentRoundTests
+{
+    protected override ITestDatabases Databases { get; } = new SqliteDatabases();
+}
+
+public sealed class PostgreSqlAssessmentRoundTests : AssessmentRoundTests
+{
+    protected override ITestDatabases Databases { get; } = new PostgreSqlDatabases();
+}
