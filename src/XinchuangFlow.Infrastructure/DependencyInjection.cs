@@ -136,9 +136,15 @@ public static class DependencyInjection
         var config = builder.Configuration;
         var sweep = config.GetValue<TimeSpan?>($"{EngineOptions.SectionName}:SweepInterval") ?? TimeSpan.FromSeconds(1);
         var schedulerName = config.GetValue<string>($"{EngineOptions.SectionName}:SchedulerName") ?? "XinchuangFlow";
+        // The quarterly assessment starts itself a few days into each quarter (ASM-2).
+        var assessment = config.GetSection(AssessmentScheduleOptions.SectionName).Get<AssessmentScheduleOptions>() ?? new();
+        builder.Services.AddSingleton(assessment);
         // A named scheduler: its clock is its own and does not replace the engine's TimeProvider in the container.
         builder.Services.AddQuartz(schedulerName, q =>
         {
+            q.AddJob<AssessmentScheduleJob>(j => j.WithIdentity(AssessmentScheduleJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(AssessmentScheduleJob.Key).WithIdentity("assessment-schedule-trigger", "xinchuangflow")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(assessment.Interval).RepeatForever()));
             // Quartz only wakes the engine, on the real clock; the engine judges what is due by its own TimeProvider.
             q.UseTimeProvider(TimeProvider.System);
             // Every node has its own scheduler in memory: each wakes its own engine to sweep, so every node adds timer

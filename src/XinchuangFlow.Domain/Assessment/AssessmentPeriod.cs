@@ -24,4 +24,18 @@ public sealed record AssessmentPeriod(DateTimeOffset From, DateTimeOffset To)
     }
 
     public bool Contains(DateTimeOffset at) => at >= From && at < To;
+
+    /// <summary>The quarter's name, <c>2026Q3</c>.</summary>
+    public static string Name(int year, int quarter) => $"{year}Q{quarter}";
+
+    /// <summary>
+    /// The quarter the schedule assesses at <paramref name="now"/>: the one before the current quarter, once
+    /// <paramref name="daysAfter"/> whole days of the current quarter have passed (late reports come in first); null before.
+    /// </summary>
+    public static string? DueForAssessment(DateTimeOffset now, int daysAfter)
+    {
+        var (year, quarter) = QuarterOf(now);
+        if (now < Quarter(year, quarter).From.AddDays(daysAfter)) return null;
+        return quarter == 1 ? Name(year - 1, 4) : Name(year, quarter - 1);
+    }
 }

@@ -2,6 +2,9 @@ using XinchuangFlow.Application.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Hosting;
 using XinchuangFlow.Infrastructure.Persistence;
 
@@ -75,8 +78,34 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, clock.GetElapsedTime(started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
             if (firstIntegrator is not null) await ReportTheDemoServiceDataAsync(firstIntegrator.Id, ct);
+            if (firstIntegrator is not null) await StartTheDemoAssessmentAsync(firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// The last quarter's assessment under way (ASM-2), as the schedule would have started it: the demo enterprise's
+    /// manager has its objection task waiting, and another enterprise has objected, so the Data Bureau has a ruling waiting.
+    /// </summary>
+    private async Task StartTheDemoAssessmentAsync(Guid demoEnterprise, CancellationToken ct)
+    {
+        var days = services.GetService<XinchuangFlow.Infrastructure.Scheduling.AssessmentScheduleOptions>()?.DaysAfterQuarter ?? 5;
+        if (XinchuangFlow.Domain.Assessment.AssessmentPeriod.DueForAssessment(clock.GetUtcNow(), days) is not { } quarter) return;
+        var rounds = services.GetRequiredService<XinchuangFlow.Application.Assessment.IAssessmentRounds>();
+        if (await services.GetRequiredService<XinchuangFlow.Application.Assessment.AssessmentRoundService>().StartScheduledAsync(quarter, ct) is null) return;
+        var round = await rounds.OpenRoundAsync(quarter, ct);
+        if (round is null) return;
+        var other = (await rounds.ResultsAsync(round.Id, null, ct)).FirstOrDefault(r => r.EnterpriseId != demoEnterprise && r.Total is not null);
+        if (other is null) return;
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var task = (await store.ListTasksAsync(new TaskQuery(InstanceId: other.InstanceId, Status: HumanTaskStatus.Open), ct)).FirstOrDefault(t => t.TaskKind == TaskKinds.AssessmentObjection);
+        if (task is null) return;
+        await services.GetRequiredService<WorkflowRuntime>().CompleteTaskAsync(task.Id, "object", new System.Text.Json.Nodes.JsonObject
+        {
+            ["reason"] = "本季度有 3 张工单因采购单位联系人更换未能按时到场，已在系统中补录联系变更记录，请核减到场超时计数。",
+            ["evidence"] = "联系人变更通知（采购单位盖章）及工单沟通记录截图",
+        }, "service-manager@" + other.EnterpriseName, ct);
+        log.LogInformation("Demo assessment of {Quarter} started; {Enterprise} objected", quarter, other.EnterpriseName);
     }
 
     /// <summary>

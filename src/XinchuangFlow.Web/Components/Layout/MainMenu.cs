@@ -31,6 +31,7 @@ public static class MainMenu
         new(typeof(KnowledgeBase), "/knowledge", Icons.Material.Filled.MenuBook, "Knowledge.Nav"),
         new(typeof(RulesOverview), "/rules", Icons.Material.Filled.Rule, "Rules.Nav"),
         new(typeof(ServiceIndicators), "/kpis", Icons.Material.Filled.Insights, "Kpi.Nav"),
+        new(typeof(AssessmentRounds), "/assessment", Icons.Material.Filled.Grading, "AssessmentRound.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
         new(typeof(Instances), "/instances", Icons.Material.Filled.PlaylistPlay, "Instances"),
