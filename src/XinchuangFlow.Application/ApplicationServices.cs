@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Exchange.ExchangeExportService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.AssessmentService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.AssessmentRoundService>();
+        services.AddSingleton<XinchuangFlow.Application.Network.ShortlistService>();
         foreach (var type in XinchuangFlow.Application.Assessment.AssessmentActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         services.AddSingleton<CaseQueryService>();
         services.AddSingleton<TaskService>();

@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeStore, XinchuangFlow.Infrastructure.Exchange.EfExchangeStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IKpiSource, XinchuangFlow.Infrastructure.Exchange.EfKpiSource>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IAssessmentRounds, XinchuangFlow.Infrastructure.Exchange.EfAssessmentRounds>();
+        services.AddSingleton<XinchuangFlow.Application.Network.IShortlistStore, EfShortlistStore>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeExportSource, XinchuangFlow.Infrastructure.Exchange.EfExchangeExportSource>();
         services.AddSingleton(config.GetSection(XinchuangFlow.Application.Mail.MailboxOptions.SectionName).Get<XinchuangFlow.Application.Mail.MailboxOptions>() ?? new());
         services.AddOptions<Mail.ImapOptions>().BindConfiguration(Mail.ImapOptions.SectionName);

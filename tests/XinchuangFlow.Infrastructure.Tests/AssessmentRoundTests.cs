@@ -147,6 +147,72 @@ public abstract class AssessmentRoundTests : IAsyncLifetime
         while (await _h.Runtime.DrainTimersAsync() > 0) { }
         Assert.Equal([(2, AssessmentRoundStatus.Published), (1, AssessmentRoundStatus.Superseded)], (await Rounds.RoundsAsync(Bureau)).Select(r => (r.Revision, r.Status)));
     }
+
+    [Fact]
+    public async Task AFailedQuarter_CallsTheEnterpriseToAnInterview_ASuspensionStopsItsDispatch_AndARestorationBringsItBack()
+    {
+        var net = await ScenarioNetwork.CreateAsync(_h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>());
+        var failing = net.ValidNanning.EnterpriseId;
+        var unit = new ProcurementUnit { Id = Guid.CreateVersion7(), Name = "青秀区财政局", CityCode = "4501", CountyCode = ScenarioNetwork.Qingxiu, IntegratorId = failing };
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            db.ProcurementUnits.Add(unit);
+            await db.SaveChangesAsync();
+        }
+        var intake = _h.Services.GetRequiredService<XinchuangFlow.Application.Tickets.TicketIntakeService>();
+        async Task<Ticket> RequestAsync(string title)
+        {
+            var (ticket, _) = await intake.CreateTrustedAsync(new TicketRequest
+            {
+                Channel = "portal", ProcurementUnitId = unit.Id, ContactName = "陆工", ContactPhone = "0771-5550101", CityCode = "4501",
+                CountyCode = ScenarioNetwork.Qingxiu, ProductCategory = "terminal", Impact = "single", Title = title, Description = "开机后黑屏。",
+            }, "unit@test", mayNameIntegrator: true);
+            return ticket;
+        }
+        Assert.Equal(failing, (await RequestAsync("终端无法开机")).IntegratorId);      // on the shortlist: dispatched to its technicians
+
+        // The quarter: the enterprise objects, the Bureau rules it failed after all; everyone else accepts.
+        await Rounds.StartAsync(Bureau, "2026Q3", null);
+        var manager = Actor.Of("manager@test", [Roles.EnterpriseManager], failing);
+        var result = (await RoundResultsAsync()).Single(r => r.EnterpriseId == failing);
+        var objection = (await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: result.InstanceId, Status: HumanTaskStatus.Open))).Single();
+        await Tasks.CompleteAsync(manager, objection.Id, "object", new JsonObject { ["reason"] = "数据有误" });
+        var ruling = (await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: result.InstanceId, Status: HumanTaskStatus.Open))).Single();
+        await Tasks.CompleteAsync(Bureau, ruling.Id, "adjust", new JsonObject { ["grade"] = "fail", ["reason"] = "复核发现多张工单到场超时且未如实报送，认定不合格。" });
+        foreach (var other in (await RoundResultsAsync()).Where(r => r.EnterpriseId != failing))
+            foreach (var t in await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: other.InstanceId, Status: HumanTaskStatus.Open)))
+                await Tasks.CompleteAsync(Bureau, t.Id, "accept", []);
+        Assert.Equal(AssessmentRoundStatus.Published, (await Rounds.RoundsAsync(Bureau)).Single().Status);
+
+        // Published with a fail: one interview, the Bureau's alone.
+        var interviews = (await Tasks.ListAsync(Bureau, new TaskFilter(Status: HumanTaskStatus.Open, TaskKind: TaskKinds.AssessmentInterview))).Items;
+        var interview = Assert.Single(interviews);
+        Assert.Contains("测试集成商", interview.Title);
+        Assert.Contains("不合格", interview.Title);
+        Assert.Empty((await Tasks.ListAsync(manager, new TaskFilter(Status: HumanTaskStatus.Open))).Items);
+        await Assert.ThrowsAnyAsync<XfException>(() => Tasks.CompleteAsync(manager, interview.Id, "rectify", new JsonObject { ["reason"] = "自行整改" }));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Tasks.CompleteAsync(Bureau, interview.Id, "suspend", []));    // the reason is required
+        await Tasks.CompleteAsync(Bureau, interview.Id, "suspend", new JsonObject { ["reason"] = "约谈后整改方案不可行，暂停派单。" });
+
+        // Suspended: recorded with its quarter, and a new request of a unit it serves is not dispatched to it.
+        var shortlist = _h.Services.GetRequiredService<XinchuangFlow.Application.Network.ShortlistService>();
+        var decisions = await shortlist.DecisionsAsync(Bureau, failing);
+        Assert.Equal((ShortlistActions.Suspend, ShortlistStatus.Active, ShortlistStatus.Suspended, "2026Q3", "bureau@test"),
+            (decisions[0].Action, decisions[0].FromStatus, decisions[0].ToStatus, decisions[0].Quarter, decisions[0].By));
+        var held = await RequestAsync("打印机无法打印");
+        Assert.Null(held.TechnicianUser);
+        Assert.Contains("已暂停", JsonNode.Parse(held.DispatchExplanation!)!["ruleZh"]!.GetValue<string>());
+        Assert.Equal(decisions.Select(d => d.Id), (await shortlist.DecisionsAsync(manager, failing)).Select(d => d.Id));  // the enterprise reads its own
+        await Assert.ThrowsAsync<NotFoundException>(() => shortlist.DecisionsAsync(Actor.Of("other@test", [Roles.EnterpriseManager], _b.Id), failing));
+
+        // Restored after rectification (the Bureau only, with a reason, once): dispatched to it again.
+        await Assert.ThrowsAsync<ForbiddenException>(() => shortlist.DecideAsync(manager, failing, ShortlistActions.Restore, "已整改"));
+        await Assert.ThrowsAsync<InvalidInputException>(() => shortlist.DecideAsync(Bureau, failing, ShortlistActions.Restore, " "));
+        await shortlist.DecideAsync(Bureau, failing, ShortlistActions.Restore, "整改验收合格，恢复派单。");
+        await Assert.ThrowsAsync<StateConflictException>(() => shortlist.DecideAsync(Bureau, failing, ShortlistActions.Restore, "再次恢复"));
+        Assert.Equal([ShortlistActions.Restore, ShortlistActions.Suspend], (await shortlist.DecisionsAsync(Bureau, failing)).Select(d => d.Action));
+        Assert.NotNull((await RequestAsync("扫描仪无法扫描")).TechnicianUser);
+    }
 }
 
 public sealed class SqliteAssessmentRoundTests : AssessmentRoundTests

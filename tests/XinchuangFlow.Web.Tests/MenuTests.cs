@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /kpis /workflows /notifications /audit" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /workflows /notifications /audit" },
         { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "integrator@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "tech@xinchuang.local", Everyone + " /m" },
         { "unit@xinchuang.local", Everyone + " /portal" },
         { "vendor@xinchuang.local", Everyone },
-        { "manager@xinchuang.local", Everyone + " /kpis" },
-        { "nanning@xinchuang.local", Everyone + " /kpis" },
-        { "liuzhou@xinchuang.local", Everyone + " /kpis" },
+        { "manager@xinchuang.local", Everyone + " /kpis /assessment" },
+        { "nanning@xinchuang.local", Everyone + " /kpis /assessment" },
+        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment" },
     };
 
     /// <summary>

@@ -39,6 +39,10 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public string ArticleFile { get; private set; } = "";
     /// <summary>A mail from an unknown sender waiting for the regional desk's triage (seeded with the demo data).</summary>
     public string Mail { get; private set; } = "";
+    /// <summary>The last quarter's assessment round (the demo seeding starts it) and the other enterprise's result and objection task in it.</summary>
+    public string Round { get; private set; } = "";
+    public string OtherResult { get; private set; } = "";
+    public string OtherObjectionTask { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -123,7 +127,20 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
         var unit = await App.LoginAsync("unit@xinchuang.local", DemoPassword);
         OwnTicket = (await NewTicketAsync(unit, null, "450103", "本单位：打印机卡纸"))["number"]!.GetValue<string>();
         Mail = (await admin.GetFromJsonAsync<JsonObject>("/api/mailbox?outcome=triage"))!["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
+
+        // The last quarter's assessment, under way (started here when the seeding did not: in a quarter's first days).
+        if ((await admin.GetFromJsonAsync<JsonArray>("/api/assessment/rounds"))!.Count == 0)
+            (await admin.PostAsJsonAsync("/api/assessment/rounds", new JsonObject { ["quarter"] = Domain.Assessment.AssessmentPeriod.DueForAssessment(DateTimeOffset.UtcNow, 0) }))
+                .EnsureSuccessStatusCode();
+        Round = (await admin.GetFromJsonAsync<JsonArray>("/api/assessment/rounds"))![0]!["id"]!.GetValue<string>();
+        var other = (await admin.GetFromJsonAsync<JsonObject>($"/api/assessment/rounds/{Round}"))!["results"]!.AsArray()
+            .First(r => r!["enterpriseId"]!.GetValue<string>() == OtherEnterprise.ToString())!;
+        OtherResult = other["id"]!.GetValue<string>();
+        // Its open task: the objection, or the Bureau's ruling when the seeding had it object.
+        OtherObjectionTask = (await FlowDriver.OpenTasksAsync(admin, other["instanceId"]!.GetValue<string>()))[0]!["id"]!.GetValue<string>();
     }
+
+
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
@@ -159,7 +176,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/actions/{key}",
                 new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["grade"] = "P4", ["reason"] = "冒充" }, true);
         yield return (HttpMethod.Get, $"/api/complaints/{w.Complaint}", null, true);
-        foreach (var task in new[] { w.TicketTask, w.FeedbackTask, w.HandleTask, w.ReviewTask, w.ConfirmTask })
+        foreach (var task in new[] { w.TicketTask, w.FeedbackTask, w.HandleTask, w.ReviewTask, w.ConfirmTask, w.OtherObjectionTask })
         {
             yield return (HttpMethod.Get, $"/api/tasks/{task}", null, true);
             yield return (HttpMethod.Post, $"/api/tasks/{task}/complete", new JsonObject { ["outcome"] = "approve", ["data"] = new JsonObject() }, true);
@@ -190,6 +207,10 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/technicians", null, true);
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/service-points", null, true);
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/coverage", null, true);
+        yield return (HttpMethod.Post, $"/api/enterprises/{w.OtherEnterprise}/shortlist", new JsonObject { ["action"] = "suspend", ["reason"] = "冒充暂停" }, false);
+        // Another enterprise's assessment result, and its round's start (the Data Bureau's alone).
+        yield return (HttpMethod.Get, $"/api/assessment/results/{w.OtherResult}", null, false);
+        yield return (HttpMethod.Post, "/api/assessment/rounds", new JsonObject { ["quarter"] = "2026Q2" }, false);
         yield return (HttpMethod.Put, "/api/rules/sla/4502?comment=x", new JsonObject(), false);
         yield return (HttpMethod.Get, "/api/rules/sla/4502", null, true);
         yield return (HttpMethod.Get, "/api/rules/sla/4502/effective", null, true);
@@ -323,6 +344,8 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             : t.StartsWith("/api/hotline/units/") ? w.ForeignUnit.ToString()
             : t.StartsWith("/api/mailbox/") ? w.Mail
             : t.StartsWith("/api/platforms/") ? platform
+            : t.StartsWith("/api/assessment/results/") ? w.OtherResult
+            : t.StartsWith("/api/assessment/rounds/") ? w.Round
             : throw new InvalidOperationException($"The probe does not know which id {op} takes: teach it.");
         return op.Path.ToDictionary(p => p.Name, p => p.Name switch
         {

@@ -19,6 +19,7 @@ public static class AssessmentActivities
     [
         typeof(ComputeAssessmentActivity), typeof(OpenAssessmentResultActivity), typeof(ObjectionTaskActivity), typeof(AcceptAssessmentActivity),
         typeof(RecordObjectionActivity), typeof(RulingTaskActivity), typeof(RuleOnObjectionActivity), typeof(PublishAssessmentActivity),
+        typeof(ShortlistDecisionActivity),
     ];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -229,9 +230,12 @@ public sealed class RuleOnObjectionActivity(IAssessmentRounds rounds) : IActivit
 /// </summary>
 [Activity("xf.assessment.Publish", DomainCategories.Assessment, "发布季度考核", "Publish the quarter's assessment",
     DescriptionZh = "全部异议处理完毕后发布考核结果并冻结；此前发布的同季度结果被替代。", DescriptionEn = "Publishes and freezes the results once every objection is settled; the quarter's former round is superseded.")]
-public sealed class PublishAssessmentActivity(IAssessmentRounds rounds) : IActivity
+public sealed class PublishAssessmentActivity(IAssessmentRounds rounds, RuleBook rules) : IActivity
 {
     public ActivitySpec Spec { get; } = new([], ["done"]);
+
+    /// <summary>Why an enterprise is called to an interview (ASM-3): a fail, or basic passes in a row.</summary>
+    public const string Fail = "fail", BasicPasses = "basic-passes";
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -243,8 +247,11 @@ public sealed class PublishAssessmentActivity(IAssessmentRounds rounds) : IActiv
             context.StageUpdate(former, nameof(AssessmentRound.Status), AssessmentRoundStatus.Published);
             former.Status = AssessmentRoundStatus.Superseded;
         }
+        var model = (await rules.GetAsync<AssessmentModel>(RuleKinds.Assessment, null, ct)).Rules;
+        var interviews = new JsonArray();
         foreach (var result in await rounds.ResultsAsync(round.Id, null, ct))
         {
+            if (await InterviewAsync(result, model, ct) is { } why) interviews.Add(why);
             context.StageUpdate(result, nameof(AssessmentResult.Version), result.Version);
             result.Version++;
             var from = result.Status;
@@ -256,6 +263,74 @@ public sealed class PublishAssessmentActivity(IAssessmentRounds rounds) : IActiv
         round.Status = AssessmentRoundStatus.Published;
         round.PublishedAt = context.Now;
         context.JournalData("published", round.Id.ToString());
+        context.SetVariable("interviews", interviews);
+        return ActivityResult.Done("done");
+    }
+
+    /// <summary>
+    /// The interview an enterprise's result calls for (ASM-3): a fail; or a basic pass that makes the model's
+    /// <c>basicPassesBeforeInterview</c> in a row with the quarters before (as published); else null.
+    /// </summary>
+    private async Task<JsonObject?> InterviewAsync(AssessmentResult result, AssessmentModel model, CancellationToken ct)
+    {
+        string why;
+        var streak = 0;
+        if (result.Grade == AssessmentGradeCodes.Fail) why = Fail;
+        else if (result.Grade == AssessmentGradeCodes.BasicPass)
+        {
+            streak = 1;
+            var expected = AssessmentPeriod.Before(result.Quarter);
+            foreach (var prior in (await rounds.PublishedResultsOfAsync(result.EnterpriseId, model.BasicPassesBeforeInterview + 1, ct)).Where(p => p.Quarter != result.Quarter))
+            {
+                if (prior.Quarter != expected || prior.Grade != AssessmentGradeCodes.BasicPass) break;
+                streak++;
+                expected = AssessmentPeriod.Before(prior.Quarter);
+            }
+            if (streak < model.BasicPassesBeforeInterview) return null;
+            why = BasicPasses;
+        }
+        else return null;
+        return new JsonObject
+        {
+            ["resultId"] = result.Id.ToString(), ["enterpriseId"] = result.EnterpriseId.ToString(), ["enterpriseName"] = result.EnterpriseName,
+            ["quarter"] = result.Quarter, ["grade"] = result.Grade, ["why"] = why, ["streak"] = streak,
+        };
+    }
+}
+
+/// <summary>
+/// Records the Data Bureau's decision after an interview (ASM-3): <c>suspend</c> takes the enterprise off dispatch (the
+/// planner sends it no new work) until it is restored; <c>rectify</c> orders rectification and leaves the status. The
+/// reason is the interview task's; the decision is kept with the quarter that led to it.
+/// </summary>
+[Activity("xf.assessment.ShortlistDecision", DomainCategories.Assessment, "记录名录决定", "Record the shortlist decision",
+    DescriptionZh = "记录约谈后的决定：暂停派单（恢复前不再派单）或限期整改，附理由。", DescriptionEn = "Records the decision after an interview: suspend (no dispatch until restored) or order rectification, with the reason.")]
+public sealed class ShortlistDecisionActivity(INetworkRepository network) : IActivity
+{
+    public ActivitySpec Spec { get; } = new(
+        [
+            new InputDescriptor("action", InputKind.String, "决定（suspend / rectify）", "Decision (suspend / rectify)", Required: true),
+            new InputDescriptor("interview", InputKind.Json, "约谈（企业、季度）", "The interview (enterprise, quarter)", Required: true),
+            new InputDescriptor("decision", InputKind.Json, "决定（任务表单数据）", "The decision (the task's form data)", Required: true),
+        ],
+        ["done"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var action = context.GetString("action") == ShortlistActions.Suspend ? ShortlistActions.Suspend : ShortlistActions.Rectify;
+        if (context.GetInput("interview") is not JsonObject interview || !Guid.TryParse(interview["enterpriseId"]?.GetValue<string>(), out var enterpriseId))
+            throw new ActivityInputException(context.Activity.Id, "interview", "the interview must name the enterprise");
+        var enterprise = await network.FindEnterpriseAsync(enterpriseId, context.Cancellation)
+                         ?? throw new ActivityInputException(context.Activity.Id, "interview", $"enterprise {enterpriseId} does not exist");
+        var reason = AssessmentActivities.Text((context.GetInput("decision") as JsonObject)?["reason"], 2000) ?? "";
+        if (ShortlistDecision.Make(enterprise, action, reason, interview["quarter"]?.GetValue<string>(), context.Now, context.User) is not { } made)
+        {
+            context.JournalData("shortlist", "unchanged");
+            return ActivityResult.Done("done");
+        }
+        if (made.After.Status != enterprise.Status) context.StageUpdate(made.After, nameof(Enterprise.Status), enterprise.Status);
+        context.StageInsert(made.Decision);
+        context.JournalData("shortlist", action);
         return ActivityResult.Done("done");
     }
 }

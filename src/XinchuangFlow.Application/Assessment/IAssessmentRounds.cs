@@ -17,6 +17,8 @@ public interface IAssessmentRounds
     Task<IReadOnlyList<AssessmentResult>> ResultsAsync(Guid roundId, Guid? enterpriseId, CancellationToken ct = default);
     Task<AssessmentResult?> FindResultAsync(Guid id, CancellationToken ct = default);
     Task<AssessmentResult?> ResultOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    /// <summary>An enterprise's results in published rounds (those in force), newest quarter first.</summary>
+    Task<IReadOnlyList<AssessmentResult>> PublishedResultsOfAsync(Guid enterpriseId, int take, CancellationToken ct = default);
     /// <summary>The quarter's published round (the one in force), if any.</summary>
     Task<AssessmentRound?> PublishedRoundAsync(string quarter, CancellationToken ct = default);
 }

@@ -25,6 +25,13 @@ public sealed record AssessmentPeriod(DateTimeOffset From, DateTimeOffset To)
 
     public bool Contains(DateTimeOffset at) => at >= From && at < To;
 
+    /// <summary>The quarter before <paramref name="quarter"/> (<c>2026Q1</c> → <c>2025Q4</c>).</summary>
+    public static string Before(string quarter)
+    {
+        var (year, q) = (int.Parse(quarter[..4], System.Globalization.CultureInfo.InvariantCulture), quarter[5] - '0');
+        return q == 1 ? Name(year - 1, 4) : Name(year, q - 1);
+    }
+
     /// <summary>The quarter's name, <c>2026Q3</c>.</summary>
     public static string Name(int year, int quarter) => $"{year}Q{quarter}";
 

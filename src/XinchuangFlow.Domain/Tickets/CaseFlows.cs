@@ -11,4 +11,6 @@ public static class CaseFlows
     public const string AssessmentQuarter = "assessment-quarter";
     /// <summary>One enterprise's result: it accepts or objects, the Data Bureau rules on an objection.</summary>
     public const string AssessmentObjection = "assessment-objection";
+    /// <summary>The interview of an enterprise that failed its quarter, and the Data Bureau's decision (ASM-3).</summary>
+    public const string AssessmentInterview = "assessment-interview";
 }

@@ -1,3 +1,4 @@
+using XinchuangFlow.Domain.Network;
 namespace XinchuangFlow.Domain.Tickets;
 
 /// <summary>
@@ -50,6 +51,8 @@ public static class TaskKinds
     public const string AssessmentObjection = "assessment.objection";
     /// <summary>The Data Bureau rules on an enterprise's objection: uphold or adjust the grade.</summary>
     public const string AssessmentRuling = "assessment.ruling";
+    /// <summary>The Data Bureau interviews an enterprise that failed (or passed only basically too often) and decides (ASM-3).</summary>
+    public const string AssessmentInterview = "assessment.interview";
 
     public static readonly IReadOnlyList<TaskKind> All =
     [
@@ -67,6 +70,7 @@ public static class TaskKinds
         new(KnowledgeRevise, CaseFlows.KnowledgeArticle, [Knowledge.KnowledgeOutcomes.Resubmit], [Knowledge.KnowledgeOutcomes.Withdraw], Needed: true),
         new(AssessmentObjection, CaseFlows.AssessmentObjection, ["accept", "object"], [], Needed: true),
         new(AssessmentRuling, CaseFlows.AssessmentObjection, ["uphold", "adjust"], [], Needed: true),
+        new(AssessmentInterview, CaseFlows.AssessmentInterview, [ShortlistActions.Suspend, ShortlistActions.Rectify], [], Needed: true),
     ];
 
     /// <summary>The technician's steps on the phone page, in the order of work.</summary>

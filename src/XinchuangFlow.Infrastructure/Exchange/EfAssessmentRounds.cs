@@ -60,6 +60,16 @@ public sealed class EfAssessmentRounds(IDbContextFactory<XfDbContext> factory) :
         return await db.AssessmentResults.AsNoTracking().FirstOrDefaultAsync(r => r.InstanceId == instanceId, ct);
     }
 
+    public async Task<IReadOnlyList<AssessmentResult>> PublishedResultsOfAsync(Guid enterpriseId, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (from r in db.AssessmentResults.AsNoTracking()
+                      join round in db.AssessmentRounds.AsNoTracking() on r.RoundId equals round.Id
+                      where r.EnterpriseId == enterpriseId && round.Status == AssessmentRoundStatus.Published
+                      orderby r.Quarter descending
+                      select r).Take(take).ToListAsync(ct);
+    }
+
     public async Task<AssessmentRound?> PublishedRoundAsync(string quarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -105,7 +105,7 @@ public static class AssessmentEndpoints
 
     private static object ResultShape(AssessmentResult r) => new
     {
-        id = r.Id, roundId = r.RoundId, quarter = r.Quarter, revision = r.Revision, enterpriseId = r.EnterpriseId, enterpriseName = r.EnterpriseName,
+        id = r.Id, roundId = r.RoundId, instanceId = r.InstanceId, quarter = r.Quarter, revision = r.Revision, enterpriseId = r.EnterpriseId, enterpriseName = r.EnterpriseName,
         status = r.Status, total = r.Total, computedGrade = r.ComputedGrade, grade = r.Grade, belowRedLine = r.BelowRedLine,
         objection = r.Objection, evidence = r.Evidence, objectedAt = r.ObjectedAt, ruling = r.Ruling, rulingReason = r.RulingReason, ruledAt = r.RuledAt,
     };

@@ -41,6 +41,23 @@ public static class NetworkEndpoints
         api.MapGet("/enterprises/{id:guid}/coverage", async (Guid id, ClaimsPrincipal user, NetworkService network, GuangxiDivisions divisions, CancellationToken ct) =>
             Results.Ok(await network.CoverageAsync(user.ToActor(), id, divisions, ct)))
             .WithSummary("Counties where the enterprise has no service point (NET-3).");
+        api.MapGet("/enterprises/{id:guid}/shortlist", async (Guid id, ClaimsPrincipal user, ShortlistService shortlist, CancellationToken ct) =>
+                Results.Ok((await shortlist.DecisionsAsync(user.ToActor(), id, ct)).Select(DecisionShape)))
+            .WithSummary("The enterprise's shortlist decisions (ASM-3), newest first: suspensions, restorations and rectification orders, with the reason, "
+                         + "who and when, and the quarter that led to it.");
+        api.MapPost("/enterprises/{id:guid}/shortlist", async (Guid id, ShortlistRequest body, ClaimsPrincipal user, ShortlistService shortlist, CancellationToken ct) =>
+                Results.Ok(DecisionShape(await shortlist.DecideAsync(user.ToActor(), id, body.Action, body.Reason, ct))))
+            .WithSummary("The Data Bureau suspends an enterprise from dispatch (action=suspend) or restores it after rectification (action=restore), with "
+                         + "a reason; recorded and audited. A suspended enterprise gets no new dispatch. 409 when the decision does not apply.");
         return app;
     }
+
+    private static object DecisionShape(ShortlistDecision d) => new
+    {
+        id = d.Id, enterpriseId = d.EnterpriseId, action = d.Action, from = d.FromStatus.ToString(), to = d.ToStatus.ToString(), reason = d.Reason,
+        quarter = d.Quarter, at = d.At, by = d.By,
+    };
 }
+
+/// <summary>A shortlist decision: <c>suspend</c> or <c>restore</c>, and why.</summary>
+public sealed record ShortlistRequest(string? Action, string? Reason);

@@ -44,3 +44,20 @@ internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(x => new { x.EnterpriseId, x.Quarter });
     }
 }
+
+/// <summary>Decisions on an enterprise's place on the shortlist (ASM-3).</summary>
+internal sealed class ShortlistDecisionConfiguration : IEntityTypeConfiguration<XinchuangFlow.Domain.Network.ShortlistDecision>
+{
+    public void Configure(EntityTypeBuilder<XinchuangFlow.Domain.Network.ShortlistDecision> builder)
+    {
+        builder.ToTable("xf_shortlist_decisions");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Action).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(30);
+        builder.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(30);
+        builder.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Quarter).HasMaxLength(6);
+        builder.Property(x => x.By).HasMaxLength(256);
+        builder.HasIndex(x => new { x.EnterpriseId, x.At });
+    }
+}

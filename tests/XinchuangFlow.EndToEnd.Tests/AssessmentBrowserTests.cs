@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// The quarterly assessment in the browser (ASM-2): the last quarter is under way (the schedule started it when the demo
+/// was seeded); the Data Bureau cannot start it twice; the demo enterprise's manager objects in the inbox; the Bureau
+/// adjusts the grade; when every enterprise has answered the round is published, explained and exported to Excel, and the
+/// workbook carries the page's figures.
+/// </summary>
+public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Demo = "Demo#2026xf";
+    private const string Manager = "南宁八桂数智服务有限公司";
+    private static string Shot(string name) => Path.Combine(AppFixture.Artifacts, name);
+
+    private static async Task WaitLiveAsync(IPage page) =>
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+    [Fact]
+    public async Task TheQuarter_IsContestedByAManager_RuledByTheBureau_Published_AndItsExcelHasThePagesFigures()
+    {
+        using var admin = await app.ApiAsync();
+        var round = (await admin.GetFromJsonAsync<JsonArray>("/api/assessment/rounds"))!.Single()!;
+        Assert.Equal("open", round["status"]!.GetValue<string>());
+        var (roundId, quarter) = (round["id"]!.GetValue<string>(), round["quarter"]!.GetValue<string>());
+        var quarterName = $"{quarter[..4]} 年第 {quarter[5..]} 季度";
+
+        // The Data Bureau cannot compute the quarter again while its objections are open: the page says why.
+        var bureau = await app.SignedInPageAsync();
+        await bureau.GotoAsync("/assessment");
+        await WaitLiveAsync(bureau);
+        await Assertions.Expect(bureau.Locator("[data-testid=round-status]").First).ToHaveTextAsync("异议期");
+        await bureau.Locator("[data-testid=assessment-start-button]").ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=assessment-start-error]")).ToContainTextAsync("尚未发布");
+
+        // The demo enterprise's manager sees their own result only, and objects in the inbox with a reason and evidence.
+        var manager = await app.SignedInPageAsync("manager@xinchuang.local", Demo);
+        await manager.GotoAsync("/assessment");
+        await WaitLiveAsync(manager);
+        await Assertions.Expect(manager.Locator("[data-testid=result-enterprise]")).ToHaveTextAsync([Manager]);
+        await manager.GotoAsync("/inbox?view=All&kind=assessment.objection");
+        await WaitLiveAsync(manager);
+        var row = manager.Locator($"[data-testid=inbox] tbody tr[data-case='{quarter}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(Manager);
+        var task = (await row.GetAttributeAsync("data-testid"))!["row-".Length..];
+        await manager.Locator($"[data-testid=open-{task}]").ClickAsync();
+        var form = manager.Locator("[data-testid=open-task]");
+        await form.Locator("[data-testid=outcome-object]").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("提出异议须写明理由");
+        await form.Locator("[data-testid=field-reason] textarea").First.FillAsync("两张超时工单因采购单位搬迁无法进入现场，已附搬迁通知。");
+        await form.Locator("[data-testid=field-evidence] textarea").First.FillAsync("搬迁通知及工单沟通记录");
+        await manager.ScreenshotAsync(new() { Path = Shot("assessment-objection.png") });
+        await form.Locator("[data-testid=outcome-object]").ClickAsync();
+        await manager.GetByText("任务已完成").WaitForAsync();
+
+        // The Bureau rules on it in its inbox: the grade adjusted to 合格, named, with the reason.
+        await bureau.GotoAsync("/inbox?view=All&kind=assessment.ruling");
+        await WaitLiveAsync(bureau);
+        var ruling = bureau.Locator($"[data-testid=inbox] tbody tr[data-case='{quarter}']").Filter(new() { HasText = Manager });
+        await Assertions.Expect(ruling).ToHaveCountAsync(1);
+        task = (await ruling.GetAttributeAsync("data-testid"))!["row-".Length..];
+        await bureau.Locator($"[data-testid=open-{task}]").ClickAsync();
+        form = bureau.Locator("[data-testid=open-task]");
+        await form.Locator("[data-testid=field-grade]").ClickAsync();
+        await bureau.GetByRole(AriaRole.Option, new() { Name = "合格" }).ClickAsync();
+        await form.Locator("[data-testid=field-reason] textarea").First.FillAsync("搬迁情况属实，核减两张超时工单后按合格认定。");
+        await bureau.ScreenshotAsync(new() { Path = Shot("assessment-ruling.png") });
+        await form.Locator("[data-testid=outcome-adjust]").ClickAsync();
+        await bureau.GetByText("任务已完成").WaitForAsync();
+
+        // The other enterprises answer (set up through the API): the one that objected is upheld, the rest accept.
+        foreach (var kind in new[] { "assessment.ruling", "assessment.objection" })
+        {
+            var open = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?status=Open&taskKind={kind}&take=100"))!["items"]!.AsArray();
+            foreach (var t in open)
+            {
+                var body = kind == "assessment.ruling"
+                    ? new JsonObject { ["outcome"] = "uphold", ["data"] = new JsonObject { ["reason"] = "证据不足以改变结果，维持原等级。" } }
+                    : new JsonObject { ["outcome"] = "accept", ["data"] = new JsonObject() };
+                (await admin.PostAsJsonAsync($"/api/tasks/{t!["id"]}/complete", body)).EnsureSuccessStatusCode();
+            }
+        }
+
+        // Published: the round's table, the manager's result explained with its objection and ruling.
+        await bureau.GotoAsync("/assessment");
+        await WaitLiveAsync(bureau);
+        await Assertions.Expect(bureau.Locator("[data-testid=round-status]").First).ToHaveTextAsync("已发布");
+        await Assertions.Expect(bureau.Locator("[data-testid=round-title]")).ToContainTextAsync(quarterName);
+        var mine = bureau.Locator("[data-testid=round-results] tbody tr").Filter(new() { HasText = Manager });
+        await Assertions.Expect(mine.Locator("[data-testid=result-grade]")).ToHaveTextAsync("合格");
+        await Assertions.Expect(mine.Locator("[data-testid=result-status]")).ToHaveTextAsync("已发布");
+        var pageTotal = (await mine.Locator("[data-testid=result-total]").InnerTextAsync()).Trim();
+        Assert.DoesNotMatch("excellent|basic-pass|not-assessed|published|adjust", await bureau.Locator("[data-testid=round-results]").InnerTextAsync());
+        await bureau.ScreenshotAsync(new() { Path = Shot("assessment-rounds.png"), FullPage = true });
+
+        await mine.Locator("[data-testid=result-enterprise] a").ClickAsync();
+        await WaitLiveAsync(bureau);
+        await Assertions.Expect(bureau.Locator("[data-testid=result-grade]")).ToHaveTextAsync("合格");
+        await Assertions.Expect(bureau.Locator("[data-testid=result-objection]")).ToContainTextAsync("采购单位搬迁");
+        await Assertions.Expect(bureau.Locator("[data-testid=result-ruling]")).ToContainTextAsync("调整等级");
+        await Assertions.Expect(bureau.Locator("[data-testid=result-event]")).ToHaveCountAsync(4);
+        await Assertions.Expect(bureau.Locator("[data-testid=result-event][data-kind=assessment-ruled]")).ToContainTextAsync("数据局裁定");
+        await Assertions.Expect(bureau.Locator("[data-testid=result-indicators] tbody tr")).Not.ToHaveCountAsync(0);
+        await bureau.ScreenshotAsync(new() { Path = Shot("assessment-result.png"), FullPage = true });
+
+        // The workbook the page's button links to has the same figures, headed in Chinese.
+        var href = await bureau.GotoAsync("/assessment") is not null
+            ? await bureau.Locator("[data-testid=round-export]").GetAttributeAsync("href") : null;
+        Assert.Equal($"/api/assessment/rounds/{roundId}/export", href);
+        var file = await admin.GetAsync(href);
+        file.EnsureSuccessStatusCode();
+        await using var stream = await file.Content.ReadAsStreamAsync();
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        copy.Position = 0;
+        var rows = copy.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var line = rows.Single(r => (string?)r["企业"] == Manager);
+        Assert.Equal("合格", line["最终等级"]);
+        Assert.Equal("调整等级", line["裁定"]);
+        Assert.Equal(quarter, line["季度"]);
+        Assert.Equal(pageTotal, line["总分"] is null ? "—" : Convert.ToDouble(line["总分"]).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((await admin.GetFromJsonAsync<JsonObject>($"/api/assessment/rounds/{roundId}"))!["results"]!.AsArray().Count, rows.Count);
+    }
+}
