@@ -15,6 +15,9 @@ public interface IShortlistStore
     Task<IReadOnlyList<ShortlistDecision>> DecisionsAsync(Guid? enterpriseId, int take, CancellationToken ct = default);
 }
 
+/// <summary>An integrator on the shortlist with its newest decision.</summary>
+public sealed record ShortlistRow(Enterprise Enterprise, ShortlistDecision? Latest);
+
 /// <summary>Problem codes of shortlist decisions.</summary>
 [ProblemCodes]
 public static class ShortlistProblems
@@ -67,11 +70,11 @@ public sealed class ShortlistService(INetworkRepository network, IShortlistStore
     }
 
     /// <summary>The enterprises the caller sees, with the newest decision of each.</summary>
-    public async Task<IReadOnlyList<(Enterprise Enterprise, ShortlistDecision? Latest)>> OverviewAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ShortlistRow>> OverviewAsync(Actor actor, CancellationToken ct = default)
     {
         var all = await network.EnterprisesAsync(ct);
         var seen = access.SeesAllEnterprises(actor) ? all : all.Where(e => e.Id == actor.EnterpriseId).ToList();
         var latest = (await store.DecisionsAsync(null, 1000, ct)).GroupBy(d => d.EnterpriseId).ToDictionary(g => g.Key, g => g.First());
-        return seen.Where(e => e.Kind == EnterpriseKind.Integrator).OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => (e, latest.GetValueOrDefault(e.Id))).ToList();
+        return seen.Where(e => e.Kind == EnterpriseKind.Integrator).OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => new ShortlistRow(e, latest.GetValueOrDefault(e.Id))).ToList();
     }
 }
