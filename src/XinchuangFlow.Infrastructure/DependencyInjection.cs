@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Assessment.IKpiSource, XinchuangFlow.Infrastructure.Exchange.EfKpiSource>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IAssessmentRounds, XinchuangFlow.Infrastructure.Exchange.EfAssessmentRounds>();
         services.AddSingleton<XinchuangFlow.Application.Network.IShortlistStore, EfShortlistStore>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.IRedLineStore, XinchuangFlow.Infrastructure.Exchange.EfRedLineStore>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeExportSource, XinchuangFlow.Infrastructure.Exchange.EfExchangeExportSource>();
         services.AddSingleton(config.GetSection(XinchuangFlow.Application.Mail.MailboxOptions.SectionName).Get<XinchuangFlow.Application.Mail.MailboxOptions>() ?? new());
         services.AddOptions<Mail.ImapOptions>().BindConfiguration(Mail.ImapOptions.SectionName);
@@ -146,6 +147,9 @@ public static class DependencyInjection
             q.AddJob<AssessmentScheduleJob>(j => j.WithIdentity(AssessmentScheduleJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(AssessmentScheduleJob.Key).WithIdentity("assessment-schedule-trigger", "xinchuangflow")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(assessment.Interval).RepeatForever()));
+            q.AddJob<RedLineJob>(j => j.WithIdentity(RedLineJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(RedLineJob.Key).WithIdentity("red-line-trigger", "xinchuangflow")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(assessment.RedLineInterval).RepeatForever()));
             // Quartz only wakes the engine, on the real clock; the engine judges what is due by its own TimeProvider.
             q.UseTimeProvider(TimeProvider.System);
             // Every node has its own scheduler in memory: each wakes its own engine to sweep, so every node adds timer

@@ -54,6 +54,8 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(form).ToContainTextAsync("提出异议须写明理由");
         await form.Locator("[data-testid=field-reason] textarea").First.FillAsync("两张超时工单因采购单位搬迁无法进入现场，已附搬迁通知。");
         await form.Locator("[data-testid=field-evidence] textarea").First.FillAsync("搬迁通知及工单沟通记录");
+        await manager.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(form.Locator("[data-testid=field-evidence]")).ToContainTextAsync("11 / 4000");   // the page has the text
         await manager.ScreenshotAsync(new() { Path = Shot("assessment-objection.png") });
         await form.Locator("[data-testid=outcome-object]").ClickAsync();
         await manager.GetByText("任务已完成").WaitForAsync();
@@ -67,8 +69,11 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await bureau.Locator($"[data-testid=open-{task}]").ClickAsync();
         form = bureau.Locator("[data-testid=open-task]");
         await form.Locator("[data-testid=field-grade]").ClickAsync();
-        await bureau.GetByRole(AriaRole.Option, new() { Name = "合格" }).ClickAsync();
+        await bureau.GetByRole(AriaRole.Option, new() { Name = "合格", Exact = true }).ClickAsync();
         await form.Locator("[data-testid=field-reason] textarea").First.FillAsync("搬迁情况属实，核减两张超时工单后按合格认定。");
+        await bureau.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(form.Locator("[data-testid=field-reason]")).ToContainTextAsync("22 / 2000");
+        await Assertions.Expect(form.Locator("[data-testid=field-grade]")).ToContainTextAsync("合格");
         await bureau.ScreenshotAsync(new() { Path = Shot("assessment-ruling.png") });
         await form.Locator("[data-testid=outcome-adjust]").ClickAsync();
         await bureau.GetByText("任务已完成").WaitForAsync();
@@ -99,8 +104,9 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await bureau.ScreenshotAsync(new() { Path = Shot("assessment-rounds.png"), FullPage = true });
 
         await mine.Locator("[data-testid=result-enterprise] a").ClickAsync();
+        await bureau.WaitForURLAsync("**/assessment/results/**");
         await WaitLiveAsync(bureau);
-        await Assertions.Expect(bureau.Locator("[data-testid=result-grade]")).ToHaveTextAsync("合格");
+        await Assertions.Expect(bureau.Locator("[data-testid=detail-grade]")).ToHaveTextAsync("合格");
         await Assertions.Expect(bureau.Locator("[data-testid=result-objection]")).ToContainTextAsync("采购单位搬迁");
         await Assertions.Expect(bureau.Locator("[data-testid=result-ruling]")).ToContainTextAsync("调整等级");
         await Assertions.Expect(bureau.Locator("[data-testid=result-event]")).ToHaveCountAsync(4);

@@ -213,6 +213,60 @@ public abstract class AssessmentRoundTests : IAsyncLifetime
         Assert.Equal([ShortlistActions.Restore, ShortlistActions.Suspend], (await shortlist.DecisionsAsync(Bureau, failing)).Select(d => d.Action));
         Assert.NotNull((await RequestAsync("扫描仪无法扫描")).TechnicianUser);
     }
+
+    [Fact]
+    public async Task CrossingTheSatisfactionRedLine_AlertsOncePerCrossing_InTheQuarterAndTheRollingWindow()
+    {
+        var factory = _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
+        var n = 0;
+        async Task RateAsync(Enterprise e, params int[] ratings)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            foreach (var rating in ratings)
+            {
+                n++;
+                var at = T0.AddDays(-2).AddMinutes(n);
+                db.Tickets.Add(new Ticket
+                {
+                    Id = Guid.CreateVersion7(), Number = $"GX-4501-20261003-{n:00000}", InstanceId = Guid.CreateVersion7(), Channel = "portal", ProcurementUnit = "南宁市某局",
+                    CityCode = "4501", CountyCode = "450103", ProductCategory = "terminal", Impact = "single", Title = "终端故障", Description = "无法开机",
+                    Status = TicketStatus.Closed, CreatedAt = at, UpdatedAt = at, ClosedAt = at.AddHours(5), IntegratorId = e.Id, Satisfaction = rating,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var redLine = _h.Services.GetRequiredService<RedLineService>();
+
+        // 甲: three of six satisfied (50 %, under 85 % with at least 5 ratings); 乙: all satisfied.
+        await RateAsync(_a, 5, 5, 5, 2, 2, 2);
+        await RateAsync(_b, 5, 5, 5, 5, 5, 4);
+        Assert.Equal((2, 0), await redLine.RunOnceAsync());                   // the quarter and the last 30 days
+        var alerts = await redLine.AlertsAsync(Bureau);
+        Assert.Equal([(_a.Id, RedLineWindows.Quarter, "2026Q4"), (_a.Id, RedLineWindows.Rolling, "rolling-30")],
+            alerts.Select(a => (a.EnterpriseId, a.Window, a.Period)).OrderBy(x => x.Window, StringComparer.Ordinal));
+        Assert.All(alerts, a => Assert.Equal((50d, 6, 85d), (a.Satisfied, a.Ratings, a.Line)));
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var told = await db.Notifications.AsNoTracking().Where(x => x.ActivityId == "(red-line)").ToListAsync();
+            Assert.Equal(4, told.Count(x => x.ToRole == Roles.DataBureauAdmin));        // two alerts × inbox and e-mail
+            Assert.All(told, x => Assert.Contains("满意度红线预警】甲集成商", x.Subject));
+        }
+
+        // Still below: nothing new. Back above: recovered. Below again: a new crossing, new alerts.
+        Assert.Equal((0, 0), await redLine.RunOnceAsync());
+        await RateAsync(_a, Enumerable.Repeat(5, 30).ToArray());
+        Assert.Equal((0, 2), await redLine.RunOnceAsync());
+        await RateAsync(_a, Enumerable.Repeat(1, 20).ToArray());
+        Assert.Equal((2, 0), await redLine.RunOnceAsync());
+        alerts = await redLine.AlertsAsync(Bureau);
+        Assert.Equal(4, alerts.Count);
+        Assert.Equal(2, alerts.Count(a => a.RecoveredAt is null));
+
+        // Each enterprise reads its own alerts; a unit none.
+        Assert.Equal(4, (await redLine.AlertsAsync(Manager(_a))).Count);
+        Assert.Empty(await redLine.AlertsAsync(Manager(_b)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => redLine.AlertsAsync(Actor.Of("unit@test", [Roles.ProcurementUser])));
+    }
 }
 
 public sealed class SqliteAssessmentRoundTests : AssessmentRoundTests

@@ -41,6 +41,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Domain.Assessment.AssessmentRound> AssessmentRounds => Set<XinchuangFlow.Domain.Assessment.AssessmentRound>();
     public DbSet<XinchuangFlow.Domain.Assessment.AssessmentResult> AssessmentResults => Set<XinchuangFlow.Domain.Assessment.AssessmentResult>();
     public DbSet<ShortlistDecision> ShortlistDecisions => Set<ShortlistDecision>();
+    public DbSet<XinchuangFlow.Domain.Assessment.RedLineAlert> RedLineAlerts => Set<XinchuangFlow.Domain.Assessment.RedLineAlert>();
     public DbSet<XinchuangFlow.Domain.Exchange.ReportedRecord> ReportedRecords => Set<XinchuangFlow.Domain.Exchange.ReportedRecord>();
     public DbSet<XinchuangFlow.Application.Exchange.ExchangeBatch> ExchangeBatches => Set<XinchuangFlow.Application.Exchange.ExchangeBatch>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -114,5 +115,6 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new AssessmentRoundConfiguration());
         b.ApplyConfiguration(new AssessmentResultConfiguration());
         b.ApplyConfiguration(new ShortlistDecisionConfiguration());
+        b.ApplyConfiguration(new RedLineAlertConfiguration());
     }
 }

@@ -46,4 +46,6 @@ public sealed class AssessmentScheduleOptions
     public int DaysAfterQuarter { get; set; } = 5;
     /// <summary>How often the job looks.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How often the satisfaction red line is checked (ASM-5).</summary>
+    public TimeSpan RedLineInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

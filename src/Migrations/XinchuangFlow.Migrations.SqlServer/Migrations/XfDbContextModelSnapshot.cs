@@ -632,6 +632,54 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.ToTable("xf_assessment_rounds", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Assessment.RedLineAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CrossedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("Line")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RecoveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Satisfied")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Window")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveredAt");
+
+                    b.HasIndex("EnterpriseId", "CrossedAt");
+
+                    b.ToTable("xf_red_line_alerts", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
                 {
                     b.Property<Guid>("EnterpriseId")

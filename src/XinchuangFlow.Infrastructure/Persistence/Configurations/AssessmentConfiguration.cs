@@ -61,3 +61,18 @@ internal sealed class ShortlistDecisionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(x => new { x.EnterpriseId, x.At });
     }
 }
+
+/// <summary>Satisfaction red-line alerts (ASM-5).</summary>
+internal sealed class RedLineAlertConfiguration : IEntityTypeConfiguration<RedLineAlert>
+{
+    public void Configure(EntityTypeBuilder<RedLineAlert> builder)
+    {
+        builder.ToTable("xf_red_line_alerts");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.EnterpriseName).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Window).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Period).HasMaxLength(20).IsRequired();
+        builder.HasIndex(x => new { x.EnterpriseId, x.CrossedAt });
+        builder.HasIndex(x => x.RecoveredAt);
+    }
+}
