@@ -73,7 +73,7 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await form.Locator("[data-testid=field-reason] textarea").First.FillAsync("搬迁情况属实，核减两张超时工单后按合格认定。");
         await bureau.Keyboard.PressAsync("Tab");
         await Assertions.Expect(form.Locator("[data-testid=field-reason]")).ToContainTextAsync("22 / 2000");
-        await Assertions.Expect(form.Locator("[data-testid=field-grade]")).ToContainTextAsync("合格");
+        await Assertions.Expect(form.Locator("[data-testid=field-grade] input").First).ToHaveValueAsync("合格");      // the grade reads by its name
         await bureau.ScreenshotAsync(new() { Path = Shot("assessment-ruling.png") });
         await form.Locator("[data-testid=outcome-adjust]").ClickAsync();
         await bureau.GetByText("任务已完成").WaitForAsync();
