@@ -145,7 +145,9 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await WaitLiveAsync(page);
         await page.Locator("[data-testid=inbox] tbody tr[data-case]").First.WaitForAsync();
         var tickets = await page.Locator("[data-testid=inbox] tbody tr[data-case]").EvaluateAllAsync<string[][]>(Links);
-        Assert.All(tickets, l => Assert.True(l[1] == $"/tickets/{l[0]}" || (l[0].StartsWith("TS-") && l[1].StartsWith("/complaints/")), $"{l[0]} links to '{l[1]}'"));
+        // An enterprise's assessment result (its quarter, e.g. 2026Q3) links to the result's page.
+        Assert.All(tickets, l => Assert.True(l[1] == $"/tickets/{l[0]}" || (l[0].StartsWith("TS-") && l[1].StartsWith("/complaints/"))
+                                             || (System.Text.RegularExpressions.Regex.IsMatch(l[0], "^20[0-9]{2}Q[1-4]$") && l[1].StartsWith("/assessment/results/")), $"{l[0]} links to '{l[1]}'"));
 
         var row = page.Locator("[data-testid=inbox] tbody tr").Filter(new() { Has = page.Locator("[data-testid^=open-]") }).First;
         var task = (await row.GetAttributeAsync("data-testid"))!["row-".Length..];

@@ -59,7 +59,7 @@ public sealed class AssessmentRoundService(IAssessmentRounds rounds, WorkflowRun
             CorrelationId: $"{quarter}-r{revision}", User: user), ct);
         await audit.RecordAsync(new AuditEntry
         {
-            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = user, EntityKind = AuditKind, EntityId = quarter, Action = revision == 1 ? "compute" : "recompute",
+            Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = user, EntityKind = AuditKind, EntityId = quarter, Action = revision == 1 ? "compute-quarter" : "recompute-quarter",
             After = JsonSerializer.Serialize(new { quarter, revision, reason, instance = instance.Id }),
         }, ct);
         return instance.Id;

@@ -104,7 +104,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         {
             ["reason"] = "本季度有 3 张工单因采购单位联系人更换未能按时到场，已在系统中补录联系变更记录，请核减到场超时计数。",
             ["evidence"] = "联系人变更通知（采购单位盖章）及工单沟通记录截图",
-        }, "service-manager@" + other.EnterpriseName, ct);
+        }, "manager2@xinchuang.local", ct);
         log.LogInformation("Demo assessment of {Quarter} started; {Enterprise} objected", quarter, other.EnterpriseName);
     }
 
