@@ -76,6 +76,9 @@ public abstract class AssessmentRoundTests : IAsyncLifetime
         await Assert.ThrowsAsync<StateConflictException>(() => Rounds.StartAsync(Bureau, "2026Q4", null));
         await Rounds.StartAsync(Bureau, "2026Q3", null);
         await Assert.ThrowsAsync<StateConflictException>(() => Rounds.StartAsync(Bureau, "2026Q3", "again"));   // still open
+        // A second start that got past that check (another node's schedule at the same moment) ends at once, storing nothing.
+        var twin = await _h.Runtime.StartAsync(new StartRequest(CaseFlows.AssessmentQuarter, new JsonObject { ["quarter"] = "2026Q3" }));
+        Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(twin.Id)).Status);
 
         // Every shortlisted integrator (suspended too, not the removed one nor the vendor) has a draft result and an objection task.
         var round = (await Rounds.RoundsAsync(Bureau)).Single();

@@ -52,15 +52,22 @@ public sealed class ComputeAssessmentActivity(IAssessmentRounds rounds, IKpiSour
             new InputDescriptor("quarter", InputKind.String, "季度（如 2026Q3）", "Quarter (e.g. 2026Q3)", Required: true),
             new InputDescriptor("reason", InputKind.Text, "重新计算的原因", "Why it is computed again"),
         ],
-        ["done"]);
+        ["done", Already]);
+
+    /// <summary>The port taken when the quarter's round is already open (another start — another node's schedule — came first).</summary>
+    public const string Already = "already";
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var quarter = (context.GetString("quarter") ?? "").Trim().ToUpperInvariant();
         var period = KpiService.PeriodOf(quarter, null, null);
         var ct = context.Cancellation;
-        if (await rounds.OpenRoundAsync(quarter, ct) is { } open)
-            throw new ActivityInputException(context.Activity.Id, "quarter", $"{quarter} revision {open.Revision} is still open; publish it before computing again.");
+        if (await rounds.OpenRoundAsync(quarter, ct) is { } open && open.InstanceId != context.Instance.Id)
+        {
+            // Two starts at once (two nodes' schedules, two clicks): the round the other stored stands; this start ends.
+            context.JournalData("openRound", open.Id.ToString());
+            return ActivityResult.Done(Already);
+        }
         var (model, set) = await rules.GetAsync<AssessmentModel>(RuleKinds.Assessment, null, ct);
         var asOf = period.To < context.Now ? period.To : context.Now;
         var groups = KpiCalculator.Compute(await source.CasesAsync(new KpiScope(), period.From, period.To, ct), new KpiOptions(asOf, KpiOptions.DefaultComplaintClosure))

@@ -44,7 +44,14 @@ public sealed class AssessmentRoundService(IAssessmentRounds rounds, WorkflowRun
     public async Task<Guid?> StartScheduledAsync(string quarter, CancellationToken ct = default)
     {
         if (await rounds.LastRevisionAsync(quarter, ct) > 0) return null;
-        return await StartAsync(quarter, null, null, ct);
+        try
+        {
+            return await StartAsync(quarter, null, null, ct);
+        }
+        catch (StateConflictException)
+        {
+            return null;   // another node's schedule started it a moment ago
+        }
     }
 
     private async Task<Guid> StartAsync(string quarter, string? reason, string? user, CancellationToken ct)
