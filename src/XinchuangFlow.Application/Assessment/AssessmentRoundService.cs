@@ -102,8 +102,11 @@ public sealed class AssessmentRoundService(IAssessmentRounds rounds, WorkflowRun
         return new AssessmentResultView(round, result, score, await cases.HistoryAsync(result.Id, ct));
     }
 
-    /// <summary>The results of a round as an Excel sheet headed in the reader's language (<paramref name="text"/>: key → text).</summary>
-    public async Task WriteExcelAsync(Actor actor, Guid roundId, Stream output, Func<string, string?> text, CancellationToken ct = default)
+    /// <summary>
+    /// The results of a round as an Excel sheet headed in the reader's language (<paramref name="text"/>: key → text);
+    /// returns the file's name.
+    /// </summary>
+    public async Task<string> WriteExcelAsync(Actor actor, Guid roundId, Stream output, Func<string, string?> text, CancellationToken ct = default)
     {
         var view = await RoundAsync(actor, roundId, ct);
         string T(string key) => text(key) ?? key;
@@ -124,10 +127,8 @@ public sealed class AssessmentRoundService(IAssessmentRounds rounds, WorkflowRun
             [T("Assessment.Col.publishedAt")] = view.Round.PublishedAt is { } at ? ChinaTime.ToChina(at).DateTime : null,
         }).ToList();
         await Task.Run(() => MiniExcel.SaveAs(output, rows, sheetName: T("Assessment.Sheet"), excelType: ExcelType.XLSX), ct);
+        return $"assessment-{view.Round.Quarter}-r{view.Round.Revision}.xlsx";
     }
-
-    /// <summary>The file name of a round's export.</summary>
-    public static string ExcelName(AssessmentRound round) => $"assessment-{round.Quarter}-r{round.Revision}.xlsx";
 
     private DataReach Reach(Actor actor) => access.AssessmentReachOf(actor)
         ?? throw access.Denied(actor, "read the quarterly assessment", "The assessment is for the Data Bureau, the Intranet Office, the municipal coordinators and the enterprises' managers.");

@@ -75,11 +75,10 @@ public static class AssessmentEndpoints
             .WithSummary("A round with the results the caller may see (an enterprise's manager: their own).");
         assessment.MapGet("/rounds/{id:guid}/export", async (Guid id, ClaimsPrincipal user, AssessmentRoundService rounds, CancellationToken ct) =>
             {
-                var view = await rounds.RoundAsync(user.ToActor(), id, ct);
                 var file = new MemoryStream();
-                await rounds.WriteExcelAsync(user.ToActor(), id, file, key => SharedTexts.Find(key), ct);
+                var name = await rounds.WriteExcelAsync(user.ToActor(), id, file, key => SharedTexts.Find(key), ct);
                 file.Position = 0;
-                return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", AssessmentRoundService.ExcelName(view.Round));
+                return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
             })
             .WithSummary("A round's results as an Excel workbook headed in the caller's language.");
         assessment.MapGet("/results/{id:guid}", async (Guid id, ClaimsPrincipal user, AssessmentRoundService rounds, INetworkRepository network, CancellationToken ct) =>
