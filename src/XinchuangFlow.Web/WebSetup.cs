@@ -111,6 +111,7 @@ public static class WebSetup
         app.MapKnowledgeApi();
         app.MapExchangeApi();
         app.MapAssessmentApi();
+        app.MapSupervisionApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

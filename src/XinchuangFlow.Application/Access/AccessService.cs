@@ -170,6 +170,20 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     public bool MayRunAssessment(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
 
     /// <summary>
+    /// Who issues supervision notices (ASM-7), as the party named on the notice: the Data Bureau, the Intranet Office — its one
+    /// act of change, supervision being what it is for —, a municipal coordinator (on its city's tickets, or on an enterprise
+    /// for its city); nobody else (null).
+    /// </summary>
+    public string? SupervisionIssuerOf(Actor a) =>
+        a.IsInRole(Roles.DataBureauAdmin) ? Domain.Assessment.SupervisionIssuers.DataBureau
+        : a.IsInRole(Roles.IntranetSupervisor) ? Domain.Assessment.SupervisionIssuers.IntranetOffice
+        : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is not null ? Domain.Assessment.SupervisionIssuers.Coordinator
+        : null;
+
+    /// <summary>Who reads supervision notices (each within <see cref="CaseScope.SupervisionRule"/>): the issuers and the enterprises' managers.</summary>
+    public bool MayReadSupervision(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator, Roles.EnterpriseManager);
+
+    /// <summary>
     /// Whose service data a caller exports in the exchange standard (DAT-3): whatever indicators they read, and an
     /// enterprise's own platform its enterprise's tickets.
     /// </summary>

@@ -49,6 +49,18 @@ public sealed record CaseScope(bool All = false, string? City = null, Guid? Ente
         return r => false;
     }
 
+    /// <summary>
+    /// The scope as a condition on a supervision notice (ASM-7): the region sees every one, a city the notices about its
+    /// tickets and those its coordinators issued, an enterprise those issued to it; a technician or a unit none.
+    /// </summary>
+    public Expression<Func<XinchuangFlow.Domain.Assessment.SupervisionNotice, bool>> SupervisionRule()
+    {
+        if (All) return n => true;
+        if (City is not null) return n => n.CityCode == City;
+        if (Enterprise is { } e) return n => n.EnterpriseId == e;
+        return n => false;
+    }
+
     /// <summary>The scope as a condition on a complaint.</summary>
     public Expression<Func<Complaint, bool>> ComplaintRule()
     {

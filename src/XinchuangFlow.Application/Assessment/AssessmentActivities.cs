@@ -70,7 +70,8 @@ public sealed class ComputeAssessmentActivity(IAssessmentRounds rounds, IKpiSour
         }
         var (model, set) = await rules.GetAsync<AssessmentModel>(RuleKinds.Assessment, null, ct);
         var asOf = period.To < context.Now ? period.To : context.Now;
-        var groups = KpiCalculator.Compute(await source.CasesAsync(new KpiScope(), period.From, period.To, ct), new KpiOptions(asOf, KpiOptions.DefaultComplaintClosure))
+        var groups = KpiCalculator.Compute(await source.CasesAsync(new KpiScope(), period.From, period.To, ct), new KpiOptions(asOf, KpiOptions.DefaultComplaintClosure),
+                await source.NoticesAsync(new KpiScope(), period.From, period.To, ct))
             .Where(g => g.Dimension == KpiCalculator.ByEnterprise).ToDictionary(g => g.Key);
         var enterprises = (await network.EnterprisesAsync(ct))
             .Where(e => groups.ContainsKey(e.Id.ToString()) || (e.Kind == EnterpriseKind.Integrator && e.Status != ShortlistStatus.Removed))

@@ -15,4 +15,7 @@ public interface IKpiSource
     /// platforms — each with its complaints (the platform's complaint flow, or the reported complaint events).
     /// </summary>
     Task<IReadOnlyList<KpiCase>> CasesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+
+    /// <summary>The supervision notices issued in [from, to) within the scope (ASM-7).</summary>
+    Task<IReadOnlyList<KpiNotice>> NoticesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
 }

@@ -16,18 +16,27 @@ public static class KpiCalculator
     public const int AgainstListed = 1000;
     public const string ByEnterprise = "enterprise", ByCity = "city", Overall = "all";
 
-    public static IReadOnlyList<KpiGroup> Compute(IEnumerable<KpiCase> cases, KpiOptions options)
+    /// <param name="cases">The tickets (created in the period) with their complaints.</param>
+    /// <param name="options">When they are judged.</param>
+    /// <param name="notices">The supervision notices issued in the period (ASM-7): an enterprise's count and answers on time.</param>
+    public static IReadOnlyList<KpiGroup> Compute(IEnumerable<KpiCase> cases, KpiOptions options, IReadOnlyList<KpiNotice>? notices = null)
     {
         var all = cases.Where(c => c.Ticket.Status != TicketStatus.Cancelled).ToList();
-        var groups = new List<KpiGroup> { Group(Overall, "", all, options) };
-        groups.AddRange(all.Where(c => c.Ticket.IntegratorId is not null).GroupBy(c => c.Ticket.IntegratorId!.Value)
-            .OrderBy(g => g.Key).Select(g => Group(ByEnterprise, g.Key.ToString(), g.ToList(), options)));
-        groups.AddRange(all.GroupBy(c => c.Ticket.CityCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(ByCity, g.Key, g.ToList(), options)));
+        notices ??= [];
+        var groups = new List<KpiGroup> { Group(Overall, "", all, options, notices) };
+        var byEnterprise = all.Where(c => c.Ticket.IntegratorId is not null).ToLookup(c => c.Ticket.IntegratorId!.Value);
+        var noticesOf = notices.ToLookup(n => n.EnterpriseId);
+        groups.AddRange(byEnterprise.Select(g => g.Key).Union(noticesOf.Select(g => g.Key)).Order()
+            .Select(e => Group(ByEnterprise, e.ToString(), byEnterprise[e].ToList(), options, noticesOf[e].ToList())));
+        var byCity = all.ToLookup(c => c.Ticket.CityCode);
+        var noticesIn = notices.Where(n => n.CityCode is not null).ToLookup(n => n.CityCode!);
+        groups.AddRange(byCity.Select(g => g.Key).Union(noticesIn.Select(g => g.Key)).Order(StringComparer.Ordinal)
+            .Select(city => Group(ByCity, city, byCity[city].ToList(), options, noticesIn[city].ToList())));
         return groups;
     }
 
-    /// <summary>The indicators of one group.</summary>
-    public static KpiGroup Group(string dimension, string key, IReadOnlyList<KpiCase> cases, KpiOptions options)
+    /// <summary>The indicators of one group (with the supervision notices of the group, when any).</summary>
+    public static KpiGroup Group(string dimension, string key, IReadOnlyList<KpiCase> cases, KpiOptions options, IReadOnlyList<KpiNotice>? notices = null)
     {
         var figures = new Dictionary<string, KpiFigure>(StringComparer.Ordinal);
         void Add(KpiFigure f) => figures[f.Code] = f;
@@ -73,6 +82,14 @@ public static class KpiCalculator
         var hours = closed.Sum(x => (x.Complaint.ClosedAt!.Value - x.Complaint.FiledAt).TotalHours);
         Add(new KpiFigure(Kpis.ComplaintClosureHours, closed.Count == 0 ? null : Math.Round(hours / closed.Count, 1), Math.Round(hours, 1), closed.Count, Listed(lateTickets),
             lateTickets.Count));
+
+        // Supervision notices (ASM-7): how many were issued; of those decided (answered, or past their deadline), the share answered by it.
+        notices ??= [];
+        Add(new KpiFigure(Kpis.SupervisionNotices, notices.Count, notices.Count, notices.Count, notices.Select(n => n.Number).Take(AgainstListed).ToList(), notices.Count));
+        var due = notices.Where(n => n.AnsweredAt is not null || options.AsOf > n.Deadline).ToList();
+        var missed = due.Where(n => n.AnsweredAt is not { } at || at > n.Deadline).ToList();
+        Add(new KpiFigure(Kpis.SupervisionOnTime, due.Count == 0 ? null : Percent(due.Count - missed.Count, due.Count), due.Count - missed.Count, due.Count,
+            missed.Select(n => n.Number).Take(AgainstListed).ToList(), missed.Count));
         return new KpiGroup(dimension, key, figures);
     }
 

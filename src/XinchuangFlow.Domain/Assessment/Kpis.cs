@@ -10,17 +10,19 @@ public static class Kpis
         OnSiteOtherCityOnTime = "onsite-other-city-on-time", ResolutionOnTime = "resolution-on-time", SatisfactionMean = "satisfaction-mean",
         Satisfied = "satisfied", Dissatisfied = "dissatisfied", FirstTimeFix = "first-time-fix", Reopened = "reopened", ComplaintRate = "complaint-rate",
         ComplaintClosedOnTime = "complaint-closed-on-time", ComplaintClosureHours = "complaint-closure-hours", Tickets = "tickets", Reported = "reported",
-        FollowUpReach = "followup-reach", FollowUpConfirmed = "followup-confirmed";
+        FollowUpReach = "followup-reach", FollowUpConfirmed = "followup-confirmed", SupervisionNotices = "supervision-notices",
+        SupervisionOnTime = "supervision-on-time";
 
     /// <summary>In the order a report lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Tickets, Reported, ResponseOnTime, OnSiteOnTime, OnSiteSameCityOnTime, OnSiteOtherCityOnTime, ResolutionOnTime, SatisfactionMean, Satisfied,
         Dissatisfied, FirstTimeFix, Reopened, ComplaintRate, ComplaintClosedOnTime, ComplaintClosureHours, FollowUpReach, FollowUpConfirmed,
+        SupervisionNotices, SupervisionOnTime,
     ];
 
     /// <summary>Indicators where a higher value is worse (the tickets behind them are the ones that count against).</summary>
-    public static bool LowerIsBetter(string code) => code is Dissatisfied or Reopened or ComplaintRate or ComplaintClosureHours;
+    public static bool LowerIsBetter(string code) => code is Dissatisfied or Reopened or ComplaintRate or ComplaintClosureHours or SupervisionNotices;
 }
 
 /// <summary>A complaint about a ticket: when it was filed and closed.</summary>

@@ -13,4 +13,6 @@ public static class CaseFlows
     public const string AssessmentObjection = "assessment-objection";
     /// <summary>The interview of an enterprise that failed its quarter, and the Data Bureau's decision (ASM-3).</summary>
     public const string AssessmentInterview = "assessment-interview";
+    /// <summary>A supervision notice (ASM-7): the enterprise answers by the deadline, or it escalates and the answer is still owed.</summary>
+    public const string SupervisionNotice = "supervision-notice";
 }

@@ -8,4 +8,6 @@ public static class CaseKinds
     public const string Knowledge = "knowledge";
     /// <summary>An enterprise's result in a quarter's assessment round (ASM-2): drafted, contested, decided, published.</summary>
     public const string Assessment = "assessment";
+    /// <summary>A supervision notice (督办, ASM-7): issued to an enterprise, answered, escalated when late.</summary>
+    public const string Supervision = "supervision";
 }

@@ -53,6 +53,8 @@ public static class TaskKinds
     public const string AssessmentRuling = "assessment.ruling";
     /// <summary>The Data Bureau interviews an enterprise that failed (or passed only basically too often) and decides (ASM-3).</summary>
     public const string AssessmentInterview = "assessment.interview";
+    /// <summary>An enterprise's managers answer a supervision notice (ASM-7).</summary>
+    public const string SupervisionAnswer = "supervision.answer";
 
     public static readonly IReadOnlyList<TaskKind> All =
     [
@@ -71,6 +73,7 @@ public static class TaskKinds
         new(AssessmentObjection, CaseFlows.AssessmentObjection, ["accept", "object"], [], Needed: true),
         new(AssessmentRuling, CaseFlows.AssessmentObjection, ["uphold", "adjust"], [], Needed: true),
         new(AssessmentInterview, CaseFlows.AssessmentInterview, [ShortlistActions.Suspend, ShortlistActions.Rectify], [], Needed: true),
+        new(SupervisionAnswer, CaseFlows.SupervisionNotice, ["answer"], [], Needed: true),
     ];
 
     /// <summary>The technician's steps on the phone page, in the order of work.</summary>

@@ -58,4 +58,14 @@ public sealed class EfKpiSource(IDbContextFactory<XfDbContext> factory) : IKpiSo
         }
         return tickets.Select(t => new KpiCase(t, byTicket.TryGetValue(t.Id, out var k) ? k : [])).ToList();
     }
+
+    public async Task<IReadOnlyList<KpiNotice>> NoticesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.SupervisionNotices.AsNoTracking().Where(n => n.IssuedAt >= from && n.IssuedAt < to);
+        if (scope.EnterpriseId is { } e) q = q.Where(n => n.EnterpriseId == e);
+        if (scope.CityCode is { } c) q = q.Where(n => n.CityCode == c);
+        return await q.OrderBy(n => n.Number).Select(n => new KpiNotice(n.Number, n.EnterpriseId, n.CityCode, n.IssuedAt, n.Deadline, n.AnsweredAt)).ToListAsync(ct);
+    }
 }

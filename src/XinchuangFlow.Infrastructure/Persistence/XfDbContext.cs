@@ -42,6 +42,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Domain.Assessment.AssessmentResult> AssessmentResults => Set<XinchuangFlow.Domain.Assessment.AssessmentResult>();
     public DbSet<ShortlistDecision> ShortlistDecisions => Set<ShortlistDecision>();
     public DbSet<XinchuangFlow.Domain.Assessment.RedLineAlert> RedLineAlerts => Set<XinchuangFlow.Domain.Assessment.RedLineAlert>();
+    public DbSet<XinchuangFlow.Domain.Assessment.SupervisionNotice> SupervisionNotices => Set<XinchuangFlow.Domain.Assessment.SupervisionNotice>();
     public DbSet<XinchuangFlow.Domain.Exchange.ReportedRecord> ReportedRecords => Set<XinchuangFlow.Domain.Exchange.ReportedRecord>();
     public DbSet<XinchuangFlow.Application.Exchange.ExchangeBatch> ExchangeBatches => Set<XinchuangFlow.Application.Exchange.ExchangeBatch>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -116,5 +117,6 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new AssessmentResultConfiguration());
         b.ApplyConfiguration(new ShortlistDecisionConfiguration());
         b.ApplyConfiguration(new RedLineAlertConfiguration());
+        b.ApplyConfiguration(new SupervisionNoticeConfiguration());
     }
 }

@@ -187,6 +187,8 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         // An enterprise's assessment result is the case of its objection flow, a sub-workflow of the quarter's (which has none).
         if (await db.AssessmentResults.AnyAsync(r => r.InstanceId == instanceId, ct))
             return await db.AssessmentResults.Where(scope.AssessmentRule()).AnyAsync(r => r.InstanceId == instanceId, ct) ? CaseMembership.InScope : CaseMembership.OutOfScope;
+        if (await db.SupervisionNotices.AnyAsync(n => n.InstanceId == root, ct))
+            return await db.SupervisionNotices.Where(scope.SupervisionRule()).AnyAsync(n => n.InstanceId == root, ct) ? CaseMembership.InScope : CaseMembership.OutOfScope;
         if (await db.Tickets.AnyAsync(t => t.InstanceId == root, ct))
             return await scope.Apply(db.Tickets).AnyAsync(t => t.InstanceId == root, ct) ? CaseMembership.InScope : CaseMembership.OutOfScope;
         if (await db.Complaints.AnyAsync(c => c.InstanceId == root, ct))
@@ -210,11 +212,13 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             var tickets = scope.Apply(db.Tickets);
             var complaints = scope.Apply(db.Complaints);
             var results = db.AssessmentResults.Where(scope.AssessmentRule());
+            var notices = db.SupervisionNotices.Where(scope.SupervisionRule());
             q = q.Where(t => (user != null && t.AssigneeUser == user)
                              || (t.AssigneeRole != null && roleList.Contains(t.AssigneeRole)
                                  && (tickets.Any(k => k.InstanceId == t.InstanceId) || complaints.Any(c => c.InstanceId == t.InstanceId) || results.Any(r => r.InstanceId == t.InstanceId)
+                                     || notices.Any(n => n.InstanceId == t.InstanceId)
                                      || (!db.Tickets.Any(k => k.InstanceId == t.InstanceId) && !db.Complaints.Any(c => c.InstanceId == t.InstanceId)
-                                         && !db.AssessmentResults.Any(r => r.InstanceId == t.InstanceId)
+                                         && !db.AssessmentResults.Any(r => r.InstanceId == t.InstanceId) && !db.SupervisionNotices.Any(n => n.InstanceId == t.InstanceId)
                                          && !db.Instances.Any(i => i.Id == t.InstanceId && i.ParentInstanceId != null)))));
         }
         var total = await q.CountAsync(ct);
@@ -239,8 +243,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             var tickets = scope.Apply(db.Tickets);
             var complaints = scope.Apply(db.Complaints);
             var results = db.AssessmentResults.Where(scope.AssessmentRule());
+            var notices = db.SupervisionNotices.Where(scope.SupervisionRule());
             q = q.Where(i => (user != null && i.CreatedBy == user) || tickets.Any(t => t.InstanceId == i.Id) || complaints.Any(c => c.InstanceId == i.Id)
-                             || results.Any(r => r.InstanceId == i.Id));
+                             || results.Any(r => r.InstanceId == i.Id) || notices.Any(n => n.InstanceId == i.Id));
         }
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.Id).Skip(skip).Take(take)
@@ -336,7 +341,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
             ? new CaseRef("ticket", ticket.Id, ticket.Number, ticket.Status.Code)
             : await db.Complaints.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => new CaseRef("complaint", c.Id, c.Number, c.Status)).FirstOrDefaultAsync(ct)
               ?? await db.AssessmentResults.AsNoTracking().Where(r => r.InstanceId == instanceId)
-                  .Select(r => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Assessment, r.Id, r.Quarter + " " + r.EnterpriseName, r.Status)).FirstOrDefaultAsync(ct);
+                  .Select(r => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Assessment, r.Id, r.Quarter + " " + r.EnterpriseName, r.Status)).FirstOrDefaultAsync(ct)
+              ?? await db.SupervisionNotices.AsNoTracking().Where(n => n.InstanceId == instanceId)
+                  .Select(n => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Supervision, n.Id, n.Number, n.Status)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An open task with its ticket or complaint (left joins: a task of a flow without a case has neither).</summary>
@@ -346,6 +353,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public Ticket? Ticket { get; init; }
         public Complaint? Complaint { get; init; }
         public XinchuangFlow.Domain.Assessment.AssessmentResult? Assessment { get; init; }
+        public XinchuangFlow.Domain.Assessment.SupervisionNotice? Notice { get; init; }
     }
 
     private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) =>
@@ -356,7 +364,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         from c in cj.DefaultIfEmpty()
         join r in db.AssessmentResults.AsNoTracking() on t.InstanceId equals r.InstanceId into rj
         from r in rj.DefaultIfEmpty()
-        select new TaskCase { Task = t, Ticket = k, Complaint = c, Assessment = r };
+        join n in db.SupervisionNotices.AsNoTracking() on t.InstanceId equals n.InstanceId into nj
+        from n in nj.DefaultIfEmpty()
+        select new TaskCase { Task = t, Ticket = k, Complaint = c, Assessment = r, Notice = n };
 
     /// <summary>
     /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
@@ -377,9 +387,10 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         // portal would ask for a rating the inbox does not count. The named person has it under Mine, not twice.
         Expression<Func<TaskCase, bool>> free = x => x.Task.ClaimedBy == null && (x.Task.AssigneeUser == null || user == null || x.Task.AssigneeUser != user);
         if (who.Everything) return view == InboxView.Team ? And(free, role) : x => true;
-        var inScope = Or(Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint)), On(who.Scope.AssessmentRule(), x => x.Assessment));
+        var inScope = Or(Or(Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint)), On(who.Scope.AssessmentRule(), x => x.Assessment)),
+            On(who.Scope.SupervisionRule(), x => x.Notice));
         // A task of a flow with no case (nor a parent that has one) goes to every holder of its role.
-        Expression<Func<TaskCase, bool>> noCase = x => x.Ticket == null && x.Complaint == null && x.Assessment == null
+        Expression<Func<TaskCase, bool>> noCase = x => x.Ticket == null && x.Complaint == null && x.Assessment == null && x.Notice == null
             && !db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null);
         var offered = And(role, Or(inScope, noCase));
         return view switch
@@ -418,12 +429,13 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         {
             TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
             AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
-            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : x.Assessment != null ? "assessment" : null,
-            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : x.Assessment != null ? x.Assessment.Id : null,
-            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : x.Assessment != null ? x.Assessment.Quarter : null,
-            CaseTitle = x.Ticket != null ? x.Ticket.Title : x.Complaint != null ? x.Complaint.Description.Substring(0, 80) : x.Assessment != null ? x.Assessment.EnterpriseName : null,
+            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : x.Assessment != null ? "assessment" : x.Notice != null ? "supervision" : null,
+            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : x.Assessment != null ? x.Assessment.Id : x.Notice != null ? x.Notice.Id : null,
+            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : x.Assessment != null ? x.Assessment.Quarter : x.Notice != null ? x.Notice.Number : null,
+            CaseTitle = x.Ticket != null ? x.Ticket.Title : x.Complaint != null ? x.Complaint.Description.Substring(0, 80) : x.Assessment != null ? x.Assessment.EnterpriseName
+                : x.Notice != null ? x.Notice.Reason.Substring(0, 80) : null,
             Grade = x.Ticket != null ? x.Ticket.Grade : null,
-            CityCode = x.Ticket != null ? x.Ticket.CityCode : x.Complaint != null ? x.Complaint.CityCode : null,
+            CityCode = x.Ticket != null ? x.Ticket.CityCode : x.Complaint != null ? x.Complaint.CityCode : x.Notice != null ? x.Notice.CityCode : null,
             CountyCode = x.Ticket != null ? x.Ticket.CountyCode : null,
             Category = x.Ticket != null ? x.Ticket.ProductCategory : x.Complaint != null ? x.Complaint.Category : null,
             TicketStatus = x.Ticket != null ? x.Ticket.Status : null,

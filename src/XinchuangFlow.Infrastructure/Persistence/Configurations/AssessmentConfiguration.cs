@@ -76,3 +76,29 @@ internal sealed class RedLineAlertConfiguration : IEntityTypeConfiguration<RedLi
         builder.HasIndex(x => x.RecoveredAt);
     }
 }
+
+/// <summary>Supervision notices (督办, ASM-7).</summary>
+internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<SupervisionNotice>
+{
+    public void Configure(EntityTypeBuilder<SupervisionNotice> builder)
+    {
+        builder.ToTable("xf_supervision_notices");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Number).HasMaxLength(32).IsRequired();
+        builder.Property(x => x.Target).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.TicketNumber).HasMaxLength(40);
+        builder.Property(x => x.EnterpriseName).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.CityCode).HasMaxLength(12);
+        builder.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.IssuedBy).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.Issuer).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Status).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Answer).HasMaxLength(4000);
+        builder.Property(x => x.AnsweredBy).HasMaxLength(256);
+        builder.HasIndex(x => x.Number).IsUnique();
+        builder.HasIndex(x => x.InstanceId).IsUnique();
+        builder.HasIndex(x => new { x.EnterpriseId, x.IssuedAt });
+        builder.HasIndex(x => new { x.CityCode, x.IssuedAt });
+        builder.HasIndex(x => x.TicketId);
+    }
+}

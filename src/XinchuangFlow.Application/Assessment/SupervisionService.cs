@@ -1,0 +1,148 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Audit;
+using XinchuangFlow.Domain.Assessment;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Time;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Assessment;
+
+/// <summary>Which notices a list shows.</summary>
+public sealed record SupervisionFilter(string? Status = null, Guid? EnterpriseId = null, string? TicketNumber = null);
+
+/// <summary>Where supervision notices are kept (the database layer implements it).</summary>
+public interface ISupervisionStore
+{
+    /// <summary>By id or number, within the scope.</summary>
+    Task<SupervisionNotice?> FindAsync(string idOrNumber, Expression<Func<SupervisionNotice, bool>> scope, CancellationToken ct = default);
+    Task<SupervisionNotice?> OfInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    /// <summary>Newest first, within the scope.</summary>
+    Task<(IReadOnlyList<SupervisionNotice> Items, int Total)> ListAsync(Expression<Func<SupervisionNotice, bool>> scope, SupervisionFilter filter, int skip, int take, CancellationToken ct = default);
+    /// <summary>A notice still unanswered on the same thing with the same reason by the same person (a second click of the same form).</summary>
+    Task<SupervisionNotice?> OpenSameAsync(Guid enterpriseId, Guid? ticketId, string reason, string issuedBy, CancellationToken ct = default);
+}
+
+/// <summary>Problem codes of supervision notices.</summary>
+[ProblemCodes]
+public static class SupervisionProblems
+{
+    /// <summary>Arguments: field (reason): a notice says what must be done.</summary>
+    public const string Reason = "supervision-reason";
+    /// <summary>Arguments: field (deadline), minHours, maxDays: the deadline lies at least minHours and at most maxDays ahead.</summary>
+    public const string Deadline = "supervision-deadline";
+    /// <summary>Arguments: field (target): a notice is about a ticket or an enterprise, exactly one.</summary>
+    public const string Target = "supervision-target";
+    /// <summary>Arguments: ticket: the ticket has no enterprise serving it yet.</summary>
+    public const string NoEnterprise = "supervision-no-enterprise";
+    /// <summary>Arguments: field (answer): an answer says what was done.</summary>
+    public const string Answer = "supervision-answer";
+}
+
+/// <summary>What the caller asks to issue: a ticket (by number) or an enterprise, the reason and the deadline.</summary>
+public sealed record SupervisionRequest(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline);
+
+/// <summary>A notice with its history.</summary>
+public sealed record SupervisionView(SupervisionNotice Notice, IReadOnlyList<CaseEvent> History);
+
+/// <summary>
+/// Supervision notices (督办, ASM-7). The Data Bureau, the Intranet Office or a municipal coordinator issues a notice on a
+/// ticket it can see, or on an enterprise, with the reason and a deadline; the <c>supervision-notice</c> flow gives the
+/// enterprise's managers the answer task, escalates a deadline that passes, records the answer and tells the issuer.
+/// A second submission of the same notice (same thing, same reason, same issuer, still unanswered) returns the first.
+/// Who reads which notices is the access service's (<see cref="CaseScope.SupervisionRule"/>).
+/// </summary>
+public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory cases, INetworkRepository network, ITicketRepository numbers, WorkflowRuntime runtime,
+    AccessService access, IAuditLog audit, TimeProvider clock)
+{
+    public const string AuditKind = "supervision";
+    public const int MinHours = 1, MaxDays = 90, ReasonMax = 2000;
+
+    /// <summary>Issues a notice; returns it and whether it is new (false: the same notice was issued a moment ago).</summary>
+    public async Task<(SupervisionNotice Notice, bool Created)> IssueAsync(Actor actor, SupervisionRequest request, CancellationToken ct = default)
+    {
+        if (access.SupervisionIssuerOf(actor) is not { } issuer)
+            throw access.Denied(actor, "issue a supervision notice", "The Data Bureau, the Intranet Office and the municipal coordinators issue supervision notices.");
+        var problems = new List<Problem>();
+        var hasTicket = !string.IsNullOrWhiteSpace(request.TicketNumber);
+        if (hasTicket == (request.EnterpriseId is not null))
+            problems.Add(Problem.Of(SupervisionProblems.Target, "target", "A notice is about a ticket or an enterprise."));
+        if (!TextRules.HasVisibleText(request.Reason ?? ""))
+            problems.Add(Problem.Of(SupervisionProblems.Reason, "reason", "A notice says what must be done."));
+        var now = clock.GetUtcNow();
+        if (request.Deadline is not { } deadline || deadline < now.AddHours(MinHours) || deadline > now.AddDays(MaxDays))
+            problems.Add(Problem.Of(SupervisionProblems.Deadline, "deadline", $"The deadline lies {MinHours} hour to {MaxDays} days ahead.", ("minHours", MinHours), ("maxDays", MaxDays)));
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+        var reason = request.Reason!.Trim();
+        if (reason.Length > ReasonMax) reason = reason[..ReasonMax];
+
+        Ticket? ticket = null;
+        Enterprise? enterprise;
+        string? city;
+        if (hasTicket)
+        {
+            ticket = await cases.FindTicketAsync(request.TicketNumber!.Trim(), access.ScopeOf(actor), ct) ?? throw access.NotFound(actor, "ticket", request.TicketNumber!);
+            if (ticket.IntegratorId is not { } served)
+                throw new StateConflictException(Problem.Of(SupervisionProblems.NoEnterprise, "ticket", $"{ticket.Number} has no enterprise serving it yet.", ("ticket", ticket.Number)));
+            enterprise = await network.FindEnterpriseAsync(served, ct) ?? throw access.NotFound(actor, "enterprise", served);
+            city = ticket.CityCode;
+        }
+        else
+        {
+            enterprise = await network.FindEnterpriseAsync(request.EnterpriseId!.Value, ct) ?? throw access.NotFound(actor, "enterprise", request.EnterpriseId!.Value);
+            city = issuer == SupervisionIssuers.Coordinator ? actor.CityCode : null;
+        }
+        if (await store.OpenSameAsync(enterprise.Id, ticket?.Id, reason, actor.UserName ?? "", ct) is { } same) return (same, false);
+
+        var day = ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var prefix = "DB-" + day;
+        var id = Guid.CreateVersion7(now);
+        var number = $"{prefix}-{await numbers.NextSequenceAsync(prefix, ct):000}";
+        var item = new JsonObject
+        {
+            ["id"] = id.ToString(), ["number"] = number, ["target"] = ticket is null ? SupervisionTargets.Enterprise : SupervisionTargets.Ticket,
+            ["ticketId"] = ticket?.Id.ToString(), ["ticketNumber"] = ticket?.Number, ["enterpriseId"] = enterprise.Id.ToString(), ["enterpriseName"] = enterprise.Name,
+            ["cityCode"] = city, ["reason"] = reason, ["deadline"] = request.Deadline!.Value.ToUniversalTime().ToString("O"), ["issuedBy"] = actor.UserName, ["issuer"] = issuer,
+            ["dueSeconds"] = (long)Math.Ceiling((request.Deadline!.Value - now).TotalSeconds),
+        };
+        await runtime.StartAsync(new StartRequest(CaseFlows.SupervisionNotice, new JsonObject { ["notice"] = item }, CorrelationId: number, User: actor.UserName), ct);
+        await audit.RecordAsync(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(), At = now, User = actor.UserName, EntityKind = AuditKind, EntityId = number, Action = "supervision-issue",
+            After = JsonSerializer.Serialize(new { number, enterprise = enterprise.Name, ticket = ticket?.Number, reason, deadline = request.Deadline }),
+        }, ct);
+        var stored = await store.FindAsync(id.ToString(), n => true, ct)
+                     ?? throw new InvalidOperationException($"The supervision flow did not store notice {number}; is its first step xf.supervision.Open?");
+        return (stored, true);
+    }
+
+    /// <summary>The notices the caller may see, newest first.</summary>
+    public async Task<(IReadOnlyList<SupervisionNotice> Items, int Total)> ListAsync(Actor actor, SupervisionFilter filter, int skip, int take, CancellationToken ct = default)
+    {
+        var scope = Scope(actor);
+        if (filter.Status is { Length: > 0 } s && !SupervisionStatus.All.Contains(s)) return ([], 0);
+        var (sk, tk) = Paging.Check(skip, take);
+        return await store.ListAsync(scope, filter, sk, tk, ct);
+    }
+
+    /// <summary>One notice with its history; one outside the caller's scope is a logged 404.</summary>
+    public async Task<SupervisionView> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
+    {
+        var notice = await store.FindAsync(idOrNumber, Scope(actor), ct) ?? throw access.NotFound(actor, "supervision notice", idOrNumber);
+        return new SupervisionView(notice, await cases.HistoryAsync(notice.Id, ct));
+    }
+
+    /// <summary>The notices on a ticket the caller may see (the ticket page lists them).</summary>
+    public async Task<IReadOnlyList<SupervisionNotice>> OfTicketAsync(Actor actor, string ticketNumber, CancellationToken ct = default)
+    {
+        if (!access.MayReadSupervision(actor)) return [];
+        return (await store.ListAsync(access.ScopeOf(actor).SupervisionRule(), new SupervisionFilter(TicketNumber: ticketNumber), 0, 50, ct)).Items;
+    }
+
+    private Expression<Func<SupervisionNotice, bool>> Scope(Actor actor) =>
+        access.MayReadSupervision(actor) ? access.ScopeOf(actor).SupervisionRule()
+        : throw access.Denied(actor, "read supervision notices", "Supervision notices are for the Data Bureau, the Intranet Office, the coordinators and the enterprises' managers.");
+}

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using XinchuangFlow.Application;
+using XinchuangFlow.Application.Access;
+using XinchuangFlow.Application.Assessment;
+using XinchuangFlow.Application.Tasks;
+using XinchuangFlow.Domain.Assessment;
+using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
+using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Infrastructure.Tests.Support;
+
+namespace XinchuangFlow.Infrastructure.Tests;
+
+/// <summary>
+/// Supervision notices (督办, ASM-7) on the shipped <c>supervision-notice</c> flow and a real database: who may issue on
+/// what, the enterprise's answer task in its own managers' inbox only, an answer by the deadline, a deadline that passes
+/// and escalates while the answer is still owed, the issuer and the Data Bureau told, a second click returning the first
+/// notice, and the notices counted in the enterprise's indicators.
+/// </summary>
+public abstract class SupervisionTests : IAsyncLifetime
+{
+    // 2026-10-05 09:00 China time.
+    private static readonly DateTimeOffset T0 = new(2026, 10, 5, 1, 0, 0, TimeSpan.Zero);
+    private EngineHarness _h = null!;
+    private ScenarioNetwork _net = null!;
+    private Enterprise _other = null!;
+    protected abstract ITestDatabases Databases { get; }
+
+    private SupervisionService Notices => _h.Services.GetRequiredService<SupervisionService>();
+    private TaskService Tasks => _h.Services.GetRequiredService<TaskService>();
+    private InboxService Inbox => _h.Services.GetRequiredService<InboxService>();
+    private IDbContextFactory<XfDbContext> Db => _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>();
+    private static readonly Actor Bureau = Actor.Of("bureau@test", [Roles.DataBureauAdmin]);
+    private static readonly Actor Office = Actor.Of("office@test", [Roles.IntranetSupervisor]);
+    private static readonly Actor Nanning = Actor.Of("coord-nn@test", [Roles.MunicipalCoordinator], cityCode: "4501");
+    private static readonly Actor Liuzhou = Actor.Of("coord-lz@test", [Roles.MunicipalCoordinator], cityCode: "4502");
+    private Actor Manager => Actor.Of("manager@test", [Roles.EnterpriseManager], _net.ValidNanning.EnterpriseId);
+    private Actor OtherManager => Actor.Of("other@test", [Roles.EnterpriseManager], _other.Id);
+
+    public async Task InitializeAsync()
+    {
+        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0));
+        await _h.Initializer.ImportAsync(CancellationToken.None);
+        _net = await ScenarioNetwork.CreateAsync(Db);
+        _other = new Enterprise(Guid.CreateVersion7(), "另一集成商", EnterpriseKind.Integrator, ShortlistStatus.Active);
+        await using var db = await Db.CreateDbContextAsync();
+        db.Enterprises.Add(_other);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        await Databases.DisposeAsync();
+    }
+
+    private async Task<Ticket> TicketAsync()
+    {
+        var unit = new ProcurementUnit { Id = Guid.CreateVersion7(), Name = "青秀区财政局", CityCode = "4501", CountyCode = ScenarioNetwork.Qingxiu, IntegratorId = _net.ValidNanning.EnterpriseId };
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            db.ProcurementUnits.Add(unit);
+            await db.SaveChangesAsync();
+        }
+        var (ticket, _) = await _h.Services.GetRequiredService<XinchuangFlow.Application.Tickets.TicketIntakeService>().CreateTrustedAsync(new TicketRequest
+        {
+            Channel = "portal", ProcurementUnitId = unit.Id, ContactName = "陆工", ContactPhone = "0771-5550101", CityCode = "4501",
+            CountyCode = ScenarioNetwork.Qingxiu, ProductCategory = "terminal", Impact = "single", Title = "终端无法开机", Description = "开机后黑屏。",
+        }, "unit@test", mayNameIntegrator: true);
+        return ticket;
+    }
+
+    private async Task<HumanTask> AnswerTaskAsync(SupervisionNotice n) =>
+        (await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: n.InstanceId, Status: HumanTaskStatus.Open))).Single(t => t.TaskKind == TaskKinds.SupervisionAnswer);
+
+    [Fact]
+    public async Task ANotice_IsAnsweredInTheEnterprisesOwnInbox_ALateOneEscalates_AndBothCountInTheIndicators()
+    {
+        var ticket = await TicketAsync();
+        Assert.Equal(_net.ValidNanning.EnterpriseId, ticket.IntegratorId);
+        var deadline = T0.AddDays(2);
+
+        // Who may issue: not an enterprise, not a unit; a coordinator only on its own city's tickets; the request must hold.
+        await Assert.ThrowsAsync<ForbiddenException>(() => Notices.IssueAsync(Manager, new SupervisionRequest(ticket.Number, null, "请尽快处理", deadline)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Notices.IssueAsync(Actor.Of("unit@test", [Roles.ProcurementUser]), new SupervisionRequest(ticket.Number, null, "请尽快处理", deadline)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Notices.IssueAsync(Liuzhou, new SupervisionRequest(ticket.Number, null, "请尽快处理", deadline)));
+        var bad = await Assert.ThrowsAsync<InvalidInputException>(() => Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, _other.Id, " ", T0.AddMinutes(10))));
+        Assert.Equal([SupervisionProblems.Target, SupervisionProblems.Reason, SupervisionProblems.Deadline], bad.Problems.Select(p => p.Code));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, null, "请尽快处理", T0.AddDays(91))));
+
+        // The Nanning coordinator issues on the ticket; the same form sent twice is one notice.
+        var (notice, created) = await Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, null, "到场超时，请说明原因并于两日内完成处理。", deadline));
+        Assert.True(created);
+        var (again, createdAgain) = await Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, null, "到场超时，请说明原因并于两日内完成处理。", deadline));
+        Assert.False(createdAgain);
+        Assert.Equal(notice.Id, again.Id);
+        Assert.Equal(("DB-20261005-001", SupervisionStatus.Open, "4501", SupervisionIssuers.Coordinator, deadline), (notice.Number, notice.Status, notice.CityCode, notice.Issuer, notice.Deadline));
+        Assert.Contains("supervision-issued", (await _h.Services.GetRequiredService<ICaseDirectory>().HistoryAsync(ticket.Id)).Select(e => e.Kind));
+
+        // The answer task is the enterprise's, due at the deadline; another enterprise, another city see nothing of it.
+        var task = await AnswerTaskAsync(notice);
+        Assert.Equal(deadline, task.DueAt);
+        var inbox = (await Inbox.ListAsync(Manager, new InboxQuery(InboxView.All))).Items.Where(r => r.CaseKind == CaseKinds.Supervision).ToList();
+        Assert.Equal([(task.Id, notice.Number)], inbox.Select(r => (r.TaskId, r.CaseNumber)));
+        Assert.DoesNotContain((await Inbox.ListAsync(OtherManager, new InboxQuery(InboxView.All))).Items, r => r.TaskId == task.Id);
+        await Assert.ThrowsAsync<NotFoundException>(() => Tasks.GetAsync(OtherManager, task.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => Notices.GetAsync(OtherManager, notice.Number));
+        await Assert.ThrowsAsync<NotFoundException>(() => Notices.GetAsync(Liuzhou, notice.Id.ToString()));
+        Assert.Empty((await Notices.ListAsync(Liuzhou, new SupervisionFilter(), 0, 50)).Items);
+        Assert.Equal([notice.Id], (await Notices.ListAsync(Manager, new SupervisionFilter(), 0, 50)).Items.Select(n => n.Id));
+        Assert.Equal([notice.Id], (await Notices.ListAsync(Office, new SupervisionFilter(), 0, 50)).Items.Select(n => n.Id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Notices.ListAsync(Actor.Of("tech@test", [Roles.Technician]), new SupervisionFilter(), 0, 50));
+
+        // The answer says what was done; recorded on time, the issuer is told.
+        var empty = await Assert.ThrowsAsync<InvalidInputException>(() => Tasks.CompleteAsync(Manager, task.Id, "answer", new JsonObject { ["answer"] = "  " }));
+        Assert.Contains(empty.Problems, p => p.Field == "answer");
+        _h.Clock.Advance(TimeSpan.FromHours(5));
+        await Tasks.CompleteAsync(Manager, task.Id, "answer", new JsonObject { ["answer"] = "已增派工程师到场，故障已排除。" });
+        var answered = (await Notices.GetAsync(Nanning, notice.Number)).Notice;
+        Assert.Equal((SupervisionStatus.Answered, "已增派工程师到场，故障已排除。", "manager@test"), (answered.Status, answered.Answer, answered.AnsweredBy));
+        await using (var db = await Db.CreateDbContextAsync())
+            Assert.Contains(await db.Notifications.Where(n => n.InstanceId == notice.InstanceId).Select(n => n.ToUser).ToListAsync(), u => u == "coord-nn@test");
+
+        // The Intranet Office issues on the enterprise itself; the deadline passes unanswered: escalated, the answer still owed.
+        var (late, _) = await Notices.IssueAsync(Office, new SupervisionRequest(null, _net.ValidNanning.EnterpriseId, "近期多家单位反映响应慢，请提交整改报告。", _h.Clock.GetUtcNow().AddDays(1)));
+        Assert.Equal((SupervisionIssuers.IntranetOffice, (string?)null, SupervisionTargets.Enterprise), (late.Issuer, late.CityCode, late.Target));
+        Assert.DoesNotContain((await Notices.ListAsync(Nanning, new SupervisionFilter(), 0, 50)).Items, n => n.Id == late.Id);   // a regional notice is not the city's
+        _h.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        while (await _h.Runtime.DrainTimersAsync() > 0) { }
+        var escalated = (await Notices.GetAsync(Bureau, late.Number)).Notice;
+        Assert.Equal(SupervisionStatus.Escalated, escalated.Status);
+        var lateTask = await AnswerTaskAsync(escalated);
+        Assert.StartsWith("【已逾期】", lateTask.Title);
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            var told = await db.Notifications.Where(n => n.InstanceId == late.InstanceId).ToListAsync();
+            Assert.Contains(told, n => n.ToRole == Roles.DataBureauAdmin && n.Subject.Contains("督办逾期"));
+            Assert.Contains(told, n => n.ToUser == "office@test");
+        }
+        await Tasks.CompleteAsync(Manager, lateTask.Id, "answer", new JsonObject { ["answer"] = "整改报告已提交。" });
+        Assert.Equal(SupervisionStatus.AnsweredLate, (await Notices.GetAsync(Manager, late.Id.ToString())).Notice.Status);
+        Assert.Equal(["supervision-issued", "supervision-escalated", "supervision-answered-late"], (await Notices.GetAsync(Bureau, late.Number)).History.Select(e => e.Kind));
+
+        // In the indicators: two notices, one of two answered by its deadline, the late one against it.
+        var report = await _h.Services.GetRequiredService<KpiService>().ReportAsync(Bureau, "2026Q4", null, null);
+        var group = report.Groups.Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == _net.ValidNanning.EnterpriseId.ToString());
+        Assert.Equal(2, group[Kpis.SupervisionNotices].Value);
+        Assert.Equal((50.0, 1.0, 2), (group[Kpis.SupervisionOnTime].Value, group[Kpis.SupervisionOnTime].Numerator, group[Kpis.SupervisionOnTime].Denominator));
+        Assert.Equal([late.Number], group[Kpis.SupervisionOnTime].Against);
+        var city = report.Groups.Single(g => g.Dimension == KpiCalculator.ByCity && g.Key == "4501");
+        Assert.Equal(1, city[Kpis.SupervisionNotices].Value);   // the regional notice has no city
+    }
+}
+
+public sealed class SqliteSupervisionTests : SupervisionTests
+{
+    protected override ITestDatabases Databases { get; } = new SqliteDatabases();
+}
+
+public sealed class PostgreSqlSupervisionTests : SupervisionTests
+{
+    protected override ITestDatabases Databases { get; } = new PostgreSqlDatabases();
+}
