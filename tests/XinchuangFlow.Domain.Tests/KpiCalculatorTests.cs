@@ -106,7 +106,32 @@ public sealed class KpiCalculatorTests
     {
         var all = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure)).Single();
         Assert.Equal(0, all[Kpis.Tickets].Value);
-        Assert.All(Kpis.All.Except([Kpis.Tickets, Kpis.Reported]), code => Assert.Null(all[code].Value));
+        Assert.Equal(0, all[Kpis.SupervisionNotices].Value);
+        Assert.All(Kpis.All.Except([Kpis.Tickets, Kpis.Reported, Kpis.SupervisionNotices]), code => Assert.Null(all[code].Value));
+    }
+
+    [Fact]
+    public void SupervisionNotices_CountPerEnterpriseAndCity_AndTheShareAnsweredByTheDeadline_OfThoseDecided()
+    {
+        var (e1, e2) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var notices = new KpiNotice[]
+        {
+            new("DB-1", e1, "4501", AsOf.AddDays(-10), AsOf.AddDays(-8), AsOf.AddDays(-9)),    // answered a day early
+            new("DB-2", e1, "4501", AsOf.AddDays(-10), AsOf.AddDays(-8), AsOf.AddDays(-7)),    // answered a day late
+            new("DB-3", e1, null, AsOf.AddDays(-5), AsOf.AddDays(-1), null),                   // past its deadline, unanswered
+            new("DB-4", e1, "4502", AsOf.AddDays(-1), AsOf.AddDays(2), null),                  // still within its deadline: not decided
+            new("DB-5", e2, "4502", AsOf.AddDays(-3), AsOf.AddDays(-2), AsOf.AddDays(-2)),     // answered at the deadline itself: on time
+        };
+        var groups = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure), notices);
+        var one = groups.Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == e1.ToString());
+        Assert.Equal(4, one[Kpis.SupervisionNotices].Value);
+        Assert.Equal((33.33, 1.0, 3), (one[Kpis.SupervisionOnTime].Value, one[Kpis.SupervisionOnTime].Numerator, one[Kpis.SupervisionOnTime].Denominator));
+        Assert.Equal(["DB-2", "DB-3"], one[Kpis.SupervisionOnTime].Against);
+        Assert.Equal(0, one[Kpis.Tickets].Value);   // an enterprise with notices and no ticket has its group
+        Assert.Equal(100, groups.Single(g => g.Key == e2.ToString())[Kpis.SupervisionOnTime].Value);
+        Assert.Equal(2, groups.Single(g => g.Dimension == KpiCalculator.ByCity && g.Key == "4501")[Kpis.SupervisionNotices].Value);
+        Assert.Equal(2, groups.Single(g => g.Dimension == KpiCalculator.ByCity && g.Key == "4502")[Kpis.SupervisionNotices].Value);
+        Assert.Equal((5, 50.0), (groups.Single(g => g.Dimension == KpiCalculator.Overall)[Kpis.SupervisionNotices].Value, groups.Single(g => g.Dimension == KpiCalculator.Overall)[Kpis.SupervisionOnTime].Value));
     }
 
     [Fact]

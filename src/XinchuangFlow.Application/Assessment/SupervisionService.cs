@@ -119,6 +119,11 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
         return (stored, true);
     }
 
+    /// <summary>The enterprises a notice may name (not a removed one); none for one who may not issue.</summary>
+    public async Task<IReadOnlyList<Enterprise>> TargetsAsync(Actor actor, CancellationToken ct = default) =>
+        access.SupervisionIssuerOf(actor) is null ? []
+        : (await network.EnterprisesAsync(ct)).Where(e => e.Status != ShortlistStatus.Removed).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+
     /// <summary>The notices the caller may see, newest first.</summary>
     public async Task<(IReadOnlyList<SupervisionNotice> Items, int Total)> ListAsync(Actor actor, SupervisionFilter filter, int skip, int take, CancellationToken ct = default)
     {

@@ -29,6 +29,8 @@ public static class AccessPolicies
     public const string FieldTechnicians = "FieldTechnicians";
     /// <summary>The service indicators: the region's, a city's or an enterprise's (<see cref="AccessService.KpiReachOf"/>).</summary>
     public const string KpiReaders = "KpiReaders";
+    /// <summary>Supervision notices: their issuers and the enterprises' managers (<see cref="AccessService.MayReadSupervision"/>).</summary>
+    public const string SupervisionReaders = "SupervisionReaders";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
@@ -40,6 +42,7 @@ public static class AccessPolicies
         .AddRule(PortalUsers, schemes, (access, actor) => access.UsesPortal(actor))
         .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor))
         .AddRule(KpiReaders, schemes, (access, actor) => access.KpiReachOf(actor) is not null)
+        .AddRule(SupervisionReaders, schemes, (access, actor) => access.MayReadSupervision(actor))
         .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null);
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>

@@ -7,9 +7,13 @@ namespace XinchuangFlow.Web.Text;
 /// <summary>How the pages write an indicator's value and a quarter's name, in the reader's language.</summary>
 public static class KpiTexts
 {
+    /// <summary>The page of what counts against a figure: a supervision notice for the notices' indicators, else a ticket.</summary>
+    public static string AgainstLink(string code, string number) =>
+        code is Kpis.SupervisionNotices or Kpis.SupervisionOnTime ? $"/supervision/{number}" : $"/tickets/{number}";
+
     public static string Value(IStringLocalizer L, KpiFigure f) => f.Value is not { } v ? L["Kpi.None"] : f.Code switch
     {
-        Kpis.Tickets or Kpis.Reported => v.ToString("0", CultureInfo.InvariantCulture),
+        Kpis.Tickets or Kpis.Reported or Kpis.SupervisionNotices => v.ToString("0", CultureInfo.InvariantCulture),
         Kpis.SatisfactionMean => v.ToString("0.00", CultureInfo.InvariantCulture),
         Kpis.ComplaintRate => string.Format(L["Kpi.PerHundred"], v.ToString("0.##", CultureInfo.InvariantCulture)),
         Kpis.ComplaintClosureHours => string.Format(L["Kpi.Hours"], v.ToString("0.#", CultureInfo.InvariantCulture)),

@@ -12,6 +12,7 @@ using XinchuangFlow.Web.Components.Pages.Mailbox;
 using XinchuangFlow.Web.Components.Pages.Notifications;
 using XinchuangFlow.Web.Components.Pages.Portal;
 using XinchuangFlow.Web.Components.Pages.Rules;
+using XinchuangFlow.Web.Components.Pages.Supervision;
 using XinchuangFlow.Web.Components.Pages.Users;
 using XinchuangFlow.Web.Components.Pages.Workflows;
 
@@ -32,6 +33,7 @@ public static class MainMenu
         new(typeof(RulesOverview), "/rules", Icons.Material.Filled.Rule, "Rules.Nav"),
         new(typeof(ServiceIndicators), "/kpis", Icons.Material.Filled.Insights, "Kpi.Nav"),
         new(typeof(AssessmentRounds), "/assessment", Icons.Material.Filled.Grading, "AssessmentRound.Nav"),
+        new(typeof(SupervisionNotices), "/supervision", Icons.Material.Filled.Campaign, "Supervision.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
         new(typeof(Instances), "/instances", Icons.Material.Filled.PlaylistPlay, "Instances"),
