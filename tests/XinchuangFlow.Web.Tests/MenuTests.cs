@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /workflows /notifications /audit" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /workflows /notifications /audit" },
         { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "integrator@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "tech@xinchuang.local", Everyone + " /m" },
         { "unit@xinchuang.local", Everyone + " /portal" },
         { "vendor@xinchuang.local", Everyone },
-        { "manager@xinchuang.local", Everyone + " /kpis /assessment" },
-        { "nanning@xinchuang.local", Everyone + " /kpis /assessment" },
-        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment" },
+        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
+        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
+        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
     };
 
     /// <summary>

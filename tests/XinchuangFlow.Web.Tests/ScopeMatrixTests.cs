@@ -43,6 +43,9 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
     public string Round { get; private set; } = "";
     public string OtherResult { get; private set; } = "";
     public string OtherObjectionTask { get; private set; } = "";
+    /// <summary>The Data Bureau's supervision notice on the other tenant's ticket, and the other enterprise's answer task.</summary>
+    public string Notice { get; private set; } = "";
+    public string NoticeTask { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -138,6 +141,12 @@ public abstract class ForeignTenant(WebAppFactory app) : IAsyncLifetime
         OtherResult = other["id"]!.GetValue<string>();
         // Its open task: the objection, or the Bureau's ruling when the seeding had it object.
         OtherObjectionTask = (await FlowDriver.OpenTasksAsync(admin, other["instanceId"]!.GetValue<string>()))[0]!["id"]!.GetValue<string>();
+
+        var issued = await admin.PostAsJsonAsync("/api/supervision", new JsonObject { ["ticketNumber"] = Ticket, ["reason"] = "外单位：督办到场超时", ["deadline"] = DateTimeOffset.UtcNow.AddDays(2) });
+        if (issued.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await issued.Content.ReadAsStringAsync());
+        var notice = (await issued.Content.ReadFromJsonAsync<JsonObject>())!;
+        Notice = notice["number"]!.GetValue<string>();
+        NoticeTask = (await FlowDriver.OpenTasksAsync(admin, notice["instanceId"]!.GetValue<string>()))[0]!["id"]!.GetValue<string>();
     }
 
 
@@ -176,7 +185,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             yield return (HttpMethod.Post, $"/api/tickets/{w.Ticket}/actions/{key}",
                 new JsonObject { ["technicianUser"] = "tech@xinchuang.local", ["grade"] = "P4", ["reason"] = "冒充" }, true);
         yield return (HttpMethod.Get, $"/api/complaints/{w.Complaint}", null, true);
-        foreach (var task in new[] { w.TicketTask, w.FeedbackTask, w.HandleTask, w.ReviewTask, w.ConfirmTask, w.OtherObjectionTask })
+        foreach (var task in new[] { w.TicketTask, w.FeedbackTask, w.HandleTask, w.ReviewTask, w.ConfirmTask, w.OtherObjectionTask, w.NoticeTask })
         {
             yield return (HttpMethod.Get, $"/api/tasks/{task}", null, true);
             yield return (HttpMethod.Post, $"/api/tasks/{task}/complete", new JsonObject { ["outcome"] = "approve", ["data"] = new JsonObject() }, true);
@@ -211,6 +220,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         // Another enterprise's assessment result, and its round's start (the Data Bureau's alone).
         yield return (HttpMethod.Get, $"/api/assessment/results/{w.OtherResult}", null, false);
         yield return (HttpMethod.Post, "/api/assessment/rounds", new JsonObject { ["quarter"] = "2026Q2" }, false);
+        // Another tenant's supervision notice, and a notice on another tenant's ticket.
+        yield return (HttpMethod.Get, $"/api/supervision/{w.Notice}", null, false);
+        yield return (HttpMethod.Post, "/api/supervision", new JsonObject { ["ticketNumber"] = w.Ticket, ["reason"] = "冒充督办", ["deadline"] = DateTimeOffset.UtcNow.AddDays(2) }, false);
         yield return (HttpMethod.Put, "/api/rules/sla/4502?comment=x", new JsonObject(), false);
         yield return (HttpMethod.Get, "/api/rules/sla/4502", null, true);
         yield return (HttpMethod.Get, "/api/rules/sla/4502/effective", null, true);
@@ -310,6 +322,14 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             Assert.DoesNotContain("mail-text", html);
             Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened /mailbox/{world.Mail} without a log line");
         }
+        // Another tenant's supervision notice: "not found" for the readers of notices, no access for the rest; logged either way.
+        {
+            var before = world.App.Logs.RefusalsOf(user);
+            var html = await api.GetStringAsync($"/supervision/{world.Notice}");
+            Assert.Contains(user is "manager@xinchuang.local" or "nanning@xinchuang.local" ? "supervision-missing" : "data-testid=\"no-access\"", html);
+            Assert.DoesNotContain("外单位：督办到场超时", html);
+            Assert.True(world.App.Logs.RefusalsOf(user) > before, $"{user} opened /supervision/{world.Notice} without a log line");
+        }
         // Another city's rules pages (none of these users may read Liuzhou's rules).
         foreach (var page in new[] { "/rules/sla/4502", "/rules/escalation/4502", "/rules/grading/4502", "/rules/dispatch/4502" })
         {
@@ -321,7 +341,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
 
     /// <summary>What of the other tenant must never reach these users: its tickets, complaint, contact, unit and texts.</summary>
     private string[] ForeignMarkers() =>
-        [world.Ticket, world.FeedbackTicket, world.Complaint, "外单位", "0772-5550101", world.ForeignUnitName, world.Article];
+        [world.Ticket, world.FeedbackTicket, world.Complaint, "外单位", "0772-5550101", world.ForeignUnitName, world.Article, world.Notice];
 
     /// <summary>A grading table that puts every ticket at P1: a what-if with it lists every ticket not already P1.</summary>
     private static readonly JsonObject EverythingP1 = new()
@@ -349,7 +369,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             : throw new InvalidOperationException($"The probe does not know which id {op} takes: teach it.");
         return op.Path.ToDictionary(p => p.Name, p => p.Name switch
         {
-            "idOrNumber" => t.StartsWith("/api/knowledge/") ? w.Article : w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
+            "idOrNumber" => t.StartsWith("/api/knowledge/") ? w.Article : t.StartsWith("/api/supervision/") ? w.Notice : w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
             "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin, "key" => action,
             _ => throw new InvalidOperationException($"The probe does not know the parameter {{{p.Name}}} of {op}: teach it."),
         });
@@ -443,7 +463,8 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
     public async Task EveryWriteOperationOfTheApi_AsTheReadOnlySupervisor_IsRefused()
     {
         var operations = await OpenApiProbe.OperationsAsync(world.App.CreateClient());
-        var writes = operations.Where(o => o.Writes && !o.Template.StartsWith("/api/auth/")).ToList();
+        // Issuing a supervision notice is the Intranet Office's one act of change (ASM-7): proven below, not refused.
+        var writes = operations.Where(o => o.Writes && !o.Template.StartsWith("/api/auth/") && o.Template != "/api/supervision").ToList();
         Assert.True(writes.Count > 30, $"only {writes.Count} write operations");
         var platform = await PlatformIdAsync();
         var supervisor = await world.App.LoginAsync("supervisor@xinchuang.local", ForeignTenant.DemoPassword);
@@ -461,6 +482,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/tickets/{world.Ticket}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync("/api/rules/grading/region/what-if", EverythingP1)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsync("/api/audit/verify", null)).StatusCode);
+        var notice = await supervisor.PostAsJsonAsync("/api/supervision", new JsonObject { ["ticketNumber"] = world.Ticket, ["reason"] = "内网办督办：请说明处理进度", ["deadline"] = DateTimeOffset.UtcNow.AddDays(1) });
+        Assert.Equal(HttpStatusCode.Created, notice.StatusCode);
+        Assert.Equal("intranet-office", (await notice.Content.ReadFromJsonAsync<JsonObject>())!["issuer"]!.GetValue<string>());
     }
 
     [Fact]
@@ -509,6 +533,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tickets/{world.Ticket}/attachments/{world.Attachment}")).StatusCode);
         Assert.Contains("外单位：终端无法开机", await admin.GetStringAsync($"/tickets/{world.Ticket}"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/mailbox/{world.Mail}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/supervision/{world.Notice}")).StatusCode);
         var desk = await world.App.LoginAsync("dispatcher@xinchuang.local", ForeignTenant.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/mailbox/{world.Mail}")).StatusCode);
         var manager = await world.App.LoginAsync("manager@xinchuang.local", ForeignTenant.DemoPassword);

@@ -78,7 +78,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             log.LogInformation("Demo work orders seeded: {Count} in {Seconds:0.0} s", tickets, clock.GetElapsedTime(started).TotalSeconds);
             if (firstIntegrator is not null) await GiveTheDemoTechnicianWorkAsync(firstIntegrator.Id, ct);
             if (firstIntegrator is not null) await ReportTheDemoServiceDataAsync(firstIntegrator.Id, ct);
-            if (firstIntegrator is not null) await StartTheDemoAssessmentAsync(firstIntegrator.Id, ct);
+            if (firstIntegrator is not null) await StartTheDemoAssessmentAsync(users, firstIntegrator.Id, ct);
+            if (firstIntegrator is not null) await IssueTheDemoNoticesAsync(firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
         }
     }
@@ -87,7 +88,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
     /// The last quarter's assessment under way (ASM-2), as the schedule would have started it: the demo enterprise's
     /// manager has its objection task waiting, and another enterprise has objected, so the Data Bureau has a ruling waiting.
     /// </summary>
-    private async Task StartTheDemoAssessmentAsync(Guid demoEnterprise, CancellationToken ct)
+    private async Task StartTheDemoAssessmentAsync(UserManager<AppUser> users, Guid demoEnterprise, CancellationToken ct)
     {
         var days = services.GetService<XinchuangFlow.Infrastructure.Scheduling.AssessmentScheduleOptions>()?.DaysAfterQuarter ?? 5;
         if (XinchuangFlow.Domain.Assessment.AssessmentPeriod.DueForAssessment(clock.GetUtcNow(), days) is not { } quarter) return;
@@ -100,12 +101,37 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         var store = services.GetRequiredService<IWorkflowStore>();
         var task = (await store.ListTasksAsync(new TaskQuery(InstanceId: other.InstanceId, Status: HumanTaskStatus.Open), ct)).FirstOrDefault(t => t.TaskKind == TaskKinds.AssessmentObjection);
         if (task is null) return;
+        // The objector is a real account: that enterprise's service manager.
+        await EnsureUserAsync(users, "manager2@xinchuang.local", DemoPassword, "企业服务经理（演示二）", Roles.EnterpriseManager, u => u.EnterpriseId = other.EnterpriseId);
         await services.GetRequiredService<WorkflowRuntime>().CompleteTaskAsync(task.Id, "object", new System.Text.Json.Nodes.JsonObject
         {
             ["reason"] = "本季度有 3 张工单因采购单位联系人更换未能按时到场，已在系统中补录联系变更记录，请核减到场超时计数。",
             ["evidence"] = "联系人变更通知（采购单位盖章）及工单沟通记录截图",
         }, "manager2@xinchuang.local", ct);
         log.LogInformation("Demo assessment of {Quarter} started; {Enterprise} objected", quarter, other.EnterpriseName);
+    }
+
+    /// <summary>
+    /// Supervision notices (ASM-7) waiting for the demo enterprise's manager: the Nanning coordinator's on one of its open
+    /// Nanning tickets, and the Data Bureau's on the enterprise's service in general.
+    /// </summary>
+    private async Task IssueTheDemoNoticesAsync(Guid demoEnterprise, CancellationToken ct)
+    {
+        var notices = services.GetRequiredService<XinchuangFlow.Application.Assessment.SupervisionService>();
+        string? ticket;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync(ct))
+            ticket = await db.Tickets.Where(t => t.IntegratorId == demoEnterprise && t.CityCode == "4501" && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled)
+                .OrderBy(t => t.Number).Select(t => t.Number).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        var deadline = ChinaTime.At(ChinaTime.DayOf(now).AddDays(2), new TimeOnly(18, 0));
+        var coordinator = XinchuangFlow.Application.Access.Actor.Of("nanning@xinchuang.local", [Roles.MunicipalCoordinator], cityCode: "4501");
+        var bureau = XinchuangFlow.Application.Access.Actor.Of("admin@xinchuang.local", [Roles.DataBureauAdmin]);
+        if (ticket is not null)
+            await notices.IssueAsync(coordinator, new XinchuangFlow.Application.Assessment.SupervisionRequest(ticket, null,
+                "采购单位反映该工单处理进度不明。请说明当前进展、到场安排和预计解决时间，并于期限内完成处理。", deadline), ct);
+        await notices.IssueAsync(bureau, new XinchuangFlow.Application.Assessment.SupervisionRequest(null, demoEnterprise,
+            "近一个月南宁市多家单位反映响应偏慢。请提交响应时效整改报告，说明原因、整改措施和完成时间。", ChinaTime.At(ChinaTime.DayOf(now).AddDays(5), new TimeOnly(18, 0))), ct);
+        log.LogInformation("Demo supervision notices issued");
     }
 
     /// <summary>
