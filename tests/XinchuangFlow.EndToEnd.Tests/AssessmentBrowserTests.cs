@@ -132,4 +132,60 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(pageTotal, line["总分"] is null ? "—" : Convert.ToDouble(line["总分"]).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal((await admin.GetFromJsonAsync<JsonObject>($"/api/assessment/rounds/{roundId}"))!["results"]!.AsArray().Count, rows.Count);
     }
+
+    [Fact]
+    public async Task ACoordinatorSupervisesATicket_TheManagerAnswersInTheInbox_AndTheCoordinatorReadsTheAnswer()
+    {
+        // A Nanning ticket of the demo enterprise (the seeding's own notice names one).
+        using var admin = await app.ApiAsync();
+        var seeded = (await admin.GetFromJsonAsync<JsonObject>("/api/supervision?take=50"))!["items"]!.AsArray();
+        var ticket = seeded.First(n => n!["ticketNumber"] is not null)!["ticketNumber"]!.GetValue<string>();
+
+        // The coordinator opens the ticket, takes 督办, and the form comes with the ticket filled in.
+        var coordinator = await app.SignedInPageAsync("nanning@xinchuang.local", Demo);
+        await coordinator.GotoAsync($"/tickets/{ticket}");
+        await WaitLiveAsync(coordinator);
+        await coordinator.Locator("[data-testid=ticket-supervise]").ClickAsync();
+        await WaitLiveAsync(coordinator);
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-ticket] input")).ToHaveValueAsync(ticket);
+        await coordinator.Locator("[data-testid=supervision-send]").ClickAsync();
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-error]")).ToContainTextAsync("请写明督办事由和要求");   // nothing sent without a reason
+        await coordinator.Locator("[data-testid=supervision-reason] textarea").First.FillAsync("用户反映工程师未按约定时间到场，请于期限内到场处理并说明原因。");
+        await coordinator.Locator("[data-testid=supervision-send]").ClickAsync();
+        await coordinator.GetByText("已发出督办").WaitForAsync();
+        var issued = (await admin.GetFromJsonAsync<JsonObject>($"/api/supervision?ticket={ticket}"))!["items"]!.AsArray()[0]!;
+        var number = issued["number"]!.GetValue<string>();
+        Assert.Equal("coordinator", issued["issuer"]!.GetValue<string>());
+        var row = coordinator.Locator("[data-testid=supervision-list] tbody tr").Filter(new() { HasText = number });
+        await Assertions.Expect(row.Locator("[data-testid=supervision-status]")).ToHaveTextAsync("待回复");
+        await coordinator.ScreenshotAsync(new() { Path = Shot("supervision-list.png") });
+
+        // The enterprise's manager answers in the inbox; an empty answer is refused by the form.
+        var manager = await app.SignedInPageAsync("manager@xinchuang.local", Demo);
+        await manager.GotoAsync("/inbox?view=All&kind=supervision.answer");
+        await WaitLiveAsync(manager);
+        var line = manager.Locator($"[data-testid=inbox] tbody tr[data-case='{number}']");
+        await Assertions.Expect(line).ToHaveCountAsync(1);
+        var task = (await line.GetAttributeAsync("data-testid"))!["row-".Length..];
+        await manager.Locator($"[data-testid=open-{task}]").ClickAsync();
+        var form = manager.Locator("[data-testid=open-task]");
+        await form.Locator("[data-testid=field-answer] textarea").First.FillAsync("已于今日安排工程师到场，故障已排除；原因是工程师路线安排失误，已调整排班。");
+        await manager.Keyboard.PressAsync("Tab");
+        await manager.ScreenshotAsync(new() { Path = Shot("supervision-answer.png") });
+        await form.Locator("[data-testid=outcome-answer]").ClickAsync();
+        await manager.GetByText("任务已完成").WaitForAsync();
+
+        // The coordinator reads the answer on the notice's page, on time, with its history.
+        await coordinator.GotoAsync($"/supervision/{number}");
+        await WaitLiveAsync(coordinator);
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-status]")).ToHaveTextAsync("已按期回复");
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-answer]")).ToContainTextAsync("已调整排班");
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-event]")).ToHaveCountAsync(2);
+        await coordinator.ScreenshotAsync(new() { Path = Shot("supervision-notice.png"), FullPage = true });
+
+        // Liuzhou's coordinator does not see it.
+        var liuzhou = await app.SignedInPageAsync("liuzhou@xinchuang.local", Demo);
+        await liuzhou.GotoAsync($"/supervision/{number}");
+        await Assertions.Expect(liuzhou.Locator("[data-testid=supervision-missing]")).ToBeVisibleAsync();
+    }
 }
