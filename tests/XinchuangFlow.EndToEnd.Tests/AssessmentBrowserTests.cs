@@ -146,11 +146,13 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await coordinator.GotoAsync($"/tickets/{ticket}");
         await WaitLiveAsync(coordinator);
         await coordinator.Locator("[data-testid=ticket-supervise]").ClickAsync();
+        await coordinator.WaitForURLAsync("**/supervision?ticket=*");
+        await coordinator.Locator("[data-testid=supervision-issue]").WaitForAsync();
         await WaitLiveAsync(coordinator);
-        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-ticket] input")).ToHaveValueAsync(ticket);
+        await Assertions.Expect(coordinator.Locator("input[data-testid=supervision-ticket]")).ToHaveValueAsync(ticket);
         await coordinator.Locator("[data-testid=supervision-send]").ClickAsync();
         await Assertions.Expect(coordinator.Locator("[data-testid=supervision-error]")).ToContainTextAsync("请写明督办事由和要求");   // nothing sent without a reason
-        await coordinator.Locator("[data-testid=supervision-reason] textarea").First.FillAsync("用户反映工程师未按约定时间到场，请于期限内到场处理并说明原因。");
+        await coordinator.Locator("textarea[data-testid=supervision-reason]").FillAsync("用户反映工程师未按约定时间到场，请于期限内到场处理并说明原因。");
         await coordinator.Locator("[data-testid=supervision-send]").ClickAsync();
         await coordinator.GetByText("已发出督办").WaitForAsync();
         var issued = (await admin.GetFromJsonAsync<JsonObject>($"/api/supervision?ticket={ticket}"))!["items"]!.AsArray()[0]!;
@@ -171,6 +173,8 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var form = manager.Locator("[data-testid=open-task]");
         await form.Locator("[data-testid=field-answer] textarea").First.FillAsync("已于今日安排工程师到场，故障已排除；原因是工程师路线安排失误，已调整排班。");
         await manager.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(form.Locator("[data-testid=field-answer]")).ToContainTextAsync("37 / 4000");   // the page has the text
+        await manager.WaitForTimeoutAsync(300);   // the label's float animation, for the screenshot
         await manager.ScreenshotAsync(new() { Path = Shot("supervision-answer.png") });
         await form.Locator("[data-testid=outcome-answer]").ClickAsync();
         await manager.GetByText("任务已完成").WaitForAsync();
