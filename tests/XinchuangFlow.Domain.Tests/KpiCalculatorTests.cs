@@ -106,8 +106,43 @@ public sealed class KpiCalculatorTests
     {
         var all = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure)).Single();
         Assert.Equal(0, all[Kpis.Tickets].Value);
-        Assert.Equal(0, all[Kpis.SupervisionNotices].Value);
-        Assert.All(Kpis.All.Except([Kpis.Tickets, Kpis.Reported, Kpis.SupervisionNotices]), code => Assert.Null(all[code].Value));
+        Assert.All(Kpis.All.Except([Kpis.Tickets, Kpis.Reported]), code => Assert.Null(all[code].Value));
+        var none = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure), new KpiExtras(Counties: [])).Single();
+        Assert.Equal((0.0, 0.0, (double?)null), (none[Kpis.SupervisionNotices].Value!.Value, none[Kpis.KnowledgeContributions].Value!.Value, none[Kpis.CountyCoverage].Value));
+    }
+
+    [Fact]
+    public void KnowledgeAndCoverage_ArticlesPublished_PlatformTicketsCitingOne_AndCountiesStaffed()
+    {
+        var other = Guid.CreateVersion7();
+        Ticket Resolved(string n, bool reported, string? cited)
+        {
+            var t = T(n, T0, reported, (0, "dispatched", Nanning), (0.5, "accepted", null), (2, "checked-in", null), (3, "resolved", null));
+            t.CitedArticles = cited;
+            return t;
+        }
+        var cases = new[] { Resolved("K1", false, "KB-000001"), Resolved("K2", false, null), Resolved("K3", false, null), Resolved("K4", true, null) }
+            .Select(t => new KpiCase(t, [])).ToList();
+        Division County(string code, string city) => new(code, "县" + code, DivisionLevel.County, city);
+        var extras = new KpiExtras(
+            Articles: [new("KB-000001", Enterprise, T0), new("KB-000002", Enterprise, T0), new("KB-000003", other, T0)],
+            Staffed: [new(Enterprise, "450101"), new(Enterprise, "450201"), new(other, "450102")],
+            Counties: [County("450101", "4501"), County("450102", "4501"), County("450201", "4502"), County("450202", "4502")]);
+        var groups = KpiCalculator.Compute(cases, new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure), extras);
+        var mine = groups.Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == Enterprise.ToString());
+        Assert.Equal(2, mine[Kpis.KnowledgeContributions].Value);
+        // Three platform tickets resolved, one citing an article; the reported one is not counted.
+        Assert.Equal((33.33, 1.0, 3), (mine[Kpis.KnowledgeCited].Value, mine[Kpis.KnowledgeCited].Numerator, mine[Kpis.KnowledgeCited].Denominator));
+        Assert.Equal(["K2", "K3"], mine[Kpis.KnowledgeCited].Against);
+        // Its posts cover two of the four counties; the uncovered are listed.
+        Assert.Equal(50, mine[Kpis.CountyCoverage].Value);
+        Assert.Equal(["450102", "450202"], mine[Kpis.CountyCoverage].Against);
+        Assert.Equal(1, groups.Single(g => g.Key == other.ToString())[Kpis.KnowledgeContributions].Value);
+        // A city: any enterprise's posts against the city's counties; articles belong to no city.
+        var nanning = groups.Single(g => g.Dimension == KpiCalculator.ByCity && g.Key == "4501");
+        Assert.Equal((100.0, (double?)null), (nanning[Kpis.CountyCoverage].Value!.Value, nanning[Kpis.KnowledgeContributions].Value));
+        var all = groups.Single(g => g.Dimension == KpiCalculator.Overall);
+        Assert.Equal((75.0, 3.0), (all[Kpis.CountyCoverage].Value!.Value, all[Kpis.KnowledgeContributions].Value!.Value));
     }
 
     [Fact]
@@ -122,7 +157,7 @@ public sealed class KpiCalculatorTests
             new("DB-4", e1, "4502", AsOf.AddDays(-1), AsOf.AddDays(2), null),                  // still within its deadline: not decided
             new("DB-5", e2, "4502", AsOf.AddDays(-3), AsOf.AddDays(-2), AsOf.AddDays(-2)),     // answered at the deadline itself: on time
         };
-        var groups = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure), notices);
+        var groups = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure), new KpiExtras(Notices: notices));
         var one = groups.Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == e1.ToString());
         Assert.Equal(4, one[Kpis.SupervisionNotices].Value);
         Assert.Equal((33.33, 1.0, 3), (one[Kpis.SupervisionOnTime].Value, one[Kpis.SupervisionOnTime].Numerator, one[Kpis.SupervisionOnTime].Denominator));

@@ -70,8 +70,10 @@ public sealed class ComputeAssessmentActivity(IAssessmentRounds rounds, IKpiSour
         }
         var (model, set) = await rules.GetAsync<AssessmentModel>(RuleKinds.Assessment, null, ct);
         var asOf = period.To < context.Now ? period.To : context.Now;
-        var groups = KpiCalculator.Compute(await source.CasesAsync(new KpiScope(), period.From, period.To, ct), new KpiOptions(asOf, KpiOptions.DefaultComplaintClosure),
-                await source.NoticesAsync(new KpiScope(), period.From, period.To, ct))
+        var cases = await source.CasesAsync(new KpiScope(), period.From, period.To, ct);
+        var extras = await source.ExtrasAsync(new KpiScope(), period.From, period.To, asOf, ct);
+        var options = new KpiOptions(asOf, KpiOptions.DefaultComplaintClosure);
+        var groups = KpiCalculator.Compute(cases, options, extras)
             .Where(g => g.Dimension == KpiCalculator.ByEnterprise).ToDictionary(g => g.Key);
         var enterprises = (await network.EnterprisesAsync(ct))
             .Where(e => groups.ContainsKey(e.Id.ToString()) || (e.Kind == EnterpriseKind.Integrator && e.Status != ShortlistStatus.Removed))
@@ -89,7 +91,7 @@ public sealed class ComputeAssessmentActivity(IAssessmentRounds rounds, IKpiSour
         var items = new JsonArray();
         foreach (var e in enterprises)
         {
-            var group = groups.GetValueOrDefault(e.Id.ToString()) ?? new KpiGroup(KpiCalculator.ByEnterprise, e.Id.ToString(), new Dictionary<string, KpiFigure>());
+            var group = groups.GetValueOrDefault(e.Id.ToString()) ?? KpiCalculator.Enterprise(e.Id, cases, options, extras);
             var score = AssessmentScorer.Score(model, group);
             items.Add(new JsonObject
             {

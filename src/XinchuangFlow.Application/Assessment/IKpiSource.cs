@@ -16,6 +16,10 @@ public interface IKpiSource
     /// </summary>
     Task<IReadOnlyList<KpiCase>> CasesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
 
-    /// <summary>The supervision notices issued in [from, to) within the scope (ASM-7).</summary>
-    Task<IReadOnlyList<KpiNotice>> NoticesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+    /// <summary>
+    /// What the indicators read beside the tickets, within the scope: the supervision notices issued in [from, to) (ASM-7),
+    /// the enterprises' knowledge articles published in it, and the counties staffed on <paramref name="asOf"/>'s day
+    /// (an active technician with a certificate valid that day at a service point there).
+    /// </summary>
+    Task<KpiExtras> ExtrasAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct = default);
 }

@@ -33,7 +33,7 @@ public sealed class KpiService(IKpiSource source, AccessService access, TimeProv
         // Clocks and complaints are judged at the end of the period (or now, for a period still running): a quarter's
         // figures do not change when they are computed again later.
         return new KpiReport(period, asOf, scope, KpiCalculator.Compute(cases, new KpiOptions(asOf, KpiOptions.DefaultComplaintClosure),
-            await source.NoticesAsync(scope, period.From, period.To, ct)));
+            await source.ExtrasAsync(scope, period.From, period.To, asOf, ct)));
     }
 
     /// <summary>The scope asked for, narrowed to what the caller may see; refused (logged) when the caller may see none of it.</summary>

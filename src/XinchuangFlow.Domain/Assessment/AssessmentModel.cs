@@ -28,7 +28,7 @@ public sealed class AssessmentModel
     [
         Kpis.ResponseOnTime, Kpis.OnSiteOnTime, Kpis.OnSiteSameCityOnTime, Kpis.OnSiteOtherCityOnTime, Kpis.ResolutionOnTime, Kpis.SatisfactionMean, Kpis.Satisfied,
         Kpis.Dissatisfied, Kpis.FirstTimeFix, Kpis.Reopened, Kpis.ComplaintRate, Kpis.ComplaintClosedOnTime, Kpis.ComplaintClosureHours, Kpis.FollowUpReach,
-        Kpis.FollowUpConfirmed, Kpis.SupervisionNotices, Kpis.SupervisionOnTime,
+        Kpis.FollowUpConfirmed, Kpis.SupervisionNotices, Kpis.SupervisionOnTime, Kpis.KnowledgeContributions, Kpis.KnowledgeCited, Kpis.CountyCoverage,
     ];
 
     public static AssessmentModel Parse(string json)

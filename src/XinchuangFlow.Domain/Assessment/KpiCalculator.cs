@@ -18,26 +18,46 @@ public static class KpiCalculator
 
     /// <param name="cases">The tickets (created in the period) with their complaints.</param>
     /// <param name="options">When they are judged.</param>
-    /// <param name="notices">The supervision notices issued in the period (ASM-7): an enterprise's count and answers on time.</param>
-    public static IReadOnlyList<KpiGroup> Compute(IEnumerable<KpiCase> cases, KpiOptions options, IReadOnlyList<KpiNotice>? notices = null)
+    /// <param name="extras">Notices, articles and the staffed counties (none: those indicators have nothing to count).</param>
+    public static IReadOnlyList<KpiGroup> Compute(IEnumerable<KpiCase> cases, KpiOptions options, KpiExtras? extras = null)
     {
         var all = cases.Where(c => c.Ticket.Status != TicketStatus.Cancelled).ToList();
-        notices ??= [];
-        var groups = new List<KpiGroup> { Group(Overall, "", all, options, notices) };
+        var groups = new List<KpiGroup> { Group(Overall, "", all, options, extras) };
         var byEnterprise = all.Where(c => c.Ticket.IntegratorId is not null).ToLookup(c => c.Ticket.IntegratorId!.Value);
-        var noticesOf = notices.ToLookup(n => n.EnterpriseId);
-        groups.AddRange(byEnterprise.Select(g => g.Key).Union(noticesOf.Select(g => g.Key)).Order()
-            .Select(e => Group(ByEnterprise, e.ToString(), byEnterprise[e].ToList(), options, noticesOf[e].ToList())));
+        var keys = byEnterprise.Select(g => g.Key);
+        if (extras is not null) keys = keys.Union(extras.NoticeList.Select(n => n.EnterpriseId)).Union(extras.ArticleList.Select(a => a.EnterpriseId));
+        groups.AddRange(keys.Order().Select(e => Group(ByEnterprise, e.ToString(), byEnterprise[e].ToList(), options, extras is null ? null : Of(extras, e))));
         var byCity = all.ToLookup(c => c.Ticket.CityCode);
-        var noticesIn = notices.Where(n => n.CityCode is not null).ToLookup(n => n.CityCode!);
-        groups.AddRange(byCity.Select(g => g.Key).Union(noticesIn.Select(g => g.Key)).Order(StringComparer.Ordinal)
-            .Select(city => Group(ByCity, city, byCity[city].ToList(), options, noticesIn[city].ToList())));
+        var noticesIn = (extras?.NoticeList ?? []).Where(n => n.CityCode is not null).Select(n => n.CityCode!);
+        groups.AddRange(byCity.Select(g => g.Key).Union(noticesIn).Order(StringComparer.Ordinal)
+            .Select(city => Group(ByCity, city, byCity[city].ToList(), options, extras is null ? null : InCity(extras, city))));
         return groups;
     }
 
-    /// <summary>The indicators of one group (with the supervision notices of the group, when any).</summary>
-    public static KpiGroup Group(string dimension, string key, IReadOnlyList<KpiCase> cases, KpiOptions options, IReadOnlyList<KpiNotice>? notices = null)
+    /// <summary>One enterprise's indicators (its group whether or not it served a ticket).</summary>
+    public static KpiGroup Enterprise(Guid enterprise, IEnumerable<KpiCase> cases, KpiOptions options, KpiExtras? extras = null) =>
+        Group(ByEnterprise, enterprise.ToString(), cases.Where(c => c.Ticket.Status != TicketStatus.Cancelled && c.Ticket.IntegratorId == enterprise).ToList(), options,
+            extras is null ? null : Of(extras, enterprise));
+
+    /// <summary>The extras of one enterprise: its notices, its articles, its posts; coverage against every county.</summary>
+    private static KpiExtras Of(KpiExtras x, Guid enterprise) => x with
     {
+        Notices = x.NoticeList.Where(n => n.EnterpriseId == enterprise).ToList(), Articles = x.ArticleList.Where(a => a.EnterpriseId == enterprise).ToList(),
+        Staffed = x.StaffedList.Where(p => p.EnterpriseId == enterprise).ToList(),
+    };
+
+    /// <summary>The extras of one city: its notices, no articles (they belong to no city), coverage against the city's counties.</summary>
+    private static KpiExtras InCity(KpiExtras x, string city) => x with
+    {
+        Notices = x.NoticeList.Where(n => n.CityCode == city).ToList(), Articles = [],
+        Counties = x.CountyList.Where(c => c.CityCode == city).ToList(), Staffed = x.StaffedList.Where(p => p.CountyCode.StartsWith(city, StringComparison.Ordinal)).ToList(),
+    };
+
+    /// <summary>The indicators of one group, with the group's own extras (none: the indicators on them have nothing to count).</summary>
+    public static KpiGroup Group(string dimension, string key, IReadOnlyList<KpiCase> cases, KpiOptions options, KpiExtras? extras = null)
+    {
+        var known = extras is not null;
+        extras ??= KpiExtras.None;
         var figures = new Dictionary<string, KpiFigure>(StringComparer.Ordinal);
         void Add(KpiFigure f) => figures[f.Code] = f;
         var tickets = cases.Select(c => c.Ticket).ToList();
@@ -83,9 +103,20 @@ public static class KpiCalculator
         Add(new KpiFigure(Kpis.ComplaintClosureHours, closed.Count == 0 ? null : Math.Round(hours / closed.Count, 1), Math.Round(hours, 1), closed.Count, Listed(lateTickets),
             lateTickets.Count));
 
+        // Knowledge (ASM-1): the articles published; of the platform's tickets resolved at least once, the share that cite one
+        // (the exchange standard carries no citation, so reported tickets are not counted).
+        Add(new KpiFigure(Kpis.KnowledgeContributions, dimension == ByCity || !known ? null : extras.ArticleList.Count, extras.ArticleList.Count, extras.ArticleList.Count, [], 0));
+        Add(Share(Kpis.KnowledgeCited, resolved.Where(t => !t.IsReported).ToList(), t => !string.IsNullOrEmpty(t.CitedArticles)));
+        // County coverage: the counties with a staffed service point (any enterprise's for a city or the region), the uncovered ones listed.
+        var counties = known ? extras.CountyList : [];
+        var staffed = extras.StaffedList.Select(p => p.CountyCode).ToHashSet(StringComparer.Ordinal);
+        var bare = counties.Where(c => !staffed.Contains(c.Code)).ToList();
+        Add(new KpiFigure(Kpis.CountyCoverage, counties.Count == 0 ? null : Percent(counties.Count - bare.Count, counties.Count), counties.Count - bare.Count, counties.Count,
+            bare.Select(c => c.Code).Take(AgainstListed).ToList(), bare.Count));
+
         // Supervision notices (ASM-7): how many were issued; of those decided (answered, or past their deadline), the share answered by it.
-        notices ??= [];
-        Add(new KpiFigure(Kpis.SupervisionNotices, notices.Count, notices.Count, notices.Count, notices.Select(n => n.Number).Take(AgainstListed).ToList(), notices.Count));
+        var notices = extras.NoticeList;
+        Add(new KpiFigure(Kpis.SupervisionNotices, known ? notices.Count : null, notices.Count, notices.Count, notices.Select(n => n.Number).Take(AgainstListed).ToList(), notices.Count));
         var due = notices.Where(n => n.AnsweredAt is not null || options.AsOf > n.Deadline).ToList();
         var missed = due.Where(n => n.AnsweredAt is not { } at || at > n.Deadline).ToList();
         Add(new KpiFigure(Kpis.SupervisionOnTime, due.Count == 0 ? null : Percent(due.Count - missed.Count, due.Count), due.Count - missed.Count, due.Count,

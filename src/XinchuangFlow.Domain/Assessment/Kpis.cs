@@ -11,14 +11,15 @@ public static class Kpis
         Satisfied = "satisfied", Dissatisfied = "dissatisfied", FirstTimeFix = "first-time-fix", Reopened = "reopened", ComplaintRate = "complaint-rate",
         ComplaintClosedOnTime = "complaint-closed-on-time", ComplaintClosureHours = "complaint-closure-hours", Tickets = "tickets", Reported = "reported",
         FollowUpReach = "followup-reach", FollowUpConfirmed = "followup-confirmed", SupervisionNotices = "supervision-notices",
-        SupervisionOnTime = "supervision-on-time";
+        SupervisionOnTime = "supervision-on-time", KnowledgeContributions = "knowledge-contributions", KnowledgeCited = "knowledge-cited",
+        CountyCoverage = "county-coverage";
 
     /// <summary>In the order a report lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Tickets, Reported, ResponseOnTime, OnSiteOnTime, OnSiteSameCityOnTime, OnSiteOtherCityOnTime, ResolutionOnTime, SatisfactionMean, Satisfied,
         Dissatisfied, FirstTimeFix, Reopened, ComplaintRate, ComplaintClosedOnTime, ComplaintClosureHours, FollowUpReach, FollowUpConfirmed,
-        SupervisionNotices, SupervisionOnTime,
+        SupervisionNotices, SupervisionOnTime, KnowledgeContributions, KnowledgeCited, CountyCoverage,
     ];
 
     /// <summary>Indicators where a higher value is worse (the tickets behind them are the ones that count against).</summary>
@@ -42,6 +43,30 @@ public sealed record KpiFigure(string Code, double? Value, double Numerator, int
 public sealed record KpiGroup(string Dimension, string Key, IReadOnlyDictionary<string, KpiFigure> Figures)
 {
     public KpiFigure this[string code] => Figures[code];
+}
+
+/// <summary>An article of the knowledge base as the indicators read it: whose, and when it was published.</summary>
+public sealed record KpiArticle(string Number, Guid EnterpriseId, DateTimeOffset PublishedAt);
+
+/// <summary>A county where an enterprise has a service point staffed by an active technician with a valid certificate.</summary>
+public sealed record KpiPost(Guid EnterpriseId, string CountyCode);
+
+/// <summary>
+/// What the indicators read beside the tickets: the supervision notices issued in the period (ASM-7), the knowledge
+/// articles published in it, and the counties staffed at its end (the network as it stands).
+/// </summary>
+/// <param name="Notices">The supervision notices issued in the period.</param>
+/// <param name="Articles">The enterprises' knowledge articles published in the period.</param>
+/// <param name="Staffed">The counties staffed at the period's end, per enterprise.</param>
+/// <param name="Counties">The counties coverage is measured against (code, name, city): Guangxi's by default.</param>
+public sealed record KpiExtras(IReadOnlyList<KpiNotice>? Notices = null, IReadOnlyList<KpiArticle>? Articles = null, IReadOnlyList<KpiPost>? Staffed = null,
+    IReadOnlyList<XinchuangFlow.Domain.Network.Division>? Counties = null)
+{
+    public static readonly KpiExtras None = new();
+    public IReadOnlyList<KpiNotice> NoticeList => Notices ?? [];
+    public IReadOnlyList<KpiArticle> ArticleList => Articles ?? [];
+    public IReadOnlyList<KpiPost> StaffedList => Staffed ?? [];
+    public IReadOnlyList<XinchuangFlow.Domain.Network.Division> CountyList => Counties ?? XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.Counties;
 }
 
 /// <summary>What the indicators need beyond the tickets.</summary>

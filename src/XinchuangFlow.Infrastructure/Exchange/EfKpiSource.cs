@@ -59,13 +59,27 @@ public sealed class EfKpiSource(IDbContextFactory<XfDbContext> factory) : IKpiSo
         return tickets.Select(t => new KpiCase(t, byTicket.TryGetValue(t.Id, out var k) ? k : [])).ToList();
     }
 
-    public async Task<IReadOnlyList<KpiNotice>> NoticesAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    public async Task<KpiExtras> ExtrasAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct = default)
     {
         (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.SupervisionNotices.AsNoTracking().Where(n => n.IssuedAt >= from && n.IssuedAt < to);
-        if (scope.EnterpriseId is { } e) q = q.Where(n => n.EnterpriseId == e);
-        if (scope.CityCode is { } c) q = q.Where(n => n.CityCode == c);
-        return await q.OrderBy(n => n.Number).Select(n => new KpiNotice(n.Number, n.EnterpriseId, n.CityCode, n.IssuedAt, n.Deadline, n.AnsweredAt)).ToListAsync(ct);
+        var notices = db.SupervisionNotices.AsNoTracking().Where(n => n.IssuedAt >= from && n.IssuedAt < to);
+        if (scope.EnterpriseId is { } e) notices = notices.Where(n => n.EnterpriseId == e);
+        if (scope.CityCode is { } c) notices = notices.Where(n => n.CityCode == c);
+        var articles = db.KnowledgeArticles.AsNoTracking().Where(a => a.EnterpriseId != null && a.PublishedAt != null && a.PublishedAt >= from && a.PublishedAt < to);
+        if (scope.EnterpriseId is { } ae) articles = articles.Where(a => a.EnterpriseId == ae);
+        var day = Domain.Time.ChinaTime.DayOf(asOf);
+        var posts = from t in db.Technicians.AsNoTracking()
+                    join p in db.ServicePoints.AsNoTracking() on t.ServicePointId equals p.Id
+                    where t.Active && db.Certificates.Any(k => k.TechnicianId == t.Id && k.ValidFrom <= day && k.ValidUntil >= day)
+                    select new { p.EnterpriseId, p.CountyCode };
+        if (scope.EnterpriseId is { } pe) posts = posts.Where(p => p.EnterpriseId == pe);
+        if (scope.CityCode is { } pc) posts = posts.Where(p => p.CountyCode.StartsWith(pc));
+        return new KpiExtras(
+            await notices.OrderBy(n => n.Number).Select(n => new KpiNotice(n.Number, n.EnterpriseId, n.CityCode, n.IssuedAt, n.Deadline, n.AnsweredAt)).ToListAsync(ct),
+            (await articles.OrderBy(a => a.Number).Select(a => new { a.Number, a.EnterpriseId, a.PublishedAt }).ToListAsync(ct))
+                .Select(a => new KpiArticle(a.Number, a.EnterpriseId!.Value, a.PublishedAt!.Value)).ToList(),
+            (await posts.Distinct().ToListAsync(ct)).Select(p => new KpiPost(p.EnterpriseId, p.CountyCode)).ToList(),
+            scope.CityCode is { } city ? Domain.Network.GuangxiDivisions.Shipped.Counties.Where(k => k.CityCode == city).ToList() : null);
     }
 }

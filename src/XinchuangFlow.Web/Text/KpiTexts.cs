@@ -8,12 +8,29 @@ namespace XinchuangFlow.Web.Text;
 public static class KpiTexts
 {
     /// <summary>The page of what counts against a figure: a supervision notice for the notices' indicators, else a ticket.</summary>
-    public static string AgainstLink(string code, string number) =>
-        code is Kpis.SupervisionNotices or Kpis.SupervisionOnTime ? $"/supervision/{number}" : $"/tickets/{number}";
+    public static string? AgainstLink(string code, string number) => code switch
+    {
+        Kpis.SupervisionNotices or Kpis.SupervisionOnTime => $"/supervision/{number}",
+        Kpis.CountyCoverage => null,
+        _ => $"/tickets/{number}",
+    };
+
+    /// <summary>The title of the list against a figure: tickets, notices or counties.</summary>
+    public static string AgainstTitleKey(string code) => code switch
+    {
+        Kpis.SupervisionNotices => "Kpi.AgainstTitleAllNotices",
+        Kpis.SupervisionOnTime => "Kpi.AgainstTitleNotices",
+        Kpis.CountyCoverage => "Kpi.AgainstTitleCounties",
+        _ => "Kpi.AgainstTitle",
+    };
+
+    /// <summary>How an item against a figure reads: a county by its name, anything else by its number.</summary>
+    public static string AgainstText(string code, string item) =>
+        code == Kpis.CountyCoverage ? XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.Find(item)?.Name ?? item : item;
 
     public static string Value(IStringLocalizer L, KpiFigure f) => f.Value is not { } v ? L["Kpi.None"] : f.Code switch
     {
-        Kpis.Tickets or Kpis.Reported or Kpis.SupervisionNotices => v.ToString("0", CultureInfo.InvariantCulture),
+        Kpis.Tickets or Kpis.Reported or Kpis.SupervisionNotices or Kpis.KnowledgeContributions => v.ToString("0", CultureInfo.InvariantCulture),
         Kpis.SatisfactionMean => v.ToString("0.00", CultureInfo.InvariantCulture),
         Kpis.ComplaintRate => string.Format(L["Kpi.PerHundred"], v.ToString("0.##", CultureInfo.InvariantCulture)),
         Kpis.ComplaintClosureHours => string.Format(L["Kpi.Hours"], v.ToString("0.#", CultureInfo.InvariantCulture)),
