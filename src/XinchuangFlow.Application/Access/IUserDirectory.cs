@@ -19,5 +19,7 @@ public interface IUserDirectory
     Task<IReadOnlyList<Notifications.UserContact>> ContactsAsync(IReadOnlyList<string> userNames, CancellationToken ct = default);
 
     /// <summary>Stores a user's own e-mail address, phone number and channel wishes.</summary>
+    /// <summary>Keeps the language the user chose (messages sent to them are in it).</summary>
+    Task SetLanguageAsync(string userName, string language, CancellationToken ct = default);
     Task UpdateContactAsync(string userName, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default);
 }

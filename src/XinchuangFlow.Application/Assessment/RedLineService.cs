@@ -77,14 +77,23 @@ public sealed class RedLineService(IKpiSource source, RuleBook rules, IRedLineSt
         var subject = $"【满意度红线预警】{alert.EnterpriseName} {span}满意率 {alert.Satisfied:0.#}%，低于红线 {alert.Line:0.#}%";
         var body = $"{span}共 {alert.Ratings} 条评价，满意（4–5 分）占 {alert.Satisfied:0.#}%。请查看服务指标，核实原因并整改。";
         var managers = await users.TeamAsync(Roles.EnterpriseManager, alert.EnterpriseId, null, null, 50, ct);
+        var quarter = alert.Window == RedLineWindows.Quarter;
+        var args = new Dictionary<string, string>
+        {
+            ["enterprise"] = alert.EnterpriseName, ["satisfied"] = alert.Satisfied.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+            ["line"] = alert.Line.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), ["ratings"] = alert.Ratings.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["year"] = quarter ? alert.Period[..4] : "", ["q"] = quarter ? alert.Period[5..] : "", ["days"] = model.RedLineRollingDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var key = quarter ? "RedLineQuarter" : "RedLineRolling";
         var list = new List<Notification>();
         foreach (var channel in new[] { "inbox", "email" })
         {
-            list.Add(new Notification { Id = Guid.CreateVersion7(alert.CrossedAt), ActivityId = "(red-line)", ToRole = Roles.DataBureauAdmin, Channel = channel, Subject = subject, Body = body, CreatedAt = alert.CrossedAt });
+            list.Add(new Notification { Id = Guid.CreateVersion7(alert.CrossedAt), ActivityId = "(red-line)", ToRole = Roles.DataBureauAdmin, Channel = channel, Subject = subject, Body = body, CreatedAt = alert.CrossedAt }
+                .WithText(key, args));
             list.AddRange(managers.Select(m => new Notification
             {
                 Id = Guid.CreateVersion7(alert.CrossedAt), ActivityId = "(red-line)", ToUser = m.UserName, Channel = channel, Subject = subject, Body = body, CreatedAt = alert.CrossedAt,
-            }));
+            }.WithText(key, args)));
         }
         return list;
     }

@@ -25,12 +25,23 @@ public static class SupervisionActivities
     internal static string What(SupervisionNotice n) => n.TicketNumber is { } t ? $"工单 {t}" : n.EnterpriseName;
 
     /// <summary>The enterprise's managers, each told by inbox and e-mail.</summary>
-    internal static async Task TellManagersAsync(ActivityContext context, IUserDirectory users, SupervisionNotice n, string subject, string body)
+    internal static async Task TellManagersAsync(ActivityContext context, IUserDirectory users, SupervisionNotice n, Func<Notification> make)
     {
         foreach (var m in await users.TeamAsync(Roles.EnterpriseManager, n.EnterpriseId, null, null, 50, context.Cancellation))
             foreach (var channel in new[] { "inbox", "email" })
-                context.Notify(new Notification { ToUser = m.UserName, Subject = subject, Body = body, Channel = channel });
+            {
+                var note = make();
+                (note.ToUser, note.Channel) = (m.UserName, channel);
+                context.Notify(note);
+            }
     }
+
+    /// <summary>The notice's words as a coded text: its number, enterprise, deadline (China time) and reason.</summary>
+    internal static Dictionary<string, string> Args(SupervisionNotice n, string? answer = null) => new()
+    {
+        ["number"] = n.Number, ["enterprise"] = n.EnterpriseName, ["deadline"] = n.Deadline.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ["reason"] = n.Reason, ["answer"] = answer ?? "",
+    };
 }
 
 /// <summary>Stores the notice the supervision service issued (the variable <c>notice</c>) as the case of this flow.</summary>
@@ -93,8 +104,12 @@ public sealed class RecordSupervisionAnswerActivity(ISupervisionStore store) : I
             n.AnsweredBy = context.User;
         });
         var subject = $"【督办回复】{notice.Number} {SupervisionActivities.What(notice)}：{notice.EnterpriseName}已{(late ? "逾期" : "按期")}回复";
-        context.Notify(new Notification { ToUser = notice.IssuedBy, Subject = subject, Body = text, Channel = "inbox" });
-        if (late) context.Notify(new Notification { ToRole = Roles.DataBureauAdmin, Subject = subject, Body = text, Channel = "inbox" });
+        var (key, args) = (late ? "SupervisionAnsweredLate" : "SupervisionAnswered", SupervisionActivities.Args(notice, text));
+        foreach (var channel in new[] { "inbox", "email" })
+        {
+            context.Notify(new Notification { ToUser = notice.IssuedBy, Subject = subject, Body = text, Channel = channel }.WithText(key, args));
+            if (late) context.Notify(new Notification { ToRole = Roles.DataBureauAdmin, Subject = subject, Body = text, Channel = channel }.WithText(key, args));
+        }
         return ActivityResult.Done("done");
     }
 }
@@ -120,12 +135,14 @@ public sealed class EscalateSupervisionActivity(ISupervisionStore store, IUserDi
         });
         var subject = $"【督办逾期】{notice.Number} {SupervisionActivities.What(notice)}：{notice.EnterpriseName}未在 {notice.Deadline.ToChina():yyyy-MM-dd HH:mm} 前回复";
         var body = $"督办事由：{notice.Reason}";
+        var args = SupervisionActivities.Args(notice);
         foreach (var channel in new[] { "inbox", "email" })
         {
-            context.Notify(new Notification { ToUser = notice.IssuedBy, Subject = subject, Body = body, Channel = channel });
-            context.Notify(new Notification { ToRole = Roles.DataBureauAdmin, Subject = subject, Body = body, Channel = channel });
+            context.Notify(new Notification { ToUser = notice.IssuedBy, Subject = subject, Body = body, Channel = channel }.WithText("SupervisionEscalated", args));
+            context.Notify(new Notification { ToRole = Roles.DataBureauAdmin, Subject = subject, Body = body, Channel = channel }.WithText("SupervisionEscalated", args));
         }
-        await SupervisionActivities.TellManagersAsync(context, users, notice, subject, body + "。请尽快回复。");
+        await SupervisionActivities.TellManagersAsync(context, users, notice,
+            () => new Notification { Subject = subject, Body = body + "。请尽快回复。" }.WithText("SupervisionEscalatedToEnterprise", args));
         return ActivityResult.Done("done");
     }
 }

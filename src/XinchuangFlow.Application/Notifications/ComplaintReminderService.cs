@@ -39,7 +39,11 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
                         {
                             Id = Guid.CreateVersion7(amendment.Now), InstanceId = c.InstanceId, ActivityId = "(reminder)", ToRole = role, Channel = channel,
                             Subject = subject, Body = body, CreatedAt = amendment.Now,
-                        });
+                        }.WithText("ComplaintReminder", new Dictionary<string, string>
+                        {
+                            ["number"] = c.Number, ["step"] = "@ComplaintStatus." + c.Status, ["unit"] = c.ProcurementUnit ?? "", ["description"] = c.Description,
+                            ["due"] = due.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                        }));
                 amendment.Change(c, "reminder",
                     $"催办：{stepZh}已超过办理时限（{due.ToChina():MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
                     complaint => complaint.RemindedFor = due);

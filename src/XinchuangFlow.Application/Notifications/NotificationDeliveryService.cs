@@ -14,7 +14,7 @@ namespace XinchuangFlow.Application.Notifications;
 /// it, and a node sends only deliveries it holds the lease of.
 /// </summary>
 public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRepository cases, IUserDirectory users, IEnumerable<IMessageSender> senders,
-    AccessService access, TimeProvider clock, ILogger<NotificationDeliveryService> log)
+    AccessService access, TimeProvider clock, ILogger<NotificationDeliveryService> log, INotificationTexts? texts = null)
 {
     public const int MaxAttempts = 12;
 
@@ -76,10 +76,12 @@ public sealed class NotificationDeliveryService(IDeliveryStore store, ITicketRep
                 _ => null,
             };
             if (address is null) continue;
+            // Each recipient reads the message in the language they chose.
+            var (subject, body) = NotificationText.For(n, c.Language, texts);
             result.Add(new Delivery
             {
                 Id = Guid.CreateVersion7(now), NotificationId = n.Id, InstanceId = n.InstanceId, Channel = n.Channel, Recipient = c.UserName, Address = address,
-                Subject = n.Subject, Body = n.Body, NextAttemptAt = now, CreatedAt = now,
+                Subject = subject, Body = body, NextAttemptAt = now, CreatedAt = now,
             });
         }
         return result;

@@ -88,12 +88,20 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
             ? $"【超时】工单 {ticket.Number} {clockZh}时限已到（{level.Percent}%）"
             : $"【预警】工单 {ticket.Number} {clockZh}时限已用 {level.Percent}%";
         var body = $"{ticket.Title}｜{ticket.ProcurementUnit}｜等级 {ticket.Grade}｜工程师 {ticket.TechnicianName ?? "未派单"}｜截止 {deadline:yyyy-MM-dd HH:mm}｜{level.LabelZh}";
+        var key = level.Percent >= 100 ? "SlaBreached" : "SlaWarning";
+        var args = new Dictionary<string, string>
+        {
+            ["number"] = ticket.Number, ["clock"] = "@Clock." + clock.Kind.ToString().ToLowerInvariant(), ["percent"] = level.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["title"] = ticket.Title, ["unit"] = ticket.ProcurementUnit ?? "", ["grade"] = ticket.Grade?.ToString() ?? "",
+            ["technician"] = ticket.TechnicianName ?? "@Notify.NoTechnician", ["deadline"] = deadline is { } d ? d.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "",
+            ["label"] = level.LabelZh ?? "",
+        };
         foreach (var channel in level.EffectiveChannels)
         {
             foreach (var role in level.Roles)
-                context.Notify(new Notification { ToRole = role, Subject = subject, Body = body, Channel = channel });
+                context.Notify(new Notification { ToRole = role, Subject = subject, Body = body, Channel = channel }.WithText(key, args));
             foreach (var user in level.Users)
-                context.Notify(new Notification { ToUser = user, Subject = subject, Body = body, Channel = channel });
+                context.Notify(new Notification { ToUser = user, Subject = subject, Body = body, Channel = channel }.WithText(key, args));
         }
         ticket.SyncClocks(context.Now, calendar);
         ticket.UpdatedAt = context.Now;

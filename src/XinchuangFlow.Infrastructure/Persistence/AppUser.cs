@@ -15,6 +15,8 @@ public sealed class AppUser : IdentityUser
     /// <summary>Besides the inbox: e-mail (to <c>Email</c>) and SMS (to <c>PhoneNumber</c>) for escalations and reminders.</summary>
     public bool NotifyByEmail { get; set; } = true;
     public bool NotifyBySms { get; set; }
+    /// <summary>The language the user last chose (zh-CN, en); messages sent to them are in it. Null: Chinese.</summary>
+    public string? Language { get; set; }
     /// <summary>When the password was last set (等保 2.0: passwords expire, <c>Security:PasswordMaxAgeDays</c>); null until the first sign-in after the column was added.</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
     /// <summary>

@@ -55,8 +55,15 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
         var normalized = userNames.Select(u => u.Trim().ToUpperInvariant()).ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!) && u.DisabledAt == null)
-            .Select(u => new XinchuangFlow.Application.Notifications.UserContact(u.UserName!, u.Email, u.PhoneNumber, u.NotifyByEmail, u.NotifyBySms, u.EnterpriseId))
+            .Select(u => new XinchuangFlow.Application.Notifications.UserContact(u.UserName!, u.Email, u.PhoneNumber, u.NotifyByEmail, u.NotifyBySms, u.EnterpriseId, u.Language))
             .ToListAsync(ct);
+    }
+
+    public async Task SetLanguageAsync(string userName, string language, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var normalized = userName.Trim().ToUpperInvariant();
+        await db.Users.Where(u => u.NormalizedUserName == normalized).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, language), ct);
     }
 
     public async Task UpdateContactAsync(string userName, string? email, string? phone, bool byEmail, bool bySms, CancellationToken ct = default)

@@ -92,12 +92,16 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/login");
         });
 
-        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http, TimeProvider clock) =>
+        app.MapGet("/culture/set", async (string culture, string? redirectUri, HttpContext http, TimeProvider clock, XinchuangFlow.Application.Access.IUserDirectory users) =>
         {
             if (WebSetup.Cultures.Any(c => c.Name == culture))
+            {
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
+                // Signed in: the messages sent to the user (e-mail, SMS) follow the language they chose.
+                if (http.User.Identity is { IsAuthenticated: true, Name: { } name }) await users.SetLanguageAsync(name, culture);
+            }
             return Results.Redirect(LocalOnly(redirectUri));
         });
         return app;

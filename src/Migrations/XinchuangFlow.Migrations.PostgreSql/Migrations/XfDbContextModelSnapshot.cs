@@ -2082,6 +2082,14 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("TextArgs")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("TextKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ToRole")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2129,6 +2137,10 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

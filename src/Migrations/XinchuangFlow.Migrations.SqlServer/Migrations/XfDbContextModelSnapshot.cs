@@ -2087,6 +2087,14 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("TextArgs")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TextKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("ToRole")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -2134,6 +2142,10 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");

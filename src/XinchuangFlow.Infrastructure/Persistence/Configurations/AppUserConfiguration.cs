@@ -13,5 +13,6 @@ internal sealed class AppUserConfiguration(FieldCipher? cipher) : IEntityTypeCon
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(x => x.PhoneNumber).Encrypted(cipher, 30);
+        builder.Property(x => x.Language).HasMaxLength(10);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(x => x.ToRole).HasMaxLength(100);
         builder.Property(x => x.Channel).HasMaxLength(50);
         builder.Property(x => x.Subject).HasMaxLength(500);
+        builder.Property(x => x.TextKey).HasMaxLength(100);
+        builder.Property(x => x.TextArgs).HasMaxLength(8000);
         builder.HasIndex(x => x.InstanceId);
         builder.HasIndex(x => x.DeliveredAt);
     }
