@@ -103,6 +103,8 @@ public sealed class RecordSupervisionAnswerActivity(ISupervisionStore store) : I
             n.AnsweredAt = context.Now;
             n.AnsweredBy = context.User;
         });
+        if (notice.TicketId is { } ticket)
+            context.Record(ticket, CaseKinds.Ticket, late ? "supervision-answered-late" : "supervision-answered", null, null, text, new JsonObject { ["number"] = notice.Number });
         var subject = $"【督办回复】{notice.Number} {SupervisionActivities.What(notice)}：{notice.EnterpriseName}已{(late ? "逾期" : "按期")}回复";
         var (key, args) = (late ? "SupervisionAnsweredLate" : "SupervisionAnswered", SupervisionActivities.Args(notice, text));
         foreach (var channel in new[] { "inbox", "email" })

@@ -38,6 +38,8 @@ public static class SupervisionProblems
     public const string Target = "supervision-target";
     /// <summary>Arguments: ticket: the ticket has no enterprise serving it yet.</summary>
     public const string NoEnterprise = "supervision-no-enterprise";
+    /// <summary>Arguments: enterprise: only an integrator on the list (whose managers answer) receives notices.</summary>
+    public const string NotIntegrator = "supervision-not-integrator";
     /// <summary>Arguments: field (answer): an answer says what was done.</summary>
     public const string Answer = "supervision-answer";
 }
@@ -93,6 +95,9 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
         else
         {
             enterprise = await network.FindEnterpriseAsync(request.EnterpriseId!.Value, ct) ?? throw access.NotFound(actor, "enterprise", request.EnterpriseId!.Value);
+            if (!Answerable(enterprise))
+                throw new InvalidInputException(Problem.Of(SupervisionProblems.NotIntegrator, "enterpriseId", $"{enterprise.Name} is not an integrator on the list; its notices would reach nobody.",
+                    ("enterprise", enterprise.Name)));
             city = issuer == SupervisionIssuers.Coordinator ? actor.CityCode : null;
         }
         if (await store.OpenSameAsync(enterprise.Id, ticket?.Id, reason, actor.UserName ?? "", ct) is { } same) return (same, false);
@@ -122,7 +127,10 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
     /// <summary>The enterprises a notice may name (not a removed one); none for one who may not issue.</summary>
     public async Task<IReadOnlyList<Enterprise>> TargetsAsync(Actor actor, CancellationToken ct = default) =>
         access.SupervisionIssuerOf(actor) is null ? []
-        : (await network.EnterprisesAsync(ct)).Where(e => e.Status != ShortlistStatus.Removed).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        : (await network.EnterprisesAsync(ct)).Where(Answerable).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>An enterprise whose managers can answer a notice: an integrator still on the list.</summary>
+    private static bool Answerable(Enterprise e) => e.Kind == EnterpriseKind.Integrator && e.Status != ShortlistStatus.Removed;
 
     /// <summary>The notices the caller may see, newest first.</summary>
     public async Task<(IReadOnlyList<SupervisionNotice> Items, int Total)> ListAsync(Actor actor, SupervisionFilter filter, int skip, int take, CancellationToken ct = default)

@@ -16,6 +16,8 @@ public partial class TaskPanel
     [Parameter] public EventCallback<(string Message, Severity Severity)> OnClosed { get; set; }
     /// <summary>Called after a claim or release (the list shows the new holder).</summary>
     [Parameter] public EventCallback OnChanged { get; set; }
+    /// <summary>The page of the task's case (the ticket, the complaint, the assessment result, the notice), opened beside the inbox.</summary>
+    [Parameter] public string? CaseLink { get; set; }
 
     private HumanTask? _task;
     private TaskForm? _form;
@@ -34,18 +36,23 @@ public partial class TaskPanel
     {
         if (_loaded == TaskId) return;
         _loaded = TaskId;
+        _done = false;
         _reassigning = false;
         await RefreshAsync();
     }
 
     /// <summary>Reads the task again (after a change elsewhere): if it is no longer open here, says so and closes.</summary>
+    private bool _done;
+
     public async Task RefreshAsync()
     {
         try
         {
+            if (_done) return;   // completed here a moment ago: the change seen is this user's own
             var task = await Tasks.GetAsync(Actor, TaskId);
             if (task.Status != HumanTaskStatus.Open)
             {
+                if (_done) return;
                 _task = null;
                 await OnClosed.InvokeAsync((L["TaskTakenByOthers"], Severity.Warning));
                 return;
@@ -103,7 +110,9 @@ public partial class TaskPanel
     {
         try
         {
-            await Tasks.CompleteAsync(Actor, TaskId, submit.Outcome, submit.Data);
+            _done = true;
+            try { await Tasks.CompleteAsync(Actor, TaskId, submit.Outcome, submit.Data); }
+            catch { _done = false; throw; }
             _task = null;
             await OnClosed.InvokeAsync((L["TaskDone"], Severity.Success));
         }

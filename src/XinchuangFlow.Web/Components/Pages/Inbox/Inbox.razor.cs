@@ -33,7 +33,9 @@ public partial class Inbox
     private ITimer? _poll;
     private int _reloading;
 
-    private InboxView CurrentView => Enum.TryParse<InboxView>(View, true, out var v) ? v : InboxView.Mine;
+    // No view asked for: "mine", unless nothing is there and the team has work waiting (a newcomer sees the work).
+    private InboxView? _firstView;
+    private InboxView CurrentView => Enum.TryParse<InboxView>(View, true, out var v) ? v : _firstView ?? InboxView.Mine;
     private int CurrentPage => Math.Max(0, Page ?? 0);
 
     protected override void OnInitialized()
@@ -50,6 +52,11 @@ public partial class Inbox
     {
         try
         {
+            if (string.IsNullOrEmpty(View) && _firstView is null)
+            {
+                var counts = await Views.CountsAsync(Actor);
+                _firstView = counts.Mine == 0 && counts.Team > 0 ? InboxView.Team : InboxView.Mine;
+            }
             var query = new InboxQuery(CurrentView, Grade, City, Category, Kind, Status, Q, CurrentPage * PageSize, PageSize);
             (_rows, _total) = await Views.ListAsync(Actor, query);
             _counts = await Views.CountsAsync(Actor);
