@@ -865,6 +865,35 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACallBackWhereTheUnitSaysTheProblemIsNotSolved_ReopensTheTicket_AndItIsNotCalledTwice()
+    {
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var tech = _net.ValidNanning.UserName;
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, tech);
+        await CompleteAsync(t, "handle", TicketOutcomes.Remote, tech);
+        await CompleteAsync(t, "resolveTask", TicketOutcomes.Resolved, tech, new JsonObject { ["resolution"] = "重装驱动" });
+        // Rated 3: closed, and called back as a low rating.
+        await CompleteAsync(t, "feedbackTask", TicketOutcomes.SubmitFeedback, "unit@test", new JsonObject { ["satisfaction"] = "3" });
+        Assert.Equal(TicketStatus.Closed, (await TicketAsync(t.Id)).Status);
+        await CompleteAsync(t, "followUpCall", TicketOutcomes.FollowedUp, "dispatcher@test",
+            new JsonObject { ["reached"] = true, ["confirmed"] = false, ["satisfaction"] = "3", ["note"] = "打印仍然偶发卡纸" });
+        var reopened = await TicketAsync(t.Id);
+        Assert.Equal((TicketStatus.Reopened, false, 1), (reopened.Status, reopened.FollowUpConfirmed!.Value, reopened.ReopenCount));
+        Assert.Null(reopened.ClosedAt);
+        Assert.Equal(tech, (await _h.OpenTaskAsync(t.InstanceId, "accept")).AssigneeUser);
+        // Back to work, solved and rated well: closed, and the ticket already called is not called again.
+        await CompleteAsync(t, "accept", TicketOutcomes.Accept, tech);
+        await CompleteAsync(t, "handle", TicketOutcomes.CheckIn, tech);
+        await CompleteAsync(t, "resolveTask", TicketOutcomes.Resolved, tech, new JsonObject { ["resolution"] = "更换搓纸轮" });
+        await CompleteAsync(t, "feedbackTask", TicketOutcomes.SubmitFeedback, "unit@test", new JsonObject { ["satisfaction"] = "5" });
+        Assert.Equal(TicketStatus.Closed, (await TicketAsync(t.Id)).Status);
+        Assert.Equal(WorkflowStatus.Finished, (await _h.InstanceAsync(t.InstanceId)).Status);
+        var kinds = (await Queries.GetTicketDetailAsync(Admin, t.Number)).History.Select(e => e.Kind).ToList();
+        Assert.Equal(1, kinds.Count(k => k == "followup"));
+        Assert.Equal(2, kinds.Count(k => k == "closed"));
+    }
+
+    [Fact]
     public async Task AUnitThatNeverRates_IsCalledAfterSevenDays_ItsPhoneRatingCounts_AndAnUnreachedOneIsClosedUnrated()
     {
         var tech = _net.ValidNanning.UserName;

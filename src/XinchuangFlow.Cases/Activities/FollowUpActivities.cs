@@ -44,14 +44,15 @@ public sealed class SelectFollowUpActivity(CaseSession cases, ITicketRepository 
 /// Records the hotline desk's call back (ASM-6): reached or not, whether the unit confirms the problem is solved, the
 /// satisfaction it gives on the phone and a note. A unit that never rated and rates on the phone gets its rating counted
 /// as the ticket's (port <c>rated</c>, with the rating in <c>feedback</c> for the rating step); one still unrated goes on
-/// to be closed (<c>unrated</c>); a ticket already closed is done (<c>done</c>).
+/// to be closed (<c>unrated</c>); a ticket already closed is done (<c>done</c>) — or, when the unit was reached and says
+/// the problem is not solved and the designer connected <c>unresolved</c>, goes back to work along it.
 /// </summary>
 [Activity("xf.ticket.RecordFollowUp", DomainCategories.Ticket, "记录回访", "Record the follow-up call",
     DescriptionZh = "记录是否接通、用户是否确认解决、电话满意度和说明；未评价的用户在电话中的评分计为工单评价。",
     DescriptionEn = "Records whether the unit was reached, confirms the fix, its satisfaction on the phone and a note; a phone rating counts for an unrated ticket.")]
 public sealed class RecordFollowUpActivity(CaseSession cases) : IActivity
 {
-    public const string Rated = "rated", Unrated = "unrated", Finished = "done";
+    public const string Rated = "rated", Unrated = "unrated", Finished = "done", Unresolved = "unresolved";
 
     public ActivitySpec Spec { get; } = new(
         [
@@ -60,7 +61,7 @@ public sealed class RecordFollowUpActivity(CaseSession cases) : IActivity
             new InputDescriptor("satisfaction", InputKind.Number, "电话满意度（1–5）", "Satisfaction on the phone (1–5)"),
             new InputDescriptor("note", InputKind.Text, "回访说明", "Note"),
         ],
-        [Rated, Unrated, Finished]);
+        [Rated, Unrated, Finished, Unresolved]);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -85,7 +86,9 @@ public sealed class RecordFollowUpActivity(CaseSession cases) : IActivity
         {
             ["reached"] = reached, ["confirmed"] = ticket.FollowUpConfirmed, ["satisfaction"] = satisfaction, ["reason"] = ticket.FollowUpReason,
         });
-        if (ticket.Status.IsFinal) return ActivityResult.Done(Finished);
+        if (ticket.Status.IsFinal)
+            return reached && ticket.FollowUpConfirmed == false && ticket.Status == TicketStatus.Closed && context.Definition.Targets(context.Activity.Id, Unresolved).Count > 0
+                ? ActivityResult.Done(Unresolved) : ActivityResult.Done(Finished);
         if (ticket.Satisfaction is null && satisfaction is { } rating)
         {
             context.SetVariable("feedback", new JsonObject { ["satisfaction"] = rating, ["comment"] = note ?? "" });
