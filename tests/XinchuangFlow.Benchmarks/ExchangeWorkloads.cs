@@ -153,7 +153,9 @@ public static class ExchangeWorkloads
         long rows = 0;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            await foreach (var _ in db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= plan.Period.From && t.CreatedAt < plan.Period.To).AsAsyncEnumerable()) rows++;
+            // PostgreSQL takes only UTC offsets for timestamptz; the period's bounds are China time.
+            var (since, until) = (plan.Period.From.ToUniversalTime(), plan.Period.To.ToUniversalTime());
+            await foreach (var _ in db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= since && t.CreatedAt < until).AsAsyncEnumerable()) rows++;
             await foreach (var _ in db.ReportedRecords.AsNoTracking().AsAsyncEnumerable()) rows++;
         }
         read.Stop();

@@ -118,6 +118,11 @@ public abstract class ExchangeIngestionTests : IAsyncLifetime
         var stored = await db.ReportedRecords.AsNoTracking().SingleAsync(r => r.Sequence == 0);
         Assert.DoesNotContain("13800000000", stored.Data);
         Assert.DoesNotContain("李四", stored.Data);
+        // On PostgreSQL the new ticket is written with COPY: its columns still pass through the model's converters.
+        var columns = await db.Database.SqlQueryRaw<string>(
+            "SELECT \"ContactName\" AS \"Value\" FROM xf_tickets WHERE \"ReportedBy\" IS NOT NULL UNION ALL SELECT \"ContactPhone\" FROM xf_tickets WHERE \"ReportedBy\" IS NOT NULL").ToListAsync();
+        Assert.Equal(2, columns.Count);
+        Assert.All(columns, v => Assert.StartsWith("sm4:", v));
     }
 
     [Fact]

@@ -38,20 +38,36 @@ public sealed class EfExchangeStore(IDbContextFactory<XfDbContext> factory) : IE
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(db, enterpriseId, ct);
-        // The batch's own row first: on SQLite this write takes the database's write lock before anything is read.
-        db.ExchangeBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
+        // PostgreSQL: the new records and tickets go in with binary COPY, beside the change tracker (which keeps the
+        // changed records and the tickets made again). Elsewhere everything goes through the change tracker.
+        var copy = db.Database.IsNpgsql();
+        if (!copy)
+        {
+            // The batch's own row first: on SQLite this write takes the database's write lock before anything is read.
+            db.ExchangeBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+        }
 
         var ids = records.Select(r => r.ExternalId).Distinct(StringComparer.Ordinal).ToList();
-        var all = await db.ReportedRecords.Where(r => r.EnterpriseId == enterpriseId && ids.Contains(r.ExternalId)).ToListAsync(ct);
+        var stored = db.ReportedRecords.Where(r => r.EnterpriseId == enterpriseId && ids.Contains(r.ExternalId));
+        var all = await (copy ? stored.AsNoTracking() : stored).ToListAsync(ct);
         var byKey = all.ToDictionary(r => (r.ExternalId, r.Sequence));
+        var added = new List<ReportedRecord>();
         foreach (var r in records)
         {
             if (byKey.TryGetValue((r.ExternalId, r.Sequence), out var row))
-                (row.At, row.Kind, row.Data, row.Hash, row.BatchId, row.ReceivedAt) = (r.At, r.Kind, r.Data, r.Hash, r.BatchId, r.ReceivedAt);
+            {
+                if (copy)
+                {
+                    db.ReportedRecords.Update(r);
+                    byKey[(r.ExternalId, r.Sequence)] = r;
+                }
+                else (row.At, row.Kind, row.Data, row.Hash, row.BatchId, row.ReceivedAt) = (r.At, r.Kind, r.Data, r.Hash, r.BatchId, r.ReceivedAt);
+            }
             else
             {
-                db.ReportedRecords.Add(r);
+                if (copy) added.Add(r);
+                else db.ReportedRecords.Add(r);
                 byKey[(r.ExternalId, r.Sequence)] = r;
             }
         }
@@ -78,8 +94,17 @@ public sealed class EfExchangeStore(IDbContextFactory<XfDbContext> factory) : IE
             var n = last - day.Count();
             foreach (var t in day.OrderBy(t => t.CreatedAt)) t.Number = $"{day.Key}-{++n:00000}";
         }
-        db.Tickets.AddRange(fresh);
-        db.ExchangeBatches.Update(batch);
+        if (copy)
+        {
+            await PgCopy.InsertAsync(db, added, ct);
+            await PgCopy.InsertAsync(db, fresh, ct);
+            db.ExchangeBatches.Add(batch);
+        }
+        else
+        {
+            db.Tickets.AddRange(fresh);
+            db.ExchangeBatches.Update(batch);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
