@@ -145,9 +145,10 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await WaitLiveAsync(page);
         await page.Locator("[data-testid=inbox] tbody tr[data-case]").First.WaitForAsync();
         var tickets = await page.Locator("[data-testid=inbox] tbody tr[data-case]").EvaluateAllAsync<string[][]>(Links);
-        // An enterprise's assessment result (its quarter, e.g. 2026Q3) links to the result's page.
+        // An enterprise's assessment result (its quarter, e.g. 2026Q3) links to the result's page, a supervision notice to its own.
         Assert.All(tickets, l => Assert.True(l[1] == $"/tickets/{l[0]}" || (l[0].StartsWith("TS-") && l[1].StartsWith("/complaints/"))
-                                             || (System.Text.RegularExpressions.Regex.IsMatch(l[0], "^20[0-9]{2}Q[1-4]$") && l[1].StartsWith("/assessment/results/")), $"{l[0]} links to '{l[1]}'"));
+                                             || (System.Text.RegularExpressions.Regex.IsMatch(l[0], "^20[0-9]{2}Q[1-4]$") && l[1].StartsWith("/assessment/results/"))
+                                             || (l[0].StartsWith("DB-") && l[1] == $"/supervision/{l[0]}"), $"{l[0]} links to '{l[1]}'"));
 
         var row = page.Locator("[data-testid=inbox] tbody tr").Filter(new() { Has = page.Locator("[data-testid^=open-]") }).First;
         var task = (await row.GetAttributeAsync("data-testid"))!["row-".Length..];

@@ -171,11 +171,15 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
             foreach (var s in new[] { r.Objection, r.Evidence, r.RulingReason }) if (s is { Length: > 0 }) texts.Add(s);
         foreach (var s in await db.AssessmentRounds.AsNoTracking().Select(r => r.Reason).ToListAsync()) if (s is { Length: > 0 }) texts.Add(s);
         foreach (var s in await db.ShortlistDecisions.AsNoTracking().Select(d => d.Reason).ToListAsync()) if (s is { Length: > 0 }) texts.Add(s);
+        // What the issuers of supervision notices wrote, and the enterprises' answers.
+        foreach (var n in await db.SupervisionNotices.AsNoTracking().Select(n => new { n.Reason, n.Answer }).ToListAsync())
+            foreach (var s in new[] { n.Reason, n.Answer }) if (s is { Length: > 0 }) texts.Add(s);
         foreach (var m in await db.MailMessages.AsNoTracking().Select(m => m.Subject).ToListAsync()) if (m is { Length: > 0 }) texts.Add(m);
         // What people typed, kept in a case step's data (a reason, a comment, a caller's words, a place, a vendor's answer).
         foreach (var e in await db.CaseEvents.AsNoTracking().Select(e => new { e.Kind, e.Note, e.Data }).ToListAsync())
         {
-            if ((e.Kind is "answer" or "status" or "mail" or "filed" or "escalated" || e.Kind.StartsWith("assessment-", StringComparison.Ordinal)) && e.Note is { Length: > 0 }) texts.Add(e.Note);
+            if ((e.Kind is "answer" or "status" or "mail" or "filed" or "escalated" || e.Kind.StartsWith("assessment-", StringComparison.Ordinal)
+                 || e.Kind.StartsWith("supervision-", StringComparison.Ordinal)) && e.Note is { Length: > 0 }) texts.Add(e.Note);
             if (e.Data is { Length: > 1 } json && json[0] == '{' && System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject d)
                 foreach (var key in new[] { "reason", "comment", "note", "location", "description", "technician", "vendor", "title" })
                     if (d[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var typed) && typed.Length > 0) texts.Add(typed);

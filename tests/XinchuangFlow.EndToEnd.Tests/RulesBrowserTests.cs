@@ -377,7 +377,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var page = await app.SignedInPageAsync("admin@xinchuang.local", "Admin#2026xf");
         await page.GotoAsync("/rules/assessment");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-        await Assertions.Expect(page.Locator("[data-testid=assessment-indicators] tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("[data-testid=assessment-indicators] tbody tr")).ToHaveCountAsync(8);
         await Assertions.Expect(page.Locator("[data-testid=indicator-code-1]")).ToContainTextAsync("到场及时率");
         await Assertions.Expect(page.Locator("[data-testid=rules-scope]")).ToHaveCountAsync(0);          // regional only: no city to choose
 
@@ -407,7 +407,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var nanning = await app.SignedInPageAsync("nanning@xinchuang.local", "Demo#2026xf");
         await nanning.GotoAsync("/rules/assessment");
         await nanning.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-        await Assertions.Expect(nanning.Locator("[data-testid=assessment-indicators] tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(nanning.Locator("[data-testid=assessment-indicators] tbody tr")).ToHaveCountAsync(8);
         await Assertions.Expect(Field(nanning, "value-grades.excellent")).ToHaveValueAsync("99");
         await Assertions.Expect(Field(nanning, "indicator-weight-1")).ToBeDisabledAsync();
         await Assertions.Expect(nanning.Locator("[data-testid=rules-save]")).ToHaveCountAsync(0);

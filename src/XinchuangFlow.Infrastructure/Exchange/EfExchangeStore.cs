@@ -74,6 +74,7 @@ public sealed class EfExchangeStore(IDbContextFactory<XfDbContext> factory) : IE
 
         var tickets = await db.Tickets.Where(t => t.ReportedBy == enterpriseId && ids.Contains(t.ExternalId!)).ToDictionaryAsync(t => t.ExternalId!, StringComparer.Ordinal, ct);
         var fresh = new List<Ticket>();
+        var folded = 0;
         foreach (var group in byKey.Values.GroupBy(r => r.ExternalId, StringComparer.Ordinal))
         {
             if (group.FirstOrDefault(r => r.Sequence == 0) is not { } header) continue;
@@ -86,7 +87,9 @@ public sealed class EfExchangeStore(IDbContextFactory<XfDbContext> factory) : IE
             }
             else ticket.Version++;
             fold(ticket, header, group.Where(r => r.Sequence > 0).OrderBy(r => r.Sequence).ToList());
+            folded++;
         }
+        batch.Tickets = folded;   // the batch's row says how many tickets it made or made again
         // Sequences are taken in key order, so two batches taking the same days' numbers never wait on each other in a circle.
         foreach (var day in fresh.GroupBy(t => $"{NumberPrefix}-{t.CityCode}-{t.CreatedAt.ToChina():yyyyMMdd}").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
