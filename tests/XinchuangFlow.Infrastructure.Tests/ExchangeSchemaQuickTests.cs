@@ -80,7 +80,7 @@ public sealed class ExchangeSchemaQuickTests
         Ticketed("no externalId", t => t.Remove("externalId"));
         Ticketed("type other", t => t["type"] = "other");
         Ticketed("event member on a ticket", t => t["sequence"] = 1);
-        foreach (var (seq, name) in new JsonNode?[] { 1, 100_000, 0, 100_001, 1.0, 1.5, -1, "1", null }.Select(v => (v, v?.ToJsonString() ?? "null")))
+        foreach (var (seq, name) in new JsonNode?[] { 1, 100_000, 0, 100_001, 1.0, 1.5, -1, "1", null }.Select((v, i) => (v, $"#{i} {v?.ToJsonString() ?? "null"}")))   // 1 and 1.0 print alike: the index keeps each case
             Evented($"sequence {name}", "accepted", e => e["sequence"] = seq?.DeepClone());
         foreach (var kind in Kinds)
         {
