@@ -171,6 +171,7 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var task = (await line.GetAttributeAsync("data-testid"))!["row-".Length..];
         await manager.Locator($"[data-testid=open-{task}]").ClickAsync();
         var form = manager.Locator("[data-testid=open-task]");
+        await Assertions.Expect(form.Locator("[data-testid=task-case-link]")).ToHaveAttributeAsync("href", $"/supervision/{number}");   // the notice, to read beside the form
         await form.Locator("[data-testid=field-answer] textarea").First.FillAsync("已于今日安排工程师到场，故障已排除；原因是工程师路线安排失误，已调整排班。");
         await manager.Keyboard.PressAsync("Tab");
         await Assertions.Expect(form.Locator("[data-testid=field-answer]")).ToContainTextAsync("37 / 4000");   // the page has the text

@@ -92,6 +92,8 @@ public abstract class SupervisionTests : IAsyncLifetime
         var bad = await Assert.ThrowsAsync<InvalidInputException>(() => Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, _other.Id, " ", T0.AddMinutes(10))));
         Assert.Equal([SupervisionProblems.Target, SupervisionProblems.Reason, SupervisionProblems.Deadline], bad.Problems.Select(p => p.Code));
         await Assert.ThrowsAsync<InvalidInputException>(() => Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, null, "请尽快处理", T0.AddDays(91))));
+        var noNumber = await Assert.ThrowsAsync<InvalidInputException>(() => Notices.IssueAsync(Nanning, new SupervisionRequest(" ", null, "请尽快处理", deadline, SupervisionTargets.Ticket)));
+        Assert.Equal([(SupervisionProblems.TicketMissing, "ticketNumber")], noNumber.Problems.Select(p => (p.Code, p.Field)));
 
         // The Nanning coordinator issues on the ticket; the same form sent twice is one notice.
         var (notice, created) = await Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, null, "到场超时，请说明原因并于两日内完成处理。", deadline));
@@ -152,6 +154,10 @@ public abstract class SupervisionTests : IAsyncLifetime
         Assert.Equal(2, group[Kpis.SupervisionNotices].Value);
         Assert.Equal((50.0, 1.0, 2), (group[Kpis.SupervisionOnTime].Value, group[Kpis.SupervisionOnTime].Numerator, group[Kpis.SupervisionOnTime].Denominator));
         Assert.Equal([late.Number], group[Kpis.SupervisionOnTime].Against);
+        // Read from the database too: the enterprise's staffed county (a certified technician at its Qingxiu point) is covered, no article published.
+        Assert.True(group[Kpis.CountyCoverage].Numerator >= 1);
+        Assert.DoesNotContain(ScenarioNetwork.Qingxiu, group[Kpis.CountyCoverage].Against);
+        Assert.Equal(0, group[Kpis.KnowledgeContributions].Value);
         var city = report.Groups.Single(g => g.Dimension == KpiCalculator.ByCity && g.Key == "4501");
         Assert.Equal(1, city[Kpis.SupervisionNotices].Value);   // the regional notice has no city
     }

@@ -95,7 +95,7 @@ public sealed class ComputeAssessmentActivity(IAssessmentRounds rounds, IKpiSour
             var score = AssessmentScorer.Score(model, group);
             items.Add(new JsonObject
             {
-                ["roundId"] = round.Id.ToString(), ["quarter"] = quarter, ["quarterName"] = $"{quarter[..4]} 年第 {quarter[5..]} 季度", ["quarterNameEn"] = $"Q{quarter[5..]} {quarter[..4]}",
+                ["roundId"] = round.Id.ToString(), ["quarter"] = quarter, ["quarterName"] = AssessmentPeriod.Spoken(quarter).Zh, ["quarterNameEn"] = AssessmentPeriod.Spoken(quarter).En,
                 ["revision"] = round.Revision, ["enterpriseId"] = e.Id.ToString(), ["enterpriseName"] = e.Name,
                 ["objectionDue"] = $"P{model.ObjectionDays}D", ["total"] = score.Total, ["grade"] = score.Grade, ["belowRedLine"] = score.BelowRedLine, ["score"] = JsonSerializer.Serialize(score, AssessmentActivities.Json),
             });
@@ -304,7 +304,7 @@ public sealed class PublishAssessmentActivity(IAssessmentRounds rounds, RuleBook
         return new JsonObject
         {
             ["resultId"] = result.Id.ToString(), ["enterpriseId"] = result.EnterpriseId.ToString(), ["enterpriseName"] = result.EnterpriseName,
-            ["quarter"] = result.Quarter, ["quarterName"] = $"{result.Quarter[..4]} 年第 {result.Quarter[5..]} 季度", ["quarterNameEn"] = $"Q{result.Quarter[5..]} {result.Quarter[..4]}",
+            ["quarter"] = result.Quarter, ["quarterName"] = AssessmentPeriod.Spoken(result.Quarter).Zh, ["quarterNameEn"] = AssessmentPeriod.Spoken(result.Quarter).En,
             ["grade"] = result.Grade, ["why"] = why, ["streak"] = streak,
         };
     }

@@ -36,6 +36,10 @@ public static class SupervisionProblems
     public const string Deadline = "supervision-deadline";
     /// <summary>Arguments: field (target): a notice is about a ticket or an enterprise, exactly one.</summary>
     public const string Target = "supervision-target";
+    /// <summary>Arguments: field (ticketNumber): the ticket was chosen as the target, with no number.</summary>
+    public const string TicketMissing = "supervision-ticket-missing";
+    /// <summary>Arguments: field (enterpriseId): an enterprise was chosen as the target, with none named.</summary>
+    public const string EnterpriseMissing = "supervision-enterprise-missing";
     /// <summary>Arguments: ticket: the ticket has no enterprise serving it yet.</summary>
     public const string NoEnterprise = "supervision-no-enterprise";
     /// <summary>Arguments: enterprise: only an integrator on the list (whose managers answer) receives notices.</summary>
@@ -44,8 +48,11 @@ public static class SupervisionProblems
     public const string Answer = "supervision-answer";
 }
 
-/// <summary>What the caller asks to issue: a ticket (by number) or an enterprise, the reason and the deadline.</summary>
-public sealed record SupervisionRequest(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline);
+/// <summary>
+/// What the caller asks to issue: a ticket (by number) or an enterprise, the reason and the deadline. <paramref name="Target"/>
+/// says which the caller meant when it says so (a form with a choice), so a missing one is named.
+/// </summary>
+public sealed record SupervisionRequest(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline, string? Target = null);
 
 /// <summary>A notice with its history.</summary>
 public sealed record SupervisionView(SupervisionNotice Notice, IReadOnlyList<CaseEvent> History);
@@ -70,7 +77,11 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
             throw access.Denied(actor, "issue a supervision notice", "The Data Bureau, the Intranet Office and the municipal coordinators issue supervision notices.");
         var problems = new List<Problem>();
         var hasTicket = !string.IsNullOrWhiteSpace(request.TicketNumber);
-        if (hasTicket == (request.EnterpriseId is not null))
+        if (request.Target == SupervisionTargets.Ticket && !hasTicket)
+            problems.Add(Problem.Of(SupervisionProblems.TicketMissing, "ticketNumber", "Give the number of the ticket to supervise."));
+        else if (request.Target == SupervisionTargets.Enterprise && request.EnterpriseId is null)
+            problems.Add(Problem.Of(SupervisionProblems.EnterpriseMissing, "enterpriseId", "Choose the enterprise to supervise."));
+        else if (hasTicket == (request.EnterpriseId is not null))
             problems.Add(Problem.Of(SupervisionProblems.Target, "target", "A notice is about a ticket or an enterprise."));
         if (!TextRules.HasVisibleText(request.Reason ?? ""))
             problems.Add(Problem.Of(SupervisionProblems.Reason, "reason", "A notice says what must be done."));
@@ -146,13 +157,6 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
     {
         var notice = await store.FindAsync(idOrNumber, Scope(actor), ct) ?? throw access.NotFound(actor, "supervision notice", idOrNumber);
         return new SupervisionView(notice, await cases.HistoryAsync(notice.Id, ct));
-    }
-
-    /// <summary>The notices on a ticket the caller may see (the ticket page lists them).</summary>
-    public async Task<IReadOnlyList<SupervisionNotice>> OfTicketAsync(Actor actor, string ticketNumber, CancellationToken ct = default)
-    {
-        if (!access.MayReadSupervision(actor)) return [];
-        return (await store.ListAsync(access.ScopeOf(actor).SupervisionRule(), new SupervisionFilter(TicketNumber: ticketNumber), 0, 50, ct)).Items;
     }
 
     private Expression<Func<SupervisionNotice, bool>> Scope(Actor actor) =>

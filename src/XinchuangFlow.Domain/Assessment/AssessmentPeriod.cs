@@ -36,6 +36,13 @@ public sealed record AssessmentPeriod(DateTimeOffset From, DateTimeOffset To)
     public static string Name(int year, int quarter) => $"{year}Q{quarter}";
 
     /// <summary>
+    /// A quarter (<c>2026Q3</c>) as people read it, for the texts a flow writes itself (task titles): "2026 年第 3 季度" and
+    /// "Q3 2026". The pages use their resources instead.
+    /// </summary>
+    public static (string Zh, string En) Spoken(string quarter) =>
+        quarter.Length == 6 ? ($"{quarter[..4]} 年第 {quarter[5..]} 季度", $"Q{quarter[5..]} {quarter[..4]}") : (quarter, quarter);
+
+    /// <summary>
     /// The quarter the schedule assesses at <paramref name="now"/>: the one before the current quarter, once
     /// <paramref name="daysAfter"/> whole days of the current quarter have passed (late reports come in first); null before.
     /// </summary>

@@ -15,8 +15,6 @@ public static class SupervisionStatus
     public const string AnsweredLate = "answered-late";
 
     public static readonly IReadOnlyList<string> All = [Open, Escalated, Answered, AnsweredLate];
-
-    public static bool IsSettled(string status) => status is Answered or AnsweredLate;
 }
 
 /// <summary>What a supervision notice is about.</summary>
@@ -66,14 +64,7 @@ public sealed class SupervisionNotice : IVersionedCase
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? EscalatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>Answered by its deadline; null while it is still open within it.</summary>
-    public bool? OnTime(DateTimeOffset asOf) =>
-        AnsweredAt is { } at ? at <= Deadline : asOf > Deadline ? false : null;
 }
 
 /// <summary>A notice as the indicators read it.</summary>
-public sealed record KpiNotice(string Number, Guid EnterpriseId, string? CityCode, DateTimeOffset IssuedAt, DateTimeOffset Deadline, DateTimeOffset? AnsweredAt)
-{
-    public static KpiNotice Of(SupervisionNotice n) => new(n.Number, n.EnterpriseId, n.CityCode, n.IssuedAt, n.Deadline, n.AnsweredAt);
-}
+public sealed record KpiNotice(string Number, Guid EnterpriseId, string? CityCode, DateTimeOffset IssuedAt, DateTimeOffset Deadline, DateTimeOffset? AnsweredAt);

@@ -8,8 +8,8 @@ namespace XinchuangFlow.Web.Api;
 /// <summary>Supervision notices (督办, ASM-7) over HTTP. Thin: the supervision service decides who may and what is seen.</summary>
 public static class SupervisionEndpoints
 {
-    /// <summary>A notice to issue: a ticket (by number) or an enterprise, the reason, the deadline.</summary>
-    public sealed record SupervisionBody(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline);
+    /// <summary>A notice to issue: a ticket (by number) or an enterprise, the reason, the deadline; target (ticket, enterprise) when the client asks which.</summary>
+    public sealed record SupervisionBody(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline, string? Target = null);
 
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
@@ -23,7 +23,7 @@ public static class SupervisionEndpoints
                          + "an enterprise's manager: its own); by status (open, escalated, answered, answered-late), enterprise or ticket number.");
         api.MapPost("", async (SupervisionBody body, ClaimsPrincipal user, SupervisionService service, CancellationToken ct) =>
             {
-                var (notice, created) = await service.IssueAsync(user.ToActor(), new SupervisionRequest(body.TicketNumber, body.EnterpriseId, body.Reason, body.Deadline), ct);
+                var (notice, created) = await service.IssueAsync(user.ToActor(), new SupervisionRequest(body.TicketNumber, body.EnterpriseId, body.Reason, body.Deadline, body.Target), ct);
                 return created ? Results.Created($"/api/supervision/{notice.Number}", Shape(notice)) : Results.Ok(Shape(notice));
             })
             .WithSummary("Issues a supervision notice (the Data Bureau, the Intranet Office, a municipal coordinator) on a ticket the caller can see "

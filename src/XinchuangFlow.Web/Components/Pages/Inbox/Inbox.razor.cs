@@ -52,14 +52,11 @@ public partial class Inbox
     {
         try
         {
-            if (string.IsNullOrEmpty(View) && _firstView is null)
-            {
-                var counts = await Views.CountsAsync(Actor);
-                _firstView = counts.Mine == 0 && counts.Team > 0 ? InboxView.Team : InboxView.Mine;
-            }
+            // The counts first: with no view asked for, they choose the first one.
+            _counts = await Views.CountsAsync(Actor);
+            if (string.IsNullOrEmpty(View)) _firstView ??= _counts.Mine == 0 && _counts.Team > 0 ? InboxView.Team : InboxView.Mine;
             var query = new InboxQuery(CurrentView, Grade, City, Category, Kind, Status, Q, CurrentPage * PageSize, PageSize);
             (_rows, _total) = await Views.ListAsync(Actor, query);
-            _counts = await Views.CountsAsync(Actor);
             _error = null;
         }
         catch (InvalidInputException ex)
