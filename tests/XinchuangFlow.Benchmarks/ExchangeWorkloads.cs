@@ -15,6 +15,9 @@ namespace XinchuangFlow.Benchmarks;
 
 public sealed record ExchangeResult(int Records, int Tickets, int Batches, int Clients, TimeSpan Baseline, TimeSpan Ingest, TimeSpan Again, long StoredRecords, long StoredTickets)
 {
+    /// <summary>CPU spent during the ingest by the application and by the PostgreSQL server (zero on SQLite: in-process).</summary>
+    public (TimeSpan App, TimeSpan Server) IngestCpu { get; init; }
+
     /// <summary>DAT-3, measured after one platform's run: the whole period out as JSON and as Excel, against reading the same rows.</summary>
     public ExportMeasure? Export { get; init; }
 }
@@ -107,6 +110,8 @@ public static class ExchangeWorkloads
         var exchange = services.GetRequiredService<ExchangeService>();
         Actor Platform(int c) => Actor.Of($"platform:bench{c:D4}", [Roles.EnterprisePlatform], enterprises[c]);
         var stored = 0;
+        var cpu = await CpuMeter.StartAsync(provider == DatabaseProvider.PostgreSql ? cs : null);
+        var (alloc0, gcs0, pause0) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var ingest = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -118,6 +123,8 @@ public static class ExchangeWorkloads
             }
         })));
         ingest.Stop();
+        var ingestCpu = cpu.Read();
+        Console.Error.WriteLine($"ingest: allocated {(GC.GetTotalAllocatedBytes() - alloc0) / 1048576.0:N0} MB, gen0 collections {GC.CollectionCount(0) - gcs0}, GC pauses {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:0.0} s");
         var again = Stopwatch.StartNew();
         foreach (var payload in shares[0].Take(Math.Max(1, shares[0].Count / 10)))
         {
@@ -134,6 +141,7 @@ public static class ExchangeWorkloads
         // "Again" is reported as the time the whole set would take at the rate measured on a tenth of it.
         return new ExchangeResult(stored, tickets, payloads.Count, clients, baseline.Elapsed, ingest.Elapsed, again.Elapsed * ((double)stored / againRecords), storedRecords, storedTickets)
         {
+            IngestCpu = ingestCpu,
             Export = clients == 1 ? await ExportAsync(services, factory, start.AddDays(-1), tickets) : null,
         };
     }

@@ -108,15 +108,16 @@ if (exchangeRecords > 0)
     if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
     if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
     var exports = new List<(DatabaseProvider Provider, int Tickets, ExportMeasure Export)>();
-    Console.WriteLine("| database | platforms at once | records (tickets) | batches of 1,000 | baseline: insert the rows | ingest (checked, stored, folded) | records/s | vs baseline | the same batches again | stored = acknowledged |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    Console.WriteLine("| database | platforms at once | records (tickets) | batches of 1,000 | baseline: insert the rows | ingest (checked, stored, folded) | records/s | vs baseline | the same batches again | stored = acknowledged | CPU per 1,000 records: app + database |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     foreach (var (provider, newDb) in targets)
     foreach (var clients in new[] { 1, Arg("--exchange-clients", 4) }.Distinct())
     {
         var r = await ExchangeWorkloads.RunAsync(provider, await newDb(), exchangeRecords, clients);
         Console.WriteLine($"| {provider} | {r.Clients} | {r.Records:N0} ({r.Tickets:N0}) | {r.Batches:N0} | {r.Baseline.TotalSeconds:0.0} s ({r.Records / r.Baseline.TotalSeconds:N0}/s) | " +
                           $"{r.Ingest.TotalSeconds:0.0} s | {r.Records / r.Ingest.TotalSeconds:N0} | {r.Baseline.TotalSeconds / r.Ingest.TotalSeconds:0.00}× | " +
-                          $"{r.Records / r.Again.TotalSeconds:N0}/s | {r.StoredRecords:N0} records, {r.StoredTickets:N0} tickets |");
+                          $"{r.Records / r.Again.TotalSeconds:N0}/s | {r.StoredRecords:N0} records, {r.StoredTickets:N0} tickets | " +
+                          $"{r.IngestCpu.App.TotalMilliseconds * 1000 / r.Records:0} + {r.IngestCpu.Server.TotalMilliseconds * 1000 / r.Records:0} ms |");
         if (r.Export is { } x) exports.Add((provider, r.Tickets, x));
     }
     // DAT-3: the same period out again, streamed.

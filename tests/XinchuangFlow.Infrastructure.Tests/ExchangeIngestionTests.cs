@@ -127,6 +127,24 @@ public abstract class ExchangeIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewTickets_AreNumberedPerCityAndDay_InCreationOrder_AndTheNextBatchCarriesOn()
+    {
+        JsonObject InGuilin(JsonObject t) { t["cityCode"] = "4503"; t["countyCode"] = Guilin; return t; }
+        var first = await Exchange.IngestAsync(Platform(Enterprise), Batch(false,
+            Ticket("N-LATER", Created.AddHours(1)), Ticket("N-NEXT-DAY", Created.AddDays(1)), InGuilin(Ticket("G-1")), Ticket("N-FIRST")));
+        Assert.Equal((4, 4, 0), (first.Stored, first.Tickets, first.Rejected));
+        var second = await Exchange.IngestAsync(Platform(Enterprise), Batch(false, Ticket("N-THIRD", Created.AddHours(2))));
+        Assert.Equal(1, second.Tickets);
+        var numbers = new Dictionary<string, string>();
+        foreach (var id in new[] { "N-FIRST", "N-LATER", "N-THIRD", "N-NEXT-DAY", "G-1" }) numbers[id] = (await TicketAsync(id)).Number;
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["N-FIRST"] = "GXR-4501-20261130-00001", ["N-LATER"] = "GXR-4501-20261130-00002", ["N-THIRD"] = "GXR-4501-20261130-00003",
+            ["N-NEXT-DAY"] = "GXR-4501-20261201-00001", ["G-1"] = "GXR-4503-20261130-00001",
+        }, numbers);
+    }
+
+    [Fact]
     public async Task EventsOutOfOrder_AcrossBatches_MakeTheSameTicketAsInOrder()
     {
         var story = FullStory("WO-2");

@@ -37,6 +37,8 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
         public string Kind = "";
         public string Data = "";
         public string Hash = "";
+        /// <summary>The record as read: what <see cref="Data"/> holds, for the fold.</summary>
+        public object? Parsed;
         public bool Unchanged;
         public (string? Name, string? Phone)? Contact;
         /// <summary>The procurement unit a ticket record names.</summary>
@@ -106,7 +108,7 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
             var records = toStore.Select(i => new ReportedRecord
             {
                 EnterpriseId = enterprise, ExternalId = i.ExternalId!, Sequence = i.Sequence, At = i.At, Kind = i.Kind, Data = i.Data, Hash = i.Hash,
-                BatchId = log.Id, ReceivedAt = now,
+                BatchId = log.Id, ReceivedAt = now, Parsed = i.Parsed,
             }).ToList();
             var contacts = toStore.Where(i => i.Contact is not null).ToDictionary(i => i.ExternalId!, i => i.Contact!.Value, StringComparer.Ordinal);
             var folded = 0;
@@ -187,7 +189,8 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
             item.Hash = Hash(JsonSerializer.Serialize(data, ReportedTicketFold.Json));
             item.Contact = (data.ContactName, data.ContactPhone);
             item.Unit = data.ProcurementUnit;
-            item.Data = JsonSerializer.Serialize(data with { ContactName = null, ContactPhone = null }, ReportedTicketFold.Json);
+            var stored = data with { ContactName = null, ContactPhone = null };
+            (item.Data, item.Parsed) = (JsonSerializer.Serialize(stored, ReportedTicketFold.Json), stored);
             return;
         }
         else
@@ -202,7 +205,7 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
             if (data.At > now + ClockSkew)
                 item.Problems.Add(Problem.Of(ExchangeProblems.FutureTime, "at", "The time is later than the moment the record was received."));
             (item.Sequence, item.At, item.Kind) = (data.Sequence, data.At, data.Kind);
-            item.Data = JsonSerializer.Serialize(data, ReportedTicketFold.Json);
+            (item.Data, item.Parsed) = (JsonSerializer.Serialize(data, ReportedTicketFold.Json), data);
             item.Hash = Hash(item.Data);
         }
     }

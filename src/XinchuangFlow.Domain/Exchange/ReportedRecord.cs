@@ -20,4 +20,11 @@ public sealed class ReportedRecord
     public string Hash { get; set; } = "";
     public Guid BatchId { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>
+    /// <see cref="Data"/> as read from the batch that brought it (a <see cref="ReportedTicketData"/> or a
+    /// <see cref="ReportedEventData"/>), so the fold does not parse again what the checks just read; not stored, and null
+    /// for a record loaded from the database.
+    /// </summary>
+    public object? Parsed { get; set; }
 }

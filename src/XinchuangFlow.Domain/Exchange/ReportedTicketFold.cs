@@ -27,9 +27,11 @@ public static class ReportedTicketFold
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static ReportedTicketData Header(ReportedRecord record) => JsonSerializer.Deserialize<ReportedTicketData>(record.Data, Json)!;
+    public static ReportedTicketData Header(ReportedRecord record) =>
+        record.Parsed as ReportedTicketData ?? JsonSerializer.Deserialize<ReportedTicketData>(record.Data, Json)!;
 
-    public static ReportedEventData Event(ReportedRecord record) => JsonSerializer.Deserialize<ReportedEventData>(record.Data, Json)!;
+    public static ReportedEventData Event(ReportedRecord record) =>
+        record.Parsed as ReportedEventData ?? JsonSerializer.Deserialize<ReportedEventData>(record.Data, Json)!;
 
     /// <param name="ticket">The ticket row (new or stored); every reported field and the clocks are set again.</param>
     /// <param name="enterpriseId">The reporting enterprise (it serves the ticket).</param>
@@ -163,8 +165,7 @@ public static class ReportedTicketFold
             // A clock stopped late stays breached (as on the platform, where a breach is never taken back).
             if (clocks.All.Any(c => c.State == ClockState.Stopped && c.Consumed > c.Target)) ticket.Breached = true;
         }
-        ticket.ClocksJson = clocks.Serialize();
-        ticket.ResetClocks();
-        ticket.SyncClocks(now, calendar);
+        ticket.ReplaceClocks(clocks);
+        ticket.SyncClocks(now, calendar);   // writes ClocksJson
     }
 }

@@ -126,8 +126,8 @@ public sealed class Ticket : IVersionedCase
     /// <summary>The clocks; after changing them call <see cref="SyncClocks"/>.</summary>
     public TicketClocks Clocks() => _clocks ??= TicketClocks.Deserialize(ClocksJson);
 
-    /// <summary>Forgets the clocks read so far, after <see cref="ClocksJson"/> was replaced.</summary>
-    internal void ResetClocks() => _clocks = null;
+    /// <summary>Takes <paramref name="clocks"/> as the ticket's clocks (written by the next <see cref="SyncClocks"/>).</summary>
+    internal void ReplaceClocks(TicketClocks clocks) => _clocks = clocks;
 
     /// <summary>Writes the clocks back to <see cref="ClocksJson"/> and refreshes the deadline and breach columns.</summary>
     public void SyncClocks(DateTimeOffset now, WorkingCalendar calendar)

@@ -12,6 +12,7 @@ internal sealed class ReportedRecordConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.ToTable("xf_reported_records");
         builder.HasKey(x => new { x.EnterpriseId, x.ExternalId, x.Sequence });
+        builder.Ignore(x => x.Parsed);
         builder.Property(x => x.ExternalId).HasMaxLength(100);
         builder.Property(x => x.Kind).HasMaxLength(30).IsRequired();
         builder.Property(x => x.Data).IsRequired();
