@@ -190,6 +190,8 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
     public async Task<SupervisionNotice> ReviewAsync(Actor actor, string idOrNumber, string? outcome, string? comment, CancellationToken ct = default)
     {
         var notice = await store.FindAsync(idOrNumber, Scope(actor), ct) ?? throw access.NotFound(actor, "supervision notice", idOrNumber);
+        // The party that issued it reviews (the rule of who issues, read on the notice); the Data Bureau may act on any task.
+        if (access.SupervisionIssuerOf(actor) != notice.Issuer && !access.IsWorkflowAdmin(actor)) throw NotTheIssuer(actor, notice);
         if (outcome is not (SupervisionOutcomes.Accept or SupervisionOutcomes.Return))
             throw new InvalidInputException(Problem.Of(SupervisionProblems.ReviewOutcome, "outcome", "A review accepts or returns the answer."));
         var open = await OpenReviewsAsync(notice, ct);
@@ -197,11 +199,13 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
             throw new StateConflictException(Problem.Of(SupervisionProblems.NotAwaitingReview, null, $"{notice.Number} has no answer waiting for review.",
                 ("notice", notice.Number), ("status", notice.Status)));
         var data = new JsonObject { ["comment"] = comment?.Trim() ?? "" };
-        if (await tasks.CompleteOpenAsync(actor, notice.InstanceId, TaskKinds.SupervisionReview, outcome, data, ct) is null)
-            throw access.Denied(actor, $"review supervision notice {notice.Number}",
-                "The party that issued the notice reviews its answers (its coordinators, the Data Bureau or the Intranet Office).");
+        if (await tasks.CompleteOpenAsync(actor, notice.InstanceId, TaskKinds.SupervisionReview, outcome, data, ct) is null) throw NotTheIssuer(actor, notice);
         return await store.FindAsync(notice.Id.ToString(), n => true, ct) ?? notice;
     }
+
+    private ForbiddenException NotTheIssuer(Actor actor, SupervisionNotice notice) =>
+        access.Denied(actor, $"review supervision notice {notice.Number}",
+            "The party that issued the notice reviews its answers (the city's coordinators, the Data Bureau or the Intranet Office).");
 
     private async Task<IReadOnlyList<HumanTask>> OpenReviewsAsync(SupervisionNotice notice, CancellationToken ct) =>
         await taskStore.ListTasksAsync(new TaskQuery(InstanceId: notice.InstanceId, Status: HumanTaskStatus.Open, TaskKind: TaskKinds.SupervisionReview), ct);
