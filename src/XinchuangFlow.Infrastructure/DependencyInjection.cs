@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Domain.Rules.RuleBook>();
         services.AddSingleton<XinchuangFlow.Domain.Tickets.ITicketRepository, EfTicketRepository>();
         services.AddSingleton<XinchuangFlow.Cases.CaseSession>();
+        // The words of coded notifications, for the Chinese stored at creation and each recipient's language at delivery.
+        services.AddSingleton<XinchuangFlow.Engine.Runtime.INotificationTexts, XinchuangFlow.Cases.Notifications.NotificationResources>();
         services.AddSingleton<XinchuangFlow.Domain.Knowledge.IKnowledgeRepository, Knowledge.EfKnowledgeRepository>();
         services.AddSingleton<XinchuangFlow.Cases.Activities.KnowledgeSession>();
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeStore, Knowledge.EfKnowledgeStore>();

@@ -52,7 +52,6 @@ public static class WebSetup
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Limits:Login");
         services.AddSingleton(limits.GetSection("Attachments").Get<AttachmentOptions>() ?? new());
         services.AddSingleton<LoginThrottle>();
-        services.AddSingleton<XinchuangFlow.Application.Notifications.INotificationTexts, XinchuangFlow.Web.Text.ResourceNotificationTexts>();
         services.AddScoped<AccountService>();
         services.AddSingleton<IUserAccounts, IdentityUserAccounts>();
         AddRateLimits(services, limits);

@@ -32,7 +32,7 @@ public class ExchangeExportTests
         {
             L(0, "submitted", null, "submitted"), L(0, "graded", "submitted", "graded"), L(0, "clock-start", "graded", "graded"),
             L(0.2, "dispatched", "graded", "dispatched", data: """{"technician":"王五"}"""),
-            L(0.5, "redispatched", "dispatched", "dispatched", data: """{"technician":"李四"}"""), // a reassignment before acceptance: still dispatched
+            L(0.5, "redispatched", "dispatched", "dispatched", data: """{"technician":"李四"}"""), // a reassignment before acceptance: a dispatch
             L(1, "clock-stop", "dispatched", "dispatched"), L(1, "status", "dispatched", "accepted"),
             L(1.5, "status", "accepted", "travelling"),
             L(2, "clock-pause", "travelling", "travelling", "约定次日上门"), L(2, "clock-pause", "travelling", "travelling", "约定次日上门"), // two clocks, one pause
@@ -52,17 +52,41 @@ public class ExchangeExportTests
         var exported = ExchangeExport.Of(Ticket(), history, complaints);
 
         Assert.Equal(
-            ["1:dispatched", "2:accepted", "3:set-out", "4:paused-user", "5:resumed", "6:checked-in", "7:paused-vendor", "8:resumed", "9:resolved", "10:feedback",
-             "11:reopened", "12:complaint", "13:accepted", "14:remote", "15:resolved", "16:feedback", "17:closed", "18:complaint-closed"],
+            ["1:dispatched", "2:dispatched", "3:accepted", "4:set-out", "5:paused-user", "6:resumed", "7:checked-in", "8:paused-vendor", "9:resumed", "10:resolved",
+             "11:feedback", "12:reopened", "13:complaint", "14:accepted", "15:remote", "16:resolved", "17:feedback", "18:closed", "19:complaint-closed"],
             exported.Events.Select(Line));
         var events = exported.Events;
-        Assert.Equal(("王五", "450103"), (events[0].Technician, events[0].ServicePointCounty));
-        Assert.Equal(("更换驱动后恢复", 2, "又坏了"), (events[8].Resolution, events[9].Satisfaction, events[9].Comment));
-        Assert.Equal(("维修后再次故障", T0.AddHours(32.5)), (events[11].Comment, events[11].At));
-        Assert.Null(events[15].Comment);
+        // Lines written before the county was recorded with each dispatch: the ticket's current service point's county.
+        Assert.Equal([("王五", "450103"), ("李四", "450103")], events.Take(2).Select(e => (e.Technician, e.ServicePointCounty)));
+        Assert.Equal(("更换驱动后恢复", 2, "又坏了"), (events[9].Resolution, events[10].Satisfaction, events[10].Comment));
+        Assert.Equal(("维修后再次故障", T0.AddHours(32.5)), (events[12].Comment, events[12].At));
+        Assert.Null(events[16].Comment);
         Assert.All(events, e => Assert.Equal(TimeSpan.FromHours(8), e.At.Offset));
         // Personal data stays: the contact is not exported.
         Assert.Equal((null, null, "GX-4501-20261102-00001"), (exported.Header.ContactName, exported.Header.ContactPhone, exported.ExternalId));
+    }
+
+    [Fact]
+    public void ATicketDispatchedTwice_ToPointsInDifferentCounties_ExportsEachDispatchWithItsOwnCounty()
+    {
+        // Dispatched by the rules to a Xingning technician, who gives it back; the dispatcher hands it to a Qingxiu one, who
+        // accepts; a reassignment after acceptance keeps the status and is no event.
+        var history = new[]
+        {
+            L(0, "submitted", null, "submitted"), L(0, "graded", "submitted", "graded"),
+            L(0.2, "dispatched", "graded", "dispatched", data: """{"technician":"王五","technicianUser":"w@test","servicePointCounty":"450103"}"""),
+            L(0.4, "taskCompleted", "dispatched", "dispatched", data: """{"technician":"王五","outcome":"return"}"""),   // not a dispatch
+            L(0.5, "dispatched-manual", "dispatched", "dispatched", "人工派单给李四：原工程师请假", """{"technician":"李四","servicePointCounty":"450102"}"""),
+            L(1, "status", "dispatched", "accepted"),
+            L(2, "redispatched", "accepted", "accepted", data: """{"technician":"赵六","servicePointCounty":"450107"}"""),
+        };
+        var ticket = Ticket();
+        ticket.ServicePointCounty = "450107";   // the ticket's point now: the last reassignment's
+
+        var exported = ExchangeExport.Of(ticket, history, []);
+
+        Assert.Equal(["1:dispatched", "2:dispatched", "3:accepted"], exported.Events.Select(Line));
+        Assert.Equal([("王五", "450103"), ("李四", "450102")], exported.Events.Take(2).Select(e => (e.Technician, e.ServicePointCounty)));
     }
 
     [Fact]

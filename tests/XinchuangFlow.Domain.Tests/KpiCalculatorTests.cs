@@ -170,6 +170,29 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
+    public void AReturnedAnswer_OwesANewOne_ByTheDeadlineInForce_AndOnceLateANoticeStaysLate()
+    {
+        var e = Guid.CreateVersion7();
+        var notices = new KpiNotice[]
+        {
+            // Returned, the new answer owed by an extended deadline still ahead: not decided yet.
+            new("DB-1", e, null, AsOf.AddDays(-5), AsOf.AddDays(1), null),
+            // Returned and answered again within the extended deadline (the notice's own had passed): on time.
+            new("DB-2", e, null, AsOf.AddDays(-5), AsOf.AddDays(-1), AsOf.AddDays(-1).AddHours(-2)),
+            // Returned after a late answer: late already, though the new answer is not due yet.
+            new("DB-3", e, null, AsOf.AddDays(-5), AsOf.AddDays(1), null, Late: true),
+            // Answered late, returned, answered again on time: still late.
+            new("DB-4", e, null, AsOf.AddDays(-5), AsOf.AddDays(-1), AsOf.AddDays(-2), Late: true),
+            // Returned, and the extended deadline passed with no new answer: late.
+            new("DB-5", e, null, AsOf.AddDays(-5), AsOf.AddHours(-1), null),
+        };
+        var group = KpiCalculator.Compute([], new KpiOptions(AsOf, KpiOptions.DefaultComplaintClosure), new KpiExtras(Notices: notices))
+            .Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == e.ToString());
+        Assert.Equal((25.0, 1.0, 4), (group[Kpis.SupervisionOnTime].Value, group[Kpis.SupervisionOnTime].Numerator, group[Kpis.SupervisionOnTime].Denominator));
+        Assert.Equal(["DB-3", "DB-4", "DB-5"], group[Kpis.SupervisionOnTime].Against);
+    }
+
+    [Fact]
     public void AComplaintStillOpenPastItsTarget_IsLate_AndOneWithinIt_IsNotYetCounted()
     {
         var cases = new KpiCase[]

@@ -134,7 +134,7 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task ACoordinatorSupervisesATicket_TheManagerAnswersInTheInbox_AndTheCoordinatorReadsTheAnswer()
+    public async Task ACoordinatorSupervisesATicket_TheManagerAnswersInTheInbox_TheCoordinatorReturnsItOnce_AndAcceptsTheNewAnswer()
     {
         // A Nanning ticket of the demo enterprise (the seeding's own notice names one).
         using var admin = await app.ApiAsync();
@@ -180,13 +180,47 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await form.Locator("[data-testid=outcome-answer]").ClickAsync();
         await manager.GetByText("任务已完成").WaitForAsync();
 
-        // The coordinator reads the answer on the notice's page, on time, with its history.
+        // The coordinator reads the answer on the notice's page, on time, with its history, and reviews it: a return
+        // must say why; returned with a comment, the notice waits for a new answer.
         await coordinator.GotoAsync($"/supervision/{number}");
         await WaitLiveAsync(coordinator);
         await Assertions.Expect(coordinator.Locator("[data-testid=supervision-status]")).ToHaveTextAsync("已按期回复");
         await Assertions.Expect(coordinator.Locator("[data-testid=supervision-answer]")).ToContainTextAsync("已调整排班");
         await Assertions.Expect(coordinator.Locator("[data-testid=supervision-event]")).ToHaveCountAsync(2);
+        var review = coordinator.Locator("[data-testid=supervision-review]");
+        await review.Locator("[data-testid=supervision-return]").ClickAsync();
+        await Assertions.Expect(review.Locator("[data-testid=supervision-review-error]")).ToContainTextAsync("退回时请写明原因");
+        await review.Locator("textarea[data-testid=supervision-review-comment]").FillAsync("请补充到场签到记录，并说明排班调整后的值守安排。");
+        await coordinator.WaitForTimeoutAsync(300);
         await coordinator.ScreenshotAsync(new() { Path = Shot("supervision-notice.png"), FullPage = true });
+        await review.Locator("[data-testid=supervision-return]").ClickAsync();
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-status]")).ToHaveTextAsync("已退回重办");
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-returned]")).ToContainTextAsync("请补充到场签到记录");
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-review]")).ToHaveCountAsync(0);
+
+        // The manager's new answer task carries the comment; answered again.
+        await manager.GotoAsync("/inbox?view=All&kind=supervision.answer");
+        await WaitLiveAsync(manager);
+        await Assertions.Expect(line).ToHaveCountAsync(1);
+        var again = (await line.GetAttributeAsync("data-testid"))!["row-".Length..];
+        Assert.NotEqual(task, again);
+        await manager.Locator($"[data-testid=open-{again}]").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("请补充到场签到记录");
+        await form.Locator("[data-testid=field-answer] textarea").First.FillAsync("已补充到场签到记录；周末另安排两名工程师值守。");
+        await manager.Keyboard.PressAsync("Tab");
+        await form.Locator("[data-testid=outcome-answer]").ClickAsync();
+        await manager.GetByText("任务已完成").WaitForAsync();
+
+        // The coordinator accepts: the notice is closed, every step in its history.
+        await coordinator.GotoAsync($"/supervision/{number}");
+        await WaitLiveAsync(coordinator);
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-answer]")).ToContainTextAsync("周末另安排两名工程师值守");
+        await coordinator.Locator("[data-testid=supervision-accept]").ClickAsync();
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-status]")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(coordinator.Locator("[data-testid=supervision-closed]")).ToBeVisibleAsync();
+        Assert.Equal(["supervision-issued", "supervision-answered", "supervision-returned", "supervision-answered", "supervision-accepted"],
+            await coordinator.Locator("[data-testid=supervision-event]").EvaluateAllAsync<string[]>("es => es.map(e => e.dataset.kind)"));
+        await coordinator.ScreenshotAsync(new() { Path = Shot("supervision-closed.png"), FullPage = true });
 
         // Liuzhou's coordinator does not see it.
         var liuzhou = await app.SignedInPageAsync("liuzhou@xinchuang.local", Demo);

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using XinchuangFlow.Application;
 using XinchuangFlow.Application.Access;
@@ -20,7 +22,9 @@ namespace XinchuangFlow.Infrastructure.Tests;
 /// Supervision notices (督办, ASM-7) on the shipped <c>supervision-notice</c> flow and a real database: who may issue on
 /// what, the enterprise's answer task in its own managers' inbox only, an answer by the deadline, a deadline that passes
 /// and escalates while the answer is still owed, the issuer and the Data Bureau told, a second click returning the first
-/// notice, and the notices counted in the enterprise's indicators.
+/// notice, and the notices counted in the enterprise's indicators; the issuing party's review of each answer (accepted:
+/// closed; returned with a comment: answered again, by the deadline in force or a day after a late return), nobody else's,
+/// and a returned-then-late answer counted late.
 /// </summary>
 public abstract class SupervisionTests : IAsyncLifetime
 {
@@ -41,15 +45,23 @@ public abstract class SupervisionTests : IAsyncLifetime
     private static readonly Actor Liuzhou = Actor.Of("coord-lz@test", [Roles.MunicipalCoordinator], cityCode: "4502");
     private Actor Manager => Actor.Of("manager@test", [Roles.EnterpriseManager], _net.ValidNanning.EnterpriseId);
     private Actor OtherManager => Actor.Of("other@test", [Roles.EnterpriseManager], _other.Id);
+    private readonly RefusalLog _refusals = new();
 
     public async Task InitializeAsync()
     {
-        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0));
+        _h = await EngineHarness.StartAsync(Databases.Provider, await Databases.CreateAsync(), new FakeTimeProvider(T0),
+            configure: services => services.AddSingleton<ILoggerProvider>(_refusals));
         await _h.Initializer.ImportAsync(CancellationToken.None);
         _net = await ScenarioNetwork.CreateAsync(Db);
         _other = new Enterprise(Guid.CreateVersion7(), "另一集成商", EnterpriseKind.Integrator, ShortlistStatus.Active);
         await using var db = await Db.CreateDbContextAsync();
         db.Enterprises.Add(_other);
+        // The enterprise's manager is an account, so the enterprise is told of returns and closings.
+        var role = new IdentityRole(Roles.EnterpriseManager) { Id = Guid.NewGuid().ToString(), NormalizedName = Roles.EnterpriseManager.ToUpperInvariant() };
+        var manager = new AppUser { Id = Guid.NewGuid().ToString(), UserName = "manager@test", NormalizedUserName = "MANAGER@TEST", EnterpriseId = _net.ValidNanning.EnterpriseId };
+        db.Roles.Add(role);
+        db.Users.Add(manager);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = manager.Id, RoleId = role.Id });
         await db.SaveChangesAsync();
     }
 
@@ -75,8 +87,22 @@ public abstract class SupervisionTests : IAsyncLifetime
         return ticket;
     }
 
-    private async Task<HumanTask> AnswerTaskAsync(SupervisionNotice n) =>
-        (await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: n.InstanceId, Status: HumanTaskStatus.Open))).Single(t => t.TaskKind == TaskKinds.SupervisionAnswer);
+    private async Task<HumanTask> AnswerTaskAsync(SupervisionNotice n) => await OpenTaskAsync(n, TaskKinds.SupervisionAnswer);
+
+    private async Task<HumanTask> OpenTaskAsync(SupervisionNotice n, string kind) =>
+        (await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: n.InstanceId, Status: HumanTaskStatus.Open))).Single(t => t.TaskKind == kind);
+
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        _h.Clock.Advance(by);
+        while (await _h.Runtime.DrainTimersAsync() > 0) { }
+    }
+
+    private async Task<List<Notification>> ToldAsync(SupervisionNotice n, string textKey)
+    {
+        await using var db = await Db.CreateDbContextAsync();
+        return await db.Notifications.Where(x => x.InstanceId == n.InstanceId && x.TextKey == textKey).ToListAsync();
+    }
 
     [Fact]
     public async Task ANotice_IsAnsweredInTheEnterprisesOwnInbox_ALateOneEscalates_AndBothCountInTheIndicators()
@@ -160,6 +186,148 @@ public abstract class SupervisionTests : IAsyncLifetime
         Assert.Equal(0, group[Kpis.KnowledgeContributions].Value);
         var city = report.Groups.Single(g => g.Dimension == KpiCalculator.ByCity && g.Key == "4501");
         Assert.Equal(1, city[Kpis.SupervisionNotices].Value);   // the regional notice has no city
+    }
+    [Fact]
+    public async Task TheIssuingCoordinatorReviews_ReturnsOnceWithAComment_TheEnterpriseAnswersAgain_AndTheNoticeIsClosed_NobodyElseMayReview()
+    {
+        var ticket = await TicketAsync();
+        var deadline = T0.AddDays(2);
+        var (notice, _) = await Notices.IssueAsync(Nanning, new SupervisionRequest(ticket.Number, null, "到场超时，请说明原因并于两日内完成处理。", deadline));
+        await Assert.ThrowsAsync<StateConflictException>(() => Notices.ReviewAsync(Nanning, notice.Number, SupervisionOutcomes.Accept, null));   // nothing answered yet
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        await Tasks.CompleteAsync(Manager, (await AnswerTaskAsync(notice)).Id, "answer", new JsonObject { ["answer"] = "已安排工程师到场。" });
+
+        // The review is the city's coordinators' (the issuing party), in their inbox and on the notice's page.
+        var review = await OpenTaskAsync(notice, TaskKinds.SupervisionReview);
+        Assert.Equal(Roles.MunicipalCoordinator, review.AssigneeRole);
+        Assert.Contains((await Inbox.ListAsync(Nanning, new InboxQuery(InboxView.All))).Items, r => r.TaskId == review.Id);
+        Assert.DoesNotContain((await Inbox.ListAsync(Liuzhou, new InboxQuery(InboxView.All))).Items, r => r.TaskId == review.Id);
+        Assert.Equal(review.Id, (await Notices.GetAsync(Nanning, notice.Number)).Review?.Id);
+        Assert.Null((await Notices.GetAsync(Manager, notice.Number)).Review);
+        Assert.Null((await Notices.GetAsync(Office, notice.Number)).Review);
+
+        // Nobody else reviews, each refusal logged: the enterprise, another party, another city (which does not even see it).
+        await Assert.ThrowsAsync<ForbiddenException>(() => Notices.ReviewAsync(Manager, notice.Number, SupervisionOutcomes.Accept, null));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Notices.ReviewAsync(Office, notice.Number, SupervisionOutcomes.Accept, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => Notices.ReviewAsync(Liuzhou, notice.Number, SupervisionOutcomes.Accept, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => Tasks.CompleteAsync(Liuzhou, review.Id, SupervisionOutcomes.Accept, []));
+        await Assert.ThrowsAsync<NotFoundException>(() => Tasks.CompleteAsync(Manager, review.Id, SupervisionOutcomes.Accept, []));
+        Assert.True(_refusals.Of("manager@test") >= 2);
+        Assert.True(_refusals.Of("office@test") >= 1);
+        Assert.True(_refusals.Of("coord-lz@test") >= 2);
+        Assert.Equal(SupervisionStatus.Answered, (await Notices.GetAsync(Bureau, notice.Number)).Notice.Status);
+
+        // A return says why; without a word it is refused, whichever way it comes.
+        var bare = await Assert.ThrowsAsync<InvalidInputException>(() => Notices.ReviewAsync(Nanning, notice.Number, SupervisionOutcomes.Return, "  "));
+        Assert.Equal([(SupervisionProblems.ReturnComment, "comment")], bare.Problems.Select(p => (p.Code, p.Field)));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Tasks.CompleteAsync(Nanning, review.Id, SupervisionOutcomes.Return, []));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Notices.ReviewAsync(Nanning, notice.Number, "maybe", "x"));
+
+        // Returned: the enterprise answers again by the same deadline (more than a day is left), the comment in its task.
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        var returned = await Notices.ReviewAsync(Nanning, notice.Number, SupervisionOutcomes.Return, "请补充到场记录和故障原因分析。");
+        Assert.Equal((SupervisionStatus.Returned, 1, "请补充到场记录和故障原因分析。", "coord-nn@test", (DateTimeOffset?)null, deadline),
+            (returned.Status, returned.Returns, returned.ReviewComment, returned.ReviewedBy, returned.ExtendedDeadline, returned.DeadlineInForce));
+        var again = await AnswerTaskAsync(returned);
+        Assert.StartsWith("【退回重办】", again.Title);
+        Assert.Contains("请补充到场记录和故障原因分析。", again.Description);
+        Assert.Contains("请补充到场记录和故障原因分析。", again.DescriptionEn);
+        Assert.Equal(deadline, again.DueAt);
+        var told = await ToldAsync(notice, "SupervisionReturned");
+        Assert.Equal([("manager@test", "email"), ("manager@test", "inbox")], told.Select(n => (n.ToUser!, n.Channel)).Order().ToArray());
+        Assert.All(told, n => Assert.StartsWith($"【督办退回】{notice.Number}", n.Subject));
+        Assert.Contains("请补充到场记录和故障原因分析。", told[0].Body);
+
+        await AdvanceAsync(TimeSpan.FromHours(3));
+        await Tasks.CompleteAsync(Manager, again.Id, "answer", new JsonObject { ["answer"] = "已补充到场记录；故障原因为电源适配器损坏，已更换。" });
+        Assert.Equal(SupervisionStatus.Answered, (await Notices.GetAsync(Nanning, notice.Number)).Notice.Status);
+        await AdvanceAsync(TimeSpan.FromMinutes(30));
+        var closed = await Notices.ReviewAsync(Nanning, notice.Number, SupervisionOutcomes.Accept, null);
+        Assert.Equal((SupervisionStatus.Closed, (DateTimeOffset?)_h.Clock.GetUtcNow(), false, "已补充到场记录；故障原因为电源适配器损坏，已更换。"),
+            (closed.Status, closed.ClosedAt, closed.Late, closed.Answer));
+        Assert.Empty(await _h.Store.ListTasksAsync(new TaskQuery(InstanceId: notice.InstanceId, Status: HumanTaskStatus.Open)));
+        Assert.Equal([("manager@test", "email"), ("manager@test", "inbox")], (await ToldAsync(notice, "SupervisionClosed")).Select(n => (n.ToUser!, n.Channel)).Order().ToArray());
+        await Assert.ThrowsAsync<StateConflictException>(() => Notices.ReviewAsync(Nanning, notice.Number, SupervisionOutcomes.Return, "再看看"));
+
+        // Each step is in the notice's history, in the ticket's, and in the audit trail.
+        string[] steps = ["supervision-issued", "supervision-answered", "supervision-returned", "supervision-answered", "supervision-accepted"];
+        Assert.Equal(steps, (await Notices.GetAsync(Bureau, notice.Number)).History.Select(e => e.Kind));
+        Assert.Equal(steps, (await _h.Services.GetRequiredService<ICaseDirectory>().HistoryAsync(ticket.Id)).Select(e => e.Kind).Where(k => k.StartsWith("supervision-")));
+        await using (var db = await Db.CreateDbContextAsync())
+            Assert.Equal(steps, (await db.Audit.Where(a => a.EntityKind == CaseKinds.Supervision && a.EntityId == notice.Number && steps.Contains(a.Action)).ToListAsync())
+                .OrderBy(a => a.At).Select(a => a.Action));
+
+        // Answered on time both times: on time in the indicators.
+        var group = (await _h.Services.GetRequiredService<KpiService>().ReportAsync(Bureau, "2026Q4", null, null)).Groups
+            .Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == _net.ValidNanning.EnterpriseId.ToString());
+        Assert.Equal((100.0, 1.0, 1), (group[Kpis.SupervisionOnTime].Value, group[Kpis.SupervisionOnTime].Numerator, group[Kpis.SupervisionOnTime].Denominator));
+    }
+
+    [Fact]
+    public async Task AnAnswerReturnedLate_GetsADay_AndOneAnsweredAfterThatCountsLate_TheIntranetOfficeReviewsItsOwn()
+    {
+        // The Data Bureau's notice, due in three hours; answered at once, returned with two hours left: the enterprise gets a day.
+        var deadline = T0.AddHours(3);
+        var (notice, _) = await Notices.IssueAsync(Bureau, new SupervisionRequest(null, _net.ValidNanning.EnterpriseId, "请提交响应时效整改报告。", deadline));
+        await Tasks.CompleteAsync(Manager, (await AnswerTaskAsync(notice)).Id, "answer", new JsonObject { ["answer"] = "报告见附件。" });
+        Assert.Equal(Roles.DataBureauAdmin, (await OpenTaskAsync(notice, TaskKinds.SupervisionReview)).AssigneeRole);
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        var returned = await Notices.ReviewAsync(Bureau, notice.Number, SupervisionOutcomes.Return, "报告没有附上，请补交。");
+        var extended = _h.Clock.GetUtcNow().AddDays(1);
+        Assert.Equal((extended, deadline, false), (returned.DeadlineInForce, returned.Deadline, returned.Late));
+        Assert.Equal(extended, (await AnswerTaskAsync(returned)).DueAt);
+
+        // The day passes unanswered: escalated again, and the answer that comes after is late — the notice stays late.
+        await AdvanceAsync(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal(SupervisionStatus.Escalated, (await Notices.GetAsync(Bureau, notice.Number)).Notice.Status);
+        var late = await AnswerTaskAsync(notice);
+        Assert.StartsWith("【已逾期】", late.Title);
+        Assert.Contains("报告没有附上，请补交。", late.Description);
+        await Tasks.CompleteAsync(Manager, late.Id, "answer", new JsonObject { ["answer"] = "整改报告已补交。" });
+        var answered = (await Notices.GetAsync(Bureau, notice.Number)).Notice;
+        Assert.Equal((SupervisionStatus.AnsweredLate, true), (answered.Status, answered.Late));
+        await Notices.ReviewAsync(Bureau, notice.Number, SupervisionOutcomes.Accept, "已收到。");
+        var done = (await Notices.GetAsync(Manager, notice.Number)).Notice;
+        Assert.Equal((SupervisionStatus.Closed, true, "已收到。"), (done.Status, done.Late, done.ReviewComment));
+        Assert.Equal(["supervision-issued", "supervision-answered", "supervision-returned", "supervision-escalated", "supervision-answered-late", "supervision-accepted"],
+            (await Notices.GetAsync(Bureau, notice.Number)).History.Select(e => e.Kind));
+
+        // The Intranet Office reviews the answers to its own notices (in the inbox too), though it changes nothing else.
+        var (office, _) = await Notices.IssueAsync(Office, new SupervisionRequest(null, _net.ValidNanning.EnterpriseId, "请说明近期投诉处理情况。", _h.Clock.GetUtcNow().AddDays(3)));
+        var answerTask = await AnswerTaskAsync(office);
+        await Assert.ThrowsAsync<ForbiddenException>(() => Tasks.CompleteAsync(Office, answerTask.Id, "answer", new JsonObject { ["answer"] = "代答" }));
+        await Tasks.CompleteAsync(Manager, answerTask.Id, "answer", new JsonObject { ["answer"] = "投诉均已在时限内办结。" });
+        var officeReview = await OpenTaskAsync(office, TaskKinds.SupervisionReview);
+        Assert.Equal(Roles.IntranetSupervisor, officeReview.AssigneeRole);
+        await Assert.ThrowsAsync<ForbiddenException>(() => Notices.ReviewAsync(Manager, office.Number, SupervisionOutcomes.Accept, null));
+        Assert.NotNull((await Notices.GetAsync(Office, office.Number)).Review);
+        await Tasks.CompleteAsync(Office, officeReview.Id, SupervisionOutcomes.Accept, new JsonObject { ["comment"] = "" });
+        Assert.Equal(SupervisionStatus.Closed, (await Notices.GetAsync(Office, office.Number)).Notice.Status);
+
+        // In the indicators: of the two decided notices, the one returned and then answered late counts against.
+        var group = (await _h.Services.GetRequiredService<KpiService>().ReportAsync(Bureau, "2026Q4", null, null)).Groups
+            .Single(g => g.Dimension == KpiCalculator.ByEnterprise && g.Key == _net.ValidNanning.EnterpriseId.ToString());
+        Assert.Equal((50.0, 1.0, 2), (group[Kpis.SupervisionOnTime].Value, group[Kpis.SupervisionOnTime].Numerator, group[Kpis.SupervisionOnTime].Denominator));
+        Assert.Equal([notice.Number], group[Kpis.SupervisionOnTime].Against);
+    }
+}
+
+/// <summary>Counts the access refusals logged per user (AccessService's event 4030).</summary>
+public sealed class RefusalLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+    public int Of(string user) => _lines.Count(l => l.Contains(user, StringComparison.OrdinalIgnoreCase));
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public void Dispose() { }
+
+    private sealed class Logger(RefusalLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == AccessService.Refused.Id) log._lines.Enqueue(formatter(state, exception));
+        }
     }
 }
 

@@ -658,6 +658,38 @@ public abstract class TicketScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATicketGivenBack_AndDispatchedToAPointInAnotherCounty_IsExportedWithEachDispatchsOwnCounty()
+    {
+        // Dispatched by the rules to a technician of the Xingning point, who gives it back; the dispatcher hands it to
+        // the Qingxiu point's technician (certificate renewed for the purpose, after the first dispatch).
+        var xingning = GuangxiDivisions.Shipped.Counties.Single(c => c.Name == "兴宁区").Code;
+        var (t, _) = await CreateAsync(Request(ScenarioNetwork.Qingxiu, "terminal"), "unit@test");
+        var first = t.TechnicianUser!;
+        Assert.Equal(xingning, t.ServicePointCounty);
+        await using (var db = await _h.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            db.Certificates.Add(new Certificate(_net.Expired.Id, "terminal", new DateOnly(2026, 11, 1), new DateOnly(2027, 12, 31)));
+            await db.SaveChangesAsync();
+        }
+        await CompleteAsync(t, "accept", TicketOutcomes.Return, first, new JsonObject { ["comment"] = "本人今日请假" });
+        await CompleteAsync(t, "manualDispatch", TicketOutcomes.Dispatch, "dispatcher@test",
+            new JsonObject { ["technicianUser"] = _net.Expired.UserName, ["reason"] = "就近改派青秀网点" });
+        var handed = await TicketAsync(t.Id);
+        Assert.Equal((_net.Expired.UserName, ScenarioNetwork.Qingxiu), (handed.TechnicianUser, handed.ServicePointCounty));
+        await CompleteAsync(handed, "accept", TicketOutcomes.Accept, _net.Expired.UserName);
+
+        var exported = new List<XinchuangFlow.Domain.Exchange.ExportedTicket>();
+        await foreach (var x in _h.Services.GetRequiredService<XinchuangFlow.Application.Exchange.IExchangeExportSource>()
+                           .TicketsAsync(new XinchuangFlow.Application.Assessment.KpiScope(), T0.AddDays(-1), T0.AddDays(1)))
+            exported.Add(x);
+        var events = exported.Single(x => x.Ticket.Id == t.Id).Events;
+        var dispatches = events.Where(e => e.Kind == XinchuangFlow.Domain.Exchange.ExchangeKinds.Dispatched).ToList();
+        Assert.Equal([(first == _net.ValidNanning.UserName ? "一工" : "二工", xingning), ("丙工", ScenarioNetwork.Qingxiu)],
+            dispatches.Select(e => (e.Technician, e.ServicePointCounty)));
+        Assert.Equal(XinchuangFlow.Domain.Exchange.ExchangeKinds.Accepted, events[events.ToList().IndexOf(dispatches[1]) + 1].Kind);
+    }
+
+    [Fact]
     public async Task AnEscalationEmail_AndSms_ArriveOnce_ThoughTheMailServerAndTheSmsPlatformWereDownAtFirst()
     {
         var rules = _h.Services.GetRequiredService<XinchuangFlow.Application.Rules.RuleService>();

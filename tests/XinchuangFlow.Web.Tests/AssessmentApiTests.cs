@@ -108,4 +108,28 @@ public class AssessmentApiTests(WebAppFactory factory) : IClassFixture<WebAppFac
         var history = await admin.GetStringAsync("/api/rules/assessment/region/history");
         Assert.Contains("异议期缩短为 7 天", history);
     }
+
+    [Fact]
+    public async Task TheDemo_HasAnAnswerWaitingForNanningsReview_WhichOnlyTheIssuingPartyReviews()
+    {
+        var nanning = await factory.LoginAsync("nanning@xinchuang.local", DemoPassword);
+        var review = (await nanning.GetFromJsonAsync<JsonObject>("/api/tasks?status=Open&taskKind=supervision.review"))!["items"]!.AsArray();
+        var task = Assert.Single(review)!;
+        var notices = (await nanning.GetFromJsonAsync<JsonObject>("/api/supervision?status=answered"))!["items"]!.AsArray();
+        var number = Assert.Single(notices, n => n!["instanceId"]!.GetValue<Guid>() == task["instanceId"]!.GetValue<Guid>())!["number"]!.GetValue<string>();
+
+        // The enterprise that answered, and another city, may not review it; the return needs a comment.
+        var manager = await factory.LoginAsync("manager@xinchuang.local", DemoPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync($"/api/supervision/{number}/review", new { outcome = "accept" })).StatusCode);
+        var liuzhou = await factory.LoginAsync("liuzhou@xinchuang.local", DemoPassword);
+        Assert.Equal(HttpStatusCode.NotFound, (await liuzhou.PostAsJsonAsync($"/api/supervision/{number}/review", new { outcome = "accept" })).StatusCode);
+        var bare = await nanning.PostAsJsonAsync($"/api/supervision/{number}/review", new { outcome = "return", comment = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("退回时请写明原因", (await bare.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["comment"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+        var accepted = await nanning.PostAsJsonAsync($"/api/supervision/{number}/review", new { outcome = "accept", comment = "值班表已收到。" });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(("closed", "值班表已收到。"), ((string)(await accepted.Content.ReadFromJsonAsync<JsonObject>())!["status"]!, (string)(await nanning.GetFromJsonAsync<JsonObject>($"/api/supervision/{number}"))!["notice"]!["reviewComment"]!));
+        Assert.Equal(HttpStatusCode.Conflict, (await nanning.PostAsJsonAsync($"/api/supervision/{number}/review", new { outcome = "accept" })).StatusCode);
+    }
 }

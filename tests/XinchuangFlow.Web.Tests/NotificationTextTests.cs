@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Notifications;
 using XinchuangFlow.Engine.Runtime;
+using System.Globalization;
+using XinchuangFlow.Cases.Notifications;
 using XinchuangFlow.Web.Text;
 
 namespace XinchuangFlow.Web.Tests;
@@ -16,41 +18,74 @@ public sealed class NotificationTextTests(WebAppFactory app) : IClassFixture<Web
     private static readonly Dictionary<string, string> Args = new()
     {
         ["number"] = "DB-20261203-001", ["enterprise"] = "南宁八桂数智服务有限公司", ["deadline"] = "2026-12-05 18:00", ["reason"] = "请说明原因", ["answer"] = "已处理",
-        ["satisfied"] = "80", ["line"] = "85", ["ratings"] = "12", ["year"] = "2026", ["q"] = "4", ["days"] = "30", ["step"] = "@ComplaintStatus.handling",
-        ["unit"] = "南宁市财政局", ["description"] = "无人到场", ["due"] = "2026-12-05 18:00", ["clock"] = "@Clock.onsite", ["percent"] = "100", ["title"] = "打印机卡纸",
-        ["grade"] = "P3", ["technician"] = "@Notify.NoTechnician", ["label"] = "",
+        ["comment"] = "@Notify.NoComment", ["satisfied"] = "80", ["line"] = "85", ["ratings"] = "12", ["year"] = "2026", ["q"] = "4", ["days"] = "30",
+        ["step"] = "@ComplaintStatus.handling", ["unit"] = "南宁市财政局", ["description"] = "无人到场", ["due"] = "2026-12-05 18:00", ["clock"] = "@Clock.onsite",
+        ["percent"] = "100", ["title"] = "打印机卡纸", ["grade"] = "P3", ["technician"] = "@Notify.NoTechnician", ["label"] = "",
     };
 
+    private static readonly NotificationResources Texts = new();
+
+    /// <summary>Every coded text the notification resource holds (and the ones the code sends are among them: a missing one throws at creation).</summary>
+    public static TheoryData<string> Keys() => new(NotificationResources.Keys);
+
+    [Fact]
+    public void TheResourceHolds_EveryTextTheCodeSends()
+    {
+        Assert.Superset(new HashSet<string>
+        {
+            "SupervisionEscalated", "SupervisionEscalatedToEnterprise", "SupervisionAnswered", "SupervisionAnsweredLate", "SupervisionReturned", "SupervisionClosed",
+            "RedLineQuarter", "RedLineRolling", "ComplaintReminder", "SlaWarning", "SlaBreached",
+        }, NotificationResources.Keys.ToHashSet());
+        // One source: the pages' resources hold none of the notifications' words.
+        Assert.Null(SharedTexts.Find("Notify.SlaBreached.Subject", CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Null(SharedTexts.Find("Notify.SlaBreached.Subject", CultureInfo.GetCultureInfo("en")));
+    }
+
     [Theory]
-    [InlineData("SupervisionEscalated"), InlineData("SupervisionEscalatedToEnterprise"), InlineData("SupervisionAnswered"), InlineData("SupervisionAnsweredLate"),
-     InlineData("RedLineQuarter"), InlineData("RedLineRolling"), InlineData("ComplaintReminder"), InlineData("SlaWarning"), InlineData("SlaBreached")]
+    [MemberData(nameof(Keys))]
     public void EveryCodedMessage_ReadsInChineseAndEnglish_WithEveryArgumentFilled(string key)
     {
-        var n = new Notification { Subject = "中文原文", Body = "中文正文" }.WithText(key, Args);
-        var texts = new ResourceNotificationTexts();
-        var (zhSubject, zhBody) = NotificationText.For(n, "zh-CN", texts);
-        var (enSubject, enBody) = NotificationText.For(n, "en", texts);
+        // The stored words are the resource's Chinese, rendered when the notification is created.
+        var n = new Notification().WithText(key, Args, Texts);
+        var (zhSubject, zhBody) = NotificationText.For(n, "zh-CN", Texts);
+        var (enSubject, enBody) = NotificationText.For(n, "en", Texts);
+        Assert.Equal((n.Subject, n.Body), (zhSubject, zhBody));
         foreach (var text in new[] { zhSubject, zhBody, enSubject, enBody })
         {
             Assert.False(string.IsNullOrWhiteSpace(text));
             Assert.DoesNotContain("{", text);
             Assert.DoesNotContain("@", text);
         }
-        Assert.NotEqual("中文原文", zhSubject);
         Assert.Matches("[\u4e00-\u9fff]", zhSubject);
         Assert.DoesNotMatch("[\u3010\u3011\uff1a]", enSubject);                      // no Chinese brackets or colons in English
         Assert.DoesNotMatch("[\u4e00-\u9fff]", enSubject.Replace(Args["enterprise"], "")); // only the enterprise's name may be Chinese
-        Assert.Equal(("中文原文", "中文正文"), NotificationText.For(n, "en", null)); // no renderer: the stored Chinese
+        Assert.Equal((zhSubject, zhBody), NotificationText.For(n, "en", null));             // no renderer: the stored Chinese
+    }
+
+    [Fact]
+    public void ACodeWithoutWords_IsRefusedAtCreation()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Notification().WithText("NoSuchText", Args, Texts));
+    }
+
+    [Fact]
+    public void TheArgumentWords_AreThePagesOwn_InBothLanguages()
+    {
+        var words = NotificationResources.Names().Where(n => !n.StartsWith("Notify.", StringComparison.Ordinal)).ToList();
+        Assert.Contains("ComplaintStatus.handling", words);
+        foreach (var culture in new[] { "zh-CN", "en" }.Select(CultureInfo.GetCultureInfo))
+            foreach (var name in words)
+                Assert.Equal(SharedTexts.Find(name, culture), NotificationResources.Find(name, culture));
     }
 
     [Fact]
     public void AnEscalationToAnEnglishReader_NamesTheClockInEnglish()
     {
-        var n = new Notification().WithText("SlaBreached", Args);
-        var (subject, body) = NotificationText.For(n, "en", new ResourceNotificationTexts());
+        var n = new Notification().WithText("SlaBreached", Args, Texts);
+        var (subject, body) = NotificationText.For(n, "en", Texts);
         Assert.Equal("[Overdue] Ticket DB-20261203-001: the On site time limit is up (100%)", subject);
         Assert.Contains("engineer not dispatched", body);
-        Assert.Contains("到场", NotificationText.For(n, "zh-CN", new ResourceNotificationTexts()).Subject);
+        Assert.Equal("【超时】工单 DB-20261203-001 到场时限已到（100%）", n.Subject);
     }
 
     [Fact]

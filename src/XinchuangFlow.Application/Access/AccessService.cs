@@ -180,6 +180,23 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         : a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode is not null ? Domain.Assessment.SupervisionIssuers.Coordinator
         : null;
 
+    /// <summary>
+    /// The role whose holders act for an issuing party (<see cref="SupervisionIssuerOf"/> read backwards): they review the
+    /// answers to the party's notices — a coordinator's notice by its city's coordinators (the notice's city is theirs).
+    /// </summary>
+    public static string SupervisionRoleOf(string issuer) => issuer switch
+    {
+        Domain.Assessment.SupervisionIssuers.IntranetOffice => Roles.IntranetSupervisor,
+        Domain.Assessment.SupervisionIssuers.Coordinator => Roles.MunicipalCoordinator,
+        _ => Roles.DataBureauAdmin,
+    };
+
+    /// <summary>
+    /// The tasks a read-only supervisor still works: the Intranet Office's one act of change is supervision — issuing a
+    /// notice and reviewing the answers to its own notices.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SupervisionActs = new HashSet<string> { Domain.Tickets.TaskKinds.SupervisionReview };
+
     /// <summary>Who reads supervision notices (each within <see cref="CaseScope.SupervisionRule"/>): the issuers and the enterprises' managers.</summary>
     public bool MayReadSupervision(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator, Roles.EnterpriseManager);
 

@@ -26,7 +26,7 @@ public interface IRedLineStore
 /// ends); a new crossing is a new alert.
 /// </summary>
 public sealed class RedLineService(IKpiSource source, RuleBook rules, IRedLineStore store, IUserDirectory users, INetworkRepository network, AccessService access,
-    TimeProvider clock)
+    TimeProvider clock, INotificationTexts texts)
 {
     /// <summary>Checks both windows; returns the alerts raised and recovered.</summary>
     public async Task<(int Raised, int Recovered)> RunOnceAsync(CancellationToken ct = default)
@@ -73,9 +73,6 @@ public sealed class RedLineService(IKpiSource source, RuleBook rules, IRedLineSt
     /// <summary>The alert told to the Data Bureau and to the enterprise's managers, in the inbox and by e-mail.</summary>
     private async Task<IReadOnlyList<Notification>> NotificationsAsync(RedLineAlert alert, AssessmentModel model, CancellationToken ct)
     {
-        var span = alert.Window == RedLineWindows.Quarter ? $"{alert.Period} 季度内" : $"近 {model.RedLineRollingDays} 天";
-        var subject = $"【满意度红线预警】{alert.EnterpriseName} {span}满意率 {alert.Satisfied:0.#}%，低于红线 {alert.Line:0.#}%";
-        var body = $"{span}共 {alert.Ratings} 条评价，满意（4–5 分）占 {alert.Satisfied:0.#}%。请查看服务指标，核实原因并整改。";
         var managers = await users.TeamAsync(Roles.EnterpriseManager, alert.EnterpriseId, null, null, 50, ct);
         var quarter = alert.Window == RedLineWindows.Quarter;
         var args = new Dictionary<string, string>
@@ -85,15 +82,18 @@ public sealed class RedLineService(IKpiSource source, RuleBook rules, IRedLineSt
             ["year"] = quarter ? alert.Period[..4] : "", ["q"] = quarter ? alert.Period[5..] : "", ["days"] = model.RedLineRollingDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var key = quarter ? "RedLineQuarter" : "RedLineRolling";
+        var words = new Notification().WithText(key, args, texts);
+        Notification To(string? user, string? role, string channel)
+        {
+            var n = words.To(user, role, channel);
+            (n.Id, n.ActivityId, n.CreatedAt) = (Guid.CreateVersion7(alert.CrossedAt), "(red-line)", alert.CrossedAt);
+            return n;
+        }
         var list = new List<Notification>();
         foreach (var channel in new[] { "inbox", "email" })
         {
-            list.Add(new Notification { Id = Guid.CreateVersion7(alert.CrossedAt), ActivityId = "(red-line)", ToRole = Roles.DataBureauAdmin, Channel = channel, Subject = subject, Body = body, CreatedAt = alert.CrossedAt }
-                .WithText(key, args));
-            list.AddRange(managers.Select(m => new Notification
-            {
-                Id = Guid.CreateVersion7(alert.CrossedAt), ActivityId = "(red-line)", ToUser = m.UserName, Channel = channel, Subject = subject, Body = body, CreatedAt = alert.CrossedAt,
-            }.WithText(key, args)));
+            list.Add(To(null, Roles.DataBureauAdmin, channel));
+            list.AddRange(managers.Select(m => To(m.UserName, null, channel)));
         }
         return list;
     }

@@ -14,7 +14,11 @@ namespace XinchuangFlow.Application.Assessment;
 /// <summary>The supervision notice's steps (ASM-7), registered like the domain's other activities.</summary>
 public static class SupervisionActivities
 {
-    public static readonly Type[] Types = [typeof(OpenSupervisionActivity), typeof(SupervisionAnswerTaskActivity), typeof(RecordSupervisionAnswerActivity), typeof(EscalateSupervisionActivity)];
+    public static readonly Type[] Types =
+    [
+        typeof(OpenSupervisionActivity), typeof(SupervisionAnswerTaskActivity), typeof(RecordSupervisionAnswerActivity), typeof(EscalateSupervisionActivity),
+        typeof(SupervisionReviewTaskActivity), typeof(AcceptSupervisionAnswerActivity), typeof(ReturnSupervisionAnswerActivity),
+    ];
 
     /// <summary>The notice whose flow this instance is: joined to the burst once.</summary>
     internal static async Task<SupervisionNotice> NoticeAsync(ActivityContext context, ISupervisionStore store) =>
@@ -22,26 +26,29 @@ public static class SupervisionActivities
         : context.Join(await store.OfInstanceAsync(context.Instance.Id, context.Cancellation)
                        ?? throw new InvalidOperationException($"Instance {context.Instance.Id} has no supervision notice; start the flow with xf.supervision.Open."));
 
-    internal static string What(SupervisionNotice n) => n.TicketNumber is { } t ? $"工单 {t}" : n.EnterpriseName;
-
-    /// <summary>The enterprise's managers, each told by inbox and e-mail.</summary>
-    internal static async Task TellManagersAsync(ActivityContext context, IUserDirectory users, SupervisionNotice n, Func<Notification> make)
+    /// <summary>The enterprise's managers, each told by inbox and e-mail in the given words.</summary>
+    internal static async Task TellManagersAsync(ActivityContext context, IUserDirectory users, SupervisionNotice n, Notification words)
     {
         foreach (var m in await users.TeamAsync(Roles.EnterpriseManager, n.EnterpriseId, null, null, 50, context.Cancellation))
             foreach (var channel in new[] { "inbox", "email" })
-            {
-                var note = make();
-                (note.ToUser, note.Channel) = (m.UserName, channel);
-                context.Notify(note);
-            }
+                context.Notify(words.To(m.UserName, null, channel));
     }
 
-    /// <summary>The notice's words as a coded text: its number, enterprise, deadline (China time) and reason.</summary>
-    internal static Dictionary<string, string> Args(SupervisionNotice n, string? answer = null) => new()
+    /// <summary>
+    /// The notice's words as a coded text: its number, enterprise, deadline in force (China time) and reason, the answer
+    /// and the review's comment.
+    /// </summary>
+    internal static Dictionary<string, string> Args(SupervisionNotice n, string? answer = null, string? comment = null) => new()
     {
-        ["number"] = n.Number, ["enterprise"] = n.EnterpriseName, ["deadline"] = n.Deadline.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        ["reason"] = n.Reason, ["answer"] = answer ?? "",
+        ["number"] = n.Number, ["enterprise"] = n.EnterpriseName,
+        ["deadline"] = n.DeadlineInForce.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ["reason"] = n.Reason, ["answer"] = answer ?? "", ["comment"] = comment ?? "@Notify.NoComment",
     };
+
+    /// <summary>The review's comment (the task's form data <c>comment</c>), trimmed, or null.</summary>
+    internal static string? Comment(ActivityContext context) => AssessmentActivities.Text((context.GetInput("review") as JsonObject ?? [])["comment"], SupervisionService.ReasonMax);
+
+    internal static readonly InputDescriptor ReviewInput = new("review", InputKind.Json, "审核（任务表单数据）", "The review (the task's form data)", Required: true);
 }
 
 /// <summary>Stores the notice the supervision service issued (the variable <c>notice</c>) as the case of this flow.</summary>
@@ -84,10 +91,14 @@ public sealed class SupervisionAnswerTaskActivity : UserTaskActivity, ITaskCompl
         AssessmentActivities.Text(data["answer"], 4000) is null ? [Problem.Of(SupervisionProblems.Answer, "answer", "An answer says what was done.")] : [];
 }
 
-/// <summary>Records the enterprise's answer (the task's <c>answer</c>): on time when by the deadline; the issuer is told.</summary>
+/// <summary>
+/// Records the enterprise's answer (the task's <c>answer</c>): on time when by the deadline in force (the notice's, or the
+/// one a return set), late after it — once late, the notice stays late in the indicators; the issuer is told (and, when
+/// late, the Data Bureau) and reviews it.
+/// </summary>
 [Activity("xf.supervision.RecordAnswer", DomainCategories.Assessment, "登记督办回复", "Record the answer",
-    DescriptionZh = "登记企业的回复（期限内为按期回复，逾期为逾期回复），并通知督办方。", DescriptionEn = "Records the answer (on time by the deadline, late after it) and tells the issuer.")]
-public sealed class RecordSupervisionAnswerActivity(ISupervisionStore store) : IActivity
+    DescriptionZh = "登记企业的回复（期限内为按期回复，逾期为逾期回复），并通知督办方审核。", DescriptionEn = "Records the answer (on time by the deadline, late after it) and tells the issuer, who reviews it.")]
+public sealed class RecordSupervisionAnswerActivity(ISupervisionStore store, INotificationTexts texts) : IActivity
 {
     public ActivitySpec Spec { get; } = new([new InputDescriptor("answer", InputKind.Json, "回复（任务表单数据）", "The answer (the task's form data)", Required: true)], ["done"]);
 
@@ -95,22 +106,23 @@ public sealed class RecordSupervisionAnswerActivity(ISupervisionStore store) : I
     {
         var notice = await SupervisionActivities.NoticeAsync(context, store);
         var text = AssessmentActivities.Text((context.GetInput("answer") as JsonObject ?? [])["answer"], 4000) ?? "";
-        var late = context.Now > notice.Deadline;
+        var late = context.Now > notice.DeadlineInForce;
+        var data = new JsonObject { ["deadline"] = notice.DeadlineInForce.ToString("O"), ["late"] = late, ["round"] = notice.Returns + 1 };
         context.Change(notice, late ? "supervision-answered-late" : "supervision-answered", text, n =>
         {
             n.Status = late ? SupervisionStatus.AnsweredLate : SupervisionStatus.Answered;
+            n.Late |= late;
             n.Answer = text;
             n.AnsweredAt = context.Now;
             n.AnsweredBy = context.User;
-        });
+        }, data);
         if (notice.TicketId is { } ticket)
             context.Record(ticket, CaseKinds.Ticket, late ? "supervision-answered-late" : "supervision-answered", null, null, text, new JsonObject { ["number"] = notice.Number });
-        var subject = $"【督办回复】{notice.Number} {SupervisionActivities.What(notice)}：{notice.EnterpriseName}已{(late ? "逾期" : "按期")}回复";
-        var (key, args) = (late ? "SupervisionAnsweredLate" : "SupervisionAnswered", SupervisionActivities.Args(notice, text));
+        var words = new Notification().WithText(late ? "SupervisionAnsweredLate" : "SupervisionAnswered", SupervisionActivities.Args(notice, text), texts);
         foreach (var channel in new[] { "inbox", "email" })
         {
-            context.Notify(new Notification { ToUser = notice.IssuedBy, Subject = subject, Body = text, Channel = channel }.WithText(key, args));
-            if (late) context.Notify(new Notification { ToRole = Roles.DataBureauAdmin, Subject = subject, Body = text, Channel = channel }.WithText(key, args));
+            context.Notify(words.To(notice.IssuedBy, null, channel));
+            if (late) context.Notify(words.To(null, Roles.DataBureauAdmin, channel));
         }
         return ActivityResult.Done("done");
     }
@@ -123,28 +135,116 @@ public sealed class RecordSupervisionAnswerActivity(ISupervisionStore store) : I
 [Activity("xf.supervision.Escalate", DomainCategories.Assessment, "督办逾期升级", "Escalate the notice",
     DescriptionZh = "督办期限已过仍未回复：标记逾期，通知督办方、数据局和企业负责人；企业仍须回复。",
     DescriptionEn = "The deadline passed unanswered: marked overdue; the issuer, the Data Bureau and the enterprise's managers are told; the answer is still owed.")]
-public sealed class EscalateSupervisionActivity(ISupervisionStore store, IUserDirectory users) : IActivity
+public sealed class EscalateSupervisionActivity(ISupervisionStore store, IUserDirectory users, INotificationTexts texts) : IActivity
 {
     public ActivitySpec Spec { get; } = new([], ["done"]);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var notice = await SupervisionActivities.NoticeAsync(context, store);
+        var deadline = notice.DeadlineInForce;
         context.Change(notice, "supervision-escalated", null, n =>
         {
             n.Status = SupervisionStatus.Escalated;
             n.EscalatedAt = context.Now;
-        });
-        var subject = $"【督办逾期】{notice.Number} {SupervisionActivities.What(notice)}：{notice.EnterpriseName}未在 {notice.Deadline.ToChina():yyyy-MM-dd HH:mm} 前回复";
-        var body = $"督办事由：{notice.Reason}";
+        }, new JsonObject { ["deadline"] = deadline.ToString("O") });
         var args = SupervisionActivities.Args(notice);
+        var words = new Notification().WithText("SupervisionEscalated", args, texts);
         foreach (var channel in new[] { "inbox", "email" })
         {
-            context.Notify(new Notification { ToUser = notice.IssuedBy, Subject = subject, Body = body, Channel = channel }.WithText("SupervisionEscalated", args));
-            context.Notify(new Notification { ToRole = Roles.DataBureauAdmin, Subject = subject, Body = body, Channel = channel }.WithText("SupervisionEscalated", args));
+            context.Notify(words.To(notice.IssuedBy, null, channel));
+            context.Notify(words.To(null, Roles.DataBureauAdmin, channel));
         }
-        await SupervisionActivities.TellManagersAsync(context, users, notice,
-            () => new Notification { Subject = subject, Body = body + "。请尽快回复。" }.WithText("SupervisionEscalatedToEnterprise", args));
+        await SupervisionActivities.TellManagersAsync(context, users, notice, new Notification().WithText("SupervisionEscalatedToEnterprise", args, texts));
+        return ActivityResult.Done("done");
+    }
+}
+
+/// <summary>
+/// The issuing party reviews the enterprise's answer (task kind <c>supervision.review</c>): accept, or return with a
+/// comment — a return without one is refused, on every way in.
+/// </summary>
+[Activity("xf.supervision.ReviewTask", DomainCategories.Assessment, "督办回复审核任务", "Review task",
+    DescriptionZh = "督办方审核企业回复：接受（办结）或退回（须写明意见）。", DescriptionEn = "The issuer reviews the answer: accept (closed) or return (with a comment).")]
+public sealed class SupervisionReviewTaskActivity : UserTaskActivity, ITaskCompletionRules
+{
+    public IReadOnlyList<Problem> CheckCompletion(HumanTask task, string outcome, JsonObject data) =>
+        outcome == SupervisionOutcomes.Return && AssessmentActivities.Text(data["comment"], SupervisionService.ReasonMax) is null
+            ? [Problem.Of(SupervisionProblems.ReturnComment, "comment", "A returned answer says why and what is still missing.")]
+            : [];
+}
+
+/// <summary>The issuer accepted the answer: the notice is closed (办结); the enterprise's managers are told.</summary>
+[Activity("xf.supervision.Accept", DomainCategories.Assessment, "督办办结", "Close the notice",
+    DescriptionZh = "督办方接受回复：督办办结，通知企业负责人。", DescriptionEn = "The issuer accepted the answer: the notice is closed and the enterprise's managers are told.")]
+public sealed class AcceptSupervisionAnswerActivity(ISupervisionStore store, IUserDirectory users, INotificationTexts texts) : IActivity
+{
+    public ActivitySpec Spec { get; } = new([SupervisionActivities.ReviewInput], ["done"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var notice = await SupervisionActivities.NoticeAsync(context, store);
+        var comment = SupervisionActivities.Comment(context);
+        context.Change(notice, "supervision-accepted", comment, n =>
+        {
+            n.Status = SupervisionStatus.Closed;
+            n.ReviewComment = comment;
+            n.ReviewedBy = context.User;
+            n.ReviewedAt = context.Now;
+            n.ClosedAt = context.Now;
+        });
+        if (notice.TicketId is { } ticket)
+            context.Record(ticket, CaseKinds.Ticket, "supervision-accepted", null, null, comment, new JsonObject { ["number"] = notice.Number });
+        await SupervisionActivities.TellManagersAsync(context, users, notice, new Notification().WithText("SupervisionClosed", SupervisionActivities.Args(notice, notice.Answer, comment), texts));
+        return ActivityResult.Done("done");
+    }
+}
+
+/// <summary>
+/// The issuer returned the answer with a comment: the enterprise owes a new one. It is due by the deadline in force — or,
+/// when less than <c>minTime</c> (a day by default) of it is left, <c>minTime</c> after the return: the time the review
+/// took is not the enterprise's. The new due time (seconds from now), deadline and comment are stored in
+/// <c>resultVariable</c> for the next answer task; the enterprise's managers are told.
+/// </summary>
+[Activity("xf.supervision.Return", DomainCategories.Assessment, "督办回复退回", "Return the answer",
+    DescriptionZh = "督办方退回回复：企业须按退回意见重新回复；期限沿用原期限，剩余不足“最短回复时间”时顺延至退回后该时长。",
+    DescriptionEn = "The issuer returned the answer: the enterprise answers again by the deadline in force, or — when less than the minimum time is left — that long after the return.")]
+public sealed class ReturnSupervisionAnswerActivity(ISupervisionStore store, IUserDirectory users, INotificationTexts texts) : IActivity
+{
+    public static readonly TimeSpan DefaultMinTime = TimeSpan.FromDays(1);
+
+    public ActivitySpec Spec { get; } = new(
+    [
+        SupervisionActivities.ReviewInput,
+        new InputDescriptor("minTime", InputKind.Duration, "最短重新回复时间", "Least time to answer again", Default: JsonValue.Create("P1D"),
+            HintZh: "退回时距期限不足此时长，则期限顺延至退回后此时长。", HintEn: "When less than this is left of the deadline at the return, the deadline moves to this long after the return."),
+        new InputDescriptor("resultVariable", InputKind.VariableName, "结果存入变量", "Store the result in", ExpressionAllowed: false, Default: JsonValue.Create("returned")),
+    ], ["done"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var notice = await SupervisionActivities.NoticeAsync(context, store);
+        var comment = SupervisionActivities.Comment(context)
+                      ?? throw new ActivityInputException(context.Activity.Id, "review", "a returned answer carries the reviewer's comment (the review task's 'comment')");
+        var least = context.GetDuration("minTime") ?? DefaultMinTime;
+        var due = notice.DeadlineInForce - context.Now >= least ? notice.DeadlineInForce : context.Now + least;
+        context.Change(notice, "supervision-returned", comment, n =>
+        {
+            n.Status = SupervisionStatus.Returned;
+            n.Returns++;
+            if (due != n.Deadline) n.ExtendedDeadline = due;
+            n.ReviewComment = comment;
+            n.ReviewedBy = context.User;
+            n.ReviewedAt = context.Now;
+        }, new JsonObject { ["deadline"] = due.ToString("O"), ["extended"] = due != notice.Deadline, ["returns"] = notice.Returns + 1 });
+        if (notice.TicketId is { } ticket)
+            context.Record(ticket, CaseKinds.Ticket, "supervision-returned", null, null, comment, new JsonObject { ["number"] = notice.Number });
+        context.SetVariable(context.GetString("resultVariable") is { Length: > 0 } v ? v : "returned", new JsonObject
+        {
+            ["comment"] = comment, ["deadline"] = due.ToString("O"), ["deadlineChina"] = due.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["dueSeconds"] = (long)Math.Ceiling((due - context.Now).TotalSeconds), ["returns"] = notice.Returns,
+        });
+        await SupervisionActivities.TellManagersAsync(context, users, notice, new Notification().WithText("SupervisionReturned", SupervisionActivities.Args(notice, notice.Answer, comment), texts));
         return ActivityResult.Done("done");
     }
 }

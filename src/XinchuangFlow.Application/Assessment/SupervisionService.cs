@@ -7,6 +7,7 @@ using XinchuangFlow.Domain.Assessment;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Domain.Time;
 using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Assessment;
@@ -46,6 +47,12 @@ public static class SupervisionProblems
     public const string NotIntegrator = "supervision-not-integrator";
     /// <summary>Arguments: field (answer): an answer says what was done.</summary>
     public const string Answer = "supervision-answer";
+    /// <summary>Arguments: field (comment): a returned answer says why and what is still missing.</summary>
+    public const string ReturnComment = "supervision-return-comment";
+    /// <summary>Arguments: field (outcome): a review accepts or returns the answer.</summary>
+    public const string ReviewOutcome = "supervision-review-outcome";
+    /// <summary>Arguments: notice, status: the notice has no answer waiting for review now.</summary>
+    public const string NotAwaitingReview = "supervision-not-awaiting-review";
 }
 
 /// <summary>
@@ -54,18 +61,23 @@ public static class SupervisionProblems
 /// </summary>
 public sealed record SupervisionRequest(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline, string? Target = null);
 
-/// <summary>A notice with its history.</summary>
-public sealed record SupervisionView(SupervisionNotice Notice, IReadOnlyList<CaseEvent> History);
+/// <summary>
+/// A notice with its history, and the open review task when the reader may review the answer now (the issuing party;
+/// the page offers accept and return by it).
+/// </summary>
+public sealed record SupervisionView(SupervisionNotice Notice, IReadOnlyList<CaseEvent> History, HumanTask? Review = null);
 
 /// <summary>
 /// Supervision notices (督办, ASM-7). The Data Bureau, the Intranet Office or a municipal coordinator issues a notice on a
 /// ticket it can see, or on an enterprise, with the reason and a deadline; the <c>supervision-notice</c> flow gives the
-/// enterprise's managers the answer task, escalates a deadline that passes, records the answer and tells the issuer.
+/// enterprise's managers the answer task, escalates a deadline that passes, records the answer and gives the issuing
+/// party (<see cref="AccessService.SupervisionRoleOf"/>) the review task: accept (closed) or return with a comment (the
+/// enterprise answers again).
 /// A second submission of the same notice (same thing, same reason, same issuer, still unanswered) returns the first.
 /// Who reads which notices is the access service's (<see cref="CaseScope.SupervisionRule"/>).
 /// </summary>
 public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory cases, INetworkRepository network, ITicketRepository numbers, WorkflowRuntime runtime,
-    AccessService access, IAuditLog audit, TimeProvider clock)
+    AccessService access, IAuditLog audit, TimeProvider clock, Tasks.TaskService tasks, ITaskStore taskStore)
 {
     public const string AuditKind = "supervision";
     public const int MinHours = 1, MaxDays = 90, ReasonMax = 2000;
@@ -122,6 +134,7 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
             ["id"] = id.ToString(), ["number"] = number, ["target"] = ticket is null ? SupervisionTargets.Enterprise : SupervisionTargets.Ticket,
             ["ticketId"] = ticket?.Id.ToString(), ["ticketNumber"] = ticket?.Number, ["enterpriseId"] = enterprise.Id.ToString(), ["enterpriseName"] = enterprise.Name,
             ["cityCode"] = city, ["reason"] = reason, ["deadline"] = request.Deadline!.Value.ToUniversalTime().ToString("O"), ["issuedBy"] = actor.UserName, ["issuer"] = issuer,
+            ["issuerRole"] = AccessService.SupervisionRoleOf(issuer),
             ["dueSeconds"] = (long)Math.Ceiling((request.Deadline!.Value - now).TotalSeconds),
         };
         await runtime.StartAsync(new StartRequest(CaseFlows.SupervisionNotice, new JsonObject { ["notice"] = item }, CorrelationId: number, User: actor.UserName), ct);
@@ -152,12 +165,50 @@ public sealed class SupervisionService(ISupervisionStore store, ICaseDirectory c
         return await store.ListAsync(scope, filter, sk, tk, ct);
     }
 
-    /// <summary>One notice with its history; one outside the caller's scope is a logged 404.</summary>
+    /// <summary>One notice with its history (and its review task when the caller may review now); one outside the caller's scope is a logged 404.</summary>
     public async Task<SupervisionView> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
         var notice = await store.FindAsync(idOrNumber, Scope(actor), ct) ?? throw access.NotFound(actor, "supervision notice", idOrNumber);
-        return new SupervisionView(notice, await cases.HistoryAsync(notice.Id, ct));
+        HumanTask? review = null;
+        // The page offers the review to the issuing party only (the Data Bureau may still act on any task in the inbox).
+        foreach (var task in access.SupervisionIssuerOf(actor) == notice.Issuer ? await OpenReviewsAsync(notice, ct) : [])
+            if (access.MayTake(actor, task.AssigneeUser, task.AssigneeRole, task.ClaimedBy) && await access.RightOnTaskAsync(actor, task, ct) == TaskRight.Work)
+            {
+                review = task;
+                break;
+            }
+        return new SupervisionView(notice, await cases.HistoryAsync(notice.Id, ct), review);
     }
+
+    /// <summary>
+    /// The issuing party's review of the answer: <see cref="SupervisionOutcomes.Accept"/> closes the notice,
+    /// <see cref="SupervisionOutcomes.Return"/> (with a comment) sends it back to the enterprise for a new answer. Found by
+    /// the task's kind (<c>supervision.review</c>), whatever the flow calls its step. A notice outside the caller's scope is
+    /// a logged 404; a reader who is not the issuing party (the enterprise, another party) a logged 403; a notice with no
+    /// answer waiting for review a 409.
+    /// </summary>
+    public async Task<SupervisionNotice> ReviewAsync(Actor actor, string idOrNumber, string? outcome, string? comment, CancellationToken ct = default)
+    {
+        var notice = await store.FindAsync(idOrNumber, Scope(actor), ct) ?? throw access.NotFound(actor, "supervision notice", idOrNumber);
+        // The party that issued it reviews (the rule of who issues, read on the notice); the Data Bureau may act on any task.
+        if (access.SupervisionIssuerOf(actor) != notice.Issuer && !access.IsWorkflowAdmin(actor)) throw NotTheIssuer(actor, notice);
+        if (outcome is not (SupervisionOutcomes.Accept or SupervisionOutcomes.Return))
+            throw new InvalidInputException(Problem.Of(SupervisionProblems.ReviewOutcome, "outcome", "A review accepts or returns the answer."));
+        var open = await OpenReviewsAsync(notice, ct);
+        if (open.Count == 0)
+            throw new StateConflictException(Problem.Of(SupervisionProblems.NotAwaitingReview, null, $"{notice.Number} has no answer waiting for review.",
+                ("notice", notice.Number), ("status", notice.Status)));
+        var data = new JsonObject { ["comment"] = comment?.Trim() ?? "" };
+        if (await tasks.CompleteOpenAsync(actor, notice.InstanceId, TaskKinds.SupervisionReview, outcome, data, ct) is null) throw NotTheIssuer(actor, notice);
+        return await store.FindAsync(notice.Id.ToString(), n => true, ct) ?? notice;
+    }
+
+    private ForbiddenException NotTheIssuer(Actor actor, SupervisionNotice notice) =>
+        access.Denied(actor, $"review supervision notice {notice.Number}",
+            "The party that issued the notice reviews its answers (the city's coordinators, the Data Bureau or the Intranet Office).");
+
+    private async Task<IReadOnlyList<HumanTask>> OpenReviewsAsync(SupervisionNotice notice, CancellationToken ct) =>
+        await taskStore.ListTasksAsync(new TaskQuery(InstanceId: notice.InstanceId, Status: HumanTaskStatus.Open, TaskKind: TaskKinds.SupervisionReview), ct);
 
     private Expression<Func<SupervisionNotice, bool>> Scope(Actor actor) =>
         access.MayReadSupervision(actor) ? access.ScopeOf(actor).SupervisionRule()

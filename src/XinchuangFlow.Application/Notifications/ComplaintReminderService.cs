@@ -13,7 +13,7 @@ namespace XinchuangFlow.Application.Notifications;
 /// e-mail, with a line in the complaint's history. Written in an amendment of the complaint's own flow, so a reminder
 /// and its record commit together, and a step is never reminded of twice (the deadline reminded of is stored).
 /// </summary>
-public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketRepository complaints, WorkflowRuntime runtime)
+public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketRepository complaints, WorkflowRuntime runtime, INotificationTexts texts)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -31,19 +31,18 @@ public sealed class ComplaintReminderService(ICaseDirectory cases, ITicketReposi
                     _ => [Roles.MunicipalCoordinator],
                 };
                 var stepZh = ComplaintStatus.NamesZh.GetValueOrDefault(c.Status, c.Status);
-                var subject = $"【催办】投诉 {c.Number}（{stepZh}）已超过办理时限";
-                var body = $"{c.ProcurementUnit}｜{c.Description}｜时限 {due.ToChina():yyyy-MM-dd HH:mm}";
+                var words = new Notification().WithText("ComplaintReminder", new Dictionary<string, string>
+                {
+                    ["number"] = c.Number, ["step"] = "@ComplaintStatus." + c.Status, ["unit"] = c.ProcurementUnit ?? "", ["description"] = c.Description,
+                    ["due"] = due.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                }, texts);
                 foreach (var role in roles)
                     foreach (var channel in new[] { "inbox", "email" })
-                        amendment.StageInsert(new Notification
-                        {
-                            Id = Guid.CreateVersion7(amendment.Now), InstanceId = c.InstanceId, ActivityId = "(reminder)", ToRole = role, Channel = channel,
-                            Subject = subject, Body = body, CreatedAt = amendment.Now,
-                        }.WithText("ComplaintReminder", new Dictionary<string, string>
-                        {
-                            ["number"] = c.Number, ["step"] = "@ComplaintStatus." + c.Status, ["unit"] = c.ProcurementUnit ?? "", ["description"] = c.Description,
-                            ["due"] = due.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                        }));
+                    {
+                        var note = words.To(null, role, channel);
+                        (note.Id, note.InstanceId, note.ActivityId, note.CreatedAt) = (Guid.CreateVersion7(amendment.Now), c.InstanceId, "(reminder)", amendment.Now);
+                        amendment.StageInsert(note);
+                    }
                 amendment.Change(c, "reminder",
                     $"催办：{stepZh}已超过办理时限（{due.ToChina():MM-dd HH:mm}），已提醒{string.Join("、", roles.Select(r => Roles.NamesZh.GetValueOrDefault(r, r)))}",
                     complaint => complaint.RemindedFor = due);

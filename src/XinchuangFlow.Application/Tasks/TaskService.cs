@@ -40,7 +40,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>Completes a task by an outcome key with form data; 409 when someone else completed or holds it.</summary>
     public async Task<WorkflowInstance> CompleteAsync(Actor actor, Guid id, string? outcome, JsonObject? data, CancellationToken ct = default)
     {
-        access.EnsureMayChange(actor, "complete tasks");
+        await EnsureMayChangeAsync(actor, "complete tasks", id, ct);
         if (string.IsNullOrWhiteSpace(outcome)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "outcome", "outcome (the outcome's key) is required."));
         var task = await GetAsync(actor, id, ct);
         EnsureNotHeldByOther(actor, task);
@@ -50,7 +50,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>Takes a team task so that nobody else works it (idempotent for the holder; 409 when someone else has it).</summary>
     public async Task<HumanTask> ClaimAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        access.EnsureMayChange(actor, "claim tasks");
+        await EnsureMayChangeAsync(actor, "claim tasks", id, ct);
         var task = await GetAsync(actor, id, ct);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(id);
         if (task.AssigneeUser is { } assignee && !string.Equals(assignee, actor.UserName, StringComparison.OrdinalIgnoreCase))
@@ -62,7 +62,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// <summary>Gives a claimed task back to the team: by its holder, or by a team lead.</summary>
     public async Task<HumanTask> ReleaseAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        access.EnsureMayChange(actor, "release tasks");
+        await EnsureMayChangeAsync(actor, "release tasks", id, ct);
         var task = await GetAsync(actor, id, ct);
         if (task.ClaimedBy is { } holder && !string.Equals(holder, actor.UserName, StringComparison.OrdinalIgnoreCase) && !access.LeadsTeam(actor))
             throw access.Denied(actor, "release a task", $"Task {id} is held by {holder}; only they or a team lead release it.");
@@ -119,7 +119,7 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
     /// </summary>
     public async Task<HumanTask?> CompleteOpenAsync(Actor actor, Guid instanceId, string taskKind, string outcome, JsonObject data, CancellationToken ct = default)
     {
-        access.EnsureMayChange(actor, "complete tasks");
+        if (!AccessService.SupervisionActs.Contains(taskKind)) access.EnsureMayChange(actor, "complete tasks");
         foreach (var task in await store.ListTasksAsync(new TaskQuery(InstanceId: instanceId, Status: HumanTaskStatus.Open, TaskKind: taskKind), ct))
         {
             if (!task.HasOutcome(outcome) || await access.RightOnTaskAsync(actor, task, ct) == TaskRight.None) continue;
@@ -151,6 +151,17 @@ public sealed class TaskService(ICaseDirectory cases, ITaskStore store, Workflow
         if (!access.IsWorkflowAdmin(actor)) throw access.Denied(actor, "withdraw a task", "Only an administrator withdraws tasks.");
         if (reason is null || !TextRules.HasVisibleText(reason)) throw new InvalidInputException(Problem.Of(TextProblems.Required, "reason", "Withdrawing a task needs a reason."));
         return await runtime.WithdrawTaskAsync(id, reason, actor.UserName, ct);
+    }
+
+    /// <summary>
+    /// A read-only supervisor changes nothing (a logged 403, before anything about the task is told), except the tasks that
+    /// are its supervision acts (<see cref="AccessService.SupervisionActs"/>), which the usual rights then decide.
+    /// </summary>
+    private async Task EnsureMayChangeAsync(Actor actor, string action, Guid id, CancellationToken ct)
+    {
+        if (!access.IsReadOnly(actor)) return;
+        if ((await store.FindTaskAsync(id, ct))?.TaskKind is { } kind && AccessService.SupervisionActs.Contains(kind)) return;
+        access.EnsureMayChange(actor, action);
     }
 
     /// <summary>A task claimed by a team mate is theirs to finish (the Data Bureau may still act).</summary>

@@ -37,7 +37,7 @@ public sealed class AssignActivity(CaseSession cases, INetworkRepository network
             context.SetVariable(context.GetString("resultVariable")!, new JsonObject { ["dispatched"] = false, ["problem"] = problem });
             return ActivityResult.Done("invalid");
         }
-        var explanation = new JsonObject { ["ruleZh"] = $"人工派单：{reason}", ["ruleEn"] = $"assigned by hand: {reason}", ["reason"] = reason, ["technician"] = technician!.Name, ["previous"] = ticket.TechnicianName, ["by"] = context.User };
+        var explanation = new JsonObject { ["ruleZh"] = $"人工派单：{reason}", ["ruleEn"] = $"assigned by hand: {reason}", ["reason"] = reason, ["technician"] = technician!.Name, ["servicePointCounty"] = point!.CountyCode, ["previous"] = ticket.TechnicianName, ["by"] = context.User };
         ticket.AssignTechnician(technician, point!, explanation.ToJsonString(), context.Now);
         CaseSession.SetStatus(context, ticket, TicketStatus.Dispatched, $"人工派单给{technician.Name}：{reason}", explanation, "dispatched-manual");
         context.SetVariable(context.GetString("resultVariable")!, DispatchVariable(technician, point!, $"人工派单：{reason}"));

@@ -106,6 +106,8 @@ public sealed class DispatchActivity(INetworkRepository network, DispatchPlanner
             ["technician"] = decision.Chosen?.Name,
             ["technicianUser"] = decision.Chosen?.UserName,
             ["servicePoint"] = decision.ServicePoint?.Name,
+            // The county the technician comes from, as it was at this dispatch (the export's dispatched event carries it).
+            ["servicePointCounty"] = decision.ServicePoint?.CountyCode,
             ["proximity"] = decision.Proximity?.ToString(),
             ["distanceKm"] = decision.DistanceKm,
             ["ranking"] = new JsonArray(decision.RankingZh.Take(ExplainedRejections + 1).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),

@@ -17,7 +17,7 @@ namespace XinchuangFlow.Cases.Activities;
 [Activity("xf.sla.Escalate", SlaCategory.Name, "超时升级", "Escalate",
     DescriptionZh = "时钟达到时限的各百分比（默认 50/80/100%）时逐级通知：调度员→企业服务经理→市级统筹→数据局/内网办；每级一次，时钟停止后不再通知。",
     DescriptionEn = "Notifies up the chain when the clock reaches each share of its target (default 50/80/100 %); each level once, never after the clock stops.")]
-public sealed class EscalateActivity(CaseSession cases) : IActivity
+public sealed class EscalateActivity(CaseSession cases, INotificationTexts texts) : IActivity
 {
     public ActivitySpec Spec { get; } = new(
         [
@@ -73,21 +73,16 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
                 }
                 return ActivityResult.Wait;
             }
-            Fire(context, ticket, clock, level, calendar);
+            Fire(context, ticket, clock, level, calendar, texts);
         }
         return clock.State == ClockState.Stopped ? ActivityResult.Done("stopped") : ActivityResult.Done("exhausted");
     }
 
-    private static void Fire(ActivityContext context, Ticket ticket, SlaClock clock, EscalationLevel level, WorkingCalendar calendar)
+    private static void Fire(ActivityContext context, Ticket ticket, SlaClock clock, EscalationLevel level, WorkingCalendar calendar, INotificationTexts texts)
     {
         clock.Escalated.Add(level.Percent);
         if (level.Percent >= 100) ticket.Breached = true;
-        var clockZh = TicketClocks.NameZh(clock.Kind);
         var deadline = clock.Deadline(calendar)?.ToChina();
-        var subject = level.Percent >= 100
-            ? $"【超时】工单 {ticket.Number} {clockZh}时限已到（{level.Percent}%）"
-            : $"【预警】工单 {ticket.Number} {clockZh}时限已用 {level.Percent}%";
-        var body = $"{ticket.Title}｜{ticket.ProcurementUnit}｜等级 {ticket.Grade}｜工程师 {ticket.TechnicianName ?? "未派单"}｜截止 {deadline:yyyy-MM-dd HH:mm}｜{level.LabelZh}";
         var key = level.Percent >= 100 ? "SlaBreached" : "SlaWarning";
         var args = new Dictionary<string, string>
         {
@@ -96,16 +91,18 @@ public sealed class EscalateActivity(CaseSession cases) : IActivity
             ["technician"] = ticket.TechnicianName ?? "@Notify.NoTechnician", ["deadline"] = deadline is { } d ? d.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "",
             ["label"] = level.LabelZh ?? "",
         };
+        // The words are the notification resource's (its Chinese stored with the notification and in the ticket's history).
+        var words = new Notification().WithText(key, args, texts);
         foreach (var channel in level.EffectiveChannels)
         {
             foreach (var role in level.Roles)
-                context.Notify(new Notification { ToRole = role, Subject = subject, Body = body, Channel = channel }.WithText(key, args));
+                context.Notify(words.To(null, role, channel));
             foreach (var user in level.Users)
-                context.Notify(new Notification { ToUser = user, Subject = subject, Body = body, Channel = channel }.WithText(key, args));
+                context.Notify(words.To(user, null, channel));
         }
         ticket.SyncClocks(context.Now, calendar);
         ticket.UpdatedAt = context.Now;
-        context.Record(ticket, "escalated", subject, new JsonObject
+        context.Record(ticket, "escalated", words.Subject, new JsonObject
         {
             ["clock"] = TicketClocks.Name(clock.Kind),
             ["percent"] = level.Percent,

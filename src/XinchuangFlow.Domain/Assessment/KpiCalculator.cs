@@ -114,11 +114,13 @@ public static class KpiCalculator
         Add(new KpiFigure(Kpis.CountyCoverage, counties.Count == 0 ? null : Percent(counties.Count - bare.Count, counties.Count), counties.Count - bare.Count, counties.Count,
             bare.Select(c => c.Code).Take(AgainstListed).ToList(), bare.Count));
 
-        // Supervision notices (ASM-7): how many were issued; of those decided (answered, or past their deadline), the share answered by it.
+        // Supervision notices (ASM-7): how many were issued; of those decided (an answer stands, the deadline in force has
+        // passed, or an answer already came late), the share whose every answer came by the deadline in force for it — a
+        // returned answer owes a new one, and one late answer, before or after a return, makes the notice late.
         var notices = extras.NoticeList;
         Add(new KpiFigure(Kpis.SupervisionNotices, known ? notices.Count : null, notices.Count, notices.Count, notices.Select(n => n.Number).Take(AgainstListed).ToList(), notices.Count));
-        var due = notices.Where(n => n.AnsweredAt is not null || options.AsOf > n.Deadline).ToList();
-        var missed = due.Where(n => n.AnsweredAt is not { } at || at > n.Deadline).ToList();
+        var due = notices.Where(n => n.AnsweredAt is not null || n.Late || options.AsOf > n.Deadline).ToList();
+        var missed = due.Where(n => n.Late || n.AnsweredAt is not { } at || at > n.Deadline).ToList();
         Add(new KpiFigure(Kpis.SupervisionOnTime, due.Count == 0 ? null : Percent(due.Count - missed.Count, due.Count), due.Count - missed.Count, due.Count,
             missed.Select(n => n.Number).Take(AgainstListed).ToList(), missed.Count));
         return new KpiGroup(dimension, key, figures);

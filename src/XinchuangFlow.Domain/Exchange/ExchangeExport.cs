@@ -19,7 +19,8 @@ public sealed record ExportedTicket(Ticket Ticket, Guid? Enterprise, string Exte
 /// out. A reported ticket goes out as it was reported. A platform ticket's history is read by what each line did to the
 /// ticket (its kind and the status it left), never by the step of the flow that wrote it, so an edited flow exports
 /// the same way:
-/// dispatches → <c>dispatched</c>; acceptance → <c>accepted</c>; setting out → <c>set-out</c>; check-in →
+/// each dispatch → <c>dispatched</c> (with the county of the technician's service point recorded at that dispatch; a
+/// reassignment before acceptance is a dispatch, one after acceptance keeps the status and is no event); acceptance → <c>accepted</c>; setting out → <c>set-out</c>; check-in →
 /// <c>checked-in</c> or <c>remote</c>; vendor support → <c>paused</c> (vendor) until work goes on (<c>resumed</c>); a
 /// clock paused otherwise → <c>paused</c> (user) until resumed; resolution, feedback, reopening, closing and cancelling
 /// as themselves; complaints from the complaint cases. Contacts' names and phones are personal data and never leave.
@@ -28,6 +29,9 @@ public sealed record ExportedTicket(Ticket Ticket, Guid? Enterprise, string Exte
 public static class ExchangeExport
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>The history lines that hand an already dispatched ticket to another technician (a dispatcher's choice after a return, a reassignment).</summary>
+    private static readonly HashSet<string> Redispatches = ["dispatched-manual", "redispatched"];
 
     private static readonly JsonSerializerOptions Write = new(JsonSerializerDefaults.Web)
     {
@@ -88,6 +92,16 @@ public static class ExchangeExport
                 case "complaint":
                     continue; // from the complaint cases, with their closing
             }
+            // A dispatch puts the ticket in a technician's hands (the dispatch step, a dispatcher's choice, a reassignment
+            // before acceptance): an event even when the ticket was already dispatched (its technician gave it back), with
+            // the technician and the county of their service point as recorded at that dispatch.
+            if (to == TicketStatus.Dispatched.Code && (from != to || Redispatches.Contains(e.Kind)) && Data(e) is { } dispatch && dispatch["technician"] is not null)
+            {
+                // Lines written before the county was recorded take the ticket's current service point's, as exports did then.
+                Add(e.At, ExchangeKinds.Dispatched, technician: dispatch["technician"]?.GetValue<string>() ?? ticket.TechnicianName ?? "",
+                    county: dispatch["servicePointCounty"]?.GetValue<string>() ?? ticket.ServicePointCounty ?? ticket.CountyCode);
+                continue;
+            }
             if (to is null || to == from) continue;
             if (to == TicketStatus.VendorSupport.Code)
             {
@@ -103,9 +117,8 @@ public static class ExchangeExport
             }
             switch (to)
             {
-                case "dispatched":
-                    var who = Data(e)?["technician"]?.GetValue<string>() ?? ticket.TechnicianName ?? "";
-                    Add(e.At, ExchangeKinds.Dispatched, technician: who, county: ticket.ServicePointCounty ?? ticket.CountyCode);
+                case "dispatched":   // a move to dispatched that names no technician (not written by the platform's steps)
+                    Add(e.At, ExchangeKinds.Dispatched, technician: ticket.TechnicianName ?? "", county: ticket.ServicePointCounty ?? ticket.CountyCode);
                     break;
                 case "accepted": Add(e.At, ExchangeKinds.Accepted); break;
                 case "travelling": Add(e.At, ExchangeKinds.SetOut); break;

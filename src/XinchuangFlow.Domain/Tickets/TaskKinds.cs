@@ -55,6 +55,8 @@ public static class TaskKinds
     public const string AssessmentInterview = "assessment.interview";
     /// <summary>An enterprise's managers answer a supervision notice (ASM-7).</summary>
     public const string SupervisionAnswer = "supervision.answer";
+    /// <summary>The issuing party reviews the enterprise's answer to its supervision notice: accept (closed) or return with a comment.</summary>
+    public const string SupervisionReview = "supervision.review";
 
     public static readonly IReadOnlyList<TaskKind> All =
     [
@@ -74,6 +76,7 @@ public static class TaskKinds
         new(AssessmentRuling, CaseFlows.AssessmentObjection, ["uphold", "adjust"], [], Needed: true),
         new(AssessmentInterview, CaseFlows.AssessmentInterview, [ShortlistActions.Suspend, ShortlistActions.Rectify], [], Needed: true),
         new(SupervisionAnswer, CaseFlows.SupervisionNotice, ["answer"], [], Needed: true),
+        new(SupervisionReview, CaseFlows.SupervisionNotice, [Assessment.SupervisionOutcomes.Accept, Assessment.SupervisionOutcomes.Return], [], Needed: true),
     ];
 
     /// <summary>The technician's steps on the phone page, in the order of work.</summary>

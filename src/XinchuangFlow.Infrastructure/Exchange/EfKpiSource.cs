@@ -76,7 +76,8 @@ public sealed class EfKpiSource(IDbContextFactory<XfDbContext> factory) : IKpiSo
         if (scope.EnterpriseId is { } pe) posts = posts.Where(p => p.EnterpriseId == pe);
         if (scope.CityCode is { } pc) posts = posts.Where(p => p.CountyCode.StartsWith(pc));
         return new KpiExtras(
-            await notices.OrderBy(n => n.Number).Select(n => new KpiNotice(n.Number, n.EnterpriseId, n.CityCode, n.IssuedAt, n.Deadline, n.AnsweredAt)).ToListAsync(ct),
+            await notices.OrderBy(n => n.Number).Select(n => new KpiNotice(n.Number, n.EnterpriseId, n.CityCode, n.IssuedAt, n.ExtendedDeadline ?? n.Deadline,
+                n.Status == SupervisionStatus.Returned ? null : n.AnsweredAt, n.Late)).ToListAsync(ct),
             (await articles.OrderBy(a => a.Number).Select(a => new { a.Number, a.EnterpriseId, a.PublishedAt }).ToListAsync(ct))
                 .Select(a => new KpiArticle(a.Number, a.EnterpriseId!.Value, a.PublishedAt!.Value)).ToList(),
             (await posts.Distinct().ToListAsync(ct)).Select(p => new KpiPost(p.EnterpriseId, p.CountyCode)).ToList(),

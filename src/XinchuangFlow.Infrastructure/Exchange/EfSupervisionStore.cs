@@ -40,7 +40,7 @@ public sealed class EfSupervisionStore(IDbContextFactory<XfDbContext> factory) :
     public async Task<SupervisionNotice?> OpenSameAsync(Guid enterpriseId, Guid? ticketId, string reason, string issuedBy, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        string[] unanswered = [SupervisionStatus.Open, SupervisionStatus.Escalated];
+        var unanswered = SupervisionStatus.Owed.ToArray();
         return await db.SupervisionNotices.AsNoTracking()
             .FirstOrDefaultAsync(n => n.EnterpriseId == enterpriseId && n.TicketId == ticketId && n.Reason == reason && n.IssuedBy == issuedBy && unanswered.Contains(n.Status), ct);
     }

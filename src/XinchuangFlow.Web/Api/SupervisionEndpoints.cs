@@ -11,6 +11,9 @@ public static class SupervisionEndpoints
     /// <summary>A notice to issue: a ticket (by number) or an enterprise, the reason, the deadline; target (ticket, enterprise) when the client asks which.</summary>
     public sealed record SupervisionBody(string? TicketNumber, Guid? EnterpriseId, string? Reason, DateTimeOffset? Deadline, string? Target = null);
 
+    /// <summary>The issuer's review of the answer: outcome accept or return, and the comment (required to return).</summary>
+    public sealed record ReviewBody(string? Outcome, string? Comment);
+
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/supervision").RequireAuthorization().WithTags("Assessment");
@@ -20,7 +23,7 @@ public static class SupervisionEndpoints
                 return Results.Ok(new { items = items.Select(Shape), total });
             })
             .WithSummary("The supervision notices the caller may see, newest first (the Data Bureau and the Intranet Office: all; a coordinator: its city's; "
-                         + "an enterprise's manager: its own); by status (open, escalated, answered, answered-late), enterprise or ticket number.");
+                         + "an enterprise's manager: its own); by status (open, escalated, answered, answered-late, returned, closed), enterprise or ticket number.");
         api.MapPost("", async (SupervisionBody body, ClaimsPrincipal user, SupervisionService service, CancellationToken ct) =>
             {
                 var (notice, created) = await service.IssueAsync(user.ToActor(), new SupervisionRequest(body.TicketNumber, body.EnterpriseId, body.Reason, body.Deadline, body.Target), ct);
@@ -35,6 +38,11 @@ public static class SupervisionEndpoints
                 return Results.Ok(new { notice = Shape(view.Notice), history = view.History.Select(EventDto.From) });
             })
             .WithSummary("One notice with its history; one outside the caller's scope is a 404.");
+        api.MapPost("/{idOrNumber}/review", async (string idOrNumber, ReviewBody body, ClaimsPrincipal user, SupervisionService service, CancellationToken ct) =>
+                Results.Ok(Shape(await service.ReviewAsync(user.ToActor(), idOrNumber, body.Outcome, body.Comment, ct))))
+            .WithSummary("The issuing party reviews the enterprise's answer: outcome accept (the notice is closed) or return with a comment (the enterprise "
+                         + "answers again, by the deadline in force or a day after the return when less is left). Someone else is refused (403); a notice "
+                         + "with no answer waiting for review is a 409.");
         return app;
     }
 
@@ -42,6 +50,7 @@ public static class SupervisionEndpoints
     {
         id = n.Id, number = n.Number, target = n.Target, ticketNumber = n.TicketNumber, enterpriseId = n.EnterpriseId, enterpriseName = n.EnterpriseName,
         cityCode = n.CityCode, reason = n.Reason, deadline = n.Deadline, issuer = n.Issuer, issuedBy = n.IssuedBy, issuedAt = n.IssuedAt, status = n.Status,
-        answer = n.Answer, answeredBy = n.AnsweredBy, answeredAt = n.AnsweredAt, escalatedAt = n.EscalatedAt, instanceId = n.InstanceId,
+        answer = n.Answer, answeredBy = n.AnsweredBy, answeredAt = n.AnsweredAt, escalatedAt = n.EscalatedAt, deadlineInForce = n.DeadlineInForce, late = n.Late,
+        returns = n.Returns, reviewComment = n.ReviewComment, reviewedBy = n.ReviewedBy, reviewedAt = n.ReviewedAt, closedAt = n.ClosedAt, instanceId = n.InstanceId,
     };
 }

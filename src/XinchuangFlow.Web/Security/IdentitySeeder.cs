@@ -113,7 +113,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
 
     /// <summary>
     /// Supervision notices (ASM-7) waiting for the demo enterprise's manager: the Nanning coordinator's on one of its open
-    /// Nanning tickets, and the Data Bureau's on the enterprise's service in general.
+    /// Nanning tickets, and the Data Bureau's on the enterprise's service in general; and one the manager has answered,
+    /// waiting for the Nanning coordinator's review.
     /// </summary>
     private async Task IssueTheDemoNoticesAsync(Guid demoEnterprise, CancellationToken ct)
     {
@@ -131,6 +132,11 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
                 "采购单位反映该工单处理进度不明。请说明当前进展、到场安排和预计解决时间，并于期限内完成处理。", deadline), ct);
         await notices.IssueAsync(bureau, new XinchuangFlow.Application.Assessment.SupervisionRequest(null, demoEnterprise,
             "近一个月南宁市多家单位反映响应偏慢。请提交响应时效整改报告，说明原因、整改措施和完成时间。", ChinaTime.At(ChinaTime.DayOf(now).AddDays(5), new TimeOnly(18, 0))), ct);
+        var (answered, _) = await notices.IssueAsync(coordinator, new XinchuangFlow.Application.Assessment.SupervisionRequest(null, demoEnterprise,
+            "请报送南宁市各县区服务网点本月值班安排，确保节假日期间有人响应。", ChinaTime.At(ChinaTime.DayOf(now).AddDays(3), new TimeOnly(18, 0))), ct);
+        var manager = XinchuangFlow.Application.Access.Actor.Of("manager@xinchuang.local", [Roles.EnterpriseManager], enterpriseId: demoEnterprise);
+        await services.GetRequiredService<XinchuangFlow.Application.Tasks.TaskService>().CompleteOpenAsync(manager, answered.InstanceId, TaskKinds.SupervisionAnswer, "answer",
+            new System.Text.Json.Nodes.JsonObject { ["answer"] = "已报送本月值班表：南宁市各县区网点均安排两名工程师轮值，节假日值班电话已在门户公布。" }, ct);
         log.LogInformation("Demo supervision notices issued");
     }
 

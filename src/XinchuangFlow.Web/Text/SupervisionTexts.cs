@@ -11,6 +11,8 @@ public static class SupervisionTexts
         SupervisionStatus.Escalated => MudBlazor.Color.Error,
         SupervisionStatus.AnsweredLate => MudBlazor.Color.Warning,
         SupervisionStatus.Answered => MudBlazor.Color.Success,
+        SupervisionStatus.Returned => MudBlazor.Color.Warning,
+        SupervisionStatus.Closed => MudBlazor.Color.Default,
         _ => MudBlazor.Color.Info,
     };
 }

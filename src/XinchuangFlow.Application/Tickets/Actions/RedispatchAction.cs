@@ -54,7 +54,7 @@ public sealed class RedispatchAction(INetworkRepository network, WorkflowRuntime
             var explanation = new JsonObject { ["ruleZh"] = $"改派：{reason}", ["ruleEn"] = $"re-dispatched: {reason}", ["technician"] = technician.Name, ["previous"] = previous, ["by"] = by };
             amendment.Change(current, "redispatched", $"改派给{technician.Name}：{reason}",
                 t => t.AssignTechnician(technician, point!, explanation.ToJsonString(), amendment.Now),
-                new JsonObject { ["from"] = previous, ["to"] = technician.UserName, ["technician"] = technician.Name, ["reason"] = reason });
+                new JsonObject { ["from"] = previous, ["to"] = technician.UserName, ["technician"] = technician.Name, ["servicePointCounty"] = point!.CountyCode, ["reason"] = reason });
             // Later steps of the flow assign to the dispatched technician: point them at the new one.
             amendment.SetVariable("dispatch", AssignActivity.DispatchVariable(technician, point!, $"改派：{reason}"));
             foreach (var task in open.Where(t => previous is not null && string.Equals(t.AssigneeUser, previous, StringComparison.OrdinalIgnoreCase)))

@@ -95,6 +95,9 @@ internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Status).HasMaxLength(20).IsRequired();
         builder.Property(x => x.Answer).HasMaxLength(4000);
         builder.Property(x => x.AnsweredBy).HasMaxLength(256);
+        builder.Property(x => x.ReviewComment).HasMaxLength(2000);
+        builder.Property(x => x.ReviewedBy).HasMaxLength(256);
+        builder.Ignore(x => x.DeadlineInForce);
         builder.HasIndex(x => x.Number).IsUnique();
         builder.HasIndex(x => x.InstanceId).IsUnique();
         builder.HasIndex(x => new { x.EnterpriseId, x.IssuedAt });
