@@ -78,9 +78,11 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
     /// <summary>
     /// The page's text without what an author wrote at length (an article's symptom, cause, steps and its search
     /// fragments, marked <c>data-authored</c> by the page): that is written in its author's language, like a ticket's title.
+    /// Nor identifiers shown as such beside what they identify (<c>data-identifier</c>: the address a message went to, an
+    /// audited account's login next to its person's name).
     /// </summary>
     private static Task<string> ReadableTextAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => { const copy = document.body.cloneNode(true); copy.querySelectorAll('[data-authored]').forEach(e => e.remove()); document.body.appendChild(copy); copy.style.position = 'absolute'; const text = copy.innerText; copy.remove(); return text; }");
+        "() => { const copy = document.body.cloneNode(true); copy.querySelectorAll('[data-authored], [data-identifier]').forEach(e => e.remove()); document.body.appendChild(copy); copy.style.position = 'absolute'; const text = copy.innerText; copy.remove(); return text; }");
 
     /// <summary>
     /// Opens what the page opens on a click and reads it: each ticket action's dialog (then cancels it), and the first
