@@ -56,7 +56,8 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Field(desk, "redispatch-reason").FillAsync("该工程师就在附近");
         await desk.ScreenshotAsync(new() { Path = Shot("ticket-action-dialog.png") });
         await desk.Locator("[data-testid=redispatch]").ClickAsync();
-        await Assertions.Expect(desk.Locator("[data-testid=technician]")).ToContainTextAsync("tech@xinchuang.local");
+        var techName = (await (await app.ApiAsync()).GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["technicianName"]!.GetValue<string>();
+        await Assertions.Expect(desk.Locator("[data-testid=technician]")).ToHaveTextAsync(techName);     // by name, not by login
         await desk.Locator("[data-testid=timeline]").GetByText("该工程师就在附近").First.WaitForAsync();
 
         // The technician's phone: 360 px wide, location allowed.
@@ -254,7 +255,7 @@ public class AgentLoopBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.GotoAsync($"/tickets/{number}");
         await WaitLiveAsync(page);
         var line = page.Locator("[data-testid=timeline-event][data-kind=followup]");
-        await Assertions.Expect(line).ToContainTextAsync("dispatcher@xinchuang.local · 回访");
+        await Assertions.Expect(line).ToContainTextAsync("调度员（演示） · 回访");
         await Assertions.Expect(page.GetByText("已接通，用户确认问题已解决，电话满意度 4/5：用户确认打印已恢复正常")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=timeline-event][data-kind=followup-selected]")).ToContainTextAsync("转入回访");
         await Assertions.Expect(page.GetByText("评分偏低，由热线回访")).ToBeVisibleAsync();

@@ -78,6 +78,23 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await form.Locator("[data-testid=outcome-adjust]").ClickAsync();
         await bureau.GetByText("任务已完成").WaitForAsync();
 
+        // One of the other enterprises fails after all (set up through the API): it objects, and the Bureau adjusts its grade
+        // to 不合格 — once published, it is called to an interview.
+        var results = (await admin.GetFromJsonAsync<JsonObject>($"/api/assessment/rounds/{roundId}"))!["results"]!.AsArray();
+        var waiting = (await admin.GetFromJsonAsync<JsonObject>("/api/tasks?status=Open&taskKind=assessment.objection&take=100"))!["items"]!.AsArray();
+        var failing = results.First(r => r!["enterpriseName"]!.GetValue<string>() != Manager
+                                         && waiting.Any(t => t!["instanceId"]!.GetValue<string>() == r["instanceId"]!.GetValue<string>()))!;
+        var (failingId, failingName, failingFlow) = (failing["id"]!.GetValue<string>(), failing["enterpriseName"]!.GetValue<string>(), failing["instanceId"]!.GetValue<string>());
+        var objectionTask = waiting.First(t => t!["instanceId"]!.GetValue<string>() == failingFlow)!;
+        (await admin.PostAsJsonAsync($"/api/tasks/{objectionTask["id"]}/complete",
+            new JsonObject { ["outcome"] = "object", ["data"] = new JsonObject { ["reason"] = "本季度工单数据有误，请复核。" } })).EnsureSuccessStatusCode();
+        var failRuling = (await admin.GetFromJsonAsync<JsonObject>("/api/tasks?status=Open&taskKind=assessment.ruling&take=100"))!["items"]!.AsArray()
+            .First(t => t!["instanceId"]!.GetValue<string>() == failingFlow)!;
+        (await admin.PostAsJsonAsync($"/api/tasks/{failRuling["id"]}/complete", new JsonObject
+        {
+            ["outcome"] = "adjust", ["data"] = new JsonObject { ["grade"] = "fail", ["reason"] = "复核发现多张工单到场超时且未如实报送，认定不合格。" },
+        })).EnsureSuccessStatusCode();
+
         // The other enterprises answer (set up through the API): the one that objected is upheld, the rest accept.
         foreach (var kind in new[] { "assessment.ruling", "assessment.objection" })
         {
@@ -109,10 +126,37 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(bureau.Locator("[data-testid=detail-grade]")).ToHaveTextAsync("合格");
         await Assertions.Expect(bureau.Locator("[data-testid=result-objection]")).ToContainTextAsync("采购单位搬迁");
         await Assertions.Expect(bureau.Locator("[data-testid=result-ruling]")).ToContainTextAsync("调整等级");
+        await Assertions.Expect(bureau.Locator("[data-testid=result-ruling]")).ToContainTextAsync("数据局管理员");          // who ruled, by name
+        await Assertions.Expect(bureau.Locator("[data-testid=result-objection]")).ToContainTextAsync("企业服务经理（演示）（南宁八桂数智服务有限公司）");
+        await Assertions.Expect(bureau.Locator(".mud-main-content")).Not.ToContainTextAsync("@xinchuang.local");                       // never by login
         await Assertions.Expect(bureau.Locator("[data-testid=result-event]")).ToHaveCountAsync(4);
         await Assertions.Expect(bureau.Locator("[data-testid=result-event][data-kind=assessment-ruled]")).ToContainTextAsync("数据局裁定");
         await Assertions.Expect(bureau.Locator("[data-testid=result-indicators] tbody tr")).Not.ToHaveCountAsync(0);
         await bureau.ScreenshotAsync(new() { Path = Shot("assessment-result.png"), FullPage = true });
+
+        // The enterprise that failed is called to an interview: the Bureau's task names it and the quarter, and opens its result.
+        await bureau.GotoAsync("/inbox?view=All&kind=assessment.interview");
+        await WaitLiveAsync(bureau);
+        var interview = bureau.Locator($"[data-testid=inbox] tbody tr[data-case='{quarter}']").Filter(new() { HasText = failingName });
+        await Assertions.Expect(interview).ToHaveCountAsync(1);
+        await Assertions.Expect(interview.Locator("[data-testid=case-link]")).ToHaveAttributeAsync("href", $"/assessment/results/{failingId}");
+        task = (await interview.GetAttributeAsync("data-testid"))!["row-".Length..];
+        await bureau.Locator($"[data-testid=open-{task}]").ClickAsync();
+        form = bureau.Locator("[data-testid=open-task]");
+        await Assertions.Expect(form.Locator("h6").First).ToContainTextAsync($"约谈：{failingName}（{quarterName}考核不合格）");
+        await Assertions.Expect(form).ToContainTextAsync($"约谈{failingName}负责人，对照其{quarterName}考核结果");
+        var caseLink = form.Locator("[data-testid=task-case-link]");
+        await Assertions.Expect(caseLink).ToHaveAttributeAsync("href", $"/assessment/results/{failingId}");
+        await bureau.ScreenshotAsync(new() { Path = Shot("assessment-interview.png") });
+        var opened = bureau.Context.WaitForPageAsync();
+        await caseLink.ClickAsync();                                                  // beside the inbox, in a new tab
+        var resultPage = await opened;
+        await resultPage.WaitForURLAsync($"**/assessment/results/{failingId}");
+        await WaitLiveAsync(resultPage);
+        await Assertions.Expect(resultPage.Locator("[data-testid=result-title]")).ToContainTextAsync(failingName);
+        await Assertions.Expect(resultPage.Locator("[data-testid=detail-grade]")).ToHaveTextAsync("不合格");
+        await Assertions.Expect(resultPage.Locator("[data-testid=result-event][data-kind=assessment-interview]")).ToContainTextAsync("系统 · 约谈");
+        await resultPage.CloseAsync();
 
         // The workbook the page's button links to has the same figures, headed in Chinese.
         var href = await bureau.GotoAsync("/assessment") is not null
@@ -131,6 +175,53 @@ public class AssessmentBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(quarter, line["季度"]);
         Assert.Equal(pageTotal, line["总分"] is null ? "—" : Convert.ToDouble(line["总分"]).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal((await admin.GetFromJsonAsync<JsonObject>($"/api/assessment/rounds/{roundId}"))!["results"]!.AsArray().Count, rows.Count);
+    }
+
+    [Fact]
+    public async Task ANoticesDeadline_IsTypedIntoTheDatePicker_IssuedWithIt_AndShownBackInChinaTime()
+    {
+        using var admin = await app.ApiAsync();
+        var bureau = await app.SignedInPageAsync();
+        await bureau.GotoAsync("/supervision");
+        await bureau.Locator("[data-testid=supervision-issue]").WaitForAsync();
+        await WaitLiveAsync(bureau);
+        await bureau.GetByText("一家企业", new() { Exact = true }).ClickAsync();
+        await AppFixture.ChooseAsync(bureau, bureau.Locator("[data-testid=supervision-enterprise]"), Manager);
+
+        // The picker opens as a dialog from its calendar button …
+        var picker = bureau.Locator(".mud-picker").Filter(new() { Has = bureau.Locator("input[data-testid=supervision-day]") });
+        await picker.Locator(".mud-input-adornment button").ClickAsync();
+        var dialog = bureau.Locator(".mud-overlay-dialog");
+        await Assertions.Expect(dialog.Locator(".mud-picker-calendar-container, .mud-picker-datepicker-toolbar").First).ToBeVisibleAsync();
+        await bureau.Mouse.ClickAsync(4, 4);                                        // the overlay closes it, nothing picked
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        // … and takes a date typed into it: ten days on, 09:00 China time.
+        var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(10);
+        var typed = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var input = AppFixture.Field(bureau, "supervision-day");
+        await input.FillAsync(typed);
+        await input.PressAsync("Tab");
+        await Assertions.Expect(input).ToHaveValueAsync(typed);
+        await AppFixture.ChooseAsync(bureau, bureau.Locator("[data-testid=supervision-hour]"), "09:00");
+        var reason = $"请于 {typed} 前报送本季度超时工单的整改说明。";
+        await bureau.Locator("textarea[data-testid=supervision-reason]").FillAsync(reason);
+        await bureau.Locator("[data-testid=supervision-send]").ClickAsync();
+        await bureau.GetByText("已发出督办").WaitForAsync();
+
+        // Issued with that deadline: 09:00 on that day in China (01:00 UTC), shown back so in the list and on the notice.
+        var notice = (await admin.GetFromJsonAsync<JsonObject>("/api/supervision?take=100"))!["items"]!.AsArray()
+            .Single(n => n!["reason"]!.GetValue<string>() == reason)!;
+        var deadline = DateTimeOffset.Parse(notice["deadline"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTimeOffset(day.Year, day.Month, day.Day, 9, 0, 0, TimeSpan.FromHours(8)), deadline);
+        var number = notice["number"]!.GetValue<string>();
+        var row = bureau.Locator("[data-testid=supervision-list] tbody tr").Filter(new() { HasText = number });
+        var shown = day.Year == DateTime.UtcNow.AddHours(8).Year ? day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " 09:00" : $"{typed} 09:00";
+        await Assertions.Expect(row).ToContainTextAsync(shown);
+        await Assertions.Expect(row).ToContainTextAsync("数据局 · 数据局管理员");                                   // the issuer by name
+        await bureau.GotoAsync($"/supervision/{number}");
+        await WaitLiveAsync(bureau);
+        await Assertions.Expect(bureau.Locator("[data-testid=supervision-deadline]")).ToHaveTextAsync($"{typed} 09:00");
+        await Assertions.Expect(bureau.Locator("[data-testid=supervision-issuer]")).ToHaveTextAsync("数据局 · 数据局管理员");
     }
 
     [Fact]

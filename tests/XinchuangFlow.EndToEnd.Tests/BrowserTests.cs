@@ -23,6 +23,38 @@ public class BrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheInbox_OpensOnTheTeamsWork_WhenNothingIsTheUsersOwn_AndOnTheirOwnOtherwise()
+    {
+        // A demo account with nothing of its own but work offered to its team (read from the API, as the page counts).
+        string? user = null;
+        JsonObject counts = [];
+        foreach (var login in new[] { "vendor@xinchuang.local", "nanning@xinchuang.local", "dispatcher@xinchuang.local" })
+        {
+            using var api = await app.ApiAsync(login, "Demo#2026xf");
+            counts = (await api.GetFromJsonAsync<JsonObject>("/api/inbox/counts"))!;
+            if (counts["mine"]!.GetValue<int>() == 0 && counts["team"]!.GetValue<int>() > 0) { user = login; break; }
+        }
+        Assert.True(user is not null, "a demo account has only its team's work");
+        var page = await app.SignedInPageAsync(user!, "Demo#2026xf");
+        await page.GotoAsync("/inbox");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=view-Team]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+        await Assertions.Expect(page.Locator("[data-testid=view-Mine]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+        var rows = page.Locator("[data-testid=inbox] tbody tr[data-testid^=row-]");
+        await Assertions.Expect(rows).ToHaveCountAsync(Math.Min(counts["team"]!.GetValue<int>(), 25));
+        await Assertions.Expect(rows.First.Locator("button[data-testid^=claim-]")).ToBeVisibleAsync();     // the team's, to claim
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "inbox-team-first.png") });
+
+        // A technician with steps of their own lands on them.
+        var tech = await app.SignedInPageAsync("tech@xinchuang.local", "Demo#2026xf");
+        using (var api = await app.ApiAsync("tech@xinchuang.local", "Demo#2026xf"))
+            Assert.True((await api.GetFromJsonAsync<JsonObject>("/api/inbox/counts"))!["mine"]!.GetValue<int>() > 0);
+        await tech.GotoAsync("/inbox");
+        await AppFixture.WaitLiveAsync(tech);
+        await Assertions.Expect(tech.Locator("[data-testid=view-Mine]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+    }
+
+    [Fact]
     public async Task WrongPassword_StaysOnLoginWithMessage()
     {
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });

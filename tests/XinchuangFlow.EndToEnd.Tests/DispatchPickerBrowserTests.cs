@@ -79,7 +79,7 @@ public class DispatchPickerBrowserTests(AppFixture app) : IClassFixture<AppFixtu
         await Assertions.Expect(field.Locator("input").First).ToHaveValueAsync("韦初级（junior@e2e.local）");
         await page.Locator("[data-testid=field-reason] textarea").First.FillAsync("同区县仅此一人，先上门排查网络");
         await page.Locator("[data-testid=outcome-dispatch]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=technician]")).ToContainTextAsync("junior@e2e.local");
+        await Assertions.Expect(page.Locator("[data-testid=technician]")).ToHaveTextAsync("韦初级");      // by name, not by login
         Assert.Equal("junior@e2e.local", (await desk.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!["technicianUser"]!.GetValue<string>());
         Assert.Empty(errors);
     }

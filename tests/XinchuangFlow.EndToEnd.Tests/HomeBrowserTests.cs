@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -445,6 +446,50 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheSupervisionKnowledgeAndCoverageColumns_HaveFigures_AndTheUncoveredCountiesReadAsNames()
+    {
+        // One of the demo enterprise's notices answered (the other still running): the share answered on time has a figure.
+        using (var api = await app.ApiAsync())
+        {
+            var answer = (await api.GetFromJsonAsync<JsonObject>("/api/tasks?status=Open&taskKind=supervision.answer&take=50"))!["items"]!.AsArray().First()!;
+            (await api.PostAsJsonAsync($"/api/tasks/{answer["id"]}/complete", new JsonObject
+            {
+                ["outcome"] = "answer", ["data"] = new JsonObject { ["answer"] = "已安排工程师到场处理，并调整排班。" },
+            })).EnsureSuccessStatusCode();
+        }
+        string[] columns = ["supervision-notices", "supervision-on-time", "knowledge-contributions", "knowledge-cited", "county-coverage"];
+        var admin = await app.SignedInPageAsync();
+        await admin.GotoAsync("/kpis");
+        await AppFixture.WaitLiveAsync(admin);
+        var demo = admin.Locator("[data-testid=kpi-enterprise] tbody tr").Filter(new() { HasText = "南宁八桂数智服务有限公司" });
+        foreach (var code in columns)
+            await Assertions.Expect(admin.Locator($"[data-testid=kpi-enterprise] [data-testid=kpi-head-{code}]")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await demo.Locator("[data-testid=kpi-cell-supervision-notices]").InnerTextAsync()) >= 2, "the demo supervised the enterprise twice");
+        await Assertions.Expect(demo.Locator("[data-testid=kpi-cell-supervision-on-time]")).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
+        Assert.True(int.Parse(await demo.Locator("[data-testid=kpi-cell-knowledge-contributions]").InnerTextAsync()) > 0, "the demo enterprise published articles");
+        await Assertions.Expect(demo.Locator("[data-testid=kpi-cell-knowledge-cited]")).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
+        await Assertions.Expect(demo.Locator("[data-testid=kpi-cell-county-coverage]")).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
+        // The counties the enterprise does not cover read as county names, not codes.
+        await demo.Locator("a[data-testid=kpi-cell-county-coverage]").ClickAsync();
+        var drill = admin.Locator("[data-testid=kpi-against]");
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-counted]")).ToHaveTextAsync(new Regex(@"^\d+ / \d+ 个县区有在岗服务网点；越高越好$"));
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-against-list]")).ToContainTextAsync("没有在岗服务网点的县区");
+        var counties = await drill.Locator("[data-testid=kpi-against-item]").AllInnerTextsAsync();
+        Assert.NotEmpty(counties);
+        Assert.All(counties, c => Assert.Matches(@"^[\u4e00-\u9fff]+(县|区|市)$", c.Trim()));
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "kpi-coverage.png"), FullPage = true });
+
+        // A coordinator reads the same columns for their city, with figures.
+        var coordinator = await app.SignedInPageAsync("nanning@xinchuang.local", Demo);
+        await coordinator.GotoAsync("/kpis");
+        await AppFixture.WaitLiveAsync(coordinator);
+        var city = coordinator.Locator("[data-testid=kpi-city] tbody tr").Filter(new() { HasText = "南宁市" });
+        Assert.True(int.Parse(await city.Locator("[data-testid=kpi-cell-supervision-notices]").InnerTextAsync()) >= 1, "nanning@ supervised a Nanning ticket");
+        await Assertions.Expect(city.Locator("[data-testid=kpi-cell-knowledge-cited]")).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
+        await Assertions.Expect(city.Locator("[data-testid=kpi-cell-county-coverage]")).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
+    }
+
+    [Fact]
     public async Task TheDataBureau_ReadsTheQuartersIndicators_AndOpensTheTicketsBehindAFigure_EachRoleItsOwnScope()
     {
         var admin = await app.SignedInPageAsync();
@@ -455,11 +500,25 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(admin.Locator("[data-testid=kpi-overall]")).ToContainTextAsync("到场及时率");
         Assert.True(await admin.Locator("[data-testid=kpi-enterprise] tbody tr").CountAsync() >= 2, "several enterprises served the demo tickets");
         Assert.True(await admin.Locator("[data-testid=kpi-city] tbody tr").CountAsync() >= 2, "the demo tickets come from several cities");
-        // A figure with tickets against it opens them, and a ticket opens its page.
-        var figure = admin.Locator("[data-testid=kpi-enterprise] a[data-testid^=kpi-cell-]").First;
-        await figure.ClickAsync();
-        await Assertions.Expect(admin.Locator("[data-testid=kpi-against]")).ToContainTextAsync("不达标的工单");
+        // The headline figures say what they count over what, not a bare fraction.
+        await Assertions.Expect(admin.Locator("[data-testid=kpi-all-counted-response-on-time]")).ToHaveTextAsync(new Regex(@"^\d+ / \d+ 张工单按时响应$"));
+        await Assertions.Expect(admin.Locator("[data-testid=kpi-all-counted-complaint-rate]")).ToHaveTextAsync(new Regex(@"^\d+ 件投诉 / \d+ 张工单$"));
+        // A figure with tickets against it opens them, named for what they are, judged only as the assessment model judges:
+        // the complaint rate, where lower is better, lists the tickets complained about (not "below standard") and its bands.
+        var demo = admin.Locator("[data-testid=kpi-enterprise] tbody tr").Filter(new() { HasText = "南宁八桂数智服务有限公司" });
+        await demo.Locator("a[data-testid=kpi-cell-complaint-rate]").ClickAsync();
+        var drill = admin.Locator("[data-testid=kpi-against]");
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-counted]")).ToHaveTextAsync(new Regex(@"^\d+ 件投诉 / \d+ 张工单；越低越好$"));
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-against-list]")).ToHaveTextAsync(new Regex(@"^被投诉的工单（\d+ 张）$"));
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-judgement]").First).ToContainTextAsync("季度考核：权重 5，至少 5 个才计分；≤ 1 / 百单 得 100 分");
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-judgement]").Nth(1)).ToHaveTextAsync(new Regex(@"^本期(得 \d+(\.\d+)? 分|未达到任何档位，得 0 分)。$"));
+        await Assertions.Expect(drill).Not.ToContainTextAsync("不达标");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "kpi-region.png"), FullPage = true });
+        // An indicator the model does not score says so instead of judging.
+        await demo.Locator("a[data-testid=kpi-cell-reopened]").ClickAsync();
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-against-list]")).ToContainTextAsync("被重开的工单");
+        await Assertions.Expect(drill.Locator("[data-testid=kpi-judgement]")).ToHaveTextAsync(["季度考核不计此项（考核模型未采用），仅供参考。"]);
+        await admin.WaitForTimeoutAsync(500);                                         // the list scrolled into view
         var ticket = admin.Locator("[data-testid=kpi-against-ticket]").First;
         var number = await ticket.InnerTextAsync();
         await ticket.ClickAsync();

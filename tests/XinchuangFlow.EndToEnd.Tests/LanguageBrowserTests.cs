@@ -10,7 +10,8 @@ namespace XinchuangFlow.EndToEnd.Tests;
 /// <summary>
 /// Issue 21 §1: every text a person reads is in the language they chose. Signs in as each demo role, in Chinese and in
 /// English, opens every page of the menu and a ticket's page, and reads the page's text: no text of the other language
-/// (the data people typed — titles, names, units, places — aside), no raw resource keys, ISO durations, GUIDs or JSON.
+/// (the data people typed — titles, names, units, places — aside), no raw resource keys, ISO durations, GUIDs or JSON,
+/// and nobody else by their login: a person is shown by name (the account administration, which manages logins, aside).
 /// </summary>
 public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
@@ -34,6 +35,7 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
     public async Task EveryPageOfTheRole_SpeaksTheChosenLanguage(string user, string culture)
     {
         var data = await DataTextsAsync();
+        var logins = await LoginsAsync(user);
         var page = await app.SignedInPageAsync(user, user.StartsWith("admin", StringComparison.Ordinal) ? "Admin#2026xf" : Demo,
             new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         await page.GotoAsync($"/culture/set?culture={culture}&redirectUri=/");
@@ -55,11 +57,12 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
             await page.WaitForTimeoutAsync(300);
             var readable = await ReadableTextAsync(page);
             if (readable.Trim().Length < 10) found.Add($"{href}: no text read");      // the check itself must see the page
-            foreach (var problem in Problems(readable, culture == "en", data)) found.Add($"{href}: {problem}");
+            var others = href.StartsWith("/users", StringComparison.Ordinal) ? new HashSet<string>() : logins;
+            foreach (var problem in Problems(readable, culture == "en", data, others)) found.Add($"{href}: {problem}");
             foreach (var (opened, text) in await OpenDialogsAsync(page))
             {
                 output.WriteLine($"read {href} ({opened})");
-                foreach (var problem in Problems(text, culture == "en", data)) found.Add($"{href} ({opened}): {problem}");
+                foreach (var problem in Problems(text, culture == "en", data, others)) found.Add($"{href} ({opened}): {problem}");
             }
             var hrefs = await page.Locator("main a[href], .mud-main-content a[href]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
             foreach (var deep in hrefs.Where(h => h is not null && h.StartsWith('/') && !h.StartsWith("/api", StringComparison.Ordinal) && !h.StartsWith("/culture", StringComparison.Ordinal)))
@@ -75,9 +78,11 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
     /// <summary>
     /// The page's text without what an author wrote at length (an article's symptom, cause, steps and its search
     /// fragments, marked <c>data-authored</c> by the page): that is written in its author's language, like a ticket's title.
+    /// Nor identifiers shown as such beside what they identify (<c>data-identifier</c>: the address a message went to, an
+    /// audited account's login next to its person's name).
     /// </summary>
     private static Task<string> ReadableTextAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => { const copy = document.body.cloneNode(true); copy.querySelectorAll('[data-authored]').forEach(e => e.remove()); document.body.appendChild(copy); copy.style.position = 'absolute'; const text = copy.innerText; copy.remove(); return text; }");
+        "() => { const copy = document.body.cloneNode(true); copy.querySelectorAll('[data-authored], [data-identifier]').forEach(e => e.remove()); document.body.appendChild(copy); copy.style.position = 'absolute'; const text = copy.innerText; copy.remove(); return text; }");
 
     /// <summary>
     /// Opens what the page opens on a click and reads it: each ticket action's dialog (then cancels it), and the first
@@ -126,8 +131,11 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
         };
     }
 
-    private static IEnumerable<string> Problems(string text, bool english, IReadOnlyList<string> data)
+    private static IEnumerable<string> Problems(string text, bool english, IReadOnlyList<string> data, IReadOnlySet<string> logins)
     {
+        // Addresses people typed (a contact's, a mail's sender) are data; another user's login where their name belongs is not.
+        foreach (Match m in Email().Matches(text))
+            if (logins.Contains(m.Value)) yield return "login " + Around(text, m.Index);
         foreach (var d in data) text = text.Replace(d, " ", StringComparison.Ordinal);
         text = Email().Replace(text, " ");
         text = TicketNumber().Replace(text, " ");
@@ -150,6 +158,14 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
     };
 
     private static string Around(string text, int at) => text.Substring(Math.Max(0, at - 20), Math.Min(60, text.Length - Math.Max(0, at - 20))).ReplaceLineEndings(" ");
+
+    /// <summary>The logins of every account but the reader's own (the header names the reader by theirs).</summary>
+    private async Task<IReadOnlySet<string>> LoginsAsync(string reader)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync();
+        var logins = await db.Users.AsNoTracking().Select(u => u.UserName!).ToListAsync();
+        return logins.Where(l => !string.Equals(l, reader, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Every text people typed or the shipped reference data holds (names, titles, units, places), longest first.</summary>
     private async Task<IReadOnlyList<string>> DataTextsAsync()

@@ -325,7 +325,8 @@ public class PortalBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(rows.Filter(new() { HasText = "优惠代开发票" })).ToContainTextAsync("已忽略");
         await Assertions.Expect(rows.Filter(new() { HasText = "三楼会议室" })).ToContainTextAsync("已生成工单");
         await rows.Filter(new() { HasText = "办公电脑连接不上打印机" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=mail-resolved]")).ToContainTextAsync("dispatcher@xinchuang.local");
+        await Assertions.Expect(page.Locator("[data-testid=mail-resolved]")).ToContainTextAsync("调度员（演示）");
+        await Assertions.Expect(page.Locator("[data-testid=mail-resolved]")).Not.ToContainTextAsync("@xinchuang.local");     // a person by name, never by login
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "mailbox-log.png"), FullPage = true });
 
         // An integrator's dispatcher sees the mail of its units, not the regional desk's; a unit's user has no mailbox.

@@ -178,7 +178,7 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Locator("[data-testid=rules-save]").ClickAsync();
         await page.GetByText("已保存为 v1").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("已回放上季度");
-        await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("liuzhou@xinchuang.local");
+        await Assertions.Expect(page.Locator("[data-testid=version-1]")).ToContainTextAsync("柳州市统筹协调单位（演示）");
         await Assertions.Expect(page.Locator("[data-testid=changes-1]")).ToContainTextAsync("到场（服务网点与用户同市）：（无） → 2 小时");   // the field as the page labels it, the duration as one
 
         // The saved target is for new clocks; the open Liuzhou tickets may take it too, after a preview.

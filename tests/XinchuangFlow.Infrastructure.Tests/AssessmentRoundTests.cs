@@ -191,8 +191,19 @@ public abstract class AssessmentRoundTests : IAsyncLifetime
         var interviews = (await Tasks.ListAsync(Bureau, new TaskFilter(Status: HumanTaskStatus.Open, TaskKind: TaskKinds.AssessmentInterview))).Items;
         var interview = Assert.Single(interviews);
         Assert.Contains("测试集成商", interview.Title);
+        Assert.Contains("2026 年第 3 季度", interview.Title);
         Assert.Contains("不合格", interview.Title);
+        Assert.Contains("测试集成商", interview.Description);           // the description names whom and which quarter too
+        Assert.Contains("2026 年第 3 季度", interview.Description);
+        Assert.Contains("Q3 2026", interview.DescriptionEn);
+        // The Bureau's inbox row is about the result that called for the interview, as an objection's row is (the page links
+        // it to the result); the result's history says the interview was called, by the rule and not a person.
+        var row = Assert.Single((await Inbox.ListAsync(Bureau, new InboxQuery(InboxView.All, Kind: TaskKinds.AssessmentInterview))).Items);
+        Assert.Equal((CaseKinds.Assessment, result.Id, "2026Q3", result.EnterpriseName), (row.CaseKind, row.CaseId, row.CaseNumber, row.CaseTitle));
+        var called = (await Rounds.ResultAsync(Bureau, result.Id)).History.Single(e => e.Kind == "assessment-interview");
+        Assert.Null(called.User);
         Assert.Empty((await Tasks.ListAsync(manager, new TaskFilter(Status: HumanTaskStatus.Open))).Items);
+        Assert.Empty((await Inbox.ListAsync(manager, new InboxQuery(InboxView.All, Kind: TaskKinds.AssessmentInterview))).Items);   // about their result, not theirs to see
         await Assert.ThrowsAnyAsync<XfException>(() => Tasks.CompleteAsync(manager, interview.Id, "rectify", new JsonObject { ["reason"] = "自行整改" }));
         await Assert.ThrowsAsync<InvalidInputException>(() => Tasks.CompleteAsync(Bureau, interview.Id, "suspend", []));    // the reason is required
         await Tasks.CompleteAsync(Bureau, interview.Id, "suspend", new JsonObject { ["reason"] = "约谈后整改方案不可行，暂停派单。" });

@@ -6,6 +6,12 @@ public interface IUserDirectory
     /// <summary>By part of their login or name.</summary>
     Task<IReadOnlyList<UserEntry>> SearchAsync(string? text, int take, CancellationToken ct = default);
 
+    /// <summary>
+    /// These users as other people read them (name and organisation), disabled accounts too — what they did stays theirs;
+    /// logins that are nobody's are left out.
+    /// </summary>
+    Task<IReadOnlyList<Person>> PeopleAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default);
+
     /// <summary>One user by login, with roles and tenant; null when there is none.</summary>
     Task<UserProfile?> FindAsync(string userName, CancellationToken ct = default);
 

@@ -19,7 +19,7 @@ public static class AssessmentActivities
     [
         typeof(ComputeAssessmentActivity), typeof(OpenAssessmentResultActivity), typeof(ObjectionTaskActivity), typeof(AcceptAssessmentActivity),
         typeof(RecordObjectionActivity), typeof(RulingTaskActivity), typeof(RuleOnObjectionActivity), typeof(PublishAssessmentActivity),
-        typeof(ShortlistDecisionActivity),
+        typeof(OpenInterviewActivity), typeof(ShortlistDecisionActivity),
     ];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -307,6 +307,32 @@ public sealed class PublishAssessmentActivity(IAssessmentRounds rounds, RuleBook
             ["quarter"] = result.Quarter, ["quarterName"] = AssessmentPeriod.Spoken(result.Quarter).Zh, ["quarterNameEn"] = AssessmentPeriod.Spoken(result.Quarter).En,
             ["grade"] = result.Grade, ["why"] = why, ["streak"] = streak,
         };
+    }
+}
+
+/// <summary>
+/// Opens an interview (ASM-3) on the published result that called for it (an item of <c>xf.assessment.Publish</c>'s
+/// <c>interviews</c>): the result's history says so, and this flow's tasks are about that result — the inbox links them to
+/// its page. The enterprise's scope does not reach them: the interview is the Data Bureau's.
+/// </summary>
+[Activity("xf.assessment.OpenInterview", DomainCategories.Assessment, "登记约谈", "Record the interview",
+    DescriptionZh = "在引起约谈的考核结果上登记约谈；本流程的任务即关于该结果。", DescriptionEn = "Records the interview on the result that called for it; this flow's tasks are about that result.")]
+public sealed class OpenInterviewActivity(IAssessmentRounds rounds) : IActivity
+{
+    public ActivitySpec Spec { get; } = new([new InputDescriptor("interview", InputKind.Json, "约谈（企业、季度、结果）", "The interview (enterprise, quarter, result)", Required: true)], ["done"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        if (context.GetInput("interview") is not JsonObject interview || !Guid.TryParse(interview["resultId"]?.GetValue<string>(), out var resultId))
+            throw new ActivityInputException(context.Activity.Id, "interview", "the interview must name its result (an item of xf.assessment.Publish)");
+        var result = await rounds.FindResultAsync(resultId, context.Cancellation)
+                     ?? throw new ActivityInputException(context.Activity.Id, "interview", $"assessment result {resultId} does not exist");
+        var joined = context.Join(result);
+        joined.InterviewInstanceId = context.Instance.Id;
+        joined.UpdatedAt = context.Now;
+        // The rule called it (a fail, or basic passes in a row), not a person.
+        context.Record(joined, "assessment-interview", null, new JsonObject { ["why"] = interview["why"]?.DeepClone(), ["streak"] = interview["streak"]?.DeepClone() }, bySystem: true);
+        return ActivityResult.Done("done");
     }
 }
 

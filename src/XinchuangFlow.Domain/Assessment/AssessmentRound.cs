@@ -77,6 +77,11 @@ public sealed class AssessmentResult : IVersionedCase
     public string EnterpriseName { get; set; } = "";
     /// <summary>The objection step's instance (the case's flow).</summary>
     public Guid InstanceId { get; set; }
+    /// <summary>
+    /// The interview the published result called for (ASM-3), when it did: its flow's tasks are about this result (the
+    /// inbox links them here), though the enterprise sees none of them.
+    /// </summary>
+    public Guid? InterviewInstanceId { get; set; }
     public int Version { get; set; }
     public string Status { get; set; } = AssessmentResultStatus.Draft;
     public double? Total { get; set; }

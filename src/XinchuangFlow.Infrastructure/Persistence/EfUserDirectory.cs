@@ -18,6 +18,22 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
         return await q.OrderBy(u => u.UserName).Take(take).Select(u => new UserEntry(u.UserName!, u.DisplayName)).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Person>> PeopleAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default)
+    {
+        if (userNames.Count == 0) return [];
+        var normalized = userNames.Select(u => u.Trim().ToUpperInvariant()).Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await (from u in db.Users.AsNoTracking()
+                          where normalized.Contains(u.NormalizedUserName!)
+                          join e in db.Enterprises.AsNoTracking() on u.EnterpriseId equals e.Id into ej
+                          from e in ej.DefaultIfEmpty()
+                          join p in db.ProcurementUnits.AsNoTracking() on u.ProcurementUnitId equals p.Id into pj
+                          from p in pj.DefaultIfEmpty()
+                          select new { u.UserName, u.DisplayName, Enterprise = e != null ? e.Name : null, Unit = p != null ? p.Name : null }).ToListAsync(ct);
+        return rows.Select(r => new Person(r.UserName!, string.IsNullOrWhiteSpace(r.DisplayName) ? Person.NameFromLogin(r.UserName!) : r.DisplayName.Trim(),
+            r.Enterprise ?? r.Unit)).ToList();
+    }
+
     public async Task<UserProfile?> FindAsync(string userName, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -343,7 +343,10 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
               ?? await db.AssessmentResults.AsNoTracking().Where(r => r.InstanceId == instanceId)
                   .Select(r => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Assessment, r.Id, r.Quarter + " " + r.EnterpriseName, r.Status)).FirstOrDefaultAsync(ct)
               ?? await db.SupervisionNotices.AsNoTracking().Where(n => n.InstanceId == instanceId)
-                  .Select(n => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Supervision, n.Id, n.Number, n.Status)).FirstOrDefaultAsync(ct);
+                  .Select(n => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Supervision, n.Id, n.Number, n.Status)).FirstOrDefaultAsync(ct)
+              // An interview (ASM-3) is about the result that called for it.
+              ?? await db.AssessmentResults.AsNoTracking().Where(r => r.InterviewInstanceId == instanceId)
+                  .Select(r => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Assessment, r.Id, r.Quarter + " " + r.EnterpriseName, r.Status)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An open task with its ticket or complaint (left joins: a task of a flow without a case has neither).</summary>
@@ -354,6 +357,11 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public Complaint? Complaint { get; init; }
         public XinchuangFlow.Domain.Assessment.AssessmentResult? Assessment { get; init; }
         public XinchuangFlow.Domain.Assessment.SupervisionNotice? Notice { get; init; }
+        /// <summary>
+        /// The result an interview's task is about (ASM-3): named and linked like a case, but no scope reaches the task
+        /// through it — the interview is the Data Bureau's, not the enterprise's.
+        /// </summary>
+        public XinchuangFlow.Domain.Assessment.AssessmentResult? Interview { get; init; }
     }
 
     private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) =>
@@ -366,7 +374,9 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         from r in rj.DefaultIfEmpty()
         join n in db.SupervisionNotices.AsNoTracking() on t.InstanceId equals n.InstanceId into nj
         from n in nj.DefaultIfEmpty()
-        select new TaskCase { Task = t, Ticket = k, Complaint = c, Assessment = r, Notice = n };
+        join v in db.AssessmentResults.AsNoTracking() on (Guid?)t.InstanceId equals v.InterviewInstanceId into vj
+        from v in vj.DefaultIfEmpty()
+        select new TaskCase { Task = t, Ticket = k, Complaint = c, Assessment = r, Notice = n, Interview = v };
 
     /// <summary>
     /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
@@ -429,11 +439,14 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         {
             TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
             AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
-            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : x.Assessment != null ? "assessment" : x.Notice != null ? "supervision" : null,
-            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : x.Assessment != null ? x.Assessment.Id : x.Notice != null ? x.Notice.Id : null,
-            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : x.Assessment != null ? x.Assessment.Quarter : x.Notice != null ? x.Notice.Number : null,
+            CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : x.Assessment != null ? "assessment" : x.Notice != null ? "supervision"
+                : x.Interview != null ? "assessment" : null,
+            CaseId = x.Ticket != null ? x.Ticket.Id : x.Complaint != null ? x.Complaint.Id : x.Assessment != null ? x.Assessment.Id : x.Notice != null ? x.Notice.Id
+                : x.Interview != null ? x.Interview.Id : null,
+            CaseNumber = x.Ticket != null ? x.Ticket.Number : x.Complaint != null ? x.Complaint.Number : x.Assessment != null ? x.Assessment.Quarter : x.Notice != null ? x.Notice.Number
+                : x.Interview != null ? x.Interview.Quarter : null,
             CaseTitle = x.Ticket != null ? x.Ticket.Title : x.Complaint != null ? x.Complaint.Description.Substring(0, 80) : x.Assessment != null ? x.Assessment.EnterpriseName
-                : x.Notice != null ? x.Notice.Reason.Substring(0, 80) : null,
+                : x.Notice != null ? x.Notice.Reason.Substring(0, 80) : x.Interview != null ? x.Interview.EnterpriseName : null,
             Grade = x.Ticket != null ? x.Ticket.Grade : null,
             CityCode = x.Ticket != null ? x.Ticket.CityCode : x.Complaint != null ? x.Complaint.CityCode : x.Notice != null ? x.Notice.CityCode : null,
             CountyCode = x.Ticket != null ? x.Ticket.CountyCode : null,

@@ -19,12 +19,24 @@ public static class SharedTexts
     public static string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Find(key) ?? key, args);
 
-    /// <summary>Who did something, as a person reads it: the system for the engine and the start-up import, else the login.</summary>
-    public static string Who(string? user) =>
-        user is null or "system" ? Format("Ticket.System")
+    /// <summary>
+    /// Who did something, as a person reads it — never by a login: the system for the engine, the start-up import, an
+    /// enterprise's reporting desk or platform key by its name; a person by their name (and organisation, when
+    /// <paramref name="withOrganisation"/>) from <paramref name="people"/> (<c>UserDirectoryService.WhoAsync</c>); an
+    /// account since deleted by its login's name part.
+    /// </summary>
+    public static string Who(string? user, IReadOnlyDictionary<string, XinchuangFlow.Application.Access.Person>? people, bool withOrganisation = true) =>
+        string.IsNullOrEmpty(user) || user == "system" ? Format("Ticket.System")
         : user.StartsWith("import:", StringComparison.Ordinal) ? Format("Rules.ImportedAtStart")
         : user.StartsWith("reported:", StringComparison.Ordinal) ? Format("Ticket.ReportedByDesk", user["reported:".Length..])
-        : user;
+        : user.StartsWith(XinchuangFlow.Application.Platforms.PlatformKeyService.UserNamePrefix, StringComparison.Ordinal)
+            ? Format("Who.Platform", user[XinchuangFlow.Application.Platforms.PlatformKeyService.UserNamePrefix.Length..])
+        : people?.GetValueOrDefault(user) is { } person ? person.Text(withOrganisation, SharedResource.IsEnglish)
+        : XinchuangFlow.Application.Access.Person.NameFromLogin(user);
+
+    /// <summary><see cref="Who(string?, IReadOnlyDictionary{string, XinchuangFlow.Application.Access.Person}?, bool)"/> of one login, looked up.</summary>
+    public static async Task<string> WhoAsync(XinchuangFlow.Application.Access.UserDirectoryService people, string? user, bool withOrganisation = true) =>
+        Who(user, await people.WhoAsync([user]), withOrganisation);
 
     /// <summary>An audited action by its name (the audit's own, else the case history's), else its code.</summary>
     public static string Action(string action) => Find("Audit.Action." + action) ?? Find("Event." + action) ?? action;

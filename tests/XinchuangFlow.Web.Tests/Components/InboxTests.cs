@@ -186,10 +186,12 @@ public sealed class InboxTests : IAsyncLifetime
             .Add(x => x.OnClosed, (Action<(string, Severity)>)(c => closed = c)));
         Assert.Single(panel.FindAll("[data-testid=claim]"));
 
-        // A colleague claims it after this panel was opened; the click here is late.
+        // A colleague claims it after this panel was opened; the click here is late, and says who — by name.
+        await AddPersonAsync("colleague@xinchuang.local", "韦同事", "南宁八桂数智服务有限公司");
         await _engine.Runtime.ClaimTaskAsync(task.Id, "colleague@xinchuang.local");
         await panel.InvokeAsync(() => panel.Find("[data-testid=claim]").Click());
-        Assert.Contains("colleague@xinchuang.local", closed!.Value.Message);
+        Assert.Contains("韦同事", closed!.Value.Message);
+        Assert.DoesNotContain("@", closed.Value.Message);
         Assert.Equal(Severity.Warning, closed.Value.Severity);
 
         // Released, then completed by someone else before this user's completion arrives.
@@ -201,6 +203,41 @@ public sealed class InboxTests : IAsyncLifetime
         await panel.InvokeAsync(() => panel.Find("[data-testid=outcome-approve]").Click());
         Assert.Contains("已被他人处理", closed!.Value.Message);
         Assert.Equal("other@xinchuang.local", (await _engine.Store.FindTaskAsync(task.Id))!.CompletedBy);
+    }
+
+    [Fact]
+    public async Task WhoHoldsATask_IsShownByTheirName_AndOrganisation_NeverByTheirLogin()
+    {
+        await AddPersonAsync("colleague@xinchuang.local", "韦同事", "南宁八桂数智服务有限公司");
+        var instance = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var task = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: instance.Id))).Single();
+        await _engine.Runtime.ClaimTaskAsync(task.Id, "colleague@xinchuang.local");
+
+        // The inbox's holder column: the name (the organisation would crowd the column).
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/inbox?view=All");
+        var inbox = _ctx.Render<Inbox>();
+        inbox.WaitForAssertion(() => Assert.Equal("韦同事", inbox.Find($"[data-testid=row-{task.Id}] [data-testid=holder]").TextContent.Trim()));
+
+        // The task's panel: the name and the organisation the colleague acts for.
+        var panel = _ctx.Render<TaskPanel>(p => p.Add(x => x.TaskId, task.Id).Add(x => x.Actor, XinchuangFlow.Application.Access.Actor.Of("dispatcher@xinchuang.local", ["Dispatcher"])));
+        panel.WaitForAssertion(() => Assert.Equal("韦同事（南宁八桂数智服务有限公司） 处理中", panel.Find("[data-testid=held-by]").TextContent.Trim()));
+        Assert.DoesNotContain("colleague@", inbox.Markup + panel.Markup);
+    }
+
+    /// <summary>A user in the directory: their login, the name the Data Bureau gave them and the enterprise they work for.</summary>
+    private async Task AddPersonAsync(string login, string name, string enterprise)
+    {
+        var factory = _engine.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<XinchuangFlow.Infrastructure.Persistence.XfDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var company = new XinchuangFlow.Domain.Network.Enterprise(Guid.CreateVersion7(), enterprise, XinchuangFlow.Domain.Network.EnterpriseKind.Integrator,
+            XinchuangFlow.Domain.Network.ShortlistStatus.Active);
+        db.Enterprises.Add(company);
+        db.Users.Add(new XinchuangFlow.Infrastructure.Persistence.AppUser
+        {
+            UserName = login, NormalizedUserName = login.ToUpperInvariant(), Email = login, NormalizedEmail = login.ToUpperInvariant(),
+            DisplayName = name, EnterpriseId = company.Id,
+        });
+        await db.SaveChangesAsync();
     }
 
     [Theory]

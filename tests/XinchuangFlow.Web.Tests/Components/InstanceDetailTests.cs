@@ -75,6 +75,7 @@ public sealed class InstanceDetailTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Workflows.InstanceService>());
         _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Engine.Activities.ActivityRegistry>());
         _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Workflows.DefinitionAppService>());
+        _ctx.Services.AddSingleton(_engine.Services.GetRequiredService<XinchuangFlow.Application.Access.UserDirectoryService>());
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.AddAuthorization().SetAuthorized("admin@xinchuang.local").SetRoles("DataBureauAdmin");
         // The app's provider of the current Actor (as in Routes.razor): pages and panels take it as a cascading parameter.

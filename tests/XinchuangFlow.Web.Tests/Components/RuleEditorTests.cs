@@ -33,7 +33,7 @@ public sealed class RuleEditorTests : IAsyncLifetime
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
-        foreach (var type in new[] { typeof(RuleService), typeof(RuleRecomputeService), typeof(AccessService), typeof(TimeProvider) })
+        foreach (var type in new[] { typeof(RuleService), typeof(RuleRecomputeService), typeof(AccessService), typeof(TimeProvider), typeof(UserDirectoryService) })
             _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
     }

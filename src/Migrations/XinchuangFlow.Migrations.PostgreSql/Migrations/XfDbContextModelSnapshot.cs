@@ -509,6 +509,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("InterviewInstanceId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ObjectedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -568,6 +571,8 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstanceId")
                         .IsUnique();
+
+                    b.HasIndex("InterviewInstanceId");
 
                     b.HasIndex("EnterpriseId", "Quarter");
 

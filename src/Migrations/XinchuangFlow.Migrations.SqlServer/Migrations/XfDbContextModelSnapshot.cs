@@ -511,6 +511,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("InterviewInstanceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("ObjectedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -570,6 +573,8 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("InstanceId")
                         .IsUnique();
+
+                    b.HasIndex("InterviewInstanceId");
 
                     b.HasIndex("EnterpriseId", "Quarter");
 

@@ -500,6 +500,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InterviewInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ObjectedAt")
                         .HasColumnType("INTEGER");
 
@@ -559,6 +562,8 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstanceId")
                         .IsUnique();
+
+                    b.HasIndex("InterviewInstanceId");
 
                     b.HasIndex("EnterpriseId", "Quarter");
 

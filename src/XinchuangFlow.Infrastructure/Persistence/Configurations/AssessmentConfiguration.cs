@@ -41,6 +41,7 @@ internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<A
         builder.Property(x => x.RuledBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.RoundId, x.EnterpriseId }).IsUnique();
         builder.HasIndex(x => x.InstanceId).IsUnique();
+        builder.HasIndex(x => x.InterviewInstanceId);
         builder.HasIndex(x => new { x.EnterpriseId, x.Quarter });
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using XinchuangFlow.Application;
 using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Engine.Runtime;
+using XinchuangFlow.Web.Text;
 
 namespace XinchuangFlow.Web.Components.Inbox;
 
@@ -80,10 +81,17 @@ public partial class TaskPanel
         await OnChanged.InvokeAsync();
     });
 
+    /// <summary>The team as last offered, by login: the list shows each by name, the login stays the value sent.</summary>
+    private Dictionary<string, UserEntry> _team = new(StringComparer.OrdinalIgnoreCase);
+
+    private string TeamMember(string? user) =>
+        user is null ? "" : _team.TryGetValue(user, out var u) && !string.IsNullOrWhiteSpace(u.DisplayName) ? u.DisplayName : user;
+
     private async Task<IEnumerable<string>> TeamAsync(string? text, CancellationToken ct)
     {
         if (_task is null) return [];
         var team = await People.TeamForAsync(Actor, _task, ct);
+        foreach (var u in team) _team[u.UserName] = u;
         return team.Where(u => string.IsNullOrEmpty(text) || u.UserName.Contains(text, StringComparison.OrdinalIgnoreCase)
                                || (u.DisplayName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)).Select(u => u.UserName);
     }
@@ -97,7 +105,7 @@ public partial class TaskPanel
             {
                 await Tasks.ReassignAsync(Actor, TaskId, _toUser, _reason);
                 _task = null;
-                await OnClosed.InvokeAsync((string.Format(L["Inbox.Reassigned"], _toUser), Severity.Success));
+                await OnClosed.InvokeAsync((string.Format(L["Inbox.Reassigned"], await SharedTexts.WhoAsync(People, _toUser)), Severity.Success));
             }
             catch (InvalidInputException ex)
             {
@@ -137,7 +145,7 @@ public partial class TaskPanel
         }
         catch (TaskClaimedException ex)
         {
-            await OnClosed.InvokeAsync((string.Format(L["Inbox.ClaimedByOther"], ex.Holder), Severity.Warning));
+            await OnClosed.InvokeAsync((string.Format(L["Inbox.ClaimedByOther"], await SharedTexts.WhoAsync(People, ex.Holder)), Severity.Warning));
             _task = null;
         }
         catch (XfException ex)

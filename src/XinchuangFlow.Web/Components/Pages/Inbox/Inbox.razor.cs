@@ -1,3 +1,4 @@
+using XinchuangFlow.Web.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using XinchuangFlow.Application.Access;
@@ -57,6 +58,7 @@ public partial class Inbox
             if (string.IsNullOrEmpty(View)) _firstView ??= _counts.Mine == 0 && _counts.Team > 0 ? InboxView.Team : InboxView.Mine;
             var query = new InboxQuery(CurrentView, Grade, City, Category, Kind, Status, Q, CurrentPage * PageSize, PageSize);
             (_rows, _total) = await Views.ListAsync(Actor, query);
+            await People.WhoAsync(_rows.Select(r => r.ClaimedBy ?? r.AssigneeUser));   // the holders' names, read at once
             _error = null;
         }
         catch (InvalidInputException ex)
@@ -102,7 +104,7 @@ public partial class Inbox
             Snackbar.Add(L["Inbox.Claimed"], Severity.Success);
             _open = row.TaskId;
         }
-        catch (TaskClaimedException ex) { Snackbar.Add(string.Format(L["Inbox.ClaimedByOther"], ex.Holder), Severity.Warning); }
+        catch (TaskClaimedException ex) { Snackbar.Add(string.Format(L["Inbox.ClaimedByOther"], await SharedTexts.WhoAsync(People, ex.Holder)), Severity.Warning); }
         catch (TaskAlreadyCompletedException) { Snackbar.Add(L["TaskTakenByOthers"], Severity.Warning); }
         catch (XfException ex) { Snackbar.Add(L["ActionFailed"] + ex.Text(), Severity.Error); }
         await LoadAsync();
@@ -146,8 +148,8 @@ public partial class Inbox
         return string.Join(" ", new[] { city, county }.Where(x => x is not null));
     }
 
-    private string Holder(InboxRow row) =>
-        row.ClaimedBy ?? row.AssigneeUser ?? (row.AssigneeRole is { } r ? L["Role." + r] + " · " + L["Inbox.Unclaimed"] : "");
+    /// <summary>Who may take a task nobody holds: its role, unclaimed (a held task names its holder instead).</summary>
+    private string Unclaimed(InboxRow row) => row.AssigneeRole is { } r ? L["Role." + r] + " · " + L["Inbox.Unclaimed"] : "";
 
     /// <summary>The page of the row's case: a ticket's by its number, a complaint's by its id; none for a flow without a case.</summary>
     private static string? CaseLink(InboxRow row) => CaseLinks.Of(row.CaseKind, row.CaseId, row.CaseNumber);
