@@ -111,7 +111,6 @@ public static class ExchangeWorkloads
         Actor Platform(int c) => Actor.Of($"platform:bench{c:D4}", [Roles.EnterprisePlatform], enterprises[c]);
         var stored = 0;
         var cpu = await CpuMeter.StartAsync(provider == DatabaseProvider.PostgreSql ? cs : null);
-        var (alloc0, gcs0, pause0) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var ingest = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -124,7 +123,6 @@ public static class ExchangeWorkloads
         })));
         ingest.Stop();
         var ingestCpu = cpu.Read();
-        Console.Error.WriteLine($"ingest: allocated {(GC.GetTotalAllocatedBytes() - alloc0) / 1048576.0:N0} MB, gen0 collections {GC.CollectionCount(0) - gcs0}, GC pauses {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:0.0} s");
         var again = Stopwatch.StartNew();
         foreach (var payload in shares[0].Take(Math.Max(1, shares[0].Count / 10)))
         {

@@ -65,9 +65,13 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
             index++;
         }
 
-        // Reference data: the units the tickets name.
+        // Reference data: the units the tickets name; and what is stored of the batch's tickets (both asked at once).
         var unitNames = items.Where(i => i.Problems.Count == 0 && i.IsTicket).Select(i => i.Unit!).ToHashSet(StringComparer.Ordinal);
-        var units = unitNames.Count == 0 ? new Dictionary<string, Guid>() : await store.UnitsAsync(unitNames, ct);
+        var externalIds = items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!).ToHashSet(StringComparer.Ordinal);
+        var unitsAsked = unitNames.Count == 0 ? Task.FromResult<IReadOnlyDictionary<string, Guid>>(new Dictionary<string, Guid>()) : store.UnitsAsync(unitNames, ct);
+        var storedAsked = externalIds.Count == 0 ? Task.FromResult<IReadOnlyList<StoredRecordKey>>([]) : store.StoredAsync(enterprise, externalIds, ct);
+        await Task.WhenAll(unitsAsked, storedAsked);
+        var (units, stored) = (await unitsAsked, await storedAsked);
         foreach (var i in items.Where(i => i.Problems.Count == 0 && i.IsTicket && !units.ContainsKey(i.Unit!)))
             i.Problems.Add(Problem.Of(ExchangeProblems.UnknownUnit, "procurementUnit", "The platform knows no procurement unit of this name.", ("value", i.Unit)));
 
@@ -78,8 +82,6 @@ public sealed class ExchangeService(IExchangeStore store, IRuleSetStore rules, A
                 i.Problems.Add(Problem.Of(ExchangeProblems.Duplicate, "externalId", "The batch holds this record twice; the first one counts.", ("value", i.ExternalId), ("sequence", i.Sequence)));
 
         // Events need their ticket (in this batch or reported before) and come after its creation.
-        var externalIds = items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!).ToHashSet(StringComparer.Ordinal);
-        var stored = externalIds.Count == 0 ? [] : await store.StoredAsync(enterprise, externalIds, ct);
         var storedHash = stored.ToDictionary(s => (s.ExternalId, s.Sequence), s => s.Hash);
         var created = stored.Where(s => s.Sequence == 0).ToDictionary(s => s.ExternalId, s => s.At, StringComparer.Ordinal);
         foreach (var i in items.Where(i => i.Problems.Count == 0 && i.IsTicket)) created[i.ExternalId!] = i.At;

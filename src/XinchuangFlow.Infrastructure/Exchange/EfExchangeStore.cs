@@ -21,7 +21,8 @@ public sealed class EfExchangeStore(IDbContextFactory<XfDbContext> factory) : IE
     public async Task<IReadOnlyDictionary<string, Guid>> UnitsAsync(IReadOnlyCollection<string> names, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.ProcurementUnits.AsNoTracking().Where(u => names.Contains(u.Name)).Select(u => new { u.Name, u.Id }).ToListAsync(ct);
+        var asked = names.ToArray();   // an array parameter: a set would be a type the driver resolves anew each time
+        var rows = await db.ProcurementUnits.AsNoTracking().Where(u => asked.Contains(u.Name)).Select(u => new { u.Name, u.Id }).ToListAsync(ct);
         return rows.GroupBy(u => u.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(u => u.Id), StringComparer.Ordinal);
     }
 
