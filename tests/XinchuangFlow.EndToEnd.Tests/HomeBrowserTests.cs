@@ -513,6 +513,9 @@ public class HomeBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(drill.Locator("[data-testid=kpi-judgement]").First).ToContainTextAsync("季度考核：权重 5，至少 5 个才计分；≤ 1 / 百单 得 100 分");
         await Assertions.Expect(drill.Locator("[data-testid=kpi-judgement]").Nth(1)).ToHaveTextAsync(new Regex(@"^本期(得 \d+(\.\d+)? 分|未达到任何档位，得 0 分)。$"));
         await Assertions.Expect(drill).Not.ToContainTextAsync("不达标");
+        // The click scrolled the wide tables into view; a full-page picture is taken from the top left (or the fixed
+        // header lands mid-page and the first column is cut off).
+        await admin.EvaluateAsync("() => { window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => { if (e.scrollLeft || e.scrollTop) { e.scrollLeft = 0; e.scrollTop = 0; } }); }");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "kpi-region.png"), FullPage = true });
         // An indicator the model does not score says so instead of judging.
         await demo.Locator("a[data-testid=kpi-cell-reopened]").ClickAsync();
