@@ -222,6 +222,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, "/api/assessment/rounds", new JsonObject { ["quarter"] = "2026Q2" }, false);
         // Another tenant's supervision notice, and a notice on another tenant's ticket.
         yield return (HttpMethod.Get, $"/api/supervision/{w.Notice}", null, false);
+        yield return (HttpMethod.Post, $"/api/supervision/{w.Notice}/review", new JsonObject { ["outcome"] = "accept", ["comment"] = "冒充审核" }, false);
         yield return (HttpMethod.Post, "/api/supervision", new JsonObject { ["ticketNumber"] = w.Ticket, ["reason"] = "冒充督办", ["deadline"] = DateTimeOffset.UtcNow.AddDays(2) }, false);
         yield return (HttpMethod.Put, "/api/rules/sla/4502?comment=x", new JsonObject(), false);
         yield return (HttpMethod.Get, "/api/rules/sla/4502", null, true);
