@@ -70,13 +70,15 @@ public class DispatchPickerBrowserTests(AppFixture app) : IClassFixture<AppFixtu
         var juniorItem = list.Locator(".xf-candidate[data-user='junior@e2e.local']");
         await Assertions.Expect(juniorItem).ToContainTextAsync("可人工指派");
         await Assertions.Expect(juniorItem).ToContainTextAsync("能力等级1低于P2要求的2级");
+        await Assertions.Expect(juniorItem).ToContainTextAsync("邕城青秀网点");                  // told apart by where they work,
+        await Assertions.Expect(juniorItem).Not.ToContainTextAsync("junior@e2e.local");          // not by their login
         var renewedItem = list.Locator(".xf-candidate[data-user='renewed@e2e.local']");
         await Assertions.Expect(renewedItem).ToContainTextAsync("尚未生效");
         await Assertions.Expect(renewedItem).Not.ToContainTextAsync("过期");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "dispatch-picker.png") });
 
         await juniorItem.ClickAsync();
-        await Assertions.Expect(field.Locator("input").First).ToHaveValueAsync("韦初级（junior@e2e.local）");
+        await Assertions.Expect(field.Locator("input").First).ToHaveValueAsync("韦初级（邕城青秀网点）");
         await page.Locator("[data-testid=field-reason] textarea").First.FillAsync("同区县仅此一人，先上门排查网络");
         await page.Locator("[data-testid=outcome-dispatch]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=technician]")).ToHaveTextAsync("韦初级");      // by name, not by login

@@ -45,13 +45,15 @@ public sealed class DispatchCandidateService(CaseQueryService queries, ICaseDire
         }
 
         var technicians = snapshot.Technicians.ToDictionary(t => t.Id);
+        var points = snapshot.ServicePoints.ToDictionary(p => p.Id, p => p.Name);
         var qualified = decision.Ranked.Where(r => access.MaySeeEnterprise(actor, r.Technician.EnterpriseId)).ToList();
         // Whom a dispatcher may still choose knowingly is the manual step's own check (the one re-dispatch applies too), not
         // the planner's stricter order: those come first, then the nearest who cannot take the ticket at all.
         var disqualified = decision.Rejected
             .Where(r => r.Code != "ranked-lower" && technicians.TryGetValue(r.TechnicianId, out var t) && access.MaySeeEnterprise(actor, t.EnterpriseId))
             .Select(r => new DisqualifiedTechnician(technicians[r.TechnicianId].UserName, r.Technician, r.Code, r.ReasonZh, r.ReasonEn,
-                AssignActivity.TechnicianProblem(snapshot, technicians[r.TechnicianId].UserName, ticket.ProductCategory, now, out _, out _) is null))
+                AssignActivity.TechnicianProblem(snapshot, technicians[r.TechnicianId].UserName, ticket.ProductCategory, now, out _, out _) is null,
+                points.GetValueOrDefault(technicians[r.TechnicianId].ServicePointId)))
             .OrderByDescending(d => d.MayStillBeAssigned)
             .ToList();
         return new DispatchCandidates(ticket.Number, ruleZh, ruleEn, ticket.TechnicianUser,

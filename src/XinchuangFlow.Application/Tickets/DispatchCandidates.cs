@@ -41,4 +41,5 @@ public sealed record QualifiedTechnician(
 /// point the city's rules exclude), so a dispatcher may choose them knowingly; otherwise (no valid certificate, inactive,
 /// an enterprise off the shortlist) they cannot take the ticket.
 /// </summary>
-public sealed record DisqualifiedTechnician(string UserName, string Name, string Code, string ReasonZh, string ReasonEn, bool MayStillBeAssigned);
+/// <paramref name="ServicePoint"/> is where they work (told apart from a namesake by it, not by their login).
+public sealed record DisqualifiedTechnician(string UserName, string Name, string Code, string ReasonZh, string ReasonEn, bool MayStillBeAssigned, string? ServicePoint = null);
