@@ -63,6 +63,8 @@ public class DispatchPickerBrowserTests(AppFixture app) : IClassFixture<AppFixtu
         var errors = AppFixture.WatchForErrors(page);
         await page.GotoAsync($"/tickets/{number}");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).ToContainTextAsync("调度员（演示）");   // the header names the
+        await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).Not.ToContainTextAsync("@");          // person, not the login
         var field = page.Locator("[data-testid=field-technicianUser]");
         await Assertions.Expect(field.Locator("[data-testid=technician-counts]")).ToContainTextAsync("可人工指派");
         await field.Locator("input").First.ClickAsync();
