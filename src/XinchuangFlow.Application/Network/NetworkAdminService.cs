@@ -382,7 +382,7 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
     internal static object TechnicianShape(Technician t) => new
     {
         enterpriseId = t.EnterpriseId, name = t.Name, userName = t.UserName, servicePointId = t.ServicePointId, capabilityLevel = t.CapabilityLevel,
-        categories = t.Categories, phoneSet = !string.IsNullOrEmpty(t.Phone), phoneHash = t.Phone is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.Phone)))[..12], active = t.Active,
+        categories = ProductCategories.Names.Keys.Where(t.Categories.Contains).ToArray(), phoneSet = !string.IsNullOrEmpty(t.Phone), phoneHash = t.Phone is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.Phone)))[..12], active = t.Active,
     };
     internal static object CertificateShape(Certificate c) => new
     {

@@ -119,7 +119,6 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
             var checks = new List<Problem>();
             var after = problems.Count == 0 ? admin.CheckPoint(input, book.Snapshot(), before, checks) : null;
             problems.AddRange(checks.Select(p => Column(p, false, NetworkWorkbook.Points)));
-            if (after is not null && before is { Active: false }) after = after with { Active = true };
             report.Add(Record(NetworkWorkbook.Points, row, key, before, after, problems, NetworkAdminService.PointShape, NetworkAdminService.PointKind, changes, audits,
                 a => book.Put(a)));
             book.Rows.TryAdd(key, row);
@@ -152,7 +151,6 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
                 problems.AddRange(check.Where(p => !(p.Field == "servicePointId" && problems.Any(q => q.Field is "服务网点" or "网点区县"))).Select(Column));
                 if (problems.Count > 0) after = null;
             }
-            if (after is not null && before is { Active: false }) after = after with { Active = true };
 
             // The certificate on the same row, when its columns are filled: the row is applied whole or not at all.
             (Certificate? Before, Certificate? After) certificate = (null, null);
