@@ -70,7 +70,7 @@ public class NetworkBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await AppFixture.WaitLiveAsync(manager);
         await Assertions.Expect(manager.Locator("[data-testid=network-enterprise]")).ToHaveTextAsync("南宁八桂数智服务有限公司");
 
-        await manager.Locator("[data-testid=network-import] input[type=file]").SetInputFilesAsync(file);
+        await manager.Locator("input[type=file][data-testid=network-import]").First.SetInputFilesAsync(file);
         await Assertions.Expect(manager.Locator("[data-testid=import-summary]")).ToHaveTextAsync("导入完成：新增 18 行，更新 0 行，未变 0 行，拒绝 2 行。");
         var rejected = manager.Locator("[data-testid=import-rows] tbody tr");
         await Assertions.Expect(rejected).ToHaveCountAsync(2);
@@ -81,7 +81,7 @@ public class NetworkBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await manager.ScreenshotAsync(new() { Path = Shot("network-import.png") });
 
         // The same file again: nothing new, nothing changed.
-        await manager.Locator("[data-testid=network-import] input[type=file]").SetInputFilesAsync(file);
+        await manager.Locator("input[type=file][data-testid=network-import]").First.SetInputFilesAsync(file);
         await Assertions.Expect(manager.Locator("[data-testid=import-summary]")).ToHaveTextAsync("导入完成：新增 0 行，更新 0 行，未变 18 行，拒绝 2 行。");
         var technicians = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!;
         Assert.Equal(18, technicians.Count(t => t!["userName"]!.GetValue<string>().EndsWith("@import.xinchuang.local")));
@@ -98,7 +98,7 @@ public class NetworkBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         }
         await manager.ReloadAsync();
         await AppFixture.WaitLiveAsync(manager);
-        await manager.Locator("[data-testid=tab-technicians]").ClickAsync();
+        await manager.Locator(".mud-tab").Filter(new() { HasText = "技术人员" }).ClickAsync();
         await manager.Locator("[data-testid=technician-filter]").FillAsync(point["name"]!.GetValue<string>());
         await Assertions.Expect(manager.Locator("[data-testid=certificate-expiring]").First).ToHaveTextAsync("30 天内到期");
         await Assertions.Expect(manager.Locator("[data-testid=certificate-expired]").First).ToHaveTextAsync("已过期，不再派单");
