@@ -46,6 +46,8 @@ public static class ApplicationServices
         services.AddSingleton<RuleService>();
         services.AddSingleton<RuleRecomputeService>();
         services.AddSingleton<NetworkService>();
+        services.AddSingleton<NetworkAdminService>();
+        services.AddSingleton<NetworkExcelService>();
         services.AddSingleton<UserDirectoryService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<InboxService>();

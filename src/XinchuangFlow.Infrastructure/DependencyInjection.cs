@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Assessment.IAssessmentRounds, XinchuangFlow.Infrastructure.Exchange.EfAssessmentRounds>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.ISupervisionStore, XinchuangFlow.Infrastructure.Exchange.EfSupervisionStore>();
         services.AddSingleton<XinchuangFlow.Application.Network.IShortlistStore, EfShortlistStore>();
+        services.AddSingleton<XinchuangFlow.Application.Network.INetworkAdminStore, EfNetworkAdminStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IRedLineStore, XinchuangFlow.Infrastructure.Exchange.EfRedLineStore>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeExportSource, XinchuangFlow.Infrastructure.Exchange.EfExchangeExportSource>();
         services.AddSingleton(config.GetSection(XinchuangFlow.Application.Mail.MailboxOptions.SectionName).Get<XinchuangFlow.Application.Mail.MailboxOptions>() ?? new());

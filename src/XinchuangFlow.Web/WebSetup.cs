@@ -107,6 +107,7 @@ public static class WebSetup
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapWorkflowApi();
         app.MapNetworkApi();
+        app.MapNetworkAdminApi();
         app.MapCaseApi();
         app.MapKnowledgeApi();
         app.MapExchangeApi();

@@ -217,6 +217,19 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/service-points", null, true);
         yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/coverage", null, true);
         yield return (HttpMethod.Post, $"/api/enterprises/{w.OtherEnterprise}/shortlist", new JsonObject { ["action"] = "suspend", ["reason"] = "冒充暂停" }, false);
+        // Managing another enterprise's network (NET-2/3): a tenant gets a logged 404, a role that sees it but may not manage it a logged 403.
+        yield return (HttpMethod.Put, $"/api/enterprises/{w.OtherEnterprise}", new JsonObject { ["name"] = "冒充改名", ["kind"] = "Integrator" }, false);
+        yield return (HttpMethod.Post, $"/api/enterprises/{w.OtherEnterprise}/service-points",
+            new JsonObject { ["name"] = "冒充网点", ["kind"] = "OwnOutlet", ["countyCode"] = "450103" }, false);
+        yield return (HttpMethod.Post, $"/api/enterprises/{w.OtherEnterprise}/technicians",
+            new JsonObject { ["name"] = "冒充人员", ["userName"] = "intruder-tech@xinchuang.local", ["capabilityLevel"] = 1 }, false);
+        yield return (HttpMethod.Put, $"/api/enterprises/{w.OtherEnterprise}/certificates/GXXC-PROBE-000001",
+            new JsonObject { ["productCategory"] = "terminal", ["validFrom"] = "2026-01-01", ["validUntil"] = "2027-01-01" }, false);
+        yield return (HttpMethod.Post, $"/api/enterprises/{w.OtherEnterprise}/training", new JsonObject { ["course"] = "冒充培训", ["hours"] = 2, ["result"] = "Passed" }, false);
+        yield return (HttpMethod.Post, $"/api/enterprises/{w.OtherEnterprise}/network.xlsx", null, false);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/network.xlsx", null, true);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/certificates", null, true);
+        yield return (HttpMethod.Get, $"/api/enterprises/{w.OtherEnterprise}/training", null, true);
         // Another enterprise's assessment result, and its round's start (the Data Bureau's alone).
         yield return (HttpMethod.Get, $"/api/assessment/results/{w.OtherResult}", null, false);
         yield return (HttpMethod.Post, "/api/assessment/rounds", new JsonObject { ["quarter"] = "2026Q2" }, false);
@@ -372,6 +385,8 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         {
             "idOrNumber" => t.StartsWith("/api/knowledge/") ? w.Article : t.StartsWith("/api/supervision/") ? w.Notice : w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
             "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin, "key" => action,
+            // Rows of the other enterprise's network: the enterprise is checked first, so any id of theirs is refused the same way.
+            "pointId" or "technicianId" or "trainingId" => Guid.NewGuid().ToString(), "number" => "GXXC-PROBE-000001",
             _ => throw new InvalidOperationException($"The probe does not know the parameter {{{p.Name}}} of {op}: teach it."),
         });
     }

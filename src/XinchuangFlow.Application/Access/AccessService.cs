@@ -301,6 +301,30 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
     /// <summary>Whether the caller may change an article's working copy or submit it: those who may see its draft and write.</summary>
     public bool MayEditKnowledge(Actor a, Domain.Knowledge.KnowledgeArticle article) => MayWriteKnowledge(a) && MaySeeKnowledgeDraft(a, article);
 
+    /// <summary>Who reads the service network's pages (NET-2/3): the Data Bureau, the Intranet Office, the coordinators (their city) and the enterprises' managers (their own).</summary>
+    public bool MayReadNetwork(Actor a) => a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator, Roles.EnterpriseManager);
+
+    /// <summary>The Data Bureau creates and edits enterprises and decides their place on the shortlist.</summary>
+    public bool MayManageEnterprises(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
+    /// <summary>An enterprise's manager manages its own service points, technicians, certificates and training records, and no one else's.</summary>
+    public bool MayManageNetworkOf(Actor a, Guid enterpriseId) => a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId == enterpriseId && !IsReadOnly(a);
+
+    /// <summary>A coordinator reads the points and technicians of their own city only (the city code), everyone else as far as they see enterprises (null).</summary>
+    public string? NetworkCityOf(Actor a) =>
+        a.IsInRole(Roles.MunicipalCoordinator) && !a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor) ? a.CityCode ?? "-" : null;
+
+    /// <summary>
+    /// The check before any change to an enterprise's network: an enterprise the caller may not see is a logged 404,
+    /// one they see but may not manage a logged 403.
+    /// </summary>
+    public void EnsureMayManageNetwork(Actor a, Guid enterpriseId, string action)
+    {
+        if (!MaySeeEnterprise(a, enterpriseId)) throw NotFound(a, "enterprise", enterpriseId);
+        if (!MayManageNetworkOf(a, enterpriseId))
+            throw Denied(a, action, "An enterprise's manager manages its own service points, technicians and certificates; the others read them.");
+    }
+
     /// <summary>Logs a refusal of something whose existence the caller may not learn, and returns the 404 to throw.</summary>
     public NotFoundException NotFound(Actor a, string kind, object id, string? why = null)
     {

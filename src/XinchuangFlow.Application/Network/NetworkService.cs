@@ -22,13 +22,22 @@ public sealed class NetworkService(INetworkRepository network, AccessService acc
     public async Task<IReadOnlyList<ServicePoint>> ServicePointsAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await GetEnterpriseAsync(actor, id, ct);
-        return await network.ServicePointsAsync(id, ct);
+        var points = await network.ServicePointsAsync(id, ct);
+        // A coordinator reads the points of their own city (NET-2).
+        return access.NetworkCityOf(actor) is { } city ? points.Where(p => p.CountyCode.StartsWith(city, StringComparison.Ordinal)).ToList() : points;
     }
 
     public async Task<(IReadOnlyList<Technician> Technicians, ILookup<Guid, Certificate> Certificates)> TechniciansAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await GetEnterpriseAsync(actor, id, ct);
-        return (await network.TechniciansAsync(id, ct), (await network.CertificatesAsync(id, ct)).ToLookup(c => c.TechnicianId));
+        var technicians = await network.TechniciansAsync(id, ct);
+        // A coordinator reads the technicians working from points in their own city (NET-3).
+        if (access.NetworkCityOf(actor) is not null)
+        {
+            var points = (await ServicePointsAsync(actor, id, ct)).Select(p => p.Id).ToHashSet();
+            technicians = technicians.Where(t => points.Contains(t.ServicePointId)).ToList();
+        }
+        return (technicians, (await network.CertificatesAsync(id, ct)).ToLookup(c => c.TechnicianId));
     }
 
     public async Task<CoverageReport> CoverageAsync(Actor actor, Guid id, GuangxiDivisions divisions, CancellationToken ct = default)

@@ -47,7 +47,7 @@ public sealed class ShortlistService(INetworkRepository network, IShortlistStore
             throw new InvalidInputException(Problem.Of(ShortlistProblems.Reason, "reason", "A decision on the shortlist needs its reason."));
         var text = reason!.Trim();
         if (text.Length > 2000) text = text[..2000];
-        if (action is not (ShortlistActions.Suspend or ShortlistActions.Restore)
+        if (action is not (ShortlistActions.Suspend or ShortlistActions.Restore or ShortlistActions.Remove)
             || ShortlistDecision.Make(enterprise, action, text, null, clock.GetUtcNow(), actor.UserName) is not { } made)
             throw new StateConflictException(Problem.Of(ShortlistProblems.NotApplicable, "action", $"{action} does not apply to an enterprise that is {enterprise.Status}.",
                 ("action", action ?? ""), ("status", enterprise.Status.ToString())));

@@ -9,6 +9,8 @@ public static class ShortlistActions
     public const string Restore = "restore";
     /// <summary>An interview ended with a rectification order; the status stays.</summary>
     public const string Rectify = "rectify";
+    /// <summary>Off the shortlist for good (the Data Bureau's decision, with its reason).</summary>
+    public const string Remove = "remove";
 }
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class ShortlistDecision
             ShortlistActions.Suspend when enterprise.Status != ShortlistStatus.Removed => ShortlistStatus.Suspended,
             ShortlistActions.Restore when enterprise.Status == ShortlistStatus.Suspended => ShortlistStatus.Active,
             ShortlistActions.Rectify when enterprise.Status != ShortlistStatus.Removed => enterprise.Status,
+            ShortlistActions.Remove when enterprise.Status != ShortlistStatus.Removed => ShortlistStatus.Removed,
             _ => (ShortlistStatus?)null,
         };
         if (to is not { } status) return null;

@@ -5,4 +5,6 @@ public sealed record Technician(Guid Id, Guid EnterpriseId, Guid ServicePointId,
 {
     /// <summary>The work phone the unit sees once the technician is dispatched.</summary>
     public string? Phone { get; init; }
+    /// <summary>The product categories (<see cref="ProductCategories"/> codes) the technician serves (NET-3).</summary>
+    public string[] Categories { get; init; } = [];
 }

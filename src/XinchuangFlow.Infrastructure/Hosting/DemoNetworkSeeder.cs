@@ -33,6 +33,7 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
         };
         var vendors = new[] { "统信终端设备厂商（演示）", "麒麟软件服务中心（演示）", "达梦数据库华南服务部（演示）" };
         var technicianNo = 0;
+        var certificateNo = 0;
         foreach (var (name, status, coverage) in integrators)
         {
             var enterprise = new Enterprise(Guid.CreateVersion7(), name, EnterpriseKind.Integrator, status);
@@ -43,7 +44,10 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
                 var isSeat = divisions.CountiesOf(county.ParentCode)[0].Code == county.Code;
                 if (!isSeat && random.NextDouble() > coverage) continue;
                 var kind = random.NextDouble() switch { < 0.6 => ServicePointKind.OwnOutlet, < 0.85 => ServicePointKind.SharedResource, _ => ServicePointKind.OutsourcedRepair };
-                var point = new ServicePoint(Guid.CreateVersion7(), enterprise.Id, $"{county.Name}服务网点", kind, county.Code);
+                var point = new ServicePoint(Guid.CreateVersion7(), enterprise.Id, $"{county.Name}服务网点", kind, county.Code)
+                {
+                    Address = $"{county.Name}民族大道{technicianNo % 300 + 1}号", OpeningHours = "周一至周五 8:30–17:30", Phone = $"0771-{5300000 + technicianNo:0000000}",
+                };
                 db.ServicePoints.Add(point);
                 var staff = isSeat ? 3 : 1 + random.Next(2);
                 for (var i = 0; i < staff; i++)
@@ -52,15 +56,17 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
                     var personName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(2) == 0 ? "" : Given[random.Next(Given.Length)]);
                     var tech = new Technician(Guid.CreateVersion7(), enterprise.Id, point.Id, personName, $"tech{technicianNo:0000}@demo.xinchuang.local",
                         CapabilityLevel: 1 + random.Next(3), Active: random.NextDouble() > 0.03) { Phone = $"1{37 + technicianNo % 3}{7710000 + technicianNo:00000000}" };
-                    db.Technicians.Add(tech);
-                    foreach (var category in categories.OrderBy(_ => random.Next()).Take(2 + random.Next(4)))
+                    // The same random draws in the same order as before categories were kept: the demo stays the same.
+                    var served = categories.OrderBy(_ => random.Next()).Take(2 + random.Next(4)).ToArray();
+                    db.Technicians.Add(tech with { Categories = served });
+                    foreach (var category in served)
                     {
                         // About one certificate in eight has lapsed, so dispatch has something to refuse; the others are
                         // valid today (issued up to three years ago), a few of them running out within the month.
                         var expired = random.NextDouble() < 0.125;
                         var until = expired ? today.AddDays(-random.Next(1, 200)) : today.AddDays(random.Next(10, 900));
                         // Three years' validity: every one began before today (at most 900 days left).
-                        db.Certificates.Add(new Certificate(tech.Id, category, until.AddYears(-3), until));
+                        db.Certificates.Add(new Certificate(tech.Id, category, until.AddYears(-3), until) { Number = $"GXXC-{until.AddYears(-3).Year}-{++certificateNo:000000}" });
                     }
                 }
             }

@@ -41,6 +41,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Domain.Assessment.AssessmentRound> AssessmentRounds => Set<XinchuangFlow.Domain.Assessment.AssessmentRound>();
     public DbSet<XinchuangFlow.Domain.Assessment.AssessmentResult> AssessmentResults => Set<XinchuangFlow.Domain.Assessment.AssessmentResult>();
     public DbSet<ShortlistDecision> ShortlistDecisions => Set<ShortlistDecision>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<XinchuangFlow.Domain.Assessment.RedLineAlert> RedLineAlerts => Set<XinchuangFlow.Domain.Assessment.RedLineAlert>();
     public DbSet<XinchuangFlow.Domain.Assessment.SupervisionNotice> SupervisionNotices => Set<XinchuangFlow.Domain.Assessment.SupervisionNotice>();
     public DbSet<XinchuangFlow.Domain.Exchange.ReportedRecord> ReportedRecords => Set<XinchuangFlow.Domain.Exchange.ReportedRecord>();
@@ -116,6 +117,7 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new AssessmentRoundConfiguration());
         b.ApplyConfiguration(new AssessmentResultConfiguration());
         b.ApplyConfiguration(new ShortlistDecisionConfiguration());
+        b.ApplyConfiguration(new TrainingRecordConfiguration());
         b.ApplyConfiguration(new RedLineAlertConfiguration());
         b.ApplyConfiguration(new SupervisionNoticeConfiguration());
     }

@@ -11,7 +11,8 @@ public static class NetworkEndpoints
 {
     public sealed record CityDto(string Code, string Name, IReadOnlyList<CountyDto> Counties);
     public sealed record CountyDto(string Code, string Name);
-    public sealed record TechnicianDto(Guid Id, string Name, string UserName, Guid ServicePointId, int CapabilityLevel, bool Active, IReadOnlyList<CertificateDto> Certificates);
+    public sealed record TechnicianDto(Guid Id, string Name, string UserName, Guid ServicePointId, int CapabilityLevel, bool Active, IReadOnlyList<CertificateDto> Certificates,
+        IReadOnlyList<string>? Categories = null);
     public sealed record CertificateDto(string ProductCategory, string ProductCategoryName, DateOnly ValidFrom, DateOnly ValidUntil, bool Valid);
 
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
@@ -36,7 +37,7 @@ public static class NetworkEndpoints
             var today = ChinaTime.Today(clock);
             return Results.Ok(technicians.Select(t => new TechnicianDto(t.Id, t.Name, t.UserName, t.ServicePointId, t.CapabilityLevel, t.Active,
                 certificates[t.Id].OrderBy(c => c.ProductCategory).Select(c => new CertificateDto(c.ProductCategory,
-                    ProductCategories.Names.GetValueOrDefault(c.ProductCategory, c.ProductCategory), c.ValidFrom, c.ValidUntil, c.ValidOn(today))).ToList())));
+                    ProductCategories.Names.GetValueOrDefault(c.ProductCategory, c.ProductCategory), c.ValidFrom, c.ValidUntil, c.ValidOn(today))).ToList(), t.Categories)));
         });
         api.MapGet("/enterprises/{id:guid}/coverage", async (Guid id, ClaimsPrincipal user, NetworkService network, GuangxiDivisions divisions, CancellationToken ct) =>
             Results.Ok(await network.CoverageAsync(user.ToActor(), id, divisions, ct)))
@@ -47,7 +48,7 @@ public static class NetworkEndpoints
                          + "who and when, and the quarter that led to it.");
         api.MapPost("/enterprises/{id:guid}/shortlist", async (Guid id, ShortlistRequest body, ClaimsPrincipal user, ShortlistService shortlist, CancellationToken ct) =>
                 Results.Ok(DecisionShape(await shortlist.DecideAsync(user.ToActor(), id, body.Action, body.Reason, ct))))
-            .WithSummary("The Data Bureau suspends an enterprise from dispatch (action=suspend) or restores it after rectification (action=restore), with "
+            .WithSummary("The Data Bureau suspends an enterprise from dispatch (action=suspend) or restores it after rectification (action=restore) or removes it from the shortlist (action=remove), with "
                          + "a reason; recorded and audited. A suspended enterprise gets no new dispatch. 409 when the decision does not apply.");
         return app;
     }
@@ -59,5 +60,5 @@ public static class NetworkEndpoints
     };
 }
 
-/// <summary>A shortlist decision: <c>suspend</c> or <c>restore</c>, and why.</summary>
+/// <summary>A shortlist decision: <c>suspend</c>, <c>restore</c> or <c>remove</c>, and why.</summary>
 public sealed record ShortlistRequest(string? Action, string? Reason);

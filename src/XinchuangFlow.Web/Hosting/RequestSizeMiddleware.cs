@@ -19,6 +19,12 @@ public sealed class RequestSizeMiddleware(RequestDelegate next, IConfiguration c
             limit = attachments.MaxBytes;
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = attachments.MaxBytes + 1;
         }
+        else if (IsNetworkImport(http.Request))
+        {
+            // Twice the workbook limit on the wire, so a workbook somewhat too large gets the import's own coded refusal.
+            limit = 2 * Application.Network.NetworkExcelService.MaxImportBytes;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + 1;
+        }
         // Kestrel enforces the limit on the wire; this also covers hosts without Kestrel and answers early.
         if (http.Request.ContentLength > limit)
         {
@@ -29,8 +35,12 @@ public sealed class RequestSizeMiddleware(RequestDelegate next, IConfiguration c
         await next(http);
     }
 
-    /// <summary><c>POST /api/tickets/{idOrNumber}/attachments</c>.</summary>
+    /// <summary><c>POST /api/tickets/{idOrNumber}/attachments</c>, or a certificate's scan <c>POST /api/enterprises/{id}/certificates/{number}/scan</c>.</summary>
     private static bool IsAttachmentUpload(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/attachments", StringComparison.Ordinal) == true
-        && request.Path.StartsWithSegments("/api/tickets");
+        HttpMethods.IsPost(request.Method) && (request.Path.Value?.EndsWith("/attachments", StringComparison.Ordinal) == true && request.Path.StartsWithSegments("/api/tickets")
+                                               || request.Path.Value?.EndsWith("/scan", StringComparison.Ordinal) == true && request.Path.StartsWithSegments("/api/enterprises"));
+
+    /// <summary><c>POST /api/enterprises/{id}/network.xlsx</c>: an Excel import of the service network.</summary>
+    private static bool IsNetworkImport(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/enterprises") && request.Path.Value?.EndsWith("/network.xlsx", StringComparison.Ordinal) == true;
 }

@@ -1078,10 +1078,20 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("ScanId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("ValidUntil")
                         .HasColumnType("date");
 
                     b.HasKey("TechnicianId", "ProductCategory", "ValidFrom");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.ToTable("xf_certificates", (string)null);
                 });
@@ -1121,6 +1131,15 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -1138,6 +1157,14 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.HasKey("Id");
 
@@ -1205,6 +1232,11 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<int>("CapabilityLevel")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<string[]>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text[]");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
@@ -1236,6 +1268,39 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("xf_technicians", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Network.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.ToTable("xf_training_records", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Rules.RuleSet", b =>
@@ -2448,6 +2513,15 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.HasOne("XinchuangFlow.Domain.Network.ServicePoint", null)
                         .WithMany()
                         .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Network.TrainingRecord", b =>
+                {
+                    b.HasOne("XinchuangFlow.Domain.Network.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

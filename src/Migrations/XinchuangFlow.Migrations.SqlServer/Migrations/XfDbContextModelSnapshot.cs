@@ -1080,10 +1080,21 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid?>("ScanId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("ValidUntil")
                         .HasColumnType("date");
 
                     b.HasKey("TechnicianId", "ProductCategory", "ValidFrom");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("[Number] IS NOT NULL");
 
                     b.ToTable("xf_certificates", (string)null);
                 });
@@ -1123,6 +1134,15 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -1140,6 +1160,14 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.HasKey("Id");
 
@@ -1207,6 +1235,11 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<int>("CapabilityLevel")
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1238,6 +1271,39 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("xf_technicians", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Network.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("decimal(6,1)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.ToTable("xf_training_records", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Rules.RuleSet", b =>
@@ -2454,6 +2520,15 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.HasOne("XinchuangFlow.Domain.Network.ServicePoint", null)
                         .WithMany()
                         .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Network.TrainingRecord", b =>
+                {
+                    b.HasOne("XinchuangFlow.Domain.Network.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

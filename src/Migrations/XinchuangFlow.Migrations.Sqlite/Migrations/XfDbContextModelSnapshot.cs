@@ -1067,10 +1067,20 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ValidUntil")
                         .HasColumnType("TEXT");
 
                     b.HasKey("TechnicianId", "ProductCategory", "ValidFrom");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.ToTable("xf_certificates", (string)null);
                 });
@@ -1110,6 +1120,15 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -1126,6 +1145,14 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1194,6 +1221,11 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<int>("CapabilityLevel")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
@@ -1225,6 +1257,39 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("xf_technicians", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Network.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.ToTable("xf_training_records", (string)null);
                 });
 
             modelBuilder.Entity("XinchuangFlow.Domain.Rules.RuleSet", b =>
@@ -2431,6 +2496,15 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.HasOne("XinchuangFlow.Domain.Network.ServicePoint", null)
                         .WithMany()
                         .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Network.TrainingRecord", b =>
+                {
+                    b.HasOne("XinchuangFlow.Domain.Network.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.ToTable("xf_certificates");
         builder.HasKey(x => new { x.TechnicianId, x.ProductCategory, x.ValidFrom });
         builder.Property(x => x.ProductCategory).HasMaxLength(30);
+        builder.Property(x => x.Number).HasMaxLength(60);
+        builder.HasIndex(x => x.Number).IsUnique();
         builder.HasOne<Technician>().WithMany().HasForeignKey(x => x.TechnicianId);
     }
 }

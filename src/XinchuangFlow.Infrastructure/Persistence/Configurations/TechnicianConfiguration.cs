@@ -15,6 +15,7 @@ internal sealed class TechnicianConfiguration(FieldCipher? cipher) : IEntityType
         builder.Property(x => x.Name).HasMaxLength(100).IsRequired();
         builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
         builder.Property(x => x.Phone).Encrypted(cipher, 30);
+        builder.PrimitiveCollection(x => x.Categories).HasMaxLength(400);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
         builder.HasOne<ServicePoint>().WithMany().HasForeignKey(x => x.ServicePointId);
         builder.HasIndex(x => x.UserName).IsUnique();
