@@ -107,6 +107,7 @@ public static class WebSetup
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapWorkflowApi();
         app.MapNetworkApi();
+        app.MapCoverageApi();
         app.MapCaseApi();
         app.MapKnowledgeApi();
         app.MapExchangeApi();

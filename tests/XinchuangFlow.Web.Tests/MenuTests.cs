@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /workflows /notifications /audit" },
-        { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox" },
-        { "integrator@xinchuang.local", Everyone + " /hotline /mailbox" },
-        { "tech@xinchuang.local", Everyone + " /m" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /coverage /liaisons /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /coverage /liaisons /workflows /notifications /audit" },
+        { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
+        { "integrator@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
+        { "tech@xinchuang.local", Everyone + " /m /liaisons" },
         { "unit@xinchuang.local", Everyone + " /portal" },
-        { "vendor@xinchuang.local", Everyone },
-        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
-        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
-        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
+        { "vendor@xinchuang.local", Everyone + " /liaisons" },
+        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision /coverage /liaisons" },
+        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision /coverage /liaisons" },
+        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision /coverage /liaisons" },
     };
 
     /// <summary>

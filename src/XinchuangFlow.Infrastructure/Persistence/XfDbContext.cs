@@ -50,6 +50,8 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<XinchuangFlow.Application.Audit.AuditEntry> Audit => Set<XinchuangFlow.Application.Audit.AuditEntry>();
+    public DbSet<XinchuangFlow.Application.Network.Liaison> Liaisons => Set<XinchuangFlow.Application.Network.Liaison>();
+    public DbSet<XinchuangFlow.Application.Network.CertificateReminder> CertificateReminders => Set<XinchuangFlow.Application.Network.CertificateReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -118,5 +120,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new ShortlistDecisionConfiguration());
         b.ApplyConfiguration(new RedLineAlertConfiguration());
         b.ApplyConfiguration(new SupervisionNoticeConfiguration());
+
+        // Liaisons per party and city (NET-4).
+        b.ApplyConfiguration(new LiaisonConfiguration(cipher));
+        b.ApplyConfiguration(new CertificateReminderConfiguration());
     }
 }

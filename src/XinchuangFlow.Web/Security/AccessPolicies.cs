@@ -32,6 +32,11 @@ public static class AccessPolicies
     /// <summary>Supervision notices: their issuers and the enterprises' managers (<see cref="AccessService.MayReadSupervision"/>).</summary>
     public const string SupervisionReaders = "SupervisionReaders";
 
+    /// <summary>The network coverage map: the region's, a city's or an enterprise's own (<see cref="AccessService.CoverageReachOf"/>).</summary>
+    public const string CoverageReaders = "CoverageReaders";
+    /// <summary>The liaisons: everyone who works in the platform (<see cref="AccessService.MayReadLiaisons"/>).</summary>
+    public const string LiaisonReaders = "LiaisonReaders";
+
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
         .AddRule(DefinitionReaders, schemes, (access, actor) => access.MayReadDefinitions(actor))
@@ -43,7 +48,9 @@ public static class AccessPolicies
         .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor))
         .AddRule(KpiReaders, schemes, (access, actor) => access.KpiReachOf(actor) is not null)
         .AddRule(SupervisionReaders, schemes, (access, actor) => access.MayReadSupervision(actor))
-        .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null);
+        .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null)
+        .AddRule(CoverageReaders, schemes, (access, actor) => access.CoverageReachOf(actor) is not null)
+        .AddRule(LiaisonReaders, schemes, (access, actor) => access.MayReadLiaisons(actor));
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
         builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));
