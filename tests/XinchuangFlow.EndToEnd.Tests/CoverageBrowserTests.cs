@@ -79,4 +79,31 @@ public class CoverageBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.DoesNotContain(sheet, r => (string)r["类型"] == "集成服务商" && (string)r["名录状态"] == "在册" && (string)r["是否覆盖"] == "覆盖");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task AManager_NamesItsEnterprisesLiaison_AndMayEditNoOtherParty()
+    {
+        var page = await app.SignedInPageAsync("manager@xinchuang.local", "Demo#2026xf",
+            new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        await page.GotoAsync("/liaisons");
+        await AppFixture.WaitLiveAsync(page);
+        // Every party is listed (the seeded liaisons), grouped; only the manager's own enterprise has an edit button.
+        await Assertions.Expect(page.Locator("[data-testid=liaisons-cities] tbody tr")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("[data-testid=liaison-edit]")).ToHaveCountAsync(1);
+        var own = page.Locator("tr[data-testid^=liaison-enterprise-]").Filter(new() { HasText = "南宁八桂数智服务有限公司" });
+        await own.Locator("[data-testid=liaison-edit]").ClickAsync();
+        await AppFixture.Field(page, "liaison-edit-name").FillAsync("覃晓峰");
+        await AppFixture.Field(page, "liaison-edit-phone").FillAsync("0771-5612345");
+        await AppFixture.Field(page, "liaison-edit-deputy-name").FillAsync("");
+        await AppFixture.Field(page, "liaison-edit-deputy-phone").FillAsync("13877165432");
+        await page.Locator("[data-testid=liaison-save]").ClickAsync();
+        // A deputy's phone without the deputy is refused, under the field.
+        await Assertions.Expect(page.Locator("[data-testid=liaison-save]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("请填写此项。")).ToBeVisibleAsync();
+        await AppFixture.Field(page, "liaison-edit-deputy-name").FillAsync("蒙丽华");
+        await page.Locator("[data-testid=liaison-save]").ClickAsync();
+        await Assertions.Expect(own.Locator("[data-testid=liaison-name]")).ToHaveTextAsync("覃晓峰");
+        await Assertions.Expect(own.Locator("[data-testid=liaison-deputy-name]")).ToHaveTextAsync("蒙丽华");
+        await page.ScreenshotAsync(new() { Path = Shot("liaisons.png"), FullPage = true });
+    }
 }
