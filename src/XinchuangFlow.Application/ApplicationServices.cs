@@ -54,6 +54,9 @@ public static class ApplicationServices
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<TicketWorkspaceService>();
         services.AddSingleton<XinchuangFlow.Application.Home.HomeService>();
+        services.AddSingleton<XinchuangFlow.Application.Network.CoverageService>();
+        services.AddSingleton<XinchuangFlow.Application.Network.LiaisonService>();
+        services.AddSingleton<XinchuangFlow.Application.Network.CertificateReminderService>();
         services.AddSingleton(new AttachmentOptions()); // the host may register its configured limits after this
 
         return services;

@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton(XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped);
         services.AddSingleton<XinchuangFlow.Domain.Network.INetworkRepository, EfNetworkRepository>();
         services.AddSingleton<DemoNetworkSeeder>();
+        services.AddSingleton<DemoLiaisonSeeder>();
         services.AddSingleton<DemoTicketSeeder>();
         services.AddSingleton(sp => new XinchuangFlow.Domain.Dispatch.DispatchPlanner(sp.GetRequiredService<XinchuangFlow.Domain.Network.GuangxiDivisions>()));
         services.AddSingleton<EfRuleStore>();
@@ -108,6 +109,8 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Network.IShortlistStore, EfShortlistStore>();
         services.AddSingleton<XinchuangFlow.Application.Network.INetworkAdminStore, EfNetworkAdminStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IRedLineStore, XinchuangFlow.Infrastructure.Exchange.EfRedLineStore>();
+        services.AddSingleton<XinchuangFlow.Application.Network.ILiaisonStore, EfLiaisonStore>();
+        services.AddSingleton<XinchuangFlow.Application.Network.ICertificateReminderStore, EfCertificateReminderStore>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeExportSource, XinchuangFlow.Infrastructure.Exchange.EfExchangeExportSource>();
         services.AddSingleton(config.GetSection(XinchuangFlow.Application.Mail.MailboxOptions.SectionName).Get<XinchuangFlow.Application.Mail.MailboxOptions>() ?? new());
         services.AddOptions<Mail.ImapOptions>().BindConfiguration(Mail.ImapOptions.SectionName);
@@ -145,6 +148,9 @@ public static class DependencyInjection
         // The quarterly assessment starts itself a few days into each quarter (ASM-2).
         var assessment = config.GetSection(AssessmentScheduleOptions.SectionName).Get<AssessmentScheduleOptions>() ?? new();
         builder.Services.AddSingleton(assessment);
+        // The certificate reminders' first run after start and their interval (a day; tests make both short).
+        var reminderDelay = config.GetValue<TimeSpan?>("Network:CertificateReminderDelay") ?? TimeSpan.FromMinutes(2);
+        var reminderInterval = config.GetValue<TimeSpan?>("Network:CertificateReminderInterval") ?? TimeSpan.FromDays(1);
         // A named scheduler: its clock is its own and does not replace the engine's TimeProvider in the container.
         builder.Services.AddQuartz(schedulerName, q =>
         {
@@ -154,6 +160,10 @@ public static class DependencyInjection
             q.AddJob<RedLineJob>(j => j.WithIdentity(RedLineJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(RedLineJob.Key).WithIdentity("red-line-trigger", "xinchuangflow")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(assessment.RedLineInterval).RepeatForever()));
+            // Certificates running out are reminded of daily (NET-3): a few minutes after start, then every day.
+            q.AddJob<CertificateReminderJob>(j => j.WithIdentity(CertificateReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(CertificateReminderJob.Key).WithIdentity("certificate-reminders-trigger", "xinchuangflow")
+                .StartAt(DateTimeOffset.UtcNow.Add(reminderDelay)).WithSimpleSchedule(s => s.WithInterval(reminderInterval).RepeatForever()));
             // Quartz only wakes the engine, on the real clock; the engine judges what is due by its own TimeProvider.
             q.UseTimeProvider(TimeProvider.System);
             // Every node has its own scheduler in memory: each wakes its own engine to sweep, so every node adds timer

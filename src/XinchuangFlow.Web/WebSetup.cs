@@ -108,6 +108,7 @@ public static class WebSetup
         app.MapWorkflowApi();
         app.MapNetworkApi();
         app.MapNetworkAdminApi();
+        app.MapCoverageApi();
         app.MapCaseApi();
         app.MapKnowledgeApi();
         app.MapExchangeApi();

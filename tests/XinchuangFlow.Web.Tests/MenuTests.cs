@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /network /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /workflows /notifications /audit" },
-        { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox" },
-        { "integrator@xinchuang.local", Everyone + " /hotline /mailbox" },
-        { "tech@xinchuang.local", Everyone + " /m" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /network /coverage /liaisons /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons /workflows /notifications /audit" },
+        { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
+        { "integrator@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
+        { "tech@xinchuang.local", Everyone + " /m /liaisons" },
         { "unit@xinchuang.local", Everyone + " /portal" },
-        { "vendor@xinchuang.local", Everyone },
-        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision /network" },
-        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision /network" },
-        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision /network" },
+        { "vendor@xinchuang.local", Everyone + " /liaisons" },
+        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons" },
+        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons" },
+        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons" },
     };
 
     /// <summary>

@@ -48,6 +48,18 @@ public class NetworkApiTests(WebAppFactory factory) : IClassFixture<WebAppFactor
     }
 
     [Fact]
+    public async Task DemoNetwork_LeavesXilinUncoveredByAnyIntegrator_AndMostCountiesCovered()
+    {
+        var api = await AdminAsync();
+        var counties = (await api.GetFromJsonAsync<JsonObject>("/api/coverage"))!["counties"]!.AsArray();
+        Assert.Equal(111, counties.Count);
+        Assert.Equal(0, counties.Single(c => c!["countyCode"]!.GetValue<string>() == "451030")!["covering"]!.GetValue<int>());
+        Assert.InRange(counties.Count(c => c!["covering"]!.GetValue<int>() == 0), 1, 10);
+        // Every city seat is covered by all three active integrators.
+        Assert.Equal(3, counties.Single(c => c!["countyCode"]!.GetValue<string>() == "450102")!["covering"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task EnterpriseManager_SeesOnlyOwnEnterprise()
     {
         var manager = await LoginAsync("manager@xinchuang.local");

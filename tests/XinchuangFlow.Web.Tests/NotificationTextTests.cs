@@ -20,7 +20,7 @@ public sealed class NotificationTextTests(WebAppFactory app) : IClassFixture<Web
         ["number"] = "DB-20261203-001", ["enterprise"] = "南宁八桂数智服务有限公司", ["deadline"] = "2026-12-05 18:00", ["reason"] = "请说明原因", ["answer"] = "已处理",
         ["comment"] = "@Notify.NoComment", ["satisfied"] = "80", ["line"] = "85", ["ratings"] = "12", ["year"] = "2026", ["q"] = "4", ["days"] = "30",
         ["step"] = "@ComplaintStatus.handling", ["unit"] = "南宁市财政局", ["description"] = "无人到场", ["due"] = "2026-12-05 18:00", ["clock"] = "@Clock.onsite",
-        ["percent"] = "100", ["title"] = "打印机卡纸", ["grade"] = "P3", ["technician"] = "@Notify.NoTechnician", ["label"] = "",
+        ["percent"] = "100", ["title"] = "打印机卡纸", ["grade"] = "P3", ["technician"] = "@Notify.NoTechnician", ["label"] = "", ["count"] = "2", ["list"] = "王伟 · 终端 · 2026-12-20\n李芳 · 操作系统 · 2026-12-28",
     };
 
     private static readonly NotificationResources Texts = new();
@@ -34,7 +34,7 @@ public sealed class NotificationTextTests(WebAppFactory app) : IClassFixture<Web
         Assert.Superset(new HashSet<string>
         {
             "SupervisionEscalated", "SupervisionEscalatedToEnterprise", "SupervisionAnswered", "SupervisionAnsweredLate", "SupervisionReturned", "SupervisionClosed",
-            "RedLineQuarter", "RedLineRolling", "ComplaintReminder", "SlaWarning", "SlaBreached",
+            "RedLineQuarter", "RedLineRolling", "ComplaintReminder", "SlaWarning", "SlaBreached", "CertificateExpiry",
         }, NotificationResources.Keys.ToHashSet());
         // One source: the pages' resources hold none of the notifications' words.
         Assert.Null(SharedTexts.Find("Notify.SlaBreached.Subject", CultureInfo.GetCultureInfo("zh-CN")));

@@ -273,6 +273,9 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Post, "/api/users", new JsonObject { ["email"] = "intruder@xinchuang.local", ["displayName"] = "冒充", ["role"] = "DataBureauAdmin" }, false);
         yield return (HttpMethod.Post, $"/api/users/{ForeignTenant.Admin}/disable", null, false);
         yield return (HttpMethod.Post, $"/api/users/{ForeignTenant.Admin}/reset-password", null, false);
+        // Another party's liaison (NET-4): another enterprise's, another city's.
+        yield return (HttpMethod.Put, $"/api/liaisons/enterprise-{w.OtherEnterprise}", new JsonObject { ["name"] = "冒充联络人", ["phone"] = "0771-5550000" }, false);
+        yield return (HttpMethod.Put, "/api/liaisons/city-4502", new JsonObject { ["name"] = "冒充联络人", ["phone"] = "0771-5550000" }, false);
     }
 
     [Theory]
@@ -387,6 +390,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
             "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin, "key" => action,
             // Rows of the other enterprise's network: the enterprise is checked first, so any id of theirs is refused the same way.
             "pointId" or "technicianId" or "trainingId" => Guid.NewGuid().ToString(), "number" => "GXXC-PROBE-000001",
+            "county" => "450202", "party" => $"enterprise-{w.OtherEnterprise}",
             _ => throw new InvalidOperationException($"The probe does not know the parameter {{{p.Name}}} of {op}: teach it."),
         });
     }
@@ -531,6 +535,44 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         }
         Assert.True(sent > 1000, $"only {sent} requests were sent");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TheCoverageMapAndTheLiaisons_StayWithinEachTenant()
+    {
+        // A coordinator reads their city's counties only; another city's county is not found, and the probe is logged.
+        var nanning = await world.App.LoginAsync("nanning@xinchuang.local", ForeignTenant.DemoPassword);
+        var map = (await nanning.GetFromJsonAsync<JsonObject>("/api/coverage"))!["counties"]!.AsArray();
+        Assert.NotEmpty(map);
+        Assert.All(map, c => Assert.Equal("4501", c!["cityCode"]!.GetValue<string>()));
+        var before = world.App.Logs.RefusalsOf("nanning@xinchuang.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await nanning.GetAsync("/api/coverage/counties/450202")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nanning.GetAsync("/api/coverage/counties/450202/export")).StatusCode);
+        Assert.True(world.App.Logs.RefusalsOf("nanning@xinchuang.local") >= before + 2);
+        Assert.Equal(HttpStatusCode.OK, (await nanning.GetAsync("/api/coverage/counties/450102")).StatusCode);
+
+        // An enterprise's manager sees its own coverage: in any county's list, only itself.
+        var manager = await world.App.LoginAsync("manager@xinchuang.local", ForeignTenant.DemoPassword);
+        var own = Assert.Single((await manager.GetFromJsonAsync<JsonArray>("/api/enterprises"))!)!["id"]!.GetValue<string>();
+        var county = (await manager.GetFromJsonAsync<JsonObject>("/api/coverage/counties/450202"))!["enterprises"]!.AsArray();
+        Assert.Equal(own, Assert.Single(county)!["enterpriseId"]!.GetValue<string>());
+        Assert.DoesNotContain(world.OtherEnterprise.ToString(), await manager.GetStringAsync("/api/coverage"));
+
+        // A unit reads neither; the liaisons are for those who work in the platform.
+        var unit = await world.App.LoginAsync("unit@xinchuang.local", ForeignTenant.DemoPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/api/coverage")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/api/liaisons")).StatusCode);
+
+        // Each party edits its own liaison only: the manager its enterprise's, not the other enterprise's.
+        var liaisons = (await manager.GetFromJsonAsync<JsonArray>("/api/liaisons"))!;
+        Assert.Equal([$"enterprise-{own}"], liaisons.Where(l => l!["mayEdit"]!.GetValue<bool>()).Select(l => l!["party"]!.GetValue<string>()));
+        var body = new JsonObject { ["name"] = "韦丽萍", ["phone"] = "0771-5551234", ["deputyName"] = "覃海涛", ["deputyPhone"] = "13877100001" };
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/liaisons/enterprise-{own}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutAsJsonAsync($"/api/liaisons/enterprise-{world.OtherEnterprise}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nanning.PutAsJsonAsync("/api/liaisons/city-4502", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nanning.PutAsJsonAsync("/api/liaisons/city-4501", body)).StatusCode);
+        var read = (await nanning.GetFromJsonAsync<JsonArray>("/api/liaisons"))!.Single(l => l!["party"]!.GetValue<string>() == $"enterprise-{own}")!;
+        Assert.Equal("0771-5551234", read["phone"]!.GetValue<string>());
     }
 
     [Fact]

@@ -324,6 +324,27 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         if (!MayManageNetworkOf(a, enterpriseId))
             throw Denied(a, action, "An enterprise's manager manages its own service points, technicians and certificates; the others read them.");
     }
+    // ---------------------------------------------------------------- coverage map and liaisons (NET-3, NET-4, DSH-1)
+
+    /// <summary>
+    /// Whose network coverage a user reads on the map (NET-3, DSH-1): the region for the Data Bureau and the Intranet Office,
+    /// their city's counties for a coordinator, their own enterprise's points for an enterprise's manager; null for anyone else.
+    /// </summary>
+    public DataReach? CoverageReachOf(Actor a) => KpiReachOf(a);
+
+    /// <summary>Everyone signed in who works in the platform reads the liaisons (NET-4); a procurement unit or a platform key does not.</summary>
+    public bool MayReadLiaisons(Actor a) =>
+        a.IsAuthenticated && a.Roles.Any(r => r is not (Roles.ProcurementUser or Roles.EnterprisePlatform));
+
+    /// <summary>
+    /// Each party names its own liaison (NET-4): the Data Bureau any party's, the Intranet Office its own, a coordinator their
+    /// city's, an enterprise's manager their enterprise's.
+    /// </summary>
+    public bool MayEditLiaison(Actor a, Network.LiaisonParty party) =>
+        a.IsInRole(Roles.DataBureauAdmin)
+        || (party.Kind == Network.LiaisonParty.IntranetOffice && a.IsInRole(Roles.IntranetSupervisor))
+        || (party.Kind == Network.LiaisonParty.City && a.IsInRole(Roles.MunicipalCoordinator) && a.CityCode == party.CityCode)
+        || (party.Kind == Network.LiaisonParty.Enterprise && a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId == party.EnterpriseId);
 
     /// <summary>Logs a refusal of something whose existence the caller may not learn, and returns the 404 to throw.</summary>
     public NotFoundException NotFound(Actor a, string kind, object id, string? why = null)

@@ -14,6 +14,12 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "韦", "覃", "蒙", "莫", "梁", "农", "陆", "蓝"];
     private static readonly string[] Given = ["伟", "芳", "强", "敏", "磊", "静", "勇", "婷", "杰", "娟", "涛", "琳", "斌", "燕", "波", "霞"];
 
+    /// <summary>
+    /// A county no active integrator serves in the demo (NET-3's coverage map has a red county to show): 西林县, in the far
+    /// west of 百色市. Only the suspended integrator may keep a point there.
+    /// </summary>
+    public const string UncoveredCounty = "451030";
+
     /// <summary>Seeds when the network is empty; returns how many technicians were created.</summary>
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {
@@ -73,7 +79,23 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
         }
         foreach (var name in vendors)
             db.Enterprises.Add(new Enterprise(Guid.CreateVersion7(), name, EnterpriseKind.ProductVendor, ShortlistStatus.Active));
+        LeaveUncovered(db, UncoveredCounty);
         await db.SaveChangesAsync(ct);
         return technicianNo;
+    }
+
+    /// <summary>Leaves out the active integrators' points in <paramref name="county"/> with their technicians and certificates (the rest of the demo is unchanged).</summary>
+    private static void LeaveUncovered(XfDbContext db, string county)
+    {
+        var active = db.ChangeTracker.Entries<Enterprise>().Select(e => e.Entity)
+            .Where(e => e.Kind == EnterpriseKind.Integrator && e.Status == ShortlistStatus.Active).Select(e => e.Id).ToHashSet();
+        var points = db.ChangeTracker.Entries<ServicePoint>().Select(e => e.Entity).Where(p => p.CountyCode == county && active.Contains(p.EnterpriseId)).ToList();
+        var pointIds = points.Select(p => p.Id).ToHashSet();
+        var technicians = db.ChangeTracker.Entries<Technician>().Select(e => e.Entity).Where(t => pointIds.Contains(t.ServicePointId)).ToList();
+        var technicianIds = technicians.Select(t => t.Id).ToHashSet();
+        foreach (var certificate in db.ChangeTracker.Entries<Certificate>().Select(e => e.Entity).Where(c => technicianIds.Contains(c.TechnicianId)).ToList())
+            db.Remove(certificate);
+        foreach (var technician in technicians) db.Remove(technician);
+        foreach (var point in points) db.Remove(point);
     }
 }

@@ -51,6 +51,8 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<XinchuangFlow.Application.Audit.AuditEntry> Audit => Set<XinchuangFlow.Application.Audit.AuditEntry>();
+    public DbSet<XinchuangFlow.Application.Network.Liaison> Liaisons => Set<XinchuangFlow.Application.Network.Liaison>();
+    public DbSet<XinchuangFlow.Application.Network.CertificateReminder> CertificateReminders => Set<XinchuangFlow.Application.Network.CertificateReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -120,5 +122,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new TrainingRecordConfiguration());
         b.ApplyConfiguration(new RedLineAlertConfiguration());
         b.ApplyConfiguration(new SupervisionNoticeConfiguration());
+
+        // Liaisons per party and city (NET-4).
+        b.ApplyConfiguration(new LiaisonConfiguration(cipher));
+        b.ApplyConfiguration(new CertificateReminderConfiguration());
     }
 }

@@ -34,6 +34,11 @@ public static class AccessPolicies
     /// <summary>The service network's pages (<see cref="AccessService.MayReadNetwork"/>).</summary>
     public const string NetworkReaders = "NetworkReaders";
 
+    /// <summary>The network coverage map: the region's, a city's or an enterprise's own (<see cref="AccessService.CoverageReachOf"/>).</summary>
+    public const string CoverageReaders = "CoverageReaders";
+    /// <summary>The liaisons: everyone who works in the platform (<see cref="AccessService.MayReadLiaisons"/>).</summary>
+    public const string LiaisonReaders = "LiaisonReaders";
+
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
         .AddRule(DefinitionReaders, schemes, (access, actor) => access.MayReadDefinitions(actor))
@@ -46,7 +51,9 @@ public static class AccessPolicies
         .AddRule(KpiReaders, schemes, (access, actor) => access.KpiReachOf(actor) is not null)
         .AddRule(SupervisionReaders, schemes, (access, actor) => access.MayReadSupervision(actor))
         .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null)
-        .AddRule(NetworkReaders, schemes, (access, actor) => access.MayReadNetwork(actor));
+        .AddRule(NetworkReaders, schemes, (access, actor) => access.MayReadNetwork(actor))
+        .AddRule(CoverageReaders, schemes, (access, actor) => access.CoverageReachOf(actor) is not null)
+        .AddRule(LiaisonReaders, schemes, (access, actor) => access.MayReadLiaisons(actor));
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
         builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));

@@ -29,6 +29,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         if (!options.Value.DemoData) return;
         var seeded = await services.GetRequiredService<DemoNetworkSeeder>().SeedAsync(ct);
         if (seeded > 0) log.LogInformation("Demo network seeded with {Technicians} technicians", seeded);
+        await services.GetRequiredService<DemoLiaisonSeeder>().SeedAsync(ct);
         var firstIntegrator = (await services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>().EnterprisesAsync(ct))
             .FirstOrDefault(e => e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.Integrator && e.Status == XinchuangFlow.Domain.Network.ShortlistStatus.Active);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

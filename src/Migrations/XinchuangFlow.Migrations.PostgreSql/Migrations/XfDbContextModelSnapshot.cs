@@ -351,6 +351,74 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("xf_mail_messages", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Application.Network.CertificateReminder", b =>
+                {
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TechnicianId", "ProductCategory", "ValidUntil", "Threshold");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("xf_certificate_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Application.Network.Liaison", b =>
+                {
+                    b.Property<string>("Party")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DeputyName")
+                        .HasMaxLength(228)
+                        .HasColumnType("character varying(228)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("DeputyPhone")
+                        .HasMaxLength(148)
+                        .HasColumnType("character varying(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(228)
+                        .HasColumnType("character varying(228)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(148)
+                        .HasColumnType("character varying(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Party");
+
+                    b.ToTable("xf_liaisons", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Application.Notifications.Delivery", b =>
                 {
                     b.Property<Guid>("Id")

@@ -353,6 +353,74 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.ToTable("xf_mail_messages", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Application.Network.CertificateReminder", b =>
+                {
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("TechnicianId", "ProductCategory", "ValidUntil", "Threshold");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("xf_certificate_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Application.Network.Liaison", b =>
+                {
+                    b.Property<string>("Party")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DeputyName")
+                        .HasMaxLength(228)
+                        .HasColumnType("nvarchar(228)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("DeputyPhone")
+                        .HasMaxLength(148)
+                        .HasColumnType("nvarchar(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(228)
+                        .HasColumnType("nvarchar(228)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(148)
+                        .HasColumnType("nvarchar(148)")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Party");
+
+                    b.ToTable("xf_liaisons", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Application.Notifications.Delivery", b =>
                 {
                     b.Property<Guid>("Id")

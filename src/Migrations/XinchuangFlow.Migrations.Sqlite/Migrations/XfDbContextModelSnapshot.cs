@@ -342,6 +342,74 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.ToTable("xf_mail_messages", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Application.Network.CertificateReminder", b =>
+                {
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TechnicianId", "ProductCategory", "ValidUntil", "Threshold");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.ToTable("xf_certificate_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Application.Network.Liaison", b =>
+                {
+                    b.Property<string>("Party")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyName")
+                        .HasMaxLength(228)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("DeputyPhone")
+                        .HasMaxLength(148)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(228)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(148)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("XinchuangFlow:EncryptedAtRest", true);
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Party");
+
+                    b.ToTable("xf_liaisons", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Application.Notifications.Delivery", b =>
                 {
                     b.Property<Guid>("Id")

@@ -9,6 +9,7 @@ using InboxPage = XinchuangFlow.Web.Components.Pages.Inbox.Inbox;
 using XinchuangFlow.Web.Components.Pages.Instances;
 using XinchuangFlow.Web.Components.Pages.Knowledge;
 using XinchuangFlow.Web.Components.Pages.Mailbox;
+using XinchuangFlow.Web.Components.Pages.Network;
 using XinchuangFlow.Web.Components.Pages.Notifications;
 using XinchuangFlow.Web.Components.Pages.Portal;
 using XinchuangFlow.Web.Components.Pages.Rules;
@@ -35,6 +36,8 @@ public static class MainMenu
         new(typeof(AssessmentRounds), "/assessment", Icons.Material.Filled.Grading, "AssessmentRound.Nav"),
         new(typeof(SupervisionNotices), "/supervision", Icons.Material.Filled.Campaign, "Supervision.Nav"),
         new(typeof(XinchuangFlow.Web.Components.Pages.Network.NetworkOverview), "/network", Icons.Material.Filled.Hub, "Network.Nav"),
+        new(typeof(CoveragePage), "/coverage", Icons.Material.Filled.Map, "Coverage.Nav"),
+        new(typeof(LiaisonsPage), "/liaisons", Icons.Material.Filled.ContactPhone, "Liaison.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
         new(typeof(Instances), "/instances", Icons.Material.Filled.PlaylistPlay, "Instances"),
