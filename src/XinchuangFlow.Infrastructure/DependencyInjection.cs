@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Assessment.IKpiSource, XinchuangFlow.Infrastructure.Exchange.EfKpiSource>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IAssessmentRounds, XinchuangFlow.Infrastructure.Exchange.EfAssessmentRounds>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.ISupervisionStore, XinchuangFlow.Infrastructure.Exchange.EfSupervisionStore>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.IBuildOutStore, XinchuangFlow.Infrastructure.Exchange.EfBuildOutStore>();
         services.AddSingleton<XinchuangFlow.Application.Network.IShortlistStore, EfShortlistStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IRedLineStore, XinchuangFlow.Infrastructure.Exchange.EfRedLineStore>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeExportSource, XinchuangFlow.Infrastructure.Exchange.EfExchangeExportSource>();

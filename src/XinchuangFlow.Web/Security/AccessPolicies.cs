@@ -31,6 +31,8 @@ public static class AccessPolicies
     public const string KpiReaders = "KpiReaders";
     /// <summary>Supervision notices: their issuers and the enterprises' managers (<see cref="AccessService.MayReadSupervision"/>).</summary>
     public const string SupervisionReaders = "SupervisionReaders";
+    /// <summary>The build-out evaluation: the Data Bureau, the Intranet Office, the coordinators, each enterprise's managers (<see cref="AccessService.BuildOutReachOf"/>).</summary>
+    public const string BuildOutReaders = "BuildOutReaders";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
@@ -43,6 +45,7 @@ public static class AccessPolicies
         .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor))
         .AddRule(KpiReaders, schemes, (access, actor) => access.KpiReachOf(actor) is not null)
         .AddRule(SupervisionReaders, schemes, (access, actor) => access.MayReadSupervision(actor))
+        .AddRule(BuildOutReaders, schemes, (access, actor) => access.BuildOutReachOf(actor) is not null)
         .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null);
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>

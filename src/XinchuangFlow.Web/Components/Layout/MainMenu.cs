@@ -34,6 +34,7 @@ public static class MainMenu
         new(typeof(ServiceIndicators), "/kpis", Icons.Material.Filled.Insights, "Kpi.Nav"),
         new(typeof(AssessmentRounds), "/assessment", Icons.Material.Filled.Grading, "AssessmentRound.Nav"),
         new(typeof(SupervisionNotices), "/supervision", Icons.Material.Filled.Campaign, "Supervision.Nav"),
+        new(typeof(BuildOutList), "/buildout", Icons.Material.Filled.Checklist, "BuildOut.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
         new(typeof(Instances), "/instances", Icons.Material.Filled.PlaylistPlay, "Instances"),
