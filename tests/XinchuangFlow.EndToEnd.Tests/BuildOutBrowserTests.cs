@@ -56,7 +56,9 @@ public class BuildOutBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             Name = "服务管理制度.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray(),
         });
         await Assertions.Expect(manager.Locator("[data-testid=buildout-item-system] [data-testid=buildout-evidence]")).ToContainTextAsync("服务管理制度.pdf");
-        await manager.ScreenshotAsync(new() { Path = Shot("buildout-self-assessment.png"), FullPage = true });
+        // Viewport shots (a full-page one draws the fixed header mid-page): the item with its figures in view.
+        await manager.EvaluateAsync("() => document.querySelector('[data-testid=buildout-item-network]').scrollIntoView({ block: 'start' }) || window.scrollBy(0, -64)");
+        await manager.ScreenshotAsync(new() { Path = Shot("buildout-self-assessment.png") });
         await manager.Locator("[data-testid=buildout-submit]").ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=buildout-status]")).ToHaveTextAsync("已提交");
         await Assertions.Expect(manager.Locator("[data-testid=buildout-waiting]")).ToBeVisibleAsync();
@@ -67,7 +69,7 @@ public class BuildOutBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await AppFixture.WaitLiveAsync(bureau);
         var row = bureau.Locator("[data-testid=buildout-list] tbody tr").Filter(new() { HasText = name });
         await Assertions.Expect(row.Locator("[data-testid=buildout-status]")).ToHaveTextAsync("已提交");
-        await bureau.ScreenshotAsync(new() { Path = Shot("buildout-list.png"), FullPage = true });
+        await bureau.ScreenshotAsync(new() { Path = Shot("buildout-list.png") });
         await row.Locator("[data-testid=buildout-row]").ClickAsync();
         await bureau.WaitForURLAsync($"**/buildout/{enterpriseId}");
         await AppFixture.WaitLiveAsync(bureau);
@@ -79,7 +81,8 @@ public class BuildOutBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             await Assertions.Expect(bureau.Locator($"[data-testid=buildout-score-{code}]")).ToContainTextAsync($"{points} / ");
         }
         await AppFixture.Field(bureau, "buildout-review-comment").FillAsync("网络覆盖和持证情况良好，知识库贡献需加强。");
-        await bureau.ScreenshotAsync(new() { Path = Shot("buildout-review.png"), FullPage = true });
+        await bureau.EvaluateAsync("() => document.querySelector('[data-testid=buildout-item-network]').scrollIntoView({ block: 'start' }) || window.scrollBy(0, -64)");
+        await bureau.ScreenshotAsync(new() { Path = Shot("buildout-review.png") });
         await bureau.Locator("[data-testid=buildout-confirm]").ClickAsync();
 
         // 14 + 13 + 20 + 12 + 13 + 10 = 82 → 合格: the result shows, with every step in the history, people by name.
@@ -91,7 +94,8 @@ public class BuildOutBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(manager.Locator("[data-testid=buildout-history]")).ToContainTextAsync("确认结果");
         await Assertions.Expect(manager.Locator("[data-testid=buildout-history]")).ToContainTextAsync("企业服务经理（演示）");
         await Assertions.Expect(manager.Locator("[data-testid=buildout-history]")).Not.ToContainTextAsync("@xinchuang.local");
-        await manager.ScreenshotAsync(new() { Path = Shot("buildout-result.png"), FullPage = true });
+        await manager.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await manager.ScreenshotAsync(new() { Path = Shot("buildout-result.png") });
         Assert.Empty(errors);
     }
 }
