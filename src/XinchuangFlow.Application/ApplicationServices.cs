@@ -35,6 +35,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Assessment.AssessmentRoundService>();
         services.AddSingleton<XinchuangFlow.Application.Network.ShortlistService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.SupervisionService>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.BuildOutService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.RedLineService>();
         foreach (var type in XinchuangFlow.Application.Assessment.AssessmentActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         foreach (var type in XinchuangFlow.Application.Assessment.SupervisionActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);

@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Assessment.IKpiSource, XinchuangFlow.Infrastructure.Exchange.EfKpiSource>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IAssessmentRounds, XinchuangFlow.Infrastructure.Exchange.EfAssessmentRounds>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.ISupervisionStore, XinchuangFlow.Infrastructure.Exchange.EfSupervisionStore>();
+        services.AddSingleton<XinchuangFlow.Application.Assessment.IBuildOutStore, XinchuangFlow.Infrastructure.Exchange.EfBuildOutStore>();
         services.AddSingleton<XinchuangFlow.Application.Network.IShortlistStore, EfShortlistStore>();
         services.AddSingleton<XinchuangFlow.Application.Network.INetworkAdminStore, EfNetworkAdminStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IRedLineStore, XinchuangFlow.Infrastructure.Exchange.EfRedLineStore>();

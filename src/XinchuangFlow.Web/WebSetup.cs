@@ -114,6 +114,7 @@ public static class WebSetup
         app.MapExchangeApi();
         app.MapAssessmentApi();
         app.MapSupervisionApi();
+        app.MapBuildOutApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

@@ -237,6 +237,14 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         yield return (HttpMethod.Get, $"/api/supervision/{w.Notice}", null, false);
         yield return (HttpMethod.Post, $"/api/supervision/{w.Notice}/review", new JsonObject { ["outcome"] = "accept", ["comment"] = "冒充审核" }, false);
         yield return (HttpMethod.Post, "/api/supervision", new JsonObject { ["ticketNumber"] = w.Ticket, ["reason"] = "冒充督办", ["deadline"] = DateTimeOffset.UtcNow.AddDays(2) }, false);
+        // Another enterprise's build-out evaluation (ASM-4): not its managers' to read or fill in, the Data Bureau's alone to open, score and review.
+        yield return (HttpMethod.Get, $"/api/buildout/{w.OtherEnterprise}", null, false);
+        yield return (HttpMethod.Put, $"/api/buildout/{w.OtherEnterprise}/items/entry", new JsonObject { ["selfAssessment"] = "冒充自评" }, false);
+        yield return (HttpMethod.Post, $"/api/buildout/{w.OtherEnterprise}/items/entry/evidence", null, false);
+        yield return (HttpMethod.Post, $"/api/buildout/{w.OtherEnterprise}/submit", null, false);
+        yield return (HttpMethod.Put, $"/api/buildout/{w.OtherEnterprise}/items/entry/score", new JsonObject { ["score"] = 15 }, false);
+        yield return (HttpMethod.Post, $"/api/buildout/{w.OtherEnterprise}/review", new JsonObject { ["outcome"] = "confirm" }, false);
+        yield return (HttpMethod.Post, "/api/buildout", new JsonObject { ["enterpriseId"] = w.OtherEnterprise.ToString(), ["awardedOn"] = "2026-10-01" }, false);
         yield return (HttpMethod.Put, "/api/rules/sla/4502?comment=x", new JsonObject(), false);
         yield return (HttpMethod.Get, "/api/rules/sla/4502", null, true);
         yield return (HttpMethod.Get, "/api/rules/sla/4502/effective", null, true);
@@ -287,6 +295,8 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         {
             // The coordinators and the region-wide roles may see every enterprise; only enterprise staff and units may not.
             if (url.StartsWith("/api/enterprises/") && user == "nanning@xinchuang.local") continue;
+            // A coordinator reads every enterprise's build-out evaluation (it changes none).
+            if (method == HttpMethod.Get && url.StartsWith("/api/buildout/") && user == "nanning@xinchuang.local") continue;
             var before = world.App.Logs.RefusalsOf(user);
             var request = new HttpRequestMessage(method, url);
             if (body is not null) request.Content = JsonContent.Create(body);
@@ -387,6 +397,7 @@ public abstract class ScopeMatrixTests(ForeignTenant world)
         return op.Path.ToDictionary(p => p.Name, p => p.Name switch
         {
             "idOrNumber" => t.StartsWith("/api/knowledge/") ? w.Article : t.StartsWith("/api/supervision/") ? w.Notice : w.Ticket, "id" => Id(), "kind" => kind, "scope" or "city" => scope, "definitionId" => "service-ticket",
+            "enterpriseId" => w.OtherEnterprise.ToString(), "item" => "network", "fileId" => Guid.NewGuid().ToString(),
             "version" => "1", "name" => "poke", "path" => "onSite.sameCity", "userName" => ForeignTenant.Admin, "key" => action,
             // Rows of the other enterprise's network: the enterprise is checked first, so any id of theirs is refused the same way.
             "pointId" or "technicianId" or "trainingId" => Guid.NewGuid().ToString(), "number" => "GXXC-PROBE-000001",

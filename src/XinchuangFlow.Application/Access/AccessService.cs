@@ -265,6 +265,23 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         return await cases.MembershipAsync(instance.Id, ScopeOf(a), ct) == CaseMembership.InScope;
     }
 
+    // ---------------------------------------------------------------- build-out evaluation (ASM-4)
+
+    /// <summary>
+    /// Whose build-out evaluations a user reads: every enterprise's for the Data Bureau, the Intranet Office and the
+    /// municipal coordinators; their own enterprise's for its managers; null for anyone else.
+    /// </summary>
+    public DataReach? BuildOutReachOf(Actor a) =>
+        a.IsAny(Roles.DataBureauAdmin, Roles.IntranetSupervisor, Roles.MunicipalCoordinator) ? new DataReach(true, null, null)
+        : a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId is { } e ? new DataReach(false, null, e)
+        : null;
+
+    /// <summary>The enterprise's own managers fill in and submit its build-out self-assessment.</summary>
+    public bool MayFillBuildOut(Actor a, Guid enterpriseId) => a.IsInRole(Roles.EnterpriseManager) && a.EnterpriseId == enterpriseId && !IsReadOnly(a);
+
+    /// <summary>The Data Bureau opens, scores, returns and confirms build-out evaluations.</summary>
+    public bool MayReviewBuildOut(Actor a) => a.IsInRole(Roles.DataBureauAdmin);
+
     // ---------------------------------------------------------------- knowledge (KB-1)
 
     /// <summary>Technicians and enterprise staff write and submit knowledge; the Data Bureau writes too.</summary>

@@ -44,6 +44,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<XinchuangFlow.Domain.Assessment.RedLineAlert> RedLineAlerts => Set<XinchuangFlow.Domain.Assessment.RedLineAlert>();
     public DbSet<XinchuangFlow.Domain.Assessment.SupervisionNotice> SupervisionNotices => Set<XinchuangFlow.Domain.Assessment.SupervisionNotice>();
+    public DbSet<XinchuangFlow.Domain.Assessment.BuildOutEvaluation> BuildOutEvaluations => Set<XinchuangFlow.Domain.Assessment.BuildOutEvaluation>();
+    public DbSet<XinchuangFlow.Domain.Assessment.BuildOutItem> BuildOutItems => Set<XinchuangFlow.Domain.Assessment.BuildOutItem>();
+    public DbSet<XinchuangFlow.Domain.Assessment.BuildOutEvent> BuildOutEvents => Set<XinchuangFlow.Domain.Assessment.BuildOutEvent>();
     public DbSet<XinchuangFlow.Domain.Exchange.ReportedRecord> ReportedRecords => Set<XinchuangFlow.Domain.Exchange.ReportedRecord>();
     public DbSet<XinchuangFlow.Application.Exchange.ExchangeBatch> ExchangeBatches => Set<XinchuangFlow.Application.Exchange.ExchangeBatch>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -126,5 +129,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         // Liaisons per party and city (NET-4).
         b.ApplyConfiguration(new LiaisonConfiguration(cipher));
         b.ApplyConfiguration(new CertificateReminderConfiguration());
+        // The build-out evaluation (ASM-4).
+        b.ApplyConfiguration(new BuildOutEvaluationConfiguration());
+        b.ApplyConfiguration(new BuildOutItemConfiguration());
+        b.ApplyConfiguration(new BuildOutEventConfiguration());
     }
 }

@@ -38,6 +38,8 @@ public static class AccessPolicies
     public const string CoverageReaders = "CoverageReaders";
     /// <summary>The liaisons: everyone who works in the platform (<see cref="AccessService.MayReadLiaisons"/>).</summary>
     public const string LiaisonReaders = "LiaisonReaders";
+    /// <summary>The build-out evaluation: the Data Bureau, the Intranet Office, the coordinators, each enterprise's managers (<see cref="AccessService.BuildOutReachOf"/>).</summary>
+    public const string BuildOutReaders = "BuildOutReaders";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
@@ -53,7 +55,8 @@ public static class AccessPolicies
         .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null)
         .AddRule(NetworkReaders, schemes, (access, actor) => access.MayReadNetwork(actor))
         .AddRule(CoverageReaders, schemes, (access, actor) => access.CoverageReachOf(actor) is not null)
-        .AddRule(LiaisonReaders, schemes, (access, actor) => access.MayReadLiaisons(actor));
+        .AddRule(LiaisonReaders, schemes, (access, actor) => access.MayReadLiaisons(actor))
+        .AddRule(BuildOutReaders, schemes, (access, actor) => access.BuildOutReachOf(actor) is not null);
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
         builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));

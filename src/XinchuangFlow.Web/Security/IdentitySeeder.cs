@@ -81,6 +81,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
             if (firstIntegrator is not null) await ReportTheDemoServiceDataAsync(firstIntegrator.Id, ct);
             if (firstIntegrator is not null) await StartTheDemoAssessmentAsync(users, firstIntegrator.Id, ct);
             if (firstIntegrator is not null) await IssueTheDemoNoticesAsync(firstIntegrator.Id, ct);
+            if (firstIntegrator is not null) await StartTheDemoBuildOutAsync(users, firstIntegrator.Id, ct);
             await PutMailInTheServiceMailboxAsync(ct);
         }
     }
@@ -139,6 +140,47 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
         await services.GetRequiredService<XinchuangFlow.Application.Tasks.TaskService>().CompleteOpenAsync(manager, answered.InstanceId, TaskKinds.SupervisionAnswer, "answer",
             new System.Text.Json.Nodes.JsonObject { ["answer"] = "已报送本月值班表：南宁市各县区网点均安排两名工程师轮值，节假日值班电话已在门户公布。" }, ct);
         log.LogInformation("Demo supervision notices issued");
+    }
+
+    /// <summary>
+    /// The build-out evaluation (ASM-4) under way: the demo enterprise's manager is filling in its self-assessment (two
+    /// items written, due in three weeks), and another integrator has submitted its own, waiting for the Data Bureau's review.
+    /// </summary>
+    private async Task StartTheDemoBuildOutAsync(UserManager<AppUser> users, Guid demoEnterprise, CancellationToken ct)
+    {
+        var buildOut = services.GetRequiredService<XinchuangFlow.Application.Assessment.BuildOutService>();
+        var bureau = XinchuangFlow.Application.Access.Actor.Of("admin@xinchuang.local", [Roles.DataBureauAdmin]);
+        var today = ChinaTime.Today(clock);
+        // The other enterprise is the second demo manager's (the one that objected to its quarter), so its steps name a person.
+        var second = (await users.FindByNameAsync("manager2@xinchuang.local"))?.EnterpriseId;
+        var other = (await services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>().EnterprisesAsync(ct))
+            .Where(e => e.Id != demoEnterprise && e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.Integrator && e.Status == XinchuangFlow.Domain.Network.ShortlistStatus.Active)
+            .OrderBy(e => e.Id == second ? 0 : 1).ThenBy(e => e.Name, StringComparer.Ordinal).FirstOrDefault();
+        await buildOut.OpenAsync(bureau, demoEnterprise, today.AddDays(-40), ct);
+        var manager = XinchuangFlow.Application.Access.Actor.Of("manager@xinchuang.local", [Roles.EnterpriseManager], enterpriseId: demoEnterprise);
+        await buildOut.SaveItemAsync(manager, demoEnterprise, XinchuangFlow.Domain.Assessment.BuildOutItems.Entry,
+            "设立 7×24 小时服务热线和网上报修门户，受理电话已在采购单位服务手册和门户首页公布；服务邮箱由调度中心专人值守。", ct);
+        await buildOut.SaveItemAsync(manager, demoEnterprise, XinchuangFlow.Domain.Assessment.BuildOutItems.System,
+            "已印发《信创运维服务管理办法》，包括受理派单、到场时限、升级处理、投诉处理、回访和保密管理等制度。", ct);
+        if (other is null) return;
+        if (second != other.Id)
+            await EnsureUserAsync(users, "manager2@xinchuang.local", DemoPassword, "企业服务经理（演示二）", Roles.EnterpriseManager, u => u.EnterpriseId = other.Id);
+        await buildOut.OpenAsync(bureau, other.Id, today.AddDays(-55), ct);
+        var otherManager = XinchuangFlow.Application.Access.Actor.Of("manager2@xinchuang.local", [Roles.EnterpriseManager], enterpriseId: other.Id);
+        var texts = new Dictionary<string, string>
+        {
+            [XinchuangFlow.Domain.Assessment.BuildOutItems.Entry] = "统一服务热线和微信报修入口已开通，受理时间为每日 8:00–22:00，夜间转值班工程师。",
+            [XinchuangFlow.Domain.Assessment.BuildOutItems.System] = "服务管理制度共 12 项，已于中标后一个月内印发并组织全员学习。",
+            [XinchuangFlow.Domain.Assessment.BuildOutItems.Network] = "在各设区市均设有自有或合作网点，部分县区由邻县网点覆盖，正在补点。",
+            [XinchuangFlow.Domain.Assessment.BuildOutItems.Platform] = "企业服务平台已按数据交换标准对接，接入密钥已申领。",
+            [XinchuangFlow.Domain.Assessment.BuildOutItems.Training] = "已组织两期信创产品培训，工程师持证情况见附件清单。",
+            [XinchuangFlow.Domain.Assessment.BuildOutItems.Knowledge] = "已建立内部知识库，典型故障处理方法正在整理后提交平台知识库。",
+        };
+        foreach (var (code, text) in texts) await buildOut.SaveItemAsync(otherManager, other.Id, code, text, ct);
+        await buildOut.AddEvidenceAsync(otherManager, other.Id, XinchuangFlow.Domain.Assessment.BuildOutItems.Training, "培训与持证清单.txt",
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes("信创产品培训记录\n第一期：2026 年 9 月，32 人\n第二期：2026 年 10 月，28 人\n")), ct);
+        await buildOut.SubmitAsync(otherManager, other.Id, ct);
+        log.LogInformation("Demo build-out evaluations opened; {Enterprise} submitted its own", other.Name);
     }
 
     /// <summary>

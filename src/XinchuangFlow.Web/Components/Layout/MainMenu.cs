@@ -38,6 +38,7 @@ public static class MainMenu
         new(typeof(XinchuangFlow.Web.Components.Pages.Network.NetworkOverview), "/network", Icons.Material.Filled.Hub, "Network.Nav"),
         new(typeof(CoveragePage), "/coverage", Icons.Material.Filled.Map, "Coverage.Nav"),
         new(typeof(LiaisonsPage), "/liaisons", Icons.Material.Filled.ContactPhone, "Liaison.Nav"),
+        new(typeof(BuildOutList), "/buildout", Icons.Material.Filled.Checklist, "BuildOut.Nav"),
         new(typeof(MyTickets), "/m", Icons.Material.Filled.PhoneAndroid, "Field.Title"),
         new(typeof(Workflows), "/workflows", Icons.Material.Filled.AccountTree, "Workflows"),
         new(typeof(Instances), "/instances", Icons.Material.Filled.PlaylistPlay, "Instances"),
