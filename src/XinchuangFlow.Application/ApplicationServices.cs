@@ -36,6 +36,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Network.ShortlistService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.SupervisionService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.RedLineService>();
+        services.AddSingleton<XinchuangFlow.Application.Dashboards.DashboardService>();
         foreach (var type in XinchuangFlow.Application.Assessment.AssessmentActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         foreach (var type in XinchuangFlow.Application.Assessment.SupervisionActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         services.AddSingleton<CaseQueryService>();

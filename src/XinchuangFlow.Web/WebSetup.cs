@@ -112,6 +112,7 @@ public static class WebSetup
         app.MapExchangeApi();
         app.MapAssessmentApi();
         app.MapSupervisionApi();
+        app.MapDashboardApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

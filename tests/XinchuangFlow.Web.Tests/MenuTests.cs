@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /workflows /notifications /audit" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /dashboard /kpis /assessment /supervision /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision /workflows /notifications /audit" },
         { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox" },
         { "integrator@xinchuang.local", Everyone + " /hotline /mailbox" },
-        { "tech@xinchuang.local", Everyone + " /m" },
+        { "tech@xinchuang.local", Everyone + " /dashboard /m" },
         { "unit@xinchuang.local", Everyone + " /portal" },
         { "vendor@xinchuang.local", Everyone },
-        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
-        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
-        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision" },
+        { "manager@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision" },
+        { "nanning@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision" },
+        { "liuzhou@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision" },
     };
 
     /// <summary>

@@ -50,6 +50,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<XinchuangFlow.Application.Audit.AuditEntry> Audit => Set<XinchuangFlow.Application.Audit.AuditEntry>();
+    public DbSet<XinchuangFlow.Domain.Dashboards.DailyFigure> DailyFigures => Set<XinchuangFlow.Domain.Dashboards.DailyFigure>();
+    public DbSet<XinchuangFlow.Domain.Dashboards.DailyProductFigure> DailyProductFigures => Set<XinchuangFlow.Domain.Dashboards.DailyProductFigure>();
+    public DbSet<XinchuangFlow.Domain.Dashboards.DashboardFoldMark> DashboardFoldMarks => Set<XinchuangFlow.Domain.Dashboards.DashboardFoldMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -118,5 +121,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new ShortlistDecisionConfiguration());
         b.ApplyConfiguration(new RedLineAlertConfiguration());
         b.ApplyConfiguration(new SupervisionNoticeConfiguration());
+        // Dashboards (DSH-1, PERF-2)
+        b.ApplyConfiguration(new DailyFigureConfiguration());
+        b.ApplyConfiguration(new DailyProductFigureConfiguration());
+        b.ApplyConfiguration(new DashboardFoldMarkConfiguration());
     }
 }

@@ -31,6 +31,8 @@ public static class AccessPolicies
     public const string KpiReaders = "KpiReaders";
     /// <summary>Supervision notices: their issuers and the enterprises' managers (<see cref="AccessService.MayReadSupervision"/>).</summary>
     public const string SupervisionReaders = "SupervisionReaders";
+    /// <summary>The dashboards: the region's, a city's, an enterprise's, a technician's own (<see cref="AccessService.DashboardReachOf"/>).</summary>
+    public const string DashboardReaders = "DashboardReaders";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
@@ -43,7 +45,8 @@ public static class AccessPolicies
         .AddRule(FieldTechnicians, schemes, (access, actor) => access.WorksInField(actor))
         .AddRule(KpiReaders, schemes, (access, actor) => access.KpiReachOf(actor) is not null)
         .AddRule(SupervisionReaders, schemes, (access, actor) => access.MayReadSupervision(actor))
-        .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null);
+        .AddRule(LimitReaders, schemes, (access, actor) => access.LimitsScopeOf(actor) is not null)
+        .AddRule(DashboardReaders, schemes, (access, actor) => access.DashboardReachOf(actor) is { Reach: not null } or { Technician: not null });
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
         builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));
