@@ -60,6 +60,7 @@ public abstract class DashboardTests : IAsyncLifetime
     {
         await using var db = await Factory.CreateDbContextAsync();
         _n++;
+        at = at.ToUniversalTime();   // PostgreSQL stores UTC
         db.Tickets.Add(new Ticket
         {
             Id = Guid.CreateVersion7(), Number = $"GX-{county[..4]}-20260810-{_n:00000}", InstanceId = Guid.CreateVersion7(), Channel = "portal", ProcurementUnit = "某局",
