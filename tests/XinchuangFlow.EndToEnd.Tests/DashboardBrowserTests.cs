@@ -46,7 +46,7 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var counties = await page.Locator("[data-testid=dashboard-county-row] td:first-child").AllInnerTextsAsync();
         Assert.NotEmpty(counties);
         Assert.All(counties, name => Assert.Contains(name, nanningCounties.Select(c => c.Name)));
-        var text = await page.Locator("main").InnerTextAsync();
+        var text = await page.Locator(".mud-main-content").InnerTextAsync();
         foreach (var city in otherCities) Assert.DoesNotContain(city, text);
         Assert.DoesNotContain("4501", text);   // no raw codes
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "dashboard-coordinator.png"), FullPage = true });
