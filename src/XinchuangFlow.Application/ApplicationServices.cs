@@ -37,6 +37,7 @@ public static class ApplicationServices
         services.AddSingleton<XinchuangFlow.Application.Assessment.SupervisionService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.BuildOutService>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.RedLineService>();
+        services.AddSingleton<XinchuangFlow.Application.Dashboards.DashboardService>();
         foreach (var type in XinchuangFlow.Application.Assessment.AssessmentActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         foreach (var type in XinchuangFlow.Application.Assessment.SupervisionActivities.Types) services.AddSingleton(typeof(XinchuangFlow.Engine.Activities.IActivity), type);
         services.AddSingleton<CaseQueryService>();

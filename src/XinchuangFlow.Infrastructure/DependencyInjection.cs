@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Platforms.IPlatformClientStore, EfPlatformClientStore>();
         services.AddSingleton<XinchuangFlow.Application.Exchange.IExchangeStore, XinchuangFlow.Infrastructure.Exchange.EfExchangeStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IKpiSource, XinchuangFlow.Infrastructure.Exchange.EfKpiSource>();
+        services.AddSingleton<XinchuangFlow.Application.Dashboards.IDashboardFigures, XinchuangFlow.Infrastructure.Dashboards.EfDashboardFigures>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IAssessmentRounds, XinchuangFlow.Infrastructure.Exchange.EfAssessmentRounds>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.ISupervisionStore, XinchuangFlow.Infrastructure.Exchange.EfSupervisionStore>();
         services.AddSingleton<XinchuangFlow.Application.Assessment.IBuildOutStore, XinchuangFlow.Infrastructure.Exchange.EfBuildOutStore>();
@@ -165,6 +166,11 @@ public static class DependencyInjection
             q.AddJob<CertificateReminderJob>(j => j.WithIdentity(CertificateReminderJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(CertificateReminderJob.Key).WithIdentity("certificate-reminders-trigger", "xinchuangflow")
                 .StartAt(DateTimeOffset.UtcNow.Add(reminderDelay)).WithSimpleSchedule(s => s.WithInterval(reminderInterval).RepeatForever()));
+            // The dashboards' daily figures are folded by a job (DSH-1, PERF-2; docs/performance.md).
+            var fold = config.GetValue<TimeSpan?>("Dashboards:FoldInterval") ?? TimeSpan.FromMinutes(1);
+            q.AddJob<DashboardFoldJob>(j => j.WithIdentity(DashboardFoldJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DashboardFoldJob.Key).WithIdentity("dashboard-fold-trigger", "xinchuangflow")
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(20)).WithSimpleSchedule(s => s.WithInterval(fold).RepeatForever()));
             // Quartz only wakes the engine, on the real clock; the engine judges what is due by its own TimeProvider.
             q.UseTimeProvider(TimeProvider.System);
             // Every node has its own scheduler in memory: each wakes its own engine to sweep, so every node adds timer

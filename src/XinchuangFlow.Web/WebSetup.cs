@@ -115,6 +115,7 @@ public static class WebSetup
         app.MapAssessmentApi();
         app.MapSupervisionApi();
         app.MapBuildOutApi();
+        app.MapDashboardApi();
         app.MapUserApi();
         app.MapAccountEndpoints();
         app.MapStaticAssets();

@@ -6,6 +6,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
+// Dashboards (issue 24, PERF-2): -- --dashboard 1000000 [--sqlite-only|--postgres-only]
 // Reported service data (issue 23): -- --exchange 1000000 [--exchange-clients 4] [--sqlite-only|--postgres-only]
 // Knowledge search at scale (issue 22): -- --kb-scale [--kb-size 100000] [--kb-rounds 5] [--sqlite-only|--postgres-only]
 // Knowledge search analyzers (issue 22): -- --kb-analyzers [--kb-size 20000] [--kb-rounds 5] [--kb-only jieba|smartcn]; one query: -- --kb-search "UOS 20 1060 黑屏"
@@ -95,6 +96,25 @@ if (hotlineUnits > 0)
     {
         var r = await HotlineWorkloads.RunAsync(provider, await newDb(), hotlineUnits, Arg("--tickets-per-unit", 10));
         Console.WriteLine($"| {provider} | {r.Units:N0} | {r.Tickets:N0} | {r.Baseline} | {r.ByName} | {r.ByPhone} | {r.Context} | {r.ByName.P95 / r.Baseline.P95:0.0}× |");
+    }
+    return;
+}
+var dashboardTickets = Arg("--dashboard", 0);
+if (dashboardTickets > 0)
+{
+    // Issue 24 (PERF-2): the regional and a city's dashboard from the daily figures of N historical tickets, against one ticket read by its key.
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    else Console.Error.WriteLine("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
+    if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
+    if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
+    Console.WriteLine("| database | tickets (days) | written in | first fold | figure rows (product rows) | baseline: one ticket by key p50 / p95 | region, 12 weeks | Nanning, 12 weeks | region, a quarter | Nanning, a quarter | region p95 vs baseline | city p95 vs baseline | job round after 100 changes |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await DashboardWorkloads.RunAsync(provider, await newDb(), dashboardTickets);
+        Console.WriteLine($"| {provider} | {r.Tickets:N0} ({r.Days:N0}) | {r.Fill.TotalSeconds:0} s | {r.Fold.TotalSeconds:0} s | {r.FigureRows:N0} ({r.ProductRows:N0}) | {r.Baseline} | {r.Region} | {r.City} | " +
+                          $"{r.RegionQuarter} | {r.CityQuarter} | {Math.Max(r.Region.P95, r.RegionQuarter.P95) / r.Baseline.P95:0}× | {Math.Max(r.City.P95, r.CityQuarter.P95) / r.Baseline.P95:0}× | {r.Incremental} |");
     }
     return;
 }

@@ -18,16 +18,16 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
 
     public static TheoryData<string, string> Roles => new()
     {
-        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /kpis /assessment /supervision /network /coverage /liaisons /buildout /workflows /instances /notifications /platforms /users /audit" },
-        { "supervisor@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons /buildout /workflows /notifications /audit" },
+        { "admin@xinchuang.local", Everyone + " /hotline /mailbox /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout /workflows /instances /notifications /platforms /users /audit" },
+        { "supervisor@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout /workflows /notifications /audit" },
         { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
         { "integrator@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
-        { "tech@xinchuang.local", Everyone + " /m /liaisons" },
+        { "tech@xinchuang.local", Everyone + " /dashboard /m /liaisons" },
         { "unit@xinchuang.local", Everyone + " /portal" },
         { "vendor@xinchuang.local", Everyone + " /liaisons" },
-        { "manager@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons /buildout" },
-        { "nanning@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons /buildout" },
-        { "liuzhou@xinchuang.local", Everyone + " /kpis /assessment /supervision /network /coverage /liaisons /buildout" },
+        { "manager@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout" },
+        { "nanning@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout" },
+        { "liuzhou@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout" },
     };
 
     /// <summary>

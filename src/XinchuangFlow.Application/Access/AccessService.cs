@@ -160,6 +160,13 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         : null;
 
     /// <summary>
+    /// Whose dashboard a user sees (DSH-1): the indicators' reach (<see cref="KpiReachOf"/>: the region, a city, an
+    /// enterprise), else a technician's own tickets (the user name in <c>Technician</c>); null for anyone else.
+    /// </summary>
+    public (DataReach? Reach, string? Technician) DashboardReachOf(Actor a) =>
+        KpiReachOf(a) is { } reach ? (reach, null) : a.IsInRole(Roles.Technician) && a.UserName is { } user ? (null, user) : (null, null);
+
+    /// <summary>
     /// Whose quarterly assessment results a user reads (ASM-2): every enterprise's, drafts and objections included, for the
     /// Data Bureau and the Intranet Office; their own enterprise's for its managers (they object to it); the published
     /// results of every enterprise for a municipal coordinator (the grades of those who serve the city); null for anyone else.

@@ -56,6 +56,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
     public DbSet<XinchuangFlow.Application.Audit.AuditEntry> Audit => Set<XinchuangFlow.Application.Audit.AuditEntry>();
     public DbSet<XinchuangFlow.Application.Network.Liaison> Liaisons => Set<XinchuangFlow.Application.Network.Liaison>();
     public DbSet<XinchuangFlow.Application.Network.CertificateReminder> CertificateReminders => Set<XinchuangFlow.Application.Network.CertificateReminder>();
+    public DbSet<XinchuangFlow.Domain.Dashboards.DailyFigure> DailyFigures => Set<XinchuangFlow.Domain.Dashboards.DailyFigure>();
+    public DbSet<XinchuangFlow.Domain.Dashboards.DailyProductFigure> DailyProductFigures => Set<XinchuangFlow.Domain.Dashboards.DailyProductFigure>();
+    public DbSet<XinchuangFlow.Domain.Dashboards.DashboardFoldMark> DashboardFoldMarks => Set<XinchuangFlow.Domain.Dashboards.DashboardFoldMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -133,5 +136,9 @@ public sealed class XfDbContext(DbContextOptions<XfDbContext> options) : Identit
         b.ApplyConfiguration(new BuildOutEvaluationConfiguration());
         b.ApplyConfiguration(new BuildOutItemConfiguration());
         b.ApplyConfiguration(new BuildOutEventConfiguration());
+        // Dashboards (DSH-1, PERF-2)
+        b.ApplyConfiguration(new DailyFigureConfiguration());
+        b.ApplyConfiguration(new DailyProductFigureConfiguration());
+        b.ApplyConfiguration(new DashboardFoldMarkConfiguration());
     }
 }

@@ -40,6 +40,8 @@ public static class AccessPolicies
     public const string LiaisonReaders = "LiaisonReaders";
     /// <summary>The build-out evaluation: the Data Bureau, the Intranet Office, the coordinators, each enterprise's managers (<see cref="AccessService.BuildOutReachOf"/>).</summary>
     public const string BuildOutReaders = "BuildOutReaders";
+    /// <summary>The dashboards: the region's, a city's, an enterprise's, a technician's own (<see cref="AccessService.DashboardReachOf"/>).</summary>
+    public const string DashboardReaders = "DashboardReaders";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder, params string[] schemes) => builder
         .AddRule(WorkflowAdmin, schemes, (access, actor) => access.IsWorkflowAdmin(actor))
@@ -56,7 +58,8 @@ public static class AccessPolicies
         .AddRule(NetworkReaders, schemes, (access, actor) => access.MayReadNetwork(actor))
         .AddRule(CoverageReaders, schemes, (access, actor) => access.CoverageReachOf(actor) is not null)
         .AddRule(LiaisonReaders, schemes, (access, actor) => access.MayReadLiaisons(actor))
-        .AddRule(BuildOutReaders, schemes, (access, actor) => access.BuildOutReachOf(actor) is not null);
+        .AddRule(BuildOutReaders, schemes, (access, actor) => access.BuildOutReachOf(actor) is not null)
+        .AddRule(DashboardReaders, schemes, (access, actor) => access.DashboardReachOf(actor) is { Reach: not null } or { Technician: not null });
 
     private static AuthorizationBuilder AddRule(this AuthorizationBuilder builder, string name, string[] schemes, Func<AccessService, Actor, bool> rule) =>
         builder.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).AddRequirements(new AccessRequirement(rule)));

@@ -36,11 +36,23 @@ window.xfCharts = (function () {
         return option;
     }
 
+    // "guangxi:4501" is one city's counties only (a coordinator's map): the outlines whose 2021 code starts with the city's.
+    function registerCity(name) {
+        if (echarts.getMap(name)) return;
+        const city = name.substring('guangxi:'.length);
+        const geo = echarts.getMap('guangxi').geoJSON || echarts.getMap('guangxi').geoJson;
+        echarts.registerMap(name, {
+            type: 'FeatureCollection',
+            features: geo.features.filter(function (f) { return String(f.properties.name).indexOf(city) === 0; })
+        });
+    }
+
     function render(id, option, dotnet) {
         const el = document.getElementById(id);
         if (!el || !window.echarts) return Promise.resolve(false);
-        const usesMap = (option.series || []).some(function (s) { return s.type === 'map' && s.map === 'guangxi'; });
-        return (usesMap ? loadGuangxi() : Promise.resolve(null)).then(function (labels) {
+        const maps = (option.series || []).filter(function (s) { return s.type === 'map' && typeof s.map === 'string' && s.map.indexOf('guangxi') === 0; });
+        return (maps.length ? loadGuangxi() : Promise.resolve(null)).then(function (labels) {
+            maps.forEach(function (s) { if (s.map !== 'guangxi') registerCity(s.map); });
             let chart = charts.get(id);
             if (!chart || chart.isDisposed()) {
                 chart = echarts.init(el, null, { renderer: 'canvas' });

@@ -1039,6 +1039,143 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("xf_supervision_notices", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DailyFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OnSiteDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnSiteMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherCityDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherCityMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SameCityDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SameCityMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SatisfactionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SatisfactionSum")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("EnterpriseId", "Day");
+
+                    b.HasIndex("Day", "CountyCode", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("xf_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DailyProductFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Cpu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Os")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("EnterpriseId", "Day");
+
+                    b.HasIndex("Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
+                        .IsUnique();
+
+                    b.ToTable("xf_daily_product_figures", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DashboardFoldMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FoldedTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("xf_dashboard_fold_mark", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
                 {
                     b.Property<Guid>("EnterpriseId")
@@ -2069,6 +2206,8 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("ContactPhone");
 
                     b.HasIndex("CreatedAt");
@@ -2079,9 +2218,13 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("OnSiteDueAt");
+
                     b.HasIndex("ProcurementUnitId");
 
                     b.HasIndex("TechnicianUser");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("CityCode", "Status");
 
@@ -2092,6 +2235,8 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ReportedBy", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CountyCode");
 
                     b.ToTable("xf_tickets", (string)null);
                 });

@@ -1041,6 +1041,143 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.ToTable("xf_supervision_notices", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DailyFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("OnSiteDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OnSiteMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherCityDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherCityMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SameCityDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SameCityMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SatisfactionCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SatisfactionSum")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("EnterpriseId", "Day");
+
+                    b.HasIndex("Day", "CountyCode", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("xf_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DailyProductFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("Cpu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Os")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("EnterpriseId", "Day");
+
+                    b.HasIndex("Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
+                        .IsUnique();
+
+                    b.ToTable("xf_daily_product_figures", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DashboardFoldMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("FoldedTo")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("xf_dashboard_fold_mark", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
                 {
                     b.Property<Guid>("EnterpriseId")
@@ -2073,6 +2210,8 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("ContactPhone");
 
                     b.HasIndex("CreatedAt");
@@ -2083,9 +2222,13 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("OnSiteDueAt");
+
                     b.HasIndex("ProcurementUnitId");
 
                     b.HasIndex("TechnicianUser");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("CityCode", "Status");
 
@@ -2098,6 +2241,8 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.HasIndex("ReportedBy", "ExternalId")
                         .IsUnique()
                         .HasFilter("[ReportedBy] IS NOT NULL AND [ExternalId] IS NOT NULL");
+
+                    b.HasIndex("Status", "CountyCode");
 
                     b.ToTable("xf_tickets", (string)null);
                 });

@@ -1030,6 +1030,139 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.ToTable("xf_supervision_notices", (string)null);
                 });
 
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DailyFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnSiteDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnSiteMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherCityDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherCityMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SameCityDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SameCityMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfactionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfactionSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("EnterpriseId", "Day");
+
+                    b.HasIndex("Day", "CountyCode", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("xf_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DailyProductFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cpu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Os")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("EnterpriseId", "Day");
+
+                    b.HasIndex("Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
+                        .IsUnique();
+
+                    b.ToTable("xf_daily_product_figures", (string)null);
+                });
+
+            modelBuilder.Entity("XinchuangFlow.Domain.Dashboards.DashboardFoldMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FoldedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("xf_dashboard_fold_mark", (string)null);
+                });
+
             modelBuilder.Entity("XinchuangFlow.Domain.Exchange.ReportedRecord", b =>
                 {
                     b.Property<Guid>("EnterpriseId")
@@ -2056,6 +2189,8 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("ContactPhone");
 
                     b.HasIndex("CreatedAt");
@@ -2066,9 +2201,13 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("OnSiteDueAt");
+
                     b.HasIndex("ProcurementUnitId");
 
                     b.HasIndex("TechnicianUser");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("CityCode", "Status");
 
@@ -2079,6 +2218,8 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReportedBy", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CountyCode");
 
                     b.ToTable("xf_tickets", (string)null);
                 });

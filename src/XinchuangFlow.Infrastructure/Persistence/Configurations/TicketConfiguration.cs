@@ -57,5 +57,10 @@ internal sealed class TicketConfiguration(FieldCipher? cipher) : IEntityTypeConf
         builder.HasIndex(x => x.ProcurementUnitId);
         builder.HasIndex(x => x.CreatedAt);
         builder.HasIndex(x => x.ContactPhone);
+        // The dashboards' fold finds changed, closed and newly overdue tickets; their open counts read by status (DSH-1).
+        builder.HasIndex(x => x.UpdatedAt);
+        builder.HasIndex(x => x.ClosedAt);
+        builder.HasIndex(x => x.OnSiteDueAt);
+        builder.HasIndex(x => new { x.Status, x.CountyCode });
     }
 }

@@ -32,6 +32,7 @@ public static class MainMenu
         new(typeof(ServiceMailbox), "/mailbox", Icons.Material.Filled.MarkEmailUnread, "Mailbox.Nav"),
         new(typeof(KnowledgeBase), "/knowledge", Icons.Material.Filled.MenuBook, "Knowledge.Nav"),
         new(typeof(RulesOverview), "/rules", Icons.Material.Filled.Rule, "Rules.Nav"),
+        new(typeof(XinchuangFlow.Web.Components.Pages.Dashboard.ServiceDashboard), "/dashboard", Icons.Material.Filled.Dashboard, "Dashboard.Nav"),
         new(typeof(ServiceIndicators), "/kpis", Icons.Material.Filled.Insights, "Kpi.Nav"),
         new(typeof(AssessmentRounds), "/assessment", Icons.Material.Filled.Grading, "AssessmentRound.Nav"),
         new(typeof(SupervisionNotices), "/supervision", Icons.Material.Filled.Campaign, "Supervision.Nav"),

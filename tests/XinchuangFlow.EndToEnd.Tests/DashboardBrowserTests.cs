@@ -1,0 +1,106 @@
+using System.IO.Compression;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using XinchuangFlow.Application.Dashboards;
+using XinchuangFlow.Domain.Network;
+
+namespace XinchuangFlow.EndToEnd.Tests;
+
+/// <summary>
+/// The dashboards (DSH-1, DSH-2) in the browser: the Nanning coordinator opens /dashboard and sees Nanning only — its
+/// counties on the map, no other city in the lists —, clicks a figure, gets its tickets and exports them to Excel; the
+/// Data Bureau sees the region's map. The daily figures are folded first, as the job does every minute.
+/// </summary>
+public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Demo = "Demo#2026xf";
+    private static readonly GuangxiDivisions D = GuangxiDivisions.Shipped;
+
+    private static BrowserNewContextOptions Wide() => new() { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, AcceptDownloads = true };
+
+    [Fact]
+    public async Task TheNanningCoordinator_SeesOnlyNanning_DrillsDownToTickets_AndExportsThem()
+    {
+        await app.Services.GetRequiredService<IDashboardFigures>().FoldAsync();
+        var nanningCounties = D.CountiesOf("4501");
+        var otherCities = D.Cities.Where(c => c.Code != "4501").Select(c => c.Name).ToList();
+
+        var page = await app.SignedInPageAsync("nanning@xinchuang.local", Demo, Wide());
+        var errors = AppFixture.WatchForErrors(page);
+        await page.GotoAsync("/dashboard");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-scope]")).ToContainTextAsync("南宁市");
+        await page.WaitForSelectorAsync("[data-testid=dashboard-map][data-rendered=true]");
+        await page.WaitForSelectorAsync("[data-testid=dashboard-trend][data-rendered=true]");
+
+        // The map draws Nanning's counties and nothing else, each named by its county code.
+        var drawn = await page.EvaluateAsync<string[]>("""
+            () => echarts.getInstanceByDom(document.querySelector('[data-testid=dashboard-map]')).getOption().series[0].data.map(d => d.name)
+            """);
+        Assert.Equal(nanningCounties.Select(c => c.Code).Order(), drawn.Order());
+        var outlines = await page.EvaluateAsync<int>("() => echarts.getMap('guangxi:4501').geoJSON.features.length");
+        Assert.Equal(nanningCounties.Count, outlines);
+
+        // The county table names Nanning's counties only; no other city anywhere on the page.
+        var counties = await page.Locator("[data-testid=dashboard-county-row] td:first-child").AllInnerTextsAsync();
+        Assert.NotEmpty(counties);
+        Assert.All(counties, name => Assert.Contains(name, nanningCounties.Select(c => c.Name)));
+        var text = await page.Locator(".mud-main-content").InnerTextAsync();
+        foreach (var city in otherCities) Assert.DoesNotContain(city, text);
+        Assert.DoesNotContain("4501", text);   // no raw codes
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "dashboard-coordinator.png"), FullPage = true });
+
+        // A figure opens its tickets: every one of them in Nanning.
+        var created = int.Parse(await page.Locator("[data-testid=dashboard-value-created]").InnerTextAsync());
+        Assert.True(created > 0, "the demo data has tickets in Nanning in the last 12 weeks");
+        await page.Locator("[data-testid=dashboard-figure-created]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-list-title]")).ToContainTextAsync($"共 {created} 张工单");
+        var cities = await page.Locator("[data-testid=dashboard-list-city]").AllInnerTextsAsync();
+        Assert.Equal(Math.Min(created, 20), cities.Count);
+        Assert.All(cities, c => Assert.Equal("南宁市", c));
+        await page.Locator("[data-testid=dashboard-list]").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "dashboard-list.png") });
+
+        // The list exports to Excel: the same tickets, Nanning's only.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=dashboard-list-export]").ClickAsync());
+        var file = Path.Combine(AppFixture.Artifacts, "dashboard-created.xlsx");
+        await download.SaveAsAsync(file);
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        using (var zip = ZipFile.OpenRead(file))
+        {
+            var xml = string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+                .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+            Assert.Contains("南宁市", xml);
+            Assert.Contains("工单号", xml);
+            foreach (var city in otherCities) Assert.DoesNotContain(city, xml);
+            var rows = System.Text.RegularExpressions.Regex.Matches(xml, "<x:row |<row ").Count;
+            Assert.Equal(created + 1, rows);   // the header and one row per ticket
+        }
+
+        // Another city's figures are refused.
+        var api = await app.ApiAsync("nanning@xinchuang.local", Demo);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/dashboard?city=4502")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/dashboard/tickets?figure=created&county=450202")).StatusCode);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task TheDataBureau_SeesTheRegionsMap_AndEveryCity()
+    {
+        await app.Services.GetRequiredService<IDashboardFigures>().FoldAsync();
+        var page = await app.SignedInPageAsync(options: Wide());
+        var errors = AppFixture.WatchForErrors(page);
+        await page.GotoAsync("/dashboard");
+        await AppFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-scope]")).ToContainTextAsync("全区");
+        await page.WaitForSelectorAsync("[data-testid=dashboard-map][data-rendered=true]");
+        await page.WaitForSelectorAsync("[data-testid=dashboard-cities][data-rendered=true]");
+        var drawn = await page.EvaluateAsync<int>("""
+            () => echarts.getInstanceByDom(document.querySelector('[data-testid=dashboard-map]')).getOption().series[0].data.length
+            """);
+        Assert.Equal(D.Counties.Count, drawn);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "dashboard-region.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+}
