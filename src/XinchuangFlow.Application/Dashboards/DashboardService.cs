@@ -139,7 +139,7 @@ public sealed partial class DashboardService(IDashboardFigures figures, INetwork
         }
         return new DashboardView(reach, scope.CityCode, scope.EnterpriseId, from, to, now, totals, byCity, byCounty, byEnterprise, weeks,
             sums.ByCategory.OrderByDescending(p => p.Tickets).ThenBy(p => p.Category, StringComparer.Ordinal).Take(TopN).ToList(),
-            sums.ByPlatform.OrderByDescending(p => p.Tickets).ThenBy(p => p.Os, StringComparer.Ordinal).ThenBy(p => p.Cpu, StringComparer.Ordinal).Take(TopN).ToList(),
+            sums.ByPlatform.Where(p => p.Os.Length > 0 || p.Cpu.Length > 0).OrderByDescending(p => p.Tickets).ThenBy(p => p.Os, StringComparer.Ordinal).ThenBy(p => p.Cpu, StringComparer.Ordinal).Take(TopN).ToList(),
             mapCounties);
     }
 

@@ -46,6 +46,12 @@ public sealed class DemoTicketSeeder(
     public const string SecondDemoCity = "4502";
 
     private static readonly string[] UnitKinds = ["财政局", "教育局", "卫生健康委员会", "人民政府办公室", "市场监督管理局"];
+    private static readonly (string? Os, string? Cpu)[] Platforms =
+    [
+        ("银河麒麟V10", "飞腾"), ("统信UOS 20", "鲲鹏"), ("银河麒麟V10", "鲲鹏"), ("统信UOS 20", "海光"), ("银河麒麟V10", "飞腾"),
+        ("统信UOS 20", "龙芯"), ("中科方德", "兆芯"), (null, null),
+    ];
+
     private static readonly (string Category, string Title, string Description, string Impact, string? Vendor)[] Problems =
     [
         ("terminal", "统信UOS终端无法开机", "按电源键无反应，指示灯不亮。", "single", "统信终端设备厂商（演示）"),
@@ -192,6 +198,8 @@ public sealed class DemoTicketSeeder(
                 ProcurementUnitId = unit.Id, ProcurementUnit = unit.Name, ContactName = "联系人" + (i % 40 + 1),
                 ContactPhone = $"0771-{5550000 + i}", CityCode = unit.CityCode, CountyCode = unit.CountyCode,
                 ProductCategory = problem.Category, ProductVendor = problem.Vendor, Title = problem.Title, Description = problem.Description, Impact = problem.Impact,
+                // The platform as units name it (the dashboards' top platforms); taken in turn, so the random sequence stays as it was.
+                Os = Platforms[i % Platforms.Length].Os, Cpu = Platforms[i % Platforms.Length].Cpu,
             };
             try
             {
