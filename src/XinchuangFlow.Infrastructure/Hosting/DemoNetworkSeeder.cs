@@ -79,13 +79,16 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
         }
         foreach (var name in vendors)
             db.Enterprises.Add(new Enterprise(Guid.CreateVersion7(), name, EnterpriseKind.ProductVendor, ShortlistStatus.Active));
-        LeaveUncovered(db, UncoveredCounty);
+        var removed = LeaveUncovered(db, UncoveredCounty);
         await db.SaveChangesAsync(ct);
-        return technicianNo;
+        return technicianNo - removed;
     }
 
-    /// <summary>Leaves out the active integrators' points in <paramref name="county"/> with their technicians and certificates (the rest of the demo is unchanged).</summary>
-    private static void LeaveUncovered(XfDbContext db, string county)
+    /// <summary>
+    /// Leaves out the active integrators' points in <paramref name="county"/> with their technicians and certificates (the rest
+    /// of the demo is unchanged); returns how many technicians were left out.
+    /// </summary>
+    private static int LeaveUncovered(XfDbContext db, string county)
     {
         var active = db.ChangeTracker.Entries<Enterprise>().Select(e => e.Entity)
             .Where(e => e.Kind == EnterpriseKind.Integrator && e.Status == ShortlistStatus.Active).Select(e => e.Id).ToHashSet();
@@ -97,5 +100,6 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
             db.Remove(certificate);
         foreach (var technician in technicians) db.Remove(technician);
         foreach (var point in points) db.Remove(point);
+        return technicians.Count;
     }
 }
