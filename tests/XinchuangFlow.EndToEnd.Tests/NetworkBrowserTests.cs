@@ -71,7 +71,7 @@ public class NetworkBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(manager.Locator("[data-testid=network-enterprise]")).ToHaveTextAsync("南宁八桂数智服务有限公司");
 
         await manager.Locator("input[type=file][data-testid=network-import]").First.SetInputFilesAsync(file);
-        await Assertions.Expect(manager.Locator("[data-testid=import-summary]")).ToHaveTextAsync("导入完成：新增 18 行，更新 0 行，未变 0 行，拒绝 2 行。");
+        await Assertions.Expect(manager.Locator("[data-testid=import-summary]")).ToHaveTextAsync("导入完成：新增 18 行，更新 0 行，未变 0 行，拒绝 2 行。", new() { Timeout = 30_000 });   // upload + 20 rows, on a shared machine
         var rejected = manager.Locator("[data-testid=import-rows] tbody tr");
         await Assertions.Expect(rejected).ToHaveCountAsync(2);
         await Assertions.Expect(rejected.Nth(0)).ToContainTextAsync("7");
@@ -82,7 +82,7 @@ public class NetworkBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 
         // The same file again: nothing new, nothing changed.
         await manager.Locator("input[type=file][data-testid=network-import]").First.SetInputFilesAsync(file);
-        await Assertions.Expect(manager.Locator("[data-testid=import-summary]")).ToHaveTextAsync("导入完成：新增 0 行，更新 0 行，未变 18 行，拒绝 2 行。");
+        await Assertions.Expect(manager.Locator("[data-testid=import-summary]")).ToHaveTextAsync("导入完成：新增 0 行，更新 0 行，未变 18 行，拒绝 2 行。", new() { Timeout = 30_000 });
         var technicians = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!;
         Assert.Equal(18, technicians.Count(t => t!["userName"]!.GetValue<string>().EndsWith("@import.xinchuang.local")));
 

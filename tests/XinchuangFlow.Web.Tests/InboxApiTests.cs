@@ -19,7 +19,7 @@ public abstract class InboxWorld(WebAppFactory app) : IAsyncLifetime
         using var scope = App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var manager = await users.FindByNameAsync("manager@xinchuang.local") ?? throw new InvalidOperationException("demo manager missing");
-        var second = new AppUser { UserName = "manager2@xinchuang.local", Email = "manager2@xinchuang.local", EmailConfirmed = true, DisplayName = "第二服务经理", EnterpriseId = manager.EnterpriseId };
+        var second = new AppUser { UserName = "teammate@xinchuang.local", Email = "teammate@xinchuang.local", EmailConfirmed = true, DisplayName = "第二服务经理", EnterpriseId = manager.EnterpriseId };
         var created = await users.CreateAsync(second, Password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(second, "EnterpriseManager");
@@ -144,7 +144,7 @@ public abstract class InboxApiTests(InboxWorld world)
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var complaint = (await filed.Content.ReadFromJsonAsync<JsonObject>())!;
         var manager = await As("manager@xinchuang.local");
-        var second = await As("manager2@xinchuang.local");
+        var second = await As("teammate@xinchuang.local");
         var team = await InboxAsync(manager, $"view=Team&take=200&text={complaint["number"]}");
         var task = Assert.Single(team)!;
         var id = task["taskId"]!.GetValue<string>();
@@ -168,14 +168,14 @@ public abstract class InboxApiTests(InboxWorld world)
         Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/tasks/{id}/release", null)).StatusCode);
         Assert.Single(await InboxAsync(second, $"view=Team&take=200&text={complaint["number"]}"));
 
-        var noReason = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "manager2@xinchuang.local", ["reason"] = " " });
+        var noReason = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "teammate@xinchuang.local", ["reason"] = " " });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         var noRole = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "integrator@xinchuang.local", ["reason"] = "请调度处理" });
         Assert.Equal(HttpStatusCode.BadRequest, noRole.StatusCode);
         Assert.Contains("企业服务经理", (await noRole.Content.ReadFromJsonAsync<JsonObject>())!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));   // the role by its name
-        var handed = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "manager2@xinchuang.local", ["reason"] = "我出差，请同事处理" });
+        var handed = await manager.PostAsJsonAsync($"/api/tasks/{id}/reassign", new JsonObject { ["toUser"] = "teammate@xinchuang.local", ["reason"] = "我出差，请同事处理" });
         Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
-        Assert.Equal("manager2@xinchuang.local", (await handed.Content.ReadFromJsonAsync<JsonObject>())!["assigneeUser"]!.GetValue<string>());
+        Assert.Equal("teammate@xinchuang.local", (await handed.Content.ReadFromJsonAsync<JsonObject>())!["assigneeUser"]!.GetValue<string>());
         Assert.Empty(await InboxAsync(manager, $"view=Mine&take=200&text={complaint["number"]}"));
         Assert.Single(await InboxAsync(second, $"view=Mine&take=200&text={complaint["number"]}"));
         var history = (await manager.GetFromJsonAsync<JsonObject>($"/api/complaints/{complaint["id"]}"))!["history"]!.AsArray();

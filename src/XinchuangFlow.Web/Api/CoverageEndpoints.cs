@@ -30,7 +30,7 @@ public static class CoverageEndpoints
                 await CoverageService.WriteExcelAsync(detail, stream, key => SharedTexts.Find(key) ?? key, ct);
                 stream.Position = 0;
                 return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    $"coverage-{detail.County.CountyCode}-{detail.Today:yyyyMMdd}.xlsx");
+                    $"coverage-{detail.County.CountyCode}-{Times.Date(detail.Today)}.xlsx");
             })
             .WithSummary("The county's list as an Excel workbook: one row per enterprise and service point, in the caller's language.");
 
