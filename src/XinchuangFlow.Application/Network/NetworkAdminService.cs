@@ -102,12 +102,12 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
 
     private async Task<(string Name, EnterpriseKind Kind)> CheckEnterpriseAsync(EnterpriseInput input, Guid? id, CancellationToken ct)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemList();
         var name = Text(input.Name, "name", 200, true, problems);
         var kind = Choice<EnterpriseKind>(input.Kind, "kind", problems);
         if (name is not null && await store.EnterpriseNameTakenAsync(name, id, ct))
             problems.Add(Problem.Of(NetworkProblems.EnterpriseNameTaken, "name", $"Another enterprise is called {name}.", ("name", name)));
-        Throw(problems);
+        problems.ThrowIfAny();
         return (name!, kind!.Value);
     }
 
@@ -118,9 +118,9 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         access.EnsureMayManageNetwork(actor, enterpriseId, "change a service point");
         var book = await BookAsync(actor, enterpriseId, ct);
         var before = pointId is { } pid ? book.Points.FirstOrDefault(p => p.Id == pid) ?? throw access.NotFound(actor, "service point", pid) : null;
-        var problems = new List<Problem>();
+        var problems = new ProblemList();
         var after = CheckPoint(input, book, before, problems);
-        Throw(problems);
+        problems.ThrowIfAny();
         return await ApplyOneAsync(actor, PointKind, after!.Id, before, after!, PointShape, ct);
     }
 
@@ -163,9 +163,9 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         access.EnsureMayManageNetwork(actor, enterpriseId, "change a technician");
         var book = await BookAsync(actor, enterpriseId, ct);
         var before = technicianId is { } tid ? book.Technicians.FirstOrDefault(t => t.Id == tid) ?? throw access.NotFound(actor, "technician", tid) : null;
-        var problems = new List<Problem>();
+        var problems = new ProblemList();
         var after = await CheckTechnicianAsync(input, book, before, problems, ct);
-        Throw(problems);
+        problems.ThrowIfAny();
         return await ApplyOneAsync(actor, TechnicianKind, after!.Id, before, after!, TechnicianShape, ct);
     }
 
@@ -211,9 +211,9 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
     {
         access.EnsureMayManageNetwork(actor, enterpriseId, "change a certificate");
         var book = await BookAsync(actor, enterpriseId, ct);
-        var problems = new List<Problem>();
+        var problems = new ProblemList();
         var (before, after) = await CheckCertificateAsync(number, input, book, problems, ct);
-        Throw(problems);
+        problems.ThrowIfAny();
         var changes = Replace(before, after!);
         if (changes.IsEmpty) return before!;
         await store.ApplyAsync(changes, ct);
@@ -325,7 +325,7 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         access.EnsureMayManageNetwork(actor, enterpriseId, "change a training record");
         var book = await BookAsync(actor, enterpriseId, ct);
         var before = recordId is { } rid ? book.Training.FirstOrDefault(r => r.Id == rid) ?? throw access.NotFound(actor, "training record", rid) : null;
-        var problems = new List<Problem>();
+        var problems = new ProblemList();
         var course = Text(input.Course, "course", 200, true, problems);
         if (input.TechnicianId is not { } tid || book.Technicians.All(t => t.Id != tid))
             problems.Add(input.TechnicianId is null
@@ -336,7 +336,7 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
             problems.Add(Problem.Of(NetworkProblems.HoursInvalid, "hours", "Hours are between 0.5 and 1000.", ("value", input.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")));
         TrainingResult? result = Enum.TryParse<TrainingResult>(input.Result, true, out var r) && Enum.IsDefined(r) && !int.TryParse(input.Result, out _) ? r : null;
         if (result is null) problems.Add(Problem.Of(NetworkProblems.ResultInvalid, "result", "The result is Passed, Failed or Attended.", ("value", input.Result ?? "")));
-        Throw(problems);
+        problems.ThrowIfAny();
         var after = new TrainingRecord(before?.Id ?? Guid.CreateVersion7(), input.TechnicianId!.Value, course!, input.Day!.Value, Math.Round(input.Hours!.Value, 1), result!.Value);
         return await ApplyOneAsync(actor, TrainingKind, after.Id, before, after, TrainingShape, ct);
     }
@@ -419,11 +419,6 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         var county = divisions.Counties.FirstOrDefault(c => c.Code == v) ?? (divisions.Counties.Count(c => c.Name == v) == 1 ? divisions.Counties.First(c => c.Name == v) : null);
         if (county is null) problems.Add(Problem.Of(NetworkProblems.CountyUnknown, field, $"No Guangxi county is called {v}.", ("value", v.Length > 40 ? v[..40] : v)));
         return county?.Code;
-    }
-
-    private static void Throw(List<Problem> problems)
-    {
-        if (problems.Count > 0) throw new InvalidInputException(problems);
     }
 
     internal INetworkAdminStore Store => store;
