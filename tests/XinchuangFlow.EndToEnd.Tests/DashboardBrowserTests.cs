@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using XinchuangFlow.Application.Dashboards;
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Infrastructure.Hosting;
 
 namespace XinchuangFlow.EndToEnd.Tests;
 
@@ -101,6 +102,50 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             """);
         Assert.Equal(D.Counties.Count, drawn);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Artifacts, "dashboard-region.png"), FullPage = true });
+
+        // A click on a county (with the mouse, where ECharts drew it) opens the tickets whose on-site clock was judged there.
+        var county = await page.EvaluateAsync<string>("""
+            () => echarts.getInstanceByDom(document.querySelector('[data-testid=dashboard-map]')).getOption().series[0].data
+                     .filter(d => typeof d.value === 'number').sort((a, b) => a.name.localeCompare(b.name))[0].name
+            """);
+        var point = await page.EvaluateAsync<float[]>("""
+            code => {
+              const el = document.querySelector('[data-testid=dashboard-map]');
+              const [x, y] = echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, code);
+              const box = el.getBoundingClientRect();
+              return [box.left + x, box.top + y];
+            }
+            """, county);
+        await page.Mouse.ClickAsync(point[0], point[1]);
+        var name = D.Find(county)!.Name;
+        var title = page.Locator("[data-testid=dashboard-list-title]");
+        await Assertions.Expect(title).ToContainTextAsync(name);
+        await Assertions.Expect(title).ToContainTextAsync("到场及时率");
+        var listed = await page.Locator("[data-testid=dashboard-list-row]").CountAsync();
+        Assert.True(listed > 0, $"the county {name} had on-site clocks judged, so its list is not empty");
+        var cityName = D.Find(county[..4])!.Name;
+        Assert.All(await page.Locator("[data-testid=dashboard-list-city]").AllInnerTextsAsync(), c => Assert.Equal(cityName, c));
+
+        // The coverage map beside it: a red county (no active integrator has a point there) opens the coverage page on it.
+        await page.WaitForSelectorAsync("[data-testid=dashboard-coverage-map][data-rendered=true]");
+        var red = await page.EvaluateAsync<string[]>("""
+            () => echarts.getInstanceByDom(document.querySelector('[data-testid=dashboard-coverage-map]')).getOption().series[0].data
+                     .filter(d => d.value === 0).map(d => d.name)
+            """);
+        Assert.Contains(DemoNetworkSeeder.UncoveredCounty, red);
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-coverage-summary]")).ToContainTextAsync($"其中 {red.Length} 个无集成商网点");
+        var at = await page.EvaluateAsync<float[]>("""
+            code => {
+              const el = document.querySelector('[data-testid=dashboard-coverage-map]');
+              el.scrollIntoView();
+              const [x, y] = echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, code);
+              const box = el.getBoundingClientRect();
+              return [box.left + x, box.top + y];
+            }
+            """, DemoNetworkSeeder.UncoveredCounty);
+        await page.Mouse.ClickAsync(at[0], at[1]);
+        await page.WaitForURLAsync($"**/coverage?county={DemoNetworkSeeder.UncoveredCounty}");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-county-name]")).ToContainTextAsync(D.Find(DemoNetworkSeeder.UncoveredCounty)!.Name);
         Assert.Empty(errors);
     }
 }
