@@ -107,6 +107,36 @@ public sealed class PhoneAndPortalTests(WebAppFactory app) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task ThePortal_ShowsOpenRequestsFirst_AndTheFinishedOnesOnAChip()
+    {
+        var number = await NewTicketAsync("筛选中的服务请求");
+        SignIn("unit@xinchuang.local", Roles.ProcurementUser);
+        var cut = _ctx.Render<PortalHome>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=portal-cards] > *")), Slow);
+
+        // "In progress" is chosen: the new request is there and no closed or cancelled one.
+        string[] States() => cut.FindAll("[data-testid=portal-requests] tbody tr [data-testid=state]").Select(e => e.TextContent.Trim()).ToArray();
+        Assert.NotNull(cut.Find($"[data-testid=request-{number}]"));
+        Assert.DoesNotContain("已关闭", States());
+        Assert.DoesNotContain("已撤销", States());
+        Assert.Matches(@"进行中（\d+）", cut.Find("[data-testid=portal-filter-open]").TextContent);
+
+        // "Finished" shows the closed ones only, twenty at a time, the rest behind "show more".
+        cut.Find("[data-testid=portal-filter-closed]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-testid=request-{number}]")));
+        var closed = States();
+        Assert.NotEmpty(closed);
+        Assert.All(closed, s => Assert.True(s is "已关闭" or "已撤销", s));
+        Assert.True(closed.Length <= 20);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(cut.Find("[data-testid=portal-filter-closed]").TextContent, @"\d+").Value);
+        if (total > 20)
+        {
+            cut.Find("[data-testid=portal-more]").Click();
+            cut.WaitForAssertion(() => Assert.Equal(Math.Min(total, 40), States().Length));
+        }
+    }
+
+    [Fact]
     public void ThePhoneHeader_HasTheLanguageSwitch_ALabelledPasswordItem_AndTheWayBackFromATicket()
     {
         SignIn("tech@xinchuang.local", Roles.Technician);
