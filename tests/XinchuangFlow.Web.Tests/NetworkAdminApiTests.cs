@@ -201,6 +201,29 @@ public abstract class NetworkAdminApiTests(WebAppFactory factory)
         Assert.Equal("工作簿超过 5 MB，无法导入。", await FileProblemAsync(await api.PostAsync($"/api/enterprises/{own}/network.xlsx", new ByteArrayContent(huge))));
     }
 
+    [Fact]
+    public async Task AWorkbookFarOverTheLimit_IsRefusedWithTheImportsCodedProblem_InTheCallersLanguage_AndNothingIsImported()
+    {
+        var (api, own) = await ManagerAsync();
+        var point = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/service-points"))![0]!;
+        var workbook = TechnicianWorkbook(point["name"]!.GetValue<string>(), point["countyCode"]!.GetValue<string>(), 3, "huge");
+        // A real workbook padded to 11 MB: more than the wire allows an import (twice the 5 MB limit).
+        var huge = new byte[11 * 1024 * 1024];
+        workbook.CopyTo(huge, 0);
+        var before = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!.Count;
+
+        var refused = await api.PostAsync($"/api/enterprises/{own}/network.xlsx", new ByteArrayContent(huge));
+        Assert.Equal("工作簿超过 5 MB，无法导入。", await FileProblemAsync(refused));
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.Equal("network-import-too-large", problem["code"]!.GetValue<string>());
+        var english = await api.PostAsync($"/api/enterprises/{own}/network.xlsx?culture=en", new ByteArrayContent(huge));
+        Assert.Equal("The workbook is larger than 5 MB and cannot be imported.", await FileProblemAsync(english));
+
+        Assert.Equal(before, (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!.Count);
+        Assert.DoesNotContain((await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!,
+            t => t!["userName"]!.GetValue<string>().StartsWith("huge", StringComparison.Ordinal));
+    }
+
     private static async Task<string> FileProblemAsync(HttpResponseMessage response)
     {
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

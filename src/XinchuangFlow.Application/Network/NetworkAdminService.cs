@@ -311,8 +311,7 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         int n;
         while ((n = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > max)
-                throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {max / 1024 / 1024} MB.", ("max", (int)(max / 1024 / 1024))));
+            if (buffer.Length + n > max) throw AttachmentService.TooLarge(max);
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();

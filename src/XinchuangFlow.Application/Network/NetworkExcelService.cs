@@ -59,6 +59,15 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
 {
     /// <summary>The largest workbook an import takes.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// The refusal of a workbook larger than <see cref="MaxImportBytes"/>: what the import throws once it has read past the
+    /// limit, and what the web layer answers before reading a request that says it is larger. It stands for a 413, so its
+    /// code is the problem's own (a client tells it from the workbook's contents being invalid).
+    /// </summary>
+    public static InvalidInputException TooLarge() =>
+        new([Problem.Of(NetworkProblems.ImportTooLarge, "file", $"The workbook is larger than {MaxImportBytes / 1024 / 1024} MB.", ("max", (int)(MaxImportBytes / 1024 / 1024)))],
+            NetworkProblems.ImportTooLarge);
     public const int MaxRows = 5000;
 
     public async Task<byte[]> ExportAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
@@ -306,8 +315,7 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
         int n;
         while ((n = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > MaxImportBytes)
-                throw new InvalidInputException(Problem.Of(NetworkProblems.ImportTooLarge, "file", $"The workbook is larger than {MaxImportBytes / 1024 / 1024} MB.", ("max", (int)(MaxImportBytes / 1024 / 1024))));
+            if (buffer.Length + n > MaxImportBytes) throw TooLarge();
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();
