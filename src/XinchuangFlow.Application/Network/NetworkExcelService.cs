@@ -261,12 +261,11 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
         NetworkChanges changes, List<(string, object, string, object?, object)> audits, Action<T> put) where T : class
     {
         if (after is null || problems.Count > 0) return new ImportRow(sheet, row, key, ImportOutcome.Rejected, problems);
-        var json = System.Text.Json.JsonSerializer.Serialize(shape(after));
-        if (before is not null && System.Text.Json.JsonSerializer.Serialize(shape(before)) == json)
+        if (before is not null && NetworkAdminService.Unchanged(before, after, shape))
             return new ImportRow(sheet, row, key, ImportOutcome.Unchanged, []);
         (before is null ? changes.Added : changes.Updated).Add(after);
         var id = after switch { ServicePoint p => (object)p.Id, Technician t => t.Id, _ => key };
-        audits.Add((kind, id, before is null ? "import-create" : "import-update", before is null ? null : shape(before), shape(after)));
+        audits.Add((kind, id, before is null ? "import-create" : "import-update", before is null ? null : shape(before), NetworkAdminService.AuditedAfter(before, after, shape)));
         put(after);
         return new ImportRow(sheet, row, key, before is null ? ImportOutcome.Created : ImportOutcome.Updated, []);
     }

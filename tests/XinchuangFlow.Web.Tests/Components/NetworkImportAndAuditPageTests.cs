@@ -10,6 +10,7 @@ using MudBlazor.Services;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Application.Network;
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Web.Components.Pages.Audit;
 using XinchuangFlow.Web.Components.Pages.Network;
 using XinchuangFlow.Web.Security;
 
@@ -17,7 +18,8 @@ namespace XinchuangFlow.Web.Tests.Components;
 
 /// <summary>
 /// As rendered: the network page's Excel import refuses a workbook over the limit with the import's own coded problem
-/// (and imports nothing) yet still imports a workbook within it.
+/// (and imports nothing) yet still imports a workbook within it; the audit page names a liaison's line by its enterprise as
+/// the API does, and says which of its masked fields changed without showing the name or the number.
 /// </summary>
 public sealed class NetworkImportAndAuditPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>, IAsyncLifetime
 {
@@ -35,7 +37,7 @@ public sealed class NetworkImportAndAuditPageTests(WebAppFactory app) : IClassFi
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         foreach (var type in new[] { typeof(NetworkAdminService), typeof(NetworkExcelService), typeof(ShortlistService), typeof(AccessService), typeof(GuangxiDivisions),
-                     typeof(UserDirectoryService), typeof(TimeProvider) })
+                     typeof(UserDirectoryService), typeof(TimeProvider), typeof(XinchuangFlow.Application.Audit.AuditService) })
             _ctx.Services.AddSingleton(type, app.Services.GetRequiredService(type));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         return Task.CompletedTask;
@@ -78,5 +80,28 @@ public sealed class NetworkImportAndAuditPageTests(WebAppFactory app) : IClassFi
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=import-report]")), Slow);
         Assert.Empty(cut.FindAll("[data-testid=import-error]"));
         Assert.Equal(before + 2, (await network.TechniciansAsync(own)).Count);
+    }
+
+    [Fact]
+    public async Task TheAuditPage_NamesALiaisonsLineAsTheApiDoes_AndSaysWhatChanged_WithoutTheNameOrTheNumber()
+    {
+        var admin = await app.LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var enterprise = (await admin.GetFromJsonAsync<JsonArray>("/api/enterprises"))![0]!;
+        var party = $"enterprise-{enterprise["id"]!.GetValue<string>()}";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/liaisons/{party}", new { name = "覃海涛", phone = "0771-5551234" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/liaisons/{party}", new { name = "覃海涛", phone = "0772-6661234" })).StatusCode);
+        var line = (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?kind=liaison&id={party}"))!["items"]!.AsArray()[0]!;
+        Assert.Equal(enterprise["name"]!.GetValue<string>(), line["subject"]!.GetValue<string>());
+
+        SignIn("admin@xinchuang.local", Roles.DataBureauAdmin);
+        var cut = _ctx.Render<AuditTrail>();
+        var row = $"[data-testid=audit-{line["id"]!.GetValue<string>()}]";
+        cut.WaitForAssertion(() => cut.Find(row), Slow);
+        var cells = cut.Find(row).QuerySelectorAll("td");
+        Assert.Equal("联络人", cells[2].TextContent.Trim());
+        Assert.Equal(enterprise["name"]!.GetValue<string>(), cells[3].TextContent.Trim());
+        Assert.Equal("已变更：电话（详见导出）", cells[5].TextContent.Trim());
+        foreach (var clear in new[] { "覃海涛", "0771-5551234", "0772-6661234" })
+            Assert.DoesNotContain(clear, cut.Markup);
     }
 }
