@@ -173,13 +173,34 @@ public abstract class NetworkCoverageTests : IAsyncLifetime
         Assert.Equal(("覃海涛", "0771-5559999", null, null), (mine.Name, mine.Phone, mine.DeputyName, mine.DeputyPhone));
         Assert.Equal(4, read.Count(r => r.Liaison is not null));
 
-        // Audited with before and after; the phone numbers are not stored in clear.
+        // Audited with before and after; the names and phones (contacts, encrypted at rest) are never stored in clear:
+        // masked, with the fields that changed named.
         var lines = await _h.Services.GetRequiredService<IAuditLog>().ListAsync(LiaisonService.AuditKind, $"enterprise-{_a.Id}");
         Assert.Equal(["change", "name"], lines.Select(l => l.Action));
-        Assert.Equal("0771-5551234", JsonNode.Parse(lines[0].Before!)!["phone"]!.GetValue<string>());
-        Assert.Equal("0771-5559999", JsonNode.Parse(lines[0].After!)!["phone"]!.GetValue<string>());
         Assert.Equal($"manager-{_a.Name}@test", lines[0].User);
         Assert.Null(lines[1].Before);
+        var stored = await _h.Services.GetRequiredService<AuditService>().SearchAsync(Bureau, new AuditQuery(EntityKind: LiaisonService.AuditKind), 0, 50);
+        Assert.Equal(5, stored.Total);
+        foreach (var text in stored.Items.SelectMany(l => new[] { l.Before, l.After, l.Comment }))
+            foreach (var clear in new[] { "覃海涛", "韦丽萍", "0771-5551234", "0771-5559999", "13877100001", "5551234", "5559999" })
+                Assert.DoesNotContain(clear, text ?? "");
+        var before = JsonNode.Parse(lines[0].Before!)!;
+        var after = JsonNode.Parse(lines[0].After!)!;
+        Assert.Equal(("覃**", "********1234", "韦**", "*******0001"), (before["name"]!.GetValue<string>(), before["phone"]!.GetValue<string>(),
+            before["deputyName"]!.GetValue<string>(), before["deputyPhone"]!.GetValue<string>()));
+        Assert.Equal(("覃**", "********9999"), (after["name"]!.GetValue<string>(), after["phone"]!.GetValue<string>()));
+        Assert.Null(after["deputyName"]);
+        Assert.Equal(["phone", "deputyName", "deputyPhone"], after[PersonalData.ChangedKey]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["name", "phone", "deputyName", "deputyPhone"], JsonNode.Parse(lines[1].After!)![PersonalData.ChangedKey]!.AsArray().Select(f => f!.GetValue<string>()));
+        // A new number with the same last four digits is still said to have changed.
+        await Liaisons.SaveAsync(ManagerOf(_a), $"enterprise-{_a.Id}", input with { Phone = "0772-6669999", DeputyName = null, DeputyPhone = null });
+        var same = JsonNode.Parse((await _h.Services.GetRequiredService<IAuditLog>().ListAsync(LiaisonService.AuditKind, $"enterprise-{_a.Id}"))[0].After!)!;
+        Assert.Equal(["phone"], same[PersonalData.ChangedKey]!.AsArray().Select(f => f!.GetValue<string>()));
+
+        // The audit names each line's party as the page and the API show it: an enterprise, a city; the two bureaus by their key.
+        var expected = new (string, string?)[] { ("city-4501", "南宁市"), ($"enterprise-{_a.Id}", "甲集成商"), ($"enterprise-{_b.Id}", "乙集成商"), (LiaisonParty.IntranetOffice, null) };
+        Assert.Equal(expected.OrderBy(p => p.Item1, StringComparer.Ordinal),
+            stored.Items.Select(l => (l.EntityId, l.Subject)).Distinct().OrderBy(p => p.EntityId, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -55,6 +55,36 @@ public abstract class NetworkAdminApiTests(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task ATechniciansPhone_IsAuditedMasked_AndANewNumberWithTheSameLastDigitsStillCounts()
+    {
+        var (api, own) = await ManagerAsync();
+        var point = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/service-points"))![0]!["id"]!.GetValue<string>();
+        object Body(string phone) => new { name = "韦测试", userName = "mask-test@xinchuang.local", servicePointId = point, capabilityLevel = 2, categories = new[] { "terminal" }, phone };
+        var created = await api.PostAsJsonAsync($"/api/enterprises/{own}/technicians", Body("13807715678"));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        // Another number ending in the same four digits: saved, and audited as a change of the phone.
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/enterprises/{own}/technicians/{id}", Body("13907725678"))).StatusCode);
+        var technicians = await factory.Services.GetRequiredService<XinchuangFlow.Domain.Network.INetworkRepository>().TechniciansAsync(Guid.Parse(own));
+        Assert.Equal("13907725678", technicians.Single(t => t.Id == Guid.Parse(id)).Phone);
+
+        var admin = await factory.LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var lines = (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?kind=technician&id={id}"))!["items"]!.AsArray();
+        Assert.Equal(["update", "create"], lines.Select(l => l!["action"]!.GetValue<string>()));
+        foreach (var line in lines)
+            foreach (var field in new[] { "before", "after" })
+            {
+                Assert.DoesNotContain("13807715678", line![field]?.GetValue<string>() ?? "");
+                Assert.DoesNotContain("13907725678", line[field]?.GetValue<string>() ?? "");
+            }
+        var (before, after) = (JsonNode.Parse(lines[0]!["before"]!.GetValue<string>())!, JsonNode.Parse(lines[0]!["after"]!.GetValue<string>())!);
+        Assert.Equal(("*******5678", "*******5678"), (before["phone"]!.GetValue<string>(), after["phone"]!.GetValue<string>()));
+        Assert.Equal(["phone"], after["changed"]!.AsArray().Select(f => f!.GetValue<string>()));
+        // The audit names the technician, as the audit page does.
+        Assert.Equal("韦测试", lines[0]!["subject"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task OnlyTheOwnManager_Changes_OthersAreRefusedAndLogged()
     {
         var (manager, own) = await ManagerAsync();
@@ -199,6 +229,29 @@ public abstract class NetworkAdminApiTests(WebAppFactory factory)
         var huge = new byte[6 * 1024 * 1024];
         huge[0] = 0x50; huge[1] = 0x4B;
         Assert.Equal("工作簿超过 5 MB，无法导入。", await FileProblemAsync(await api.PostAsync($"/api/enterprises/{own}/network.xlsx", new ByteArrayContent(huge))));
+    }
+
+    [Fact]
+    public async Task AWorkbookFarOverTheLimit_IsRefusedWithTheImportsCodedProblem_InTheCallersLanguage_AndNothingIsImported()
+    {
+        var (api, own) = await ManagerAsync();
+        var point = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/service-points"))![0]!;
+        var workbook = TechnicianWorkbook(point["name"]!.GetValue<string>(), point["countyCode"]!.GetValue<string>(), 3, "huge");
+        // A real workbook padded to 11 MB: more than the wire allows an import (twice the 5 MB limit).
+        var huge = new byte[11 * 1024 * 1024];
+        workbook.CopyTo(huge, 0);
+        var before = (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!.Count;
+
+        var refused = await api.PostAsync($"/api/enterprises/{own}/network.xlsx", new ByteArrayContent(huge));
+        Assert.Equal("工作簿超过 5 MB，无法导入。", await FileProblemAsync(refused));
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.Equal("network-import-too-large", problem["code"]!.GetValue<string>());
+        var english = await api.PostAsync($"/api/enterprises/{own}/network.xlsx?culture=en", new ByteArrayContent(huge));
+        Assert.Equal("The workbook is larger than 5 MB and cannot be imported.", await FileProblemAsync(english));
+
+        Assert.Equal(before, (await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!.Count);
+        Assert.DoesNotContain((await api.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/technicians"))!,
+            t => t!["userName"]!.GetValue<string>().StartsWith("huge", StringComparison.Ordinal));
     }
 
     private static async Task<string> FileProblemAsync(HttpResponseMessage response)

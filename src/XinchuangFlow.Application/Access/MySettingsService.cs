@@ -22,8 +22,7 @@ public sealed class MySettingsService(IUserDirectory users, Audit.IAuditLog audi
         var before = await GetAsync(actor, ct);
         await users.UpdateContactAsync(actor.UserName ?? throw new InvalidInputException(Problem.Of(AccountProblems.SignInFirst, "user", "Sign in first.")), email, phone, byEmail, bySms, ct);
         // The phone number is encrypted at rest; the audit trail (append-only, never re-encrypted) shows its last four digits.
-        static string? Mask(string? p) => p is null ? null : p.Length <= 4 ? "****" : new string('*', p.Length - 4) + p[^4..];
-        static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={Mask(p)}; byEmail={be}; bySms={bs}";
+        static string Show(string? e, string? p, bool be, bool bs) => $"email={e}; phone={Audit.PersonalData.MaskPhone(p)}; byEmail={be}; bySms={bs}";
         await audit.RecordAsync(new Audit.AuditEntry
         {
             Id = Guid.CreateVersion7(), At = clock.GetUtcNow(), User = actor.UserName, EntityKind = "user", EntityId = actor.UserName!, Action = "contact",

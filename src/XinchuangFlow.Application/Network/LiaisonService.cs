@@ -100,7 +100,7 @@ public sealed class LiaisonService(ILiaisonStore store, INetworkRepository netwo
         return parties.Select(p => new LiaisonRow(p.Party, p.Name, saved.GetValueOrDefault(p.Party.Key), access.MayEditLiaison(actor, p.Party))).ToList();
     }
 
-    /// <summary>Names the party's liaison: its own party's for each, any for the Data Bureau; audited with before and after.</summary>
+    /// <summary>Names the party's liaison: its own party's for each, any for the Data Bureau; audited with before and after, the names and phones masked.</summary>
     public async Task<Liaison> SaveAsync(Actor actor, string? partyKey, LiaisonInput input, CancellationToken ct = default)
     {
         if (LiaisonParty.Parse(partyKey) is not { } party || !await ExistsAsync(party, ct)) throw access.NotFound(actor, "liaison party", partyKey ?? "");
@@ -137,13 +137,28 @@ public sealed class LiaisonService(ILiaisonStore store, INetworkRepository netwo
         await audit.RecordAsync(new AuditEntry
         {
             Id = Guid.CreateVersion7(), At = after.UpdatedAt, User = actor.UserName, EntityKind = AuditKind, EntityId = party.Key, Action = before is null ? "name" : "change",
-            Before = before is null ? null : Shape(before), After = Shape(after),
+            Before = before is null ? null : Shape(before), After = Shape(after, before),
         }, ct);
         return after;
     }
 
-    private static string Shape(Liaison l) =>
-        JsonSerializer.Serialize(new { name = l.Name, phone = l.Phone, deputyName = l.DeputyName, deputyPhone = l.DeputyPhone });
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The state before, as the audit keeps it: names and phones are contacts encrypted at rest, so masked (<see cref="PersonalData"/>).</summary>
+    private static string Shape(Liaison l) => JsonSerializer.Serialize(new
+    {
+        name = PersonalData.MaskName(l.Name), phone = PersonalData.MaskPhone(l.Phone),
+        deputyName = PersonalData.MaskName(l.DeputyName), deputyPhone = PersonalData.MaskPhone(l.DeputyPhone),
+    }, Json);
+
+    /// <summary>The state after, masked like <see cref="Shape(Liaison)"/>, naming the fields that changed from <paramref name="before"/> (those given, for a first liaison).</summary>
+    private static string Shape(Liaison l, Liaison? before) => JsonSerializer.Serialize(new
+    {
+        name = PersonalData.MaskName(l.Name), phone = PersonalData.MaskPhone(l.Phone),
+        deputyName = PersonalData.MaskName(l.DeputyName), deputyPhone = PersonalData.MaskPhone(l.DeputyPhone),
+        changed = PersonalData.Changed(("name", before?.Name, l.Name), ("phone", before?.Phone, l.Phone),
+            ("deputyName", before?.DeputyName, l.DeputyName), ("deputyPhone", before?.DeputyPhone, l.DeputyPhone)),
+    }, Json);
 
     private async Task<bool> ExistsAsync(LiaisonParty party, CancellationToken ct) => party.Kind switch
     {

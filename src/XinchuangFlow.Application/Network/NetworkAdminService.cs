@@ -311,8 +311,7 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         int n;
         while ((n = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > max)
-                throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {max / 1024 / 1024} MB.", ("max", (int)(max / 1024 / 1024))));
+            if (buffer.Length + n > max) throw AttachmentService.TooLarge(max);
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();
@@ -356,14 +355,32 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
 
     private async Task<T> ApplyOneAsync<T>(Actor actor, string kind, object id, T? before, T after, Func<T, object> shape, CancellationToken ct) where T : class
     {
-        if (before is not null && JsonSerializer.Serialize(shape(before), Json) == JsonSerializer.Serialize(shape(after), Json)) return before;
+        if (before is not null && Unchanged(before, after, shape)) return before;
         var changes = new NetworkChanges();
         (before is null ? changes.Added : changes.Updated).Add(after);
         await store.ApplyAsync(changes, ct);
         var action = before is null ? "create" : after is ServicePoint { Active: false } or Technician { Active: false } && before is ServicePoint { Active: true } or Technician { Active: true } ? "deactivate" : "update";
-        await AuditAsync(actor, kind, id, action, before is null ? null : shape(before), shape(after), ct);
+        await AuditAsync(actor, kind, id, action, before is null ? null : shape(before), AuditedAfter(before, after, shape), ct);
         return after;
     }
+
+    /// <summary>Whether a change changes nothing: the audited states alike, and the values the audit keeps only masked (a technician's phone) too.</summary>
+    internal static bool Unchanged<T>(T before, T after, Func<T, object> shape) =>
+        JsonSerializer.Serialize(shape(before), Json) == JsonSerializer.Serialize(shape(after), Json) && MaskedChanges(before, after).Length == 0;
+
+    /// <summary>The state after as the audit keeps it: its shape, naming under <see cref="PersonalData.ChangedKey"/> the masked values that changed.</summary>
+    internal static object AuditedAfter<T>(T? before, T after, Func<T, object> shape)
+    {
+        var changed = MaskedChanges(before, after);
+        if (changed.Length == 0) return shape(after);
+        var state = JsonSerializer.SerializeToNode(shape(after), Json)!.AsObject();
+        state[PersonalData.ChangedKey] = new System.Text.Json.Nodes.JsonArray(changed.Select(c => (System.Text.Json.Nodes.JsonNode?)c).ToArray());
+        return state;
+    }
+
+    /// <summary>The fields kept masked in the audit whose values differ: a technician's phone (its first one, for a new technician).</summary>
+    private static string[] MaskedChanges<T>(T? before, T after) =>
+        after is Technician a ? PersonalData.Changed(("phone", (before as Technician)?.Phone, a.Phone)) : [];
 
     /// <summary>Writes one audit line with the states before and after (SEC-3).</summary>
     internal Task AuditAsync(Actor actor, string kind, object id, string action, object? before, object? after, CancellationToken ct, string? comment = null) =>
@@ -378,11 +395,14 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
     {
         enterpriseId = p.EnterpriseId, name = p.Name, kind = p.Kind.ToString(), countyCode = p.CountyCode, address = p.Address, openingHours = p.OpeningHours, phone = p.Phone, active = p.Active,
     };
-    /// <summary>The technician as the audit keeps it; the work phone is personal data kept encrypted, so only whether it is set.</summary>
+    /// <summary>
+    /// The technician as the audit keeps it; the work phone is personal data kept encrypted, so masked to its last four
+    /// digits (<see cref="PersonalData"/>; an unsalted hash of a phone number is found again by trying every number).
+    /// </summary>
     internal static object TechnicianShape(Technician t) => new
     {
         enterpriseId = t.EnterpriseId, name = t.Name, userName = t.UserName, servicePointId = t.ServicePointId, capabilityLevel = t.CapabilityLevel,
-        categories = ProductCategories.Names.Keys.Where(t.Categories.Contains).ToArray(), phoneSet = !string.IsNullOrEmpty(t.Phone), phoneHash = t.Phone is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.Phone)))[..12], active = t.Active,
+        categories = ProductCategories.Names.Keys.Where(t.Categories.Contains).ToArray(), phone = PersonalData.MaskPhone(t.Phone), active = t.Active,
     };
     internal static object CertificateShape(Certificate c) => new
     {

@@ -59,6 +59,15 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
 {
     /// <summary>The largest workbook an import takes.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// The refusal of a workbook larger than <see cref="MaxImportBytes"/>: what the import throws once it has read past the
+    /// limit, and what the web layer answers before reading a request that says it is larger. It stands for a 413, so its
+    /// code is the problem's own (a client tells it from the workbook's contents being invalid).
+    /// </summary>
+    public static InvalidInputException TooLarge() =>
+        new([Problem.Of(NetworkProblems.ImportTooLarge, "file", $"The workbook is larger than {MaxImportBytes / 1024 / 1024} MB.", ("max", (int)(MaxImportBytes / 1024 / 1024)))],
+            NetworkProblems.ImportTooLarge);
     public const int MaxRows = 5000;
 
     public async Task<byte[]> ExportAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
@@ -252,12 +261,11 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
         NetworkChanges changes, List<(string, object, string, object?, object)> audits, Action<T> put) where T : class
     {
         if (after is null || problems.Count > 0) return new ImportRow(sheet, row, key, ImportOutcome.Rejected, problems);
-        var json = System.Text.Json.JsonSerializer.Serialize(shape(after));
-        if (before is not null && System.Text.Json.JsonSerializer.Serialize(shape(before)) == json)
+        if (before is not null && NetworkAdminService.Unchanged(before, after, shape))
             return new ImportRow(sheet, row, key, ImportOutcome.Unchanged, []);
         (before is null ? changes.Added : changes.Updated).Add(after);
         var id = after switch { ServicePoint p => (object)p.Id, Technician t => t.Id, _ => key };
-        audits.Add((kind, id, before is null ? "import-create" : "import-update", before is null ? null : shape(before), shape(after)));
+        audits.Add((kind, id, before is null ? "import-create" : "import-update", before is null ? null : shape(before), NetworkAdminService.AuditedAfter(before, after, shape)));
         put(after);
         return new ImportRow(sheet, row, key, before is null ? ImportOutcome.Created : ImportOutcome.Updated, []);
     }
@@ -306,8 +314,7 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
         int n;
         while ((n = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > MaxImportBytes)
-                throw new InvalidInputException(Problem.Of(NetworkProblems.ImportTooLarge, "file", $"The workbook is larger than {MaxImportBytes / 1024 / 1024} MB.", ("max", (int)(MaxImportBytes / 1024 / 1024))));
+            if (buffer.Length + n > MaxImportBytes) throw TooLarge();
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();

@@ -24,6 +24,14 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
 
     public long MaxBytes => options.MaxBytes;
 
+    /// <summary>
+    /// The refusal of a file larger than <paramref name="max"/> bytes: what an upload throws once it has read past the
+    /// limit, and what the web layer answers before reading a request that says it is larger. It stands for a 413, so its
+    /// code is the problem's own (a client tells it from the file being refused for what it is).
+    /// </summary>
+    public static InvalidInputException TooLarge(long max) =>
+        new([Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {max / 1024 / 1024} MB.", ("max", (int)(max / 1024 / 1024)))], AttachmentProblems.TooLarge);
+
     public async Task<IReadOnlyList<AttachmentInfo>> ListAsync(Actor actor, string ticket, CancellationToken ct = default)
     {
         var t = await queries.GetTicketAsync(actor, ticket, ct);
@@ -66,7 +74,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
     private async Task<AttachmentInfo> AddCheckedAsync(Guid caseId, string? fileName, byte[] bytes, string? user, CancellationToken ct)
     {
         var name = CheckName(fileName);
-        if (bytes.Length > MaxBytes) throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {MaxBytes / 1024 / 1024} MB.", ("max", MaxBytes / 1024 / 1024)));
+        if (bytes.Length > MaxBytes) throw TooLarge(MaxBytes);
         if (bytes.Length == 0) throw new InvalidInputException(Problem.Of(AttachmentProblems.Empty, "file", "The file is empty."));
         var type = Sniff(bytes) ?? throw new InvalidInputException(Problem.Of(AttachmentProblems.TypeRefused, "file",
             $"'{name}' is not accepted: photos and screenshots (PNG, JPEG, GIF, WebP), PDF or plain UTF-8 text; the content is checked, not the name.",
@@ -105,7 +113,7 @@ public sealed class AttachmentService(CaseQueryService queries, IAttachmentStore
         int n;
         while ((n = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > max) throw new InvalidInputException(Problem.Of(AttachmentProblems.TooLarge, "file", $"The file is larger than {max / 1024 / 1024} MB.", ("max", (int)(max / 1024 / 1024))));
+            if (buffer.Length + n > max) throw TooLarge(max);
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();

@@ -19,7 +19,7 @@ public static class AuditEndpoints
         {
             var (items, total) = await audit.SearchAsync(user.ToActor(), filter.ToQuery(), filter.Skip, filter.Take, ct);
             return Results.Ok(new { total, items });
-        }).WithSummary("The audit trail (SEC-3, Data Bureau and supervisors): every change — definitions, rules, each ticket and complaint action, keys, the mailbox's triage — newest first; filter by kind, id, user, action, text, period (China time).");
+        }).WithSummary("The audit trail (SEC-3, Data Bureau and supervisors): every change — definitions, rules, each ticket and complaint action, keys, the mailbox's triage — newest first; filter by kind, id, user, action, text, period (China time). Each line's subject names what it is about where its id is no name (an enterprise, a city, a service point or technician), as the audit page shows it.");
         api.MapGet("/audit/export", async ([AsParameters] AuditFilter filter, ClaimsPrincipal user, XinchuangFlow.Application.Audit.AuditService audit, TimeProvider clock, CancellationToken ct) =>
             Results.File(await audit.ExportCsvAsync(user.ToActor(), filter.ToQuery(), ct), "text/csv; charset=utf-8", $"audit-{Times.FileStamp(clock.GetUtcNow())}.csv"))
             .WithSummary("The matching audit lines as CSV (UTF-8), oldest first, with each line's seal order and SM3 hash.");

@@ -5,7 +5,9 @@ namespace XinchuangFlow.Web.Hosting;
 
 /// <summary>
 /// The request body limit (Limits:MaxRequestBodyBytes), except that an attachment upload may be as large as a file may
-/// be (the attachment service stops reading past that).
+/// be (the attachment service stops reading past that) and a network workbook twice its limit on the wire. An upload that
+/// says it is larger than its file may be gets the service's own coded refusal (the file's limit in MB, in the caller's
+/// language, through the exception handler) before anything is read; any other body too large a bare 413.
 /// </summary>
 public sealed class RequestSizeMiddleware(RequestDelegate next, IConfiguration config, AttachmentOptions attachments)
 {
@@ -14,20 +16,25 @@ public sealed class RequestSizeMiddleware(RequestDelegate next, IConfiguration c
     public async Task InvokeAsync(HttpContext http)
     {
         var limit = _maxBody;
+        Func<Exception>? refusal = null;
         if (IsAttachmentUpload(http.Request))
         {
             limit = attachments.MaxBytes;
+            refusal = () => AttachmentService.TooLarge(attachments.MaxBytes);
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = attachments.MaxBytes + 1;
         }
         else if (IsNetworkImport(http.Request))
         {
-            // Twice the workbook limit on the wire, so a workbook somewhat too large gets the import's own coded refusal.
-            limit = 2 * Application.Network.NetworkExcelService.MaxImportBytes;
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + 1;
+            // The body is the workbook: one that says it is larger is refused as the import refuses it. On the wire twice the
+            // limit, so a body of unknown length somewhat too large still reaches the import's own refusal (it stops reading past the limit).
+            limit = Application.Network.NetworkExcelService.MaxImportBytes;
+            refusal = Application.Network.NetworkExcelService.TooLarge;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 2 * limit + 1;
         }
         // Kestrel enforces the limit on the wire; this also covers hosts without Kestrel and answers early.
         if (http.Request.ContentLength > limit)
         {
+            if (refusal is not null) throw refusal();
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await http.Response.WriteAsJsonAsync(new { title = $"The request body is larger than {limit} bytes." });
             return;
