@@ -104,4 +104,26 @@ public sealed class NetworkImportAndAuditPageTests(WebAppFactory app) : IClassFi
         foreach (var clear in new[] { "覃海涛", "0771-5551234", "0772-6661234" })
             Assert.DoesNotContain(clear, cut.Markup);
     }
+
+    [Fact]
+    public async Task TheAuditPage_NamesANetworkChangesKind_NotOther()
+    {
+        var manager = await app.LoginAsync("manager@xinchuang.local", "Demo#2026xf");
+        var own = Assert.Single((await manager.GetFromJsonAsync<JsonArray>("/api/enterprises"))!)!["id"]!.GetValue<string>();
+        var point = (await manager.GetFromJsonAsync<JsonArray>($"/api/enterprises/{own}/service-points"))![0]!["id"]!.GetValue<string>();
+        var created = await manager.PostAsJsonAsync($"/api/enterprises/{own}/technicians",
+            new { name = "蒙审计", userName = "audit-kind@xinchuang.local", servicePointId = point, capabilityLevel = 2, categories = new[] { "terminal" }, phone = "13807719876" });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var admin = await app.LoginAsync("admin@xinchuang.local", "Admin#2026xf");
+        var line = (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?kind=technician&id={id}"))!["items"]!.AsArray()[0]!;
+
+        SignIn("admin@xinchuang.local", Roles.DataBureauAdmin);
+        var cut = _ctx.Render<AuditTrail>();
+        var row = $"[data-testid=audit-{line["id"]!.GetValue<string>()}]";
+        cut.WaitForAssertion(() => cut.Find(row), Slow);
+        var cells = cut.Find(row).QuerySelectorAll("td");
+        Assert.Equal("技术人员", cells[2].TextContent.Trim());
+        Assert.Equal("蒙审计", cells[3].TextContent.Trim());
+    }
 }
