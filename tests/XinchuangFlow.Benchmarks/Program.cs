@@ -112,7 +112,7 @@ if (dashboardTickets > 0)
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var (provider, newDb) in targets)
     {
-        var r = await DashboardWorkloads.RunAsync(provider, await newDb(), dashboardTickets);
+        var r = await DashboardWorkloads.RunAsync(provider, Environment.GetEnvironmentVariable("XF_DASH_DB") is { Length: > 0 } again && provider == DatabaseProvider.Sqlite ? again : await newDb(), dashboardTickets);
         Console.WriteLine($"| {provider} | {r.Tickets:N0} ({r.Days:N0}) | {r.Fill.TotalSeconds:0} s | {r.Fold.TotalSeconds:0} s | {r.FigureRows:N0} ({r.ProductRows:N0}) | {r.Baseline} | {r.Region} | {r.City} | " +
                           $"{r.RegionQuarter} | {r.CityQuarter} | {Math.Max(r.Region.P95, r.RegionQuarter.P95) / r.Baseline.P95:0}× | {Math.Max(r.City.P95, r.CityQuarter.P95) / r.Baseline.P95:0}× | {r.Incremental} |");
     }

@@ -93,4 +93,49 @@ public sealed class DailyFigureFoldTests
         var (a, b) = (FoldDay().Figures.Single(), FoldDay().Figures.Single());
         Assert.Equivalent(a, b);
     }
+
+    [Fact]
+    public void TheCoarserRows_SumTheDetailRows_ByCounty_AndByCityAndEnterprise()
+    {
+        var (a, b) = (Guid.Parse("0195a000-0000-7000-8000-0000000000a1"), Guid.Parse("0195a000-0000-7000-8000-0000000000b2"));
+        var nanning2 = D.CountiesOf("4501")[1].Code;
+        DailyFigure F(string county, Guid e, int created, int due, int met, int rated, int sum) => new()
+        {
+            Day = Day, CityCode = county[..4], CountyCode = county, EnterpriseId = e, Created = created, OnSiteDue = due, OnSiteMet = met, SameCityDue = due,
+            SameCityMet = met, SatisfactionCount = rated, SatisfactionSum = sum, Closed = 1, Complaints = 1,
+        };
+        // Nanning county: 甲 3 tickets (2 clocks, 1 kept; 2 rated, 9) and 乙 2 (1 clock kept; 1 rated, 2); a second Nanning county: 甲 1; Guilin: 乙 4.
+        var detail = new[] { F(Nanning, a, 3, 2, 1, 2, 9), F(Nanning, b, 2, 1, 1, 1, 2), F(nanning2, a, 1, 0, 0, 0, 0), F(Guilin, b, 4, 4, 3, 2, 10) };
+        var up = DailyFigureFold.RollUp(detail);
+
+        var counties = up.Where(r => r.Grain == DailyFigure.ByCounty).ToDictionary(r => r.CountyCode);
+        Assert.Equal([Nanning, nanning2, Guilin], counties.Keys.Order(StringComparer.Ordinal));
+        Assert.All(counties.Values, r => Assert.Equal(Guid.Empty, r.EnterpriseId));
+        var n = counties[Nanning];
+        Assert.Equal((5, 3, 2, 3, 11, 2, 2, "4501"), (n.Created, n.OnSiteDue, n.OnSiteMet, n.SatisfactionCount, n.SatisfactionSum, n.Closed, n.Complaints, n.CityCode));
+        Assert.Equal((4, 4, 3), (counties[Guilin].Created, counties[Guilin].OnSiteDue, counties[Guilin].OnSiteMet));
+
+        var cities = up.Where(r => r.Grain == DailyFigure.ByCityEnterprise).ToDictionary(r => (r.CityCode, r.EnterpriseId));
+        Assert.Equal(3, cities.Count);
+        Assert.All(cities.Values, r => Assert.Equal("", r.CountyCode));
+        // 甲 in Nanning: both counties, 3 + 1 tickets; 乙 in Nanning: 2; 乙 in Guilin: 4.
+        Assert.Equal((4, 2, 1, 2), (cities[("4501", a)].Created, cities[("4501", a)].OnSiteDue, cities[("4501", a)].OnSiteMet, cities[("4501", a)].Closed));
+        Assert.Equal(2, cities[("4501", b)].Created);
+        Assert.Equal(4, cities[(Guilin[..4], b)].Created);
+        // Every grain sums to the same day.
+        Assert.Equal(detail.Sum(r => r.Created), counties.Values.Sum(r => r.Created));
+        Assert.Equal(detail.Sum(r => r.Created), cities.Values.Sum(r => r.Created));
+        // Rolled-up rows given back are not counted twice.
+        Assert.Equal(up.Count, DailyFigureFold.RollUp(detail.Concat(up)).Count);
+        Assert.Equal(10, DailyFigureFold.RollUp(detail.Concat(up)).Where(r => r.Grain == DailyFigure.ByCounty).Sum(r => r.Created));
+    }
+
+    [Fact]
+    public void TheRegionsProductRows_SumEveryCityAndEnterprise()
+    {
+        DailyProductFigure P(string city, string category, string os, int n) => new() { Day = Day, CityCode = city, EnterpriseId = Guid.NewGuid(), ProductCategory = category, Os = os, Created = n };
+        var up = DailyFigureFold.RollUp([P("4501", "terminal", "统信UOS", 2), P("4503", "terminal", "统信UOS", 3), P("4501", "terminal", "", 1), P("4501", "server", "银河麒麟", 4)]);
+        Assert.All(up, r => Assert.Equal((DailyProductFigure.Region, "", Guid.Empty), (r.Grain, r.CityCode, r.EnterpriseId)));
+        Assert.Equal([("server", "银河麒麟", 4), ("terminal", "", 1), ("terminal", "统信UOS", 5)], up.Select(r => (r.ProductCategory, r.Os, r.Created)));
+    }
 }

@@ -89,6 +89,13 @@ public abstract class DashboardTests : IAsyncLifetime
         Assert.Equal((10, 3, 3.33), (region.Totals.SatisfactionSumCheck(), region.Totals.Rated, region.Totals.Satisfaction));
         Assert.Equal(["4501", "4502"], region.ByCity.Where(c => c.Created > 0).Select(c => c.Key));
         Assert.Equal(111, region.MapCounties.Count);
+        // The region reads the coarser rows (per county; per city and enterprise; per category and platform): the same sums.
+        Assert.Equal([(Nanning, 3, 1), (Nanning2, 1, 1), (Liuzhou, 1, 1)],
+            region.ByCounty.Where(r => r.Created > 0).OrderByDescending(r => r.Created).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Created, r.Rated)));
+        Assert.Equal([("乙集成商", 2, 1), ("甲集成商", 3, 2)], region.ByEnterprise.Select(e => (e.Name, e.Created, e.Closed)).OrderBy(e => e.Name, StringComparer.Ordinal));
+        Assert.Equal([("peripheral", 1), ("terminal", 4)], region.TopCategories.OrderBy(c => c.Category).Select(c => (c.Category, c.Tickets)));
+        Assert.Equal([("统信UOS", 1)], region.TopPlatforms.Select(p => (p.Os, p.Tickets)));
+        Assert.Equal(5, region.Weeks.Sum(w => w.Created));
 
         var city = await Dashboards.ViewAsync(NanningDesk);
         Assert.Equal(("city", "4501"), (city.Reach, city.CityCode));
@@ -152,8 +159,8 @@ public abstract class DashboardTests : IAsyncLifetime
         var b = await Dashboards.ViewAsync(Manager(_b));
         Assert.Equal((2, 2, 0, 4.0), (b.Totals.Created, b.Totals.Closed, b.Totals.Open, b.Totals.Satisfaction));
         await using var check = await Factory.CreateDbContextAsync();
-        // One row per day, county and enterprise: folding again replaced the rows, it did not add to them.
-        Assert.Equal(await check.DailyFigures.CountAsync(), await check.DailyFigures.Select(f => new { f.Day, f.CountyCode, f.EnterpriseId }).Distinct().CountAsync());
+        // One row per grain, day, county and enterprise: folding again replaced the rows, it did not add to them.
+        Assert.Equal(await check.DailyFigures.CountAsync(), await check.DailyFigures.Select(f => new { f.Grain, f.Day, f.CityCode, f.CountyCode, f.EnterpriseId }).Distinct().CountAsync());
     }
 
     [Fact]

@@ -92,5 +92,34 @@ public static class DailyFigureFold
                 .ThenBy(p => p.Os, StringComparer.Ordinal).ThenBy(p => p.Cpu, StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>
+    /// The coarser rows of a day's detail rows: one per county (every enterprise) and one per city and enterprise (every
+    /// county), each the sum of the detail rows it stands for.
+    /// </summary>
+    public static IReadOnlyList<DailyFigure> RollUp(IEnumerable<DailyFigure> detail)
+    {
+        var byCounty = new Dictionary<string, DailyFigure>(StringComparer.Ordinal);
+        var byCityEnterprise = new Dictionary<(string City, Guid Enterprise), DailyFigure>();
+        foreach (var f in detail)
+        {
+            if (f.Grain != DailyFigure.Detail) continue;
+            if (!byCounty.TryGetValue(f.CountyCode, out var c))
+                byCounty[f.CountyCode] = c = new DailyFigure { Grain = DailyFigure.ByCounty, Day = f.Day, CityCode = f.CityCode, CountyCode = f.CountyCode };
+            c.Add(f);
+            if (!byCityEnterprise.TryGetValue((f.CityCode, f.EnterpriseId), out var e))
+                byCityEnterprise[(f.CityCode, f.EnterpriseId)] = e = new DailyFigure { Grain = DailyFigure.ByCityEnterprise, Day = f.Day, CityCode = f.CityCode, EnterpriseId = f.EnterpriseId };
+            e.Add(f);
+        }
+        return byCounty.Values.OrderBy(r => r.CountyCode, StringComparer.Ordinal)
+            .Concat(byCityEnterprise.Values.OrderBy(r => r.CityCode, StringComparer.Ordinal).ThenBy(r => r.EnterpriseId)).ToList();
+    }
+
+    /// <summary>The region's rows of a day's product rows: one per category and platform, every city and enterprise summed.</summary>
+    public static IReadOnlyList<DailyProductFigure> RollUp(IEnumerable<DailyProductFigure> detail) => detail
+        .Where(p => p.Grain == DailyProductFigure.Detail)
+        .GroupBy(p => (p.Day, p.ProductCategory, p.Os, p.Cpu))
+        .Select(g => new DailyProductFigure { Grain = DailyProductFigure.Region, Day = g.Key.Day, ProductCategory = g.Key.ProductCategory, Os = g.Key.Os, Cpu = g.Key.Cpu, Created = g.Sum(p => p.Created) })
+        .OrderBy(p => p.ProductCategory, StringComparer.Ordinal).ThenBy(p => p.Os, StringComparer.Ordinal).ThenBy(p => p.Cpu, StringComparer.Ordinal).ToList();
+
     private static string Trim(string? s, int max) => string.IsNullOrWhiteSpace(s) ? "" : s.Trim() is var v && v.Length > max ? v[..max] : s.Trim();
 }

@@ -86,7 +86,9 @@ public sealed class EfDashboardFigures(IDbContextFactory<XfDbContext> factory, T
             await db.DailyFigures.Where(f => f.Day == day).ExecuteDeleteAsync(ct);
             await db.DailyProductFigures.Where(f => f.Day == day).ExecuteDeleteAsync(ct);
             db.DailyFigures.AddRange(figures);
+            db.DailyFigures.AddRange(DailyFigureFold.RollUp(figures));
             db.DailyProductFigures.AddRange(products);
+            db.DailyProductFigures.AddRange(DailyFigureFold.RollUp(products));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
@@ -114,21 +116,38 @@ public sealed class EfDashboardFigures(IDbContextFactory<XfDbContext> factory, T
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (scope.TechnicianUser is { } user) return await TechnicianSumsAsync(db, user, from, to, ct);
-        var f = db.DailyFigures.AsNoTracking().Where(x => x.Day >= from && x.Day < to);
+        var period = db.DailyFigures.AsNoTracking().Where(x => x.Day >= from && x.Day < to);
         var p = db.DailyProductFigures.AsNoTracking().Where(x => x.Day >= from && x.Day < to);
-        if (scope.CityCode is { } city)
+        List<Sum<string>> byCounty;
+        List<Sum<Guid>> byEnterprise;
+        List<Sum<DateOnly>> byDay;
+        if (scope.CityCode is null && scope.EnterpriseId is null)
         {
-            f = f.Where(x => x.CityCode == city);
-            p = p.Where(x => x.CityCode == city);
+            // The region reads the coarser rows: per county (the map, the counties, the trend), per city and enterprise (the enterprises).
+            var counties = period.Where(x => x.Grain == DailyFigure.ByCounty);
+            byCounty = await Sums(counties.GroupBy(x => x.CountyCode)).ToListAsync(ct);
+            byDay = await Sums(counties.GroupBy(x => x.Day)).ToListAsync(ct);
+            byEnterprise = await Sums(period.Where(x => x.Grain == DailyFigure.ByCityEnterprise).GroupBy(x => x.EnterpriseId)).ToListAsync(ct);
+            p = p.Where(x => x.Grain == DailyProductFigure.Region);
         }
-        if (scope.EnterpriseId is { } e)
+        else
         {
-            f = f.Where(x => x.EnterpriseId == e);
-            p = p.Where(x => x.EnterpriseId == e);
+            var f = period.Where(x => x.Grain == DailyFigure.Detail);
+            p = p.Where(x => x.Grain == DailyProductFigure.Detail);
+            if (scope.CityCode is { } city)
+            {
+                f = f.Where(x => x.CityCode == city);
+                p = p.Where(x => x.CityCode == city);
+            }
+            if (scope.EnterpriseId is { } e)
+            {
+                f = f.Where(x => x.EnterpriseId == e);
+                p = p.Where(x => x.EnterpriseId == e);
+            }
+            byCounty = await Sums(f.GroupBy(x => x.CountyCode)).ToListAsync(ct);
+            byEnterprise = await Sums(f.GroupBy(x => x.EnterpriseId)).ToListAsync(ct);
+            byDay = await Sums(f.GroupBy(x => x.Day)).ToListAsync(ct);
         }
-        var byCounty = await Sums(f.GroupBy(x => x.CountyCode)).ToListAsync(ct);
-        var byEnterprise = await Sums(f.GroupBy(x => x.EnterpriseId)).ToListAsync(ct);
-        var byDay = await Sums(f.GroupBy(x => x.Day)).ToListAsync(ct);
         var byCategory = await p.GroupBy(x => x.ProductCategory).Select(g => new { g.Key, N = g.Sum(x => x.Created) }).ToListAsync(ct);
         var byPlatform = await p.GroupBy(x => new { x.Os, x.Cpu }).Select(g => new { g.Key.Os, g.Key.Cpu, N = g.Sum(x => x.Created) })
             .OrderByDescending(x => x.N).Take(50).ToListAsync(ct);

@@ -1075,6 +1075,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OnSiteDue")
                         .HasColumnType("integer");
 
@@ -1104,11 +1107,11 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode", "Day");
+                    b.HasIndex("Grain", "CityCode", "Day");
 
-                    b.HasIndex("EnterpriseId", "Day");
+                    b.HasIndex("Grain", "EnterpriseId", "Day");
 
-                    b.HasIndex("Day", "CountyCode", "EnterpriseId")
+                    b.HasIndex("Grain", "Day", "CityCode", "CountyCode", "EnterpriseId")
                         .IsUnique();
 
                     b.ToTable("xf_daily_figures", (string)null);
@@ -1141,6 +1144,9 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Os")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1153,11 +1159,11 @@ namespace XinchuangFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode", "Day");
+                    b.HasIndex("Grain", "CityCode", "Day");
 
-                    b.HasIndex("EnterpriseId", "Day");
+                    b.HasIndex("Grain", "EnterpriseId", "Day");
 
-                    b.HasIndex("Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
+                    b.HasIndex("Grain", "Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
                         .IsUnique();
 
                     b.ToTable("xf_daily_product_figures", (string)null);

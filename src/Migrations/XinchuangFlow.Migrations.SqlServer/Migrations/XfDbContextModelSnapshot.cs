@@ -1077,6 +1077,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Grain")
+                        .HasColumnType("int");
+
                     b.Property<int>("OnSiteDue")
                         .HasColumnType("int");
 
@@ -1106,11 +1109,11 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode", "Day");
+                    b.HasIndex("Grain", "CityCode", "Day");
 
-                    b.HasIndex("EnterpriseId", "Day");
+                    b.HasIndex("Grain", "EnterpriseId", "Day");
 
-                    b.HasIndex("Day", "CountyCode", "EnterpriseId")
+                    b.HasIndex("Grain", "Day", "CityCode", "CountyCode", "EnterpriseId")
                         .IsUnique();
 
                     b.ToTable("xf_daily_figures", (string)null);
@@ -1143,6 +1146,9 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Grain")
+                        .HasColumnType("int");
+
                     b.Property<string>("Os")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1155,11 +1161,11 @@ namespace XinchuangFlow.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode", "Day");
+                    b.HasIndex("Grain", "CityCode", "Day");
 
-                    b.HasIndex("EnterpriseId", "Day");
+                    b.HasIndex("Grain", "EnterpriseId", "Day");
 
-                    b.HasIndex("Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
+                    b.HasIndex("Grain", "Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
                         .IsUnique();
 
                     b.ToTable("xf_daily_product_figures", (string)null);

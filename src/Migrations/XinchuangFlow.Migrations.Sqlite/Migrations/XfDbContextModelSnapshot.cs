@@ -1064,6 +1064,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OnSiteDue")
                         .HasColumnType("INTEGER");
 
@@ -1093,11 +1096,11 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode", "Day");
+                    b.HasIndex("Grain", "CityCode", "Day");
 
-                    b.HasIndex("EnterpriseId", "Day");
+                    b.HasIndex("Grain", "EnterpriseId", "Day");
 
-                    b.HasIndex("Day", "CountyCode", "EnterpriseId")
+                    b.HasIndex("Grain", "Day", "CityCode", "CountyCode", "EnterpriseId")
                         .IsUnique();
 
                     b.ToTable("xf_daily_figures", (string)null);
@@ -1128,6 +1131,9 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Os")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1140,11 +1146,11 @@ namespace XinchuangFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode", "Day");
+                    b.HasIndex("Grain", "CityCode", "Day");
 
-                    b.HasIndex("EnterpriseId", "Day");
+                    b.HasIndex("Grain", "EnterpriseId", "Day");
 
-                    b.HasIndex("Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
+                    b.HasIndex("Grain", "Day", "CityCode", "EnterpriseId", "ProductCategory", "Os", "Cpu")
                         .IsUnique();
 
                     b.ToTable("xf_daily_product_figures", (string)null);

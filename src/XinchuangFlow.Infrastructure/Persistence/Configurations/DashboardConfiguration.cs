@@ -4,7 +4,7 @@ using XinchuangFlow.Domain.Dashboards;
 
 namespace XinchuangFlow.Infrastructure.Persistence.Configurations;
 
-/// <summary>The dashboards' daily figures (DSH-1, PERF-2): one row per day, county and enterprise; the region's, a city's and an enterprise's queries each read an index.</summary>
+/// <summary>The dashboards' daily figures (DSH-1, PERF-2): per day, county and enterprise, and the coarser sums of them (<see cref="DailyFigure.Grain"/>); the region's, a city's and an enterprise's queries each read an index that starts with the grain.</summary>
 internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyFigure>
 {
     public void Configure(EntityTypeBuilder<DailyFigure> builder)
@@ -14,9 +14,9 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
         builder.Property(x => x.CityCode).HasMaxLength(4);
         builder.Property(x => x.CountyCode).HasMaxLength(6);
         builder.Ignore(x => x.IsEmpty);
-        builder.HasIndex(x => new { x.Day, x.CountyCode, x.EnterpriseId }).IsUnique();
-        builder.HasIndex(x => new { x.CityCode, x.Day });
-        builder.HasIndex(x => new { x.EnterpriseId, x.Day });
+        builder.HasIndex(x => new { x.Grain, x.Day, x.CityCode, x.CountyCode, x.EnterpriseId }).IsUnique();
+        builder.HasIndex(x => new { x.Grain, x.CityCode, x.Day });
+        builder.HasIndex(x => new { x.Grain, x.EnterpriseId, x.Day });
     }
 }
 
@@ -31,9 +31,9 @@ internal sealed class DailyProductFigureConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.ProductCategory).HasMaxLength(30);
         builder.Property(x => x.Os).HasMaxLength(100);
         builder.Property(x => x.Cpu).HasMaxLength(100);
-        builder.HasIndex(x => new { x.Day, x.CityCode, x.EnterpriseId, x.ProductCategory, x.Os, x.Cpu }).IsUnique();
-        builder.HasIndex(x => new { x.CityCode, x.Day });
-        builder.HasIndex(x => new { x.EnterpriseId, x.Day });
+        builder.HasIndex(x => new { x.Grain, x.Day, x.CityCode, x.EnterpriseId, x.ProductCategory, x.Os, x.Cpu }).IsUnique();
+        builder.HasIndex(x => new { x.Grain, x.CityCode, x.Day });
+        builder.HasIndex(x => new { x.Grain, x.EnterpriseId, x.Day });
     }
 }
 
