@@ -98,7 +98,7 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
         var now = clock.GetUtcNow();
         var (year, quarter) = AssessmentPeriod.QuarterOf(now);
         var last = AssessmentPeriod.Before(AssessmentPeriod.Name(year, quarter));
-        var decided = AssessmentPeriod.Quarter(year, quarter).From.AddDays(12).AddHours(2);
+        var decided = AssessmentPeriod.Quarter(year, quarter).From.AddDays(12).AddHours(2).ToUniversalTime();   // PostgreSQL keeps UTC only
         if (decided > now.AddHours(-1)) decided = now.AddHours(-1);
         var reason = $"{AssessmentPeriod.Spoken(last).Zh}服务考核不合格（56.5 分），约谈后整改不到位：暂停派单，整改完成并经复核后恢复。";
         return ShortlistDecision.Make(enterprise with { Status = ShortlistStatus.Active }, ShortlistActions.Suspend, reason, last, decided, DataBureauUser)!.Value.Decision;
