@@ -55,7 +55,9 @@ public class CoverageBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
         var county = page.Locator("[data-testid=coverage-county]");
         await Assertions.Expect(county.Locator("[data-testid=coverage-county-name]")).ToHaveTextAsync("西林县（百色市）");
-        await Assertions.Expect(county.Locator("[data-testid=coverage-county-status]")).ToHaveTextAsync("无任何在册集成商在此设有服务网点");
+        await Assertions.Expect(county.Locator("[data-testid=coverage-county-status]")).ToHaveTextAsync("无任何正常派单的集成商在此设有服务网点");
+        // The suspended integrator's point there is grey, and the page says why it does not count.
+        await Assertions.Expect(county.Locator("[data-testid=coverage-not-counted]")).ToContainTextAsync("暂停派单");
         var rows = county.Locator("[data-testid=coverage-enterprises] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(7);   // four integrators and three vendors
         var active = new[] { "广西桂信科技集成有限公司", "南宁八桂数智服务有限公司", "柳州信创系统集成有限公司" };
@@ -74,9 +76,9 @@ public class CoverageBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         foreach (var name in active)
         {
             var row = Assert.Single(sheet, r => (string)r["企业"] == name);
-            Assert.Equal(("集成服务商", "在册", "未覆盖", ""), ((string)row["类型"], (string)row["名录状态"], (string)row["是否覆盖"], row["服务网点"] as string ?? ""));
+            Assert.Equal(("集成服务商", "正常派单", "未覆盖", ""), ((string)row["类型"], (string)row["名录状态"], (string)row["是否覆盖"], row["服务网点"] as string ?? ""));
         }
-        Assert.DoesNotContain(sheet, r => (string)r["类型"] == "集成服务商" && (string)r["名录状态"] == "在册" && (string)r["是否覆盖"] == "覆盖");
+        Assert.DoesNotContain(sheet, r => (string)r["类型"] == "集成服务商" && (string)r["名录状态"] == "正常派单" && (string)r["是否覆盖"] == "覆盖");
         Assert.Empty(errors);
     }
 

@@ -157,7 +157,8 @@ public abstract class BuildOutTests : IAsyncLifetime
         {
             var decision = await db.ShortlistDecisions.SingleAsync(d => d.EnterpriseId == Enterprise);
             Assert.Equal((ShortlistActions.Rectify, ShortlistStatus.Active, ShortlistStatus.Active, "bureau@test"), (decision.Action, decision.FromStatus, decision.ToStatus, decision.By));
-            Assert.Contains("建设评估第 1 轮不合格", decision.Reason);
+            // The system's reason is data — round, band, total — worded in the reader's language where it is shown.
+            Assert.Equal(ShortlistReason.BuildOut(1, AssessmentGradeCodes.Fail, 39.5), ShortlistReason.Decode(decision.Reason));
 
             // Audited with before and after, under the evaluation (enterprise/round).
             var lines = await db.Audit.Where(a => a.EntityKind == BuildOutService.AuditKind && a.EntityId == $"{Enterprise}/1").ToListAsync();

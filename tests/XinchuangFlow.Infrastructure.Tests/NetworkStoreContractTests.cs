@@ -49,6 +49,21 @@ public abstract partial class NetworkStoreContractTests : IAsyncLifetime
         var byEnterprise = await network.TechniciansAsync(suspended.Id);
         Assert.All(byEnterprise, t => Assert.Equal(suspended.Id, t.EnterpriseId));
         Assert.All(await network.CertificatesAsync(suspended.Id), c => Assert.Contains(byEnterprise, t => t.Id == c.TechnicianId));
+
+        // The suspended integrator is suspended for a reason: the Data Bureau's decision after last quarter's assessment is on its record.
+        var decisions = await _h.Services.GetRequiredService<XinchuangFlow.Application.Network.IShortlistStore>().DecisionsAsync(null, 100);
+        var suspension = Assert.Single(decisions);
+        Assert.Equal((suspended.Id, ShortlistActions.Suspend, ShortlistStatus.Active, ShortlistStatus.Suspended, "2026Q3", DemoNetworkSeeder.DataBureauUser),
+            (suspension.EnterpriseId, suspension.Action, suspension.FromStatus, suspension.ToStatus, suspension.Quarter, suspension.By));
+        Assert.Contains("2026 年第 3 季度", suspension.Reason);
+        Assert.True(suspension.At < new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero) && suspension.At >= new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.Zero));
+
+        // Every demo liaison and deputy is a different person.
+        Assert.Equal(23, await _h.Services.GetRequiredService<DemoLiaisonSeeder>().SeedAsync());
+        var liaisons = await _h.Services.GetRequiredService<XinchuangFlow.Application.Network.ILiaisonStore>().ListAsync();
+        var people = liaisons.SelectMany(l => new[] { l.Name, l.DeputyName }).ToList();
+        Assert.Equal(46, people.Count);
+        Assert.Equal(people.Count, people.Distinct().Count());
     }
 }
 

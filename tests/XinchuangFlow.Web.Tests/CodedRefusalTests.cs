@@ -50,6 +50,18 @@ public class CodedRefusalTests(WebAppFactory factory) : IClassFixture<WebAppFact
     }
 
     [Theory]
+    [InlineData("", "找不到该县（市、区），或您无权查看。")]
+    [InlineData("?culture=en", "This county does not exist, or you may not see it.")]
+    public async Task AnotherCitysCounty_IsNotFound_NamedInTheCallersLanguage(string culture, string text)
+    {
+        // 西林县 is in 百色市: not 南宁市's coordinator's; what was not found is a word of the reader's language, not "county" in Chinese.
+        var nanning = await factory.LoginAsync("nanning@xinchuang.local", "Demo#2026xf");
+        var response = await nanning.GetAsync("/api/coverage/counties/451030/export" + culture);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(text, (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("", "文件是空的。", "“程序.txt”不是可以附上的文件")]
     [InlineData("?culture=en", "The file is empty.", "“程序.txt” cannot be attached")]
     public async Task ARefusedAttachment_SaysWhy_InTheCallersLanguage(string culture, string empty, string refusedType)

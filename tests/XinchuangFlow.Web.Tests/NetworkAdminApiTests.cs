@@ -213,7 +213,12 @@ public abstract class NetworkAdminApiTests(WebAppFactory factory)
         Assert.Equal(auditLines, (await factory.Services.GetRequiredService<IAuditLog>().SearchAsync(new AuditQuery(EntityKind: "technician"), 0, 1000)).Total);
 
         // The export reads back as the same network: importing it changes nothing either.
-        var export = await api.GetByteArrayAsync($"/api/enterprises/{own}/network.xlsx");
+        var exported = await api.GetAsync($"/api/enterprises/{own}/network.xlsx");
+        // Named for whose network it is and the day (China time), as the dashboard's exports are.
+        var name = (await api.GetFromJsonAsync<JsonObject>($"/api/enterprises/{own}"))!["name"]!.GetValue<string>();
+        var day = XinchuangFlow.Domain.Time.ChinaTime.Today(factory.Services.GetRequiredService<TimeProvider>());
+        Assert.Equal($"network-{name}-{day:yyyyMMdd}.xlsx", exported.Content.Headers.ContentDisposition!.FileNameStar);
+        var export = await exported.Content.ReadAsByteArrayAsync();
         var again = await api.PostAsync($"/api/enterprises/{own}/network.xlsx", new ByteArrayContent(export));
         var report = (await again.Content.ReadFromJsonAsync<JsonObject>())!;
         var moved = report["rows"]!.AsArray().Where(r => r!["outcome"]!.GetValue<string>() != "Unchanged").Take(5).Select(r => r!.ToJsonString());

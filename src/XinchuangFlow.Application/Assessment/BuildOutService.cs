@@ -281,7 +281,7 @@ public sealed class BuildOutService(IBuildOutStore store, INetworkRepository net
     private async Task RectifyAsync(Actor actor, BuildOutEvaluation evaluation, DateTimeOffset now, CancellationToken ct)
     {
         if (await network.FindEnterpriseAsync(evaluation.EnterpriseId, ct) is not { } enterprise) return;
-        var why = $"建设评估第 {evaluation.Round} 轮{GradeZh(evaluation.Grade!)}（{evaluation.Total:0.#} 分）：限期整改，整改后重新评估。";
+        var why = ShortlistReason.BuildOut(evaluation.Round, evaluation.Grade!, evaluation.Total ?? 0).Encode();   // words at the display edge
         if (ShortlistDecision.Make(enterprise, ShortlistActions.Rectify, why, null, now, actor.UserName) is not { } made) return;
         if (!await shortlist.ApplyAsync(made.Decision, enterprise.Status, ct)) return;
         var fresh = await store.LatestAsync(evaluation.EnterpriseId, ct) ?? evaluation;
@@ -293,11 +293,6 @@ public sealed class BuildOutService(IBuildOutStore store, INetworkRepository net
             After = JsonSerializer.Serialize(new { status = made.After.Status.ToString(), reason = why }),
         }, ct);
     }
-
-    private static string GradeZh(string grade) => grade switch
-    {
-        AssessmentGradeCodes.Excellent => "优秀", AssessmentGradeCodes.Pass => "合格", AssessmentGradeCodes.BasicPass => "基本合格", _ => "不合格",
-    };
 
     // ------------------------------------------------------------------ helpers
 

@@ -255,8 +255,8 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
         if (category.Length == 0) problems.Add(Problem.Of(TextProblems.ChoiceRequired, "productCategory", "Choose the product category."));
         else if (!ProductCategories.IsKnown(category))
             problems.Add(Problem.Of(NetworkProblems.CategoryUnknown, "productCategory", $"{category} is not a product category.", ("value", category.Length > 40 ? category[..40] : category)));
-        if (input.ValidFrom is null) problems.Add(Problem.Of(NetworkProblems.DateInvalid, "validFrom", "The first valid day is missing.", ("value", "")));
-        if (input.ValidUntil is null) problems.Add(Problem.Of(NetworkProblems.DateInvalid, "validUntil", "The last valid day is missing.", ("value", "")));
+        if (input.ValidFrom is null) problems.Add(Problem.Of(NetworkProblems.DateRequired, "validFrom", "The first valid day is missing."));
+        if (input.ValidUntil is null) problems.Add(Problem.Of(NetworkProblems.DateRequired, "validUntil", "The last valid day is missing."));
         else if (input.ValidFrom is { } f && input.ValidUntil < f)
             problems.Add(Problem.Of(NetworkProblems.CertificateDates, "validUntil", "The certificate ends before it begins."));
         if (problems.Count > count) return (before, null);
@@ -330,7 +330,7 @@ public sealed class NetworkAdminService(INetworkAdminStore store, AccessService 
             problems.Add(input.TechnicianId is null
                 ? Problem.Of(TextProblems.ChoiceRequired, "technicianId", "Choose the technician.")
                 : Problem.Of(NetworkProblems.TechnicianUnknown, "technicianId", "The enterprise has no such technician.", ("value", input.TechnicianId.ToString()!)));
-        if (input.Day is null) problems.Add(Problem.Of(NetworkProblems.DateInvalid, "day", "The day of the training is missing.", ("value", "")));
+        if (input.Day is null) problems.Add(Problem.Of(NetworkProblems.DateRequired, "day", "The day of the training is missing."));
         if (input.Hours is not (>= 0.5m and <= 1000m))
             problems.Add(Problem.Of(NetworkProblems.HoursInvalid, "hours", "Hours are between 0.5 and 1000.", ("value", input.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")));
         TrainingResult? result = Enum.TryParse<TrainingResult>(input.Result, true, out var r) && Enum.IsDefined(r) && !int.TryParse(input.Result, out _) ? r : null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using XinchuangFlow.Application.Access;
 using XinchuangFlow.Domain.Network;
+using XinchuangFlow.Domain.Time;
 using XinchuangFlow.Domain.Tickets;
 
 namespace XinchuangFlow.Application.Network;
@@ -55,8 +56,19 @@ public static class NetworkWorkbook
 /// why); the keys — a point's name and county, a technician's login, a certificate's number — make the same file
 /// imported twice change nothing.
 /// </summary>
-public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisions divisions)
+/// <summary>An enterprise's network as a workbook, with the name to save it under.</summary>
+public sealed record NetworkExport(byte[] Content, string FileName);
+
+public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisions divisions, TimeProvider clock)
 {
+    /// <summary>"network-南宁八桂数智服务有限公司-20261204.xlsx": whose network, exported which day (China time), as the dashboard's exports are named.</summary>
+    public static string FileName(string enterprise, DateOnly day)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var name = new string(enterprise.Where(c => !invalid.Contains(c) && !char.IsControl(c)).ToArray()).Trim();
+        return string.Create(CultureInfo.InvariantCulture, $"network-{(name.Length == 0 ? "enterprise" : name)}-{day:yyyyMMdd}.xlsx");
+    }
+
     /// <summary>The largest workbook an import takes.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
@@ -70,7 +82,7 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
             NetworkProblems.ImportTooLarge);
     public const int MaxRows = 5000;
 
-    public async Task<byte[]> ExportAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
+    public async Task<NetworkExport> ExportAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
     {
         var view = await admin.ViewAsync(actor, enterpriseId, ct);
         var points = view.Points.ToDictionary(p => p.Id);
@@ -88,7 +100,7 @@ public sealed class NetworkExcelService(NetworkAdminService admin, GuangxiDivisi
         };
         using var output = new MemoryStream();
         await Task.Run(() => MiniExcel.SaveAs(output, sheets, excelType: ExcelType.XLSX), ct);
-        return output.ToArray();
+        return new NetworkExport(output.ToArray(), FileName(view.Enterprise.Name, ChinaTime.Today(clock)));
     }
 
     private static Dictionary<string, object?> Row(string[] columns, params object?[] values)

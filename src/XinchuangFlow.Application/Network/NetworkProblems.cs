@@ -26,6 +26,8 @@ public static class NetworkProblems
     public const string TechnicianUnknown = "network-technician-unknown";
     /// <summary>Arguments: field (validUntil): the certificate ends before it begins.</summary>
     public const string CertificateDates = "network-certificate-dates";
+    /// <summary>Arguments: field: a date that is needed was left empty.</summary>
+    public const string DateRequired = "network-date-required";
     /// <summary>Arguments: field, value: not a date (yyyy-mm-dd).</summary>
     public const string DateInvalid = "network-date-invalid";
     /// <summary>Arguments: field (number), value: the number belongs to another enterprise's certificate.</summary>

@@ -11,7 +11,18 @@ namespace XinchuangFlow.Infrastructure.Hosting;
 /// </summary>
 public sealed class DemoLiaisonSeeder(IDbContextFactory<XfDbContext> factory, GuangxiDivisions divisions, TimeProvider clock)
 {
-    private static readonly string[] People = ["黄志明", "韦丽萍", "覃海涛", "李春燕", "陆建华", "蒙晓玲", "梁国栋", "莫小红", "农永胜", "蓝秀英"];
+    private static readonly string[] Surnames = ["黄", "韦", "覃", "李", "陆", "蒙", "梁", "莫", "农", "蓝", "陈", "杨", "卢", "廖", "苏", "潘"];
+    private static readonly string[] Given =
+    [
+        "志明", "丽萍", "海涛", "春燕", "建华", "晓玲", "国栋", "小红", "永胜", "秀英", "振宇", "美玲", "德华", "雪梅", "文杰",
+        "桂兰", "俊峰", "慧敏", "家豪", "玉凤", "启航", "婉婷", "立新",
+    ];
+
+    /// <summary>
+    /// The <paramref name="n"/>th demo person: surname and given name stepping together (16 and 23 share no factor), so
+    /// the first 368 are all different — every liaison and deputy of the demo is someone else.
+    /// </summary>
+    internal static string Person(int n) => Surnames[n % Surnames.Length] + Given[n % Given.Length];
 
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {
@@ -25,8 +36,8 @@ public sealed class DemoLiaisonSeeder(IDbContextFactory<XfDbContext> factory, Gu
         for (var i = 0; i < parties.Count; i++)
             db.Liaisons.Add(new Liaison
             {
-                Party = parties[i], Name = People[i % People.Length], Phone = $"0771-55{i:00}{(i * 37) % 100:00}1",
-                DeputyName = People[(i + 3) % People.Length], DeputyPhone = $"1387710{i:00}{(i * 53) % 100:00}",
+                Party = parties[i], Name = Person(2 * i), Phone = $"0771-55{i:00}{(i * 37) % 100:00}1",
+                DeputyName = Person(2 * i + 1), DeputyPhone = $"1387710{i:00}{(i * 53) % 100:00}",
                 UpdatedAt = now, UpdatedBy = "seed",
             });
         await db.SaveChangesAsync(ct);

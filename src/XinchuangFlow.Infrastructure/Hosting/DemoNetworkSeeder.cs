@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using XinchuangFlow.Domain.Assessment;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Infrastructure.Persistence;
 
@@ -44,6 +45,7 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
         {
             var enterprise = new Enterprise(Guid.CreateVersion7(), name, EnterpriseKind.Integrator, status);
             db.Enterprises.Add(enterprise);
+            if (status == ShortlistStatus.Suspended) db.ShortlistDecisions.Add(Suspension(enterprise));
             foreach (var county in divisions.Counties)
             {
                 // Every city seat is covered; other counties by the enterprise's coverage share.
@@ -82,6 +84,24 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<XfDbContext> factory, Ti
         var removed = LeaveUncovered(db, UncoveredCounty);
         await db.SaveChangesAsync(ct);
         return technicianNo - removed;
+    }
+
+    /// <summary>The Data Bureau's demo account, who decided the demo suspension.</summary>
+    public const string DataBureauUser = "admin@xinchuang.local";
+
+    /// <summary>
+    /// The suspended integrator's suspension as the Data Bureau records it after an interview: last quarter's failed
+    /// assessment, early this quarter, with its reason — so its 名录记录 and 最近决定 say why it is suspended.
+    /// </summary>
+    private ShortlistDecision Suspension(Enterprise enterprise)
+    {
+        var now = clock.GetUtcNow();
+        var (year, quarter) = AssessmentPeriod.QuarterOf(now);
+        var last = AssessmentPeriod.Before(AssessmentPeriod.Name(year, quarter));
+        var decided = AssessmentPeriod.Quarter(year, quarter).From.AddDays(12).AddHours(2).ToUniversalTime();   // PostgreSQL keeps UTC only
+        if (decided > now.AddHours(-1)) decided = now.AddHours(-1);
+        var reason = $"{AssessmentPeriod.Spoken(last).Zh}服务考核不合格（56.5 分），约谈后整改不到位：暂停派单，整改完成并经复核后恢复。";
+        return ShortlistDecision.Make(enterprise with { Status = ShortlistStatus.Active }, ShortlistActions.Suspend, reason, last, decided, DataBureauUser)!.Value.Decision;
     }
 
     /// <summary>

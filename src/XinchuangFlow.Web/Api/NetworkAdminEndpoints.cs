@@ -95,7 +95,10 @@ public static class NetworkAdminEndpoints
             .WithSummary("Removes a training record recorded by mistake. Audited.");
 
         api.MapGet("/{id:guid}/network.xlsx", async (Guid id, ClaimsPrincipal user, NetworkExcelService excel, CancellationToken ct) =>
-                Results.File(await excel.ExportAsync(user.ToActor(), id, ct), ExcelType, "network.xlsx"))
+                {
+                    var export = await excel.ExportAsync(user.ToActor(), id, ct);
+                    return Results.File(export.Content, ExcelType, export.FileName);
+                })
             .WithSummary("The enterprise's service points, technicians and certificates as an Excel workbook (the import's format, Chinese headers).");
         api.MapPost("/{id:guid}/network.xlsx", async (Guid id, HttpRequest request, ClaimsPrincipal user, NetworkExcelService excel, CancellationToken ct) =>
             {

@@ -55,7 +55,7 @@ public static class NetworkEndpoints
 
     private static object DecisionShape(ShortlistDecision d) => new
     {
-        id = d.Id, enterpriseId = d.EnterpriseId, action = d.Action, from = d.FromStatus.ToString(), to = d.ToStatus.ToString(), reason = d.Reason,
+        id = d.Id, enterpriseId = d.EnterpriseId, action = d.Action, from = d.FromStatus.ToString(), to = d.ToStatus.ToString(), reason = XinchuangFlow.Web.Text.ShortlistReasons.Text(d.Reason),
         quarter = d.Quarter, at = d.At, by = d.By,
     };
 }

@@ -90,6 +90,31 @@ public class ProblemTextTests
         Assert.Equal("P4 response target (rules sla/region)", Web.Text.TargetReasons.Text("P4 response target (rules sla/region)"));  // a reason stored as text before
     }
 
+    /// <summary>
+    /// What <c>AccessService.NotFound</c> says was not found ("找不到该{what}"): every kind the product passes — read from
+    /// its sources — has its word in both languages, so no English kind ends up in a Chinese sentence.
+    /// </summary>
+    [Fact]
+    public void EveryKindThatMayBeNotFound_IsNamedInBothLanguages()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "XinchuangFlow.sln"))) dir = dir.Parent;
+        var kinds = Directory.EnumerateFiles(Path.Combine(dir!.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\.NotFound\(\s*\w+\s*,\s*""([^""]+)""").Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Contains("county", kinds);
+        Assert.Contains("enterprise", kinds);
+        foreach (var kind in kinds)
+        {
+            var problem = Problem.Of(Application.Access.AccessProblems.NotFound, null, "not found", ("what", kind), ("id", "x"));
+            var zh = In(Zh, () => problem.Text());
+            Assert.False(Regex.IsMatch(zh, "[A-Za-z]"), $"{kind}: {zh}");
+            var en = In(En, () => problem.Text());
+            Assert.False(Regex.IsMatch(en, @"\p{IsCJKUnifiedIdeographs}"), $"{kind}: {en}");
+        }
+        Assert.Equal("找不到该县（市、区），或您无权查看。", In(Zh, () => Problem.Of(Application.Access.AccessProblems.NotFound, null, "", ("what", "county")).Text()));
+    }
+
     [Fact]
     public void ACodeWithoutText_ShowsItsMessage_AndARefusalReadsAsOneLine()
     {
