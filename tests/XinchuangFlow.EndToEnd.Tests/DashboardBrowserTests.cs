@@ -120,9 +120,20 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var name = D.Find(county)!.Name;
         var title = page.Locator("[data-testid=dashboard-list-title]");
         await Assertions.Expect(title).ToContainTextAsync(name);
-        await Assertions.Expect(title).ToContainTextAsync("到场及时率");
+        // Titled by what it holds (the tickets whose on-site deadline was judged), with how many were late: those first.
+        await Assertions.Expect(title).ToContainTextAsync("到场时限已判定的工单");
+        await Assertions.Expect(title).ToContainTextAsync("张超时");
         var listed = await page.Locator("[data-testid=dashboard-list-row]").CountAsync();
         Assert.True(listed > 0, $"the county {name} had on-site clocks judged, so its list is not empty");
+        var verdicts = (await page.Locator("[data-testid=dashboard-list-onsite]").AllInnerTextsAsync()).Select(v => v.Trim()).ToList();
+        var firstKept = verdicts.IndexOf("及时");
+        Assert.True(firstKept < 0 || !verdicts.Skip(firstKept).Contains("超时"), string.Join(",", verdicts));
+        // The number, the city, the county and the verdict each stay on one line (the title wraps instead).
+        var spacing = await page.EvaluateAsync<string[]>("""
+            () => { const row = document.querySelector('[data-testid=dashboard-list-row]');
+                    return [0, 4, 5, 8].map(i => getComputedStyle(row.children[i]).whiteSpace); }
+            """);
+        Assert.All(spacing, w => Assert.Equal("nowrap", w));
         var cityName = D.Find(county[..4])!.Name;
         Assert.All(await page.Locator("[data-testid=dashboard-list-city]").AllInnerTextsAsync(), c => Assert.Equal(cityName, c));
 

@@ -142,6 +142,52 @@ public abstract class DashboardTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidInputException>(() => Dashboards.TicketsAsync(Bureau, "everything", null, null, null, null, null, null, null, null, null, 0, 50));
     }
 
+    /// <summary>
+    /// The on-site list holds the tickets whose on-site clock was judged (kept or missed) — not every ticket created — says
+    /// how many were late, and lists the late ones first, newest first within each.
+    /// </summary>
+    [Fact]
+    public async Task TheOnSiteList_HoldsTheJudgedTickets_TheLateOnesFirst_AndCountsThem()
+    {
+        // Tuesday 2026-08-11: four Nanning tickets of 甲 with on-site clocks (4 hours): the oldest missed it (5 hours), the
+        // next kept it (1 hour), the third still runs past its deadline (missed), the newest still runs within it (not judged).
+        var tuesday = new DateTimeOffset(2026, 8, 11, 8, 0, 0, TimeSpan.FromHours(8));
+        var missedOld = await OnSiteAsync(tuesday, used: TimeSpan.FromHours(5));
+        var kept = await OnSiteAsync(tuesday.AddHours(1), used: TimeSpan.FromHours(1));
+        var running = await OnSiteAsync(tuesday.AddHours(2), used: null, dueAt: Now.AddHours(-2));
+        await OnSiteAsync(tuesday.AddHours(3), used: null, dueAt: Now.AddHours(2));
+
+        var list = await Dashboards.TicketsAsync(Bureau, DashboardFigureCodes.OnSite, null, null, null, null, Nanning, null, null, null, null, 0, 50);
+        Assert.Equal((3, 2), (list.Total, list.Missed));
+        Assert.Equal([running, missedOld, kept], list.Rows.Select(r => r.Number));
+        Assert.Equal([false, false, true], list.Rows.Select(r => r.OnSiteKept));
+        // Paged: the second page goes on where the first stopped.
+        var second = await Dashboards.TicketsAsync(Bureau, DashboardFigureCodes.OnSite, null, null, null, null, Nanning, null, null, null, null, 2, 2);
+        Assert.Equal([kept], second.Rows.Select(r => r.Number));
+        // The other lists say nothing of lateness.
+        Assert.Null((await Dashboards.TicketsAsync(Bureau, DashboardFigureCodes.Created, null, null, null, null, Nanning, null, null, null, null, 0, 50)).Missed);
+    }
+
+    /// <summary>A Nanning ticket of 甲 whose 4-hour on-site clock stopped after <paramref name="used"/>, or still runs (due at <paramref name="dueAt"/>).</summary>
+    private async Task<string> OnSiteAsync(DateTimeOffset at, TimeSpan? used, DateTimeOffset? dueAt = null)
+    {
+        var clocks = new TicketClocks();
+        clocks.OnSite.Start(at, TimeSpan.FromHours(4));
+        if (used is { } u) clocks.OnSite.Stop(at + u, XinchuangFlow.Domain.Sla.WorkingCalendar.Natural);
+        await using var db = await Factory.CreateDbContextAsync();
+        _n++;
+        var number = $"GX-4501-20260811-{_n:00000}";
+        db.Tickets.Add(new Ticket
+        {
+            Id = Guid.CreateVersion7(), Number = number, InstanceId = Guid.CreateVersion7(), Channel = "portal", ProcurementUnit = "某局", CityCode = "4501",
+            CountyCode = Nanning, ProductCategory = "terminal", Impact = "single", Title = $"故障{_n}", Description = "无法开机",
+            Status = used is null ? TicketStatus.Dispatched : TicketStatus.Closed, CreatedAt = at.ToUniversalTime(), UpdatedAt = at.ToUniversalTime(),
+            IntegratorId = _a.Id, ClocksJson = clocks.Serialize(), OnSiteDueAt = dueAt?.ToUniversalTime(), CheckInAt = used is { } v ? (at + v).ToUniversalTime() : null,
+        });
+        await db.SaveChangesAsync();
+        return number;
+    }
+
     [Fact]
     public async Task TheFold_FoldsAgainOnlyTheDaysThatChanged()
     {

@@ -10,6 +10,7 @@ using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Application.Tickets;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Web.Text;
 
 namespace XinchuangFlow.Web.Tests;
 
@@ -207,5 +208,33 @@ public sealed class HomeTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         var today = DateOnly.FromDateTime(Get<TimeProvider>().GetUtcNow().UtcDateTime);
         Assert.False(await db.Certificates.AnyAsync(c => c.ValidFrom > today));  // no certificate starts in the future
         Assert.True(await db.Certificates.AnyAsync(c => c.ValidUntil >= today && c.ValidUntil <= today.AddDays(30)));
+    }
+
+    /// <summary>
+    /// Who acted, on a ticket's page, is a person's name, never a login: the workspace names everyone on the page at once —
+    /// a roster technician without an account (the demo's tech0179) by the roster's name and enterprise, as dispatch does;
+    /// an account by its display name; the system by nobody.
+    /// </summary>
+    [Fact]
+    public async Task TheTicketWorkspace_NamesEveryoneWhoActed_ARosterTechnicianByTheirName()
+    {
+        await using var db = await Get<IDbContextFactory<XfDbContext>>().CreateDbContextAsync();
+        var accounts = await db.Users.Select(u => u.UserName!).ToListAsync();
+        var roster = await db.Technicians.Select(t => new { t.UserName, t.Name, t.EnterpriseId }).ToListAsync();
+        var withoutAccount = roster.Where(t => !accounts.Contains(t.UserName, StringComparer.OrdinalIgnoreCase)).ToDictionary(t => t.UserName);
+        var events = await db.CaseEvents.Where(e => e.User != null).Select(e => new { e.CaseId, e.User }).ToListAsync();
+        var acted = events.First(e => withoutAccount.ContainsKey(e.User!));      // the demo's technicians accept their tickets
+        var number = await db.Tickets.Where(t => t.Id == acted.CaseId).Select(t => t.Number).SingleAsync();
+        var technician = withoutAccount[acted.User!];
+        var enterprise = await db.Enterprises.Where(e => e.Id == technician.EnterpriseId).Select(e => e.Name).SingleAsync();
+
+        var workspace = await Get<TicketWorkspaceService>().GetAsync(await ActorAsync("admin@xinchuang.local"), number);
+        var people = workspace.People!;
+        Assert.Equal(technician.Name, people[acted.User!].Name);
+        Assert.Equal(enterprise, people[acted.User!].Organisation);
+        Assert.StartsWith(technician.Name, SharedTexts.Who(acted.User, people));
+        // Everyone who acted (a person, not the system) is named: the page never falls back to a login.
+        foreach (var user in workspace.History.Select(e => e.User).OfType<string>().Where(u => u != "system" && !u.Contains(':')).Distinct())
+            Assert.True(people.ContainsKey(user), $"{user} is not named on {number}");
     }
 }

@@ -24,6 +24,28 @@ public class KnowledgeUseApiTests(WebAppFactory factory) : IClassFixture<WebAppF
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>
+    /// A suggested article's snippet reads as text: an author's Markdown (the TongWeb article's symptom marks its log lines
+    /// as code) shows without its marks — no back-ticks, no asterisks — with the matched words still marked.
+    /// </summary>
+    [Fact]
+    public async Task ASuggestedSnippet_IsPlainText_NotMarkdown()
+    {
+        var tech = await LoginAsync("tech@xinchuang.local");
+        var text = $"title={Q("TongWeb 应用内存溢出 OutOfMemoryError")}&description={Q("server.log 报 Java heap space 或 Metaspace，重启后恢复")}";
+        var articles = (await OkAsync(await tech.GetAsync("/api/knowledge/suggestions?" + text)))["articles"]!.AsArray();
+        var tongWeb = articles.First(a => System.Text.RegularExpressions.Regex.Replace(a!["titleHtml"]!.GetValue<string>(), "<[^>]+>", "").Contains("OutOfMemoryError"))!;
+        var snippet = tongWeb["fragmentHtml"]!.GetValue<string>();
+        Assert.Contains("<mark>", snippet);
+        Assert.Contains("heap", snippet, StringComparison.OrdinalIgnoreCase);
+        foreach (var a in articles)
+            if (a!["fragmentHtml"]?.GetValue<string>() is { } fragment)
+            {
+                Assert.DoesNotContain("`", fragment);
+                Assert.DoesNotContain("**", fragment);
+            }
+    }
+
     [Fact]
     public async Task WhileATicketIsWritten_ArticlesAreSuggested_AUnitOnlyThoseMarkedForUsers_AndTheIntakeAnswerCarriesThem()
     {

@@ -20,8 +20,8 @@ public sealed partial class MenuTests(WebAppFactory factory) : IClassFixture<Web
     {
         { "admin@xinchuang.local", Everyone + " /hotline /mailbox /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout /workflows /instances /notifications /platforms /users /audit" },
         { "supervisor@xinchuang.local", Everyone + " /dashboard /kpis /assessment /supervision /network /coverage /liaisons /buildout /workflows /notifications /audit" },
-        { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
-        { "integrator@xinchuang.local", Everyone + " /hotline /mailbox /liaisons" },
+        { "dispatcher@xinchuang.local", Everyone + " /hotline /mailbox /dashboard /liaisons" },
+        { "integrator@xinchuang.local", Everyone + " /hotline /mailbox /dashboard /liaisons" },
         { "tech@xinchuang.local", Everyone + " /dashboard /m /liaisons" },
         { "unit@xinchuang.local", Everyone + " /portal" },
         { "vendor@xinchuang.local", Everyone + " /liaisons" },

@@ -160,11 +160,15 @@ public sealed class AccessService(ICaseDirectory cases, ILogger<AccessService> l
         : null;
 
     /// <summary>
-    /// Whose dashboard a user sees (DSH-1): the indicators' reach (<see cref="KpiReachOf"/>: the region, a city, an
-    /// enterprise), else a technician's own tickets (the user name in <c>Technician</c>); null for anyone else.
+    /// Whose dashboard a user sees (DSH-1: one for each role): the indicators' reach (<see cref="KpiReachOf"/>: the region, a
+    /// city, an enterprise); else a dispatcher's cases — the platform's hotline desk (no enterprise) sees every case, so
+    /// the region; an enterprise's dispatcher their enterprise; else a technician's own tickets (the user name in
+    /// <c>Technician</c>); null for anyone else (a procurement unit, a vendor's support).
     /// </summary>
     public (DataReach? Reach, string? Technician) DashboardReachOf(Actor a) =>
-        KpiReachOf(a) is { } reach ? (reach, null) : a.IsInRole(Roles.Technician) && a.UserName is { } user ? (null, user) : (null, null);
+        KpiReachOf(a) is { } reach ? (reach, null)
+        : a.IsInRole(Roles.Dispatcher) ? (a.EnterpriseId is { } e ? new DataReach(false, null, e) : new DataReach(true, null, null), null)
+        : a.IsInRole(Roles.Technician) && a.UserName is { } user ? (null, user) : (null, null);
 
     /// <summary>
     /// Whose quarterly assessment results a user reads (ASM-2): every enterprise's, drafts and objections included, for the

@@ -8,7 +8,8 @@ public interface IUserDirectory
 
     /// <summary>
     /// These users as other people read them (name and organisation), disabled accounts too — what they did stays theirs;
-    /// logins that are nobody's are left out.
+    /// a login that has no account but is a technician's of the service network (the roster names them, as dispatch
+    /// does) by the technician's name and enterprise; logins that are nobody's are left out.
     /// </summary>
     Task<IReadOnlyList<Person>> PeopleAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default);
 

@@ -77,7 +77,7 @@ public sealed partial class DashboardService
     {
         var first = await TicketsAsync(actor, figure, quarter, from, to, cityCode, countyCode, enterpriseId, category, os, cpu, 0, 1, ct);
         var (_, scope) = ScopeOf(actor, cityCode, enterpriseId);
-        var (rows, _) = await figures.TicketsAsync(scope, first.Drill, clock.GetUtcNow(), 0, MaxExport, ct);
+        var (rows, _, _) = await figures.TicketsAsync(scope, first.Drill, clock.GetUtcNow(), 0, MaxExport, ct);
         var names = (await network.EnterprisesAsync(ct)).ToDictionary(e => e.Id, e => e.Name);
         string T(string key) => text(key) ?? key;
         var sheet = rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>

@@ -12,6 +12,12 @@ public static class DashboardFigureCodes
         Dissatisfied = "dissatisfied", Complaints = "complaints";
 
     public static readonly IReadOnlyList<string> All = [Open, Overdue, Created, Closed, OnSite, Rated, Dissatisfied, Complaints];
+
+    /// <summary>
+    /// The figures counted now, whatever the period: the tickets open (and overdue) at this moment, however long ago they
+    /// were created — the others count what happened within the period.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CountedNow = [Open, Overdue];
 }
 
 /// <summary>Problem codes of the dashboards.</summary>
@@ -36,10 +42,26 @@ public sealed record DashboardWeek(DateOnly Monday, int Created, int Closed, dou
 /// </summary>
 public sealed record DashboardView(string Reach, string? CityCode, Guid? EnterpriseId, DateOnly From, DateOnly To, DateTimeOffset AsOf, DashboardRow Totals,
     IReadOnlyList<DashboardRow> ByCity, IReadOnlyList<DashboardRow> ByCounty, IReadOnlyList<DashboardRow> ByEnterprise, IReadOnlyList<DashboardWeek> Weeks,
-    IReadOnlyList<ProductCount> TopCategories, IReadOnlyList<ProductCount> TopPlatforms, IReadOnlyList<string> MapCounties);
+    IReadOnlyList<ProductCount> TopCategories, IReadOnlyList<ProductCount> TopPlatforms, IReadOnlyList<string> MapCounties)
+{
+    /// <summary>The period's last day as shown: the day before <see cref="To"/>, but never after today (China time) — the days to come count nothing yet.</summary>
+    public DateOnly LastDay => DashboardService.LastDayShown(To, AsOf);
 
-/// <summary>A page of a figure's tickets.</summary>
-public sealed record DashboardTickets(DashboardDrill Drill, int Total, int Skip, int Take, IReadOnlyList<DashboardTicketRow> Rows);
+    /// <summary>
+    /// Whether the bars by city say something: not within one city (a coordinator's), and for a reach that is not the
+    /// region's (a technician's, an enterprise's) only when its tickets are in more than one city.
+    /// </summary>
+    public bool ShowsCities => CityCode is null && (Reach == "region" || ByCity.Count(r => r.Created + r.Open + r.OnSiteDue > 0) > 1);
+
+    /// <summary>Whether the bars by enterprise say something: the region's and a city's dashboards, with an enterprise in them (not an enterprise's or a technician's own).</summary>
+    public bool ShowsEnterprises => Reach is "region" or "city" && ByEnterprise.Count > 0;
+}
+
+/// <summary>
+/// A page of a figure's tickets. <see cref="Missed"/>: for the on-site figure (the tickets whose on-site clock was
+/// judged, missed first), how many of <see cref="Total"/> missed it; null for the other figures.
+/// </summary>
+public sealed record DashboardTickets(DashboardDrill Drill, int Total, int Skip, int Take, IReadOnlyList<DashboardTicketRow> Rows, int? Missed = null);
 
 /// <summary>One enterprise's line of a quarter's ranking (the procurement cloud platform's columns, docs/data-standard.md).</summary>
 public sealed record RankingRow(int Rank, string Quarter, Guid EnterpriseId, string EnterpriseName, string Kind, string ShortlistStatus, int Tickets,
@@ -66,7 +88,7 @@ public sealed partial class DashboardService(IDashboardFigures figures, INetwork
             return ("technician", new DashboardScope(TechnicianUser: technician));
         }
         var kpi = KpiService.ScopeOf(access, actor, reach, enterpriseId, cityCode, "read the dashboard",
-            "The dashboards are for the Data Bureau, the Intranet Office, the municipal coordinators, the enterprises' managers and the technicians.");
+            "The dashboards are for the Data Bureau, the Intranet Office, the municipal coordinators, the enterprises' managers, the dispatchers and the technicians.");
         var name = reach switch { { Region: true } => "region", { City: not null } => "city", _ => "enterprise" };
         return (name, new DashboardScope(kpi.CityCode, kpi.EnterpriseId));
     }
@@ -82,6 +104,14 @@ public sealed partial class DashboardService(IDashboardFigures figures, INetwork
         var today = ChinaTime.Today(clock);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         return (monday.AddDays(-7 * (Weeks - 1)), monday.AddDays(7));
+    }
+
+    /// <summary>The last day of a period ending (excluded) at <paramref name="to"/> as shown at <paramref name="asOf"/>: never after that day (China time).</summary>
+    public static DateOnly LastDayShown(DateOnly to, DateTimeOffset asOf)
+    {
+        var last = to.AddDays(-1);
+        var today = ChinaTime.DayOf(asOf);
+        return last > today ? today : last;
     }
 
     public async Task<DashboardView> ViewAsync(Actor actor, string? quarter = null, DateOnly? from = null, DateOnly? to = null, string? cityCode = null,
@@ -168,8 +198,8 @@ public sealed partial class DashboardService(IDashboardFigures figures, INetwork
             throw access.Denied(actor, $"read the dashboard of county {countyCode}", "A municipal coordinator reads the service data of their own city.");
         var (f, t) = PeriodOf(quarter, from, to);
         var drill = new DashboardDrill(code, f, t, cityCode ?? scope.CityCode, Blank(countyCode), enterpriseId ?? scope.EnterpriseId, Blank(category), Blank(os), Blank(cpu));
-        var (rows, total) = await figures.TicketsAsync(scope, drill, clock.GetUtcNow(), s, k, ct);
-        return new DashboardTickets(drill, total, s, k, rows);
+        var (rows, total, missed) = await figures.TicketsAsync(scope, drill, clock.GetUtcNow(), s, k, ct);
+        return new DashboardTickets(drill, total, s, k, rows, missed);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

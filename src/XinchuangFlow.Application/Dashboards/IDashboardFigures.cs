@@ -71,7 +71,11 @@ public interface IDashboardFigures
     /// <summary>The open and overdue tickets at <paramref name="now"/> within the scope (index-backed, not from the figures).</summary>
     Task<OpenCounts> OpenAsync(DashboardScope scope, DateTimeOffset now, CancellationToken ct = default);
 
-    /// <summary>A page of the tickets behind a figure within the scope, newest first, and how many there are.</summary>
-    Task<(IReadOnlyList<DashboardTicketRow> Rows, int Total)> TicketsAsync(DashboardScope scope, DashboardDrill drill, DateTimeOffset now, int skip, int take,
-        CancellationToken ct = default);
+    /// <summary>
+    /// A page of the tickets behind a figure within the scope, newest first, and how many there are. The on-site figure's
+    /// tickets (those whose on-site clock was judged) come missed first, and <c>Missed</c> counts the missed ones (null for
+    /// the other figures).
+    /// </summary>
+    Task<(IReadOnlyList<DashboardTicketRow> Rows, int Total, int? Missed)> TicketsAsync(DashboardScope scope, DashboardDrill drill, DateTimeOffset now, int skip,
+        int take, CancellationToken ct = default);
 }

@@ -8,7 +8,7 @@ namespace XinchuangFlow.Application.Tickets;
 
 /// <summary>Builds a ticket's workspace from the use cases that own each part; the scope check is theirs.</summary>
 public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceService instances, IAttachmentStore files, AccessService access, TicketActionService actions,
-    PortalService portal, Knowledge.KnowledgeUseService knowledge)
+    PortalService portal, Knowledge.KnowledgeUseService knowledge, UserDirectoryService directory)
 {
     public async Task<TicketWorkspace> GetAsync(Actor actor, string idOrNumber, CancellationToken ct = default)
     {
@@ -23,8 +23,10 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             var awaits = mine.Any(k => k.TaskKind == TaskKinds.Feedback);
             var shown = t.Status == TicketStatus.AwaitingFeedback && !awaits ? TicketStatus.Resolved : t.Status;
             var requester = new RequesterTicket(shown, await portal.PromiseAsync(t, ct), awaits, RequesterTimeline.Of(detail.History), RequesterTimeline.NewsOf(detail.History));
-            return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), null, null,
-                new WorkspaceRights([], Upload: !t.Status.IsFinal, SeeDiagram: false), TicketView.Requester, requester, await knowledge.CitedAsync(actor, t, ct));
+            var requesterFiles = await files.ListAsync(t.Id, ct);
+            return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, requesterFiles, null, null,
+                new WorkspaceRights([], Upload: !t.Status.IsFinal, SeeDiagram: false), TicketView.Requester, requester, await knowledge.CitedAsync(actor, t, ct),
+                await PeopleAsync(detail, requesterFiles, ct));
         }
         InstanceDetail? flow = null;
         try
@@ -41,7 +43,13 @@ public sealed class TicketWorkspaceService(CaseQueryService queries, InstanceSer
             Actions: await actions.OfferedAsync(actor, t, ct),
             Upload: !t.Status.IsFinal,
             SeeDiagram: flow is not null);
-        return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, await files.ListAsync(t.Id, ct), flow, distance, rights,
-            Cited: await knowledge.CitedAsync(actor, t, ct));
+        var attached = await files.ListAsync(t.Id, ct);
+        return new TicketWorkspace(t, detail.History, mine, detail.OpenTasks, detail.Complaints, attached, flow, distance, rights,
+            Cited: await knowledge.CitedAsync(actor, t, ct), People: await PeopleAsync(detail, attached, ct));
     }
+
+    /// <summary>Everyone the page names — who acted in the history, the technician, the uploaders, the open tasks' holders — in one lookup.</summary>
+    private Task<IReadOnlyDictionary<string, Person>> PeopleAsync(TicketDetail detail, IReadOnlyList<AttachmentInfo> attached, CancellationToken ct) =>
+        directory.WhoAsync(detail.History.Select(e => e.User).Append(detail.Ticket.TechnicianUser).Concat(attached.Select(f => f.UploadedBy))
+            .Concat(detail.OpenTasks.SelectMany(k => new[] { k.AssigneeUser, k.ClaimedBy })), ct);
 }

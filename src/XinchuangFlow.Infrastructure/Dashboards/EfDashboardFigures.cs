@@ -227,8 +227,8 @@ public sealed class EfDashboardFigures(IDbContextFactory<XfDbContext> factory, T
         return tickets;
     }
 
-    public async Task<(IReadOnlyList<DashboardTicketRow> Rows, int Total)> TicketsAsync(DashboardScope scope, DashboardDrill drill, DateTimeOffset now, int skip, int take,
-        CancellationToken ct = default)
+    public async Task<(IReadOnlyList<DashboardTicketRow> Rows, int Total, int? Missed)> TicketsAsync(DashboardScope scope, DashboardDrill drill, DateTimeOffset now,
+        int skip, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = Within(db.Tickets.AsNoTracking(), scope);
@@ -254,16 +254,39 @@ public sealed class EfDashboardFigures(IDbContextFactory<XfDbContext> factory, T
                 || db.ReportedRecords.Any(r => r.EnterpriseId == t.ReportedBy && r.ExternalId == t.ExternalId && r.Kind == ExchangeKinds.Complaint)),
             _ => inPeriod,
         };
-        var total = await q.CountAsync(ct);
-        var page = await q.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Number).Skip(skip).Take(take)
+        int total;
+        int? missed = null;
+        IQueryable<Ticket> paged;
+        if (drill.Figure == DashboardFigureCodes.OnSite)
+        {
+            // Whether a clock was kept is read from the ticket's clocks, not a column: judge every ticket of the list (their
+            // clocks only), put the missed ones first, count them, and read the page's tickets by id.
+            var judged = (await q.Select(t => new { t.Id, t.Number, t.CreatedAt, t.ClocksJson, t.OnSiteDueAt }).ToListAsync(ct))
+                .Select(t => (t.Id, t.Number, t.CreatedAt, Kept: DailyFigureFold.OnSiteKept(new Ticket { ClocksJson = t.ClocksJson, OnSiteDueAt = t.OnSiteDueAt }, now)))
+                .ToList();
+            total = judged.Count;
+            missed = judged.Count(t => t.Kept == false);
+            var ids = judged.OrderBy(t => t.Kept switch { false => 0, null => 1, true => 2 }).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Number, StringComparer.Ordinal)
+                .Skip(skip).Take(take).Select(t => t.Id).ToList();
+            paged = db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id));
+        }
+        else
+        {
+            total = await q.CountAsync(ct);
+            paged = q.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Number).Skip(skip).Take(take);
+        }
+        var page = await paged
             .Select(t => new { Ticket = new Ticket
             {
                 Id = t.Id, Number = t.Number, CreatedAt = t.CreatedAt, Status = t.Status, CityCode = t.CityCode, CountyCode = t.CountyCode, IntegratorId = t.IntegratorId,
                 ReportedBy = t.ReportedBy, ProductCategory = t.ProductCategory, Os = t.Os, Cpu = t.Cpu, Satisfaction = t.Satisfaction, ClocksJson = t.ClocksJson,
                 ResponseDueAt = t.ResponseDueAt, OnSiteDueAt = t.OnSiteDueAt, ResolutionDueAt = t.ResolutionDueAt, ClosedAt = t.ClosedAt, NextDueAt = t.NextDueAt, Title = t.Title,
             } }).ToListAsync(ct);
-        return (page.Select(x => x.Ticket).Select(t => new DashboardTicketRow(t.Number, t.Title, t.CreatedAt, t.Status.Code, t.CityCode, t.CountyCode,
+        var rows = page.Select(x => x.Ticket).Select(t => new DashboardTicketRow(t.Number, t.Title, t.CreatedAt, t.Status.Code, t.CityCode, t.CountyCode,
             t.IntegratorId ?? t.ReportedBy, t.ProductCategory, t.Os, t.Cpu, t.ClosedAt, OpenStatuses.Contains(t.Status) ? t.NextDueAt : null,
-            DailyFigureFold.OnSiteKept(t, now), t.Satisfaction, t.ReportedBy is not null)).ToList(), total);
+            DailyFigureFold.OnSiteKept(t, now), t.Satisfaction, t.ReportedBy is not null)).ToList();
+        if (missed is not null)
+            rows = rows.OrderBy(r => r.OnSiteKept switch { false => 0, null => 1, true => 2 }).ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Number, StringComparer.Ordinal).ToList();
+        return (rows, total, missed);
     }
 }

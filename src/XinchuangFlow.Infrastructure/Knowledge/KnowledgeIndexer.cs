@@ -126,7 +126,10 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
             var article = articles.FirstOrDefault(a => a.Id == id);
             var shown = article is { IsPublished: true } ? revisions.FirstOrDefault(r => r.ArticleId == id && r.Number == article.PublishedRevision) : null;
             if (shown is null) Index.Delete(id);
-            else Index.Upsert(new KnowledgeDocument(id, shown.Title, shown.Symptom ?? "", shown.Cause ?? "", ArticleRenderer.ToPlainText(shown.Steps), shown.Tags, shown.ForUsers,
+            // Every text field as the words a reader sees (an author may mark code in the symptom, too): the fragments
+            // the suggestions and the search show are plain text, with no Markdown marks.
+            else Index.Upsert(new KnowledgeDocument(id, shown.Title, ArticleRenderer.ToPlainText(shown.Symptom), ArticleRenderer.ToPlainText(shown.Cause),
+                ArticleRenderer.ToPlainText(shown.Steps), shown.Tags, shown.ForUsers,
                 article!.EnterpriseId, article.PublishedAt ?? article.UpdatedAt));
         }
     }

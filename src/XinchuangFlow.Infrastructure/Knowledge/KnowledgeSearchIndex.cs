@@ -41,9 +41,10 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
     /// <summary>
     /// What a document holds, as a version: an index committed under another format (or none) is emptied when opened and
-    /// rebuilt by the catch-up from the change feed. 2: an article's steps are indexed as plain text, not Markdown.
+    /// rebuilt by the catch-up from the change feed. 2: an article's steps are indexed as plain text, not Markdown. 3: its
+    /// symptom and cause too.
     /// </summary>
-    public const string Format = "2";
+    public const string Format = "3";
 
     // Fields. Text fields are stored for highlighting; "tag" holds each tag exactly for filtering.
     private const string IdField = "id";

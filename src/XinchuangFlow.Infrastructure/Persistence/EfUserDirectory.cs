@@ -30,8 +30,24 @@ public sealed class EfUserDirectory(IDbContextFactory<XfDbContext> factory) : IU
                           join p in db.ProcurementUnits.AsNoTracking() on u.ProcurementUnitId equals p.Id into pj
                           from p in pj.DefaultIfEmpty()
                           select new { u.UserName, u.DisplayName, Enterprise = e != null ? e.Name : null, Unit = p != null ? p.Name : null }).ToListAsync(ct);
-        return rows.Select(r => new Person(r.UserName!, string.IsNullOrWhiteSpace(r.DisplayName) ? Person.NameFromLogin(r.UserName!) : r.DisplayName.Trim(),
+        var people = rows.Select(r => new Person(r.UserName!, string.IsNullOrWhiteSpace(r.DisplayName) ? Person.NameFromLogin(r.UserName!) : r.DisplayName.Trim(),
             r.Enterprise ?? r.Unit)).ToList();
+        // A technician of the roster without an account (a network's staff the enterprise keeps, the demo's) by the name
+        // the roster gives them, as the dispatch picker names them — never by their login.
+        var found = people.Select(p => p.UserName.ToUpperInvariant()).ToHashSet();
+        var rest = userNames.Select(u => u.Trim()).Where(u => !found.Contains(u.ToUpperInvariant())).SelectMany(u => new[] { u, u.ToLowerInvariant() }).Distinct().ToList();
+        if (rest.Count == 0) return people;
+        var technicians = await (from t in db.Technicians.AsNoTracking()
+                                 where rest.Contains(t.UserName)
+                                 join e in db.Enterprises.AsNoTracking() on t.EnterpriseId equals e.Id into ej
+                                 from e in ej.DefaultIfEmpty()
+                                 select new { t.UserName, t.Name, Enterprise = e != null ? e.Name : null }).ToListAsync(ct);
+        foreach (var t in technicians.Where(t => !string.IsNullOrWhiteSpace(t.Name)).GroupBy(t => t.UserName.ToUpperInvariant()).Select(g => g.First()))
+        {
+            var asked = userNames.First(u => string.Equals(u.Trim(), t.UserName, StringComparison.OrdinalIgnoreCase)).Trim();
+            people.Add(new Person(asked, t.Name.Trim(), t.Enterprise));
+        }
+        return people;
     }
 
     public async Task<UserProfile?> FindAsync(string userName, CancellationToken ct = default)
