@@ -121,28 +121,32 @@ public sealed class EfDashboardFigures(IDbContextFactory<XfDbContext> factory, T
         List<Sum<string>> byCounty;
         List<Sum<Guid>> byEnterprise;
         List<Sum<DateOnly>> byDay;
-        if (scope.CityCode is null && scope.EnterpriseId is null)
+        if (scope.EnterpriseId is null)
         {
-            // The region reads the coarser rows: per county (the map, the counties, the trend), per city and enterprise (the enterprises).
+            // The region and a city read the coarser rows: per county (the map, the counties, the trend), per city and
+            // enterprise (the enterprises); the region's products too, a city's from its own rows.
             var counties = period.Where(x => x.Grain == DailyFigure.ByCounty);
+            var enterprises = period.Where(x => x.Grain == DailyFigure.ByCityEnterprise);
+            if (scope.CityCode is { } city)
+            {
+                counties = counties.Where(x => x.CityCode == city);
+                enterprises = enterprises.Where(x => x.CityCode == city);
+                p = p.Where(x => x.Grain == DailyProductFigure.Detail && x.CityCode == city);
+            }
+            else p = p.Where(x => x.Grain == DailyProductFigure.Region);
             byCounty = await Sums(counties.GroupBy(x => x.CountyCode)).ToListAsync(ct);
             byDay = await Sums(counties.GroupBy(x => x.Day)).ToListAsync(ct);
-            byEnterprise = await Sums(period.Where(x => x.Grain == DailyFigure.ByCityEnterprise).GroupBy(x => x.EnterpriseId)).ToListAsync(ct);
-            p = p.Where(x => x.Grain == DailyProductFigure.Region);
+            byEnterprise = await Sums(enterprises.GroupBy(x => x.EnterpriseId)).ToListAsync(ct);
         }
         else
         {
-            var f = period.Where(x => x.Grain == DailyFigure.Detail);
-            p = p.Where(x => x.Grain == DailyProductFigure.Detail);
+            // An enterprise's own rows (within a city, if asked).
+            var f = period.Where(x => x.Grain == DailyFigure.Detail && x.EnterpriseId == scope.EnterpriseId);
+            p = p.Where(x => x.Grain == DailyProductFigure.Detail && x.EnterpriseId == scope.EnterpriseId);
             if (scope.CityCode is { } city)
             {
                 f = f.Where(x => x.CityCode == city);
                 p = p.Where(x => x.CityCode == city);
-            }
-            if (scope.EnterpriseId is { } e)
-            {
-                f = f.Where(x => x.EnterpriseId == e);
-                p = p.Where(x => x.EnterpriseId == e);
             }
             byCounty = await Sums(f.GroupBy(x => x.CountyCode)).ToListAsync(ct);
             byEnterprise = await Sums(f.GroupBy(x => x.EnterpriseId)).ToListAsync(ct);
