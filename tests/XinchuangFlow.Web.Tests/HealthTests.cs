@@ -14,6 +14,7 @@ public sealed class SchedulingWebAppFactory : WebAppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Engine:Scheduler", "true");
         builder.UseSetting("Engine:SchedulerName", "health-" + Guid.NewGuid().ToString("N"));
+        builder.UseSetting("Health:CacheFor", "00:00:01");
     }
 }
 
@@ -32,6 +33,8 @@ public class HealthTests(SchedulingWebAppFactory factory) : IClassFixture<Schedu
         try
         {
             await using (var ctx = await db.CreateDbContextAsync()) { ctx.Timers.Add(orphan); await ctx.SaveChangesAsync(); }
+            // The checks' results are kept a second: the next ask after that sees the change.
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
             var sick = await factory.CreateClient().GetAsync("/health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, sick.StatusCode);
             var body = (await sick.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -45,7 +48,25 @@ public class HealthTests(SchedulingWebAppFactory factory) : IClassFixture<Schedu
             await using (var ctx = await db.CreateDbContextAsync()) await ctx.Timers.Where(t => t.BookmarkId == orphan.BookmarkId).ExecuteDeleteAsync();
             await scheduler.Start();
         }
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         Assert.Equal("Healthy", await factory.CreateClient().GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task Health_AskedByManyAtOnce_RunsItsChecksOncePerPeriod()
+    {
+        var cache = factory.Services.GetRequiredService<XinchuangFlow.Web.Hosting.HealthResultCache>();
+        var client = factory.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        var before = cache.Runs;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetStringAsync("/health")));
+        var elapsed = watch.Elapsed;
+        Assert.All(answers, a => Assert.Equal("Healthy", a));
+        // Two checks, each run at most once per second of the burst (and once more for a period begun before it).
+        var allowed = 2 * ((int)Math.Ceiling(elapsed.TotalSeconds / cache.CacheFor.TotalSeconds) + 1);
+        Assert.InRange(cache.Runs - before, 0, allowed);
+        Assert.True(cache.Runs - before < 200, $"200 asks ran the checks {cache.Runs - before} times");
     }
 
     [Fact]

@@ -8,9 +8,15 @@ public static class HealthEndpoint
 {
     public static IServiceCollection AddXfHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<EngineHealthCheck>("engine");
+        services.AddSingleton<HealthResultCache>();
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("database", sp => Cached<DatabaseHealthCheck>(sp, "database"), null, null))
+            .Add(new HealthCheckRegistration("engine", sp => Cached<EngineHealthCheck>(sp, "engine"), null, null));
         return services;
     }
+
+    private static CachedHealthCheck<T> Cached<T>(IServiceProvider sp, string name) where T : IHealthCheck =>
+        new(sp.GetRequiredService<HealthResultCache>(), ActivatorUtilities.CreateInstance<T>(sp), name);
 
     public static IEndpointRouteBuilder MapXfHealth(this IEndpointRouteBuilder app)
     {
