@@ -99,7 +99,12 @@ public class NetworkBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await manager.ReloadAsync();
         await AppFixture.WaitLiveAsync(manager);
         await manager.Locator(".mud-tab").Filter(new() { HasText = "技术人员" }).ClickAsync();
-        await manager.Locator("[data-testid=technician-filter]").FillAsync(point["name"]!.GetValue<string>());
+        var pointName = point["name"]!.GetValue<string>();
+        await manager.Locator("[data-testid=technician-filter]").FillAsync(pointName);
+        // The list narrows to the point's technicians as the name is typed.
+        var pointCells = manager.Locator("[data-testid=technician-list] tbody tr td:nth-child(2)");
+        await Assertions.Expect(pointCells.First).ToHaveTextAsync(pointName);
+        Assert.All(await pointCells.AllInnerTextsAsync(), c => Assert.Equal(pointName, c.Trim()));
         await Assertions.Expect(manager.Locator("[data-testid=certificate-expiring]").First).ToHaveTextAsync("30 天内到期");
         await Assertions.Expect(manager.Locator("[data-testid=certificate-expired]").First).ToHaveTextAsync("已过期，不再派单");
         await manager.ScreenshotAsync(new() { Path = Shot("network-enterprise.png") });
