@@ -78,6 +78,30 @@ public sealed class NetworkPagesTests(WebAppFactory app) : IClassFixture<WebAppF
     }
 
     [Fact]
+    public async Task TheTechnicianDialog_DropsAFieldsErrorOnceTheFieldChanges()
+    {
+        var own = await SignInAsManagerAsync();
+        var dialogs = _ctx.Render<MudDialogProvider>();
+        _ctx.Render<MudPopoverProvider>();
+        var cut = _ctx.Render<NetworkEnterprise>(p => p.Add(x => x.EnterpriseId, own));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=network-tabs]")), Slow);
+        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("技术人员")).Click());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=technician-add]")), Slow);
+        await cut.InvokeAsync(() => cut.Find("[data-testid=technician-add]").Click());
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=technician-save]")), Slow);
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=technician-save]").Click());
+
+        // Saved empty: the name has its error; once a name is given, that error goes and the others stay.
+        string? NameError() => dialogs.Find("input[data-testid=technician-name-input], [data-testid=technician-name-input] input")
+            .Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+        dialogs.WaitForAssertion(() => Assert.Equal("请填写名称，且须包含可见文字。", NameError()), Slow);
+        var others = dialogs.FindAll(".mud-input-helper-text.mud-input-error").Count;
+        await dialogs.InvokeAsync(() => dialogs.Find("input[data-testid=technician-name-input], [data-testid=technician-name-input] input").Change("覃新"));
+        dialogs.WaitForAssertion(() => Assert.True(string.IsNullOrEmpty(NameError())), Slow);
+        Assert.Equal(others - 1, dialogs.FindAll(".mud-input-helper-text.mud-input-error").Count);
+    }
+
+    [Fact]
     public async Task TheCertificateDialog_SaysAnEmptyDateIsMissing_DropsAnErrorOnceTheFieldChanges_AndFindsTheTechnicianByName()
     {
         var own = await SignInAsManagerAsync();
