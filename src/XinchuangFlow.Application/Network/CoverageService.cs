@@ -109,6 +109,9 @@ public sealed class CoverageService(INetworkRepository network, AccessService ac
         return Task.Run(() => MiniExcel.SaveAs(output, sheets, excelType: ExcelType.XLSX), ct);
     }
 
+    /// <summary>Whether the caller reads a coverage map at all (the dashboard shows it only then).</summary>
+    public bool MayRead(Actor actor) => access.CoverageReachOf(actor) is not null;
+
     private DataReach ReachOf(Actor actor) =>
         access.CoverageReachOf(actor)
         ?? throw access.Denied(actor, "read the network coverage", "The coverage map is for the Data Bureau, the Intranet Office, the coordinators and the enterprises' managers.");
