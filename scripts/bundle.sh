@@ -14,7 +14,9 @@ CONTAINED=(--self-contained)
 if [ "${3:-}" = "--framework-dependent" ]; then NAME="$NAME-fdd"; CONTAINED=(--self-contained false); fi
 STAGE="$OUT/$NAME"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
-dotnet publish src/XinchuangFlow.Web -c Release -r "$RID" "${CONTAINED[@]}" -p:DebugType=None -o "$STAGE/app" >&2
+# ReadyToRun: the app and its libraries precompiled for the platform, so a node answers sooner after a start
+# (docs/performance.md, "The application under load": 200 creations at once after a start, 24 s → 17 s).
+dotnet publish src/XinchuangFlow.Web -c Release -r "$RID" "${CONTAINED[@]}" -p:PublishReadyToRun=true -p:DebugType=None -o "$STAGE/app" >&2
 cp -r workflows "$STAGE/app/workflows"
 cp deploy/xinchuangflow.service deploy/nginx.conf deploy/xinchuangflow.env.example "$STAGE/"
 cp docs/operations.md "$STAGE/OPERATIONS.md"

@@ -7,10 +7,49 @@ using XinchuangFlow.Infrastructure.Persistence;
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
 // Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
 // Dashboards (issue 24, PERF-2): -- --dashboard 1000000 [--sqlite-only|--postgres-only]
+// The application under load (issue 25): -- --load [--connections 50] [--load-seconds 15] [--load-warmup 60] [--no-cold-start] [--sqlite-only|--postgres-only]
+//   (needs wrk; the app built with -c Release; XF_LOAD_R2R=<published XinchuangFlow.Web.dll> adds the ReadyToRun cold starts; XF_LOAD_ROOT=<other checkout> runs that build)
 // Reported service data (issue 23): -- --exchange 1000000 [--exchange-clients 4] [--sqlite-only|--postgres-only]
 // Knowledge search at scale (issue 22): -- --kb-scale [--kb-size 100000] [--kb-rounds 5] [--sqlite-only|--postgres-only]
 // Knowledge search analyzers (issue 22): -- --kb-analyzers [--kb-size 20000] [--kb-rounds 5] [--kb-only jieba|smartcn]; one query: -- --kb-search "UOS 20 1060 黑屏"
 // (Engine__TimerDrainers=N runs N drain pipelines side by side in W4.)
+if (args.Contains("--load"))
+{
+    // Issue 25 (PERF-1/2/3): the built app under wrk, beside the framework's floor and the engine alone, in one run.
+    var targets = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+    if (Environment.GetEnvironmentVariable("XF_TEST_POSTGRES") is { Length: > 0 } server) targets.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(server)));
+    else Console.Error.WriteLine("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
+    if (args.Contains("--sqlite-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.Sqlite);
+    if (args.Contains("--postgres-only")) targets.RemoveAll(t => t.Item1 != DatabaseProvider.PostgreSql);
+    var connections = Arg("--connections", 50);
+    var seconds = Arg("--load-seconds", 15);
+    foreach (var (provider, newDb) in targets)
+    {
+        var r = await LoadWorkloads.RunAsync(provider, await newDb(), connections, seconds, Arg("--load-warmup", 60), !args.Contains("--no-cold-start"));
+        Console.WriteLine($"### {provider}: wrk, {r.Connections} connections, 2 threads, {r.Seconds} s a call, after a warm-up; the hotline desk sees {r.OpenTasksAtStart:N0} open tasks at the start");
+        Console.WriteLine();
+        Console.WriteLine("| call | requests/s | p50 | p99 | vs the floor | app CPU per request | refused or failed |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        var floor = r.Calls[0];
+        foreach (var c in r.Calls) Console.WriteLine(c.Row(c == floor ? null : floor));
+        var intake = r.Calls[^1];
+        Console.WriteLine();
+        Console.WriteLine($"Engine alone, the shipped service-ticket flow started {r.EngineStarts:N0} times by {r.Connections} callers: {r.EngineStartsPerSecond:N0}/s, {r.EngineCpuMsPerStart:0.0} ms CPU each; " +
+                          $"intake through HTTP {intake.RequestsPerSecond:N0}/s = **{intake.RequestsPerSecond / r.EngineStartsPerSecond:0.00}×** the engine (goal ≥ 0.3×), " +
+                          $"{intake.AppCpuMsPerRequest:0.0} ms CPU each = {r.EngineCpuMsPerStart / intake.AppCpuMsPerRequest:0.00}× the engine's CPU per start.");
+        Console.WriteLine($"Acknowledged (201) {r.Acknowledged:N0}, stored under those keys {r.Stored:N0}, stored twice {r.Doubled:N0}" +
+                          (r.Stored >= r.Acknowledged && r.Doubled == 0 ? " — nothing lost or doubled." : " — MISMATCH."));
+        if (r.Cold.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| cold start: the app started again on this database, 200 ticket creations at once as soon as it listens | listening after launch | last answer after launch | after listening | created |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var c in r.Cold) Console.WriteLine($"| {c.Variant} | {c.ListeningAfter:0.00} s | {c.AllAnsweredAfter:0.00} s | {c.Slowest:0.00} s | {c.Created} of 200 |");
+        }
+        Console.WriteLine();
+    }
+    return;
+}
 if (Array.IndexOf(args, "--kb-search") is var ks and >= 0 && ks + 1 < args.Length)
 {
     // Look at what one query finds in the published demo articles, fragments included.

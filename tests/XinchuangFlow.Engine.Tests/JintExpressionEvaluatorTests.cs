@@ -22,6 +22,29 @@ public class JintExpressionEvaluatorTests
     }
 
     [Fact]
+    public void APlainPath_ReadsAsJavaScriptWould_WithoutAnEngine_AndHandsOutACopy()
+    {
+        var vars = new JsonObject
+        {
+            ["request"] = new JsonObject { ["title"] = "终端无法开机", ["countyCode"] = "450103", ["nothing"] = null, ["tags"] = new JsonArray("a", "b") },
+            ["dispatch"] = null,
+        };
+        Assert.Equal("终端无法开机", Eval("vars.request.title", vars)!.GetValue<string>());
+        Assert.Equal("450103", Eval(" vars . request . countyCode ", vars)!.GetValue<string>());
+        Assert.Null(Eval("vars.request.nothing", vars));
+        Assert.Null(Eval("vars.request.missing", vars));                       // undefined, as in JavaScript
+        Assert.Equal(2, Eval("vars.request.tags.length", vars)!.GetValue<int>()); // an array's length: Jint's answer
+        Assert.Equal(12, Eval("vars.request.title.length + vars.request.countyCode.length", vars)!.GetValue<int>());
+        // Reading a property of null or of nothing is JavaScript's TypeError, not a quiet null.
+        Assert.Throws<ExpressionException>(() => Eval("vars.dispatch.ruleZh", vars));
+        Assert.Throws<ExpressionException>(() => Eval("vars.absent.ruleZh", vars));
+        Assert.Throws<ExpressionException>(() => Eval("vars.request.constructor", vars));   // a function, refused as before
+        var copy = (JsonObject)Eval("vars.request", vars)!;
+        copy["title"] = "changed";
+        Assert.Equal("终端无法开机", vars["request"]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Evaluate_ChangesToVarsDoNotLeakBack()
     {
         var vars = new JsonObject { ["amount"] = 1 };

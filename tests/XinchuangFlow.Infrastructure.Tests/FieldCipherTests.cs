@@ -48,6 +48,25 @@ public sealed class FieldCipherTests
     }
 
     [Fact]
+    public void ManyThreadsAtOnce_ReadAndWriteTheSameAndOtherValues_AndAChangedCopyOfAKnownValueIsStillRefused()
+    {
+        // The keyed HMAC and SM4 are kept per thread and read values are remembered: neither may mix values up.
+        var values = Enumerable.Range(0, 400).Select(i => $"0771-{5550000 + i}").ToArray();
+        var stored = values.Select(Cipher.Protect).ToArray();
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var k = i % values.Length;
+            Assert.Equal(values[k], Cipher.Unprotect(stored[k]));
+            Assert.Equal(stored[k], Cipher.Protect(values[k]));
+        });
+        var bytes = Convert.FromBase64String(stored[7][4..]);
+        bytes[^1] ^= 1;
+        Assert.Throws<CryptographicException>(() => Cipher.Unprotect("sm4:" + Convert.ToBase64String(bytes)));
+        Assert.Throws<CryptographicException>(() => OtherKey.Unprotect(stored[7]));
+        Assert.Equal(values[7], Cipher.Unprotect(stored[7]));
+    }
+
+    [Fact]
     public void NodesStartingTogether_AllUseTheOneKeyFileThatWasWritten()
     {
         // A fresh install where several processes (or test hosts) start at once: one key is written, all read it whole.

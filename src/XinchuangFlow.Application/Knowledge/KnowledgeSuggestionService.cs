@@ -48,24 +48,36 @@ public sealed class KnowledgeSuggestionService(IKnowledgeSearch search, IKnowled
     public async Task<KnowledgeSuggestions> SuggestAsync(Actor actor, TicketText text, CancellationToken ct = default)
     {
         if (!actor.IsAuthenticated) throw access.Denied(actor, "read knowledge", "Sign in to read the knowledge base.");
-        return await SuggestAsync(actor, text, exclude: null, ct);
+        return await SuggestAsync(actor, text, exclude: null, fragments: true, ct);
+    }
+
+    /// <summary>
+    /// Suggestions for a ticket just recorded (the intake API's answer): the same articles and tickets, titles marked, but
+    /// without looking for each one's best fragment — an article's fragment is the start of its symptom, a ticket has no
+    /// match text. Finding fragments reads every long field of every hit again through the Chinese analyzer: measured, it
+    /// was a third of an intake's CPU (<c>docs/performance.md</c>, "The application under load").
+    /// </summary>
+    public async Task<KnowledgeSuggestions> SuggestForAnswerAsync(Actor actor, TicketText text, CancellationToken ct = default)
+    {
+        if (!actor.IsAuthenticated) throw access.Denied(actor, "read knowledge", "Sign in to read the knowledge base.");
+        return await SuggestAsync(actor, text, exclude: null, fragments: false, ct);
     }
 
     /// <summary>Suggestions for a ticket the caller may see (another's ticket is a logged 404), leaving the ticket itself out.</summary>
     public async Task<KnowledgeSuggestions> ForTicketAsync(Actor actor, string ticketIdOrNumber, CancellationToken ct = default)
     {
         var ticket = await tickets.GetTicketAsync(actor, ticketIdOrNumber, ct);
-        return await SuggestAsync(actor, TicketText.Of(ticket), ticket.Id, ct);
+        return await SuggestAsync(actor, TicketText.Of(ticket), ticket.Id, fragments: true, ct);
     }
 
-    private async Task<KnowledgeSuggestions> SuggestAsync(Actor actor, TicketText text, Guid? exclude, CancellationToken ct)
+    private async Task<KnowledgeSuggestions> SuggestAsync(Actor actor, TicketText text, Guid? exclude, bool fragments, CancellationToken ct)
     {
         var query = text.Query;
         if (query.Length > MaxText) query = query[..MaxText];
         if (query.Count(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)) < 2) return KnowledgeSuggestions.None;
 
         var forUsersOnly = !access.MaySeePublishedKnowledge(actor, forUsers: false);
-        var hits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], forUsersOnly, MaxArticles), ct);
+        var hits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], forUsersOnly, MaxArticles, Fragments: fragments), ct);
         var ids = hits.Hits.Select(h => h.Id).ToList();
         var articles = (await store.FindManyAsync(ids, ct)).ToDictionary(a => a.Id);
         var solved = await store.CitationCountsAsync(ids, ct);
@@ -76,14 +88,14 @@ public sealed class KnowledgeSuggestionService(IKnowledgeSearch search, IKnowled
         var similar = new List<SimilarTicket>();
         if (access.SimilarTicketScopeOf(actor) is { } scope)
         {
-            var ticketHits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], false, MaxTickets * 4, Tickets: true), ct);
+            var ticketHits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], false, MaxTickets * 4, Tickets: true, Fragments: fragments), ct);
             var found = (await cases.FindTicketsAsync(ticketHits.Hits.Select(h => h.Id).Where(id => id != exclude).ToList(), scope, ct)).ToDictionary(t => t.Id);
             var opens = access.ScopeOf(actor);
             foreach (var hit in ticketHits.Hits)
             {
                 if (!found.TryGetValue(hit.Id, out var t)) continue;
                 var resolution = t.Resolution ?? "";
-                similar.Add(new SimilarTicket(t.Number, t.Title, hit.Fragments.FirstOrDefault(),
+                similar.Add(new SimilarTicket(t.Number, t.Title, fragments ? hit.Fragments.FirstOrDefault() : null,
                     resolution.Length > SimilarTicket.ResolutionLength ? resolution[..SimilarTicket.ResolutionLength] + "…" : resolution, t.ResolvedAt, opens.Allows(t)));
                 if (similar.Count == MaxTickets) break;
             }

@@ -242,7 +242,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
                 var title = doc.Get(TitleField) ?? "";
                 var titleHtml = highlighter?.Best(TitleField, title, int.MaxValue) ?? MarkEncoder.Encode(title);
                 var fragments = new List<string>(FragmentFields.Length);
-                if (highlighter is not null)
+                if (highlighter is not null && query.Fragments)
                 {
                     foreach (var field in FragmentFields)
                         if (highlighter.Best(field, doc.Get(field) ?? "", FragmentSize) is { } fragment) fragments.Add(fragment);

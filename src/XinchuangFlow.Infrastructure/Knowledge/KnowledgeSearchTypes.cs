@@ -17,9 +17,11 @@ public sealed record KnowledgeDocument(
 /// A search. <see cref="Text"/> is free text in any mix of Chinese, English and model numbers (no query syntax: it is
 /// analyzed, never parsed); <see cref="Tags"/> must all match exactly ("facet:value"); <see cref="Take"/> is clamped
 /// to 1..100. Blank text with or without tags lists the matching articles, newest first. <see cref="Tickets"/> searches
-/// the resolved tickets instead of the articles.
+/// the resolved tickets instead of the articles. <see cref="Fragments"/>: whether each hit's best fragments are found
+/// (the highlighter reads the long fields again); without, a hit's fragment is the start of its symptom and only the
+/// title is marked.
 /// </summary>
-public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false, int Skip = 0);
+public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false, int Skip = 0, bool Fragments = true);
 
 /// <summary>
 /// One hit. <see cref="TitleHtml"/> and <see cref="Fragments"/> are HTML: the matched words are wrapped in

@@ -37,7 +37,7 @@ public static class TicketEndpoints
         {
             var actor = user.ToActor();
             var (ticket, duplicate) = await intake.CreateAsync(actor, body, idempotencyKey, ct);
-            var answer = Dto(ticket) with { Suggestions = await knowledge.SuggestAsync(actor, TicketText.Of(ticket), ct) };
+            var answer = Dto(ticket) with { Suggestions = await knowledge.SuggestForAnswerAsync(actor, TicketText.Of(ticket), ct) };
             return duplicate ? Results.Ok(answer) : Results.Created($"/api/tickets/{ticket.Number}", answer);
         }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422. "
             + "The entry decides the channel (a unit: portal, an API key: api, a desk: hotline, email or onsite) and, for a unit, the place (its own city and county). "
