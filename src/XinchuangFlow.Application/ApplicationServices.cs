@@ -53,6 +53,7 @@ public static class ApplicationServices
         services.AddSingleton<UserDirectoryService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<InboxService>();
+        services.AddSingleton<TaskChangeFeed>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<TicketWorkspaceService>();
         services.AddSingleton<XinchuangFlow.Application.Home.HomeService>();

@@ -95,6 +95,8 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IArticleRenderer, Knowledge.ArticleRenderer>();
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeSearch>(sp => sp.GetRequiredService<Knowledge.KnowledgeIndexer>());
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
+        services.AddSingleton<XinchuangFlow.Application.Tasks.ITaskChangeSource>(sp =>
+            new XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory(sp.GetRequiredService<IDbContextFactory<XfDbContext>>()));
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();
         services.AddSingleton<XinchuangFlow.Application.Rules.ICalendarFileReader, XinchuangFlow.Infrastructure.Rules.IcalCalendarReader>();

@@ -39,6 +39,8 @@ public class JintExpressionEvaluatorTests
         Assert.Throws<ExpressionException>(() => Eval("vars.dispatch.ruleZh", vars));
         Assert.Throws<ExpressionException>(() => Eval("vars.absent.ruleZh", vars));
         Assert.Throws<ExpressionException>(() => Eval("vars.request.constructor", vars));   // a function, refused as before
+        // A number an activity stored as a CLR value reads as a JSON number, as through Jint (an int reader is not refused a double).
+        Assert.Equal(2, Eval("vars.feedback.satisfaction", new JsonObject { ["feedback"] = new JsonObject { ["satisfaction"] = JsonValue.Create(2.0) } })!.GetValue<int>());
         var copy = (JsonObject)Eval("vars.request", vars)!;
         copy["title"] = "changed";
         Assert.Equal("终端无法开机", vars["request"]!["title"]!.GetValue<string>());

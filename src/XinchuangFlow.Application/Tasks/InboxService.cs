@@ -16,6 +16,9 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         return await cases.ListInboxAsync(query, skip, take, access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
     }
 
+    /// <summary>What a live inbox of <paramref name="actor"/> asks of each batch of task changes: does it concern me?</summary>
+    public InboxWatch Watch(Actor actor) => new(access.InboxAudienceOf(actor));
+
     public Task<InboxCounts> CountsAsync(Actor actor, CancellationToken ct = default) =>
         cases.CountInboxAsync(access.InboxAudienceOf(actor), clock.GetUtcNow(), ct);
 

@@ -88,8 +88,10 @@ public sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpres
         {
             if (node is not JsonObject obj || !obj.TryGetPropertyValue(path[i], out node)) return false;
         }
-        // JSON null and a missing value read as null, as through Jint; a value is handed out as a copy.
-        value = node?.DeepClone();
+        // JSON null reads as null, as through Jint. The value is handed out as Jint's would be: a copy read back from its
+        // JSON text, so a number held as a CLR value in the variables (an activity's output) comes out as a JSON number
+        // like any other (an activity reading it as an int would otherwise be refused a double).
+        value = node is null ? null : JsonNode.Parse(node.ToJsonString());
         return true;
     }
 

@@ -11,7 +11,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 namespace XinchuangFlow.Infrastructure.Tickets;
 
 /// <summary>The application's read side of cases on EF Core: every user-facing query applies the caller's scope in SQL.</summary>
-public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : ICaseDirectory
+public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : ICaseDirectory, XinchuangFlow.Application.Tasks.ITaskChangeSource
 {
     public async Task<(IReadOnlyList<Ticket> Items, int Total)> ListTicketsAsync(TicketFilter filter, int skip, int take, CaseScope scope, CancellationToken ct = default)
     {
@@ -364,8 +364,23 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public XinchuangFlow.Domain.Assessment.AssessmentResult? Interview { get; init; }
     }
 
-    private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) =>
-        from t in db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open)
+    /// <summary>The tasks of changed instances (open or not) with their cases, for the live inboxes (one query a batch).</summary>
+    public async Task<IReadOnlyList<XinchuangFlow.Application.Tasks.ChangedTask>> TasksOfAsync(IReadOnlyCollection<Guid> instances, CancellationToken ct = default)
+    {
+        if (instances.Count == 0) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = instances.ToList();
+        var rows = await TaskCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId)))
+            .Select(x => new { x.Task, x.Ticket, x.Complaint, x.Assessment, x.Notice, Child = db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null) })
+            .ToListAsync(ct);
+        return rows.Select(r => new XinchuangFlow.Application.Tasks.ChangedTask(r.Task.Id, r.Task.InstanceId, r.Task.AssigneeUser, r.Task.AssigneeRole, r.Task.ClaimedBy, r.Child,
+            r.Ticket, r.Complaint, r.Assessment, r.Notice)).ToList();
+    }
+
+    private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) => TaskCases(db, db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open));
+
+    private static IQueryable<TaskCase> TaskCases(XfDbContext db, IQueryable<HumanTask> tasks) =>
+        from t in tasks
         join k in db.Tickets.AsNoTracking() on t.InstanceId equals k.InstanceId into kj
         from k in kj.DefaultIfEmpty()
         join c in db.Complaints.AsNoTracking() on t.InstanceId equals c.InstanceId into cj

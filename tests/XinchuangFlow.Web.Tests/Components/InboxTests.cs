@@ -55,7 +55,8 @@ public sealed class InboxTests : IAsyncLifetime
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         foreach (var type in new[] { typeof(XinchuangFlow.Application.Tasks.TaskService), typeof(XinchuangFlow.Application.Tasks.InboxService),
-                     typeof(XinchuangFlow.Application.Access.UserDirectoryService), typeof(XinchuangFlow.Application.Access.AccessService), typeof(WorkflowRuntime) })
+                     typeof(XinchuangFlow.Application.Access.UserDirectoryService), typeof(XinchuangFlow.Application.Access.AccessService), typeof(WorkflowRuntime),
+                     typeof(XinchuangFlow.Application.Tasks.TaskChangeFeed) })
             _ctx.Services.AddSingleton(type, _engine.Services.GetRequiredService(type));
         _ctx.Services.AddSingleton<TimeProvider>(_engine.Clock);
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -173,6 +174,36 @@ public sealed class InboxTests : IAsyncLifetime
         var fresh = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: third.Id))).Single();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=row-{fresh.Id}]")), TimeSpan.FromSeconds(5));
         Assert.Single(cut.FindAll($"[data-testid=row-{(await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: mine.Id))).Single().Id}]"));
+    }
+
+    /// <summary>
+    /// PERF-3: a change reloads an open inbox only when it concerns its user. A task offered to another role on a flow
+    /// without a case is read once by the node's feed and leaves this inbox as it is; a task for the user's role reloads it.
+    /// </summary>
+    [Fact]
+    public async Task AChangeThatDoesNotConcernTheUser_LeavesTheirInboxAlone_OneThatDoesReloadsIt()
+    {
+        await _engine.PublishAsync(Flow.Replace("\"ui-inbox\"", "\"ui-inbox-vendor\"").Replace("\"role\": \"Dispatcher\"", "\"role\": \"VendorSupport\""));
+        var feed = _engine.Services.GetRequiredService<XinchuangFlow.Application.Tasks.TaskChangeFeed>();
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/inbox?view=All");
+        var cut = _ctx.Render<Inbox>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=inbox-empty]")));
+        var loads = cut.Instance.Loads;
+
+        // The vendor's task: read by the feed once, this dispatcher's inbox is not loaded again.
+        var reads = feed.Reads;
+        var vendors = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox-vendor"));
+        Assert.Single(await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: vendors.Id)));
+        for (var waited = 0; feed.Reads == reads && waited < 5000; waited += 50) await Task.Delay(50);   // the feed read the change
+        Assert.True(feed.Reads > reads);
+        await Task.Delay(400);
+        Assert.Equal(loads, cut.Instance.Loads);
+
+        // A task for the dispatchers: the inbox loads again and shows it.
+        var ours = await _engine.Runtime.StartAsync(new StartRequest("ui-inbox"));
+        var task = (await _engine.Store.ListTasksAsync(new XinchuangFlow.Engine.Abstractions.TaskQuery(InstanceId: ours.Id))).Single();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=row-{task.Id}]")), TimeSpan.FromSeconds(5));
+        Assert.True(cut.Instance.Loads > loads);
     }
 
     [Fact]

@@ -39,10 +39,18 @@ public partial class Inbox
     private InboxView CurrentView => Enum.TryParse<InboxView>(View, true, out var v) ? v : _firstView ?? InboxView.Mine;
     private int CurrentPage => Math.Max(0, Page ?? 0);
 
+    private InboxWatch? _watch;
+
+    /// <summary>How many times this inbox loaded its counts and rows (the first time included): the live updates' cost.</summary>
+    public int Loads { get; private set; }
+
     protected override void OnInitialized()
     {
         if (!RendererInfo.IsInteractive) return;
-        Runtime.TasksChanged += OnTasksChanged;
+        // A change reloads this inbox only when it concerns it: a task of this user's, in their scope or offered to
+        // their role, or a row shown now (TaskChangeFeed; the cost follows the users a change concerns).
+        _watch = Views.Watch(Actor);
+        Changes.Changed += OnChanged;
         // Changes made on another node reach this page by a periodic look.
         _poll = Clock.CreateTimer(_ => OnTasksChanged([]), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
     }
@@ -54,6 +62,7 @@ public partial class Inbox
         try
         {
             // The counts first: with no view asked for, they choose the first one.
+            Loads++;
             _counts = await Views.CountsAsync(Actor);
             if (string.IsNullOrEmpty(View)) _firstView ??= _counts.Mine == 0 && _counts.Team > 0 ? InboxView.Team : InboxView.Mine;
             var query = new InboxQuery(CurrentView, Grade, City, Category, Kind, Status, Q, CurrentPage * PageSize, PageSize);
@@ -66,6 +75,12 @@ public partial class Inbox
             _error = ex.Text();
         }
         _loaded = true;
+    }
+
+    private void OnChanged(TaskChangeBatch batch)
+    {
+        var shown = _rows.Select(r => r.InstanceId).ToHashSet();
+        if (_watch is null || _watch.Concerns(batch, shown)) OnTasksChanged(batch.Instances);
     }
 
     private void OnTasksChanged(IReadOnlyCollection<Guid> instances)
@@ -158,7 +173,7 @@ public partial class Inbox
 
     public void Dispose()
     {
-        Runtime.TasksChanged -= OnTasksChanged;
+        Changes.Changed -= OnChanged;
         _poll?.Dispose();
     }
 }

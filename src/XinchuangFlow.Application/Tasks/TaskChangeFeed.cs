@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using XinchuangFlow.Domain.Assessment;
+using XinchuangFlow.Domain.Tickets;
+using XinchuangFlow.Engine.Runtime;
+
+namespace XinchuangFlow.Application.Tasks;
+
+/// <summary>A task of a changed instance, as a live inbox weighs it: whom it is for, who holds it, and its case.</summary>
+public sealed record ChangedTask(Guid TaskId, Guid InstanceId, string? AssigneeUser, string? AssigneeRole, string? ClaimedBy, bool InChildFlow,
+    Ticket? Ticket = null, Complaint? Complaint = null, AssessmentResult? Assessment = null, SupervisionNotice? Notice = null);
+
+/// <summary>
+/// The instances whose tasks changed since the last batch, with their tasks (open or just closed). <see cref="Unknown"/>:
+/// the tasks could not be read — every inbox reloads, as before.
+/// </summary>
+public sealed record TaskChangeBatch(IReadOnlyCollection<Guid> Instances, IReadOnlyList<ChangedTask> Tasks, bool Unknown = false);
+
+/// <summary>Reads the tasks of changed instances with their cases (one query for a batch).</summary>
+public interface ITaskChangeSource
+{
+    Task<IReadOnlyList<ChangedTask>> TasksOfAsync(IReadOnlyCollection<Guid> instances, CancellationToken ct = default);
+}
+
+/// <summary>
+/// One per node: turns the engine's <see cref="WorkflowRuntime.TasksChanged"/> into batches that say whom each change
+/// concerns, so that a live inbox reloads only when a change touches it (<see cref="InboxWatch"/>). Changes arriving
+/// within <see cref="Window"/> are read together with one query, whatever the number of open inboxes: the cost follows
+/// the changes and the users they concern, not the users online (PERF-3). With nobody listening nothing is read.
+/// </summary>
+public sealed class TaskChangeFeed : IDisposable
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
+    private readonly WorkflowRuntime runtime;
+    private readonly ITaskChangeSource source;
+    private readonly ILogger<TaskChangeFeed> log;
+    private readonly Lock gate = new();
+    private readonly HashSet<Guid> pending = [];
+    private bool scheduled;
+    private long reads;
+
+    public TaskChangeFeed(WorkflowRuntime runtime, ITaskChangeSource source, ILogger<TaskChangeFeed> log)
+    {
+        (this.runtime, this.source, this.log) = (runtime, source, log);
+        runtime.TasksChanged += OnTasksChanged;
+    }
+
+    /// <summary>Raised with each batch (on a pool thread); a listener that throws is logged and the others still hear.</summary>
+    public event Action<TaskChangeBatch>? Changed;
+
+    /// <summary>How many batches were read (one query each) since the node started.</summary>
+    public long Reads => Interlocked.Read(ref reads);
+
+    private void OnTasksChanged(IReadOnlyCollection<Guid> instances)
+    {
+        if (Changed is null) return;
+        lock (gate)
+        {
+            pending.UnionWith(instances);
+            if (scheduled) return;
+            scheduled = true;
+        }
+        _ = Task.Run(FlushAsync);
+    }
+
+    private async Task FlushAsync()
+    {
+        await Task.Delay(Window);
+        Guid[] instances;
+        lock (gate)
+        {
+            instances = [.. pending];
+            pending.Clear();
+            scheduled = false;
+        }
+        if (instances.Length == 0) return;
+        TaskChangeBatch batch;
+        try
+        {
+            batch = new TaskChangeBatch(instances, await source.TasksOfAsync(instances));
+            Interlocked.Increment(ref reads);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "The tasks of {Count} changed instances could not be read; every live inbox reloads", instances.Length);
+            batch = new TaskChangeBatch(instances, [], Unknown: true);
+        }
+        if (Changed is not { } handlers) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<TaskChangeBatch>>())
+        {
+            try { handler(batch); }
+            catch (Exception ex) { log.LogWarning(ex, "A live inbox failed to take a task change"); }
+        }
+    }
+
+    public void Dispose() => runtime.TasksChanged -= OnTasksChanged;
+}
+
+/// <summary>
+/// Whether a batch of task changes touches one user's inbox: a task that is (or was) theirs, one in their case scope, one
+/// offered to their role on a flow without a case — the rows the inbox's views show, by the same rules the access service
+/// gives the inbox's query — or an instance whose row the inbox shows now. Made by <see cref="InboxService.Watch"/>.
+/// </summary>
+public sealed class InboxWatch
+{
+    private readonly InboxAudience who;
+    private readonly Func<Complaint, bool> complaint;
+    private readonly Func<AssessmentResult, bool> assessment;
+    private readonly Func<SupervisionNotice, bool> notice;
+
+    public InboxWatch(InboxAudience who)
+    {
+        this.who = who;
+        complaint = who.Scope.ComplaintRule().Compile();
+        assessment = who.Scope.AssessmentRule().Compile();
+        notice = who.Scope.SupervisionRule().Compile();
+    }
+
+    /// <summary>True when the batch may change what the inbox shows (its rows or its counts).</summary>
+    public bool Concerns(TaskChangeBatch batch, IReadOnlyCollection<Guid> shownInstances) =>
+        batch.Unknown || who.Everything || batch.Instances.Any(shownInstances.Contains) || batch.Tasks.Any(Concerns);
+
+    /// <summary>True when the task is one the inbox's views would list (All is the widest of them).</summary>
+    public bool Concerns(ChangedTask t)
+    {
+        if (who.Everything) return true;
+        if (who.User is { } user && (string.Equals(t.AssigneeUser, user, StringComparison.OrdinalIgnoreCase) || string.Equals(t.ClaimedBy, user, StringComparison.OrdinalIgnoreCase)))
+            return true;
+        if ((t.Ticket is { } k && who.Scope.Allows(k)) || (t.Complaint is { } c && complaint(c)) || (t.Assessment is { } a && assessment(a)) || (t.Notice is { } n && notice(n)))
+            return true;
+        var noCase = t.Ticket is null && t.Complaint is null && t.Assessment is null && t.Notice is null && !t.InChildFlow;
+        return noCase && t.AssigneeRole is { } role && who.Roles.Contains(role);
+    }
+}
