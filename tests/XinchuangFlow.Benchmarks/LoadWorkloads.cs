@@ -11,6 +11,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Application.Tickets;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
@@ -25,10 +26,17 @@ public sealed record WrkResult(string Name, double RequestsPerSecond, double P50
         $"| {Name} | {RequestsPerSecond:N0} | {P50:0.#} ms | {P99:0.#} ms | {(floor is null ? "" : $"{RequestsPerSecond / floor.RequestsPerSecond:0.000}×")} | {AppCpuMsPerRequest:0.0} ms | {Other + Errors:N0} |";
 }
 
+/// <summary>
+/// The live-update model: 500 open inboxes of a realistic mix weighing the changes intake made. <c>ReloadsPerSecondAt50</c>:
+/// reloads a second at 50 tickets a second, each inbox at most once per 150 ms as the page coalesces them.
+/// </summary>
+public sealed record LiveModel(int Inboxes, string Mix, int Tickets, int Batches, Percentiles Read, double CheckMicroseconds, double ConcernedPerTicket, double ConcernedPerBatch, int HotlineDesks,
+    double ReloadsPerSecondAt50);
+
 public sealed record ColdStart(string Variant, double ListeningAfter, double AllAnsweredAfter, int Answered, int Created, double Slowest);
 
 public sealed record LoadResult(DatabaseProvider Provider, int Connections, int Seconds, int OpenTasksAtStart, IReadOnlyList<WrkResult> Calls, double EngineStartsPerSecond, int EngineStarts, double EngineCpuMsPerStart,
-    long Acknowledged, long Stored, long Doubled, IReadOnlyList<ColdStart> Cold);
+    long Acknowledged, long Stored, long Doubled, IReadOnlyList<ColdStart> Cold, LiveModel? Live);
 
 /// <summary>
 /// Issue 25 (PERF-1/2/3): the application under load, as a client meets it. The built app (src/XinchuangFlow.Web,
@@ -100,7 +108,7 @@ public static class LoadWorkloads
         }
         var (stored, doubled) = await CountStoredAsync(provider, cs, run);
 
-        var (engineRate, engineStarts, engineCpu) = await EngineBaselineAsync(provider, cs, keyFile, connections, seconds);
+        var (engineRate, engineStarts, engineCpu, live) = await EngineBaselineAsync(provider, cs, keyFile, connections, seconds, run);
 
         var cold = new List<ColdStart>();
         if (coldStart)
@@ -115,7 +123,7 @@ public static class LoadWorkloads
             }
         }
         try { Directory.Delete(folder, true); } catch (IOException) { }
-        return new LoadResult(provider, connections, seconds, openTasks, calls, engineRate, engineStarts, engineCpu, acknowledged, stored, doubled, cold);
+        return new LoadResult(provider, connections, seconds, openTasks, calls, engineRate, engineStarts, engineCpu, acknowledged, stored, doubled, cold, live);
     }
 
     private static async Task<string> SignInAsync(string url)
@@ -245,7 +253,7 @@ public static class LoadWorkloads
     /// hands it — the same eight requests, numbered, as the desk — by <paramref name="clients"/> callers for
     /// <paramref name="seconds"/> seconds after a warm-up.
     /// </summary>
-    private static async Task<(double Rate, int Starts, double CpuMsEach)> EngineBaselineAsync(DatabaseProvider provider, string cs, string keyFile, int clients, int seconds)
+    private static async Task<(double Rate, int Starts, double CpuMsEach, LiveModel Live)> EngineBaselineAsync(DatabaseProvider provider, string cs, string keyFile, int clients, int seconds, string run)
     {
         var builder = XinchuangFlow.Infrastructure.Hosting.EngineHostBuilder.Create(provider, cs, TimeProvider.System,
             settings: new Dictionary<string, string?> { ["Security:KeyFile"] = keyFile, ["Knowledge:IndexPath"] = Path.Combine(Path.GetDirectoryName(keyFile)!, "kb-engine") }, logLevel: Microsoft.Extensions.Logging.LogLevel.Error);
@@ -283,8 +291,76 @@ public static class LoadWorkloads
         var rate = starts / sw.Elapsed.TotalSeconds;
         var cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / starts;
         Console.Error.WriteLine($"  engine alone: {starts} service-ticket flows started in {sw.Elapsed.TotalSeconds:0.0} s = {rate:0}/s, {cpuEach:0.0} ms CPU each");
+        var live = await LiveModelAsync(host.Services, run);
         await host.StopAsync();
-        return (rate, starts, cpuEach);
+        return (rate, starts, cpuEach, live);
+    }
+
+    /// <summary>
+    /// The live inboxes' cost, modelled on real changes: 500 open inboxes — 10 hotline desks, three coordinators per city,
+    /// three dispatchers per integrator (at most 100), the rest technicians of the network — each with the watch the
+    /// inbox page holds (<see cref="InboxWatch"/>), weigh the tickets intake created in this run, five at a time (50 a
+    /// second in the feed's 100 ms window), each batch read once as the node's feed reads it (<see cref="ITaskChangeSource"/>).
+    /// </summary>
+    private static async Task<LiveModel> LiveModelAsync(IServiceProvider services, string run)
+    {
+        var access = services.GetRequiredService<XinchuangFlow.Application.Access.AccessService>();
+        var inbox = services.GetRequiredService<InboxService>();
+        var source = services.GetRequiredService<ITaskChangeSource>();
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<XfDbContext>>();
+        List<Guid> instances;
+        List<XinchuangFlow.Domain.Network.Enterprise> integrators;
+        List<XinchuangFlow.Domain.Network.Technician> technicians;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var prefix = run + "-m-";
+            instances = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Tickets.Where(t => t.RequestKey != null && t.RequestKey.StartsWith(prefix)).OrderBy(t => t.CreatedAt).Select(t => t.InstanceId).Take(1000));
+            integrators = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Enterprises.Where(e => e.Kind == XinchuangFlow.Domain.Network.EnterpriseKind.Integrator));
+            technicians = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Technicians.OrderBy(t => t.UserName));
+        }
+        var actors = new List<XinchuangFlow.Application.Access.Actor>();
+        for (var i = 0; i < 10; i++) actors.Add(XinchuangFlow.Application.Access.Actor.Of($"desk{i}@bench", [XinchuangFlow.Application.Access.Roles.Dispatcher]));
+        foreach (var city in XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.Cities)
+            for (var i = 0; i < 3; i++) actors.Add(XinchuangFlow.Application.Access.Actor.Of($"coord{i}.{city.Code}@bench", [XinchuangFlow.Application.Access.Roles.MunicipalCoordinator], cityCode: city.Code));
+        foreach (var e in integrators.Take(33))
+            for (var i = 0; i < 3; i++) actors.Add(XinchuangFlow.Application.Access.Actor.Of($"disp{i}.{e.Id:N}@bench", [XinchuangFlow.Application.Access.Roles.Dispatcher], enterpriseId: e.Id));
+        var random = new Random(25);
+        foreach (var t in technicians.OrderBy(_ => random.Next()).Take(500 - actors.Count))
+            actors.Add(XinchuangFlow.Application.Access.Actor.Of(t.UserName, [XinchuangFlow.Application.Access.Roles.Technician], enterpriseId: t.EnterpriseId));
+        var watches = actors.Select(inbox.Watch).ToList();
+        var mix = $"{actors.Count(a => a.UserName!.StartsWith("desk"))} hotline desks, {actors.Count(a => a.UserName!.StartsWith("coord"))} coordinators, " +
+                  $"{actors.Count(a => a.UserName!.StartsWith("disp"))} integrators' dispatchers, {actors.Count(a => a.Roles.Contains(XinchuangFlow.Application.Access.Roles.Technician))} technicians";
+        var batches = instances.Chunk(5).ToList();
+        if (batches.Count == 0) throw new InvalidOperationException("No ticket of this run's measurement was found for the live-update model.");
+        var next = 0;
+        var read = await Percentiles.MeasureAsync(() => source.TasksOfAsync(batches[next++ % batches.Count]), batches.Count);
+        var concerned = 0L;
+        var perTicket = 0L;
+        var checkTicks = 0L;
+        var none = new HashSet<Guid>();
+        var perWatch = new int[watches.Count];
+        foreach (var batch in batches)
+        {
+            var tasks = await source.TasksOfAsync(batch);
+            var change = new TaskChangeBatch(batch, tasks);
+            var started = Stopwatch.GetTimestamp();
+            concerned += watches.Count(w => w.Concerns(change, none));
+            checkTicks += Stopwatch.GetTimestamp() - started;
+            foreach (var id in batch)
+            {
+                var one = new TaskChangeBatch([id], tasks.Where(t => t.InstanceId == id).ToList());
+                for (var w = 0; w < watches.Count; w++)
+                    if (watches[w].Concerns(one, none)) { perTicket++; perWatch[w]++; }
+            }
+        }
+        // An inbox concerned by a share of the tickets reloads 50 × share times a second, at most once per 150 ms.
+        var reloads = perWatch.Sum(n => Math.Min(50.0 * n / instances.Count, 1000 / 150.0));
+        var model = new LiveModel(watches.Count, mix, instances.Count, batches.Count, read, checkTicks * 1e6 / Stopwatch.Frequency / batches.Count / watches.Count,
+            (double)perTicket / instances.Count, (double)concerned / batches.Count, actors.Count(a => a.UserName!.StartsWith("desk")), reloads);
+        Console.Error.WriteLine($"  live model: {model.Inboxes} inboxes ({mix}); {model.Tickets} tickets in {model.Batches} batches; read p50 {read.P50:0.0} ms; " +
+                                $"{model.CheckMicroseconds:0.00} µs per inbox and batch; {model.ConcernedPerTicket:0.0} inboxes concerned per ticket, {model.ConcernedPerBatch:0.0} per batch");
+        return model;
     }
 
     /// <summary>

@@ -39,6 +39,19 @@ if (args.Contains("--load"))
                           $"{intake.AppCpuMsPerRequest:0.0} ms CPU each = {r.EngineCpuMsPerStart / intake.AppCpuMsPerRequest:0.00}× the engine's CPU per start.");
         Console.WriteLine($"Acknowledged (201) {r.Acknowledged:N0}, stored under those keys {r.Stored:N0}, stored twice {r.Doubled:N0}" +
                           (r.Stored >= r.Acknowledged && r.Doubled == 0 ? " — nothing lost or doubled." : " — MISMATCH."));
+        if (r.Live is { } live)
+        {
+            // Today every open inbox reloads on every change, at most once per 150 ms; with the feed only those concerned.
+            var inboxCall = r.Calls.First(c => c.Name.StartsWith("GET /api/inbox"));
+            var before = live.Inboxes * Math.Min(50.0, 1000 / 150.0);
+            var after = live.ReloadsPerSecondAt50;
+            Console.WriteLine();
+            Console.WriteLine($"Live updates, modelled on this run's tickets: {live.Inboxes} open inboxes ({live.Mix}); {live.Tickets:N0} new tickets in {live.Batches} batches of 5 " +
+                              $"(50 a second in the feed's 100 ms window): one read per batch, p50 {live.Read.P50:0.0} ms / p95 {live.Read.P95:0.0} ms; each inbox weighs a batch in {live.CheckMicroseconds:0.00} µs; " +
+                              $"a ticket concerns {live.ConcernedPerTicket:0.0} of the {live.Inboxes} inboxes ({live.HotlineDesks} of them the hotline desks, who see every ticket). " +
+                              $"At 50 tickets a second, each inbox reloading at most once per 150 ms: {before:N0} reloads/s before (every inbox) → {after:N0}/s now (those concerned); at {inboxCall.AppCpuMsPerRequest:0.0} ms CPU for a page alone " +
+                              $"≈ {before * inboxCall.AppCpuMsPerRequest / 1000:0.0} → {(after * inboxCall.AppCpuMsPerRequest + 10 * live.Read.P50) / 1000:0.00} CPU-seconds a second (the node has 2).");
+        }
         if (r.Cold.Count > 0)
         {
             Console.WriteLine();
