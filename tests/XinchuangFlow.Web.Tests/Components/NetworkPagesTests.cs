@@ -80,16 +80,7 @@ public sealed class NetworkPagesTests(WebAppFactory app) : IClassFixture<WebAppF
     [Fact]
     public async Task TheTechnicianDialog_DropsAFieldsErrorOnceTheFieldChanges()
     {
-        var own = await SignInAsManagerAsync();
-        var dialogs = _ctx.Render<MudDialogProvider>();
-        _ctx.Render<MudPopoverProvider>();
-        var cut = _ctx.Render<NetworkEnterprise>(p => p.Add(x => x.EnterpriseId, own));
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=network-tabs]")), Slow);
-        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("技术人员")).Click());
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=technician-add]")), Slow);
-        await cut.InvokeAsync(() => cut.Find("[data-testid=technician-add]").Click());
-        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=technician-save]")), Slow);
-        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=technician-save]").Click());
+        var (_, dialogs) = await SaveAnEmptyDialogAsync("technician");
 
         // Saved empty: the name has its error; once a name is given, that error goes and the others stay.
         string? NameError() => dialogs.Find("input[data-testid=technician-name-input], [data-testid=technician-name-input] input")
@@ -104,16 +95,7 @@ public sealed class NetworkPagesTests(WebAppFactory app) : IClassFixture<WebAppF
     [Fact]
     public async Task TheCertificateDialog_SaysAnEmptyDateIsMissing_DropsAnErrorOnceTheFieldChanges_AndFindsTheTechnicianByName()
     {
-        var own = await SignInAsManagerAsync();
-        var dialogs = _ctx.Render<MudDialogProvider>();
-        _ctx.Render<MudPopoverProvider>();
-        var cut = _ctx.Render<NetworkEnterprise>(p => p.Add(x => x.EnterpriseId, own));
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=network-tabs]")), Slow);
-        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("技术人员")).Click());
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=certificate-add]")), Slow);
-        await cut.InvokeAsync(() => cut.Find("[data-testid=certificate-add]").Click());
-        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=certificate-save]")), Slow);
-        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=certificate-save]").Click());
+        var (own, dialogs) = await SaveAnEmptyDialogAsync("certificate");
 
         dialogs.WaitForAssertion(() => Assert.Contains("请填写证书编号。", dialogs.Markup), Slow);
         Assert.Contains("请填写生效日期。", dialogs.Markup);
@@ -134,6 +116,22 @@ public sealed class NetworkPagesTests(WebAppFactory app) : IClassFixture<WebAppF
         Assert.True(found.Count < view.Technicians.Count(t => t.Active));
         Assert.All(found, id => Assert.Contains(someone.Name, view.Technicians.Single(t => t.Id == id).Name + PointNameOf(view, id)));
         Assert.NotEmpty(dialogs.FindAll(".mud-autocomplete [data-testid=certificate-technician], [data-testid=certificate-technician]"));
+    }
+
+    /// <summary>The manager's own enterprise (returned), its technicians' tab, the dialog of <paramref name="what"/> opened and saved empty.</summary>
+    private async Task<(Guid Own, IRenderedComponent<MudDialogProvider> Dialogs)> SaveAnEmptyDialogAsync(string what)
+    {
+        var own = await SignInAsManagerAsync();
+        var dialogs = _ctx.Render<MudDialogProvider>();
+        _ctx.Render<MudPopoverProvider>();
+        var cut = _ctx.Render<NetworkEnterprise>(p => p.Add(x => x.EnterpriseId, own));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=network-tabs]")), Slow);
+        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("技术人员")).Click());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-testid={what}-add]")), Slow);
+        await cut.InvokeAsync(() => cut.Find($"[data-testid={what}-add]").Click());
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll($"[data-testid={what}-save]")), Slow);
+        await dialogs.InvokeAsync(() => dialogs.Find($"[data-testid={what}-save]").Click());
+        return (own, dialogs);
     }
 
     private static string PointNameOf(NetworkView v, Guid? technician) =>

@@ -79,8 +79,7 @@ public partial class Inbox
 
     private void OnChanged(TaskChangeBatch batch)
     {
-        var shown = _rows.Select(r => r.InstanceId).ToHashSet();
-        if (_watch is null || _watch.Concerns(batch, shown)) OnTasksChanged(batch.Instances);
+        if (_watch!.Concerns(batch, _rows.Select(r => r.InstanceId).ToHashSet())) OnTasksChanged(batch.Instances);
     }
 
     private void OnTasksChanged(IReadOnlyCollection<Guid> instances)
