@@ -53,6 +53,25 @@ public abstract class InboxApiTests(InboxWorld world)
     private static async Task<JsonArray> InboxAsync(HttpClient api, string query) =>
         (await api.GetFromJsonAsync<JsonObject>("/api/inbox?" + query))!["items"]!.AsArray();
 
+    /// <summary>
+    /// PERF-3: the live inboxes' feed reads a changed ticket's tasks with the fields its scope needs, and each inbox's watch
+    /// decides as the inbox's query would — Nanning's coordinator is concerned by a Nanning ticket, Liuzhou's is not.
+    /// </summary>
+    [Fact]
+    public async Task AChangedTicketsTasks_AreReadWithTheirScope_AndConcernTheCityThatSeesThem()
+    {
+        var created = await NewTicketAsync(await As("unit@xinchuang.local"), "实时收件箱范围", "single");
+        var instance = Guid.Parse(created["instanceId"]!.GetValue<string>());
+        var tasks = await world.App.Services.GetRequiredService<XinchuangFlow.Application.Tasks.ITaskChangeSource>().TasksOfAsync([instance]);
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, t => Assert.Equal(("4501", instance), (t.Ticket!.CityCode, t.Ticket.InstanceId)));
+        var inbox = world.App.Services.GetRequiredService<XinchuangFlow.Application.Tasks.InboxService>();
+        var change = new XinchuangFlow.Application.Tasks.TaskChangeBatch([instance], tasks);
+        var roles = new[] { XinchuangFlow.Application.Access.Roles.MunicipalCoordinator };
+        Assert.True(inbox.Watch(XinchuangFlow.Application.Access.Actor.Of("nanning@xinchuang.local", roles, cityCode: "4501")).Concerns(change, new HashSet<Guid>()));
+        Assert.False(inbox.Watch(XinchuangFlow.Application.Access.Actor.Of("liuzhou@xinchuang.local", roles, cityCode: "4502")).Concerns(change, new HashSet<Guid>()));
+    }
+
     [Fact]
     public async Task Views_AreSortedByTheDeadlineThatMatters_AndFiltersNarrowThem()
     {

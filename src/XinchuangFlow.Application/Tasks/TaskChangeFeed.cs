@@ -5,7 +5,10 @@ using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Application.Tasks;
 
-/// <summary>A task of a changed instance, as a live inbox weighs it: whom it is for, who holds it, and its case.</summary>
+/// <summary>
+/// A task of a changed instance, as a live inbox weighs it: whom it is for, who holds it, and its case — of a ticket and a
+/// complaint only the fields a case scope reads (no contacts).
+/// </summary>
 public sealed record ChangedTask(Guid TaskId, Guid InstanceId, string? AssigneeUser, string? AssigneeRole, string? ClaimedBy, bool InChildFlow,
     Ticket? Ticket = null, Complaint? Complaint = null, AssessmentResult? Assessment = null, SupervisionNotice? Notice = null);
 

@@ -371,7 +371,22 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         await using var db = await factory.CreateDbContextAsync(ct);
         var ids = instances.ToList();
         var rows = await TaskCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId)))
-            .Select(x => new { x.Task, x.Ticket, x.Complaint, x.Assessment, x.Notice, Child = db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null) })
+            // Of a ticket and a complaint only what a scope reads: their contacts are encrypted, and not needed to decide.
+            .Select(x => new
+            {
+                x.Task,
+                Ticket = x.Ticket == null ? null : new Ticket
+                {
+                    Id = x.Ticket.Id, InstanceId = x.Ticket.InstanceId, CityCode = x.Ticket.CityCode, IntegratorId = x.Ticket.IntegratorId, VendorId = x.Ticket.VendorId,
+                    TechnicianUser = x.Ticket.TechnicianUser, ProcurementUnitId = x.Ticket.ProcurementUnitId, CreatedBy = x.Ticket.CreatedBy,
+                },
+                Complaint = x.Complaint == null ? null : new Complaint
+                {
+                    Id = x.Complaint.Id, InstanceId = x.Complaint.InstanceId, CityCode = x.Complaint.CityCode, EnterpriseId = x.Complaint.EnterpriseId,
+                    ProcurementUnitId = x.Complaint.ProcurementUnitId, CreatedBy = x.Complaint.CreatedBy,
+                },
+                x.Assessment, x.Notice, Child = db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null),
+            })
             .ToListAsync(ct);
         return rows.Select(r => new XinchuangFlow.Application.Tasks.ChangedTask(r.Task.Id, r.Task.InstanceId, r.Task.AssigneeUser, r.Task.AssigneeRole, r.Task.ClaimedBy, r.Child,
             r.Ticket, r.Complaint, r.Assessment, r.Notice)).ToList();
