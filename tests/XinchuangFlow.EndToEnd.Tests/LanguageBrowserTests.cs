@@ -173,8 +173,8 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
         var texts = new HashSet<string>(StringComparer.Ordinal);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync();
         foreach (var d in Domain.Network.GuangxiDivisions.Shipped.Cities.Concat(Domain.Network.GuangxiDivisions.Shipped.Counties)) texts.Add(d.Name);
-        foreach (var t in await db.Tickets.AsNoTracking().Select(t => new { t.Title, t.Description, t.ProcurementUnit, t.ContactName, t.TechnicianName, t.Resolution, t.FeedbackComment }).ToListAsync())
-            foreach (var s in new[] { t.Title, t.Description, t.ProcurementUnit, t.ContactName, t.TechnicianName, t.Resolution, t.FeedbackComment }) if (s is { Length: > 0 }) texts.Add(s);
+        foreach (var t in await db.Tickets.AsNoTracking().Select(t => new { t.Title, t.Description, t.ProcurementUnit, t.ContactName, t.TechnicianName, t.Resolution, t.FeedbackComment, t.FollowUpNote }).ToListAsync())
+            foreach (var s in new[] { t.Title, t.Description, t.ProcurementUnit, t.ContactName, t.TechnicianName, t.Resolution, t.FeedbackComment, t.FollowUpNote }) if (s is { Length: > 0 }) texts.Add(s);
         foreach (var s in await db.Definitions.AsNoTracking().Select(d => d.Name).ToListAsync()) texts.Add(s);
         foreach (var s in await db.Enterprises.AsNoTracking().Select(e => e.Name).ToListAsync()) texts.Add(s);
         foreach (var s in await db.Technicians.AsNoTracking().Select(e => e.Name).ToListAsync()) texts.Add(s);
@@ -194,7 +194,7 @@ public sealed partial class LanguageBrowserTests(AppFixture app, ITestOutputHelp
         // What people typed, kept in a case step's data (a reason, a comment, a caller's words, a place, a vendor's answer).
         foreach (var e in await db.CaseEvents.AsNoTracking().Select(e => new { e.Kind, e.Note, e.Data }).ToListAsync())
         {
-            if ((e.Kind is "answer" or "status" or "mail" or "filed" or "escalated" || e.Kind.StartsWith("assessment-", StringComparison.Ordinal)
+            if ((e.Kind is "answer" or "status" or "mail" or "filed" or "escalated" or "followup" || e.Kind.StartsWith("assessment-", StringComparison.Ordinal)
                  || e.Kind.StartsWith("supervision-", StringComparison.Ordinal)) && e.Note is { Length: > 0 }) texts.Add(e.Note);
             if (e.Data is { Length: > 1 } json && json[0] == '{' && System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject d)
                 foreach (var key in new[] { "reason", "comment", "note", "location", "description", "technician", "vendor", "title" })
