@@ -47,7 +47,7 @@ public sealed class InboxWatchTests
     public void AUsersOwnTask_ConcernsThemWhereverItsCaseIs_AndARolesTaskWithoutACase_TheRolesHolders()
     {
         var elsewhere = TicketIn("4503", OtherEnterprise);
-        Assert.True(Liuzhou.Concerns(On(elsewhere, role: null, user: "LIUZHOU@x")));      // named: theirs, whatever the case
+        Assert.True(Liuzhou.Concerns(On(elsewhere, role: null, user: "liuzhou@x")));      // named: theirs, whatever the case
         Assert.True(Liuzhou.Concerns(On(elsewhere, role: "Dispatcher", claimedBy: "liuzhou@x")));
 
         var noCase = new ChangedTask(Guid.NewGuid(), Guid.NewGuid(), null, "Dispatcher", null, InChildFlow: false);

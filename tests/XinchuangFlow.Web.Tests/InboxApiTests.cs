@@ -72,6 +72,56 @@ public abstract class InboxApiTests(InboxWorld world)
         Assert.False(inbox.Watch(XinchuangFlow.Application.Access.Actor.Of("liuzhou@xinchuang.local", roles, cityCode: "4502")).Concerns(change, new HashSet<Guid>()));
     }
 
+    /// <summary>
+    /// PERF-3: a live inbox reloads exactly when its query would list the changed task — the watch and the query use one
+    /// rule. For every demo user, the open tasks the watch says concern them (over every open task's change, read as the
+    /// live feed reads it) are the tasks their inbox lists under All.
+    /// </summary>
+    [Fact]
+    public async Task TheLiveWatch_AndTheInboxQuery_AgreeOnEveryOpenTask_ForEveryDemoUser()
+    {
+        await NewTicketAsync(await As("unit@xinchuang.local"), "实时收件箱一致", "single");
+        List<Guid> openIds, instances;
+        await using (var db = await world.App.Services.GetRequiredService<IDbContextFactory<XfDbContext>>().CreateDbContextAsync())
+        {
+            var open = await db.Tasks.AsNoTracking().Where(t => t.Status == XinchuangFlow.Engine.Runtime.HumanTaskStatus.Open).Select(t => new { t.Id, t.InstanceId }).ToListAsync();
+            (openIds, instances) = (open.Select(t => t.Id).ToList(), open.Select(t => t.InstanceId).Distinct().ToList());
+        }
+        var changes = (await world.App.Services.GetRequiredService<XinchuangFlow.Application.Tasks.ITaskChangeSource>().TasksOfAsync(instances))
+            .Where(t => openIds.Contains(t.TaskId)).ToList();
+        Assert.Equal(openIds.Count, changes.Count);
+        var inbox = world.App.Services.GetRequiredService<XinchuangFlow.Application.Tasks.InboxService>();
+        var sizes = new Dictionary<string, int>();
+        foreach (var email in new[] { "admin@xinchuang.local", "dispatcher@xinchuang.local", "integrator@xinchuang.local", "manager@xinchuang.local", "tech@xinchuang.local",
+                     "unit@xinchuang.local", "vendor@xinchuang.local", "nanning@xinchuang.local", "liuzhou@xinchuang.local", "supervisor@xinchuang.local" })
+        {
+            var actor = await ActorAsync(email);
+            var listed = new HashSet<Guid>();
+            for (var skip = 0; ; skip += 200)
+            {
+                var (items, total) = await inbox.ListAsync(actor, new XinchuangFlow.Application.Tasks.InboxQuery(XinchuangFlow.Application.Tasks.InboxView.All, Skip: skip, Take: 200));
+                listed.UnionWith(items.Select(i => i.TaskId));
+                if (skip + 200 >= total) break;
+            }
+            var watch = inbox.Watch(actor);
+            var concerned = changes.Where(watch.Concerns).Select(t => t.TaskId).ToHashSet();
+            Assert.True(listed.SetEquals(concerned), $"{email}: listed {listed.Count}, concerned {concerned.Count}; only listed: {listed.Except(concerned).Count()}, only concerned: {concerned.Except(listed).Count()}");
+            sizes[email] = listed.Count;
+        }
+        // Not all alike: the region sees every open task, a city fewer, another city others.
+        Assert.Equal(openIds.Count, sizes["admin@xinchuang.local"]);
+        Assert.InRange(sizes["nanning@xinchuang.local"], 1, openIds.Count - 1);
+        Assert.NotEqual(sizes["nanning@xinchuang.local"], sizes["liuzhou@xinchuang.local"]);
+    }
+
+    private async Task<XinchuangFlow.Application.Access.Actor> ActorAsync(string email)
+    {
+        using var scope = world.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(email) ?? throw new InvalidOperationException(email);
+        return XinchuangFlow.Application.Access.Actor.Of(email, await users.GetRolesAsync(user), user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
+    }
+
     [Fact]
     public async Task Views_AreSortedByTheDeadlineThatMatters_AndFiltersNarrowThem()
     {

@@ -10,7 +10,15 @@ namespace XinchuangFlow.Application.Tasks;
 /// complaint only the fields a case scope reads (no contacts).
 /// </summary>
 public sealed record ChangedTask(Guid TaskId, Guid InstanceId, string? AssigneeUser, string? AssigneeRole, string? ClaimedBy, bool InChildFlow,
-    Ticket? Ticket = null, Complaint? Complaint = null, AssessmentResult? Assessment = null, SupervisionNotice? Notice = null);
+    Ticket? Ticket = null, Complaint? Complaint = null, AssessmentResult? Assessment = null, SupervisionNotice? Notice = null)
+{
+    /// <summary>The task with its case, as the inbox's rule reads it.</summary>
+    public InboxCase AsCase() => new()
+    {
+        Task = new HumanTask { Id = TaskId, InstanceId = InstanceId, AssigneeUser = AssigneeUser, AssigneeRole = AssigneeRole, ClaimedBy = ClaimedBy },
+        Ticket = Ticket, Complaint = Complaint, Assessment = Assessment, Notice = Notice, InChildFlow = InChildFlow,
+    };
+}
 
 /// <summary>
 /// The instances whose tasks changed since the last batch, with their tasks (open or just closed). <see cref="Unknown"/>:
@@ -99,38 +107,26 @@ public sealed class TaskChangeFeed : IDisposable
 }
 
 /// <summary>
-/// Whether a batch of task changes touches one user's inbox: a task that is (or was) theirs, one in their case scope, one
-/// offered to their role on a flow without a case — the rows the inbox's views show, by the same rules the access service
-/// gives the inbox's query — or an instance whose row the inbox shows now. Made by <see cref="InboxService.Watch"/>.
+/// Whether a batch of task changes touches one user's inbox: a task its widest view (All) would list — by the inbox query's
+/// own rule (<see cref="InboxVisibility"/>), compiled — or an instance whose row the inbox shows now. Made by
+/// <see cref="InboxService.Watch"/>.
 /// </summary>
 public sealed class InboxWatch
 {
-    private readonly InboxAudience who;
-    private readonly Func<Complaint, bool> complaint;
-    private readonly Func<AssessmentResult, bool> assessment;
-    private readonly Func<SupervisionNotice, bool> notice;
+    private readonly bool everything;
+    private readonly Func<InboxCase, bool> visible;
 
     public InboxWatch(InboxAudience who)
     {
-        this.who = who;
-        complaint = who.Scope.ComplaintRule().Compile();
-        assessment = who.Scope.AssessmentRule().Compile();
-        notice = who.Scope.SupervisionRule().Compile();
+        everything = who.Everything;
+        // The inbox query's own rule for its widest view, compiled once for the rows in memory.
+        visible = InboxVisibility.Of(who, InboxView.All).Compile();
     }
 
     /// <summary>True when the batch may change what the inbox shows (its rows or its counts).</summary>
     public bool Concerns(TaskChangeBatch batch, IReadOnlyCollection<Guid> shownInstances) =>
-        batch.Unknown || who.Everything || batch.Instances.Any(shownInstances.Contains) || batch.Tasks.Any(Concerns);
+        batch.Unknown || everything || batch.Instances.Any(shownInstances.Contains) || batch.Tasks.Any(Concerns);
 
     /// <summary>True when the task is one the inbox's views would list (All is the widest of them).</summary>
-    public bool Concerns(ChangedTask t)
-    {
-        if (who.Everything) return true;
-        if (who.User is { } user && (string.Equals(t.AssigneeUser, user, StringComparison.OrdinalIgnoreCase) || string.Equals(t.ClaimedBy, user, StringComparison.OrdinalIgnoreCase)))
-            return true;
-        if ((t.Ticket is { } k && who.Scope.Allows(k)) || (t.Complaint is { } c && complaint(c)) || (t.Assessment is { } a && assessment(a)) || (t.Notice is { } n && notice(n)))
-            return true;
-        var noCase = t.Ticket is null && t.Complaint is null && t.Assessment is null && t.Notice is null && !t.InChildFlow;
-        return noCase && t.AssigneeRole is { } role && who.Roles.Contains(role);
-    }
+    public bool Concerns(ChangedTask t) => everything || visible(t.AsCase());
 }

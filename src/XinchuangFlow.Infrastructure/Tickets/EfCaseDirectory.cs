@@ -257,7 +257,7 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<(IReadOnlyList<InboxRow> Items, int Total)> ListInboxAsync(InboxQuery query, int skip, int take, InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = Lines(OpenTaskCases(db).Where(Visible(db, who, query.View)));
+        var rows = Lines(OpenInboxCases(db).Where(InboxVisibility.Of(who, query.View)));
         // Overdue: the deadline that matters for the row (the one its countdown shows) has passed — breached as the countdown says.
         if (query.View == InboxView.Overdue) rows = rows.Where(r => r.DueAt != null && r.DueAt <= now);
         if (query.Grade is { Length: > 0 } gradeText)
@@ -282,17 +282,17 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
     public async Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var mine = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.Mine), ct);
-        var team = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.Team), ct);
-        var overdue = await Lines(OpenTaskCases(db).Where(Visible(db, who, InboxView.Overdue))).CountAsync(r => r.DueAt != null && r.DueAt <= now, ct);
-        var all = await OpenTaskCases(db).CountAsync(Visible(db, who, InboxView.All), ct);
+        var mine = await OpenInboxCases(db).CountAsync(InboxVisibility.Of(who, InboxView.Mine), ct);
+        var team = await OpenInboxCases(db).CountAsync(InboxVisibility.Of(who, InboxView.Team), ct);
+        var overdue = await Lines(OpenInboxCases(db).Where(InboxVisibility.Of(who, InboxView.Overdue))).CountAsync(r => r.DueAt != null && r.DueAt <= now, ct);
+        var all = await OpenInboxCases(db).CountAsync(InboxVisibility.Of(who, InboxView.All), ct);
         return new InboxCounts(mine, team, overdue, all);
     }
 
     public async Task<int> CountInboxDueAsync(InboxAudience who, DateTimeOffset now, DateTimeOffset until, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Lines(OpenTaskCases(db).Where(Visible(db, who, InboxView.Overdue))).CountAsync(r => r.DueAt >= now && r.DueAt < until, ct);
+        return await Lines(OpenInboxCases(db).Where(InboxVisibility.Of(who, InboxView.Overdue))).CountAsync(r => r.DueAt >= now && r.DueAt < until, ct);
     }
 
     public async Task<IReadOnlyList<XinchuangFlow.Application.Home.CaseFigures>> CaseFiguresAsync(CaseScope scope, DateTimeOffset now, TimeSpan soon, CancellationToken ct = default)
@@ -349,28 +349,13 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
                   .Select(r => new CaseRef(XinchuangFlow.Domain.Tickets.CaseKinds.Assessment, r.Id, r.Quarter + " " + r.EnterpriseName, r.Status)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>An open task with its ticket or complaint (left joins: a task of a flow without a case has neither).</summary>
-    private sealed class TaskCase
-    {
-        public HumanTask Task { get; init; } = null!;
-        public Ticket? Ticket { get; init; }
-        public Complaint? Complaint { get; init; }
-        public XinchuangFlow.Domain.Assessment.AssessmentResult? Assessment { get; init; }
-        public XinchuangFlow.Domain.Assessment.SupervisionNotice? Notice { get; init; }
-        /// <summary>
-        /// The result an interview's task is about (ASM-3): named and linked like a case, but no scope reaches the task
-        /// through it — the interview is the Data Bureau's, not the enterprise's.
-        /// </summary>
-        public XinchuangFlow.Domain.Assessment.AssessmentResult? Interview { get; init; }
-    }
-
     /// <summary>The tasks of changed instances (open or not) with their cases, for the live inboxes (one query a batch).</summary>
     public async Task<IReadOnlyList<XinchuangFlow.Application.Tasks.ChangedTask>> TasksOfAsync(IReadOnlyCollection<Guid> instances, CancellationToken ct = default)
     {
         if (instances.Count == 0) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var ids = instances.ToList();
-        var rows = await TaskCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId)))
+        var rows = await InboxCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId)))
             // Of a ticket and a complaint only what a scope reads: their contacts are encrypted, and not needed to decide.
             .Select(x => new
             {
@@ -385,16 +370,16 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
                     Id = x.Complaint.Id, InstanceId = x.Complaint.InstanceId, CityCode = x.Complaint.CityCode, EnterpriseId = x.Complaint.EnterpriseId,
                     ProcurementUnitId = x.Complaint.ProcurementUnitId, CreatedBy = x.Complaint.CreatedBy,
                 },
-                x.Assessment, x.Notice, Child = db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null),
+                x.Assessment, x.Notice, x.InChildFlow,
             })
             .ToListAsync(ct);
-        return rows.Select(r => new XinchuangFlow.Application.Tasks.ChangedTask(r.Task.Id, r.Task.InstanceId, r.Task.AssigneeUser, r.Task.AssigneeRole, r.Task.ClaimedBy, r.Child,
+        return rows.Select(r => new XinchuangFlow.Application.Tasks.ChangedTask(r.Task.Id, r.Task.InstanceId, r.Task.AssigneeUser, r.Task.AssigneeRole, r.Task.ClaimedBy, r.InChildFlow,
             r.Ticket, r.Complaint, r.Assessment, r.Notice)).ToList();
     }
 
-    private static IQueryable<TaskCase> OpenTaskCases(XfDbContext db) => TaskCases(db, db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open));
+    private static IQueryable<InboxCase> OpenInboxCases(XfDbContext db) => InboxCases(db, db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open));
 
-    private static IQueryable<TaskCase> TaskCases(XfDbContext db, IQueryable<HumanTask> tasks) =>
+    private static IQueryable<InboxCase> InboxCases(XfDbContext db, IQueryable<HumanTask> tasks) =>
         from t in tasks
         join k in db.Tickets.AsNoTracking() on t.InstanceId equals k.InstanceId into kj
         from k in kj.DefaultIfEmpty()
@@ -406,65 +391,14 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         from n in nj.DefaultIfEmpty()
         join v in db.AssessmentResults.AsNoTracking() on (Guid?)t.InstanceId equals v.InterviewInstanceId into vj
         from v in vj.DefaultIfEmpty()
-        select new TaskCase { Task = t, Ticket = k, Complaint = c, Assessment = r, Notice = n, Interview = v };
-
-    /// <summary>
-    /// Which open tasks of a view the audience may see, decided on the joined case row (one join, no per-row
-    /// subqueries). Mine: assigned to or claimed by them. Team: offered to one of their roles on a case in their scope
-    /// (or a flow without a case), claimed by nobody and not theirs already. All: every task on a case in their scope, plus
-    /// their own and their role's. Overdue: the rows of All (the deadline is applied on the rows), so its count is what All
-    /// shows as breached.
-    /// </summary>
-    private static Expression<Func<TaskCase, bool>> Visible(XfDbContext db, InboxAudience who, InboxView view)
-    {
-        var user = who.User;
-        var roles = who.Roles.ToList();
-        Expression<Func<TaskCase, bool>> mine = x => user != null && (x.Task.AssigneeUser == user || x.Task.ClaimedBy == user);
-        if (view == InboxView.Mine) return mine;
-        Expression<Func<TaskCase, bool>> role = x => x.Task.AssigneeRole != null && roles.Contains(x.Task.AssigneeRole);
-        // Offered to the role and claimed by nobody: the user may take it (AccessService.MayTake), even when the flow also
-        // named a person (a unit's rating goes to whoever filed the request and to every user of the unit) — else the
-        // portal would ask for a rating the inbox does not count. The named person has it under Mine, not twice.
-        Expression<Func<TaskCase, bool>> free = x => x.Task.ClaimedBy == null && (x.Task.AssigneeUser == null || user == null || x.Task.AssigneeUser != user);
-        if (who.Everything) return view == InboxView.Team ? And(free, role) : x => true;
-        var inScope = Or(Or(Or(On(who.Scope.TicketRule(), x => x.Ticket), On(who.Scope.ComplaintRule(), x => x.Complaint)), On(who.Scope.AssessmentRule(), x => x.Assessment)),
-            On(who.Scope.SupervisionRule(), x => x.Notice));
-        // A task of a flow with no case (nor a parent that has one) goes to every holder of its role.
-        Expression<Func<TaskCase, bool>> noCase = x => x.Ticket == null && x.Complaint == null && x.Assessment == null && x.Notice == null
-            && !db.Instances.Any(i => i.Id == x.Task.InstanceId && i.ParentInstanceId != null);
-        var offered = And(role, Or(inScope, noCase));
-        return view switch
+        select new InboxCase
         {
-            InboxView.Team => And(free, offered),
-            _ => Or(Or(mine, offered), inScope),
+            Task = t, Ticket = k, Complaint = c, Assessment = r, Notice = n, Interview = v,
+            InChildFlow = db.Instances.Any(i => i.Id == t.InstanceId && i.ParentInstanceId != null),
         };
-    }
-
-    /// <summary>A rule on a ticket (or complaint) applied to the row's joined one: false when the row has none.</summary>
-    private static Expression<Func<TaskCase, bool>> On<T>(Expression<Func<T, bool>> rule, Expression<Func<TaskCase, T?>> member) where T : class
-    {
-        var row = member.Parameters[0];
-        var target = member.Body;
-        var body = new Rebind(rule.Parameters[0], target).Visit(rule.Body);
-        return Expression.Lambda<Func<TaskCase, bool>>(Expression.AndAlso(Expression.NotEqual(target, Expression.Constant(null, typeof(T))), body), row);
-    }
-
-    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) => Combine(a, b, Expression.OrElse);
-    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) => Combine(a, b, Expression.AndAlso);
-
-    private static Expression<Func<T, bool>> Combine<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b, Func<Expression, Expression, BinaryExpression> op)
-    {
-        var row = a.Parameters[0];
-        return Expression.Lambda<Func<T, bool>>(op(a.Body, new Rebind(b.Parameters[0], row).Visit(b.Body)), row);
-    }
-
-    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     /// <summary>The inbox's columns of a task and its case.</summary>
-    private static IQueryable<InboxLine> Lines(IQueryable<TaskCase> rows) =>
+    private static IQueryable<InboxLine> Lines(IQueryable<InboxCase> rows) =>
         rows.Select(x => new InboxLine
         {
             TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
