@@ -5,7 +5,7 @@ using XinchuangFlow.Infrastructure.Persistence;
 
 // PERF-1: engine throughput on SQLite and PostgreSQL beside (a) a raw EF Core baseline doing the minimal writes of
 // the same work on the same database and settings and (b) WorkflowCore 3.22 in memory. Not part of the test run.
-// Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only] [--timers-only]
+// Usage: dotnet run -c Release --project tests/XinchuangFlow.Benchmarks -- [--n 10000] [--timers 10000] [--sqlite-only|--postgres-only] [--timers-only]
 // Dashboards (issue 24, PERF-2): -- --dashboard 1000000 [--sqlite-only|--postgres-only]
 // The application under load (issue 25): -- --load [--connections 50] [--load-seconds 15] [--load-warmup 60] [--no-cold-start] [--sqlite-only|--postgres-only]
 //   (needs wrk; the app built with -c Release; XF_LOAD_R2R=<published XinchuangFlow.Web.dll> adds the ReadyToRun cold starts; XF_LOAD_ROOT=<other checkout> runs that build)
@@ -282,6 +282,7 @@ Line("|---|---:|---|---|---:|---:|---:|---:|---:|");
 var timersOnly = args.Contains("--timers-only");
 var wfc = timersOnly ? default! : await WorkflowCorePeer.RunAsync(n);
 var providers = new List<(DatabaseProvider, Func<Task<string>>)> { (DatabaseProvider.Sqlite, Databases.NewSqliteAsync) };
+if (args.Contains("--postgres-only")) providers.Clear();
 if (!sqliteOnly && !string.IsNullOrEmpty(pg)) providers.Add((DatabaseProvider.PostgreSql, () => Databases.NewPostgresAsync(pg)));
 else if (!sqliteOnly) Line("(PostgreSQL skipped: XF_TEST_POSTGRES not set — run through scripts/with-postgres.sh)");
 

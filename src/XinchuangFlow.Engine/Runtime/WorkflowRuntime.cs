@@ -160,9 +160,9 @@ public sealed partial class WorkflowRuntime
     /// <summary>An open task with its waiting instance and bookmark; 404 / 409 with a clear reason otherwise.</summary>
     private async Task<(HumanTask Task, WorkflowInstance Instance, Bookmark Bookmark)> LoadOpenTaskAsync(Guid taskId, string doing, CancellationToken ct)
     {
-        var task = await Store.FindTaskAsync(taskId, ct) ?? throw TaskNotFound(taskId);
+        var (task, loaded) = await Store.FindTaskWithInstanceAsync(taskId, ct) ?? throw TaskNotFound(taskId);
         if (task.Status != HumanTaskStatus.Open) throw new TaskAlreadyCompletedException(taskId);
-        var instance = await LoadAsync(task.InstanceId, ct);
+        var instance = loaded ?? throw InstanceNotFound(task.InstanceId);
         var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId) ?? throw new TaskAlreadyCompletedException(taskId);
         if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running))
             throw new StateConflictException(Problem.Of(EngineProblems.InstanceNotActive, null, $"Instance {instance.Id} is {instance.Status}; its tasks cannot be {doing}.", ("status", instance.Status)));
