@@ -116,13 +116,11 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
     public async Task<(HumanTask Task, WorkflowInstance? Instance)?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var hit = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
-            .Select(t => new
-            {
-                Task = t,
-                Row = db.Instances.FirstOrDefault(i => i.Id == t.InstanceId),
-                Bookmarks = db.Bookmarks.Where(b => b.InstanceId == t.InstanceId).ToList(),
-            })
+        var hit = await (from t in db.Tasks.AsNoTracking()
+                         where t.Id == taskId
+                         join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id into ij
+                         from i in ij.DefaultIfEmpty()
+                         select new { Task = t, Row = i, Bookmarks = db.Bookmarks.Where(b => b.InstanceId == t.InstanceId).ToList() })
             .FirstOrDefaultAsync(ct);
         if (hit is null) return null;
         return (hit.Task, hit.Row is null ? null : ToModel(hit.Row, hit.Bookmarks));
