@@ -16,6 +16,7 @@ using XinchuangFlow.Application.Tickets;
 using XinchuangFlow.Domain.Tickets;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Persistence;
+using XinchuangFlow.Testing;
 
 namespace XinchuangFlow.Benchmarks;
 
@@ -86,7 +87,7 @@ public static class LoadWorkloads
         var calls = new List<WrkResult>();
         int openTasks;
         long acknowledged = 0;
-        await using (var app = await AppProcess.StartAsync(settings, TimeSpan.FromMinutes(5)))
+        await using (var app = await AppNode.StartAsync("app", settings, TimeSpan.FromMinutes(5), root: LoadRoot))
         {
             Console.Error.WriteLine($"{provider}: app healthy after {app.HealthyAfter.TotalSeconds:0} s (first start: migrations, demo data)");
             var token = await SignInAsync(app.Url);
@@ -191,7 +192,7 @@ public static class LoadWorkloads
             """);
     }
 
-    private static async Task<WrkResult> Wrk(AppProcess app, string folder, string name, string script, string path, int connections, int seconds, string run)
+    private static async Task<WrkResult> Wrk(AppNode app, string folder, string name, string script, string path, int connections, int seconds, string run)
     {
         var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "--timeout", "10s", "-s", Path.Combine(folder, script), app.Url + path])
         { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -370,10 +371,10 @@ public static class LoadWorkloads
     private static async Task<ColdStart> ColdStartAsync(string variant, Dictionary<string, string> settings, string? dll, Dictionary<string, string> runtime)
     {
         var token = "";
-        await using (var first = await AppProcess.StartAsync(settings, TimeSpan.FromMinutes(2))) token = await SignInAsync(first.Url);
+        await using (var first = await AppNode.StartAsync("app", settings, TimeSpan.FromMinutes(2), root: LoadRoot)) token = await SignInAsync(first.Url);
         var with = new Dictionary<string, string>(settings);
         foreach (var (k, v) in runtime) with[k] = v;
-        await using var app = AppProcess.Launch(with, dll);
+        await using var app = AppNode.Launch("cold start", with, dll, LoadRoot);
         var launched = Stopwatch.StartNew();
         var port = new Uri(app.Url).Port;
         while (true)
@@ -411,82 +412,6 @@ public static class LoadWorkloads
         return cold;
     }
 
-    /// <summary>The built app as its own process on a loopback port.</summary>
-    private sealed class AppProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly StringBuilder log = new();
-        public string Url { get; }
-        public TimeSpan HealthyAfter { get; private set; }
-        public TimeSpan Cpu { get { process.Refresh(); return process.TotalProcessorTime; } }
-
-        private AppProcess(Process process, string url)
-        {
-            (this.process, Url) = (process, url);
-            process.OutputDataReceived += (_, e) => { lock (log) if (log.Length < 1_000_000 && e.Data is not null) log.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { lock (log) if (log.Length < 1_000_000 && e.Data is not null) log.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public static AppProcess Launch(IDictionary<string, string> settings, string? dllPath = null)
-        {
-            // XF_LOAD_ROOT: another checkout's build (an earlier commit, for a before/after in one sitting).
-            var root = Environment.GetEnvironmentVariable("XF_LOAD_ROOT") is { Length: > 0 } other ? other : RepositoryRoot();
-            var dll = dllPath ?? Path.Combine(root, "src", "XinchuangFlow.Web", "bin", "Release", "net10.0", "XinchuangFlow.Web.dll");
-            if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is not built: dotnet build -c Release src/XinchuangFlow.Web");
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            var url = $"http://127.0.0.1:{port}";
-            var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["ASPNETCORE_URLS"] = url;
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            foreach (var (k, v) in settings) start.Environment[k] = v;
-            return new AppProcess(Process.Start(start)!, url);
-        }
-
-        public static async Task<AppProcess> StartAsync(IDictionary<string, string> settings, TimeSpan within)
-        {
-            var app = Launch(settings);
-            var sw = Stopwatch.StartNew();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            while (sw.Elapsed < within)
-            {
-                if (app.process.HasExited) throw new InvalidOperationException($"The app exited ({app.process.ExitCode}):\n{app.Log[^Math.Min(app.Log.Length, 4000)..]}");
-                try
-                {
-                    if ((await http.GetAsync(app.Url + "/health")).StatusCode == HttpStatusCode.OK)
-                    {
-                        app.HealthyAfter = sw.Elapsed;
-                        return app;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-                await Task.Delay(100);
-            }
-            await app.DisposeAsync();
-            throw new TimeoutException($"The app was not healthy within {within.TotalSeconds:0} s.");
-        }
-
-        private string Log { get { lock (log) return log.ToString(); } }
-
-        private static string RepositoryRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "XinchuangFlow.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
-        }
-    }
+    /// <summary>XF_LOAD_ROOT: another checkout whose Release build is started instead (an earlier commit, for a before/after in one sitting).</summary>
+    private static string? LoadRoot => Environment.GetEnvironmentVariable("XF_LOAD_ROOT") is { Length: > 0 } other ? other : null;
 }

@@ -11,88 +11,10 @@ using Xunit.Abstractions;
 using XinchuangFlow.Engine.Runtime;
 using XinchuangFlow.Infrastructure.Persistence;
 using XinchuangFlow.Infrastructure.Tests.Support;
+using XinchuangFlow.Testing;
 using static XinchuangFlow.Infrastructure.Tests.Support.FlowBuilder;
 
 namespace XinchuangFlow.Infrastructure.Tests;
-
-/// <summary>One app process (the built XinchuangFlow.Web) on a loopback port, as a node of a deployment runs it.</summary>
-public sealed class AppNode : IDisposable
-{
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
-    public string Url { get; }
-    public string Name { get; }
-
-    private AppNode(string name, Process process, string url)
-    {
-        (Name, _process, Url) = (name, process, url);
-        _process.OutputDataReceived += (_, e) => { lock (_log) if (_log.Length < 2_000_000 && e.Data is not null) _log.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_log) if (_log.Length < 2_000_000 && e.Data is not null) _log.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
-
-    public string Log { get { lock (_log) return _log.ToString(); } }
-
-    /// <summary>The repository root (where the solution is), found from the test's own folder.</summary>
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "XinchuangFlow.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (XinchuangFlow.sln) was not found above " + AppContext.BaseDirectory);
-    }
-
-    public static async Task<AppNode> StartAsync(string name, IDictionary<string, string> settings)
-    {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(root, "src", "XinchuangFlow.Web", "bin", configuration, "net10.0", "XinchuangFlow.Web.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is not built (./test.sh builds the solution first).");
-        var port = AiosmtpdServer.FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ASPNETCORE_URLS"] = url;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (k, v) in settings) start.Environment[k] = v;
-        var node = new AppNode(name, Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), url);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (node._process.HasExited) throw new InvalidOperationException($"Node {name} exited ({node._process.ExitCode}):\n{node.Log[^Math.Min(node.Log.Length, 4000)..]}");
-            try
-            {
-                if ((await http.GetAsync(url + "/health")).StatusCode == HttpStatusCode.OK) return node;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        node.Dispose();
-        throw new TimeoutException($"Node {name} was not healthy within 120 s.");
-    }
-
-    /// <summary>SIGKILL: the process ends at once, nothing is flushed or handed over.</summary>
-    public void Kill()
-    {
-        if (_process.HasExited) return;
-        _process.Kill(entireProcessTree: false);
-        _process.WaitForExit(10_000);
-    }
-
-    public HttpClient Client(AuthenticationHeaderValue? token = null)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = token;
-        return client;
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited) { _process.Kill(entireProcessTree: true); _process.WaitForExit(10_000); }
-        _process.Dispose();
-    }
-}
 
 /// <summary>
 /// OPS-3 with two real nodes: two app processes on one PostgreSQL database, timers and tasks run through both, one node

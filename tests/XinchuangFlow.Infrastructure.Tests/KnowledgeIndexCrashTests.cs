@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 using XinchuangFlow.Infrastructure.Knowledge;
 using XinchuangFlow.Infrastructure.Persistence;
 using XinchuangFlow.Infrastructure.Tests.Support;
+using XinchuangFlow.Testing;
 
 namespace XinchuangFlow.Infrastructure.Tests;
 
