@@ -96,7 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<XinchuangFlow.Application.Knowledge.IKnowledgeSearch>(sp => sp.GetRequiredService<Knowledge.KnowledgeIndexer>());
         services.AddSingleton<XinchuangFlow.Application.Access.ICaseDirectory, XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory>();
         services.AddSingleton<XinchuangFlow.Application.Tasks.ITaskChangeSource>(sp =>
-            new XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory(sp.GetRequiredService<IDbContextFactory<XfDbContext>>()));
+            (XinchuangFlow.Infrastructure.Tickets.EfCaseDirectory)sp.GetRequiredService<XinchuangFlow.Application.Access.ICaseDirectory>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IRuleSetStore>(sp => sp.GetRequiredService<EfRuleStore>());
         services.AddSingleton<XinchuangFlow.Application.Rules.IReplaySource, XinchuangFlow.Infrastructure.Tickets.EfReplaySource>();
         services.AddSingleton<XinchuangFlow.Application.Rules.ICalendarFileReader, XinchuangFlow.Infrastructure.Rules.IcalCalendarReader>();

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
+using XinchuangFlow.Testing;
 
 namespace XinchuangFlow.Bundle.Tests;
 
@@ -17,14 +17,7 @@ namespace XinchuangFlow.Bundle.Tests;
 public abstract class BundleTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "xf-bundle-" + Guid.NewGuid().ToString("N"));
-    private Process? _app;
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "XinchuangFlow.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("XinchuangFlow.sln not found");
-    }
+    private AppNode? _app;
 
     private static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string workingDirectory, int timeoutSeconds)
     {
@@ -37,21 +30,12 @@ public abstract class BundleTests(ITestOutputHelper output) : IDisposable
         return (p.ExitCode, await stdout + await stderr);
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
     /// <summary>Builds the bundle, checks its contents and that the app is an ELF for <paramref name="machine"/>; returns the unpacked folder.</summary>
     protected async Task<string> BuildAndUnpackAsync(string rid, bool frameworkDependent, ushort machine)
     {
         Directory.CreateDirectory(_folder);
         var clock = Stopwatch.StartNew();
-        var (code, log) = await RunAsync("bash", frameworkDependent ? ["scripts/bundle.sh", rid, _folder, "--framework-dependent"] : ["scripts/bundle.sh", rid, _folder], Root(), 1200);
+        var (code, log) = await RunAsync("bash", frameworkDependent ? ["scripts/bundle.sh", rid, _folder, "--framework-dependent"] : ["scripts/bundle.sh", rid, _folder], AppNode.RepositoryRoot(), 1200);
         Assert.True(code == 0, log[^Math.Min(log.Length, 3000)..]);
         var name = "xinchuangflow-" + rid + (frameworkDependent ? "-fdd" : "");
         var tarball = Path.Combine(_folder, name + ".tar.gz");
@@ -76,33 +60,13 @@ public abstract class BundleTests(ITestOutputHelper output) : IDisposable
     /// <summary>Starts the app, waits for /health, signs in and files a ticket that the shipped flow grades and dispatches.</summary>
     protected async Task RunAndUseAsync(ProcessStartInfo start, string label, TimeSpan healthWithin)
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.Environment["ASPNETCORE_URLS"] = url;
-        start.Environment["Seed__DemoTickets"] = "0";
-        start.Environment["Security__KeyFile"] = Path.Combine(_folder, "sm4.key");
-        start.Environment["Notifications__PollSeconds"] = "0";
-        _app = Process.Start(start)!;
-        var appLog = new StringBuilder();
-        _app.OutputDataReceived += (_, e) => { lock (appLog) appLog.AppendLine(e.Data); };
-        _app.ErrorDataReceived += (_, e) => { lock (appLog) appLog.AppendLine(e.Data); };
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(120) };
-        var clock = Stopwatch.StartNew();
-        var healthy = false;
-        while (!healthy && clock.Elapsed < healthWithin && !_app.HasExited)
+        _app = await AppNode.StartAsync(label, start, new Dictionary<string, string>
         {
-            try { healthy = (await http.GetStringAsync("/health")) == "Healthy"; }
-            catch (HttpRequestException) { await Task.Delay(1000); }
-            catch (TaskCanceledException) { }
-        }
-        string Tail() { lock (appLog) return appLog.ToString()[^Math.Min(appLog.Length, 3000)..]; }
-        Assert.True(healthy, $"not healthy ({label}):\n" + Tail());
-        output.WriteLine($"healthy ({label}) after {clock.Elapsed.TotalSeconds:0} s");
+            ["Seed__DemoTickets"] = "0", ["Security__KeyFile"] = Path.Combine(_folder, "sm4.key"), ["Notifications__PollSeconds"] = "0",
+        }, healthWithin);
+        output.WriteLine($"healthy ({label}) after {_app.HealthyAfter.TotalSeconds:0} s");
+        using var http = new HttpClient { BaseAddress = new Uri(_app.Url), Timeout = TimeSpan.FromSeconds(120) };
+        Assert.True(await http.GetStringAsync("/health") == "Healthy", $"not healthy ({label}):\n" + _app.Tail());
 
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email = "unit@xinchuang.local", password = "Demo#2026xf" });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
@@ -121,7 +85,7 @@ public abstract class BundleTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose()
     {
-        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); _app.WaitForExit(10_000); }
+        _app?.Dispose();
         try { Directory.Delete(_folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

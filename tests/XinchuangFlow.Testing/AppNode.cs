@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace XinchuangFlow.Testing;
@@ -48,15 +47,6 @@ public sealed class AppNode : IDisposable, IAsyncDisposable
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is not built (./test.sh builds the solution first; dotnet build -c {configuration} src/XinchuangFlow.Web).");
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>
     /// Starts the app (<paramref name="dll"/>, else the build output of <paramref name="root"/>, else of this repository) in
     /// Production with <paramref name="settings"/> as environment variables; returns at once.
@@ -64,25 +54,37 @@ public sealed class AppNode : IDisposable, IAsyncDisposable
     public static AppNode Launch(string name, IDictionary<string, string> settings, string? dll = null, string? root = null)
     {
         root ??= RepositoryRoot();
-        dll ??= BuiltApp(root);
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        return Launch(name, new ProcessStartInfo("dotnet", [dll ?? BuiltApp(root)]) { WorkingDirectory = root }, settings);
+    }
+
+    /// <summary>Starts the app as <paramref name="start"/> says (a published bundle's executable, under an emulator …) on a free loopback port.</summary>
+    public static AppNode Launch(string name, ProcessStartInfo start, IDictionary<string, string> settings)
+    {
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (k, v) in settings) start.Environment[k] = v;
-        return new AppNode(name, Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), url);
+        return new AppNode(name, Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start."), url);
     }
 
     /// <summary>Starts the app and waits until <c>/health</c> answers 200 (at most <paramref name="within"/>, 120 s by default).</summary>
-    public static async Task<AppNode> StartAsync(string name, IDictionary<string, string> settings, TimeSpan? within = null, string? dll = null, string? root = null)
+    public static Task<AppNode> StartAsync(string name, IDictionary<string, string> settings, TimeSpan? within = null, string? dll = null, string? root = null) =>
+        WaitHealthyAsync(Launch(name, settings, dll, root), within);
+
+    /// <summary>Starts the app as <paramref name="start"/> says and waits until <c>/health</c> answers 200.</summary>
+    public static Task<AppNode> StartAsync(string name, ProcessStartInfo start, IDictionary<string, string> settings, TimeSpan? within = null) =>
+        WaitHealthyAsync(Launch(name, start, settings), within);
+
+    private static async Task<AppNode> WaitHealthyAsync(AppNode node, TimeSpan? within)
     {
-        var node = Launch(name, settings, dll, root);
         var limit = within ?? TimeSpan.FromSeconds(120);
         var clock = Stopwatch.StartNew();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         while (clock.Elapsed < limit)
         {
-            if (node._process.HasExited) throw new InvalidOperationException($"Node {name} exited ({node._process.ExitCode}):\n{node.Log[^Math.Min(node.Log.Length, 4000)..]}");
+            if (node._process.HasExited) throw new InvalidOperationException($"Node {node.Name} exited ({node._process.ExitCode}):\n{node.Tail()}");
             try
             {
                 if ((await http.GetAsync(node.Url + "/health")).StatusCode == HttpStatusCode.OK)
@@ -95,8 +97,16 @@ public sealed class AppNode : IDisposable, IAsyncDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(100);
         }
+        var tail = node.Tail();
         node.Dispose();
-        throw new TimeoutException($"Node {name} was not healthy within {limit.TotalSeconds:0} s.");
+        throw new TimeoutException($"Node {node.Name} was not healthy within {limit.TotalSeconds:0} s:\n{tail}");
+    }
+
+    /// <summary>The last 4,000 characters of the app's output.</summary>
+    public string Tail()
+    {
+        var log = Log;
+        return log[^Math.Min(log.Length, 4000)..];
     }
 
     /// <summary>SIGKILL: the process ends at once, nothing is flushed or handed over.</summary>

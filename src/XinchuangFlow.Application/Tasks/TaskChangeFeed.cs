@@ -128,5 +128,5 @@ public sealed class InboxWatch
         batch.Unknown || everything || batch.Instances.Any(shownInstances.Contains) || batch.Tasks.Any(Concerns);
 
     /// <summary>True when the task is one the inbox's views would list (All is the widest of them).</summary>
-    public bool Concerns(ChangedTask t) => everything || visible(t.AsCase());
+    public bool Concerns(ChangedTask t) => visible(t.AsCase());
 }

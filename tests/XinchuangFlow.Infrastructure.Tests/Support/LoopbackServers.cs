@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using XinchuangFlow.Testing;
 
 namespace XinchuangFlow.Infrastructure.Tests.Support;
 
@@ -8,17 +9,8 @@ namespace XinchuangFlow.Infrastructure.Tests.Support;
 public sealed class AiosmtpdServer : IDisposable
 {
     private Process? _process;
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Loopback.FreePort();
     public string Mbox { get; } = Path.Combine(Path.GetTempPath(), $"xf-maildir-{Guid.NewGuid():N}");
-
-    public static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     public async Task StartAsync()
     {
@@ -69,7 +61,7 @@ public sealed class SmsGatewayStub : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<string> _bodies = [];
-    public int Port { get; } = AiosmtpdServer.FreePort();
+    public int Port { get; } = Loopback.FreePort();
     public string Url => $"http://127.0.0.1:{Port}/sms/send";
 
     public SmsGatewayStub()
@@ -113,7 +105,7 @@ public sealed class SmsGatewayStub : IDisposable
 public sealed class DovecotServer : IDisposable
 {
     private Process? _process;
-    public int Port { get; } = AiosmtpdServer.FreePort();
+    public int Port { get; } = Loopback.FreePort();
     public string Root { get; } = Path.Combine("/tmp", $"xf-dv-{Guid.NewGuid():N}"[..14]);
     public string User => "service@xf.test";
     public string Password => "mailbox-secret";
