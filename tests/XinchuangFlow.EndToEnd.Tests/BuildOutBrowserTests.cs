@@ -96,6 +96,6 @@ public class BuildOutBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(manager.Locator("[data-testid=buildout-history]")).Not.ToContainTextAsync("@xinchuang.local");
         await manager.EvaluateAsync("() => window.scrollTo(0, 0)");
         await manager.ScreenshotAsync(new() { Path = Shot("buildout-result.png") });
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

@@ -79,7 +79,7 @@ public class CoverageBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(("集成服务商", "正常派单", "未覆盖", ""), ((string)row["类型"], (string)row["名录状态"], (string)row["是否覆盖"], row["服务网点"] as string ?? ""));
         }
         Assert.DoesNotContain(sheet, r => (string)r["类型"] == "集成服务商" && (string)r["名录状态"] == "正常派单" && (string)r["是否覆盖"] == "覆盖");
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         var api = await app.ApiAsync("nanning@xinchuang.local", Demo);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/dashboard?city=4502")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/dashboard/tickets?figure=created&county=450202")).StatusCode);
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await AppFixture.WaitLiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=dashboard-scope]")).ToContainTextAsync("全区");
         await page.WaitForSelectorAsync("[data-testid=dashboard-map][data-rendered=true]");
-        await page.WaitForSelectorAsync("[data-testid=dashboard-cities][data-rendered=true]");
+        await page.WaitForSelectorAsync("[data-testid=dashboard-map][data-rendered=true]");
         var drawn = await page.EvaluateAsync<int>("""
             () => echarts.getInstanceByDom(document.querySelector('[data-testid=dashboard-map]')).getOption().series[0].data.length
             """);
@@ -167,6 +167,32 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Mouse.ClickAsync(at[0], at[1]);
         await page.WaitForURLAsync($"**/coverage?county={DemoNetworkSeeder.UncoveredCounty}");
         await Assertions.Expect(page.Locator("[data-testid=coverage-county-name]")).ToContainTextAsync(D.Find(DemoNetworkSeeder.UncoveredCounty)!.Name);
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+    /// <summary>
+    /// Leaving the dashboard, Blazor takes its elements off the page a moment before the charts are disposed; the
+    /// charts' size watcher then sees a 0×0 box, and a map asked to fit it inverts a zero scale (ECharts throws a
+    /// TypeError for each map: a CI run caught it once the timing let it through). Taking the page's content away
+    /// here, as that render does, must leave no script error.
+    /// </summary>
+    [Fact]
+    public async Task TheMaps_RaiseNoScriptError_WhenTheirPageTakesThemAway()
+    {
+        var page = await app.SignedInPageAsync(options: Wide());
+        var errors = AppFixture.WatchForErrors(page);
+        await page.GotoAsync("/dashboard");
+        await AppFixture.WaitLiveAsync(page);
+        await page.WaitForSelectorAsync("[data-testid=dashboard-map][data-rendered=true]");
+        await page.WaitForSelectorAsync("[data-testid=dashboard-coverage-map][data-rendered=true]");
+        var maps = await page.EvaluateAsync<int>("""
+            () => [...document.querySelectorAll('[data-testid$=map]')].filter(el => echarts.getInstanceByDom(el)).length
+            """);
+        Assert.Equal(2, maps);
+        await page.EvaluateAsync("() => document.querySelector('.mud-main-content').remove()");
+        // The size watcher reports on the next frames; a moving mouse gives them a few.
+        await page.Mouse.MoveAsync(300, 300, new() { Steps = 5 });
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        await page.WaitForTimeoutAsync(300);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

@@ -57,13 +57,19 @@ window.xfCharts = (function () {
             if (!chart || chart.isDisposed()) {
                 chart = echarts.init(el, null, { renderer: 'canvas' });
                 charts.set(id, chart);
-                new ResizeObserver(function () { if (!chart.isDisposed()) chart.resize(); }).observe(el);
+                // Fit the box when it changes, but not a box that has left the page or has no size (a page being left, a
+                // hidden tab): a map fitted to 0×0 inverts a zero scale and ECharts throws.
+                new ResizeObserver(function () {
+                    if (!chart.isDisposed() && el.isConnected && el.clientWidth > 0 && el.clientHeight > 0) chart.resize();
+                }).observe(el);
             }
             chart.off('click');
             if (dotnet) {
                 chart.on('click', function (p) {
                     const key = p.data && p.data.key !== undefined ? String(p.data.key) : (p.name || '');
-                    dotnet.invokeMethodAsync('OnChartClick', key, p.seriesName || '', p.dataIndex === undefined ? -1 : p.dataIndex);
+                    // The component may be gone (the page left) by the time the click arrives: nothing to tell then.
+                    dotnet.invokeMethodAsync('OnChartClick', key, p.seriesName || '', p.dataIndex === undefined ? -1 : p.dataIndex)
+                        .catch(function () { });
                 });
             }
             chart.setOption(decorate(option, labels), true);
