@@ -58,7 +58,8 @@ public static class DependencyInjection
         foreach (var activity in BuiltinActivities.All()) services.AddSingleton(activity);
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<IWorkflowStore>(sp => new EfWorkflowStore(
-            sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveGroupCommitWriters));
+            sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveGroupCommitWriters,
+            sp.GetRequiredService<NetworkWriteWatch>()));
         // The same store under each of its roles, for services that need only one.
         services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.AddSingleton<IInstanceStore>(sp => sp.GetRequiredService<IWorkflowStore>());
@@ -76,6 +77,8 @@ public static class DependencyInjection
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowRuntime>>()));
         services.AddSingleton(XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped);
+        services.AddSingleton<NetworkWriteWatch>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<NetworkWriteWatch>());
         services.AddSingleton<XinchuangFlow.Domain.Network.INetworkRepository, EfNetworkRepository>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DemoLiaisonSeeder>();

@@ -130,6 +130,67 @@ public abstract partial class NetworkStoreContractTests
     }
 }
 
+public abstract partial class NetworkStoreContractTests
+{
+    /// <summary>
+    /// Dispatch keeps the network it reads (PERF-2) but never acts on an out-of-date one longer than it must: a change saved
+    /// on this node is seen by the next ticket, one saved elsewhere (here: an update no context of this node tracked)
+    /// within <see cref="XinchuangFlow.Infrastructure.Persistence.EfNetworkRepository.DispatchTtl"/>; the technicians'
+    /// open workload is read for every ticket.
+    /// </summary>
+    [Fact]
+    public async Task TheKeptDispatchNetwork_SeesThisNodesWritesAtOnce_OtherWritesWithinItsTime_AndTheWorkloadEveryTime()
+    {
+        await _h.Services.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
+        await _h.PublishAsync(IntakeFlow());
+        var network = _h.Services.GetRequiredService<INetworkRepository>();
+        var county = GuangxiDivisions.Shipped.Counties.Single(c => c.Name == "青秀区").Code;
+        async Task<string?> IntakeAsync(string text)
+        {
+            var i = await _h.Runtime.StartAsync(new XinchuangFlow.Engine.Runtime.StartRequest("intake", new System.Text.Json.Nodes.JsonObject
+            {
+                ["countyCode"] = county, ["productCategory"] = "terminal", ["impact"] = "single", ["description"] = text,
+            }));
+            return (await _h.InstanceAsync(i.Id)).Variables["dispatch"]!["technicianUser"]?.GetValue<string>();
+        }
+
+        var before = await network.DispatchSnapshotAsync(null, "terminal");
+        var user = await IntakeAsync("统信UOS开机后黑屏");
+        Assert.NotNull(user);
+        var tech = before.Technicians.Single(t => t.UserName == user);
+        var after = await network.DispatchSnapshotAsync(null, "terminal");
+        Assert.Same(before.Technicians, after.Technicians);                                   // the network kept
+        Assert.Equal(before.OpenWorkload[tech.Id] + 1, after.OpenWorkload[tech.Id]);          // the workload read again
+
+        // Taken off duty here: the next read and the next ticket know it.
+        var changes = new XinchuangFlow.Application.Network.NetworkChanges();
+        changes.Updated.Add(tech with { Active = false });
+        await _h.Services.GetRequiredService<XinchuangFlow.Application.Network.INetworkAdminStore>().ApplyAsync(changes);
+        var offDuty = await network.DispatchSnapshotAsync(null, "terminal");
+        Assert.NotSame(after.Technicians, offDuty.Technicians);
+        Assert.False(offDuty.Technicians.Single(t => t.Id == tech.Id).Active);
+        Assert.NotEqual(user, await IntakeAsync("无法打印"));
+
+        // Back on duty by a write this node did not save (as another node's): seen once the kept copy's time is up.
+        var factory = _h.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<XinchuangFlow.Infrastructure.Persistence.XfDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Technicians.Where(t => t.Id == tech.Id), u => u.SetProperty(t => t.Active, true));
+        Assert.False((await network.DispatchSnapshotAsync(null, "terminal")).Technicians.Single(t => t.Id == tech.Id).Active);
+        _h.Clock.Advance(XinchuangFlow.Infrastructure.Persistence.EfNetworkRepository.DispatchTtl);
+        var onDuty = await network.DispatchSnapshotAsync(null, "terminal");
+        Assert.True(onDuty.Technicians.Single(t => t.Id == tech.Id).Active);
+
+        // A flow's step suspends the technician's enterprise (as a quarter's assessment does), written with the engine's
+        // own SQL in its commit: the next read knows it too.
+        var enterprise = onDuty.Enterprises.Single(e => e.Id == tech.EnterpriseId);
+        await _h.PublishAsync(new FlowBuilder("suspend").Act("start", "xf.Start").Act("suspend", "test.SuspendEnterprise", new System.Text.Json.Nodes.JsonObject { ["name"] = enterprise.Name })
+            .Act("end", "xf.End").Chain("start", "suspend", "end"));
+        await _h.Runtime.StartAsync(new XinchuangFlow.Engine.Runtime.StartRequest("suspend"));
+        Assert.Equal(ShortlistStatus.Suspended, (await network.DispatchSnapshotAsync(null, "terminal")).Enterprises.Single(e => e.Id == enterprise.Id).Status);
+        Assert.NotEqual(user, await IntakeAsync("显示器无信号"));
+    }
+}
+
 public sealed class SqliteNetworkStoreTests : NetworkStoreContractTests
 {
     protected override ITestDatabases Databases { get; } = new SqliteDatabases();

@@ -1,12 +1,24 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using XinchuangFlow.Domain.Network;
 using XinchuangFlow.Engine.Runtime;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
 
-/// <summary>Reads the service network from the database.</summary>
-public sealed class EfNetworkRepository(IDbContextFactory<XfDbContext> factory) : INetworkRepository
+/// <summary>
+/// Reads the service network from the database. Dispatch reads the same integrator's technicians, points and
+/// certificates for every ticket while they change a few times a day: that part of a dispatch snapshot is kept per
+/// integrator and category for <see cref="DispatchTtl"/> and dropped at once when this node writes the network
+/// (<see cref="NetworkWriteWatch"/>); the open workload is read for every ticket.
+/// </summary>
+public sealed class EfNetworkRepository(IDbContextFactory<XfDbContext> factory, NetworkWriteWatch writes, TimeProvider clock) : INetworkRepository
 {
+    /// <summary>How long another node's network change may take to reach this node's dispatch (as the rules' cache).</summary>
+    public static readonly TimeSpan DispatchTtl = TimeSpan.FromSeconds(2);
+
+    private sealed record Kept(long Generation, long ReadAt, List<Enterprise> Enterprises, List<Technician> Technicians, List<Certificate> Certificates, List<ServicePoint> Points);
+    private readonly ConcurrentDictionary<(Guid? Integrator, string Category), Kept> kept = new();
+
     public async Task<IReadOnlyList<Enterprise>> EnterprisesAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -63,11 +75,21 @@ public sealed class EfNetworkRepository(IDbContextFactory<XfDbContext> factory) 
     public async Task<NetworkSnapshot> DispatchSnapshotAsync(Guid? integratorId, string productCategory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var enterprises = await db.Enterprises.AsNoTracking().ToListAsync(ct);
         var pool = integratorId is { } id
             ? db.Technicians.AsNoTracking().Where(t => t.EnterpriseId == id)
             : db.Technicians.AsNoTracking().Where(t => db.Enterprises.Any(e => e.Id == t.EnterpriseId && e.Kind == EnterpriseKind.Integrator));
-        return await SnapshotOfAsync(db, enterprises, pool, productCategory, ct);
+        var key = (integratorId, productCategory);
+        var now = clock.GetTimestamp();
+        if (!kept.TryGetValue(key, out var network) || network.Generation != writes.Generation || clock.GetElapsedTime(network.ReadAt, now) >= DispatchTtl)
+        {
+            // The count before reading: a write saved meanwhile leaves this copy already out of date for the next ticket.
+            var generation = writes.Generation;
+            var enterprises = await db.Enterprises.AsNoTracking().ToListAsync(ct);
+            var (technicians, certificates, points) = await PoolAsync(db, pool, productCategory, ct);
+            network = new Kept(generation, now, enterprises, technicians, certificates, points);
+            kept[key] = network;
+        }
+        return Snapshot(network.Enterprises, network.Technicians, network.Certificates, network.Points, await WorkloadAsync(db, pool, ct));
     }
 
     public async Task<NetworkSnapshot> TechnicianSnapshotAsync(string userName, string productCategory, CancellationToken ct = default)
@@ -82,14 +104,29 @@ public sealed class EfNetworkRepository(IDbContextFactory<XfDbContext> factory) 
 
     private static async Task<NetworkSnapshot> SnapshotOfAsync(XfDbContext db, List<Enterprise> enterprises, IQueryable<Technician> pool, string category, CancellationToken ct)
     {
+        var (technicians, certificates, points) = await PoolAsync(db, pool, category, ct);
+        return Snapshot(enterprises, technicians, certificates, points, await WorkloadAsync(db, pool, ct));
+    }
+
+    private static async Task<(List<Technician>, List<Certificate>, List<ServicePoint>)> PoolAsync(XfDbContext db, IQueryable<Technician> pool, string category, CancellationToken ct)
+    {
         // Semi-joins on the pool, not lists of ids: the database picks the rows without thousands of parameters.
         var technicians = await pool.ToListAsync(ct);
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.ProductCategory == category && pool.Any(t => t.Id == c.TechnicianId)).ToListAsync(ct);
         var points = await db.ServicePoints.AsNoTracking().Where(p => pool.Any(t => t.ServicePointId == p.Id)).ToListAsync(ct);
+        return (technicians, certificates, points);
+    }
+
+    /// <summary>Open tasks per technician of the pool (by login), now.</summary>
+    private static async Task<Dictionary<string, int>> WorkloadAsync(XfDbContext db, IQueryable<Technician> pool, CancellationToken ct)
+    {
         var workload = await db.Tasks.AsNoTracking()
             .Where(k => k.Status == HumanTaskStatus.Open && k.AssigneeUser != null && pool.Any(t => t.UserName == k.AssigneeUser))
             .GroupBy(k => k.AssigneeUser!).Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byUser = workload.ToDictionary(w => w.User, w => w.Count, StringComparer.OrdinalIgnoreCase);
-        return new NetworkSnapshot(enterprises, points, technicians, certificates, technicians.ToDictionary(t => t.Id, t => byUser.GetValueOrDefault(t.UserName)));
+        return workload.ToDictionary(w => w.User, w => w.Count, StringComparer.OrdinalIgnoreCase);
     }
+
+    private static NetworkSnapshot Snapshot(List<Enterprise> enterprises, List<Technician> technicians, List<Certificate> certificates, List<ServicePoint> points,
+        Dictionary<string, int> byUser) =>
+        new(enterprises, points, technicians, certificates, technicians.ToDictionary(t => t.Id, t => byUser.GetValueOrDefault(t.UserName)));
 }

@@ -18,12 +18,15 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
 {
     private readonly IDbContextFactory<XfDbContext> factory;
     private readonly GroupCommitter? _group;
+    private readonly NetworkWriteWatch? network;
 
     /// <param name="factory">Context factory.</param>
     /// <param name="groupCommitWriters">0 writes every commit on the caller's task; more lets concurrent commits share transactions.</param>
-    public EfWorkflowStore(IDbContextFactory<XfDbContext> factory, int groupCommitWriters = 0)
+    /// <param name="network">Told when a step writes the service network (an enterprise suspended by its assessment).</param>
+    public EfWorkflowStore(IDbContextFactory<XfDbContext> factory, int groupCommitWriters = 0, NetworkWriteWatch? network = null)
     {
         this.factory = factory;
+        this.network = network;
         if (groupCommitWriters > 0) _group = new GroupCommitter(WriteAsync, groupCommitWriters, maxBursts: 500);
     }
 
@@ -266,12 +269,16 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
         plan.Insert(all.SelectMany(c => c.AddedIncidents).ToList());
         plan.Insert(all.SelectMany(c => c.Notifications).ToList());
 
+        // Written with SQL, not a tracked save: the kept dispatch network is told before and after.
+        var touchesNetwork = network is not null && all.Any(c => c.Writes.Any(w => NetworkWriteWatch.IsNetwork(w.Entity)));
+        if (touchesNetwork) network!.Changed();
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await plan.ExecuteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
             await tx.CommitAsync(ct);
+            if (touchesNetwork) network!.Changed();
         }
         catch (DbException ex) when (IsDuplicateKey(ex) || IsLockConflict(ex))
         {

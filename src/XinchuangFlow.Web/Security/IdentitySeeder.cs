@@ -54,7 +54,11 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
                                   orderby t.Name
                                   select t.Id).FirstOrDefaultAsync(ct);
                 if (pick != Guid.Empty)
+                {
                     await db.Technicians.Where(t => t.Id == pick).ExecuteUpdateAsync(u => u.SetProperty(t => t.UserName, "tech@xinchuang.local"), ct);
+                    // Not a tracked save: the kept dispatch snapshots are told.
+                    services.GetRequiredService<XinchuangFlow.Infrastructure.Persistence.NetworkWriteWatch>().Changed();
+                }
             }
             // One name wherever the demo technician appears: the account's is the network's (tickets carry that one).
             technicianName = await db.Technicians.Where(t => t.UserName == "tech@xinchuang.local").Select(t => t.Name).FirstOrDefaultAsync(ct);
