@@ -276,6 +276,34 @@ public sealed class KnowledgeSearchIndexTests : IClassFixture<KnowledgeSearchInd
         Assert.Equal(3, index.LastSequence);
     }
 
+    /// <summary>
+    /// A searcher keeps each word's statistics between searches until the next commit (a ticket's suggestions search
+    /// twice with the same words): a query asked again after others that share its words, and by many at once, ranks and
+    /// scores exactly as the first time.
+    /// </summary>
+    [Fact]
+    public async Task Kept_word_statistics_rank_and_score_as_the_first_search_did()
+    {
+        static string Key(KnowledgeSearchResult r) => string.Join(";", r.Hits.Select(h => $"{h.Id}:{h.Score:R}"));
+        string[] queries = ["统信UOS 开机 黑屏", "打印机 驱动 安装 失败", "银河麒麟V10 打印机 卡纸", "UOS 20 1060 黑屏 无法进入桌面", "达梦 数据库 会话数 满"];
+        using var directory = new RAMDirectory();
+        using var index = new KnowledgeSearchIndex(directory);
+        foreach (var a in DemoKnowledge.Load().Where(a => a.State == "published"))
+            index.Upsert(new KnowledgeDocument(Guid.NewGuid(), a.Title, a.Symptom, a.Cause, a.Steps, a.Tags, a.ForUsers, null, T0));
+        index.Commit(1);
+        // Each query's first answer, on a searcher that had not seen its words before.
+        var first = new Dictionary<string, string>();
+        foreach (var q in queries)
+        {
+            var answer = index.Search(new KnowledgeQuery(q, Take: 20));
+            Assert.NotEmpty(answer.Hits);
+            first[q] = Key(answer);
+        }
+        Assert.Equal(first[queries[0]], Key(index.Search(new KnowledgeQuery(queries[0], Take: 20))));
+        var again = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (queries[i % queries.Length], Key(index.Search(new KnowledgeQuery(queries[i % queries.Length], Take: 20)))))));
+        Assert.All(again, a => Assert.Equal(first[a.Item1], a.Item2));
+    }
+
     [Fact]
     public async Task Searches_run_while_the_writer_commits()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
@@ -212,7 +213,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
             Query? textQuery = null;
             if (text.Length > 0)
             {
-                textQuery = BuildTextQuery(text, searcher.IndexReader);
+                textQuery = BuildTextQuery(text, (KeepingSearcher)searcher);
                 if (textQuery is null) return KnowledgeSearchResult.Empty; // only punctuation or operators: nothing to look for
             }
             TopDocs top;
@@ -265,12 +266,12 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
     /// the segmenter cut differently in the article and in the query ("断网" against "网络…中断"). No query syntax exists: nothing is parsed, only analyzed.
     /// Function words are left out (<see cref="QueryStopWords"/>); a long text keeps its rarest terms (<see cref="Rarest"/>).
     /// </summary>
-    private Query? BuildTextQuery(string text, IndexReader reader)
+    private Query? BuildTextQuery(string text, KeepingSearcher searcher)
     {
         var query = new BooleanQuery(disableCoord: false);
         var models = ModelNumbers(text);
         // A lone digit ("4" of "FT-2000/4") matches every numbered step: it counts only inside its model number's phrase.
-        var words = Rarest(Terms(textAnalyzer, SymptomField, text), w => TextFields.Sum(f => (long)reader.DocFreq(new Term(f.Field, w))))
+        var words = Rarest(Terms(textAnalyzer, SymptomField, text), w => TextFields.Sum(f => (long)searcher.Context(new Term(f.Field, w)).DocFreq))
             .Where(w => !(models.Count > 0 && w.Length == 1 && char.IsAsciiDigit(w[0]))).ToList();
         foreach (var model in models)
         {
@@ -288,13 +289,13 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         foreach (var term in words)
         {
             var best = new DisjunctionMaxQuery(0.1f);
-            foreach (var (field, boost) in TextFields) best.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            foreach (var (field, boost) in TextFields) best.Add(searcher.Query(new Term(field, term), boost));
             query.Add(best, Occur.SHOULD);
         }
         if (Options.BigramField)
         {
-            foreach (var term in Rarest(Terms(bigramAnalyzer, BigramField, text), g => reader.DocFreq(new Term(BigramField, g))))
-                query.Add(new TermQuery(new Term(BigramField, term)) { Boost = BigramBoost }, Occur.SHOULD);
+            foreach (var term in Rarest(Terms(bigramAnalyzer, BigramField, text), g => searcher.Context(new Term(BigramField, g)).DocFreq))
+                query.Add(searcher.Query(new Term(BigramField, term), BigramBoost), Occur.SHOULD);
         }
         return query.Clauses.Count == 0 ? null : query;
     }
@@ -475,7 +476,34 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
     private sealed class Factory(Similarity similarity) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new KeepingSearcher(reader) { Similarity = similarity };
+    }
+
+    /// <summary>
+    /// A searcher that keeps, for the life of its reader (until the next commit opens a new one), each field's collection
+    /// statistics and each looked-up word's place in every segment. A ticket's suggestions search twice with the same
+    /// words (the articles, then the similar tickets) and the next ticket mostly with the same everyday words: profiled
+    /// under intake load, building these anew for every query was a fifth of the searches' time
+    /// (docs/performance.md, "Round 4"). Both are read-only once built, so concurrent searches share them.
+    /// </summary>
+    private sealed class KeepingSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        /// <summary>Words kept before the store starts again (a term's states: a few objects per segment).</summary>
+        private const int MaxTerms = 50_000;
+        private readonly ConcurrentDictionary<string, CollectionStatistics> fields = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<Term, TermContext> terms = new();
+
+        public override CollectionStatistics CollectionStatistics(string field) => fields.GetOrAdd(field, f => base.CollectionStatistics(f));
+
+        /// <summary>The word's states in every segment of this reader, with its document frequency.</summary>
+        public TermContext Context(Term term)
+        {
+            if (terms.Count >= MaxTerms) terms.Clear();
+            return terms.GetOrAdd(term, t => TermContext.Build(TopReaderContext, t));
+        }
+
+        /// <summary>A term query that scores with the kept states instead of looking the word up again.</summary>
+        public TermQuery Query(Term term, float boost) => new(term, Context(term)) { Boost = boost };
     }
 
     /// <summary>Lucene's highlighter over one query: matched words in &lt;mark&gt;, the rest HTML-encoded.</summary>
