@@ -4,8 +4,9 @@ using XinchuangFlow.Domain.Network;
 
 namespace XinchuangFlow.Infrastructure.Persistence;
 
-/// <summary>Shortlist decisions on EF Core.</summary>
-public sealed class EfShortlistStore(IDbContextFactory<XfDbContext> factory) : IShortlistStore
+/// <summary>Shortlist decisions on EF Core. The status is set with a guarded update, not a tracked save, so the kept
+/// dispatch network is told of it (<see cref="NetworkWriteWatch"/>) before and after.</summary>
+public sealed class EfShortlistStore(IDbContextFactory<XfDbContext> factory, NetworkWriteWatch network) : IShortlistStore
 {
     public async Task<bool> ApplyAsync(ShortlistDecision decision, ShortlistStatus expected, CancellationToken ct = default)
     {
@@ -16,9 +17,11 @@ public sealed class EfShortlistStore(IDbContextFactory<XfDbContext> factory) : I
             : await db.Enterprises.Where(e => e.Id == decision.EnterpriseId && e.Status == expected)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, decision.ToStatus), ct);
         if (changed != 1) return false;
+        network.Changed();
         db.ShortlistDecisions.Add(decision);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        network.Changed();
         return true;
     }
 

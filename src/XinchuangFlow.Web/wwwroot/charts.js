@@ -67,9 +67,10 @@ window.xfCharts = (function () {
             if (dotnet) {
                 chart.on('click', function (p) {
                     const key = p.data && p.data.key !== undefined ? String(p.data.key) : (p.name || '');
-                    // The component may be gone (the page left) by the time the click arrives: nothing to tell then.
+                    // The component may be gone (the page left) by the time the click arrives: nothing to tell then;
+                    // any other failure is reported.
                     dotnet.invokeMethodAsync('OnChartClick', key, p.seriesName || '', p.dataIndex === undefined ? -1 : p.dataIndex)
-                        .catch(function () { });
+                        .catch(function (e) { if (!/no tracked object/i.test(String(e && e.message || e))) console.error(e); });
                 });
             }
             chart.setOption(decorate(option, labels), true);
