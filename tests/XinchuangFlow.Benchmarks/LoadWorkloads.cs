@@ -117,7 +117,8 @@ public static class LoadWorkloads
             // The build output (JIT only), and — when XF_LOAD_R2R names a `dotnet publish -p:PublishReadyToRun=true` of the
             // app — the precompiled app, with and without tiered PGO.
             cold.Add(await ColdStartAsync("build output (JIT)", settings, null, []));
-            // The thread pool starts with one thread per core and adds more slowly while requests wait on the database.
+            // The thread pool starts with one thread per core and adds more slowly while requests wait on the database
+            // (the runtime reads DOTNET_ settings as hexadecimal: "40" is 64 threads).
             cold.Add(await ColdStartAsync("build output (JIT), 64 pool threads from the start", settings, null, new() { ["DOTNET_ThreadPool_ForceMinWorkerThreads"] = "40" }));
             if (Environment.GetEnvironmentVariable("XF_LOAD_R2R") is { Length: > 0 } r2r)
             {

@@ -55,9 +55,10 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<SeedOptio
                                   select t.Id).FirstOrDefaultAsync(ct);
                 if (pick != Guid.Empty)
                 {
-                    await db.Technicians.Where(t => t.Id == pick).ExecuteUpdateAsync(u => u.SetProperty(t => t.UserName, "tech@xinchuang.local"), ct);
-                    // Not a tracked save: the kept dispatch snapshots are told.
-                    services.GetRequiredService<XinchuangFlow.Infrastructure.Persistence.NetworkWriteWatch>().Changed();
+                    // A tracked save of the login only (what is kept of the network for dispatch sees every tracked save).
+                    var technician = await db.Technicians.AsNoTracking().FirstAsync(t => t.Id == pick, ct);
+                    db.Attach(technician with { UserName = "tech@xinchuang.local" }).Property(t => t.UserName).IsModified = true;
+                    await db.SaveChangesAsync(ct);
                 }
             }
             // One name wherever the demo technician appears: the account's is the network's (tickets carry that one).
