@@ -56,15 +56,42 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public static Task WaitLiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
 
-    /// <summary>Opens a MudBlazor select and picks the option with this exact text.</summary>
+    /// <summary>
+    /// Opens a MudBlazor select and picks the option with this exact text, then checks the select shows it. On a loaded
+    /// machine the list can still be moving when the click lands (it once chose the neighbouring city), so a choice the
+    /// select does not show is made again; a select that never shows it fails the test.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, ILocator select, string option)
     {
-        await select.ClickAsync();
-        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await choice.ClickAsync();
-        // The list closes before the next step, so its overlay cannot swallow the next click on a loaded machine.
-        await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+            await choice.ClickAsync();
+            // The list closes before the next step, so its overlay cannot swallow the next click on a loaded machine.
+            await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+            var shown = "";
+            for (var wait = 0; wait < 20 && shown != option; wait++)
+            {
+                if (wait > 0) await Task.Delay(100);
+                shown = await ShownAsync(select);
+            }
+            if (shown == option) return;
+            Assert.True(attempt < 3, $"The select shows '{shown}' after choosing '{option}' three times.");
+        }
     }
+
+    /// <summary>
+    /// The text a MudBlazor select shows: the value of its read-only input while it shows an input, the text of the
+    /// slot that replaces the input once a value is chosen (the test id moves with whichever is shown).
+    /// </summary>
+    private static Task<string> ShownAsync(ILocator select) => select.EvaluateAsync<string>("""
+        e => {
+            const control = e.closest('.mud-input-control') ?? e.querySelector('.mud-input-control') ?? e;
+            const slot = [...control.querySelectorAll('.mud-select-input.mud-input-slot')].find(x => x.offsetParent !== null);
+            return slot ? (slot.tagName === 'INPUT' ? slot.value : slot.textContent.trim()) : '';
+        }
+        """);
 
     /// <summary>A new browser page, signed in as <paramref name="email"/>.</summary>
     public async Task<IPage> SignedInPageAsync(string email = "admin@xinchuang.local", string password = "Admin#2026xf", BrowserNewContextOptions? options = null)

@@ -352,10 +352,8 @@ public class RulesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(page.Locator("[data-testid='rule-requiredLevel.P3']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("xf-overridden"));
         // Liuzhou's last county is helped from Guilin first when nobody in Liuzhou qualifies.
         var county = XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped.CountiesOf("4502").Last();
-        await page.Locator("[data-testid=fallback-new-county]").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = county.Name, Exact = true }).ClickAsync();
-        await page.Locator("[data-testid=fallback-new-city]").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "桂林市", Exact = true }).ClickAsync();
+        await AppFixture.ChooseAsync(page, page.Locator("[data-testid=fallback-new-county]"), county.Name);
+        await AppFixture.ChooseAsync(page, page.Locator("[data-testid=fallback-new-city]"), "桂林市");
         await page.Locator("[data-testid=fallback-add]").ClickAsync();
         await page.Locator($"[data-testid=fallback-{county.Code}]").WaitForAsync();
         await Field(page, "rules-comment").FillAsync("P3要求中级；边远县由桂林支援");
