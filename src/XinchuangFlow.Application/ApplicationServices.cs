@@ -54,6 +54,7 @@ public static class ApplicationServices
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<InboxService>();
         services.AddSingleton<TaskChangeFeed>();
+        services.AddSingleton<InboxReadCache>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<TicketWorkspaceService>();
         services.AddSingleton<XinchuangFlow.Application.Home.HomeService>();

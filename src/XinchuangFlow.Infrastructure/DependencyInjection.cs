@@ -59,7 +59,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<IWorkflowStore>(sp => new EfWorkflowStore(
             sp.GetRequiredService<IDbContextFactory<XfDbContext>>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveGroupCommitWriters,
-            sp.GetRequiredService<NetworkWriteWatch>()));
+            sp.GetRequiredService<NetworkWriteWatch>(), sp.GetRequiredService<CaseWriteWatch>()));
         // The same store under each of its roles, for services that need only one.
         services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.AddSingleton<IInstanceStore>(sp => sp.GetRequiredService<IWorkflowStore>());
@@ -79,6 +79,9 @@ public static class DependencyInjection
         services.AddSingleton(XinchuangFlow.Domain.Network.GuangxiDivisions.Shipped);
         services.AddSingleton<NetworkWriteWatch>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<NetworkWriteWatch>());
+        services.AddSingleton<CaseWriteWatch>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<CaseWriteWatch>());
+        services.AddSingleton<XinchuangFlow.Application.Tasks.ICaseWrites>(sp => sp.GetRequiredService<CaseWriteWatch>());
         services.AddSingleton<XinchuangFlow.Domain.Network.INetworkRepository, EfNetworkRepository>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DemoLiaisonSeeder>();

@@ -51,8 +51,14 @@ public interface ICaseDirectory
     /// <summary>One page of an inbox view for <paramref name="who"/>, soonest deadline first.</summary>
     Task<(IReadOnlyList<InboxRow> Items, int Total)> ListInboxAsync(InboxQuery query, int skip, int take, InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
 
-    /// <summary>How many open tasks each inbox view holds for <paramref name="who"/>.</summary>
-    Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>
+    /// Every open task of <paramref name="who"/>'s widest view (All), marked with the views it is also in (in no
+    /// particular order); only those of <paramref name="instances"/> when given.
+    /// </summary>
+    Task<IReadOnlyList<InboxMark>> InboxMarksAsync(InboxAudience who, IReadOnlyCollection<Guid>? instances, CancellationToken ct = default);
+
+    /// <summary>The inbox rows of these open tasks (in no particular order; a task no longer open is left out).</summary>
+    Task<IReadOnlyList<InboxRow>> InboxRowsAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct = default);
 
     /// <summary>How many open tasks <paramref name="who"/> may work (their own, their role's) fall due between <paramref name="now"/> and <paramref name="until"/>.</summary>
     Task<int> CountInboxDueAsync(InboxAudience who, DateTimeOffset now, DateTimeOffset until, CancellationToken ct = default);

@@ -59,6 +59,9 @@ public static class InboxVisibility
         };
     }
 
+    /// <summary>The rule's body over another row (to put it into a projection beside other columns).</summary>
+    public static Expression Inline(Expression<Func<InboxCase, bool>> rule, ParameterExpression row) => new Rebind(rule.Parameters[0], row).Visit(rule.Body);
+
     /// <summary>A rule on a ticket (or complaint …) applied to the row's joined one: false when the row has none.</summary>
     private static Expression<Func<InboxCase, bool>> On<T>(Expression<Func<T, bool>> rule, Expression<Func<InboxCase, T?>> member) where T : class
     {

@@ -123,6 +123,9 @@ public sealed class InboxWatch
         visible = InboxVisibility.Of(who, InboxView.All).Compile();
     }
 
+    /// <summary>The audience sees every task (the Data Bureau): every change concerns it.</summary>
+    public bool SeesEverything => everything;
+
     /// <summary>True when the batch may change what the inbox shows (its rows or its counts).</summary>
     public bool Concerns(TaskChangeBatch batch, IReadOnlyCollection<Guid> shownInstances) =>
         batch.Unknown || everything || batch.Instances.Any(shownInstances.Contains) || batch.Tasks.Any(Concerns);

@@ -19,14 +19,17 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
     private readonly IDbContextFactory<XfDbContext> factory;
     private readonly GroupCommitter? _group;
     private readonly NetworkWriteWatch? network;
+    private readonly CaseWriteWatch? cases;
 
     /// <param name="factory">Context factory.</param>
     /// <param name="groupCommitWriters">0 writes every commit on the caller's task; more lets concurrent commits share transactions.</param>
     /// <param name="network">Told when a step writes the service network (an enterprise suspended by its assessment).</param>
-    public EfWorkflowStore(IDbContextFactory<XfDbContext> factory, int groupCommitWriters = 0, NetworkWriteWatch? network = null)
+    /// <param name="cases">Told, once committed, which instances' tasks or cases a commit wrote (the kept inboxes weigh them).</param>
+    public EfWorkflowStore(IDbContextFactory<XfDbContext> factory, int groupCommitWriters = 0, NetworkWriteWatch? network = null, CaseWriteWatch? cases = null)
     {
         this.factory = factory;
         this.network = network;
+        this.cases = cases;
         if (groupCommitWriters > 0) _group = new GroupCommitter(WriteAsync, groupCommitWriters, maxBursts: 500);
     }
 
@@ -279,6 +282,7 @@ public sealed class EfWorkflowStore : IWorkflowStore, IAsyncDisposable
             await plan.ExecuteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
             await tx.CommitAsync(ct);
             if (touchesNetwork) network!.Changed();
+            cases?.Tell(CaseWriteWatch.InstancesOf(all));
         }
         catch (DbException ex) when (IsDuplicateKey(ex) || IsLockConflict(ex))
         {

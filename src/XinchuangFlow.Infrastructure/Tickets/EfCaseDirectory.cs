@@ -279,14 +279,30 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return (items.Select(r => r.ToRow()).ToList(), total);
     }
 
-    public async Task<InboxCounts> CountInboxAsync(InboxAudience who, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<IReadOnlyList<InboxMark>> InboxMarksAsync(InboxAudience who, IReadOnlyCollection<Guid>? instances, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var mine = await OpenInboxCases(db).CountAsync(InboxVisibility.Of(who, InboxView.Mine), ct);
-        var team = await OpenInboxCases(db).CountAsync(InboxVisibility.Of(who, InboxView.Team), ct);
-        var overdue = await Lines(OpenInboxCases(db).Where(InboxVisibility.Of(who, InboxView.Overdue))).CountAsync(r => r.DueAt != null && r.DueAt <= now, ct);
-        var all = await OpenInboxCases(db).CountAsync(InboxVisibility.Of(who, InboxView.All), ct);
-        return new InboxCounts(mine, team, overdue, all);
+        if (instances is null)
+        {
+            var all = await OpenInboxCases(db).Where(InboxVisibility.Of(who, InboxView.All)).Select(MarkOf(who)).ToListAsync(ct);
+            return all.Select(m => new InboxMark(m.TaskId, m.InstanceId, m.Mine, m.Team, m.DueAt)).ToList();
+        }
+        // A few instances: their tasks are sought by instance, and the open ones kept here — with the status in the
+        // statement SQLite would walk every open task by the status index instead (6 ms against 0.02 ms at 10,000).
+        var ids = instances.ToList();
+        var some = await InboxCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId))).Where(InboxVisibility.Of(who, InboxView.All))
+            .Select(MarkOf(who)).ToListAsync(ct);
+        return some.Where(m => m.Status == HumanTaskStatus.Open).Select(m => new InboxMark(m.TaskId, m.InstanceId, m.Mine, m.Team, m.DueAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<InboxRow>> InboxRowsAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct = default)
+    {
+        if (taskIds.Count == 0) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = taskIds.ToList();
+        // Sought by id, the open ones kept here (with the status in the statement SQLite walks every open task; above).
+        var rows = await Lines(InboxCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)))).ToListAsync(ct);
+        return rows.Where(r => r.Status == HumanTaskStatus.Open).Select(r => r.ToRow()).ToList();
     }
 
     public async Task<int> CountInboxDueAsync(InboxAudience who, DateTimeOffset now, DateTimeOffset until, CancellationToken ct = default)
@@ -398,10 +414,11 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         };
 
     /// <summary>The inbox's columns of a task and its case.</summary>
-    private static IQueryable<InboxLine> Lines(IQueryable<InboxCase> rows) =>
-        rows.Select(x => new InboxLine
+    private static IQueryable<InboxLine> Lines(IQueryable<InboxCase> rows) => rows.Select(LineOf);
+
+    private static readonly Expression<Func<InboxCase, InboxLine>> LineOf = x => new InboxLine
         {
-            TaskId = x.Task.Id, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
+            TaskId = x.Task.Id, Status = x.Task.Status, InstanceId = x.Task.InstanceId, ActivityId = x.Task.ActivityId, TaskKind = x.Task.TaskKind, TaskTitle = x.Task.Title, TaskTitleEn = x.Task.TitleEn, AssigneeUser = x.Task.AssigneeUser,
             AssigneeRole = x.Task.AssigneeRole, ClaimedBy = x.Task.ClaimedBy, CreatedAt = x.Task.CreatedAt,
             CaseKind = x.Ticket != null ? "ticket" : x.Complaint != null ? "complaint" : x.Assessment != null ? "assessment" : x.Notice != null ? "supervision"
                 : x.Interview != null ? "assessment" : null,
@@ -426,12 +443,44 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
                 : x.Complaint != null && x.Complaint.StepDueAt != null ? x.Complaint.StepDueAt : x.Task.DueAt,
             WarnAt = x.Task.DueAt != null && (x.Ticket == null || x.Ticket.NextDueAt == null || x.Task.DueAt < x.Ticket.NextDueAt) ? null
                 : x.Ticket != null ? x.Ticket.NextWarnAt : null,
-        });
+        };
+
+    /// <summary>
+    /// A task's mark for <paramref name="who"/>: its ids, the row's deadline that matters (the same expression as the
+    /// row's), and whether the views Mine and Team hold it (their own rules, evaluated by the database).
+    /// </summary>
+    private static Expression<Func<InboxCase, MarkLine>> MarkOf(InboxAudience who)
+    {
+        var row = LineOf.Parameters[0];
+        var line = (MemberInitExpression)LineOf.Body;
+        Expression Of(string name) =>
+            ((MemberAssignment)line.Bindings.Single(b => b.Member.Name == name)).Expression;
+        Expression In(InboxView view) => InboxVisibility.Inline(InboxVisibility.Of(who, view), row);
+        MemberBinding Set(string name, Expression value) =>
+            Expression.Bind(typeof(MarkLine).GetProperty(name)!, value);
+        var body = Expression.MemberInit(Expression.New(typeof(MarkLine)),
+            Set(nameof(MarkLine.TaskId), Of(nameof(InboxLine.TaskId))), Set(nameof(MarkLine.InstanceId), Of(nameof(InboxLine.InstanceId))),
+            Set(nameof(MarkLine.DueAt), Of(nameof(InboxLine.DueAt))), Set(nameof(MarkLine.Mine), In(InboxView.Mine)), Set(nameof(MarkLine.Team), In(InboxView.Team)),
+            Set(nameof(MarkLine.Status), Expression.Property(Expression.Property(row, nameof(InboxCase.Task)), nameof(HumanTask.Status))));
+        return Expression.Lambda<Func<InboxCase, MarkLine>>(body, row);
+    }
+
+    /// <summary>A mark as the query builds it (settable, so the ordering translates to SQL).</summary>
+    private sealed class MarkLine
+    {
+        public Guid TaskId { get; init; }
+        public Guid InstanceId { get; init; }
+        public bool Mine { get; init; }
+        public bool Team { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public HumanTaskStatus Status { get; init; }
+    }
 
     /// <summary>An inbox row as the query builds it (settable, so filters and ordering translate to SQL).</summary>
     private sealed class InboxLine
     {
         public Guid TaskId { get; init; }
+        public HumanTaskStatus Status { get; init; }
         public Guid InstanceId { get; init; }
         public string ActivityId { get; init; } = "";
         public string? TaskKind { get; init; }
