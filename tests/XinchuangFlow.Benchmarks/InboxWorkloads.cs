@@ -123,6 +123,14 @@ public static class InboxWorkloads
         await Query("Data Bureau: P1 in 柳州, page 2", bureau, new InboxQuery(InboxView.All, Grade: "P1", City: "4502", Skip: 25));
         await Query("Data Bureau: text search", bureau, new InboxQuery(InboxView.All, Text: "打印"));
         queries.Add(("dispatcher's view counts (4 views)", 4, await Percentiles.MeasureAsync(() => inbox.CountsAsync(dispatcher))));
+        // The calls above after their first are served from what the audience's inbox holds (PERF-3). The first call of
+        // an audience reads its open tasks whole: measured with a new user of the same roles and scope each time.
+        var fresh = 0;
+        async Task FirstCall(string name, Func<string, Actor> who, InboxQuery q) =>
+            queries.Add((name, (await inbox.ListAsync(who($"bench-first-{++fresh}"), q)).Total, await Percentiles.MeasureAsync(() => inbox.ListAsync(who($"bench-first-{++fresh}"), q), 5)));
+        await FirstCall("integrator's dispatcher: all in scope, a first call", u => Actor.Of(u, [Roles.Dispatcher], integrator), new InboxQuery(InboxView.All));
+        await FirstCall("coordinator (南宁): all in city, a first call", u => Actor.Of(u, [Roles.MunicipalCoordinator], cityCode: "4501"), new InboxQuery(InboxView.All));
+        await FirstCall("Data Bureau: all, a first call", u => Actor.Of(u, [Roles.DataBureauAdmin]), new InboxQuery(InboxView.All));
         var real = (await intake.CreateTrustedAsync(Request(0), "bench-unit", mayNameIntegrator: true)).Ticket;
         queries.Add(("ticket workspace (real flow)", 1, await Percentiles.MeasureAsync(() => workspace.GetAsync(bureau, real.Number))));
 

@@ -41,6 +41,7 @@ public sealed class InboxReadCache : IDisposable
     public static readonly TimeSpan Life = TimeSpan.FromSeconds(2);
     private const int MaxAudiences = 5_000;
     private const int MaxPages = 32;
+    private const int MaxPending = 1_000;
 
     private readonly ICaseWrites writes;
     private readonly WorkflowRuntime runtime;
@@ -208,6 +209,8 @@ public sealed class InboxReadCache : IDisposable
             generation++;
             if (instances is null) pendingUnknown = true;
             else pending.UnionWith(instances);
+            // Many writes nobody has read since: reading them all back would cost more than reading the copies anew.
+            if (pending.Count > MaxPending) { pendingUnknown = true; pending.Clear(); }
             // Nobody keeps a copy: nothing to weigh.
             if (copies.IsEmpty)
             {
@@ -266,10 +269,12 @@ public sealed class InboxReadCache : IDisposable
             }
             lock (gate)
             {
+                var now = clock.GetUtcNow();
                 foreach (var (key, copy) in copies)
                 {
                     if (copy.Generation >= through) continue;
-                    if (unknown) { copies.TryRemove(key, out _); continue; }
+                    // Past the time it may serve, a copy is read anew anyway.
+                    if (unknown || now - copy.ReadAt >= 2 * Life) { copies.TryRemove(key, out _); continue; }
                     var concerned = Concerned(WatchOf(key, copy.Audience), copy, instances, tasks);
                     if (concerned.Count == 0) copy.Generation = through;
                     else copies[key] = copy.MadeStale(concerned, through);
