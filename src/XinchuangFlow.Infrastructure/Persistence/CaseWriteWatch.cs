@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using XinchuangFlow.Application.Tasks;
 using XinchuangFlow.Domain.Assessment;
@@ -16,7 +15,7 @@ namespace XinchuangFlow.Infrastructure.Persistence;
 /// engine's commits, claims and releases), which the store tells by hand. A new untracked write to those rows must do
 /// the same.
 /// </summary>
-public sealed class CaseWriteWatch(ILogger<CaseWriteWatch> log) : SaveChangesInterceptor, ICaseWrites
+public sealed class CaseWriteWatch(ILogger<CaseWriteWatch> log) : SaveWatch, ICaseWrites
 {
     private readonly ConditionalWeakTable<DbContext, Guid[]> saving = new();
 
@@ -57,54 +56,10 @@ public sealed class CaseWriteWatch(ILogger<CaseWriteWatch> log) : SaveChangesInt
         _ => [],
     };
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Before(DbContext context)
     {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Done(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
-    {
-        Done(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Done(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
-    {
-        Done(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Note(DbContext? context)
-    {
-        if (context is null || Written is null) return;
-        var tracker = context.ChangeTracker;
-        // A look without detecting changes first; only a context that tracks a case row pays for the detection.
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        Guid[] ids;
-        try
-        {
-            if (!tracker.Entries().Any(e => IsCase(e.Entity))) return;
-            if (detect) tracker.DetectChanges();
-            ids = tracker.Entries().Where(e => IsCase(e.Entity) && e.State is not (EntityState.Unchanged or EntityState.Detached))
-                .SelectMany(e => InstancesOf(e.Entity)).Distinct().ToArray();
-        }
-        finally { tracker.AutoDetectChangesEnabled = detect; }
+        if (Written is null) return;
+        var ids = Writing(context, IsCase).SelectMany(e => InstancesOf(e.Entity)).Distinct().ToArray();
         if (ids.Length == 0) return;
         saving.AddOrUpdate(context, ids);
         Tell(ids);
@@ -112,9 +67,8 @@ public sealed class CaseWriteWatch(ILogger<CaseWriteWatch> log) : SaveChangesInt
 
     private static bool IsCase(object entity) => entity is HumanTask or Ticket or Complaint or AssessmentResult or SupervisionNotice;
 
-    // Again once saved: a copy read between the two may hold the rows before the write.
-    private void Done(DbContext? context)
+    protected override void After(DbContext context)
     {
-        if (context is not null && saving.TryGetValue(context, out var ids) && saving.Remove(context)) Tell(ids);
+        if (saving.TryGetValue(context, out var ids) && saving.Remove(context)) Tell(ids);
     }
 }
