@@ -26,6 +26,15 @@ public abstract class InboxWorld(WebAppFactory app) : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>A demo user as the access service sees them (roles, enterprise, city, unit).</summary>
+    public async Task<XinchuangFlow.Application.Access.Actor> ActorAsync(string email)
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(email) ?? throw new InvalidOperationException(email);
+        return XinchuangFlow.Application.Access.Actor.Of(email, await users.GetRolesAsync(user), user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
+    }
 }
 
 public sealed class SqliteInboxWorld() : InboxWorld(new WebAppFactory());
@@ -114,13 +123,7 @@ public abstract class InboxApiTests(InboxWorld world)
         Assert.NotEqual(sizes["nanning@xinchuang.local"], sizes["liuzhou@xinchuang.local"]);
     }
 
-    private async Task<XinchuangFlow.Application.Access.Actor> ActorAsync(string email)
-    {
-        using var scope = world.App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByNameAsync(email) ?? throw new InvalidOperationException(email);
-        return XinchuangFlow.Application.Access.Actor.Of(email, await users.GetRolesAsync(user), user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
-    }
+    private Task<XinchuangFlow.Application.Access.Actor> ActorAsync(string email) => world.ActorAsync(email);
 
     [Fact]
     public async Task Views_AreSortedByTheDeadlineThatMatters_AndFiltersNarrowThem()

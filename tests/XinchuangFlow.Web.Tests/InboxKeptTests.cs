@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using XinchuangFlow.Application.Access;
@@ -28,13 +27,7 @@ public abstract class InboxKeptTests(InboxWorld world)
     private InboxService Inbox => world.App.Services.GetRequiredService<InboxService>();
     private InboxReadCache Kept => world.App.Services.GetRequiredService<InboxReadCache>();
 
-    private async Task<Actor> ActorAsync(string email)
-    {
-        using var scope = world.App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByNameAsync(email) ?? throw new InvalidOperationException(email);
-        return Actor.Of(email, await users.GetRolesAsync(user), user.EnterpriseId, user.CityCode, user.ProcurementUnitId);
-    }
+    private Task<Actor> ActorAsync(string email) => world.ActorAsync(email);
 
     private static async Task<JsonObject> NewTicketAsync(HttpClient api, string title, string county)
     {

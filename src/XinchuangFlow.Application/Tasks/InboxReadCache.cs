@@ -158,7 +158,8 @@ public sealed class InboxReadCache : IDisposable
                     copy = copy.MadeStale(instances, through);
                 }
             }
-            if (copies.Count >= MaxAudiences) Trim();
+            // Copies nobody asked for since they expired are let go when another is added (weighing lets go of them too).
+            if (copies.Count >= 64) Trim();
             copies[key] = copy;
         }
         return copy;
@@ -197,7 +198,7 @@ public sealed class InboxReadCache : IDisposable
     {
         var now = clock.GetUtcNow();
         foreach (var (key, copy) in copies)
-            if (now - copy.ReadAt >= Life) copies.TryRemove(key, out _);
+            if (now - copy.ReadAt >= 2 * Life) copies.TryRemove(key, out _);
         if (copies.Count >= MaxAudiences) copies.Clear();
     }
 
