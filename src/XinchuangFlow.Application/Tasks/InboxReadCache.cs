@@ -62,7 +62,7 @@ public sealed class InboxReadCache : IDisposable
     // The last weighings (writes after From up to Through, their instances; null: unknown), for reads that overlapped them.
     private readonly Queue<(long From, long Through, Guid[]? Instances)> weighed = new();
     private const int WeighingsKept = 256;
-    private long loads, patches, weighs;
+    private long loads, refreshes, patches;
 
     public InboxReadCache(ICaseWrites writes, WorkflowRuntime runtime, ITaskChangeSource source, ICaseDirectory cases, TimeProvider clock, ILogger<InboxReadCache> log)
     {
@@ -72,14 +72,14 @@ public sealed class InboxReadCache : IDisposable
         runtime.TasksChanged += OnWritten;
     }
 
-    /// <summary>Whole reads of an audience's open tasks since the node started.</summary>
+    /// <summary>Whole reads of an audience's open tasks made because no copy could serve, since the node started.</summary>
     public long Loads => Interlocked.Read(ref loads);
+
+    /// <summary>Whole reads made while an expired copy still served (another node's writes are seen through them).</summary>
+    public long Refreshes => Interlocked.Read(ref refreshes);
 
     /// <summary>Reads of the concerned instances' marks for one audience.</summary>
     public long Patches => Interlocked.Read(ref patches);
-
-    /// <summary>Reads of changed instances' tasks to weigh writes against the kept copies.</summary>
-    public long Weighs => Interlocked.Read(ref weighs);
 
     /// <summary>The marks of <paramref name="who"/>'s open tasks: never older than a write this node finished before the call.</summary>
     public async Task<Copy> MarksAsync(InboxAudience who, CancellationToken ct)
@@ -103,24 +103,30 @@ public sealed class InboxReadCache : IDisposable
                     continue;
                 }
                 // Past its life, a copy still serves while the next one is read (its readers do not wait for it).
-                if (clock.GetUtcNow() - copy.ReadAt >= Life) _ = Next(key, () => LoadAsync(key, who));
+                if (clock.GetUtcNow() - copy.ReadAt >= Life) _ = Next(key, () => LoadAsync(key, who, refresh: true));
                 return copy;
             }
             // One read per audience at a time: callers arriving meanwhile share it.
-            var loaded = await Next(key, () => LoadAsync(key, who)).WaitAsync(ct);
+            var loaded = await Next(key, () => LoadAsync(key, who, refresh: false)).WaitAsync(ct);
             if (loaded is null) break;
             if (loaded.Generation >= asked && loaded.Stale.Count == 0) return loaded;
             // A read that began before a write this caller must see: kept, it is weighed (or patched) on the next turn.
         }
+        return await ReadWholeAsync(who, refresh: false, ct);
+    }
+
+    /// <summary>The audience's open tasks read whole, with the last write seen before the read began.</summary>
+    private async Task<Copy> ReadWholeAsync(InboxAudience who, bool refresh, CancellationToken ct)
+    {
         long seen;
         lock (gate) seen = generation;
         var readAt = clock.GetUtcNow();
         var marks = await cases.InboxMarksAsync(who, null, ct);
-        Interlocked.Increment(ref loads);
+        Interlocked.Increment(ref refresh ? ref refreshes : ref loads);
         return new Copy(who, Ordered(marks), seen, readAt);
     }
 
-    /// <summary>The next copy of this audience under way (a whole read or a patch), or this one.</summary>
+    /// <summary>The read of this audience's next copy under way (a whole read or a patch), or a new one.</summary>
     private Task<Copy?> Next(Key key, Func<Task<Copy?>> start)
     {
         var next = reading.GetOrAdd(key, _ => new Lazy<Task<Copy?>>(start));
@@ -130,21 +136,17 @@ public sealed class InboxReadCache : IDisposable
         return task;
     }
 
-    private async Task<Copy?> LoadAsync(Key key, InboxAudience who)
+    private async Task<Copy?> LoadAsync(Key key, InboxAudience who, bool refresh)
     {
         await Task.Yield();
-        long seen;
-        lock (gate) seen = generation;
-        var readAt = clock.GetUtcNow();
-        IReadOnlyList<InboxMark> marks;
-        try { marks = await cases.InboxMarksAsync(who, null); }
+        Copy copy;
+        try { copy = await ReadWholeAsync(who, refresh, CancellationToken.None); }
         catch (Exception ex)
         {
             log.LogDebug(ex, "An inbox's open tasks could not be read for the kept copy");
             return null;
         }
-        Interlocked.Increment(ref loads);
-        var copy = new Copy(who, Ordered(marks), seen, readAt);
+        var seen = copy.Generation;
         lock (gate)
         {
             // Writes weighed while this read ran were weighed without it: their instances are read again before it serves
@@ -260,7 +262,6 @@ public sealed class InboxReadCache : IDisposable
                 try
                 {
                     tasks = await source.TasksOfAsync(instances);
-                    Interlocked.Increment(ref weighs);
                 }
                 catch (Exception ex)
                 {

@@ -18,7 +18,7 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         var now = clock.GetUtcNow();
         if (query is not { Grade: null or "", City: null or "", Category: null or "", Kind: null or "", Status: null or "", Text: null or "" })
             return await cases.ListInboxAsync(query, skip, take, who, now, ct);
-        var copy = await MarksOf(who, ct);
+        var copy = await kept.MarksAsync(who, ct);
         var total = 0;
         var ids = new List<Guid>(take);
         foreach (var mark in copy.Of(query.View, now))
@@ -31,13 +31,11 @@ public sealed class InboxService(ICaseDirectory cases, AccessService access, Tim
         return (rows, total);
     }
 
-    private Task<InboxReadCache.Copy> MarksOf(InboxAudience who, CancellationToken ct) => kept.MarksAsync(who, ct);
-
     /// <summary>What a live inbox of <paramref name="actor"/> asks of each batch of task changes: does it concern me?</summary>
     public InboxWatch Watch(Actor actor) => new(access.InboxAudienceOf(actor));
 
     public async Task<InboxCounts> CountsAsync(Actor actor, CancellationToken ct = default) =>
-        (await MarksOf(access.InboxAudienceOf(actor), ct)).CountsAt(clock.GetUtcNow());
+        (await kept.MarksAsync(access.InboxAudienceOf(actor), ct)).CountsAt(clock.GetUtcNow());
 
     /// <summary>How many tasks the actor may work fall due within <paramref name="within"/> from now.</summary>
     public Task<int> CountDueWithinAsync(Actor actor, TimeSpan within, CancellationToken ct = default)

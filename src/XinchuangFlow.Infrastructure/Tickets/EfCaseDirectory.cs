@@ -285,14 +285,14 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         if (instances is null)
         {
             var all = await OpenInboxCases(db).Where(InboxVisibility.Of(who, InboxView.All)).Select(MarkOf(who)).ToListAsync(ct);
-            return all.Select(m => new InboxMark(m.TaskId, m.InstanceId, m.Mine, m.Team, m.DueAt)).ToList();
+            return all.Select(m => m.ToMark()).ToList();
         }
         // A few instances: their tasks are sought by instance, and the open ones kept here — with the status in the
         // statement SQLite would walk every open task by the status index instead (6 ms against 0.02 ms at 10,000).
         var ids = instances.ToList();
         var some = await InboxCases(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId))).Where(InboxVisibility.Of(who, InboxView.All))
             .Select(MarkOf(who)).ToListAsync(ct);
-        return some.Where(m => m.Status == HumanTaskStatus.Open).Select(m => new InboxMark(m.TaskId, m.InstanceId, m.Mine, m.Team, m.DueAt)).ToList();
+        return some.Where(m => m.Status == HumanTaskStatus.Open).Select(m => m.ToMark()).ToList();
     }
 
     public async Task<IReadOnlyList<InboxRow>> InboxRowsAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct = default)
@@ -474,6 +474,8 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         public bool Team { get; init; }
         public DateTimeOffset? DueAt { get; init; }
         public HumanTaskStatus Status { get; init; }
+
+        public InboxMark ToMark() => new(TaskId, InstanceId, Mine, Team, DueAt);
     }
 
     /// <summary>An inbox row as the query builds it (settable, so filters and ordering translate to SQL).</summary>
