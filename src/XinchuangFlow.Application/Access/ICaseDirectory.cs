@@ -13,8 +13,12 @@ public interface ICaseDirectory
 {
     Task<(IReadOnlyList<Ticket> Items, int Total)> ListTicketsAsync(TicketFilter filter, int skip, int take, CaseScope scope, CancellationToken ct = default);
     Task<Ticket?> FindTicketAsync(string idOrNumber, CaseScope scope, CancellationToken ct = default);
-    /// <summary>The tickets among <paramref name="ids"/> that are in scope.</summary>
-    Task<IReadOnlyList<Ticket>> FindTicketsAsync(IReadOnlyCollection<Guid> ids, CaseScope scope, CancellationToken ct = default);
+    /// <summary>
+    /// The tickets among <paramref name="ids"/> that are in scope, read for a list of similar tickets: number, title,
+    /// resolution, resolution time and the fields a <see cref="CaseScope"/> weighs — not their clocks, dispatch
+    /// explanation or contacts (a ticket's row is ≈ 8 KB with those; measured, reading them whole was 3 % of an intake).
+    /// </summary>
+    Task<IReadOnlyList<Ticket>> FindTicketSummariesAsync(IReadOnlyCollection<Guid> ids, CaseScope scope, CancellationToken ct = default);
     Task<Ticket?> FindTicketByKeyAsync(string? user, string key, CancellationToken ct = default);
     Task<Complaint?> FindComplaintAsync(Guid id, CaseScope scope, CancellationToken ct = default);
     /// <summary>A complaint by its number (TS-…), when it is in scope.</summary>

@@ -89,7 +89,7 @@ public sealed class KnowledgeSuggestionService(IKnowledgeSearch search, IKnowled
         if (access.SimilarTicketScopeOf(actor) is { } scope)
         {
             var ticketHits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], false, MaxTickets * 4, Tickets: true, Fragments: fragments), ct);
-            var found = (await cases.FindTicketsAsync(ticketHits.Hits.Select(h => h.Id).Where(id => id != exclude).ToList(), scope, ct)).ToDictionary(t => t.Id);
+            var found = (await cases.FindTicketSummariesAsync(ticketHits.Hits.Select(h => h.Id).Where(id => id != exclude).ToList(), scope, ct)).ToDictionary(t => t.Id);
             var opens = access.ScopeOf(actor);
             foreach (var hit in ticketHits.Hits)
             {

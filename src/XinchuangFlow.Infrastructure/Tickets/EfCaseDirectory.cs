@@ -43,11 +43,18 @@ public sealed class EfCaseDirectory(IDbContextFactory<XfDbContext> factory) : IC
         return Guid.TryParse(idOrNumber, out var id) ? await q.FirstOrDefaultAsync(t => t.Id == id, ct) : await q.FirstOrDefaultAsync(t => t.Number == idOrNumber, ct);
     }
 
-    public async Task<IReadOnlyList<Ticket>> FindTicketsAsync(IReadOnlyCollection<Guid> ids, CaseScope scope, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Ticket>> FindTicketSummariesAsync(IReadOnlyCollection<Guid> ids, CaseScope scope, CancellationToken ct = default)
     {
         if (ids.Count == 0) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await scope.Apply(db.Tickets.AsNoTracking()).Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        return await scope.Apply(db.Tickets.AsNoTracking()).Where(t => ids.Contains(t.Id))
+            .Select(t => new Ticket
+            {
+                Id = t.Id, Number = t.Number, Title = t.Title, Status = t.Status, Resolution = t.Resolution, ResolvedAt = t.ResolvedAt,
+                CreatedBy = t.CreatedBy, ProcurementUnitId = t.ProcurementUnitId, CityCode = t.CityCode, CountyCode = t.CountyCode,
+                IntegratorId = t.IntegratorId, VendorId = t.VendorId, TechnicianUser = t.TechnicianUser,
+            })
+            .ToListAsync(ct);
     }
 
     public async Task<Ticket?> FindTicketByKeyAsync(string? user, string key, CancellationToken ct = default)
