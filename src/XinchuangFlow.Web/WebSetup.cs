@@ -45,6 +45,9 @@ public static class WebSetup
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         services.AddHostedService<IdentitySeeder>();
+        // Last of the start: the tables exist, the demo data is in; an app node listens once it is warm (PERF-3).
+        services.AddSingleton<XinchuangFlow.Infrastructure.Hosting.StartupWarmUp>()
+            .AddHostedService(sp => sp.GetRequiredService<XinchuangFlow.Infrastructure.Hosting.StartupWarmUp>());
         AddIdentity(services, config);
         AddSessions(services, config);
         AddAuthorization(services);

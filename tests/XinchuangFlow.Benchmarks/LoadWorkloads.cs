@@ -126,15 +126,15 @@ public static class LoadWorkloads
         if (coldStart)
         {
             // The build output (JIT only), and — when XF_LOAD_R2R names a `dotnet publish -p:PublishReadyToRun=true` of the
-            // app — the precompiled app, with and without tiered PGO.
+            // app — the precompiled app; each with the start's warm-up (the default) and without it. (Measured before and
+            // dropped: 64 pool threads from the start, tiered PGO off — docs/performance.md, rounds 1 and 3.)
+            var noWarmUp = new Dictionary<string, string> { ["Hosting__WarmUp"] = "false" };
             cold.Add(await ColdStartAsync("build output (JIT)", settings, null, []));
-            // The thread pool starts with one thread per core and adds more slowly while requests wait on the database
-            // (the runtime reads DOTNET_ settings as hexadecimal: "40" is 64 threads).
-            cold.Add(await ColdStartAsync("build output (JIT), 64 pool threads from the start", settings, null, new() { ["DOTNET_ThreadPool_ForceMinWorkerThreads"] = "40" }));
+            cold.Add(await ColdStartAsync("build output (JIT), no warm-up", settings, null, noWarmUp));
             if (Environment.GetEnvironmentVariable("XF_LOAD_R2R") is { Length: > 0 } r2r)
             {
                 cold.Add(await ColdStartAsync("ReadyToRun", settings, r2r, []));
-                cold.Add(await ColdStartAsync("ReadyToRun, TieredPGO off", settings, r2r, new() { ["DOTNET_TieredPGO"] = "0" }));
+                cold.Add(await ColdStartAsync("ReadyToRun, no warm-up", settings, r2r, noWarmUp));
             }
         }
         try { Directory.Delete(folder, true); } catch (IOException) { }

@@ -40,7 +40,12 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Limits:Attachments:MaxBytes", "250000");
         // A handful of demo tickets: enough to prove the seeding plays the flow, quick enough for every test class.
         builder.UseSetting("Seed:DemoTickets", "12");
+        // The start's warm-up makes no test faster (each class starts its own app); StartupWarmUpTests runs it.
+        builder.UseSetting("Hosting:WarmUp", WarmUp ? "true" : "false");
     }
+
+    /// <summary>Whether the app warms up as it starts (<see cref="XinchuangFlow.Infrastructure.Hosting.StartupWarmUp"/>).</summary>
+    protected virtual bool WarmUp => false;
 
     /// <summary>Generous by default so tests are not throttled; the login-throttle test sets its own.</summary>
     protected virtual void ConfigureLimits(IWebHostBuilder builder)
