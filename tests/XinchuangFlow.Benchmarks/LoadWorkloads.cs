@@ -104,6 +104,10 @@ public static class LoadWorkloads
             acknowledged += (await Wrk(app, folder, "warm-up", "post.lua", "/api/tickets", connections, warmupSeconds, $"{run}-w")).Created;
             var intake = await Wrk(app, folder, "POST /api/tickets (hotline intake)", "post.lua", "/api/tickets", connections, seconds, $"{run}-m");
             acknowledged += intake.Created;
+            // The same intake for a platform that wants only the ticket back (RFC 7240 "Prefer: return=minimal"): no
+            // suggestions are searched for its answer.
+            var minimal = await Wrk(app, folder, "POST /api/tickets, Prefer: return=minimal (no suggestions)", "minimal.lua", "/api/tickets", connections, seconds, $"{run}-n");
+            acknowledged += minimal.Created;
             var open = await OpenTasksAsync(app.Url, token);
             calls.Add(await Wrk(app, folder, $"GET /api/inbox?View=All (hotline desk, {open:N0} open tasks)", "get.lua", "/api/inbox?View=All", connections, seconds, run));
             // The desk reads its inbox while tickets keep arriving (each one concerns the desk, who sees every ticket): ten
@@ -116,6 +120,7 @@ public static class LoadWorkloads
             var mixed = await Task.WhenAll(reading, arriving);
             acknowledged += mixed[1].Created;
             calls.AddRange(mixed.Select(m => m with { AppCpuMsPerRequest = double.NaN }));
+            calls.Add(minimal);
             calls.Add(intake);
         }
         var (stored, doubled) = await CountStoredAsync(provider, cs, run);
@@ -210,6 +215,8 @@ public static class LoadWorkloads
               io.write(string.format("xf-created=%d xf-duplicate=%d xf-other=%d\n", c, d, o))
             end
             """);
+        File.WriteAllText(Path.Combine(folder, "minimal.lua"), File.ReadAllText(Path.Combine(folder, "post.lua"))
+            .Replace("wrk.headers[\"Content-Type\"] = \"application/json\"", "wrk.headers[\"Content-Type\"] = \"application/json\"\n  wrk.headers[\"Prefer\"] = \"return=minimal\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(folder, "paced.lua"), File.ReadAllText(Path.Combine(folder, "post.lua")) + $$"""
 
             function delay()
@@ -244,11 +251,11 @@ public static class LoadWorkloads
         var non2xx = (long)Number(@"Non-2xx or 3xx responses: (\d+)");
         var created = (long)Number(@"xf-created=(\d+)");
         var duplicate = (long)Number(@"xf-duplicate=(\d+)");
-        var other = script is "post.lua" or "paced.lua" ? (long)Number(@"xf-other=(\d+)") + duplicate : non2xx;
+        var other = script is "post.lua" or "paced.lua" or "minimal.lua" ? (long)Number(@"xf-other=(\d+)") + duplicate : non2xx;
         var result = new WrkResult(name, Number(@"^Requests/sec:\s+([\d.]+)"), Latency("50"), Latency("99"), requests, created, other, errors,
             requests == 0 ? 0 : cpu.TotalMilliseconds / requests);
         Console.Error.WriteLine($"  {name} {path}: {result.RequestsPerSecond:0} req/s, p50 {result.P50:0.#} ms, p99 {result.P99:0.#} ms, {result.AppCpuMsPerRequest:0.0} ms CPU each" +
-                                (script is "post.lua" or "paced.lua" ? $", {created} created, {duplicate} repeated, {other - duplicate} refused" : "") + (errors > 0 ? $", {errors} socket errors" : ""));
+                                (script is "post.lua" or "paced.lua" or "minimal.lua" ? $", {created} created, {duplicate} repeated, {other - duplicate} refused" : "") + (errors > 0 ? $", {errors} socket errors" : ""));
         return result;
     }
 

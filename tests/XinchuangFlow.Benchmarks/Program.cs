@@ -37,6 +37,9 @@ if (args.Contains("--load"))
         Console.WriteLine($"Engine alone, the shipped service-ticket flow started {r.EngineStarts:N0} times by {r.Connections} callers: {r.EngineStartsPerSecond:N0}/s, {r.EngineCpuMsPerStart:0.0} ms CPU each; " +
                           $"intake through HTTP {intake.RequestsPerSecond:N0}/s = **{intake.RequestsPerSecond / r.EngineStartsPerSecond:0.00}×** the engine (goal ≥ 0.3×), " +
                           $"{intake.AppCpuMsPerRequest:0.0} ms CPU each = {r.EngineCpuMsPerStart / intake.AppCpuMsPerRequest:0.00}× the engine's CPU per start.");
+        if (r.Calls.FirstOrDefault(c => c.Name.Contains("return=minimal", StringComparison.Ordinal)) is { } minimal)
+            Console.WriteLine($"Intake answering only the ticket (Prefer: return=minimal): {minimal.RequestsPerSecond:N0}/s = **{minimal.RequestsPerSecond / r.EngineStartsPerSecond:0.00}×** the engine, " +
+                              $"{minimal.AppCpuMsPerRequest:0.0} ms CPU each.");
         Console.WriteLine($"Acknowledged (201) {r.Acknowledged:N0}, stored under those keys {r.Stored:N0}, stored twice {r.Doubled:N0}" +
                           (r.Stored >= r.Acknowledged && r.Doubled == 0 ? " — nothing lost or doubled." : " — MISMATCH."));
         if (r.Live is { } live)

@@ -89,6 +89,32 @@ public class KnowledgeUseApiTests(WebAppFactory factory) : IClassFixture<WebAppF
         Assert.Contains(answered, a => a!["titleHtml"]!.GetValue<string>().Contains("<mark>"));
         Assert.Contains(whileWriting, a => a!["fragmentHtml"]?.GetValue<string>().Contains("<mark>") == true);
         Assert.All(answered, a => Assert.DoesNotContain("<mark>", a!["fragmentHtml"]?.GetValue<string>() ?? ""));
+
+        // A platform that wants the ticket alone says so (RFC 7240): the ticket is recorded all the same, its answer has
+        // no suggestions and says the preference was applied; the same key again without it answers the same ticket, suggested.
+        var key = "minimal-" + Guid.NewGuid().ToString("N");
+        var ticketBody = new JsonObject
+        {
+            ["contactName"] = "黄科长", ["contactPhone"] = "0771-5550123", ["productCategory"] = "peripheral", ["impact"] = "single",
+            ["title"] = "打印机驱动安装失败", ["description"] = "银河麒麟V10 再次提示依赖错误", ["os"] = "银河麒麟V10",
+        };
+        using var minimalRequest = new HttpRequestMessage(HttpMethod.Post, "/api/tickets") { Content = JsonContent.Create(ticketBody) };
+        minimalRequest.Headers.Add("Idempotency-Key", key);
+        minimalRequest.Headers.TryAddWithoutValidation("Prefer", "respond-async, return=minimal");
+        using var minimalAnswer = await unit.SendAsync(minimalRequest);
+        Assert.Equal(HttpStatusCode.Created, minimalAnswer.StatusCode);
+        Assert.Equal("return=minimal", Assert.Single(minimalAnswer.Headers.GetValues("Preference-Applied")));
+        var minimalTicket = (await minimalAnswer.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("GX-", minimalTicket["number"]!.GetValue<string>());
+        Assert.Null(minimalTicket["suggestions"]);
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/tickets") { Content = JsonContent.Create(ticketBody) };
+        again.Headers.Add("Idempotency-Key", key);
+        using var againAnswer = await unit.SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, againAnswer.StatusCode);
+        Assert.False(againAnswer.Headers.Contains("Preference-Applied"));
+        var againTicket = (await againAnswer.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(minimalTicket["number"]!.GetValue<string>(), againTicket["number"]!.GetValue<string>());
+        Assert.NotEmpty(againTicket["suggestions"]!["articles"]!.AsArray());
     }
 
     [Fact]

@@ -32,16 +32,19 @@ public static class TicketEndpoints
         // Clocks' remaining time is "now" by the platform's clock (a test's fake one too), never the wall clock.
         var clock = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<TimeProvider>();
         TicketDto Dto(XinchuangFlow.Domain.Tickets.Ticket t) => TicketDto.From(t, clock.GetUtcNow());
-        api.MapPost("/tickets", async (NewTicket body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-            TicketIntakeService intake, KnowledgeSuggestionService knowledge, CancellationToken ct) =>
+        api.MapPost("/tickets", async (NewTicket body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [FromHeader(Name = "Prefer")] string? prefer,
+            ClaimsPrincipal user, HttpResponse response, TicketIntakeService intake, KnowledgeSuggestionService knowledge, CancellationToken ct) =>
         {
             var actor = user.ToActor();
             var (ticket, duplicate) = await intake.CreateAsync(actor, body, idempotencyKey, ct);
-            var answer = Dto(ticket) with { Suggestions = await knowledge.SuggestForAnswerAsync(actor, TicketText.Of(ticket), ct) };
+            var answer = Dto(ticket);
+            if (Preferences.ReturnMinimal(prefer)) response.Headers["Preference-Applied"] = "return=minimal";
+            else answer = answer with { Suggestions = await knowledge.SuggestForAnswerAsync(actor, TicketText.Of(ticket), ct) };
             return duplicate ? Results.Ok(answer) : Results.Created($"/api/tickets/{ticket.Number}", answer);
         }).WithSummary("Records a request as a work order; the same Idempotency-Key (or requestKey) with the same request returns the first ticket with 200, with another request 422. "
             + "The entry decides the channel (a unit: portal, an API key: api, a desk: hotline, email or onsite) and, for a unit, the place (its own city and county). "
-            + "The answer carries suggestions: knowledge articles the caller may read and similar resolved tickets.");
+            + "The answer carries suggestions: knowledge articles the caller may read and similar resolved tickets — unless the request says "
+            + "\"Prefer: return=minimal\" (RFC 7240): then the ticket alone, with \"Preference-Applied: return=minimal\", and no search is made for it.");
 
         api.MapGet("/tickets", async ([AsParameters] TicketFilter filter, ClaimsPrincipal user, CaseQueryService cases, CancellationToken ct) =>
         {
