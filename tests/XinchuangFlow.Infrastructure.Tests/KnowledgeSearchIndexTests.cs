@@ -166,6 +166,26 @@ public sealed class KnowledgeSearchIndexTests : IClassFixture<KnowledgeSearchInd
         Assert.Equal("打印机驱动 <img src=x onerror=alert(1)> 安装", hit.Title); // the plain title stays plain text
     }
 
+    [Fact]
+    public void Without_marks_or_fragments_a_hit_is_the_same_hit_its_title_and_symptom_encoded_and_unmarked()
+    {
+        using var directory = new RAMDirectory();
+        using var index = new KnowledgeSearchIndex(directory);
+        for (var i = 0; i < 5; i++)
+            index.Upsert(Doc(Guid.NewGuid(), $"打印机驱动 <b>{i}</b> 安装", symptom: $"打印机驱动安装后无法打印 & 报错 {i}", steps: "重新安装打印机驱动"));
+        index.Commit(1);
+
+        var marked = index.Search(new KnowledgeQuery("打印机驱动 报错", Fragments: false)).Hits;
+        var plain = index.Search(new KnowledgeQuery("打印机驱动 报错", Fragments: false, MarkTitles: false)).Hits;
+
+        Assert.Equal(5, plain.Count);
+        Assert.Equal(marked.Select(h => (h.Id, h.Score)), plain.Select(h => (h.Id, h.Score)));
+        Assert.All(marked, h => Assert.Contains("<mark>", h.TitleHtml));
+        Assert.All(plain, h => Assert.DoesNotContain("<", h.TitleHtml));
+        Assert.All(plain, h => Assert.Contains("&lt;b&gt;", h.TitleHtml));
+        Assert.All(plain, h => Assert.StartsWith("打印机驱动安装后无法打印 &amp; 报错", Assert.Single(h.Fragments)));
+    }
+
     [Theory]
     [InlineData("title:(")]
     [InlineData("*")]

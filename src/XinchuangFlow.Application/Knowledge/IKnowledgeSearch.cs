@@ -2,8 +2,9 @@ namespace XinchuangFlow.Application.Knowledge;
 
 /// <summary>A search of the published articles (or, with <see cref="Tickets"/>, of the resolved tickets): free text in any mix of Chinese, English and model numbers, tags that must all match.</summary>
 /// <see cref="Skip"/> hits are passed over first (a later page). <see cref="Fragments"/>: whether the best fragments are
-/// looked for (costly: the long fields are read again); without, the start of the symptom.
-public sealed record KnowledgeSearchQuery(string? Text, IReadOnlyList<string> Tags, bool ForUsersOnly, int Take, bool Tickets = false, int Skip = 0, bool Fragments = true);
+/// looked for (costly: the long fields are read again); without, the start of the symptom. <see cref="MarkTitles"/>
+/// false: the titles unmarked, for a caller that shows them plain.
+public sealed record KnowledgeSearchQuery(string? Text, IReadOnlyList<string> Tags, bool ForUsersOnly, int Take, bool Tickets = false, int Skip = 0, bool Fragments = true, bool MarkTitles = true);
 
 /// <summary>A hit: its title and best fragments as HTML — everything encoded but the <c>&lt;mark&gt;</c> around what matched.</summary>
 public sealed record KnowledgeSearchHit(Guid Id, string TitleHtml, IReadOnlyList<string> Fragments, float Score);

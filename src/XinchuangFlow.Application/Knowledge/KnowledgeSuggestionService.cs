@@ -88,7 +88,8 @@ public sealed class KnowledgeSuggestionService(IKnowledgeSearch search, IKnowled
         var similar = new List<SimilarTicket>();
         if (access.SimilarTicketScopeOf(actor) is { } scope)
         {
-            var ticketHits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], false, MaxTickets * 4, Tickets: true, Fragments: fragments), ct);
+            // A similar ticket shows its plain title: the search does not mark titles for it.
+            var ticketHits = await search.SearchAsync(new KnowledgeSearchQuery(query, [], false, MaxTickets * 4, Tickets: true, Fragments: fragments, MarkTitles: false), ct);
             var found = (await cases.FindTicketSummariesAsync(ticketHits.Hits.Select(h => h.Id).Where(id => id != exclude).ToList(), scope, ct)).ToDictionary(t => t.Id);
             var opens = access.ScopeOf(actor);
             foreach (var hit in ticketHits.Hits)

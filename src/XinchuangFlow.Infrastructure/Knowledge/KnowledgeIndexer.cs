@@ -165,7 +165,7 @@ public sealed class KnowledgeIndexer(IDbContextFactory<XfDbContext> factory, ICo
         // A search sees everything committed before it, on whichever node it runs: one look at the feed's end, and the
         // changes not yet applied are applied first.
         if (await FeedEndAsync(ct) > Index.LastSequence) await CatchUpAsync(ct);
-        var result = Index.Search(new KnowledgeQuery(query.Text, query.Tags, query.ForUsersOnly, query.Take, query.Tickets, query.Skip, query.Fragments));
+        var result = Index.Search(new KnowledgeQuery(query.Text, query.Tags, query.ForUsersOnly, query.Take, query.Tickets, query.Skip, query.Fragments, query.MarkTitles));
         return new KnowledgeSearchPage(result.Total, result.Hits.Select(h => new KnowledgeSearchHit(h.Id, h.TitleHtml, h.Fragments, h.Score)).ToList());
     }
 

@@ -72,6 +72,8 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
     private const float BigramBoost = 0.4f;
 
     private static readonly string[] FragmentFields = [SymptomField, CauseField, StepsField];
+    private static readonly ISet<string> FieldsOfAHit = new HashSet<string>([IdField, TitleField, SymptomField], StringComparer.Ordinal);
+    private static readonly ISet<string> FieldsWithFragments = new HashSet<string>([IdField, TitleField, .. FragmentFields], StringComparer.Ordinal);
 
     private readonly LuceneDirectory directory;
     private readonly bool ownsDirectory;
@@ -236,12 +238,14 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
                 else top = searcher.Search(textQuery, filter, wanted);
             }
             var hits = new List<KnowledgeHit>(top.ScoreDocs.Length);
-            var highlighter = textQuery is null ? null : new HighlightContext(textQuery, textAnalyzer);
+            var highlighter = textQuery is null || !(query.MarkTitles || query.Fragments) ? null : new HighlightContext(textQuery, textAnalyzer);
+            // Only the stored fields the hit shows are read (a ticket's document stores its resolution and more).
+            var fields = query.Fragments ? FieldsWithFragments : FieldsOfAHit;
             foreach (var scoreDoc in top.ScoreDocs.Skip(skip))
             {
-                var doc = searcher.Doc(scoreDoc.Doc);
+                var doc = searcher.Doc(scoreDoc.Doc, fields);
                 var title = doc.Get(TitleField) ?? "";
-                var titleHtml = highlighter?.Best(TitleField, title, int.MaxValue) ?? MarkEncoder.Encode(title);
+                var titleHtml = (query.MarkTitles ? highlighter?.Best(TitleField, title, int.MaxValue) : null) ?? MarkEncoder.Encode(title);
                 var fragments = new List<string>(FragmentFields.Length);
                 if (highlighter is not null && query.Fragments)
                 {

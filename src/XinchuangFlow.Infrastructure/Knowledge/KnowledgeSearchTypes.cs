@@ -19,9 +19,10 @@ public sealed record KnowledgeDocument(
 /// to 1..100. Blank text with or without tags lists the matching articles, newest first. <see cref="Tickets"/> searches
 /// the resolved tickets instead of the articles. <see cref="Fragments"/>: whether each hit's best fragments are found
 /// (the highlighter reads the long fields again); without, a hit's fragment is the start of its symptom and only the
-/// title is marked.
+/// title is marked. <see cref="MarkTitles"/> false: titles come back encoded but unmarked (the highlighter is not run
+/// for a caller that shows plain titles).
 /// </summary>
-public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false, int Skip = 0, bool Fragments = true);
+public sealed record KnowledgeQuery(string? Text, IReadOnlyList<string>? Tags = null, bool ForUsersOnly = false, int Take = 10, bool Tickets = false, int Skip = 0, bool Fragments = true, bool MarkTitles = true);
 
 /// <summary>
 /// One hit. <see cref="TitleHtml"/> and <see cref="Fragments"/> are HTML: the matched words are wrapped in
