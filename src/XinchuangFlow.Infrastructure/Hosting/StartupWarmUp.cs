@@ -15,15 +15,16 @@ namespace XinchuangFlow.Infrastructure.Hosting;
 
 /// <summary>
 /// Makes, once, as the node starts and before it takes requests, the reads a first ticket makes — the shipped flows'
-/// definitions parsed into the cache and their expressions prepared (and the script engine run once), the knowledge index opened and searched (the Chinese segmenter's dictionary
-/// loaded), the dispatch network kept, and every statement of an intake's reads compiled by EF Core — so the first
-/// requests do not each wait for them (PERF-3, cold start; measured in <c>docs/performance.md</c>, "Round 6").
-/// Nothing is written. A failed step is logged and skipped: a warm-up never keeps a node from starting.
-/// <c>Hosting:WarmUp</c> = false leaves it out.
+/// definitions parsed into the cache and their expressions prepared (and the script engine run once), the knowledge
+/// index opened and searched (the Chinese segmenter's dictionary loaded), the dispatch network kept, and every statement
+/// of an intake's reads compiled by EF Core — so the first requests do not each wait for them (PERF-3, cold start;
+/// measured in <c>docs/performance.md</c>, "Round 6"). Nothing is written. A failed step is logged and skipped: a
+/// warm-up never keeps a node from starting. <c>Hosting:WarmUp</c> = false leaves it out.
 /// </summary>
 public sealed class StartupWarmUp(
-    IConfiguration config, DefinitionCache definitions, DefinitionValidator validator, IExpressionEvaluator expressions, IKnowledgeSearch search, IKnowledgeStore articles, ICaseDirectory cases,
-    ITicketRepository tickets, INetworkRepository network, ILogger<StartupWarmUp> log) : IHostedService
+    IConfiguration config, DefinitionCache definitions, DefinitionValidator validator, IExpressionEvaluator expressions,
+    IKnowledgeSearch search, IKnowledgeStore articles, ICaseDirectory cases, ITicketRepository tickets, INetworkRepository network,
+    ILogger<StartupWarmUp> log) : IHostedService
 {
     /// <summary>The longest a start waits for the warm-up; what is left runs on while the node takes requests.</summary>
     public static readonly TimeSpan MostWaited = TimeSpan.FromSeconds(20);
