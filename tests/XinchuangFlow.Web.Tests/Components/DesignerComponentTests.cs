@@ -79,12 +79,14 @@ public sealed class DesignerComponentTests : IAsyncLifetime
         var doc = new DesignerDocument(DefinitionJson.Parse(Flow), Registry);
         doc.SetInput("review", "title", DefinitionJson.Expr("'审核 ' + vars.amount"));
         var cut = _ctx.Render<PropertyPanel>(p => p.Add(x => x.Document, doc).Add(x => x.ActivityId, "review"));
-        var field = cut.Find("[data-testid=input-title] textarea");
-        field.Input("'审核 ' + (vars.amount");
+        // The field is found again before each event: a render gives its handlers new ids, and an event sent to an
+        // element of an earlier render can reach a handler of that render (seen once on a loaded machine).
+        AngleSharp.Dom.IElement Field() => cut.Find("[data-testid=input-title] textarea");
+        Field().Input("'审核 ' + (vars.amount");
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=input-title] .mud-input-error")));
-        field.Input("'审核 ' + vars.amount * 2");
+        Field().Input("'审核 ' + vars.amount * 2");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=input-title] .mud-input-error")));
-        field.Blur();
+        Field().Blur();
         Assert.True(DefinitionJson.TryGetExpression(doc.Model.FindActivity("review")!.Inputs["title"], out var expr));
         Assert.Equal("'审核 ' + vars.amount * 2", expr);
     }
