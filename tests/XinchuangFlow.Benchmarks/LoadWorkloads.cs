@@ -215,8 +215,10 @@ public static class LoadWorkloads
               io.write(string.format("xf-created=%d xf-duplicate=%d xf-other=%d\n", c, d, o))
             end
             """);
-        File.WriteAllText(Path.Combine(folder, "minimal.lua"), File.ReadAllText(Path.Combine(folder, "post.lua"))
-            .Replace("wrk.headers[\"Content-Type\"] = \"application/json\"", "wrk.headers[\"Content-Type\"] = \"application/json\"\n  wrk.headers[\"Prefer\"] = \"return=minimal\"", StringComparison.Ordinal));
+        const string json = "wrk.headers[\"Content-Type\"] = \"application/json\"";
+        var post = File.ReadAllText(Path.Combine(folder, "post.lua"));
+        if (!post.Contains(json, StringComparison.Ordinal)) throw new InvalidOperationException("post.lua no longer sets its content type: minimal.lua would measure the full answer.");
+        File.WriteAllText(Path.Combine(folder, "minimal.lua"), post.Replace(json, json + "\n  wrk.headers[\"Prefer\"] = \"return=minimal\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(folder, "paced.lua"), File.ReadAllText(Path.Combine(folder, "post.lua")) + $$"""
 
             function delay()

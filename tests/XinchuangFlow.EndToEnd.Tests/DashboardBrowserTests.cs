@@ -128,9 +128,8 @@ public class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFixture>
             """, county);
         var name = D.Find(county)!.Name;
         var title = page.Locator("[data-testid=dashboard-list-title]");
-        // A click that arrives while the chart is drawn again (each render sets its click handler anew, charts.js) can be
-        // lost — seen once on a loaded machine; a user would see nothing happen and click again: at most three clicks,
-        // the list within 15 s of the last.
+        // Seen once on a loaded machine: the county's tooltip under the pointer, and no list 15 s after the click. A user
+        // would click again: at most three clicks, the list within 15 s of the last.
         for (var click = 1; ; click++)
         {
             await page.Mouse.ClickAsync(point[0], point[1]);

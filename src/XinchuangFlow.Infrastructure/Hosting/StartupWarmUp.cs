@@ -36,7 +36,8 @@ public sealed class StartupWarmUp(
     {
         if (!config.GetValue("Hosting:WarmUp", true)) return;
         Completion = WarmAsync();
-        await Task.WhenAny(Completion, Task.Delay(MostWaited, cancellationToken));
+        try { await Completion.WaitAsync(MostWaited, cancellationToken); }
+        catch (TimeoutException) { log.LogWarning("The start's warm-up takes longer than {Seconds} s; the node listens meanwhile", MostWaited.TotalSeconds); }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
